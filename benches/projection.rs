@@ -1,0 +1,82 @@
+//! How long a report takes: the shipped plan (the everyday case) and a
+//! generated plan of 100,000 metrics (work must stay linear in metrics × years).
+
+use std::fmt::Write;
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use dabiao::render::csv::{CsvOptions, CsvTable};
+use dabiao::render::{Lang, Precision, Tables, TextOptions};
+use dabiao::report::Report;
+
+const SHIPPED: &str = include_str!("../targets.toml");
+
+/// A plan of `count` metrics cycling through every model and goal form.
+fn generated_plan(count: usize) -> String {
+    let mut text = String::from("[plan]\nbase_year = 2015\ntarget_year = 2020\n");
+    for i in 0..count {
+        let _ = match i % 4 {
+            0 => write!(
+                text,
+                "[metrics.m{i}]\nbaseline = {}\ngrowth = \"{}%\"\ntarget = 150\nrate_target = \"10%\"\n",
+                50 + i % 50,
+                5 + i % 20
+            ),
+            1 => write!(
+                text,
+                "[metrics.m{i}]\nbaseline = 120\nincrement = [10, 12, 14, 16, 18]\ntarget = {{ at_least = 200 }}\n"
+            ),
+            2 => write!(
+                text,
+                "[metrics.m{i}]\nbaseline = 420\ngrowth = \"-3%\"\ntarget = {{ at_most = 400 }}\n"
+            ),
+            _ => write!(
+                text,
+                "[metrics.m{i}]\nratio = {{ numerator = \"m{}\", denominator = \"m{}\" }}\ntarget = {{ about = 40, tolerance = 5 }}\n",
+                i - 3,
+                i - 2
+            ),
+        };
+    }
+    text
+}
+
+fn report_to_csv(text: &str) -> String {
+    let (plan, projection) = dabiao::load_plan(text, "bench.toml").expect("bench plan is valid");
+    let report = Report::build(&plan, &projection);
+    let options = CsvOptions {
+        table: CsvTable::Summary,
+        precision: Precision::Full,
+        bom: false,
+    };
+    dabiao::render::csv::render(&report, &options)
+}
+
+fn benches(c: &mut Criterion) {
+    c.bench_function("shipped plan: load, project, table", |b| {
+        b.iter(|| {
+            let (plan, projection) = dabiao::load_plan(black_box(SHIPPED), "targets.toml").unwrap();
+            let report = Report::build(&plan, &projection);
+            let options = TextOptions {
+                lang: Lang::Zh,
+                decimals: 2,
+                tables: Tables::All,
+            };
+            let terminal = dabiao::render::table::TerminalOptions {
+                color: false,
+                fit_terminal: false,
+            };
+            dabiao::render::table::render(&report, &options, terminal)
+        })
+    });
+    let large = generated_plan(100_000);
+    let mut group = c.benchmark_group("100,000 metrics");
+    group.sample_size(10);
+    group.bench_function("load, project, summary csv", |b| {
+        b.iter(|| report_to_csv(black_box(&large)))
+    });
+    group.finish();
+}
+
+criterion_group!(all, benches);
+criterion_main!(all);

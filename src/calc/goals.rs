@@ -1,0 +1,265 @@
+//! The verdict on each goal: reached or missed, by how much, what rate it
+//! needs, and the first year it is met.
+//!
+//! Statuses are decided on the exact computed values (with the slack of
+//! `noise`); the numbers reported are rounded to their reliable digits.
+
+use super::noise::{difference, level_satisfies, rate_satisfies, significant};
+use super::projection::{Projection, continuation};
+use crate::plan::{Goal, GoalKind, MAX_HORIZON, Model, Plan};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Reached,
+    Missed,
+}
+
+/// One goal judged against the projection.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalOutcome {
+    /// Index into `Plan::metrics`.
+    pub metric: usize,
+    pub kind: GoalKind,
+    pub goal: Goal,
+    /// The metric's base-year value.
+    pub baseline: f64,
+    /// Level goals: the value at target_year. Rate goals: the achieved
+    /// average annual rate from base_year to target_year.
+    pub projected: f64,
+    pub status: Status,
+    /// projected - goal value (a rate difference for rate goals).
+    pub gap: f64,
+    /// projected / goal value; level goals with a non-zero goal only.
+    pub attainment: Option<f64>,
+    /// The average annual rate that reaches a level goal exactly from the
+    /// baseline; not for ratios, nor when baseline or goal is not positive.
+    pub required_rate: Option<f64>,
+    /// First year from base_year to base_year + 100 whose value meets a level goal.
+    pub year_reached: Option<i32>,
+}
+
+/// Every goal of the plan, metrics in file order, level before rate.
+pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
+    let n = plan.horizon() as f64;
+    let mut outcomes = Vec::with_capacity(plan.goal_count());
+    for (index, metric) in plan.metrics.iter().enumerate() {
+        let path = projection.series(index);
+        let (baseline, last) = (path[0], path[path.len() - 1]);
+        let (shown_baseline, shown_last) = (significant(baseline), significant(last));
+        for (kind, goal) in metric.goals() {
+            let outcome = match kind {
+                GoalKind::Level => {
+                    let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
+                    let later_years = (plan.target_year + 1)..=(plan.base_year + MAX_HORIZON);
+                    let year_reached = plan
+                        .years()
+                        .zip(path.iter().copied())
+                        .chain(later_years.zip(continuation(plan, projection, index)))
+                        .take_while(|(_, v)| v.is_finite())
+                        .find(|(_, v)| meets(*v))
+                        .map(|(year, _)| year);
+                    let is_ratio = matches!(metric.model, Model::Ratio { .. });
+                    GoalOutcome {
+                        metric: index,
+                        kind,
+                        goal: *goal,
+                        baseline: shown_baseline,
+                        projected: shown_last,
+                        status: status(meets(last)),
+                        gap: difference(shown_last, goal.value),
+                        attainment: (goal.value != 0.0).then(|| significant(last / goal.value)),
+                        required_rate: if is_ratio {
+                            None
+                        } else {
+                            average_annual_rate(baseline, goal.value, n)
+                        },
+                        year_reached,
+                    }
+                }
+                GoalKind::Rate => {
+                    // The plan refuses rate goals on ratios and compound paths
+                    // stay positive, so only a linear path can lack a rate.
+                    let achieved = average_annual_rate(baseline, last, n).unwrap_or(f64::NAN);
+                    GoalOutcome {
+                        metric: index,
+                        kind,
+                        goal: *goal,
+                        baseline: shown_baseline,
+                        projected: achieved,
+                        status: status(rate_satisfies(goal.comparison, achieved, goal.value)),
+                        gap: difference(achieved, goal.value),
+                        attainment: None,
+                        required_rate: None,
+                        year_reached: None,
+                    }
+                }
+            };
+            outcomes.push(outcome);
+        }
+    }
+    outcomes
+}
+
+fn status(met: bool) -> Status {
+    if met { Status::Reached } else { Status::Missed }
+}
+
+/// The constant annual rate that turns `start` into `end` over `years` years
+/// (a spreadsheet's RRI), to its reliable digits; `None` unless both values
+/// are positive.
+pub fn average_annual_rate(start: f64, end: f64, years: f64) -> Option<f64> {
+    (start > 0.0 && end > 0.0 && years > 0.0)
+        .then(|| difference((end / start).powf(1.0 / years), 1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::project;
+    use crate::plan::parse_plan;
+    use proptest::prelude::*;
+
+    fn outcomes(metrics: &str) -> Vec<GoalOutcome> {
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+        let plan = parse_plan(&text, "test.toml").expect("test plan parses");
+        evaluate(&plan, &project(&plan).unwrap())
+    }
+
+    #[test]
+    fn average_rate_matches_spreadsheet_rri() {
+        // =RRI(5, 420, 1000) = 0.189464...
+        let r = average_annual_rate(420.0, 1000.0, 5.0).unwrap();
+        assert!((r - 0.18946).abs() < 1e-5, "{r}");
+        // =RRI(5, 68, 150) = 0.1714303...
+        let r = average_annual_rate(68.0, 150.0, 5.0).unwrap();
+        assert!((r - 0.1714303).abs() < 1e-7, "{r}");
+        assert_eq!(average_annual_rate(0.0, 10.0, 5.0), None);
+        assert_eq!(average_annual_rate(10.0, -1.0, 5.0), None);
+    }
+
+    #[test]
+    fn service_investment_misses_its_level_but_meets_its_rate() {
+        let o = outcomes(
+            "[metrics.i]\nbaseline = 68\ngrowth = \"16%\"\ntarget = 150\nrate_target = { at_least = \"16%\" }\n",
+        );
+        assert_eq!(o.len(), 2);
+        assert_eq!(o[0].kind, GoalKind::Level);
+        assert_eq!(o[0].status, Status::Missed);
+        // =FV(16%, 5, 0, -68) = 142.8232327168, to the last digit.
+        assert_eq!(o[0].projected, 142.8232327168);
+        assert_eq!(o[0].gap, -7.1767672832);
+        assert!((o[0].attainment.unwrap() - 142.8232327168 / 150.0).abs() < 1e-12);
+        // 68 × 1.16^5 = 142.82 < 150 ≤ 68 × 1.16^6 = 165.67: reached in 2021.
+        assert_eq!(o[0].year_reached, Some(2021));
+        assert_eq!(o[1].kind, GoalKind::Rate);
+        assert_eq!(
+            o[1].status,
+            Status::Reached,
+            "16 % a year averages exactly 16 %"
+        );
+        assert_eq!(o[1].projected, 0.16);
+        assert_eq!(o[1].gap, 0.0);
+        assert_eq!(o[1].required_rate, None);
+        assert_eq!(o[1].year_reached, None);
+    }
+
+    #[test]
+    fn an_exactly_met_linear_goal_is_reached_in_its_year() {
+        let o =
+            outcomes("[metrics.f]\nbaseline = 120\nincrement = 16\ntarget = { at_least = 200 }\n");
+        assert_eq!(o[0].status, Status::Reached);
+        assert_eq!(o[0].year_reached, Some(2020));
+        assert_eq!(o[0].gap, 0.0);
+    }
+
+    #[test]
+    fn year_reached_continues_past_the_target_year() {
+        // 420 × 1.18^5 = 960.86 < 1000; 420 × 1.18^6 = 1133.8: NPER(18%, 0, -420, 1000) = 5.24 → 2021.
+        let o = outcomes("[metrics.r]\nbaseline = 420\ngrowth = \"18%\"\ntarget = 1000\n");
+        assert!(
+            (o[0].projected - 960.8587).abs() < 1e-3,
+            "{}",
+            o[0].projected
+        );
+        assert_eq!(o[0].status, Status::Missed);
+        assert_eq!(o[0].year_reached, Some(2021));
+        // NPER(1%, 0, -100, 200) = 69.66 years → base 2015 + 70 = 2085.
+        let o = outcomes("[metrics.s]\nbaseline = 100\ngrowth = \"1%\"\ntarget = 200\n");
+        assert_eq!(o[0].year_reached, Some(2085));
+        // NPER(0.5%, 0, -100, 200) = 138.98 years: beyond the 100-year window.
+        let o = outcomes("[metrics.t]\nbaseline = 100\ngrowth = \"0.5%\"\ntarget = 200\n");
+        assert_eq!(o[0].year_reached, None);
+    }
+
+    #[test]
+    fn at_most_and_about_goals() {
+        let o = outcomes(
+            "[metrics.e]\nbaseline = 100\ngrowth = \"-5%\"\ntarget = { at_most = 80 }\n\
+             [metrics.v]\nbaseline = 25\ngrowth = \"20%\"\ntarget = { about = 60, tolerance = 3 }\n\
+             rate_target = { about = \"20%\", tolerance = \"1%\" }\n",
+        );
+        // 100 × 0.95^5 = 77.378; 0.95^4 = 81.45 > 80, so first met in 2020.
+        assert_eq!(o[0].status, Status::Reached);
+        assert_eq!(o[0].year_reached, Some(2020));
+        // 25 × 1.2^5 = 62.208, inside 60 ± 3; 1.2^4 × 25 = 51.84 is outside.
+        assert_eq!(o[1].status, Status::Reached);
+        assert_eq!(o[1].year_reached, Some(2020));
+        assert_eq!(o[2].status, Status::Reached);
+    }
+
+    #[test]
+    fn ratio_goals_have_no_required_rate() {
+        let o = outcomes(
+            "[metrics.a]\nbaseline = 40\ngrowth = \"20%\"\n[metrics.g]\nbaseline = 420\ngrowth = \"9%\"\n\
+             [metrics.s]\nratio = { numerator = \"a\", denominator = \"g\" }\ntarget = 15\n",
+        );
+        assert_eq!(o.len(), 1);
+        assert_eq!(o[0].required_rate, None);
+        // 40 × 1.2^5 / (420 × 1.09^5) × 100 = 99.5328 / 646.222061058 × 100 = 15.4023 %
+        assert!(
+            (o[0].projected - 15.4023).abs() < 1e-4,
+            "{}",
+            o[0].projected
+        );
+        assert_eq!(o[0].status, Status::Reached);
+    }
+
+    proptest! {
+        #[test]
+        fn required_rate_of_a_compound_path_is_its_own_rate(
+            baseline in 0.01f64..1e6,
+            rate in -0.5f64..2.0,
+            years in 1u32..=100,
+        ) {
+            let end = (0..years).fold(baseline, |v, _| v * (1.0 + rate));
+            let r = average_annual_rate(baseline, end, years as f64).unwrap();
+            prop_assert!((r - rate).abs() <= 1e-9 * (1.0 + rate.abs()), "{r} vs {rate}");
+        }
+
+        #[test]
+        fn a_higher_rate_never_lowers_the_projection(
+            baseline in 0.01f64..1e6,
+            low in -0.9f64..1.0,
+            extra in 0.0f64..1.0,
+        ) {
+            let metrics = |r: f64| format!("[metrics.m]\nbaseline = {baseline:?}\ngrowth = {r:?}\ntarget = 1\n");
+            let a = outcomes(&metrics(low))[0].projected;
+            let b = outcomes(&metrics((low + extra).min(0.999)))[0].projected;
+            prop_assert!(b >= a);
+        }
+
+        #[test]
+        fn a_goal_set_at_its_own_projection_is_reached(
+            baseline in 0.01f64..1e6,
+            rate in -0.5f64..0.99,
+        ) {
+            let end = baseline * (1.0 + rate).powi(5);
+            let o = outcomes(&format!(
+                "[metrics.m]\nbaseline = {baseline:?}\ngrowth = {rate:?}\ntarget = {end:?}\nrate_target = {rate:?}\n"
+            ));
+            prop_assert_eq!(o[0].status, Status::Reached);
+            prop_assert_eq!(o[1].status, Status::Reached);
+            prop_assert_eq!(o[0].year_reached.is_some(), true);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+//! The arithmetic of a plan: paths year by year and the verdict on each goal.
+//!
+//! Pure functions of a checked [`Plan`](crate::plan::Plan): no I/O, no text.
+//! `projection` compounds or adds up each metric's path; `goals` judges each
+//! goal against it; `noise` holds the one rule for comparing and rounding
+//! numbers that carry floating-point noise, so that every status is decided,
+//! and every number reported, the same way.
+
+pub mod goals;
+pub mod noise;
+pub mod projection;
+
+pub use goals::{GoalOutcome, Status, average_annual_rate, evaluate};
+pub use projection::{Projection, ProjectionError, project};

@@ -1,0 +1,42 @@
+//! `dabiao init [PATH]`: write the shipped plan as a starting point.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use super::Outcome;
+use super::output::{self, Replace};
+
+/// The plan shipped with dabiao: the six targets of a 2016–2020 development plan.
+const STARTER_PLAN: &str = include_str!("../../targets.toml");
+
+/// Write a starter plan (the shipped targets.toml) to edit.
+#[derive(Args, Debug)]
+pub struct InitArgs {
+    /// Where to write the plan.
+    #[arg(default_value = "targets.toml")]
+    path: PathBuf,
+
+    /// Replace the file if it already exists.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &InitArgs) -> Result<Outcome> {
+    let name = args.path.display();
+    if !args.force && args.path.exists() {
+        bail!("{name} already exists; pass --force to replace it, or name another file");
+    }
+    let replace = if args.force {
+        Replace::Allowed
+    } else {
+        Replace::Refused
+    };
+    output::write_file(&args.path, STARTER_PLAN.as_bytes(), replace)?;
+    output::emit(
+        None,
+        &format!("wrote {name}; edit the baselines, then run `dabiao {name}`\n"),
+    )?;
+    Ok(Outcome::Done)
+}

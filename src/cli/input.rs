@@ -1,0 +1,60 @@
+//! Reading the plan file (or standard input) and loading it, with messages
+//! that name the file and say what to do.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+use crate::calc::Projection;
+use crate::plan::Plan;
+
+/// How a plan path is named in messages: `-` is standard input.
+pub fn display_name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads and checks the plan at `path`.
+pub fn load(path: &Path) -> Result<(Plan, Projection)> {
+    let name = display_name(path);
+    let text = read_text(path, &name)?;
+    Ok(crate::load_plan(&text, &name)?)
+}
+
+fn read_text(path: &Path, name: &str) -> Result<String> {
+    let mut bytes = Vec::new();
+    if is_stdin(path) {
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .context("cannot read the plan from standard input")?;
+    } else {
+        bytes = std::fs::read(path).with_context(|| {
+            let hint = if path.exists() {
+                ""
+            } else {
+                "; create one with `dabiao init`, or name another file"
+            };
+            format!("cannot read plan file {name}{hint}")
+        })?;
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(error) => {
+            let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            bail!(
+                "{name}:{line}: the plan is not UTF-8 text; save it as UTF-8 \
+                 (in Excel or Notepad: Save As, encoding UTF-8)"
+            )
+        }
+    }
+}

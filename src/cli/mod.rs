@@ -1,0 +1,101 @@
+//! The command line: argument parsing, dispatch to one file per subcommand,
+//! and the exit status.
+//!
+//! `dabiao [FILE] [OPTIONS]` means `dabiao report [FILE] [OPTIONS]`, so the
+//! report's arguments are also flattened into the top level.
+//!
+//! Exit status: 0 done; 1 only with `--fail-on-miss` when a goal is missed;
+//! 2 for bad usage, an unreadable file, an invalid plan, or an output that
+//! cannot be written.
+
+mod init;
+mod input;
+mod output;
+mod report;
+mod validate;
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::plan::PlanError;
+
+/// Exit status when a goal is missed and `--fail-on-miss` was given.
+pub const EXIT_GOAL_MISSED: u8 = 1;
+/// Exit status for every refusal: usage, input, plan or output.
+pub const EXIT_FAILURE: u8 = 2;
+
+/// 达标 dabiao: project a plan's targets year by year and show which goals are reached.
+///
+/// Reads a TOML plan (targets.toml by default), compounds each metric from its
+/// base year to the target year, and reports, goal by goal, whether it is
+/// reached, by how much it is missed, the rate it would need and the year it
+/// would be reached. Without a subcommand, runs `report`.
+#[derive(Parser)]
+#[command(
+    name = "dabiao",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Exit status: 0 done; 1 a goal is missed and --fail-on-miss was given; \
+                  2 bad usage, unreadable file, invalid plan, or output not written."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    report: report::ReportArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Report(report::ReportArgs),
+    Validate(validate::ValidateArgs),
+    Init(init::InitArgs),
+}
+
+/// How a command that did its work ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// Output was written, but a goal is missed and the user asked to fail on it.
+    GoalMissed,
+}
+
+pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(error) => {
+            // --help and --version also arrive here, with exit code 0.
+            let _ = error.print();
+            return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    let result = match cli.command {
+        None => report::run(&cli.report),
+        Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Validate(args)) => validate::run(&args),
+        Some(Command::Init(args)) => init::run(&args),
+    };
+    match result {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::GoalMissed) => ExitCode::from(EXIT_GOAL_MISSED),
+        Err(error) => {
+            print_error(&error);
+            ExitCode::from(EXIT_FAILURE)
+        }
+    }
+}
+
+fn print_error(error: &anyhow::Error) {
+    let mut stderr = std::io::stderr().lock();
+    let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
+        Some(plan_error) => plan_error.lines().collect(),
+        None => vec![format!("{error:#}")],
+    };
+    for line in lines {
+        // Nothing is left to tell if stderr itself is gone.
+        let _ = writeln!(stderr, "error: {line}");
+    }
+}

@@ -1,0 +1,86 @@
+//! Where output goes: standard output, or a file written atomically.
+//!
+//! A file is written to a temporary file beside it and renamed over it only
+//! once complete, so a failed run never leaves a half-written or emptied
+//! file behind. On standard output a closed pipe (`dabiao | head`) ends the
+//! run quietly instead of with an error.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::{Context, Result, bail};
+
+/// Writes `text` to `path`, or to standard output when there is no path.
+pub fn emit(path: Option<&Path>, text: &str) -> Result<()> {
+    match path {
+        Some(path) => write_file(path, text.as_bytes(), Replace::Allowed),
+        None => write_stdout(text),
+    }
+}
+
+fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to standard output"),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    Allowed,
+    Refused,
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder.
+/// An existing file keeps its permissions; with `Replace::Refused` it is
+/// left untouched and the write fails.
+pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
+    let name = path.display();
+    if path.is_dir() {
+        bail!("cannot write {name}: it is a folder; name a file instead");
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".dabiao-")
+        .tempfile_in(folder)
+        .with_context(|| {
+            format!(
+                "cannot write {name}: cannot create a file in {}",
+                folder.display()
+            )
+        })?;
+    temp.write_all(bytes)
+        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write {name}"))?;
+    let existing = fs::metadata(path).map(|m| m.permissions()).ok();
+    give_permissions(temp.path(), existing).with_context(|| format!("cannot write {name}"))?;
+    match replace {
+        Replace::Allowed => temp.persist(path).map(drop).map_err(|e| e.error),
+        Replace::Refused => temp.persist_noclobber(path).map(drop).map_err(|e| e.error),
+    }
+    .with_context(|| format!("cannot write {name}"))
+}
+
+/// An existing file keeps its permissions; a new one gets what a plain
+/// `create` would give (the temporary file is private to its owner).
+#[cfg(unix)]
+fn give_permissions(temp: &Path, existing: Option<fs::Permissions>) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(
+        temp,
+        existing.unwrap_or_else(|| fs::Permissions::from_mode(0o644)),
+    )
+}
+
+#[cfg(not(unix))]
+fn give_permissions(temp: &Path, existing: Option<fs::Permissions>) -> io::Result<()> {
+    existing.map_or(Ok(()), |p| fs::set_permissions(temp, p))
+}

@@ -1,0 +1,172 @@
+//! `dabiao report [FILE]`: project the plan and show which goals are reached.
+//! Also what `dabiao` does with no subcommand.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+use clap::{Args, ValueEnum};
+
+use super::{Outcome, input, output};
+use crate::render::csv::{CsvOptions, CsvTable};
+use crate::render::table::TerminalOptions;
+use crate::render::{self, Lang, Layout, Precision, Tables, TextOptions};
+use crate::report::Report;
+
+/// Project the plan and show which goals are reached (the default command).
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// Plan file to read; `-` reads standard input.
+    #[arg(default_value = "targets.toml")]
+    file: PathBuf,
+
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+
+    /// Which table to show [default: all; summary for csv, which holds one table].
+    #[arg(long, value_enum)]
+    table: Option<Tables>,
+
+    /// Layout of the years table in CSV [default: long].
+    #[arg(long, value_enum)]
+    layout: Option<Layout>,
+
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Decimals to show [default: 2 for table and markdown, full precision for csv and json].
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(0..=20))]
+    precision: Option<u8>,
+
+    /// Start CSV with a UTF-8 byte-order mark, so that Excel shows Chinese text correctly.
+    #[arg(long)]
+    bom: bool,
+
+    /// Language of labels, headers and status words [default: from LC_ALL, LC_MESSAGES or LANG].
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+
+    /// Colour the status column: auto means only on a terminal and when NO_COLOR is not set.
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
+    color: ColorWhen,
+
+    /// Exit with status 1 when any goal is missed (after writing the report).
+    #[arg(long)]
+    fail_on_miss: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Json,
+    Markdown,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+pub fn run(args: &ReportArgs) -> Result<Outcome> {
+    check_combination(args)?;
+    if let Some(out) = &args.output {
+        refuse_overwriting_the_plan(&args.file, out)?;
+    }
+    let (plan, projection) = input::load(&args.file)?;
+    let report = Report::build(&plan, &projection);
+    let text = render(&report, args);
+    output::emit(args.output.as_deref(), &text)?;
+    let all_reached = report.reached_count() == report.goals.len();
+    Ok(if args.fail_on_miss && !all_reached {
+        Outcome::GoalMissed
+    } else {
+        Outcome::Done
+    })
+}
+
+/// Options that only make sense together are refused apart, rather than
+/// silently ignored.
+fn check_combination(args: &ReportArgs) -> Result<()> {
+    if args.format == Format::Csv && args.table == Some(Tables::All) {
+        bail!(
+            "a CSV file holds one table: use --table summary (the default for CSV) \
+             or --table years, or --format json for both"
+        );
+    }
+    let csv_years = args.format == Format::Csv && args.table == Some(Tables::Years);
+    if args.layout.is_some() && !csv_years {
+        bail!("--layout applies to the years table in CSV: add --format csv --table years");
+    }
+    if args.bom && args.format != Format::Csv {
+        bail!("--bom applies to CSV output only: add --format csv, or drop --bom");
+    }
+    Ok(())
+}
+
+fn refuse_overwriting_the_plan(plan: &Path, out: &Path) -> Result<()> {
+    let same = match (plan.canonicalize(), out.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    if same {
+        bail!(
+            "--output {} is the plan file itself; write the report to another file",
+            out.display()
+        );
+    }
+    Ok(())
+}
+
+fn render(report: &Report, args: &ReportArgs) -> String {
+    let precision = args.precision.map(usize::from);
+    let text_options = || TextOptions {
+        lang: args
+            .lang
+            .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok())),
+        decimals: precision.unwrap_or(2),
+        tables: args.table.unwrap_or(Tables::All),
+    };
+    let full_or = |p: Option<usize>| p.map_or(Precision::Full, Precision::Decimals);
+    match args.format {
+        Format::Table => {
+            let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+            let color = match args.color {
+                ColorWhen::Always => true,
+                ColorWhen::Never => false,
+                ColorWhen::Auto => {
+                    to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                }
+            };
+            let terminal = TerminalOptions {
+                color,
+                fit_terminal: to_terminal,
+            };
+            render::table::render(report, &text_options(), terminal)
+        }
+        Format::Markdown => render::markdown::render(report, &text_options()),
+        Format::Json => render::json::render(
+            report,
+            args.table.unwrap_or(Tables::All),
+            full_or(precision),
+        ),
+        Format::Csv => {
+            let table = match args.table {
+                Some(Tables::Years) => CsvTable::Years(args.layout.unwrap_or(Layout::Long)),
+                _ => CsvTable::Summary,
+            };
+            render::csv::render(
+                report,
+                &CsvOptions {
+                    table,
+                    precision: full_or(precision),
+                    bom: args.bom,
+                },
+            )
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! The plan: what a `targets.toml` says once it has been read and checked.
+//!
+//! Everything downstream (projection, goals, rendering) works on these types
+//! and may rely on their invariants: years are in order, every per-year list
+//! has one entry per projected year, rates are above -100 %, numbers are
+//! finite, and a ratio points at two non-ratio metrics of the same plan.
+//! Reading TOML and turning its mistakes into messages lives in `parse`.
+
+mod error;
+mod parse;
+mod rate;
+
+pub use error::{PlanError, Problem};
+pub use parse::parse_plan;
+
+/// The latest gap allowed between base and target year; also how far past the
+/// base year `year_reached` looks.
+pub const MAX_HORIZON: i32 = 100;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub base_year: i32,
+    pub target_year: i32,
+    pub metrics: Vec<Metric>,
+}
+
+impl Plan {
+    /// Number of projected years (n in the formulas): target_year - base_year.
+    pub fn horizon(&self) -> usize {
+        (self.target_year - self.base_year) as usize
+    }
+
+    /// The years every series covers, base year included.
+    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
+        self.base_year..=self.target_year
+    }
+
+    pub fn goal_count(&self) -> usize {
+        self.metrics.iter().map(|m| m.goals().count()).sum()
+    }
+
+    pub fn metric_index(&self, id: &str) -> Option<usize> {
+        self.metrics.iter().position(|m| m.id == id)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Metric {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+    pub model: Model,
+    pub level_goal: Option<Goal>,
+    pub rate_goal: Option<Goal>,
+    /// Line of the metric's table in the plan file, so that problems found
+    /// after parsing (an overflowing path, say) can still point at it.
+    pub line: usize,
+}
+
+impl Metric {
+    /// Goals in output order: the level goal first, then the rate goal.
+    pub fn goals(&self) -> impl Iterator<Item = (GoalKind, &Goal)> {
+        let level = self.level_goal.as_ref().map(|g| (GoalKind::Level, g));
+        let rate = self.rate_goal.as_ref().map(|g| (GoalKind::Rate, g));
+        level.into_iter().chain(rate)
+    }
+}
+
+/// How a metric's value moves from one year to the next.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Model {
+    /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year.
+    Compound { baseline: f64, growth: Vec<f64> },
+    /// v(y) = v(y-1) + increment[y]; one increment per projected year.
+    Linear { baseline: f64, increment: Vec<f64> },
+    /// v(y) = numerator(y) / denominator(y) × scale; indices into `Plan::metrics`.
+    Ratio {
+        numerator: usize,
+        denominator: usize,
+        scale: f64,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GoalKind {
+    /// The metric's value at target_year.
+    Level,
+    /// The average annual growth rate from base_year to target_year.
+    Rate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Goal {
+    pub comparison: Comparison,
+    /// In the metric's unit for level goals, a fraction (0.16) for rate goals.
+    pub value: f64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Comparison {
+    AtLeast,
+    AtMost,
+    /// Within ± tolerance of the value, in the goal's own terms.
+    About {
+        tolerance: f64,
+    },
+}

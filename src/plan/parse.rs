@@ -1,0 +1,637 @@
+//! Reading a `targets.toml` into a [`Plan`], and every refusal on the way.
+//!
+//! serde does the shape of the file (unknown fields, wrong types, TOML syntax,
+//! each with its position); the meaning (models, rates, goals, years) is
+//! checked here by hand so that each message can say what was probably meant.
+//! All problems of the file are collected before giving up.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use toml::{Spanned, Value};
+
+use super::rate::parse_rate;
+use super::{Comparison, Goal, GoalKind, MAX_HORIZON, Metric, Model, Plan, PlanError, Problem};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    plan: Option<Spanned<RawHeader>>,
+    #[serde(default)]
+    metrics: IndexMap<Spanned<String>, Spanned<RawMetric>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeader {
+    title: Option<String>,
+    source: Option<String>,
+    base_year: Option<Spanned<Value>>,
+    target_year: Option<Spanned<Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMetric {
+    name: Option<String>,
+    unit: Option<String>,
+    baseline: Option<Spanned<Value>>,
+    growth: Option<Spanned<Value>>,
+    increment: Option<Spanned<Value>>,
+    ratio: Option<Spanned<RawRatio>>,
+    target: Option<Spanned<Value>>,
+    rate_target: Option<Spanned<Value>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRatio {
+    numerator: Spanned<String>,
+    denominator: Spanned<String>,
+    scale: Option<Spanned<Value>>,
+}
+
+/// Parses and checks a plan. `file` is only used to name the file in errors.
+pub fn parse_plan(text: &str, file: &str) -> Result<Plan, PlanError> {
+    let fail = |problems| PlanError {
+        file: file.to_owned(),
+        problems,
+    };
+    let raw: RawFile = toml::from_str(text).map_err(|e| fail(vec![toml_problem(text, &e)]))?;
+    let source = Source { text };
+    let mut problems = Vec::new();
+
+    let years = source.header(raw.plan.as_ref(), &mut problems);
+    if raw.metrics.is_empty() {
+        problems.push(Problem::new(
+            "the plan has no metrics; add at least one [metrics.<id>] table \
+             (`dabiao init` writes a starter plan)",
+        ));
+    }
+
+    let mut metrics = Vec::with_capacity(raw.metrics.len());
+    if let Some((base_year, target_year)) = years {
+        let horizon = (target_year - base_year) as usize;
+        let index: HashMap<&str, (usize, bool)> = raw
+            .metrics
+            .iter()
+            .enumerate()
+            .map(|(i, (id, m))| (id.get_ref().as_str(), (i, m.get_ref().ratio.is_some())))
+            .collect();
+        let ctx = MetricContext {
+            source,
+            base_year,
+            horizon,
+            index: &index,
+            ids: raw.metrics.keys().map(|k| k.get_ref().as_str()).collect(),
+        };
+        for (id, metric) in &raw.metrics {
+            if let Some(m) = ctx.metric(id, metric, &mut problems) {
+                metrics.push(m);
+            }
+        }
+    }
+
+    match (years, problems.is_empty()) {
+        (Some((base_year, target_year)), true) => {
+            let header = raw.plan.map(Spanned::into_inner);
+            let (title, plan_source) = header.map_or((None, None), |h| (h.title, h.source));
+            Ok(Plan {
+                title,
+                source: plan_source,
+                base_year,
+                target_year,
+                metrics,
+            })
+        }
+        _ => Err(fail(problems)),
+    }
+}
+
+/// A TOML syntax or shape error, with the table it happened in: serde's
+/// message names the field but not which metric it belongs to.
+fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
+    let message = error.message().trim_end().to_owned();
+    let Some(span) = error.span() else {
+        return Problem::new(message);
+    };
+    let (line, column) = line_and_column(text, span.start);
+    let enclosing_table = text
+        .lines()
+        .take(line)
+        .map(str::trim)
+        .filter(|l| l.starts_with('['))
+        .last();
+    let message = match enclosing_table {
+        Some(table) => format!("in {table}: {message}"),
+        None => message,
+    };
+    Problem::new(message).at_line(line).at_column(column)
+}
+
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+#[derive(Clone, Copy)]
+struct Source<'a> {
+    text: &'a str,
+}
+
+impl Source<'_> {
+    fn line(&self, span: Range<usize>) -> usize {
+        line_and_column(self.text, span.start).0
+    }
+
+    /// base_year and target_year, when both are usable.
+    fn header(
+        &self,
+        header: Option<&Spanned<RawHeader>>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<(i32, i32)> {
+        let Some(header) = header else {
+            problems.push(Problem::new(
+                "missing [plan] table; add one with base_year and target_year, \
+                 for example base_year = 2015 and target_year = 2020",
+            ));
+            return None;
+        };
+        let header_line = self.line(header.span());
+        let year = |field: &str, value: &Option<Spanned<Value>>, problems: &mut Vec<Problem>| {
+            let problem = |msg: String, line| {
+                Problem::new(msg)
+                    .at_line(line)
+                    .in_field(&format!("plan.{field}"))
+            };
+            match value {
+                None => {
+                    problems.push(problem(
+                        format!("missing; add `{field} = <year>` to [plan]"),
+                        header_line,
+                    ));
+                    None
+                }
+                Some(v) => match v.get_ref() {
+                    Value::Integer(y) if (1..=9999).contains(y) => Some(*y as i32),
+                    other => {
+                        problems.push(problem(
+                            format!("expected a year between 1 and 9999, found {}", show(other)),
+                            self.line(v.span()),
+                        ));
+                        None
+                    }
+                },
+            }
+        };
+        let header_ref = header.get_ref();
+        let base = year("base_year", &header_ref.base_year, problems);
+        let target = year("target_year", &header_ref.target_year, problems);
+        let (base, target) = (base?, target?);
+        let line = header_ref
+            .target_year
+            .as_ref()
+            .map_or(header_line, |v| self.line(v.span()));
+        if target <= base {
+            problems.push(
+                Problem::new(format!(
+                    "target_year {target} must come after base_year {base}"
+                ))
+                .at_line(line)
+                .in_field("plan.target_year"),
+            );
+            return None;
+        }
+        if target - base > MAX_HORIZON {
+            problems.push(
+                Problem::new(format!(
+                    "{base}–{target} spans {} years; a plan may span at most {MAX_HORIZON}",
+                    target - base
+                ))
+                .at_line(line)
+                .in_field("plan.target_year"),
+            );
+            return None;
+        }
+        Some((base, target))
+    }
+}
+
+struct MetricContext<'a> {
+    source: Source<'a>,
+    base_year: i32,
+    horizon: usize,
+    /// Metric id → (position in the file, whether it is a ratio).
+    index: &'a HashMap<&'a str, (usize, bool)>,
+    ids: Vec<&'a str>,
+}
+
+impl MetricContext<'_> {
+    fn metric(
+        &self,
+        id: &Spanned<String>,
+        raw: &Spanned<RawMetric>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Metric> {
+        let line = self.source.line(id.span());
+        let id = id.get_ref();
+        let raw = raw.get_ref();
+        let before = problems.len();
+        let report =
+            |problems: &mut Vec<Problem>, field: Option<&str>, line: usize, msg: String| {
+                let p = Problem::new(msg).at_line(line).in_metric(id);
+                problems.push(match field {
+                    Some(f) => p.in_field(f),
+                    None => p,
+                });
+            };
+
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+        {
+            report(
+                problems,
+                None,
+                line,
+                "a metric id may hold only letters, digits, `_` and `-` \
+                 (it is used in CSV, JSON and on the command line); rename the table"
+                    .to_owned(),
+            );
+        }
+
+        let models: Vec<&str> = [
+            ("growth", raw.growth.is_some()),
+            ("increment", raw.increment.is_some()),
+            ("ratio", raw.ratio.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, present)| present.then_some(name))
+        .collect();
+        let model = match models.as_slice() {
+            [] => {
+                report(
+                    problems,
+                    None,
+                    line,
+                    "has no model; give `baseline` with `growth` (compound) or with \
+                     `increment` (linear), or give `ratio = { numerator = \"…\", denominator = \"…\" }`"
+                        .to_owned(),
+                );
+                None
+            }
+            [_] => self.model(raw, line, &mut |field, line, msg| {
+                report(problems, Some(field), line, msg)
+            }),
+            several => {
+                report(
+                    problems,
+                    None,
+                    line,
+                    format!(
+                        "has {} models (`{}`); a metric is exactly one of compound \
+                         (`growth`), linear (`increment`) or `ratio`: keep one",
+                        several.len(),
+                        several.join("`, `")
+                    ),
+                );
+                None
+            }
+        };
+
+        let is_ratio = raw.ratio.is_some();
+        let level_goal = raw.target.as_ref().and_then(|t| {
+            self.goal(t, GoalKind::Level)
+                .map_err(|msg| report(problems, Some("target"), self.source.line(t.span()), msg))
+                .ok()
+        });
+        let rate_goal = raw.rate_target.as_ref().and_then(|t| {
+            let line = self.source.line(t.span());
+            if is_ratio {
+                report(
+                    problems,
+                    Some("rate_target"),
+                    line,
+                    "a ratio metric has no growth rate of its own; put the rate goal on its \
+                     numerator or denominator metric, or use `target` for the share"
+                        .to_owned(),
+                );
+                return None;
+            }
+            self.goal(t, GoalKind::Rate)
+                .map_err(|msg| report(problems, Some("rate_target"), line, msg))
+                .ok()
+        });
+
+        if problems.len() > before {
+            return None;
+        }
+        let model = model?;
+        let unit = raw.unit.clone().unwrap_or_else(|| match model {
+            Model::Ratio { scale: 100.0, .. } => "%".to_owned(),
+            _ => String::new(),
+        });
+        Some(Metric {
+            id: id.clone(),
+            name: raw.name.clone().unwrap_or_else(|| id.clone()),
+            unit,
+            model,
+            level_goal,
+            rate_goal,
+            line,
+        })
+    }
+
+    /// The metric's single model; `report(field, line, message)` records a problem.
+    fn model(
+        &self,
+        raw: &RawMetric,
+        metric_line: usize,
+        report: &mut dyn FnMut(&str, usize, String),
+    ) -> Option<Model> {
+        let line = |v: &Spanned<Value>| self.source.line(v.span());
+        if let Some(ratio) = &raw.ratio {
+            if let Some(b) = &raw.baseline {
+                report(
+                    "baseline",
+                    line(b),
+                    "a ratio metric takes its values from its numerator and denominator; \
+                     remove `baseline`"
+                        .to_owned(),
+                );
+            }
+            return self.ratio(ratio, report);
+        }
+        let Some(baseline_value) = &raw.baseline else {
+            report(
+                "baseline",
+                metric_line,
+                format!("missing; add `baseline = <value in {}>`", self.base_year),
+            );
+            return None;
+        };
+        let baseline = number(baseline_value.get_ref())
+            .map_err(|msg| report("baseline", line(baseline_value), msg))
+            .ok();
+
+        if let Some(growth) = &raw.growth {
+            let rates = self
+                .per_year(growth, "growth", "rate", |v| {
+                    let rate = parse_rate(v)?;
+                    if rate <= -1.0 {
+                        return Err(format!(
+                            "a rate of {} % would wipe the value out; rates must be above -100 %",
+                            rate * 100.0
+                        ));
+                    }
+                    Ok(rate)
+                })
+                .map_err(|msg| report("growth", line(growth), msg))
+                .ok();
+            if let Some(b) = baseline.filter(|b| *b <= 0.0) {
+                report(
+                    "baseline",
+                    line(baseline_value),
+                    format!(
+                        "compound growth needs a positive baseline, found {b}; \
+                         correct it, or use `increment` for a linear path"
+                    ),
+                );
+                return None;
+            }
+            return Some(Model::Compound {
+                baseline: baseline?,
+                growth: rates?,
+            });
+        }
+        let increment = raw.increment.as_ref()?;
+        let steps = self
+            .per_year(increment, "increment", "number", number)
+            .map_err(|msg| report("increment", line(increment), msg))
+            .ok();
+        Some(Model::Linear {
+            baseline: baseline?,
+            increment: steps?,
+        })
+    }
+
+    fn ratio(
+        &self,
+        ratio: &Spanned<RawRatio>,
+        report: &mut dyn FnMut(&str, usize, String),
+    ) -> Option<Model> {
+        let ratio = ratio.get_ref();
+        let mut component = |field: &str, name: &Spanned<String>| {
+            let line = self.source.line(name.span());
+            let field = format!("ratio.{field}");
+            match self.index.get(name.get_ref().as_str()) {
+                Some((_, true)) => {
+                    report(
+                        &field,
+                        line,
+                        format!(
+                            "`{}` is itself a ratio; a ratio's parts must be compound or linear metrics",
+                            name.get_ref()
+                        ),
+                    );
+                    None
+                }
+                Some((i, false)) => Some(*i),
+                None => {
+                    report(
+                        &field,
+                        line,
+                        format!(
+                            "`{}` is not a metric of this plan; known metrics: {}",
+                            name.get_ref(),
+                            known_ids(&self.ids)
+                        ),
+                    );
+                    None
+                }
+            }
+        };
+        let numerator = component("numerator", &ratio.numerator);
+        let denominator = component("denominator", &ratio.denominator);
+        let scale = match &ratio.scale {
+            None => Some(100.0),
+            Some(s) => match number(s.get_ref()) {
+                Ok(x) if x > 0.0 => Some(x),
+                Ok(x) => {
+                    report(
+                        "ratio.scale",
+                        self.source.line(s.span()),
+                        format!("must be positive (100 for %, 1000 for ‰), found {x}"),
+                    );
+                    None
+                }
+                Err(msg) => {
+                    report("ratio.scale", self.source.line(s.span()), msg);
+                    None
+                }
+            },
+        };
+        Some(Model::Ratio {
+            numerator: numerator?,
+            denominator: denominator?,
+            scale: scale?,
+        })
+    }
+
+    /// One value, or an array of exactly one value per projected year.
+    fn per_year(
+        &self,
+        value: &Spanned<Value>,
+        field: &str,
+        what: &str,
+        mut parse: impl FnMut(&Value) -> Result<f64, String>,
+    ) -> Result<Vec<f64>, String> {
+        let (first, last) = (self.base_year + 1, self.base_year + self.horizon as i32);
+        match value.get_ref() {
+            Value::Array(items) => {
+                if items.len() != self.horizon {
+                    return Err(format!(
+                        "has {} entries, but {first}–{last} has {} projected years; \
+                         give one {what} per year (the first is for {first}) or a single {what}",
+                        items.len(),
+                        self.horizon
+                    ));
+                }
+                items
+                    .iter()
+                    .zip(first..)
+                    .map(|(item, year)| {
+                        parse(item).map_err(|msg| format!("entry for {year}: {msg}"))
+                    })
+                    .collect()
+            }
+            single => parse(single).map(|v| vec![v; self.horizon]).map_err(|msg| {
+                format!("{msg} (or give `{field}` as an array, one {what} per year)")
+            }),
+        }
+    }
+
+    fn goal(&self, value: &Spanned<Value>, kind: GoalKind) -> Result<Goal, String> {
+        let amount = |v: &Value| match kind {
+            GoalKind::Level => number(v),
+            GoalKind::Rate => parse_rate(v).and_then(|r| {
+                if r <= -1.0 {
+                    Err("a rate goal must be above -100 %".to_owned())
+                } else {
+                    Ok(r)
+                }
+            }),
+        };
+        let tolerance = |v: &Value| {
+            let t = match kind {
+                GoalKind::Level => number(v),
+                GoalKind::Rate => parse_rate(v),
+            }?;
+            if t < 0.0 {
+                return Err(format!("tolerance must not be negative, found {}", show(v)));
+            }
+            Ok(t)
+        };
+        let table = match value.get_ref() {
+            Value::Table(table) => table,
+            Value::String(_) if kind == GoalKind::Level => {
+                return Err(format!(
+                    "expected a number or a table such as {{ at_least = 150 }}, found {}",
+                    show(value.get_ref())
+                ));
+            }
+            plain => {
+                return Ok(Goal {
+                    comparison: Comparison::AtLeast,
+                    value: amount(plain)?,
+                });
+            }
+        };
+        const KEYS: [&str; 4] = ["at_least", "at_most", "about", "tolerance"];
+        if let Some(unknown) = table.keys().find(|k| !KEYS.contains(&k.as_str())) {
+            return Err(format!(
+                "unknown key `{unknown}`; a goal table takes one of `at_least`, `at_most`, \
+                 or `about` with `tolerance`"
+            ));
+        }
+        let given: Vec<&str> = KEYS[..3]
+            .iter()
+            .copied()
+            .filter(|k| table.contains_key(*k))
+            .collect();
+        let [op] = given.as_slice() else {
+            return Err(format!(
+                "give exactly one of `at_least`, `at_most` or `about`, found {}",
+                if given.is_empty() {
+                    "none".to_owned()
+                } else {
+                    format!("`{}`", given.join("`, `"))
+                }
+            ));
+        };
+        let goal_value = amount(&table[*op]).map_err(|msg| format!("`{op}`: {msg}"))?;
+        let comparison = match (*op, table.get("tolerance")) {
+            ("about", Some(t)) => Comparison::About {
+                tolerance: tolerance(t).map_err(|msg| format!("`tolerance`: {msg}"))?,
+            },
+            ("about", None) => {
+                return Err(
+                    "`about` needs a `tolerance`, the accepted distance either side: \
+                     for example { about = \"20%\", tolerance = \"1%\" }"
+                        .to_owned(),
+                );
+            }
+            (_, Some(_)) => {
+                return Err(format!(
+                    "`tolerance` applies only to `about` goals; remove it or write `about` instead of `{op}`"
+                ));
+            }
+            ("at_least", None) => Comparison::AtLeast,
+            _ => Comparison::AtMost,
+        };
+        Ok(Goal {
+            comparison,
+            value: goal_value,
+        })
+    }
+}
+
+fn number(value: &Value) -> Result<f64, String> {
+    match value {
+        Value::Integer(i) => Ok(*i as f64),
+        Value::Float(x) if x.is_finite() => Ok(*x),
+        Value::Float(x) => Err(format!("{x} is not a finite number; give a real value")),
+        Value::String(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => Err(format!(
+            "expected a number, found the string \"{s}\"; remove the quotes"
+        )),
+        other => Err(format!("expected a number, found {}", show(other))),
+    }
+}
+
+fn show(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("the string \"{s}\""),
+        Value::Integer(i) => i.to_string(),
+        Value::Float(x) => x.to_string(),
+        other => format!("a {}", other.type_str()),
+    }
+}
+
+fn known_ids(ids: &[&str]) -> String {
+    const SHOWN: usize = 12;
+    let mut list = ids
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(&format!(", … ({} in all)", ids.len()));
+    }
+    list
+}

@@ -1,0 +1,103 @@
+//! Growth rates as people write them: `0.16` or `"16%"`.
+//!
+//! A bare `16` is the most common mistake in hand-written plans (it reads as
+//! 1600 % a year), so any bare number of magnitude 1 or more is refused with
+//! the two spellings that were probably meant. Percent strings are converted
+//! by shifting the decimal point in the text, not by dividing by 100, so that
+//! `"1.1%"` is exactly the same double as `0.011`.
+
+use crate::render::number::times_hundred;
+
+/// A rate written as a TOML number or percent string, as a fraction.
+pub(super) fn parse_rate(value: &toml::Value) -> Result<f64, String> {
+    match value {
+        toml::Value::Integer(i) => rate_from_number(*i as f64),
+        toml::Value::Float(x) => rate_from_number(*x),
+        toml::Value::String(text) => rate_from_percent_text(text),
+        other => Err(format!(
+            "expected a rate such as 0.16 or \"16%\", found {}",
+            other.type_str()
+        )),
+    }
+}
+
+fn rate_from_number(x: f64) -> Result<f64, String> {
+    if !x.is_finite() {
+        return Err(format!(
+            "{x} is not a finite rate; write a rate such as 0.16 or \"16%\""
+        ));
+    }
+    if x.abs() >= 1.0 {
+        return Err(format!(
+            "{x} would mean {} % a year; write {} or \"{x}%\"",
+            times_hundred(x),
+            x / 100.0
+        ));
+    }
+    Ok(x)
+}
+
+fn rate_from_percent_text(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let Some(number) = trimmed.strip_suffix('%').map(str::trim_end) else {
+        return Err(format!(
+            "\"{text}\" is not a rate: write a percent with a % sign (\"16%\") or a plain number (0.16)"
+        ));
+    };
+    let plain_decimal = !number.is_empty()
+        && number
+            .trim_start_matches(['+', '-'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.')
+        && number.chars().filter(|&c| c == '.').count() <= 1
+        && number.chars().filter(|c| matches!(c, '+' | '-')).count() <= 1
+        && number.chars().any(|c| c.is_ascii_digit());
+    let parsed = plain_decimal
+        .then(|| format!("{number}e-2").parse::<f64>().ok())
+        .flatten();
+    match parsed {
+        Some(rate) if rate.is_finite() => Ok(rate),
+        _ => Err(format!(
+            "\"{text}\" is not a rate: write a percent such as \"16%\" or \"-3.5%\""
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use toml::Value;
+
+    #[test]
+    fn fractions_and_percent_strings_agree_to_the_last_bit() {
+        assert_eq!(parse_rate(&Value::Float(0.16)), Ok(0.16));
+        assert_eq!(parse_rate(&Value::String("16%".into())), Ok(0.16));
+        assert_eq!(parse_rate(&Value::String("1.1%".into())), Ok(0.011));
+        assert_eq!(parse_rate(&Value::String(" -3.5 % ".into())), Ok(-0.035));
+        assert_eq!(parse_rate(&Value::String("+2%".into())), Ok(0.02));
+        assert_eq!(parse_rate(&Value::String("250%".into())), Ok(2.5));
+        assert_eq!(parse_rate(&Value::Integer(0)), Ok(0.0));
+    }
+
+    #[test]
+    fn bare_numbers_of_one_or_more_are_refused_with_the_likely_meaning() {
+        assert_eq!(
+            parse_rate(&Value::Integer(16)),
+            Err("16 would mean 1600 % a year; write 0.16 or \"16%\"".into())
+        );
+        let err = parse_rate(&Value::Float(-1.5)).unwrap_err();
+        assert!(err.contains("-150 % a year"), "{err}");
+    }
+
+    #[test]
+    fn malformed_rates_are_refused() {
+        for bad in ["16", "%", "abc%", "1e3%", "inf%", "1.2.3%", "--3%", "3-%"] {
+            assert!(
+                parse_rate(&Value::String(bad.into())).is_err(),
+                "{bad} should be refused"
+            );
+        }
+        assert!(parse_rate(&Value::Float(f64::NAN)).is_err());
+        assert!(parse_rate(&Value::Boolean(true)).is_err());
+    }
+}

@@ -1,0 +1,204 @@
+//! The words of the human-readable formats, in English and Chinese.
+//!
+//! Only the terminal table and Markdown follow the language; CSV and JSON
+//! keys and values stay fixed so that scripts do not break with the locale.
+
+use crate::calc::Status;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The language of the first locale variable that is set, POSIX-style:
+    /// LC_ALL, then LC_MESSAGES, then LANG; Chinese when it starts with "zh".
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(var)
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(l) if l.starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn status(self, status: Status) -> &'static str {
+        match (self, status) {
+            (Lang::En, Status::Reached) => "✔ reached",
+            (Lang::En, Status::Missed) => "✘ missed",
+            (Lang::Zh, Status::Reached) => "✔ 达标",
+            (Lang::Zh, Status::Missed) => "✘ 未达标",
+        }
+    }
+
+    pub fn goals_heading(self) -> &'static str {
+        match self {
+            Lang::En => "Goals",
+            Lang::Zh => "目标达成情况",
+        }
+    }
+
+    pub fn years_heading(self) -> &'static str {
+        match self {
+            Lang::En => "Year by year",
+            Lang::Zh => "逐年预测",
+        }
+    }
+
+    pub fn source(self, source: &str) -> String {
+        match self {
+            Lang::En => format!("Source: {source}"),
+            Lang::Zh => format!("来源：{source}"),
+        }
+    }
+
+    pub fn period(self, base_year: i32, target_year: i32) -> String {
+        match self {
+            Lang::En => format!("Base year {base_year}, goals judged at {target_year}"),
+            Lang::Zh => format!("基期 {base_year} 年，目标年 {target_year} 年"),
+        }
+    }
+
+    pub fn tally(self, reached: usize, total: usize) -> String {
+        match self {
+            Lang::En => format!("{reached} of {total} goals reached"),
+            Lang::Zh => format!("{total} 项目标中 {reached} 项达标"),
+        }
+    }
+
+    pub fn metric(self) -> &'static str {
+        match self {
+            Lang::En => "Metric",
+            Lang::Zh => "指标",
+        }
+    }
+
+    pub fn unit(self) -> &'static str {
+        match self {
+            Lang::En => "Unit",
+            Lang::Zh => "单位",
+        }
+    }
+
+    pub fn goal(self) -> &'static str {
+        match self {
+            Lang::En => "Goal",
+            Lang::Zh => "目标",
+        }
+    }
+
+    pub fn baseline(self, year: i32) -> String {
+        match self {
+            Lang::En => format!("Baseline {year}"),
+            Lang::Zh => format!("{year}年基数"),
+        }
+    }
+
+    pub fn projected(self, year: i32) -> String {
+        match self {
+            Lang::En => format!("Projected {year}"),
+            Lang::Zh => format!("{year}年预计"),
+        }
+    }
+
+    pub fn status_header(self) -> &'static str {
+        match self {
+            Lang::En => "Status",
+            Lang::Zh => "状态",
+        }
+    }
+
+    pub fn gap(self) -> &'static str {
+        match self {
+            Lang::En => "Gap",
+            Lang::Zh => "差距",
+        }
+    }
+
+    pub fn attainment(self) -> &'static str {
+        match self {
+            Lang::En => "Attainment",
+            Lang::Zh => "完成度",
+        }
+    }
+
+    pub fn required_rate(self) -> &'static str {
+        match self {
+            Lang::En => "Required rate",
+            Lang::Zh => "所需年均增速",
+        }
+    }
+
+    pub fn year_reached(self) -> &'static str {
+        match self {
+            Lang::En => "Year reached",
+            Lang::Zh => "达标年份",
+        }
+    }
+
+    /// Shown as year_reached when the goal is not met within the search window.
+    pub fn not_by(self, last_year: i32) -> String {
+        match self {
+            Lang::En => format!("not by {last_year}"),
+            Lang::Zh => format!("{last_year}年前未达到"),
+        }
+    }
+
+    /// Prefix of a rate goal in the goal column.
+    pub fn average_growth(self) -> &'static str {
+        match self {
+            Lang::En => "avg growth",
+            Lang::Zh => "年均增长",
+        }
+    }
+
+    /// Suffix of a difference between two rates.
+    pub fn points(self) -> &'static str {
+        match self {
+            Lang::En => " pp",
+            Lang::Zh => "个百分点",
+        }
+    }
+
+    pub fn target_header(self) -> &'static str {
+        match self {
+            Lang::En => "Level goal",
+            Lang::Zh => "目标值",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn locale_variables_are_read_in_posix_order() {
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "zh_TW"),
+                ("LANG", "en_US")
+            ])),
+            Lang::Zh
+        );
+    }
+}

@@ -1,0 +1,55 @@
+//! Turning a [`Report`](crate::report::Report) into text. One module per
+//! format; what they share lives in `number` (how a value is written),
+//! `labels` (the words, in English or Chinese), `grid` (the cells of the
+//! human-readable tables) and `records` (the fields of CSV rows and JSON
+//! objects, named once for both).
+
+pub mod csv;
+pub mod grid;
+pub mod json;
+pub mod labels;
+pub mod markdown;
+pub mod number;
+pub mod records;
+pub mod table;
+
+pub use labels::Lang;
+pub use number::Precision;
+
+/// Which of the report's tables to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Tables {
+    /// One row per goal.
+    Summary,
+    /// One row per metric, one column per year.
+    Years,
+    /// Both.
+    All,
+}
+
+impl Tables {
+    pub fn summary(self) -> bool {
+        matches!(self, Tables::Summary | Tables::All)
+    }
+
+    pub fn years(self) -> bool {
+        matches!(self, Tables::Years | Tables::All)
+    }
+}
+
+/// How the years table is laid out in CSV.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layout {
+    /// One row per metric and year: easy to filter and pivot.
+    Long,
+    /// One row per metric, one column per year: as a spreadsheet shows it.
+    Wide,
+}
+
+/// Options of the formats read by people (terminal table and Markdown).
+#[derive(Debug, Clone, Copy)]
+pub struct TextOptions {
+    pub lang: Lang,
+    pub decimals: usize,
+    pub tables: Tables,
+}

@@ -1,0 +1,128 @@
+//! The fields of machine-readable output, named once for CSV and JSON.
+//!
+//! These names and values are a contract with scripts: they never change with
+//! `--lang`, rates are fractions (0.16), and a value that does not apply is
+//! an empty CSV cell or a JSON null.
+
+use crate::calc::Status;
+use crate::plan::{Comparison, GoalKind};
+use crate::report::{GoalRow, MetricLabel, Report};
+
+/// One value of a record, before it is written as CSV text or JSON.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Field {
+    Text(String),
+    Int(i64),
+    Number(f64),
+    Empty,
+}
+
+fn text(s: &str) -> Field {
+    Field::Text(s.to_owned())
+}
+
+fn optional(x: Option<f64>) -> Field {
+    x.map_or(Field::Empty, Field::Number)
+}
+
+pub const SUMMARY_COLUMNS: [&str; 17] = [
+    "scenario",
+    "metric",
+    "name",
+    "unit",
+    "goal",
+    "op",
+    "target",
+    "tolerance",
+    "base_year",
+    "baseline",
+    "target_year",
+    "projected",
+    "status",
+    "gap",
+    "attainment",
+    "required_rate",
+    "year_reached",
+];
+
+/// A goal's fields, in the order of [`SUMMARY_COLUMNS`].
+pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
+    let o = &row.outcome;
+    let [scenario, metric, name, unit] = labels(report, &row.metric);
+    let (op, tolerance) = match o.goal.comparison {
+        Comparison::AtLeast => (">=", None),
+        Comparison::AtMost => ("<=", None),
+        Comparison::About { tolerance } => ("~", Some(tolerance)),
+    };
+    [
+        scenario,
+        metric,
+        name,
+        unit,
+        text(match o.kind {
+            GoalKind::Level => "level",
+            GoalKind::Rate => "rate",
+        }),
+        text(op),
+        Field::Number(o.goal.value),
+        optional(tolerance),
+        Field::Int(report.base_year.into()),
+        Field::Number(o.baseline),
+        Field::Int(report.target_year.into()),
+        Field::Number(o.projected),
+        text(match o.status {
+            Status::Reached => "reached",
+            Status::Missed => "missed",
+        }),
+        Field::Number(o.gap),
+        optional(o.attainment),
+        optional(o.required_rate),
+        o.year_reached
+            .map_or(Field::Empty, |y| Field::Int(y.into())),
+    ]
+}
+
+/// The columns that say which scenario and metric a row is about.
+pub const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
+
+pub fn labels(report: &Report, metric: &MetricLabel) -> [Field; 4] {
+    [
+        text(&report.scenario),
+        text(&metric.id),
+        text(&metric.name),
+        text(&metric.unit),
+    ]
+}
+
+pub const LONG_YEAR_COLUMNS: [&str; 7] = [
+    "scenario", "metric", "name", "unit", "year", "value", "source",
+];
+
+/// One record per metric and year, metrics in file order, years ascending.
+pub fn long_years(report: &Report) -> impl Iterator<Item = [Field; 7]> + '_ {
+    report.series.iter().flat_map(move |s| {
+        s.points.iter().map(move |p| {
+            let [scenario, metric, name, unit] = labels(report, &s.metric);
+            [
+                scenario,
+                metric,
+                name,
+                unit,
+                Field::Int(p.year.into()),
+                Field::Number(p.value),
+                text(p.source.key()),
+            ]
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn label_columns_open_both_tables() {
+        assert_eq!(SUMMARY_COLUMNS[..4], LABEL_COLUMNS);
+        assert_eq!(LONG_YEAR_COLUMNS[..4], LABEL_COLUMNS);
+    }
+}

@@ -1,0 +1,83 @@
+//! The terminal table: what a person sees when they run `dabiao`.
+//!
+//! comfy-table measures CJK characters as two columns wide, so Chinese names
+//! line up. Colour and fitting to the terminal width are decided by the
+//! caller, which knows whether the output is a terminal at all.
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{CellAlignment, Color, ContentArrangement, Table, TableStyle};
+
+use super::TextOptions;
+use super::grid::{self, Grid, Tone};
+use crate::report::Report;
+
+#[derive(Debug, Clone, Copy)]
+pub struct TerminalOptions {
+    /// Colour the status cells.
+    pub color: bool,
+    /// Wrap wide tables to the terminal's width (only when writing to one).
+    pub fit_terminal: bool,
+}
+
+pub fn render(report: &Report, options: &TextOptions, terminal: TerminalOptions) -> String {
+    let lang = options.lang;
+    let mut out = String::new();
+    if let Some(title) = &report.title {
+        out.push_str(&format!("{title}\n"));
+    }
+    if let Some(source) = &report.source {
+        out.push_str(&format!("{}\n", lang.source(source)));
+    }
+    out.push_str(&format!(
+        "{}\n",
+        lang.period(report.base_year, report.target_year)
+    ));
+    if options.tables.summary() {
+        let table = build(
+            &grid::summary(report, options),
+            UTF8_FULL_CONDENSED,
+            terminal,
+        );
+        out.push_str(&format!("\n{}\n{table}\n", lang.goals_heading()));
+        out.push_str(&format!(
+            "{}\n",
+            lang.tally(report.reached_count(), report.goals.len())
+        ));
+    }
+    if options.tables.years() {
+        let table = build(&grid::years(report, options), UTF8_FULL_CONDENSED, terminal);
+        out.push_str(&format!("\n{}\n{table}\n", lang.years_heading()));
+    }
+    out
+}
+
+/// A comfy-table of `grid` drawn with `style`; shared with Markdown.
+pub(super) fn build(grid: &Grid, style: TableStyle, terminal: TerminalOptions) -> Table {
+    let mut table = Table::new();
+    table.load_style(style);
+    if terminal.fit_terminal {
+        table.set_content_arrangement(ContentArrangement::Dynamic);
+    } else {
+        table.force_no_tty();
+    }
+    if terminal.color {
+        table.enforce_styling();
+    }
+    table.set_header(grid.header.clone());
+    for row in &grid.rows {
+        table.add_row(row.iter().map(|cell| {
+            let c = comfy_table::Cell::new(&cell.text);
+            match (terminal.color, cell.tone) {
+                (true, Tone::Good) => c.fg(Color::Green),
+                (true, Tone::Bad) => c.fg(Color::Red),
+                _ => c,
+            }
+        }));
+    }
+    for (index, numeric) in grid.numeric.iter().enumerate() {
+        if let (true, Some(column)) = (*numeric, table.column_mut(index)) {
+            column.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    table
+}

@@ -1,0 +1,130 @@
+//! The report as data: every goal's verdict and every metric's path, with the
+//! names and units needed to show them. Renderers read only this, so a new
+//! output format never touches the arithmetic.
+
+use crate::calc::{self, GoalOutcome, Projection, noise::significant};
+use crate::plan::{Goal, Plan};
+
+/// The name under which the plan's own numbers are reported.
+pub const BASE_SCENARIO: &str = "base";
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub base_year: i32,
+    pub target_year: i32,
+    pub scenario: String,
+    pub goals: Vec<GoalRow>,
+    /// Every metric of the plan, with or without goals, in file order.
+    pub series: Vec<Series>,
+}
+
+/// Who a row is about.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MetricLabel {
+    pub id: String,
+    pub name: String,
+    pub unit: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalRow {
+    pub metric: MetricLabel,
+    pub outcome: GoalOutcome,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub metric: MetricLabel,
+    pub points: Vec<Point>,
+    pub level_goal: Option<Goal>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Point {
+    pub year: i32,
+    pub value: f64,
+    pub source: PointSource,
+}
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointSource {
+    /// Given in the plan for base_year.
+    Baseline,
+    /// Computed by the projection.
+    Projected,
+}
+
+impl PointSource {
+    /// The word used in CSV and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            PointSource::Baseline => "baseline",
+            PointSource::Projected => "projected",
+        }
+    }
+}
+
+impl Report {
+    pub fn build(plan: &Plan, projection: &Projection) -> Report {
+        let label = |i: usize| {
+            let m = &plan.metrics[i];
+            MetricLabel {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+            }
+        };
+        let goals = calc::evaluate(plan, projection)
+            .into_iter()
+            .map(|outcome| GoalRow {
+                metric: label(outcome.metric),
+                outcome,
+            })
+            .collect();
+        let series = plan
+            .metrics
+            .iter()
+            .enumerate()
+            .map(|(i, metric)| Series {
+                metric: label(i),
+                points: plan
+                    .years()
+                    .zip(projection.series(i))
+                    .map(|(year, &value)| Point {
+                        year,
+                        value: significant(value),
+                        source: if year == plan.base_year {
+                            PointSource::Baseline
+                        } else {
+                            PointSource::Projected
+                        },
+                    })
+                    .collect(),
+                level_goal: metric.level_goal,
+            })
+            .collect();
+        Report {
+            title: plan.title.clone(),
+            source: plan.source.clone(),
+            base_year: plan.base_year,
+            target_year: plan.target_year,
+            scenario: BASE_SCENARIO.to_owned(),
+            goals,
+            series,
+        }
+    }
+
+    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
+        self.base_year..=self.target_year
+    }
+
+    pub fn reached_count(&self) -> usize {
+        self.goals
+            .iter()
+            .filter(|g| g.outcome.status == calc::Status::Reached)
+            .count()
+    }
+}
