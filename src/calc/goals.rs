@@ -239,12 +239,12 @@ mod tests {
         #[test]
         fn a_higher_rate_never_lowers_the_projection(
             baseline in 0.01f64..1e6,
-            low in -0.9f64..1.0,
-            extra in 0.0f64..1.0,
+            low in -0.9f64..0.5,
+            extra in 0.0f64..0.49,
         ) {
             let metrics = |r: f64| format!("[metrics.m]\nbaseline = {baseline:?}\ngrowth = {r:?}\ntarget = 1\n");
             let a = outcomes(&metrics(low))[0].projected;
-            let b = outcomes(&metrics((low + extra).min(0.999)))[0].projected;
+            let b = outcomes(&metrics(low + extra))[0].projected;
             prop_assert!(b >= a);
         }
 
