@@ -4,7 +4,7 @@
 use std::io::Read;
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 use crate::calc::Projection;
 use crate::plan::Plan;
@@ -37,13 +37,13 @@ fn read_text(path: &Path, name: &str) -> Result<String> {
             .read_to_end(&mut bytes)
             .context("cannot read the plan from standard input")?;
     } else {
-        bytes = std::fs::read(path).with_context(|| {
+        bytes = std::fs::read(path).map_err(|error| {
             let hint = if path.exists() {
                 ""
             } else {
                 "; create one with `dabiao init`, or name another file"
             };
-            format!("cannot read plan file {name}{hint}")
+            anyhow!("cannot read plan file {name}: {error}{hint}")
         })?;
     }
     match String::from_utf8(bytes) {

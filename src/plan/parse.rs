@@ -110,8 +110,9 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, PlanError> {
     }
 }
 
-/// A TOML syntax or shape error, with the table it happened in: serde's
-/// message names the field but not which metric it belongs to.
+/// A TOML syntax or shape error, with the table it happened in (serde's
+/// message names the field but not which metric it belongs to) and the line
+/// itself, marked where the parser stopped.
 fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     let message = error.message().trim_end().to_owned();
     let Some(span) = error.span() else {
@@ -124,10 +125,22 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
         .map(str::trim)
         .filter(|l| l.starts_with('['))
         .last();
-    let message = match enclosing_table {
+    let mut message = match enclosing_table {
         Some(table) => format!("in {table}: {message}"),
         None => message,
     };
+    if let Some(source_line) = text.lines().nth(line - 1) {
+        let number = line.to_string();
+        let pad = " ".repeat(number.len());
+        let marker_at = source_line.chars().take(column - 1).collect::<String>();
+        let indent: String = marker_at
+            .chars()
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
+        message.push_str(&format!(
+            "\n {pad} |\n {number} | {source_line}\n {pad} | {indent}^"
+        ));
+    }
     Problem::new(message).at_line(line).at_column(column)
 }
 
@@ -381,7 +394,7 @@ impl MetricContext<'_> {
 
         if let Some(growth) = &raw.growth {
             let rates = self
-                .per_year(growth, "growth", "rate", |v| {
+                .per_year(growth, "rate", |v| {
                     let rate = parse_rate(v)?;
                     if rate <= -1.0 {
                         return Err(format!(
@@ -411,7 +424,7 @@ impl MetricContext<'_> {
         }
         let increment = raw.increment.as_ref()?;
         let steps = self
-            .per_year(increment, "increment", "number", number)
+            .per_year(increment, "number", number)
             .map_err(|msg| report("increment", line(increment), msg))
             .ok();
         Some(Model::Linear {
@@ -487,7 +500,6 @@ impl MetricContext<'_> {
     fn per_year(
         &self,
         value: &Spanned<Value>,
-        field: &str,
         what: &str,
         mut parse: impl FnMut(&Value) -> Result<f64, String>,
     ) -> Result<Vec<f64>, String> {
@@ -510,9 +522,7 @@ impl MetricContext<'_> {
                     })
                     .collect()
             }
-            single => parse(single).map(|v| vec![v; self.horizon]).map_err(|msg| {
-                format!("{msg} (or give `{field}` as an array, one {what} per year)")
-            }),
+            single => parse(single).map(|v| vec![v; self.horizon]),
         }
     }
 
