@@ -48,7 +48,27 @@ fn markdown_table(mut grid: Grid) -> String {
         color: false,
         fit_terminal: false,
     };
-    build(&grid, ASCII_MARKDOWN, plain).to_string()
+    let text = build(&grid, ASCII_MARKDOWN, plain).to_string();
+    // Padding aligns the source; a `---:` rule aligns the rendered page.
+    let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
+    if let Some(rule) = lines.get_mut(1) {
+        *rule = align_rule(rule, &grid.numeric);
+    }
+    lines.join("\n")
+}
+
+/// `|-----|-----|` with the rule of each numeric column ending in `:`.
+fn align_rule(rule: &str, numeric: &[bool]) -> String {
+    let cells: Vec<&str> = rule.trim_matches('|').split('|').collect();
+    let aligned: Vec<String> = cells
+        .iter()
+        .zip(numeric.iter().chain(std::iter::repeat(&false)))
+        .map(|(cell, &right)| match cell.len() {
+            len if right && len > 1 => format!("{}:", &cell[..len - 1]),
+            _ => cell.to_string(),
+        })
+        .collect();
+    format!("|{}|", aligned.join("|"))
 }
 
 /// Text that cannot break a table row: pipes escaped, lines joined.
