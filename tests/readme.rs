@@ -1,0 +1,92 @@
+//! The README is the user's manual: every `console` block in it is run, and
+//! what each `$ command` prints (standard output and error, merged) must be
+//! exactly what the README shows under it.
+//!
+//! Each block runs in a fresh folder holding copies of `targets.toml` and
+//! `examples/`, with the built `dabiao` first on PATH and no locale set.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+struct Example {
+    command: String,
+    expected: String,
+}
+
+/// The `console` blocks of the README, each a list of commands with their output.
+fn console_blocks(readme: &str) -> Vec<Vec<Example>> {
+    let mut blocks = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line != "```console" {
+            continue;
+        }
+        let mut block: Vec<Example> = Vec::new();
+        for line in lines.by_ref().take_while(|l| *l != "```") {
+            match (line.strip_prefix("$ "), block.last_mut()) {
+                (Some(command), _) => block.push(Example {
+                    command: command.to_owned(),
+                    expected: String::new(),
+                }),
+                (None, Some(example)) => {
+                    example.expected.push_str(line);
+                    example.expected.push('\n');
+                }
+                (None, None) => panic!("a console block must start with `$ `: {line}"),
+            }
+        }
+        blocks.push(block);
+    }
+    blocks
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn readme_examples_print_what_they_show() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(root.join("README.md")).unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("dabiao");
+    let path = format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let blocks = console_blocks(&readme);
+    assert!(blocks.len() >= 10, "the README shows its examples");
+    for block in blocks {
+        let folder = tempfile::tempdir().unwrap();
+        std::fs::copy(
+            root.join("targets.toml"),
+            folder.path().join("targets.toml"),
+        )
+        .unwrap();
+        copy_dir(&root.join("examples"), &folder.path().join("examples"));
+        for example in block {
+            let output = Command::new("sh")
+                .arg("-c")
+                .arg(format!("( {} ) 2>&1", example.command))
+                .current_dir(folder.path())
+                .env("PATH", &path)
+                .env_remove("LANG")
+                .env_remove("LC_ALL")
+                .env_remove("LC_MESSAGES")
+                .env_remove("NO_COLOR")
+                .stdin(Stdio::null())
+                .output()
+                .unwrap();
+            let printed = String::from_utf8(output.stdout).unwrap();
+            assert_eq!(
+                printed, example.expected,
+                "README example `$ {}` prints something else",
+                example.command
+            );
+        }
+    }
+}
