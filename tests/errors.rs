@@ -235,8 +235,16 @@ fn ratio_naming_an_unknown_metric_lists_the_known_ones() {
             "bad.toml:10:",
             "metric `share`, field `ratio.denominator`",
             "`nope` is not a metric of this plan",
-            "known metrics: gdp",
+            "metrics that can be parts of a ratio: gdp",
         ]],
+    );
+    let stderr = invalid(&plan(
+        "[metrics.gdp]\nbaseline = 10\ngrowth = \"5%\"\n\n\
+         [metrics.share]\nratio = { numerator = \"gdp\", denominator = \"nope\" }\n",
+    ));
+    assert!(
+        !stderr.contains("gdp, share"),
+        "a ratio cannot be a part: {stderr}"
     );
 }
 
@@ -705,9 +713,10 @@ fn output_inside_a_missing_folder_is_refused_and_named() {
         &stderr,
         &[&[
             "cannot write nowhere/out.csv",
-            "cannot create a file in nowhere",
+            "there is no folder nowhere; create it first",
         ]],
     );
+    assert!(!stderr.contains(".dabiao-"), "no temporary name: {stderr}");
     assert!(!dir.path().join("nowhere").exists());
 }
 
@@ -818,4 +827,79 @@ fn fail_on_miss_exits_0_when_every_goal_is_reached() {
          rate_target = { at_least = \"9%\" }\n",
     );
     assert_eq!(fail_on_miss(&text), (0, 2, 0));
+}
+
+#[test]
+fn metrics_are_checked_even_when_the_years_are_unusable() {
+    rejects(
+        "[plan]\nbase_year = 2015\n\n[metrics.a]\nbaseline = \"10\"\ngrowth = [16, 0.1]\n",
+        &[
+            &["bad.toml:1:", "field `plan.target_year`", "missing"],
+            &[
+                "bad.toml:5:",
+                "metric `a`, field `baseline`",
+                "remove the quotes",
+            ],
+            &[
+                "bad.toml:6:",
+                "field `growth`",
+                "entry 1: 16 would mean 1600 % a year",
+            ],
+        ],
+    );
+}
+
+#[test]
+fn goal_hints_fit_the_kind_of_goal() {
+    rejects(
+        &plan(
+            "[metrics.a]\nbaseline = 10\ngrowth = \"5%\"\ntarget = { about = 20 }\n\
+             rate_target = { about = \"5%\" }\n\n\
+             [metrics.b]\nbaseline = 10\ngrowth = \"5%\"\ntarget = \"150\"\n",
+        ),
+        &[
+            &[
+                "metric `a`, field `target`",
+                "{ about = 60, tolerance = 3 }",
+            ],
+            &[
+                "metric `a`, field `rate_target`",
+                "{ about = \"20%\", tolerance = \"1%\" }",
+            ],
+            &[
+                "metric `b`, field `target`",
+                "the string \"150\"; remove the quotes",
+            ],
+        ],
+    );
+}
+
+#[test]
+fn rates_below_minus_100_percent_are_shown_without_float_noise() {
+    rejects(
+        &plan("[metrics.a]\nbaseline = 10\ngrowth = \"-100.7%\"\n"),
+        &[&["a rate of -100.7 % would wipe the value out"]],
+    );
+}
+
+#[test]
+fn toml_errors_name_the_table_even_after_nested_arrays() {
+    rejects(
+        &plan("[metrics.a]\nbaseline = 10\ngrowth = [\n[\"5%\"],\n]\ncolour = 1\n"),
+        &[&["bad.toml:10:1:", "in [metrics.a]: unknown field `colour`"]],
+    );
+}
+
+#[test]
+fn validate_counts_in_the_singular_too() {
+    let dir = folder(&[(
+        "one.toml",
+        plan("[metrics.a]\nbaseline = 10\ngrowth = \"5%\"\ntarget = 12\n").as_bytes(),
+    )]);
+    let ran = run(dir.path(), &["validate", "one.toml"], None);
+    assert_eq!(ran.code, 0);
+    assert_eq!(
+        ran.stdout,
+        "one.toml: valid plan: 1 metric, 1 goal, 2015–2020 (5 projected years)\n"
+    );
 }

@@ -38,7 +38,9 @@ fn read_text(path: &Path, name: &str) -> Result<String> {
             .context("cannot read the plan from standard input")?;
     } else {
         bytes = std::fs::read(path).map_err(|error| {
-            let hint = if path.exists() {
+            let hint = if path.is_dir() {
+                "; name a plan file, not a folder"
+            } else if path.exists() {
                 ""
             } else {
                 "; create one with `dabiao init`, or name another file"

@@ -38,6 +38,7 @@ pub const EXIT_FAILURE: u8 = 2;
     name = "dabiao",
     version,
     args_conflicts_with_subcommands = true,
+    override_usage = "dabiao [FILE] [OPTIONS]\n       dabiao <COMMAND>",
     after_help = "Exit status: 0 done; 1 a goal is missed and --fail-on-miss was given; \
                   2 bad usage, unreadable file, invalid plan, or output not written."
 )]

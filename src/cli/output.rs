@@ -9,7 +9,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 
 /// Writes `text` to `path`, or to standard output when there is no path.
 pub fn emit(path: Option<&Path>, text: &str) -> Result<()> {
@@ -48,13 +48,22 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    if !folder.is_dir() {
+        bail!(
+            "cannot write {name}: there is no folder {}; create it first",
+            folder.display()
+        );
+    }
+    // The temporary file's own name means nothing to the user: report the
+    // kind of failure against the file they named.
     let mut temp = tempfile::Builder::new()
         .prefix(".dabiao-")
         .tempfile_in(folder)
-        .with_context(|| {
-            format!(
-                "cannot write {name}: cannot create a file in {}",
-                folder.display()
+        .map_err(|e| {
+            anyhow!(
+                "cannot write {name}: cannot create a file in {}: {}",
+                folder.display(),
+                e.kind()
             )
         })?;
     temp.write_all(bytes)

@@ -18,14 +18,23 @@ pub struct ValidateArgs {
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
     let (plan, _) = input::load(&args.file)?;
     let summary = format!(
-        "{}: valid plan: {} metrics, {} goals, {}–{} ({} projected years)\n",
+        "{}: valid plan: {}, {}, {}–{} ({})\n",
         input::display_name(&args.file),
-        plan.metrics.len(),
-        plan.goal_count(),
+        count(plan.metrics.len(), "metric"),
+        count(plan.goal_count(), "goal"),
         plan.base_year,
         plan.target_year,
-        plan.horizon()
+        count(plan.horizon(), "projected year"),
     );
     output::emit(None, &summary)?;
     Ok(Outcome::Done)
+}
+
+/// "1 metric", "8 metrics".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

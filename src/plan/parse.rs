@@ -14,6 +14,7 @@ use toml::{Spanned, Value};
 
 use super::rate::parse_rate;
 use super::{Comparison, Goal, GoalKind, MAX_HORIZON, Metric, Model, Plan, PlanError, Problem};
+use crate::render::number::times_hundred;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -71,28 +72,30 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, PlanError> {
         ));
     }
 
-    let mut metrics = Vec::with_capacity(raw.metrics.len());
-    if let Some((base_year, target_year)) = years {
-        let horizon = (target_year - base_year) as usize;
-        let index: HashMap<&str, (usize, bool)> = raw
+    // Metrics are checked even when the years are unusable, so that one run
+    // lists every problem; only the per-year list lengths need the years.
+    let index: HashMap<&str, (usize, bool)> = raw
+        .metrics
+        .iter()
+        .enumerate()
+        .map(|(i, (id, m))| (id.get_ref().as_str(), (i, m.get_ref().ratio.is_some())))
+        .collect();
+    let ctx = MetricContext {
+        source,
+        years,
+        index: &index,
+        part_ids: raw
             .metrics
             .iter()
-            .enumerate()
-            .map(|(i, (id, m))| (id.get_ref().as_str(), (i, m.get_ref().ratio.is_some())))
-            .collect();
-        let ctx = MetricContext {
-            source,
-            base_year,
-            horizon,
-            index: &index,
-            ids: raw.metrics.keys().map(|k| k.get_ref().as_str()).collect(),
-        };
-        for (id, metric) in &raw.metrics {
-            if let Some(m) = ctx.metric(id, metric, &mut problems) {
-                metrics.push(m);
-            }
-        }
-    }
+            .filter(|(_, m)| m.get_ref().ratio.is_none())
+            .map(|(k, _)| k.get_ref().as_str())
+            .collect(),
+    };
+    let metrics: Vec<Metric> = raw
+        .metrics
+        .iter()
+        .filter_map(|(id, metric)| ctx.metric(id, metric, &mut problems))
+        .collect();
 
     match (years, problems.is_empty()) {
         (Some((base_year, target_year)), true) => {
@@ -119,12 +122,7 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
         return Problem::new(message);
     };
     let (line, column) = line_and_column(text, span.start);
-    let enclosing_table = text
-        .lines()
-        .take(line)
-        .map(str::trim)
-        .filter(|l| l.starts_with('['))
-        .last();
+    let enclosing_table = text.lines().take(line).filter_map(table_header).last();
     let mut message = match enclosing_table {
         Some(table) => format!("in {table}: {message}"),
         None => message,
@@ -142,6 +140,29 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
         ));
     }
     Problem::new(message).at_line(line).at_column(column)
+}
+
+/// The `[table]` or `[[array]]` header on this line, if it is one: a dotted
+/// key of bare or quoted parts in brackets, alone on its line but for a comment.
+fn table_header(line: &str) -> Option<&str> {
+    let code = line.split(" #").next().unwrap_or(line).trim();
+    let inner = code
+        .strip_prefix('[')?
+        .strip_suffix(']')?
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let key_like = inner.split('.').all(|part| {
+        let part = part.trim();
+        let quoted = part.len() >= 2
+            && (part.starts_with('"') && part.ends_with('"')
+                || part.starts_with('\'') && part.ends_with('\''));
+        quoted
+            || (!part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    });
+    key_like.then_some(code)
 }
 
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
@@ -236,11 +257,12 @@ impl Source<'_> {
 
 struct MetricContext<'a> {
     source: Source<'a>,
-    base_year: i32,
-    horizon: usize,
+    /// base_year and target_year, when [plan] gives usable ones.
+    years: Option<(i32, i32)>,
     /// Metric id → (position in the file, whether it is a ratio).
     index: &'a HashMap<&'a str, (usize, bool)>,
-    ids: Vec<&'a str>,
+    /// Ids of the metrics that can be a ratio's parts.
+    part_ids: Vec<&'a str>,
 }
 
 impl MetricContext<'_> {
@@ -384,7 +406,12 @@ impl MetricContext<'_> {
             report(
                 "baseline",
                 metric_line,
-                format!("missing; add `baseline = <value in {}>`", self.base_year),
+                match self.years {
+                    Some((base_year, _)) => {
+                        format!("missing; add `baseline = <value in {base_year}>`")
+                    }
+                    None => "missing; add `baseline = <value in the base year>`".to_owned(),
+                },
             );
             return None;
         };
@@ -399,7 +426,7 @@ impl MetricContext<'_> {
                     if rate <= -1.0 {
                         return Err(format!(
                             "a rate of {} % would wipe the value out; rates must be above -100 %",
-                            rate * 100.0
+                            times_hundred(rate)
                         ));
                     }
                     Ok(rate)
@@ -460,9 +487,9 @@ impl MetricContext<'_> {
                         &field,
                         line,
                         format!(
-                            "`{}` is not a metric of this plan; known metrics: {}",
+                            "`{}` is not a metric of this plan; metrics that can be parts of a ratio: {}",
                             name.get_ref(),
-                            known_ids(&self.ids)
+                            known_ids(&self.part_ids)
                         ),
                     );
                     None
@@ -503,26 +530,31 @@ impl MetricContext<'_> {
         what: &str,
         mut parse: impl FnMut(&Value) -> Result<f64, String>,
     ) -> Result<Vec<f64>, String> {
-        let (first, last) = (self.base_year + 1, self.base_year + self.horizon as i32);
+        // Without usable years, entries are still checked one by one.
+        let (base_year, target_year) = self.years.unwrap_or((0, 0));
+        let horizon = (target_year - base_year) as usize;
+        let first = base_year + 1;
         match value.get_ref() {
             Value::Array(items) => {
-                if items.len() != self.horizon {
+                if self.years.is_some() && items.len() != horizon {
                     return Err(format!(
-                        "has {} entries, but {first}–{last} has {} projected years; \
+                        "has {} entries, but {first}–{target_year} has {horizon} projected years; \
                          give one {what} per year (the first is for {first}) or a single {what}",
                         items.len(),
-                        self.horizon
                     ));
                 }
                 items
                     .iter()
-                    .zip(first..)
-                    .map(|(item, year)| {
-                        parse(item).map_err(|msg| format!("entry for {year}: {msg}"))
+                    .enumerate()
+                    .map(|(i, item)| {
+                        parse(item).map_err(|msg| match self.years {
+                            Some(_) => format!("entry for {}: {msg}", first + i as i32),
+                            None => format!("entry {}: {msg}", i + 1),
+                        })
                     })
                     .collect()
             }
-            single => parse(single).map(|v| vec![v; self.horizon]),
+            single => parse(single).map(|v| vec![v; horizon]),
         }
     }
 
@@ -549,11 +581,14 @@ impl MetricContext<'_> {
         };
         let table = match value.get_ref() {
             Value::Table(table) => table,
-            Value::String(_) if kind == GoalKind::Level => {
-                return Err(format!(
-                    "expected a number or a table such as {{ at_least = 150 }}, found {}",
-                    show(value.get_ref())
-                ));
+            Value::String(text) if kind == GoalKind::Level => {
+                return Err(match number(value.get_ref()) {
+                    Err(quoted) if text.trim().parse::<f64>().is_ok() => quoted,
+                    _ => format!(
+                        "expected a number or a table such as {{ at_least = 150 }}, found {}",
+                        show(value.get_ref())
+                    ),
+                });
             }
             plain => {
                 return Ok(Goal {
@@ -590,11 +625,14 @@ impl MetricContext<'_> {
                 tolerance: tolerance(t).map_err(|msg| format!("`tolerance`: {msg}"))?,
             },
             ("about", None) => {
-                return Err(
+                let example = match kind {
+                    GoalKind::Level => "{ about = 60, tolerance = 3 }",
+                    GoalKind::Rate => "{ about = \"20%\", tolerance = \"1%\" }",
+                };
+                return Err(format!(
                     "`about` needs a `tolerance`, the accepted distance either side: \
-                     for example { about = \"20%\", tolerance = \"1%\" }"
-                        .to_owned(),
-                );
+                     for example {example}"
+                ));
             }
             (_, Some(_)) => {
                 return Err(format!(
