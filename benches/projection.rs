@@ -42,21 +42,21 @@ fn generated_plan(count: usize) -> String {
 }
 
 fn report_to_csv(text: &str) -> String {
-    let (plan, projection) = dabiao::load_plan(text, "bench.toml").expect("bench plan is valid");
-    let report = Report::build(&plan, &projection);
+    let plans = dabiao::load_plan(text, "bench.toml", &[]).expect("bench plan is valid");
+    let report = Report::build(&plans[0]);
     let options = CsvOptions {
         table: CsvTable::Summary,
         precision: Precision::Full,
         bom: false,
     };
-    dabiao::render::csv::render(&report, &options)
+    dabiao::render::csv::render(std::slice::from_ref(&report), &options)
 }
 
 fn benches(c: &mut Criterion) {
     c.bench_function("shipped plan: load, project, table", |b| {
         b.iter(|| {
-            let (plan, projection) = dabiao::load_plan(black_box(SHIPPED), "targets.toml").unwrap();
-            let report = Report::build(&plan, &projection);
+            let plans = dabiao::load_plan(black_box(SHIPPED), "targets.toml", &[]).unwrap();
+            let report = Report::build(&plans[0]);
             let options = TextOptions {
                 lang: Lang::Zh,
                 decimals: 2,
@@ -66,7 +66,7 @@ fn benches(c: &mut Criterion) {
                 color: false,
                 fit_terminal: false,
             };
-            dabiao::render::table::render(&report, &options, terminal)
+            dabiao::render::table::render(std::slice::from_ref(&report), &options, terminal)
         })
     });
     let large = generated_plan(100_000);

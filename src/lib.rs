@@ -15,43 +15,68 @@ pub mod render;
 pub mod report;
 
 use calc::{Projection, ProjectionError};
-use plan::{Plan, PlanError, Problem};
+use plan::{PlanError, Problem, Scenario};
 
-/// Parses a plan and computes its paths. A plan whose paths cannot be
-/// computed (an overflow, a ratio over zero) is refused like any other mistake.
-pub fn load_plan(text: &str, file: &str) -> Result<(Plan, Projection), PlanError> {
-    let plan = plan::parse_plan(text, file)?;
-    let projection = calc::project(&plan).map_err(|error| {
-        let (index, message) = match error {
-            ProjectionError::Overflow { metric, year } => (
-                metric,
-                format!(
-                    "the path grows past the largest number a computer can hold in {year}; \
-                     check the baseline and the growth for a misplaced digit"
-                ),
-            ),
-            ProjectionError::ZeroDenominator {
-                metric,
-                denominator,
-                year,
-            } => (
-                metric,
-                format!(
-                    "the denominator `{}` reaches 0 by {year}, so the share is undefined; \
-                     check that metric's baseline and increment",
-                    plan.metrics[denominator].id
-                ),
-            ),
-        };
-        let metric = &plan.metrics[index];
-        PlanError {
-            file: file.to_owned(),
-            problems: vec![
-                Problem::new(message)
-                    .at_line(metric.line)
-                    .in_metric(&metric.id),
-            ],
+/// A scenario of the plan with its computed paths.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Projected {
+    pub scenario: Scenario,
+    pub projection: Projection,
+}
+
+/// Parses a plan with its scenarios (and `--set` overrides) and computes
+/// every path. A plan whose paths cannot be computed (an overflow, a ratio
+/// over zero) is refused like any other mistake. The base plan comes first.
+pub fn load_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Projected>, PlanError> {
+    let scenarios = plan::parse_plan(text, file, sets)?;
+    let mut problems = Vec::new();
+    let mut projected = Vec::with_capacity(scenarios.len());
+    for scenario in scenarios {
+        match calc::project(&scenario.plan) {
+            Ok(projection) => projected.push(Projected {
+                scenario,
+                projection,
+            }),
+            Err(error) => problems.push(projection_problem(&scenario, error)),
         }
-    })?;
-    Ok((plan, projection))
+    }
+    if problems.is_empty() {
+        Ok(projected)
+    } else {
+        Err(PlanError {
+            file: file.to_owned(),
+            problems,
+        })
+    }
+}
+
+fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
+    let plan = &scenario.plan;
+    let (index, message) = match error {
+        ProjectionError::Overflow { metric, year } => (
+            metric,
+            format!(
+                "the path grows past the largest number a computer can hold in {year}; \
+                 check the baseline and the growth for a misplaced digit"
+            ),
+        ),
+        ProjectionError::ZeroDenominator {
+            metric,
+            denominator,
+            year,
+        } => (
+            metric,
+            format!(
+                "the denominator `{}` reaches 0 by {year}, so the share is undefined; \
+                 check that metric's baseline and increment",
+                plan.metrics[denominator].id
+            ),
+        ),
+    };
+    let metric = &plan.metrics[index];
+    let named = (scenario.name != plan::BASE_SCENARIO).then_some(scenario.name.as_str());
+    Problem::new(message)
+        .at_line(metric.line)
+        .in_scenario(named)
+        .in_metric(&metric.id)
 }

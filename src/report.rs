@@ -2,11 +2,9 @@
 //! names and units needed to show them. Renderers read only this, so a new
 //! output format never touches the arithmetic.
 
-use crate::calc::{self, GoalOutcome, Projection, noise::significant};
-use crate::plan::{Goal, Plan};
-
-/// The name under which the plan's own numbers are reported.
-pub const BASE_SCENARIO: &str = "base";
+use crate::Projected;
+use crate::calc::{self, GoalOutcome, noise::significant};
+use crate::plan::Goal;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Report {
@@ -15,6 +13,7 @@ pub struct Report {
     pub base_year: i32,
     pub target_year: i32,
     pub scenario: String,
+    pub description: Option<String>,
     pub goals: Vec<GoalRow>,
     /// Every metric of the plan, with or without goals, in file order.
     pub series: Vec<Series>,
@@ -68,7 +67,8 @@ impl PointSource {
 }
 
 impl Report {
-    pub fn build(plan: &Plan, projection: &Projection) -> Report {
+    pub fn build(projected: &Projected) -> Report {
+        let (plan, projection) = (&projected.scenario.plan, &projected.projection);
         let label = |i: usize| {
             let m = &plan.metrics[i];
             MetricLabel {
@@ -111,7 +111,8 @@ impl Report {
             source: plan.source.clone(),
             base_year: plan.base_year,
             target_year: plan.target_year,
-            scenario: BASE_SCENARIO.to_owned(),
+            scenario: projected.scenario.name.clone(),
+            description: projected.scenario.description.clone(),
             goals,
             series,
         }

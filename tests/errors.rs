@@ -187,10 +187,14 @@ fn unknown_metric_field_lists_the_expected_field_names() {
 }
 
 #[test]
-fn unknown_top_level_table_lists_plan_and_metrics() {
+fn unknown_top_level_table_lists_the_known_tables() {
     rejects(
         &plan("[extra]\nx = 1\n\n[metrics.gdp]\nbaseline = 10\ngrowth = \"5%\"\n"),
-        &[&["bad.toml:5:", "`extra`", "expected `plan` or `metrics`"]],
+        &[&[
+            "bad.toml:5:",
+            "`extra`",
+            "expected one of `plan`, `metrics`, `scenarios`",
+        ]],
     );
 }
 

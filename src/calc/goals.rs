@@ -121,7 +121,10 @@ mod tests {
 
     fn outcomes(metrics: &str) -> Vec<GoalOutcome> {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        let plan = parse_plan(&text, "test.toml").expect("test plan parses");
+        let plan = parse_plan(&text, "test.toml", &[])
+            .expect("test plan parses")
+            .remove(0)
+            .plan;
         evaluate(&plan, &project(&plan).unwrap())
     }
 

@@ -6,8 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::calc::Projection;
-use crate::plan::Plan;
+use crate::Projected;
 
 /// How a plan path is named in messages: `-` is standard input.
 pub fn display_name(path: &Path) -> String {
@@ -22,11 +21,12 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads and checks the plan at `path`.
-pub fn load(path: &Path) -> Result<(Plan, Projection)> {
+/// Reads and checks the plan at `path` with `sets` applied: the base plan,
+/// then its scenarios.
+pub fn load(path: &Path, sets: &[String]) -> Result<Vec<Projected>> {
     let name = display_name(path);
     let text = read_text(path, &name)?;
-    Ok(crate::load_plan(&text, &name)?)
+    Ok(crate::load_plan(&text, &name, sets)?)
 }
 
 fn read_text(path: &Path, name: &str) -> Result<String> {

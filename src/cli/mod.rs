@@ -11,6 +11,7 @@
 mod init;
 mod input;
 mod output;
+mod plan_args;
 mod report;
 mod validate;
 

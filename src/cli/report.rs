@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
-use super::{Outcome, input, output};
+use super::plan_args::PlanArgs;
+use super::{Outcome, output};
 use crate::render::csv::{CsvOptions, CsvTable};
 use crate::render::table::TerminalOptions;
 use crate::render::{self, Lang, Layout, Precision, Tables, TextOptions};
@@ -16,9 +17,8 @@ use crate::report::Report;
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// Plan file to read; `-` reads standard input.
-    #[arg(default_value = "targets.toml")]
-    file: PathBuf,
+    #[command(flatten)]
+    plan: PlanArgs,
 
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
@@ -75,13 +75,12 @@ enum ColorWhen {
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
     check_combination(args)?;
     if let Some(out) = &args.output {
-        refuse_overwriting_the_plan(&args.file, out)?;
+        refuse_overwriting_the_plan(&args.plan.file, out)?;
     }
-    let (plan, projection) = input::load(&args.file)?;
-    let report = Report::build(&plan, &projection);
-    let text = render(&report, args);
+    let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
+    let text = render(&reports, args);
     output::emit(args.output.as_deref(), &text)?;
-    let all_reached = report.reached_count() == report.goals.len();
+    let all_reached = reports.iter().all(|r| r.reached_count() == r.goals.len());
     Ok(if args.fail_on_miss && !all_reached {
         Outcome::GoalMissed
     } else {
@@ -122,7 +121,7 @@ fn refuse_overwriting_the_plan(plan: &Path, out: &Path) -> Result<()> {
     Ok(())
 }
 
-fn render(report: &Report, args: &ReportArgs) -> String {
+fn render(reports: &[Report], args: &ReportArgs) -> String {
     let precision = args.precision.map(usize::from);
     let text_options = || TextOptions {
         lang: args
@@ -146,11 +145,11 @@ fn render(report: &Report, args: &ReportArgs) -> String {
                 color,
                 fit_terminal: to_terminal,
             };
-            render::table::render(report, &text_options(), terminal)
+            render::table::render(reports, &text_options(), terminal)
         }
-        Format::Markdown => render::markdown::render(report, &text_options()),
+        Format::Markdown => render::markdown::render(reports, &text_options()),
         Format::Json => render::json::render(
-            report,
+            reports,
             args.table.unwrap_or(Tables::All),
             full_or(precision),
         ),
@@ -160,7 +159,7 @@ fn render(report: &Report, args: &ReportArgs) -> String {
                 _ => CsvTable::Summary,
             };
             render::csv::render(
-                report,
+                reports,
                 &CsvOptions {
                     table,
                     precision: full_or(precision),

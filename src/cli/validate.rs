@@ -16,9 +16,14 @@ pub struct ValidateArgs {
 }
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
-    let (plan, _) = input::load(&args.file)?;
+    let scenarios = input::load(&args.file, &[])?;
+    let plan = &scenarios[0].scenario.plan;
+    let extra = match scenarios.len() - 1 {
+        0 => String::new(),
+        n => format!(", {}", count(n, "scenario")),
+    };
     let summary = format!(
-        "{}: valid plan: {}, {}, {}–{} ({})\n",
+        "{}: valid plan: {}, {}, {}–{} ({}){extra}\n",
         input::display_name(&args.file),
         count(plan.metrics.len(), "metric"),
         count(plan.goal_count(), "goal"),

@@ -7,10 +7,19 @@
 
 use std::fmt;
 
+/// Where a problem was found: a line of the plan file, or a command-line
+/// argument that changes the plan (`--set`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    Line(usize),
+    Argument(String),
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
-    pub line: Option<usize>,
+    pub location: Option<Location>,
     pub column: Option<usize>,
+    pub scenario: Option<String>,
     pub metric: Option<String>,
     pub field: Option<String>,
     /// What is wrong and how to fix it.
@@ -20,21 +29,31 @@ pub struct Problem {
 impl Problem {
     pub fn new(message: impl Into<String>) -> Self {
         Problem {
-            line: None,
+            location: None,
             column: None,
+            scenario: None,
             metric: None,
             field: None,
             message: message.into(),
         }
     }
 
-    pub fn at_line(mut self, line: usize) -> Self {
-        self.line = Some(line);
+    pub fn at(mut self, location: Location) -> Self {
+        self.location = Some(location);
         self
+    }
+
+    pub fn at_line(self, line: usize) -> Self {
+        self.at(Location::Line(line))
     }
 
     pub fn at_column(mut self, column: usize) -> Self {
         self.column = Some(column);
+        self
+    }
+
+    pub fn in_scenario(mut self, name: Option<&str>) -> Self {
+        self.scenario = name.map(str::to_owned);
         self
     }
 
@@ -51,19 +70,29 @@ impl Problem {
     /// The problem as one line, prefixed with the file it is in.
     pub fn describe(&self, file: &str) -> String {
         let mut place = file.to_owned();
-        if let Some(line) = self.line {
-            place.push_str(&format!(":{line}"));
-            if let Some(column) = self.column {
-                place.push_str(&format!(":{column}"));
+        match &self.location {
+            Some(Location::Line(line)) => {
+                place.push_str(&format!(":{line}"));
+                if let Some(column) = self.column {
+                    place.push_str(&format!(":{column}"));
+                }
             }
+            Some(Location::Argument(argument)) => place.push_str(&format!(": {argument}")),
+            None => {}
         }
-        let subject = match (&self.metric, &self.field) {
-            (Some(m), Some(f)) => format!("metric `{m}`, field `{f}`: "),
-            (Some(m), None) => format!("metric `{m}`: "),
-            (None, Some(f)) => format!("field `{f}`: "),
-            (None, None) => String::new(),
-        };
-        format!("{place}: {subject}{}", self.message)
+        let subject: Vec<String> = [
+            self.scenario.as_ref().map(|s| format!("scenario `{s}`")),
+            self.metric.as_ref().map(|m| format!("metric `{m}`")),
+            self.field.as_ref().map(|f| format!("field `{f}`")),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if subject.is_empty() {
+            format!("{place}: {}", self.message)
+        } else {
+            format!("{place}: {}: {}", subject.join(", "), self.message)
+        }
     }
 }
 
@@ -107,5 +136,14 @@ mod tests {
         );
         let q = Problem::new("bad syntax").at_line(3).at_column(7);
         assert_eq!(q.describe("a.toml"), "a.toml:3:7: bad syntax");
+        let r = Problem::new("expected a number")
+            .at(Location::Argument("--set gdp.baseline=x".into()))
+            .in_scenario(Some("slow"))
+            .in_metric("gdp")
+            .in_field("baseline");
+        assert_eq!(
+            r.describe("t.toml"),
+            "t.toml: --set gdp.baseline=x: scenario `slow`, metric `gdp`, field `baseline`: expected a number"
+        );
     }
 }

@@ -10,8 +10,29 @@ mod error;
 mod parse;
 mod rate;
 
-pub use error::{PlanError, Problem};
+pub use error::{Location, PlanError, Problem};
 pub use parse::parse_plan;
+
+/// The name under which the plan's own numbers are reported.
+pub const BASE_SCENARIO: &str = "base";
+
+/// The plan as one scenario sees it: the base plan (named `base`), or the
+/// base plan with a scenario's overrides and growth shift applied.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    pub name: String,
+    pub description: Option<String>,
+    pub plan: Plan,
+}
+
+/// A growth shift that would take a rate to -100 % or below.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShiftTooLow {
+    pub metric: usize,
+    pub year: i32,
+    /// The rate the shift would give.
+    pub rate: f64,
+}
 
 /// The latest gap allowed between base and target year; also how far past the
 /// base year `year_reached` looks.
@@ -43,6 +64,27 @@ impl Plan {
 
     pub fn metric_index(&self, id: &str) -> Option<usize> {
         self.metrics.iter().position(|m| m.id == id)
+    }
+
+    /// The plan with `shift` added to every compound metric's growth in every
+    /// year (linear metrics and ratios' own definitions are unaffected).
+    pub fn with_growth_shift(&self, shift: f64) -> Result<Plan, ShiftTooLow> {
+        let mut shifted = self.clone();
+        for (index, metric) in shifted.metrics.iter_mut().enumerate() {
+            if let Model::Compound { growth, .. } = &mut metric.model {
+                for (year, rate) in (self.base_year + 1..).zip(growth.iter_mut()) {
+                    *rate += shift;
+                    if *rate <= -1.0 {
+                        return Err(ShiftTooLow {
+                            metric: index,
+                            year,
+                            rate: *rate,
+                        });
+                    }
+                }
+            }
+        }
+        Ok(shifted)
     }
 }
 

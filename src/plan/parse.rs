@@ -13,8 +13,11 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 
 use super::rate::parse_rate;
-use super::{Comparison, Goal, GoalKind, MAX_HORIZON, Metric, Model, Plan, PlanError, Problem};
-use crate::render::number::times_hundred;
+use super::{
+    BASE_SCENARIO, Comparison, Goal, GoalKind, Location, MAX_HORIZON, Metric, Model, Plan,
+    PlanError, Problem, Scenario,
+};
+use crate::render::number::{percent_shortest, times_hundred};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -22,6 +25,8 @@ struct RawFile {
     plan: Option<Spanned<RawHeader>>,
     #[serde(default)]
     metrics: IndexMap<Spanned<String>, Spanned<RawMetric>>,
+    #[serde(default)]
+    scenarios: IndexMap<Spanned<String>, Spanned<RawScenario>>,
 }
 
 #[derive(Deserialize)]
@@ -33,7 +38,7 @@ struct RawHeader {
     target_year: Option<Spanned<Value>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawMetric {
     name: Option<String>,
@@ -46,7 +51,7 @@ struct RawMetric {
     rate_target: Option<Spanned<Value>>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct RawRatio {
     numerator: Spanned<String>,
@@ -54,14 +59,63 @@ struct RawRatio {
     scale: Option<Spanned<Value>>,
 }
 
-/// Parses and checks a plan. `file` is only used to name the file in errors.
-pub fn parse_plan(text: &str, file: &str) -> Result<Plan, PlanError> {
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    description: Option<String>,
+    growth_shift: Option<Spanned<Value>>,
+    #[serde(default)]
+    metrics: IndexMap<Spanned<String>, Spanned<RawOverride>>,
+}
+
+/// The fields a scenario may replace; a metric's kind stays what it is.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOverride {
+    baseline: Option<Spanned<Value>>,
+    growth: Option<Spanned<Value>>,
+    increment: Option<Spanned<Value>>,
+    target: Option<Spanned<Value>>,
+    rate_target: Option<Spanned<Value>>,
+}
+
+impl RawOverride {
+    fn fields(&self) -> impl Iterator<Item = (&'static str, &Spanned<Value>)> {
+        [
+            ("baseline", &self.baseline),
+            ("growth", &self.growth),
+            ("increment", &self.increment),
+            ("target", &self.target),
+            ("rate_target", &self.rate_target),
+        ]
+        .into_iter()
+        .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))
+    }
+}
+
+/// One field replaced by a scenario or by `--set`.
+struct Override<'a> {
+    metric: &'a str,
+    field: &'a str,
+    value: Spanned<Value>,
+    /// Where the replacement was written, for messages.
+    at: Range<usize>,
+}
+
+/// Parses and checks a plan and its scenarios, with `sets` (`ID.FIELD=VALUE`
+/// from the command line) applied on top of each. The base plan comes first,
+/// named `base`, then the scenarios in file order. `file` only names the
+/// file in errors.
+pub fn parse_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Scenario>, PlanError> {
     let fail = |problems| PlanError {
         file: file.to_owned(),
         problems,
     };
     let raw: RawFile = toml::from_str(text).map_err(|e| fail(vec![toml_problem(text, &e)]))?;
-    let source = Source { text };
+    let source = Source {
+        text,
+        arguments: sets,
+    };
     let mut problems = Vec::new();
 
     let years = source.header(raw.plan.as_ref(), &mut problems);
@@ -90,27 +144,140 @@ pub fn parse_plan(text: &str, file: &str) -> Result<Plan, PlanError> {
             .filter(|(_, m)| m.get_ref().ratio.is_none())
             .map(|(k, _)| k.get_ref().as_str())
             .collect(),
+        all_ids: raw.metrics.keys().map(|k| k.get_ref().as_str()).collect(),
     };
-    let metrics: Vec<Metric> = raw
-        .metrics
-        .iter()
-        .filter_map(|(id, metric)| ctx.metric(id, metric, &mut problems))
-        .collect();
+    let set_overrides = source.set_overrides(&mut problems);
+    let base_metrics = ctx.scenario_metrics(&raw.metrics, &set_overrides, None, &mut problems);
+    let (Some((base_year, target_year)), true) = (years, problems.is_empty()) else {
+        return Err(fail(problems));
+    };
+    let header = raw.plan.map(Spanned::into_inner);
+    let (title, plan_source) = header.map_or((None, None), |h| (h.title, h.source));
+    let plan_with = |metrics| Plan {
+        title: title.clone(),
+        source: plan_source.clone(),
+        base_year,
+        target_year,
+        metrics,
+    };
 
-    match (years, problems.is_empty()) {
-        (Some((base_year, target_year)), true) => {
-            let header = raw.plan.map(Spanned::into_inner);
-            let (title, plan_source) = header.map_or((None, None), |h| (h.title, h.source));
-            Ok(Plan {
-                title,
-                source: plan_source,
-                base_year,
-                target_year,
-                metrics,
-            })
+    let mut scenarios = vec![Scenario {
+        name: BASE_SCENARIO.to_owned(),
+        description: None,
+        plan: plan_with(base_metrics),
+    }];
+    for (name, scenario) in &raw.scenarios {
+        let scenario_name = name.get_ref().as_str();
+        let at = source.locate(name.span());
+        if let Some(problem) = scenario_name_problem(scenario_name) {
+            problems.push(
+                Problem::new(problem)
+                    .at(at)
+                    .in_scenario(Some(scenario_name)),
+            );
+            continue;
         }
-        _ => Err(fail(problems)),
+        let scenario = scenario.get_ref();
+        let mut overrides: Vec<Override> = scenario
+            .metrics
+            .iter()
+            .flat_map(|(metric, fields)| {
+                fields
+                    .get_ref()
+                    .fields()
+                    .map(move |(field, value)| Override {
+                        metric: metric.get_ref(),
+                        field,
+                        value: value.clone(),
+                        at: value.span(),
+                    })
+            })
+            .collect();
+        // --set applies on top of the scenario's own changes.
+        overrides.extend(set_overrides.iter().map(|o| Override {
+            metric: o.metric,
+            field: o.field,
+            value: o.value.clone(),
+            at: o.at.clone(),
+        }));
+        let before = problems.len();
+        let metrics =
+            ctx.scenario_metrics(&raw.metrics, &overrides, Some(scenario_name), &mut problems);
+        if problems.len() > before {
+            continue;
+        }
+        let mut plan = plan_with(metrics);
+        if let Some(shift) = &scenario.growth_shift {
+            let problem = |msg: String| {
+                Problem::new(msg)
+                    .at(source.locate(shift.span()))
+                    .in_scenario(Some(scenario_name))
+                    .in_field("growth_shift")
+            };
+            match parse_rate(shift.get_ref()) {
+                Err(msg) => problems.push(problem(msg)),
+                Ok(rate) => match plan.with_growth_shift(rate) {
+                    Ok(shifted) => plan = shifted,
+                    Err(too_low) => problems.push(
+                        problem(format!(
+                            "shifting by {} takes the growth of `{}` in {} to {} %; \
+                             rates must stay above -100 %",
+                            percent_shortest(rate),
+                            plan.metrics[too_low.metric].id,
+                            too_low.year,
+                            times_hundred(too_low.rate)
+                        ))
+                        .in_metric(&plan.metrics[too_low.metric].id),
+                    ),
+                },
+            }
+        }
+        scenarios.push(Scenario {
+            name: scenario_name.to_owned(),
+            description: scenario.description.clone(),
+            plan,
+        });
     }
+    if problems.is_empty() {
+        Ok(scenarios)
+    } else {
+        Err(fail(problems))
+    }
+}
+
+/// Why a scenario cannot have this name, if it cannot.
+fn scenario_name_problem(name: &str) -> Option<String> {
+    if name == BASE_SCENARIO || name == "all" {
+        Some(format!(
+            "`{name}` is reserved (`base` is the plan itself, `--scenario all` runs every \
+             scenario); rename this scenario"
+        ))
+    } else if !is_id(name) {
+        Some(
+            "a scenario name may hold only letters, digits, `_` and `-` \
+             (it is used in CSV, JSON and on the command line); rename it"
+                .to_owned(),
+        )
+    } else {
+        None
+    }
+}
+
+fn is_id(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// A `--set` value as TOML reads it (`450`, `[0.1, 0.2]`, `{ at_most = 5 }`),
+/// or as text when it is not TOML (`18%`).
+fn set_value(text: &str) -> Value {
+    toml::from_str::<toml::Table>(&format!("value = {text}"))
+        .ok()
+        .filter(|table| table.len() == 1)
+        .and_then(|mut table| table.remove("value"))
+        .unwrap_or_else(|| Value::String(text.to_owned()))
 }
 
 /// A TOML syntax or shape error, with the table it happened in (serde's
@@ -175,11 +342,45 @@ fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
 #[derive(Clone, Copy)]
 struct Source<'a> {
     text: &'a str,
+    /// The `--set` arguments, as the user typed them.
+    arguments: &'a [String],
 }
 
-impl Source<'_> {
-    fn line(&self, span: Range<usize>) -> usize {
-        line_and_column(self.text, span.start).0
+impl<'a> Source<'a> {
+    /// The `--set ID.FIELD=VALUE` arguments as overrides; each gets a span
+    /// past the end of the text, which `locate` maps back to the argument.
+    fn set_overrides(&self, problems: &mut Vec<Problem>) -> Vec<Override<'a>> {
+        let mut overrides = Vec::new();
+        for (i, argument) in self.arguments.iter().enumerate() {
+            let at = (self.text.len() + 1 + i)..(self.text.len() + 1 + i);
+            let parsed = argument.split_once('=').and_then(|(target, value)| {
+                let (metric, field) = target.trim().rsplit_once('.')?;
+                (!metric.is_empty() && !field.is_empty()).then_some((metric, field, value.trim()))
+            });
+            match parsed {
+                Some((metric, field, value)) => overrides.push(Override {
+                    metric,
+                    field,
+                    value: Spanned::new(at.clone(), set_value(value)),
+                    at,
+                }),
+                None => problems.push(
+                    Problem::new(
+                        "expected ID.FIELD=VALUE, for example --set service_investment.growth=18%",
+                    )
+                    .at(self.locate(at)),
+                ),
+            }
+        }
+        overrides
+    }
+
+    /// Spans past the end of the text stand for `--set` arguments, in order.
+    fn locate(&self, span: Range<usize>) -> Location {
+        match span.start.checked_sub(self.text.len() + 1) {
+            Some(i) => Location::Argument(format!("--set {}", self.arguments[i])),
+            None => Location::Line(line_and_column(self.text, span.start).0),
+        }
     }
 
     /// base_year and target_year, when both are usable.
@@ -195,18 +396,18 @@ impl Source<'_> {
             ));
             return None;
         };
-        let header_line = self.line(header.span());
+        let header_line = self.locate(header.span());
         let year = |field: &str, value: &Option<Spanned<Value>>, problems: &mut Vec<Problem>| {
-            let problem = |msg: String, line| {
+            let problem = |msg: String, location| {
                 Problem::new(msg)
-                    .at_line(line)
+                    .at(location)
                     .in_field(&format!("plan.{field}"))
             };
             match value {
                 None => {
                     problems.push(problem(
                         format!("missing; add `{field} = <year>` to [plan]"),
-                        header_line,
+                        header_line.clone(),
                     ));
                     None
                 }
@@ -215,7 +416,7 @@ impl Source<'_> {
                     other => {
                         problems.push(problem(
                             format!("expected a year between 1 and 9999, found {}", show(other)),
-                            self.line(v.span()),
+                            self.locate(v.span()),
                         ));
                         None
                     }
@@ -229,13 +430,13 @@ impl Source<'_> {
         let line = header_ref
             .target_year
             .as_ref()
-            .map_or(header_line, |v| self.line(v.span()));
+            .map_or(header_line.clone(), |v| self.locate(v.span()));
         if target <= base {
             problems.push(
                 Problem::new(format!(
                     "target_year {target} must come after base_year {base}"
                 ))
-                .at_line(line)
+                .at(line.clone())
                 .in_field("plan.target_year"),
             );
             return None;
@@ -246,7 +447,7 @@ impl Source<'_> {
                     "{base}–{target} spans {} years; a plan may span at most {MAX_HORIZON}",
                     target - base
                 ))
-                .at_line(line)
+                .at(line.clone())
                 .in_field("plan.target_year"),
             );
             return None;
@@ -263,37 +464,78 @@ struct MetricContext<'a> {
     index: &'a HashMap<&'a str, (usize, bool)>,
     /// Ids of the metrics that can be a ratio's parts.
     part_ids: Vec<&'a str>,
+    all_ids: Vec<&'a str>,
 }
 
 impl MetricContext<'_> {
+    /// Every metric of the plan with `overrides` applied, checked; a problem
+    /// is named after `scenario` when there is one.
+    fn scenario_metrics(
+        &self,
+        metrics: &IndexMap<Spanned<String>, Spanned<RawMetric>>,
+        overrides: &[Override],
+        scenario: Option<&str>,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<Metric> {
+        let mut changed: HashMap<&str, RawMetric> = HashMap::new();
+        for o in overrides {
+            let problem = |msg: String| {
+                Problem::new(msg)
+                    .at(self.source.locate(o.at.clone()))
+                    .in_scenario(scenario)
+                    .in_metric(o.metric)
+            };
+            let Some(&(index, _)) = self.index.get(o.metric) else {
+                problems.push(problem(format!(
+                    "not a metric of this plan; metrics: {}",
+                    known_ids(&self.all_ids)
+                )));
+                continue;
+            };
+            let metric = changed
+                .entry(o.metric)
+                .or_insert_with(|| metrics[index].get_ref().clone());
+            if let Err(msg) = override_field(metric, o.field, o.value.clone()) {
+                problems.push(problem(msg).in_field(o.field));
+            }
+        }
+        metrics
+            .iter()
+            .filter_map(|(id, raw)| {
+                let raw = changed.get(id.get_ref().as_str()).unwrap_or(raw.get_ref());
+                self.metric(id, raw, scenario, problems)
+            })
+            .collect()
+    }
+
     fn metric(
         &self,
         id: &Spanned<String>,
-        raw: &Spanned<RawMetric>,
+        raw: &RawMetric,
+        scenario: Option<&str>,
         problems: &mut Vec<Problem>,
     ) -> Option<Metric> {
-        let line = self.source.line(id.span());
+        let line = self.source.locate(id.span());
+        let line_number = line_and_column(self.source.text, id.span().start).0;
         let id = id.get_ref();
-        let raw = raw.get_ref();
         let before = problems.len();
         let report =
-            |problems: &mut Vec<Problem>, field: Option<&str>, line: usize, msg: String| {
-                let p = Problem::new(msg).at_line(line).in_metric(id);
+            |problems: &mut Vec<Problem>, field: Option<&str>, line: Location, msg: String| {
+                let p = Problem::new(msg)
+                    .at(line)
+                    .in_scenario(scenario)
+                    .in_metric(id);
                 problems.push(match field {
                     Some(f) => p.in_field(f),
                     None => p,
                 });
             };
 
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-        {
+        if !is_id(id) {
             report(
                 problems,
                 None,
-                line,
+                line.clone(),
                 "a metric id may hold only letters, digits, `_` and `-` \
                  (it is used in CSV, JSON and on the command line); rename the table"
                     .to_owned(),
@@ -313,21 +555,21 @@ impl MetricContext<'_> {
                 report(
                     problems,
                     None,
-                    line,
+                    line.clone(),
                     "has no model; give `baseline` with `growth` (compound) or with \
                      `increment` (linear), or give `ratio = { numerator = \"…\", denominator = \"…\" }`"
                         .to_owned(),
                 );
                 None
             }
-            [_] => self.model(raw, line, &mut |field, line, msg| {
+            [_] => self.model(raw, line.clone(), &mut |field, line, msg| {
                 report(problems, Some(field), line, msg)
             }),
             several => {
                 report(
                     problems,
                     None,
-                    line,
+                    line.clone(),
                     format!(
                         "has {} models (`{}`); a metric is exactly one of compound \
                          (`growth`), linear (`increment`) or `ratio`: keep one",
@@ -342,16 +584,16 @@ impl MetricContext<'_> {
         let is_ratio = raw.ratio.is_some();
         let level_goal = raw.target.as_ref().and_then(|t| {
             self.goal(t, GoalKind::Level)
-                .map_err(|msg| report(problems, Some("target"), self.source.line(t.span()), msg))
+                .map_err(|msg| report(problems, Some("target"), self.source.locate(t.span()), msg))
                 .ok()
         });
         let rate_goal = raw.rate_target.as_ref().and_then(|t| {
-            let line = self.source.line(t.span());
+            let line = self.source.locate(t.span());
             if is_ratio {
                 report(
                     problems,
                     Some("rate_target"),
-                    line,
+                    line.clone(),
                     "a ratio metric has no growth rate of its own; put the rate goal on its \
                      numerator or denominator metric, or use `target` for the share"
                         .to_owned(),
@@ -378,7 +620,7 @@ impl MetricContext<'_> {
             model,
             level_goal,
             rate_goal,
-            line,
+            line: line_number,
         })
     }
 
@@ -386,10 +628,10 @@ impl MetricContext<'_> {
     fn model(
         &self,
         raw: &RawMetric,
-        metric_line: usize,
-        report: &mut dyn FnMut(&str, usize, String),
+        metric_line: Location,
+        report: &mut dyn FnMut(&str, Location, String),
     ) -> Option<Model> {
-        let line = |v: &Spanned<Value>| self.source.line(v.span());
+        let line = |v: &Spanned<Value>| self.source.locate(v.span());
         if let Some(ratio) = &raw.ratio {
             if let Some(b) = &raw.baseline {
                 report(
@@ -463,11 +705,11 @@ impl MetricContext<'_> {
     fn ratio(
         &self,
         ratio: &Spanned<RawRatio>,
-        report: &mut dyn FnMut(&str, usize, String),
+        report: &mut dyn FnMut(&str, Location, String),
     ) -> Option<Model> {
         let ratio = ratio.get_ref();
         let mut component = |field: &str, name: &Spanned<String>| {
-            let line = self.source.line(name.span());
+            let line = self.source.locate(name.span());
             let field = format!("ratio.{field}");
             match self.index.get(name.get_ref().as_str()) {
                 Some((_, true)) => {
@@ -505,13 +747,13 @@ impl MetricContext<'_> {
                 Ok(x) => {
                     report(
                         "ratio.scale",
-                        self.source.line(s.span()),
+                        self.source.locate(s.span()),
                         format!("must be positive (100 for %, 1000 for ‰), found {x}"),
                     );
                     None
                 }
                 Err(msg) => {
-                    report("ratio.scale", self.source.line(s.span()), msg);
+                    report("ratio.scale", self.source.locate(s.span()), msg);
                     None
                 }
             },
@@ -682,4 +924,50 @@ fn known_ids(ids: &[&str]) -> String {
         list.push_str(&format!(", … ({} in all)", ids.len()));
     }
     list
+}
+
+/// Replaces `field` of `metric` with `value`, as a scenario or `--set` does.
+/// The metric's kind cannot change: compound stays compound, linear stays
+/// linear, and a ratio keeps its parts.
+fn override_field(
+    metric: &mut RawMetric,
+    field: &str,
+    value: Spanned<Value>,
+) -> Result<(), String> {
+    let kind_is_fixed = |kind: &str, instead: &str| {
+        Err(format!(
+            "the metric is {kind}, and a scenario or --set cannot change a metric's kind; {instead}"
+        ))
+    };
+    let slot = match field {
+        "baseline" if metric.ratio.is_some() => {
+            return Err(
+                "a ratio metric has no baseline of its own; change its numerator \
+                        or denominator instead"
+                    .to_owned(),
+            );
+        }
+        "growth" | "increment" if metric.ratio.is_some() => {
+            return kind_is_fixed("a ratio", "change its numerator or denominator instead");
+        }
+        "growth" if metric.growth.is_none() => {
+            return kind_is_fixed("linear", "change `increment` instead");
+        }
+        "increment" if metric.increment.is_none() => {
+            return kind_is_fixed("compound", "change `growth` instead");
+        }
+        "baseline" => &mut metric.baseline,
+        "growth" => &mut metric.growth,
+        "increment" => &mut metric.increment,
+        "target" => &mut metric.target,
+        "rate_target" => &mut metric.rate_target,
+        other => {
+            return Err(format!(
+                "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
+                 `growth`, `increment`, `target` or `rate_target`"
+            ));
+        }
+    };
+    *slot = Some(value);
+    Ok(())
 }

@@ -24,7 +24,8 @@ pub struct CsvOptions {
 
 const BOM: &str = "\u{feff}";
 
-pub fn render(report: &Report, options: &CsvOptions) -> String {
+/// One table for all `reports` (scenarios), told apart by the `scenario` column.
+pub fn render(reports: &[Report], options: &CsvOptions) -> String {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let cells = |fields: &[Field]| -> Vec<String> {
         fields.iter().map(|f| cell(f, options.precision)).collect()
@@ -32,30 +33,38 @@ pub fn render(report: &Report, options: &CsvOptions) -> String {
     match options.table {
         CsvTable::Summary => {
             rows.push(SUMMARY_COLUMNS.iter().map(|c| c.to_string()).collect());
-            rows.extend(
-                report
-                    .goals
-                    .iter()
-                    .map(|g| cells(&records::summary(report, g))),
-            );
+            for report in reports {
+                rows.extend(
+                    report
+                        .goals
+                        .iter()
+                        .map(|g| cells(&records::summary(report, g))),
+                );
+            }
         }
         CsvTable::Years(Layout::Long) => {
             rows.push(LONG_YEAR_COLUMNS.iter().map(|c| c.to_string()).collect());
-            rows.extend(records::long_years(report).map(|r| cells(&r)));
+            for report in reports {
+                rows.extend(records::long_years(report).map(|r| cells(&r)));
+            }
         }
         CsvTable::Years(Layout::Wide) => {
             let mut header: Vec<String> = LABEL_COLUMNS.iter().map(|c| c.to_string()).collect();
-            header.extend(report.years().map(|y| y.to_string()));
+            if let Some(first) = reports.first() {
+                header.extend(first.years().map(|y| y.to_string()));
+            }
             rows.push(header);
-            for series in &report.series {
-                let mut row = cells(&records::labels(report, &series.metric));
-                row.extend(
-                    series
-                        .points
-                        .iter()
-                        .map(|p| number(p.value, options.precision)),
-                );
-                rows.push(row);
+            for report in reports {
+                for series in &report.series {
+                    let mut row = cells(&records::labels(report, &series.metric));
+                    row.extend(
+                        series
+                            .points
+                            .iter()
+                            .map(|p| number(p.value, options.precision)),
+                    );
+                    rows.push(row);
+                }
             }
         }
     }

@@ -1,11 +1,82 @@
-//! The cells of the human-readable tables, shared by the terminal table and
-//! Markdown so that both always say the same thing in the same columns.
+//! What the human-readable formats show, as headings, lines and cells: built
+//! once here and drawn by the terminal table and by Markdown, so that both
+//! always say the same thing in the same columns.
 
 use super::TextOptions;
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use crate::calc::Status;
-use crate::plan::{Comparison, Goal, GoalKind, MAX_HORIZON};
+use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind, MAX_HORIZON};
 use crate::report::{GoalRow, Report};
+
+/// A report for people: a title, lines under it, then titled tables.
+pub struct Document {
+    pub title: Option<String>,
+    pub preamble: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+pub struct Section {
+    pub heading: String,
+    pub grid: Grid,
+    /// A line under the table.
+    pub note: Option<String>,
+}
+
+/// The document for one scenario (goals, then years), or for several (a
+/// comparison of the goals, then each scenario's years).
+pub fn document(reports: &[Report], options: &TextOptions) -> Document {
+    let lang = options.lang;
+    let Some(first) = reports.first() else {
+        return Document {
+            title: None,
+            preamble: Vec::new(),
+            sections: Vec::new(),
+        };
+    };
+    let mut preamble: Vec<String> = first.source.iter().map(|s| lang.source(s)).collect();
+    preamble.push(lang.period(first.base_year, first.target_year));
+    let several = reports.len() > 1;
+    for report in reports
+        .iter()
+        .filter(|r| several || r.scenario != BASE_SCENARIO)
+    {
+        preamble.push(lang.scenario_line(&report.scenario, report.description.as_deref()));
+    }
+    let mut sections = Vec::new();
+    if options.tables.summary() {
+        sections.push(match reports {
+            [single] => Section {
+                heading: lang.goals_heading().to_owned(),
+                grid: summary(single, options),
+                note: Some(lang.tally(single.reached_count(), single.goals.len())),
+            },
+            several => Section {
+                heading: lang.comparison_heading().to_owned(),
+                grid: comparison(several, options),
+                note: None,
+            },
+        });
+    }
+    if options.tables.years() {
+        for report in reports {
+            let heading = if several {
+                format!("{} · {}", lang.years_heading(), report.scenario)
+            } else {
+                lang.years_heading().to_owned()
+            };
+            sections.push(Section {
+                heading,
+                grid: years(report, options),
+                note: None,
+            });
+        }
+    }
+    Document {
+        title: first.title.clone(),
+        preamble,
+        sections,
+    }
+}
 
 pub struct Grid {
     pub header: Vec<String>,
@@ -35,7 +106,7 @@ fn plain(text: impl Into<String>) -> Cell {
 }
 
 /// One row per goal.
-pub fn summary(report: &Report, options: &TextOptions) -> Grid {
+fn summary(report: &Report, options: &TextOptions) -> Grid {
     let lang = options.lang;
     let header = vec![
         lang.metric().to_owned(),
@@ -70,10 +141,7 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
     let value = |x: f64| number(x, Precision::Decimals(d));
     let status = Cell {
         text: lang.status(o.status).to_owned(),
-        tone: match o.status {
-            Status::Reached => Tone::Good,
-            Status::Missed => Tone::Bad,
-        },
+        tone: tone(o.status),
     };
     let (projected, gap, year_reached) = match o.kind {
         GoalKind::Level => (
@@ -103,7 +171,7 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
 }
 
 /// One row per metric, one column per year, then the level goal.
-pub fn years(report: &Report, options: &TextOptions) -> Grid {
+fn years(report: &Report, options: &TextOptions) -> Grid {
     let lang = options.lang;
     let mut header = vec![lang.metric().to_owned(), lang.unit().to_owned()];
     header.extend(report.years().map(|y| y.to_string()));
@@ -131,6 +199,96 @@ pub fn years(report: &Report, options: &TextOptions) -> Grid {
         header,
         rows,
         numeric,
+    }
+}
+
+/// One row per goal, one column per scenario: the projected value and its
+/// status; a last row counts the goals reached in each scenario. A goal that
+/// a scenario changes shows its own target beside the value.
+fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
+    let (lang, d) = (options.lang, options.decimals);
+    let mut header = vec![
+        lang.metric().to_owned(),
+        lang.unit().to_owned(),
+        lang.goal().to_owned(),
+    ];
+    header.extend(reports.iter().map(|r| r.scenario.clone()));
+    // Goals in plan order, level before rate, as any scenario has them.
+    let mut keys: Vec<(&str, GoalKind)> = Vec::new();
+    for series in &reports[0].series {
+        for kind in [GoalKind::Level, GoalKind::Rate] {
+            let has = |r: &Report| {
+                r.goals
+                    .iter()
+                    .any(|g| g.metric.id == series.metric.id && g.outcome.kind == kind)
+            };
+            if reports.iter().any(has) {
+                keys.push((series.metric.id.as_str(), kind));
+            }
+        }
+    }
+    fn find<'r>(report: &'r Report, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
+        report
+            .goals
+            .iter()
+            .find(|g| g.metric.id == id && g.outcome.kind == kind)
+    }
+    let mut rows = Vec::with_capacity(keys.len() + 1);
+    for key in keys {
+        let Some(shown) = reports.iter().find_map(|r| find(r, key)) else {
+            continue;
+        };
+        let shown_goal = goal_text(shown.outcome.kind, &shown.outcome.goal, options);
+        let mut row = vec![
+            plain(shown.metric.name.clone()),
+            plain(shown.metric.unit.clone()),
+            plain(shown_goal.clone()),
+        ];
+        for report in reports {
+            row.push(match find(report, key) {
+                None => plain(""),
+                Some(goal) => {
+                    let o = &goal.outcome;
+                    let value = match o.kind {
+                        GoalKind::Level => number(o.projected, Precision::Decimals(d)),
+                        GoalKind::Rate => percent(o.projected, d),
+                    };
+                    let mark = lang.status(o.status).chars().next().unwrap_or(' ');
+                    let own_goal = goal_text(o.kind, &o.goal, options);
+                    let text = if own_goal == shown_goal {
+                        format!("{value} {mark}")
+                    } else {
+                        format!("{value} {mark} ({own_goal})")
+                    };
+                    Cell {
+                        text,
+                        tone: tone(o.status),
+                    }
+                }
+            });
+        }
+        rows.push(row);
+    }
+    let mut total = vec![plain(lang.goals_reached()), plain(""), plain("")];
+    total.extend(
+        reports
+            .iter()
+            .map(|r| plain(format!("{}/{}", r.reached_count(), r.goals.len()))),
+    );
+    rows.push(total);
+    let mut numeric = vec![false, false, false];
+    numeric.extend(reports.iter().map(|_| true));
+    Grid {
+        header,
+        rows,
+        numeric,
+    }
+}
+
+fn tone(status: Status) -> Tone {
+    match status {
+        Status::Reached => Tone::Good,
+        Status::Missed => Tone::Bad,
     }
 }
 

@@ -4,6 +4,7 @@
 //! keys and values stay fixed so that scripts do not break with the locale.
 
 use crate::calc::Status;
+use crate::plan::BASE_SCENARIO;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -45,6 +46,33 @@ impl Lang {
         match self {
             Lang::En => "Year by year",
             Lang::Zh => "逐年预测",
+        }
+    }
+
+    pub fn comparison_heading(self) -> &'static str {
+        match self {
+            Lang::En => "Goals by scenario",
+            Lang::Zh => "各情景目标达成情况",
+        }
+    }
+
+    pub fn goals_reached(self) -> &'static str {
+        match self {
+            Lang::En => "Goals reached",
+            Lang::Zh => "达标目标数",
+        }
+    }
+
+    /// A scenario named above the tables, with its description.
+    pub fn scenario_line(self, name: &str, description: Option<&str>) -> String {
+        let (label, the_plan) = match self {
+            Lang::En => ("Scenario", "the plan as written"),
+            Lang::Zh => ("情景", "规划原文"),
+        };
+        match description {
+            Some(d) => format!("{label} {name}: {d}"),
+            None if name == BASE_SCENARIO => format!("{label} {name}: {the_plan}"),
+            None => format!("{label} {name}"),
         }
     }
 

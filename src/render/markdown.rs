@@ -7,31 +7,25 @@ use super::grid::{self, Grid};
 use super::table::{TerminalOptions, build};
 use crate::report::Report;
 
-pub fn render(report: &Report, options: &TextOptions) -> String {
-    let lang = options.lang;
+pub fn render(reports: &[Report], options: &TextOptions) -> String {
+    let document = grid::document(reports, options);
     let mut out = String::new();
-    if let Some(title) = &report.title {
+    if let Some(title) = &document.title {
         out.push_str(&format!("# {}\n\n", inline(title)));
     }
-    if let Some(source) = &report.source {
-        out.push_str(&format!("{}\n\n", inline(&lang.source(source))));
+    for line in &document.preamble {
+        out.push_str(&format!("{}\n\n", inline(line)));
     }
-    out.push_str(&format!(
-        "{}\n",
-        lang.period(report.base_year, report.target_year)
-    ));
-    if options.tables.summary() {
-        let table = markdown_table(grid::summary(report, options));
-        out.push_str(&format!("\n## {}\n\n{table}\n\n", lang.goals_heading()));
-        out.push_str(&format!(
-            "{}\n",
-            lang.tally(report.reached_count(), report.goals.len())
-        ));
+    for section in document.sections {
+        let heading = inline(&section.heading);
+        let table = markdown_table(section.grid);
+        out.push_str(&format!("## {heading}\n\n{table}\n\n"));
+        if let Some(note) = &section.note {
+            out.push_str(&format!("{}\n\n", inline(note)));
+        }
     }
-    if options.tables.years() {
-        let table = markdown_table(grid::years(report, options));
-        out.push_str(&format!("\n## {}\n\n{table}\n", lang.years_heading()));
-    }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
 }
 

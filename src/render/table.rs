@@ -19,34 +19,18 @@ pub struct TerminalOptions {
     pub fit_terminal: bool,
 }
 
-pub fn render(report: &Report, options: &TextOptions, terminal: TerminalOptions) -> String {
-    let lang = options.lang;
+pub fn render(reports: &[Report], options: &TextOptions, terminal: TerminalOptions) -> String {
+    let document = grid::document(reports, options);
     let mut out = String::new();
-    if let Some(title) = &report.title {
-        out.push_str(&format!("{title}\n"));
+    for line in document.title.iter().chain(&document.preamble) {
+        out.push_str(&format!("{line}\n"));
     }
-    if let Some(source) = &report.source {
-        out.push_str(&format!("{}\n", lang.source(source)));
-    }
-    out.push_str(&format!(
-        "{}\n",
-        lang.period(report.base_year, report.target_year)
-    ));
-    if options.tables.summary() {
-        let table = build(
-            &grid::summary(report, options),
-            UTF8_FULL_CONDENSED,
-            terminal,
-        );
-        out.push_str(&format!("\n{}\n{table}\n", lang.goals_heading()));
-        out.push_str(&format!(
-            "{}\n",
-            lang.tally(report.reached_count(), report.goals.len())
-        ));
-    }
-    if options.tables.years() {
-        let table = build(&grid::years(report, options), UTF8_FULL_CONDENSED, terminal);
-        out.push_str(&format!("\n{}\n{table}\n", lang.years_heading()));
+    for section in &document.sections {
+        let table = build(&section.grid, UTF8_FULL_CONDENSED, terminal);
+        out.push_str(&format!("\n{}\n{table}\n", section.heading));
+        if let Some(note) = &section.note {
+            out.push_str(&format!("{note}\n"));
+        }
     }
     out
 }

@@ -1,0 +1,69 @@
+//! The arguments that say which plan to read and how to vary it, shared by
+//! every command that computes: the file, `--scenario` and `--set`.
+
+use std::path::PathBuf;
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use super::input;
+use crate::Projected;
+
+#[derive(Args, Debug)]
+pub struct PlanArgs {
+    /// Plan file to read; `-` reads standard input.
+    #[arg(default_value = "targets.toml")]
+    pub file: PathBuf,
+
+    /// Scenario to run (repeatable); `all` runs the plan and every scenario [default: base, the plan itself].
+    #[arg(long = "scenario", value_name = "NAME")]
+    scenarios: Vec<String>,
+
+    /// Change a metric's field for this run (repeatable), on top of any scenario: ID.FIELD=VALUE, e.g. gdp.growth=8%.
+    #[arg(
+        long = "set",
+        value_name = "ID.FIELD=VALUE",
+        allow_hyphen_values = true
+    )]
+    sets: Vec<String>,
+}
+
+impl PlanArgs {
+    /// Reads the plan and returns the chosen scenarios, in the order asked
+    /// (`all`: the base plan, then the file's scenarios in file order).
+    pub fn load(&self) -> Result<Vec<Projected>> {
+        let available = input::load(&self.file, &self.sets)?;
+        if self.scenarios.is_empty() {
+            return Ok(available.into_iter().take(1).collect());
+        }
+        let mut wanted: Vec<&str> = Vec::new();
+        for name in &self.scenarios {
+            let names: Vec<&str> = if name == "all" {
+                available.iter().map(|p| p.scenario.name.as_str()).collect()
+            } else {
+                vec![name.as_str()]
+            };
+            for name in names {
+                if !wanted.contains(&name) {
+                    wanted.push(name);
+                }
+            }
+        }
+        let mut chosen = Vec::with_capacity(wanted.len());
+        for name in wanted {
+            match available.iter().find(|p| p.scenario.name == name) {
+                Some(projected) => chosen.push(projected.clone()),
+                None => {
+                    let known: Vec<&str> =
+                        available.iter().map(|p| p.scenario.name.as_str()).collect();
+                    bail!(
+                        "{}: no scenario `{name}`; this plan has: {} (or `all`)",
+                        input::display_name(&self.file),
+                        known.join(", ")
+                    );
+                }
+            }
+        }
+        Ok(chosen)
+    }
+}
