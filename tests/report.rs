@@ -245,7 +245,7 @@ fn validate_prints_a_one_line_summary() {
     let out = stdout_of(&["validate"]);
     assert_eq!(
         out,
-        "targets.toml: valid plan: 10 metrics, 8 goals, 2015–2020 (5 projected years)\n"
+        "targets.toml: valid plan: 10 metrics, 8 goals, 2015–2020 (5 projected years), 2 scenarios\n"
     );
 }
 
