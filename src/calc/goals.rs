@@ -47,6 +47,7 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
         let (baseline, last) = (path[0], path[path.len() - 1]);
         let (shown_baseline, shown_last) = (significant(baseline), significant(last));
         for (kind, goal) in metric.goals() {
+            let (judged, status) = judge(kind, goal, path);
             let outcome = match kind {
                 GoalKind::Level => {
                     let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
@@ -65,7 +66,7 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
                         goal: *goal,
                         baseline: shown_baseline,
                         projected: shown_last,
-                        status: status(meets(last)),
+                        status,
                         gap: difference(shown_last, goal.value),
                         attainment: (goal.value != 0.0).then(|| significant(last / goal.value)),
                         required_rate: if is_ratio {
@@ -76,23 +77,18 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
                         year_reached,
                     }
                 }
-                GoalKind::Rate => {
-                    // The plan refuses rate goals on ratios and compound paths
-                    // stay positive, so only a linear path can lack a rate.
-                    let achieved = average_annual_rate(baseline, last, n).unwrap_or(f64::NAN);
-                    GoalOutcome {
-                        metric: index,
-                        kind,
-                        goal: *goal,
-                        baseline: shown_baseline,
-                        projected: achieved,
-                        status: status(rate_satisfies(goal.comparison, achieved, goal.value)),
-                        gap: difference(achieved, goal.value),
-                        attainment: None,
-                        required_rate: None,
-                        year_reached: None,
-                    }
-                }
+                GoalKind::Rate => GoalOutcome {
+                    metric: index,
+                    kind,
+                    goal: *goal,
+                    baseline: shown_baseline,
+                    projected: judged,
+                    status,
+                    gap: difference(judged, goal.value),
+                    attainment: None,
+                    required_rate: None,
+                    year_reached: None,
+                },
             };
             outcomes.push(outcome);
         }
@@ -100,8 +96,22 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
     outcomes
 }
 
-fn status(met: bool) -> Status {
-    if met { Status::Reached } else { Status::Missed }
+/// The value a goal is judged on, and the verdict: the last value of the
+/// path for a level goal, its average annual rate for a rate goal. The
+/// value is exact (not rounded for display).
+pub fn judge(kind: GoalKind, goal: &Goal, path: &[f64]) -> (f64, Status) {
+    let (first, last) = (path[0], path[path.len() - 1]);
+    let years = (path.len() - 1) as f64;
+    let (value, met) = match kind {
+        GoalKind::Level => (last, level_satisfies(goal.comparison, last, goal.value)),
+        GoalKind::Rate => {
+            // The plan refuses rate goals on ratios and compound paths stay
+            // positive, so only a linear path can lack a rate.
+            let achieved = average_annual_rate(first, last, years).unwrap_or(f64::NAN);
+            (achieved, rate_satisfies(goal.comparison, achieved, goal.value))
+        }
+    };
+    (value, if met { Status::Reached } else { Status::Missed })
 }
 
 /// The constant annual rate that turns `start` into `end` over `years` years

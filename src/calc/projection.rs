@@ -56,19 +56,13 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
             scale,
         } = metric.model
         {
-            let (num, den) = (&series[numerator], &series[denominator]);
-            let base_sign = den[0].signum();
-            if let Some(year_index) = den
-                .iter()
-                .position(|d| *d == 0.0 || d.signum() != base_sign)
-            {
-                return Err(ProjectionError::ZeroDenominator {
+            let path = divide(&series[numerator], &series[denominator], scale).map_err(
+                |year_index| ProjectionError::ZeroDenominator {
                     metric: index,
                     denominator,
                     year: plan.base_year + year_index as i32,
-                });
-            }
-            let path: Vec<f64> = num.iter().zip(den).map(|(n, d)| n / d * scale).collect();
+                },
+            )?;
             check_finite(&path, plan.base_year, index)?;
             series[index] = path;
         }
@@ -76,7 +70,24 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
     Ok(Projection { series })
 }
 
-fn walk(baseline: f64, steps: &[f64], step: impl Fn(f64, f64) -> f64) -> Vec<f64> {
+/// numerator / denominator × scale, year by year; `Err(i)` for the first
+/// year index where the denominator is 0 or has crossed 0.
+pub(super) fn divide(numerator: &[f64], denominator: &[f64], scale: f64) -> Result<Vec<f64>, usize> {
+    let base_sign = denominator.first().map_or(1.0, |d| d.signum());
+    if let Some(i) = denominator
+        .iter()
+        .position(|d| *d == 0.0 || d.signum() != base_sign)
+    {
+        return Err(i);
+    }
+    Ok(numerator
+        .iter()
+        .zip(denominator)
+        .map(|(n, d)| n / d * scale)
+        .collect())
+}
+
+pub(super) fn walk(baseline: f64, steps: &[f64], step: impl Fn(f64, f64) -> f64) -> Vec<f64> {
     let mut path = Vec::with_capacity(steps.len() + 1);
     path.push(baseline);
     let mut value = baseline;
