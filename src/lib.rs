@@ -33,10 +33,13 @@ pub fn load_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Projecte
     let mut projected = Vec::with_capacity(scenarios.len());
     for scenario in scenarios {
         match calc::project(&scenario.plan) {
-            Ok(projection) => projected.push(Projected {
-                scenario,
-                projection,
-            }),
+            Ok(projection) => {
+                problems.extend(rate_goal_problems(&scenario, &projection));
+                projected.push(Projected {
+                    scenario,
+                    projection,
+                });
+            }
             Err(error) => problems.push(projection_problem(&scenario, error)),
         }
     }
@@ -50,14 +53,47 @@ pub fn load_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Projecte
     }
 }
 
+/// The scenario's name for messages; the base plan needs none.
+fn named(scenario: &Scenario) -> Option<&str> {
+    (scenario.name != plan::BASE_SCENARIO).then_some(scenario.name.as_str())
+}
+
+/// An average growth rate exists only between two positive values, which a
+/// linear path need not keep.
+fn rate_goal_problems<'a>(
+    scenario: &'a Scenario,
+    projection: &'a Projection,
+) -> impl Iterator<Item = Problem> + 'a {
+    let plan = &scenario.plan;
+    plan.metrics
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.rate_goal.is_some())
+        .filter_map(move |(i, metric)| {
+            let path = projection.series(i);
+            let (first, last) = (path[0], path[path.len() - 1]);
+            (first <= 0.0 || last <= 0.0).then(|| {
+                Problem::new(format!(
+                    "an average growth rate needs positive values, but the path goes from \
+                     {first} in {} to {last} in {}; drop `rate_target` or use a level `target`",
+                    plan.base_year, plan.target_year
+                ))
+                .at_line(metric.line)
+                .in_scenario(named(scenario))
+                .in_metric(&metric.id)
+                .in_field("rate_target")
+            })
+        })
+}
+
 fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
     let plan = &scenario.plan;
     let (index, message) = match error {
         ProjectionError::Overflow { metric, year } => (
             metric,
             format!(
-                "the path grows past the largest number a computer can hold in {year}; \
-                 check the baseline and the growth for a misplaced digit"
+                "the path leaves the range of numbers a computer can hold (about ±1.8e308) \
+                 in {year}; check the baseline, growth and increment for a misplaced digit"
             ),
         ),
         ProjectionError::ZeroDenominator {
@@ -68,15 +104,14 @@ fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
             metric,
             format!(
                 "the denominator `{}` reaches 0 by {year}, so the share is undefined; \
-                 check that metric's baseline and increment",
+                 check that metric's baseline, growth or increment",
                 plan.metrics[denominator].id
             ),
         ),
     };
     let metric = &plan.metrics[index];
-    let named = (scenario.name != plan::BASE_SCENARIO).then_some(scenario.name.as_str());
     Problem::new(message)
         .at_line(metric.line)
-        .in_scenario(named)
+        .in_scenario(named(scenario))
         .in_metric(&metric.id)
 }

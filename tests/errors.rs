@@ -427,7 +427,7 @@ fn ratio_whose_denominator_reaches_zero_is_refused() {
             "bad.toml:13:",
             "metric `share`",
             "the denominator `shrinking` reaches 0 by 2020",
-            "baseline and increment",
+            "baseline, growth or increment",
         ]],
     );
 }
@@ -440,7 +440,7 @@ fn path_that_overflows_to_infinity_is_refused_with_its_year() {
         &[&[
             "bad.toml:5:",
             "metric `huge`",
-            "largest number",
+            "leaves the range of numbers",
             "in 2018",
             "misplaced digit",
         ]],
@@ -905,5 +905,46 @@ fn validate_counts_in_the_singular_too() {
     assert_eq!(
         ran.stdout,
         "one.toml: valid plan: 1 metric, 1 goal, 2015–2020 (5 projected years)\n"
+    );
+}
+
+#[test]
+fn rate_goal_needs_a_path_between_positive_values() {
+    rejects(
+        &plan("[metrics.b]\nbaseline = -100\nincrement = 30\nrate_target = \"5%\"\n"),
+        &[&[
+            "bad.toml:5:",
+            "metric `b`, field `rate_target`",
+            "needs positive values",
+            "from -100 in 2015 to 50 in 2020",
+        ]],
+    );
+}
+
+#[test]
+fn non_ascii_keys_are_told_to_be_quoted() {
+    rejects(
+        &plan("[metrics.服务业]\nbaseline = 1\ngrowth = 0.1\n"),
+        &[&["bad.toml:5:", "must be quoted", "[metrics.\"服务业投资\"]"]],
+    );
+}
+
+#[test]
+fn a_comment_after_a_header_does_not_hide_the_table() {
+    rejects(
+        &plan(
+            "[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n\
+             [metrics.coal]# 煤炭\nbaseline = 1\ngrwth = 0.1\n",
+        ),
+        &[&["bad.toml:10:1:", "in [metrics.coal]: unknown field `grwth`"]],
+    );
+}
+
+#[test]
+fn color_is_refused_outside_the_table() {
+    let stderr = refuse_usage(&["--format", "csv", "--color", "always"]);
+    assert!(
+        stderr.contains("--color applies to the terminal table only"),
+        "{stderr}"
     );
 }

@@ -152,10 +152,19 @@ fn bom_starts_csv_for_excel() {
 
 #[test]
 fn precision_rounds_csv_json_and_tables() {
+    // Values get N decimals; fractions (rates, attainment) N + 2, as many in percent.
     let csv = stdout_of(&["-f", "csv", "--precision", "2"]);
-    assert!(csv.contains(",142.82,missed,-7.18,0.95,0.17,2021"), "{csv}");
+    assert!(
+        csv.contains(",142.82,missed,-7.18,0.9522,0.1714,2021"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(",rate,>=,0.1600,,2015,68.00,2020,0.1600,reached,0.0000,,,"),
+        "{csv}"
+    );
     let json = stdout_of(&["-f", "json", "--precision", "1"]);
     assert!(json.contains("\"projected\": 142.8,"), "{json}");
+    assert!(json.contains("\"required_rate\": 0.171,"), "{json}");
     let table = stdout_of(&["--precision", "4", "--table", "years"]);
     assert!(table.contains("142.8232"), "{table}");
     let table = stdout_of(&["--precision", "0", "--table", "years"]);

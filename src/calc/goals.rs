@@ -34,7 +34,10 @@ pub struct GoalOutcome {
     /// The average annual rate that reaches a level goal exactly from the
     /// baseline; not for ratios, nor when baseline or goal is not positive.
     pub required_rate: Option<f64>,
-    /// First year from base_year to base_year + 100 whose value meets a level goal.
+    /// Level goals: the first year from which the goal holds through
+    /// target_year; when it is missed at target_year, the first later year
+    /// (up to base_year + 100) in which it is met, each metric keeping its
+    /// last rate or increment.
     pub year_reached: Option<i32>,
 }
 
@@ -51,14 +54,18 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
             let outcome = match kind {
                 GoalKind::Level => {
                     let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
-                    let later_years = (plan.target_year + 1)..=(plan.base_year + MAX_HORIZON);
-                    let year_reached = plan
-                        .years()
-                        .zip(path.iter().copied())
-                        .chain(later_years.zip(continuation(plan, projection, index)))
-                        .take_while(|(_, v)| v.is_finite())
-                        .find(|(_, v)| meets(*v))
-                        .map(|(year, _)| year);
+                    let year_reached = if status == Status::Reached {
+                        // The first year from which the goal holds through target_year.
+                        let holding = path.iter().rev().take_while(|v| meets(**v)).count();
+                        Some(plan.target_year + 1 - holding as i32)
+                    } else {
+                        let later_years = (plan.target_year + 1)..=(plan.base_year + MAX_HORIZON);
+                        later_years
+                            .zip(continuation(plan, projection, index))
+                            .take_while(|(_, v)| v.is_finite())
+                            .find(|(_, v)| meets(*v))
+                            .map(|(year, _)| year)
+                    };
                     let is_ratio = matches!(metric.model, Model::Ratio { .. });
                     GoalOutcome {
                         metric: index,
@@ -108,7 +115,10 @@ pub fn judge(kind: GoalKind, goal: &Goal, path: &[f64]) -> (f64, Status) {
             // The plan refuses rate goals on ratios and compound paths stay
             // positive, so only a linear path can lack a rate.
             let achieved = average_annual_rate(first, last, years).unwrap_or(f64::NAN);
-            (achieved, rate_satisfies(goal.comparison, achieved, goal.value))
+            (
+                achieved,
+                rate_satisfies(goal.comparison, achieved, goal.value),
+            )
         }
     };
     (value, if met { Status::Reached } else { Status::Missed })
@@ -202,6 +212,29 @@ mod tests {
         // NPER(0.5%, 0, -100, 200) = 138.98 years: beyond the 100-year window.
         let o = outcomes("[metrics.t]\nbaseline = 100\ngrowth = \"0.5%\"\ntarget = 200\n");
         assert_eq!(o[0].year_reached, None);
+    }
+
+    #[test]
+    fn year_reached_is_when_the_goal_starts_to_hold_for_good() {
+        // 100 → 110 (meets 105) → 110 → 110 → 110 → 99 (misses): missed at 2020,
+        // and the path keeps falling 10 % a year, so never met again.
+        let o = outcomes(
+            "[metrics.a]\nbaseline = 100\ngrowth = [\"10%\", 0, 0, 0, \"-10%\"]\ntarget = 105\n",
+        );
+        assert_eq!(o[0].status, Status::Missed);
+        assert_eq!(o[0].year_reached, None);
+        // A ceiling met at the base year but broken by 2020 is not "reached in 2020".
+        let o = outcomes(
+            "[metrics.e]\nbaseline = 520\ngrowth = \"2.5%\"\ntarget = { at_most = 550 }\n",
+        );
+        assert_eq!(o[0].status, Status::Missed);
+        assert_eq!(o[0].year_reached, None);
+        // Dips below and recovers: holds from 2019 on.
+        let o = outcomes(
+            "[metrics.b]\nbaseline = 100\ngrowth = [\"10%\", \"-20%\", 0, \"30%\", 0]\ntarget = 100\n",
+        );
+        assert_eq!(o[0].status, Status::Reached);
+        assert_eq!(o[0].year_reached, Some(2019));
     }
 
     #[test]

@@ -56,13 +56,14 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
             scale,
         } = metric.model
         {
-            let path = divide(&series[numerator], &series[denominator], scale).map_err(
-                |year_index| ProjectionError::ZeroDenominator {
-                    metric: index,
-                    denominator,
-                    year: plan.base_year + year_index as i32,
-                },
-            )?;
+            let path =
+                divide(&series[numerator], &series[denominator], scale).map_err(|year_index| {
+                    ProjectionError::ZeroDenominator {
+                        metric: index,
+                        denominator,
+                        year: plan.base_year + year_index as i32,
+                    }
+                })?;
             check_finite(&path, plan.base_year, index)?;
             series[index] = path;
         }
@@ -72,7 +73,11 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
 
 /// numerator / denominator × scale, year by year; `Err(i)` for the first
 /// year index where the denominator is 0 or has crossed 0.
-pub(super) fn divide(numerator: &[f64], denominator: &[f64], scale: f64) -> Result<Vec<f64>, usize> {
+pub(super) fn divide(
+    numerator: &[f64],
+    denominator: &[f64],
+    scale: f64,
+) -> Result<Vec<f64>, usize> {
     let base_sign = denominator.first().map_or(1.0, |d| d.signum());
     if let Some(i) = denominator
         .iter()
@@ -110,25 +115,30 @@ fn check_finite(path: &[f64], base_year: i32, metric: usize) -> Result<(), Proje
 
 /// The values of metric `index` after target_year, one per year, for as long
 /// as the caller takes them. Each component keeps its last rate or increment;
-/// the values may overflow, which callers treat as the end of the road.
+/// a ratio whose denominator reaches 0 or changes sign gives NaN from then on,
+/// and values may overflow: callers stop at the first value that is not finite.
 pub fn continuation(
     plan: &Plan,
     projection: &Projection,
     index: usize,
 ) -> impl Iterator<Item = f64> {
     let trend = |i: usize| Trend::after(&plan.metrics[i].model, projection.series(i));
-    let (first, second, scale) = match plan.metrics[index].model {
+    let (numerator, denominator, scale) = match plan.metrics[index].model {
         Model::Ratio {
             numerator,
             denominator,
             scale,
-        } => (trend(numerator), Some(trend(denominator)), scale),
-        ref model => (Trend::after(model, projection.series(index)), None, 1.0),
+        } => (trend(numerator), trend(denominator), scale),
+        _ => (trend(index), None, 1.0),
     };
-    let mut second = second;
-    first.map(move |n| match second.as_mut() {
-        Some(den) => den.next().map_or(f64::NAN, |d| n / d * scale),
-        None => n,
+    let sign = denominator.as_ref().map_or(1.0, |d| d.value.signum());
+    let mut denominator = denominator;
+    numerator.into_iter().flatten().map(move |n| {
+        match denominator.as_mut().and_then(Iterator::next) {
+            None => n,
+            Some(d) if d == 0.0 || d.signum() != sign => f64::NAN,
+            Some(d) => n / d * scale,
+        }
     })
 }
 
@@ -144,17 +154,17 @@ enum Step {
 }
 
 impl Trend {
-    fn after(model: &Model, path: &[f64]) -> Trend {
+    /// The path's continuation; none for a ratio, which has no step of its own.
+    fn after(model: &Model, path: &[f64]) -> Option<Trend> {
         let step = match model {
-            Model::Compound { growth, .. } => Step::Rate(*growth.last().unwrap_or(&0.0)),
-            Model::Linear { increment, .. } => Step::Increment(*increment.last().unwrap_or(&0.0)),
-            // Ratio components are never ratios (the plan guarantees it).
-            Model::Ratio { .. } => Step::Increment(0.0),
+            Model::Compound { growth, .. } => Step::Rate(*growth.last()?),
+            Model::Linear { increment, .. } => Step::Increment(*increment.last()?),
+            Model::Ratio { .. } => return None,
         };
-        Trend {
-            value: *path.last().unwrap_or(&f64::NAN),
+        Some(Trend {
+            value: *path.last()?,
             step,
-        }
+        })
     }
 }
 
@@ -271,5 +281,19 @@ mod tests {
         assert_eq!(b, vec![24.0, 29.0]);
         let r: Vec<f64> = continuation(&p, &projection, 2).take(1).collect();
         assert!((r[0] - 24.0 / 121.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn continuation_of_a_ratio_ends_where_its_denominator_crosses_zero() {
+        let p = plan(
+            "[metrics.pop]\nbaseline = 10\nincrement = -1.5\n\
+             [metrics.x]\nbaseline = 5\nincrement = 0\n\
+             [metrics.r]\nratio = { numerator = \"x\", denominator = \"pop\", scale = 1 }\n",
+        );
+        let projection = project(&p).unwrap();
+        // pop: 2.5 in 2020, 1.0 in 2021, -0.5 in 2022.
+        let r: Vec<f64> = continuation(&p, &projection, 2).take(2).collect();
+        assert!((r[0] - 5.0).abs() < 1e-12, "{r:?}");
+        assert!(r[1].is_nan(), "{r:?}");
     }
 }

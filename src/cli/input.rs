@@ -49,7 +49,11 @@ fn read_text(path: &Path, name: &str) -> Result<String> {
         })?;
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(text),
+        // Windows editors often start UTF-8 files with a byte-order mark.
+        Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        }),
         Err(error) => {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;

@@ -32,7 +32,7 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     layout: Option<Layout>,
 
-    /// Write to this file (atomically) instead of standard output.
+    /// Write to this file (atomically) instead of standard output; `-` is standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -48,9 +48,9 @@ pub struct ReportArgs {
     #[arg(long, value_enum)]
     lang: Option<Lang>,
 
-    /// Colour the status column: auto means only on a terminal and when NO_COLOR is not set.
-    #[arg(long, value_enum, default_value_t = ColorWhen::Auto, value_name = "WHEN")]
-    color: ColorWhen,
+    /// Colour the status column of the table: auto (the default) means only on a terminal and when NO_COLOR is not set.
+    #[arg(long, value_enum, value_name = "WHEN")]
+    color: Option<ColorWhen>,
 
     /// Exit with status 1 when any goal is missed (after writing the report).
     #[arg(long)]
@@ -74,12 +74,13 @@ enum ColorWhen {
 
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
     check_combination(args)?;
-    if let Some(out) = &args.output {
+    let output_file = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    if let Some(out) = output_file {
         refuse_overwriting_the_plan(&args.plan.file, out)?;
     }
     let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
     let text = render(&reports, args);
-    output::emit(args.output.as_deref(), &text)?;
+    output::emit(output_file, &text)?;
     let all_reached = reports.iter().all(|r| r.reached_count() == r.goals.len());
     Ok(if args.fail_on_miss && !all_reached {
         Outcome::GoalMissed
@@ -103,6 +104,9 @@ fn check_combination(args: &ReportArgs) -> Result<()> {
     }
     if args.bom && args.format != Format::Csv {
         bail!("--bom applies to CSV output only: add --format csv, or drop --bom");
+    }
+    if args.color.is_some() && args.format != Format::Table {
+        bail!("--color applies to the terminal table only: drop it, or use --format table");
     }
     Ok(())
 }
@@ -133,8 +137,9 @@ fn render(reports: &[Report], args: &ReportArgs) -> String {
     let full_or = |p: Option<usize>| p.map_or(Precision::Full, Precision::Decimals);
     match args.format {
         Format::Table => {
-            let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-            let color = match args.color {
+            let to_stdout = args.output.as_deref().is_none_or(|p| p == Path::new("-"));
+            let to_terminal = to_stdout && std::io::stdout().is_terminal();
+            let color = match args.color.unwrap_or(ColorWhen::Auto) {
                 ColorWhen::Always => true,
                 ColorWhen::Never => false,
                 ColorWhen::Auto => {

@@ -11,13 +11,14 @@ use std::ops::Range;
 use indexmap::IndexMap;
 use serde::Deserialize;
 use toml::{Spanned, Value};
+use unicode_width::UnicodeWidthChar;
 
 use super::rate::parse_rate;
+use super::rate::times_hundred;
 use super::{
     BASE_SCENARIO, Comparison, Goal, GoalKind, Location, MAX_HORIZON, Metric, Model, Plan,
     PlanError, Problem, Scenario,
 };
-use crate::render::number::{percent_shortest, times_hundred};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -222,7 +223,7 @@ pub fn parse_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Scenari
                         problem(format!(
                             "shifting by {} takes the growth of `{}` in {} to {} %; \
                              rates must stay above -100 %",
-                            percent_shortest(rate),
+                            format!("{} %", times_hundred(rate)),
                             plan.metrics[too_low.metric].id,
                             too_low.year,
                             times_hundred(too_low.rate)
@@ -294,13 +295,20 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
         Some(table) => format!("in {table}: {message}"),
         None => message,
     };
+    let source_line = text.lines().nth(line - 1).unwrap_or("");
+    if message.contains("invalid unquoted key") && !source_line.is_ascii() {
+        message.push_str("; a key with characters other than A–Z, 0–9, _ and - must be quoted, as in [metrics.\"服务业投资\"]");
+    }
     if let Some(source_line) = text.lines().nth(line - 1) {
         let number = line.to_string();
         let pad = " ".repeat(number.len());
-        let marker_at = source_line.chars().take(column - 1).collect::<String>();
-        let indent: String = marker_at
+        let indent: String = source_line
             .chars()
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .take(column - 1)
+            .map(|c| match c {
+                '\t' => "\t".to_owned(),
+                c => " ".repeat(UnicodeWidthChar::width(c).unwrap_or(0)),
+            })
             .collect();
         message.push_str(&format!(
             "\n {pad} |\n {number} | {source_line}\n {pad} | {indent}^"
@@ -312,7 +320,7 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
 /// The `[table]` or `[[array]]` header on this line, if it is one: a dotted
 /// key of bare or quoted parts in brackets, alone on its line but for a comment.
 fn table_header(line: &str) -> Option<&str> {
-    let code = line.split(" #").next().unwrap_or(line).trim();
+    let code = without_comment(line).trim();
     let inner = code
         .strip_prefix('[')?
         .strip_suffix(']')?
@@ -330,6 +338,20 @@ fn table_header(line: &str) -> Option<&str> {
                     .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
     });
     key_like.then_some(code)
+}
+
+/// The line up to a `#` that is not inside quotes.
+fn without_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '#') => return &line[..i],
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+    }
+    line
 }
 
 fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
@@ -415,7 +437,10 @@ impl<'a> Source<'a> {
                     Value::Integer(y) if (1..=9999).contains(y) => Some(*y as i32),
                     other => {
                         problems.push(problem(
-                            format!("expected a year between 1 and 9999, found {}", show(other)),
+                            format!(
+                                "expected a year, a whole number between 1 and 9999, found {}",
+                                show(other)
+                            ),
                             self.locate(v.span()),
                         ));
                         None
@@ -780,9 +805,10 @@ impl MetricContext<'_> {
             Value::Array(items) => {
                 if self.years.is_some() && items.len() != horizon {
                     return Err(format!(
-                        "has {} entries, but {first}–{target_year} has {horizon} projected years; \
+                        "has {} {}, but {first}–{target_year} has {horizon} projected years; \
                          give one {what} per year (the first is for {first}) or a single {what}",
                         items.len(),
+                        if items.len() == 1 { "entry" } else { "entries" },
                     ));
                 }
                 items
@@ -907,7 +933,8 @@ fn show(value: &Value) -> String {
     match value {
         Value::String(s) => format!("the string \"{s}\""),
         Value::Integer(i) => i.to_string(),
-        Value::Float(x) => x.to_string(),
+        Value::Float(x) => format!("{x:?}"),
+        Value::Array(_) => "an array".to_owned(),
         other => format!("a {}", other.type_str()),
     }
 }

@@ -6,8 +6,6 @@
 //! by shifting the decimal point in the text, not by dividing by 100, so that
 //! `"1.1%"` is exactly the same double as `0.011`.
 
-use crate::render::number::times_hundred;
-
 /// A rate written as a TOML number or percent string, as a fraction.
 pub(super) fn parse_rate(value: &toml::Value) -> Result<f64, String> {
     match value {
@@ -38,8 +36,13 @@ fn rate_from_number(x: f64) -> Result<f64, String> {
 }
 
 fn rate_from_percent_text(text: &str) -> Result<f64, String> {
+    // The full-width ％ of Chinese input methods means the same.
     let trimmed = text.trim();
-    let Some(number) = trimmed.strip_suffix('%').map(str::trim_end) else {
+    let Some(number) = trimmed
+        .strip_suffix('%')
+        .or_else(|| trimmed.strip_suffix('％'))
+        .map(str::trim_end)
+    else {
         return Err(format!(
             "\"{text}\" is not a rate: write a percent with a % sign (\"16%\") or a plain number (0.16)"
         ));
@@ -63,6 +66,12 @@ fn rate_from_percent_text(text: &str) -> Result<f64, String> {
     }
 }
 
+/// `x` × 100 by moving the decimal point in x's shortest text, so that
+/// 0.07 gives 7 and not 7.000000000000001.
+pub fn times_hundred(x: f64) -> f64 {
+    format!("{x}e2").parse().unwrap_or(x * 100.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +85,7 @@ mod tests {
         assert_eq!(parse_rate(&Value::String(" -3.5 % ".into())), Ok(-0.035));
         assert_eq!(parse_rate(&Value::String("+2%".into())), Ok(0.02));
         assert_eq!(parse_rate(&Value::String("250%".into())), Ok(2.5));
+        assert_eq!(parse_rate(&Value::String("16％".into())), Ok(0.16));
         assert_eq!(parse_rate(&Value::Integer(0)), Ok(0.0));
     }
 

@@ -4,7 +4,7 @@
 //! byte-order mark, which turns Chinese names into mojibake; `--bom` adds it.
 
 use super::Layout;
-use super::number::{Precision, number};
+use super::number::{Precision, fraction, number};
 use super::records::{self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, SUMMARY_COLUMNS};
 use crate::report::Report;
 
@@ -90,6 +90,7 @@ fn cell(field: &Field, precision: Precision) -> String {
         Field::Text(s) => s.clone(),
         Field::Int(i) => i.to_string(),
         Field::Number(x) => number(*x, precision),
+        Field::Fraction(x) => fraction(*x, precision),
         Field::Empty => String::new(),
     }
 }

@@ -43,7 +43,9 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
         preamble.push(lang.scenario_line(&report.scenario, report.description.as_deref()));
     }
     let mut sections = Vec::new();
-    if options.tables.summary() {
+    // A plan may list metrics only to see their paths.
+    let has_goals = reports.iter().any(|r| !r.goals.is_empty());
+    if options.tables.summary() && has_goals {
         sections.push(match reports {
             [single] => Section {
                 heading: lang.goals_heading().to_owned(),

@@ -9,7 +9,7 @@
 use serde_json::{Map, Value, json};
 
 use super::Tables;
-use super::number::{Precision, rounded};
+use super::number::{Precision, fraction_precision, rounded};
 use super::records::{self, Field, SUMMARY_COLUMNS};
 use crate::report::Report;
 
@@ -48,6 +48,7 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
         Field::Text(s) => Value::String(s),
         Field::Int(i) => Value::from(i),
         Field::Number(x) => Value::from(rounded(x, precision)),
+        Field::Fraction(x) => Value::from(rounded(x, fraction_precision(precision))),
         Field::Empty => Value::Null,
     };
     let mut object = Map::new();

@@ -21,7 +21,7 @@ pub use number::Precision;
 pub enum Tables {
     /// One row per goal.
     Summary,
-    /// One row per metric, one column per year.
+    /// Every metric's value in every year.
     Years,
     /// Both.
     All,

@@ -1,5 +1,8 @@
-//! How numbers are written: never with thousands separators or exponents,
-//! so that spreadsheets and scripts read them back as the same numbers.
+//! How numbers are written: never with thousands separators, and never with
+//! exponents below 10^15, so that spreadsheets and scripts read them back
+//! as the same numbers.
+
+use crate::plan::times_hundred;
 
 /// How many decimals to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -9,12 +12,29 @@ pub enum Precision {
     Decimals(usize),
 }
 
+/// Beyond this, fixed decimals would print digits a double does not hold.
+const FIXED_LIMIT: f64 = 1e15;
+
 pub fn number(x: f64, precision: Precision) -> String {
     let text = match precision {
         Precision::Full => x.to_string(),
+        Precision::Decimals(d) if x.abs() >= FIXED_LIMIT => format!("{x:.d$e}"),
         Precision::Decimals(d) => format!("{x:.d$}"),
     };
     drop_negative_zero(text)
+}
+
+/// A fraction (rate, attainment) with `precision` counted in percent: two
+/// more decimals than a value gets.
+pub fn fraction(x: f64, precision: Precision) -> String {
+    number(x, fraction_precision(precision))
+}
+
+pub fn fraction_precision(precision: Precision) -> Precision {
+    match precision {
+        Precision::Full => Precision::Full,
+        Precision::Decimals(d) => Precision::Decimals(d + 2),
+    }
 }
 
 /// A value rounded the way `number` writes it, for formats that carry
@@ -42,12 +62,6 @@ pub fn percent(fraction: f64, decimals: usize) -> String {
         "{}%",
         number(fraction * 100.0, Precision::Decimals(decimals))
     )
-}
-
-/// `x` × 100 by moving the decimal point in x's shortest text, so that
-/// 0.07 gives 7 and not 7.000000000000001.
-pub fn times_hundred(x: f64) -> f64 {
-    format!("{x}e2").parse().unwrap_or(x * 100.0)
 }
 
 /// A fraction as a percent with just the digits it needs: 0.16 → "16%".
@@ -83,6 +97,8 @@ mod tests {
         assert_eq!(number(-0.0, Precision::Full), "0");
         assert_eq!(number(-7.18, Precision::Decimals(1)), "-7.2");
         assert_eq!(rounded(0.171398, Precision::Decimals(4)), 0.1714);
+        assert_eq!(fraction(0.171398, Precision::Decimals(0)), "0.17");
+        assert_eq!(number(1e300, Precision::Decimals(2)), "1.00e300");
     }
 
     #[test]

@@ -13,7 +13,11 @@ use crate::report::{GoalRow, MetricLabel, Report};
 pub enum Field {
     Text(String),
     Int(i64),
+    /// A value in a metric's unit.
     Number(f64),
+    /// A fraction: a rate (0.16) or a ratio such as attainment (0.95). With
+    /// `--precision N` it keeps N + 2 decimals, as many as N in percent.
+    Fraction(f64),
     Empty,
 }
 
@@ -21,8 +25,8 @@ fn text(s: &str) -> Field {
     Field::Text(s.to_owned())
 }
 
-fn optional(x: Option<f64>) -> Field {
-    x.map_or(Field::Empty, Field::Number)
+fn optional_fraction(x: Option<f64>) -> Field {
+    x.map_or(Field::Empty, Field::Fraction)
 }
 
 pub const SUMMARY_COLUMNS: [&str; 17] = [
@@ -49,6 +53,11 @@ pub const SUMMARY_COLUMNS: [&str; 17] = [
 pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
     let o = &row.outcome;
     let [scenario, metric, name, unit] = labels(report, &row.metric);
+    // A rate goal's target, tolerance, achieved rate and gap are fractions.
+    let in_goal_terms = match o.kind {
+        GoalKind::Level => Field::Number,
+        GoalKind::Rate => Field::Fraction,
+    };
     let (op, tolerance) = match o.goal.comparison {
         Comparison::AtLeast => (">=", None),
         Comparison::AtMost => ("<=", None),
@@ -64,19 +73,19 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
             GoalKind::Rate => "rate",
         }),
         text(op),
-        Field::Number(o.goal.value),
-        optional(tolerance),
+        in_goal_terms(o.goal.value),
+        tolerance.map_or(Field::Empty, in_goal_terms),
         Field::Int(report.base_year.into()),
         Field::Number(o.baseline),
         Field::Int(report.target_year.into()),
-        Field::Number(o.projected),
+        in_goal_terms(o.projected),
         text(match o.status {
             Status::Reached => "reached",
             Status::Missed => "missed",
         }),
-        Field::Number(o.gap),
-        optional(o.attainment),
-        optional(o.required_rate),
+        in_goal_terms(o.gap),
+        optional_fraction(o.attainment),
+        optional_fraction(o.required_rate),
         o.year_reached
             .map_or(Field::Empty, |y| Field::Int(y.into())),
     ]

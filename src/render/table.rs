@@ -5,7 +5,7 @@
 //! caller, which knows whether the output is a terminal at all.
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{CellAlignment, Color, ContentArrangement, Table, TableStyle};
+use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle};
 
 use super::TextOptions;
 use super::grid::{self, Grid, Tone};
@@ -60,7 +60,9 @@ pub(super) fn build(grid: &Grid, style: TableStyle, terminal: TerminalOptions) -
     }
     for (index, numeric) in grid.numeric.iter().enumerate() {
         if let (true, Some(column)) = (*numeric, table.column_mut(index)) {
+            // Names may wrap on a narrow terminal; numbers never break.
             column.set_cell_alignment(CellAlignment::Right);
+            column.set_constraint(ColumnConstraint::ContentWidth);
         }
     }
     table
