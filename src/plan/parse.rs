@@ -221,9 +221,9 @@ pub fn parse_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Scenari
                     Ok(shifted) => plan = shifted,
                     Err(too_low) => problems.push(
                         problem(format!(
-                            "shifting by {} takes the growth of `{}` in {} to {} %; \
+                            "shifting by {} % takes the growth of `{}` in {} to {} %; \
                              rates must stay above -100 %",
-                            format!("{} %", times_hundred(rate)),
+                            times_hundred(rate),
                             plan.metrics[too_low.metric].id,
                             too_low.year,
                             times_hundred(too_low.rate)
