@@ -9,6 +9,7 @@
 pub mod goals;
 pub mod noise;
 pub mod projection;
+pub mod sensitivity;
 
 pub use goals::{GoalOutcome, Status, average_annual_rate, evaluate};
 pub use projection::{Projection, ProjectionError, project};

@@ -68,8 +68,13 @@ pub fn render(reports: &[Report], options: &CsvOptions) -> String {
             }
         }
     }
+    write(&rows, options.bom)
+}
+
+/// CSV text of `rows` (the first is the header), with a byte-order mark if asked.
+pub fn write(rows: &[Vec<String>], bom: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in &rows {
+    for row in rows {
         writer
             .write_record(row)
             .expect("writing CSV into memory cannot fail");
@@ -78,14 +83,11 @@ pub fn render(reports: &[Report], options: &CsvOptions) -> String {
         .into_inner()
         .expect("flushing CSV into memory cannot fail");
     let body = String::from_utf8(body).expect("CSV of UTF-8 fields is UTF-8");
-    if options.bom {
-        format!("{BOM}{body}")
-    } else {
-        body
-    }
+    if bom { format!("{BOM}{body}") } else { body }
 }
 
-fn cell(field: &Field, precision: Precision) -> String {
+/// A field as CSV text.
+pub fn cell(field: &Field, precision: Precision) -> String {
     match field {
         Field::Text(s) => s.clone(),
         Field::Int(i) => i.to_string(),

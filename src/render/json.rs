@@ -18,12 +18,12 @@ pub fn render(reports: &[Report], tables: Tables, precision: Precision) -> Strin
     if let Some(first) = reports.first() {
         root.insert(
             "plan".into(),
-            json!({
-                "title": first.title,
-                "source": first.source,
-                "base_year": first.base_year,
-                "target_year": first.target_year,
-            }),
+            plan_object(
+                &first.title,
+                &first.source,
+                first.base_year,
+                first.target_year,
+            ),
         );
     }
     match reports {
@@ -36,41 +36,70 @@ pub fn render(reports: &[Report], tables: Tables, precision: Precision) -> Strin
             root.insert("scenarios".into(), Value::Array(scenarios));
         }
     }
-    let mut text =
-        serde_json::to_string_pretty(&Value::Object(root)).expect("a JSON value always serializes");
+    to_text(&Value::Object(root))
+}
+
+/// Pretty JSON text with a final newline.
+pub fn to_text(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
     text.push('\n');
     text
 }
 
-/// One scenario's `scenario`, `description` (when it has one), `goals` and `series`.
-fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String, Value> {
-    let value = |field: Field| match field {
+/// A field as a JSON value: numbers as numbers, missing values as null.
+pub fn value(field: Field, precision: Precision) -> Value {
+    match field {
         Field::Text(s) => Value::String(s),
         Field::Int(i) => Value::from(i),
         Field::Number(x) => Value::from(rounded(x, precision)),
         Field::Fraction(x) => Value::from(rounded(x, fraction_precision(precision))),
         Field::Empty => Value::Null,
-    };
-    let mut object = Map::new();
-    object.insert("scenario".into(), Value::String(report.scenario.clone()));
+    }
+}
+
+/// An object of `keys` and `fields`, paired in order.
+pub fn object(
+    keys: &[&str],
+    fields: impl IntoIterator<Item = Field>,
+    precision: Precision,
+) -> Value {
+    Value::Object(
+        keys.iter()
+            .map(|k| k.to_string())
+            .zip(fields.into_iter().map(|f| value(f, precision)))
+            .collect(),
+    )
+}
+
+/// The `plan` object that opens every JSON output.
+pub fn plan_object(
+    title: &Option<String>,
+    source: &Option<String>,
+    base_year: i32,
+    target_year: i32,
+) -> Value {
+    json!({
+        "title": title,
+        "source": source,
+        "base_year": base_year,
+        "target_year": target_year,
+    })
+}
+
+/// One scenario's `scenario`, `description` (when it has one), `goals` and `series`.
+fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String, Value> {
+    let mut scenario = Map::new();
+    scenario.insert("scenario".into(), Value::String(report.scenario.clone()));
     if let Some(description) = &report.description {
-        object.insert("description".into(), Value::String(description.clone()));
+        scenario.insert("description".into(), Value::String(description.clone()));
     }
     if tables.summary() {
         let goals = report
             .goals
             .iter()
-            .map(|row| {
-                let fields = records::summary(report, row);
-                let goal: Map<String, Value> = SUMMARY_COLUMNS
-                    .iter()
-                    .map(|k| k.to_string())
-                    .zip(fields.into_iter().map(value))
-                    .collect();
-                Value::Object(goal)
-            })
+            .map(|row| object(&SUMMARY_COLUMNS, records::summary(report, row), precision))
             .collect();
-        object.insert("goals".into(), Value::Array(goals));
+        scenario.insert("goals".into(), Value::Array(goals));
     }
     if tables.years() {
         let series = report
@@ -83,7 +112,7 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                     .map(|p| {
                         json!({
                             "year": p.year,
-                            "value": value(Field::Number(p.value)),
+                            "value": value(Field::Number(p.value), precision),
                             "source": p.source.key(),
                         })
                     })
@@ -96,7 +125,7 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                 })
             })
             .collect();
-        object.insert("series".into(), Value::Array(series));
+        scenario.insert("series".into(), Value::Array(series));
     }
-    object
+    scenario
 }

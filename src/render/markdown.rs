@@ -3,12 +3,15 @@
 use comfy_table::presets::ASCII_MARKDOWN;
 
 use super::TextOptions;
-use super::grid::{self, Grid};
+use super::grid::{self, Document, Grid};
 use super::table::{TerminalOptions, build};
 use crate::report::Report;
 
 pub fn render(reports: &[Report], options: &TextOptions) -> String {
-    let document = grid::document(reports, options);
+    draw(grid::document(reports, options))
+}
+
+pub fn draw(document: Document) -> String {
     let mut out = String::new();
     if let Some(title) = &document.title {
         out.push_str(&format!("# {}\n\n", inline(title)));

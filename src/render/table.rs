@@ -8,7 +8,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle};
 
 use super::TextOptions;
-use super::grid::{self, Grid, Tone};
+use super::grid::{self, Document, Grid, Tone};
 use crate::report::Report;
 
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +20,10 @@ pub struct TerminalOptions {
 }
 
 pub fn render(reports: &[Report], options: &TextOptions, terminal: TerminalOptions) -> String {
-    let document = grid::document(reports, options);
+    draw(&grid::document(reports, options), terminal)
+}
+
+pub fn draw(document: &Document, terminal: TerminalOptions) -> String {
     let mut out = String::new();
     for line in document.title.iter().chain(&document.preamble) {
         out.push_str(&format!("{line}\n"));

@@ -1,0 +1,282 @@
+//! How goals respond to growth: sweeps and break-even points.
+//!
+//! A sweep recomputes only the paths a goal depends on (its metric, or a
+//! ratio's two parts), so a 101-point sweep over 10,000 metrics stays in
+//! seconds. The break-even point, where a goal flips between missed and
+//! reached, is found by stepping away from the plan's own value until the
+//! status changes and then bisecting: a few dozen paths per goal.
+
+use super::goals::{Status, average_annual_rate, judge};
+use super::projection::{divide, walk};
+use crate::plan::{Goal, GoalKind, Model, Plan};
+
+/// What a sweep varies.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Sweep {
+    /// The same shift added to every compound metric's growth, every year.
+    UniformShift,
+    /// One metric's growth replaced by a constant rate.
+    OwnRate { metric: usize },
+}
+
+/// The bounds of a break-even search: -99 % to +1000 %.
+pub const SEARCH_RANGE: (f64, f64) = (-0.99, 10.0);
+
+/// The tolerance to which break-even points are found.
+pub const BREAK_EVEN_PRECISION: f64 = 1e-9;
+
+impl Sweep {
+    /// The path of metric `index` with this sweep at `x` (a shift, or a
+    /// rate); `None` where a rate would fall to -100 % or a ratio's
+    /// denominator reaches 0.
+    pub fn path(self, plan: &Plan, index: usize, x: f64) -> Option<Vec<f64>> {
+        let path = match &plan.metrics[index].model {
+            Model::Compound { baseline, growth } => {
+                let rate = |g: f64| match self {
+                    Sweep::UniformShift => g + x,
+                    Sweep::OwnRate { metric } if metric == index => x,
+                    Sweep::OwnRate { .. } => g,
+                };
+                if growth.iter().any(|g| rate(*g) <= -1.0) {
+                    return None;
+                }
+                walk(*baseline, growth, |v, g| v * (1.0 + rate(g)))
+            }
+            Model::Linear {
+                baseline,
+                increment,
+            } => walk(*baseline, increment, |v, d| v + d),
+            Model::Ratio {
+                numerator,
+                denominator,
+                scale,
+            } => divide(
+                &self.path(plan, *numerator, x)?,
+                &self.path(plan, *denominator, x)?,
+                *scale,
+            )
+            .ok()?,
+        };
+        path.iter().all(|v| v.is_finite()).then_some(path)
+    }
+
+    /// Whether the sweep can change metric `index` at all.
+    pub fn moves(self, plan: &Plan, index: usize) -> bool {
+        match (&plan.metrics[index].model, self) {
+            (Model::Compound { .. }, Sweep::UniformShift) => true,
+            (Model::Compound { .. }, Sweep::OwnRate { metric }) => metric == index,
+            (Model::Linear { .. }, _) => false,
+            (
+                Model::Ratio {
+                    numerator,
+                    denominator,
+                    ..
+                },
+                _,
+            ) => self.moves(plan, *numerator) || self.moves(plan, *denominator),
+        }
+    }
+
+    /// Where the sweep starts from: no shift, or the metric's own average rate.
+    pub fn origin(self, plan: &Plan) -> f64 {
+        match self {
+            Sweep::UniformShift => 0.0,
+            Sweep::OwnRate { metric } => match &plan.metrics[metric].model {
+                Model::Compound { growth, .. } => {
+                    let factor: f64 = growth.iter().map(|g| 1.0 + g).product();
+                    average_annual_rate(1.0, factor, growth.len() as f64).unwrap_or(0.0)
+                }
+                _ => 0.0,
+            },
+        }
+    }
+}
+
+/// Where a goal flips, if it does.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BreakEven {
+    /// The goal flips at `at` (a shift or a rate). `rate` is the metric's
+    /// average annual growth there, for compound metrics.
+    At { at: f64, rate: Option<f64> },
+    /// The sweep does not move the metric (a linear metric, say).
+    Unaffected,
+    /// No point of the search range changes the goal's status.
+    NoFlip,
+}
+
+/// A goal's value and status at one point of a sweep (`None`: undefined there).
+pub fn judge_at(
+    plan: &Plan,
+    sweep: Sweep,
+    index: usize,
+    kind: GoalKind,
+    goal: &Goal,
+    x: f64,
+) -> Option<(f64, Status)> {
+    let path = sweep.path(plan, index, x)?;
+    Some(judge(kind, goal, &path))
+}
+
+/// The point nearest the sweep's origin at which the goal changes status.
+pub fn break_even(
+    plan: &Plan,
+    sweep: Sweep,
+    index: usize,
+    kind: GoalKind,
+    goal: &Goal,
+) -> BreakEven {
+    if !sweep.moves(plan, index) {
+        return BreakEven::Unaffected;
+    }
+    let status_at = |x: f64| judge_at(plan, sweep, index, kind, goal, x).map(|(_, s)| s);
+    let origin = sweep.origin(plan);
+    let Some(start) = status_at(origin) else {
+        return BreakEven::NoFlip;
+    };
+    let (low, high) = SEARCH_RANGE;
+    // Step out on both sides, doubling, until the status changes.
+    let mut step = 0.001;
+    let mut found = None;
+    let (mut up_open, mut down_open) = (true, true);
+    while found.is_none() && (up_open || down_open) {
+        for direction in [1.0, -1.0] {
+            let open = if direction > 0.0 {
+                &mut up_open
+            } else {
+                &mut down_open
+            };
+            if !*open || found.is_some() {
+                continue;
+            }
+            let x = (origin + direction * step).clamp(low, high);
+            match status_at(x) {
+                Some(s) if s != start => found = Some((origin + direction * step / 2.0, x)),
+                Some(_) => {}
+                // Undefined beyond here (a rate at -100 %): stop this side.
+                None => *open = false,
+            }
+            if x <= low || x >= high {
+                *open = false;
+            }
+        }
+        step *= 2.0;
+    }
+    let Some((mut same, mut different)) = found else {
+        return BreakEven::NoFlip;
+    };
+    // `same` may be past the origin's side by less than a step; pull it back
+    // to a point known to share the origin's status.
+    if status_at(same) != Some(start) {
+        same = origin;
+    }
+    while (different - same).abs() > BREAK_EVEN_PRECISION / 4.0 {
+        let middle = (same + different) / 2.0;
+        if status_at(middle) == Some(start) {
+            same = middle;
+        } else {
+            different = middle;
+        }
+    }
+    let at = (same + different) / 2.0;
+    let rate = match plan.metrics[index].model {
+        Model::Compound { .. } => sweep
+            .path(plan, index, at)
+            .and_then(|p| average_annual_rate(p[0], p[p.len() - 1], (p.len() - 1) as f64)),
+        _ => None,
+    };
+    BreakEven::At { at, rate }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::noise::level_satisfies;
+    use crate::plan::parse_plan;
+
+    fn plan(metrics: &str) -> Plan {
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+        parse_plan(&text, "test.toml", &[]).unwrap().remove(0).plan
+    }
+
+    fn goal(plan: &Plan, index: usize) -> Goal {
+        plan.metrics[index].level_goal.unwrap()
+    }
+
+    #[test]
+    fn break_even_shift_puts_the_goal_on_its_boundary() {
+        // 68 growing 16 %: 150 needs (150/68)^(1/5) - 1 = 17.143 %, a shift of +1.143 points.
+        let p = plan("[metrics.i]\nbaseline = 68\ngrowth = \"16%\"\ntarget = 150\n");
+        let BreakEven::At { at, rate } =
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0))
+        else {
+            panic!("the goal can flip");
+        };
+        let needed = (150.0f64 / 68.0).powf(0.2) - 1.0;
+        assert!((at - (needed - 0.16)).abs() < 1e-9, "{at}");
+        assert!((rate.unwrap() - needed).abs() < 1e-9);
+        let path = Sweep::UniformShift.path(&p, 0, at).unwrap();
+        assert!((path[5] - 150.0).abs() < 1e-6, "{}", path[5]);
+    }
+
+    #[test]
+    fn break_even_below_the_plan_for_a_goal_with_slack() {
+        // 25 growing 20 % reaches 62.208 ≥ 60: the goal survives down to (60/25)^(1/5) - 1 = 19.136 %.
+        let p = plan("[metrics.v]\nbaseline = 25\ngrowth = \"20%\"\ntarget = 60\n");
+        let BreakEven::At { at, .. } =
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0))
+        else {
+            panic!("the goal can flip");
+        };
+        assert!((at - ((2.4f64).powf(0.2) - 1.2)).abs() < 1e-9, "{at}");
+        // Just above the break-even the goal holds, just below it does not.
+        let value = |x: f64| Sweep::UniformShift.path(&p, 0, x).unwrap()[5];
+        assert!(level_satisfies(
+            goal(&p, 0).comparison,
+            value(at + 1e-8),
+            60.0
+        ));
+        assert!(!level_satisfies(
+            goal(&p, 0).comparison,
+            value(at - 1e-8),
+            60.0
+        ));
+    }
+
+    #[test]
+    fn linear_metrics_are_unaffected_by_growth_shifts() {
+        let p = plan("[metrics.f]\nbaseline = 120\nincrement = 16\ntarget = 200\n");
+        assert_eq!(
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0)),
+            BreakEven::Unaffected
+        );
+    }
+
+    #[test]
+    fn own_rate_sweep_finds_the_rate_a_ratio_needs() {
+        // share = a / g × 100 with g = 420 × 1.09^5; 15 % needs a = 0.15 × 646.222 = 96.933,
+        // so a's rate r with 40 (1 + r)^5 = 96.933: r = 19.367 %.
+        let p = plan(
+            "[metrics.a]\nbaseline = 40\ngrowth = \"20%\"\n[metrics.g]\nbaseline = 420\ngrowth = \"9%\"\n\
+             [metrics.s]\nratio = { numerator = \"a\", denominator = \"g\" }\ntarget = 15\n",
+        );
+        let sweep = Sweep::OwnRate { metric: 0 };
+        assert_eq!(sweep.origin(&p), 0.2);
+        let BreakEven::At { at, rate } = break_even(&p, sweep, 2, GoalKind::Level, &goal(&p, 2))
+        else {
+            panic!("the goal can flip");
+        };
+        let needed = (0.15 * 420.0 * 1.09f64.powi(5) / 40.0).powf(0.2) - 1.0;
+        assert!((at - needed).abs() < 1e-9, "{at} vs {needed}");
+        assert_eq!(rate, None, "a ratio has no growth rate of its own");
+    }
+
+    #[test]
+    fn goals_that_no_shift_can_flip() {
+        // A floor of 0 is met by any positive path: no shift flips it.
+        let p = plan("[metrics.a]\nbaseline = 10\ngrowth = \"5%\"\ntarget = 0\n");
+        assert_eq!(
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0)),
+            BreakEven::NoFlip
+        );
+    }
+}
