@@ -11,8 +11,10 @@
 mod init;
 mod input;
 mod output;
+mod output_args;
 mod plan_args;
 mod report;
+mod sensitivity;
 mod validate;
 
 use std::ffi::OsString;
@@ -53,6 +55,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Report(report::ReportArgs),
+    Sensitivity(sensitivity::SensitivityArgs),
     Validate(validate::ValidateArgs),
     Init(init::InitArgs),
 }
@@ -77,6 +80,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     let result = match cli.command {
         None => report::run(&cli.report),
         Some(Command::Report(args)) => report::run(&args),
+        Some(Command::Sensitivity(args)) => sensitivity::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Init(args)) => init::run(&args),
     };

@@ -12,7 +12,7 @@ mod rate;
 
 pub use error::{Location, PlanError, Problem};
 pub use parse::parse_plan;
-pub use rate::times_hundred;
+pub use rate::{parse_rate_argument, times_hundred};
 
 /// The name under which the plan's own numbers are reported.
 pub const BASE_SCENARIO: &str = "base";

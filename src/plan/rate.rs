@@ -19,6 +19,14 @@ pub(super) fn parse_rate(value: &toml::Value) -> Result<f64, String> {
     }
 }
 
+/// A rate typed on the command line: `0.16`, `"16%"` or `-3%`.
+pub fn parse_rate_argument(text: &str) -> Result<f64, String> {
+    match text.trim().parse::<f64>() {
+        Ok(x) => rate_from_number(x),
+        Err(_) => rate_from_percent_text(text),
+    }
+}
+
 fn rate_from_number(x: f64) -> Result<f64, String> {
     if !x.is_finite() {
         return Err(format!(
@@ -97,6 +105,18 @@ mod tests {
         );
         let err = parse_rate(&Value::Float(-1.5)).unwrap_err();
         assert!(err.contains("-150 % a year"), "{err}");
+    }
+
+    #[test]
+    fn command_line_rates() {
+        assert_eq!(parse_rate_argument("-5%"), Ok(-0.05));
+        assert_eq!(parse_rate_argument("0.01"), Ok(0.01));
+        assert!(
+            parse_rate_argument("5")
+                .unwrap_err()
+                .contains("500 % a year")
+        );
+        assert!(parse_rate_argument("five").is_err());
     }
 
     #[test]

@@ -87,6 +87,25 @@ pub struct Grid {
     pub numeric: Vec<bool>,
 }
 
+impl Grid {
+    /// Drops every column whose index `keep(index, column_count)` refuses.
+    pub fn keep_columns(&mut self, keep: impl Fn(usize, usize) -> bool) {
+        fn retain<T>(cells: &mut Vec<T>, keep: &dyn Fn(usize, usize) -> bool) {
+            let n = cells.len();
+            let mut i = 0;
+            cells.retain(|_| {
+                i += 1;
+                keep(i - 1, n)
+            });
+        }
+        retain(&mut self.header, &keep);
+        retain(&mut self.numeric, &keep);
+        for row in &mut self.rows {
+            retain(row, &keep);
+        }
+    }
+}
+
 pub struct Cell {
     pub text: String,
     pub tone: Tone,
@@ -100,7 +119,7 @@ pub enum Tone {
     Bad,
 }
 
-fn plain(text: impl Into<String>) -> Cell {
+pub fn plain(text: impl Into<String>) -> Cell {
     Cell {
         text: text.into(),
         tone: Tone::Plain,
@@ -287,7 +306,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
     }
 }
 
-fn tone(status: Status) -> Tone {
+pub fn tone(status: Status) -> Tone {
     match status {
         Status::Reached => Tone::Good,
         Status::Missed => Tone::Bad,
@@ -296,7 +315,7 @@ fn tone(status: Status) -> Tone {
 
 /// "≥ 150", "≤ 80", "≈ 60 ± 3", "avg growth ≥ 16%": goal values are shown as
 /// written in the plan, not rounded to the table's decimals.
-fn goal_text(kind: GoalKind, goal: &Goal, options: &TextOptions) -> String {
+pub fn goal_text(kind: GoalKind, goal: &Goal, options: &TextOptions) -> String {
     let amount = |x: f64| match kind {
         GoalKind::Level => number(x, Precision::Full),
         GoalKind::Rate => percent_shortest(x),

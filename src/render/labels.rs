@@ -191,6 +191,72 @@ impl Lang {
         }
     }
 
+    pub fn sensitivity_heading(self) -> &'static str {
+        match self {
+            Lang::En => "Sensitivity",
+            Lang::Zh => "敏感性分析",
+        }
+    }
+
+    /// What a uniform sweep does, above its table.
+    pub fn uniform_sweep(self) -> &'static str {
+        match self {
+            Lang::En => {
+                "Columns: the same shift added to every compound metric's growth, every year"
+            }
+            Lang::Zh => "各列：所有复合增长指标的年增速同时加上该幅度",
+        }
+    }
+
+    /// What a one-metric sweep does, above its table.
+    pub fn metric_sweep(self, name: &str, id: &str) -> String {
+        match self {
+            Lang::En => {
+                format!("Columns: the growth of {name} ({id}) set to that rate, every year")
+            }
+            Lang::Zh => format!("各列：{name}（{id}）的年增速取该数值"),
+        }
+    }
+
+    pub fn break_even(self) -> &'static str {
+        match self {
+            Lang::En => "Break-even",
+            Lang::Zh => "临界点",
+        }
+    }
+
+    /// Under the table: how to read the break-even column.
+    pub fn break_even_legend(self, uniform: bool) -> &'static str {
+        match (self, uniform) {
+            (Lang::En, true) => {
+                "Break-even: the shift at which the goal flips, and the metric's average growth there"
+            }
+            (Lang::En, false) => {
+                "Break-even: the rate at which the goal flips, and its distance from the plan's rate"
+            }
+            (Lang::Zh, true) => {
+                "临界点：目标达成与否发生变化时的增速调整幅度，及该指标届时的年均增速"
+            }
+            (Lang::Zh, false) => "临界点：目标达成与否发生变化时的增速，及其与规划增速之差",
+        }
+    }
+
+    /// Why a goal has no break-even point: growth does not move it.
+    pub fn unaffected(self) -> &'static str {
+        match self {
+            Lang::En => "growth does not move it",
+            Lang::Zh => "不受增速影响",
+        }
+    }
+
+    /// Why a goal has no break-even point: no point of the range flips it.
+    pub fn no_flip(self) -> &'static str {
+        match self {
+            Lang::En => "no flip from -99% to +1000%",
+            Lang::Zh => "-99%至+1000%间不变",
+        }
+    }
+
     pub fn target_header(self) -> &'static str {
         match self {
             Lang::En => "Level goal",

@@ -11,6 +11,7 @@ pub mod labels;
 pub mod markdown;
 pub mod number;
 pub mod records;
+pub mod sensitivity;
 pub mod table;
 
 pub use labels::Lang;

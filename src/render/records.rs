@@ -68,10 +68,7 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
         metric,
         name,
         unit,
-        text(match o.kind {
-            GoalKind::Level => "level",
-            GoalKind::Rate => "rate",
-        }),
+        text(goal_kind_key(o.kind)),
         text(op),
         in_goal_terms(o.goal.value),
         tolerance.map_or(Field::Empty, in_goal_terms),
@@ -79,16 +76,27 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
         Field::Number(o.baseline),
         Field::Int(report.target_year.into()),
         in_goal_terms(o.projected),
-        text(match o.status {
-            Status::Reached => "reached",
-            Status::Missed => "missed",
-        }),
+        text(status_key(o.status)),
         in_goal_terms(o.gap),
         optional_fraction(o.attainment),
         optional_fraction(o.required_rate),
         o.year_reached
             .map_or(Field::Empty, |y| Field::Int(y.into())),
     ]
+}
+
+pub fn goal_kind_key(kind: GoalKind) -> &'static str {
+    match kind {
+        GoalKind::Level => "level",
+        GoalKind::Rate => "rate",
+    }
+}
+
+pub fn status_key(status: Status) -> &'static str {
+    match status {
+        Status::Reached => "reached",
+        Status::Missed => "missed",
+    }
 }
 
 /// The columns that say which scenario and metric a row is about.

@@ -2,6 +2,8 @@
 //! names and units needed to show them. Renderers read only this, so a new
 //! output format never touches the arithmetic.
 
+pub mod sensitivity;
+
 use crate::Projected;
 use crate::calc::{self, GoalOutcome, noise::significant};
 use crate::plan::Goal;

@@ -1,0 +1,201 @@
+//! `dabiao sensitivity [FILE]`: how each goal responds to growth, and the
+//! exact growth at which it flips between missed and reached.
+
+use anyhow::{Result, anyhow, bail};
+use clap::{Args, ValueEnum};
+
+use super::Outcome;
+use super::output_args::{Format, OutputArgs};
+use super::plan_args::PlanArgs;
+use crate::calc::noise::significant;
+use crate::calc::sensitivity::Sweep;
+use crate::plan::{Model, Plan, parse_rate_argument};
+use crate::render::{self, Tables, TextOptions, records::Field};
+use crate::report::sensitivity::SensitivityReport;
+
+/// Sweep growth rates and find where each goal flips between missed and reached.
+///
+/// By default every compound metric's growth is shifted by the same amount,
+/// from -5 % to +5 % in steps of 1 %. With --metric, one metric's own growth
+/// is set to each rate instead, and the goals it moves are shown.
+#[derive(Args, Debug)]
+pub struct SensitivityArgs {
+    #[command(flatten)]
+    plan: PlanArgs,
+
+    /// Sweep only this compound metric's growth, as absolute rates.
+    #[arg(long, value_name = "ID")]
+    metric: Option<String>,
+
+    /// First point, a rate as in the plan (`-5%`, `0.1`) [default: -5%, or with --metric its rate - 5%].
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    from: Option<String>,
+
+    /// Last point [default: +5%, or with --metric its rate + 5%].
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    to: Option<String>,
+
+    /// Distance between points [default: 1%].
+    #[arg(long, value_name = "RATE", allow_hyphen_values = true)]
+    step: Option<String>,
+
+    /// Which table to show [default: all; grid for csv, which holds one table].
+    #[arg(long, value_enum)]
+    table: Option<SensitivityTable>,
+
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SensitivityTable {
+    /// Every goal at every point.
+    Grid,
+    /// Where each goal flips.
+    BreakEven,
+    /// Both.
+    All,
+}
+
+/// A sweep may have at most this many points.
+const MAX_POINTS: usize = 10_001;
+
+pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
+    args.out.check(&args.plan.file)?;
+    if args.out.format == Format::Csv && args.table == Some(SensitivityTable::All) {
+        bail!(
+            "a CSV file holds one table: use --table grid (the default for CSV) \
+             or --table break-even, or --format json for both"
+        );
+    }
+    let scenarios = args.plan.load()?;
+    let plan = &scenarios[0].scenario.plan;
+    let sweep = match &args.metric {
+        None => Sweep::UniformShift,
+        Some(id) => Sweep::OwnRate {
+            metric: compound_metric(plan, id)?,
+        },
+    };
+    let points = points(args, sweep.origin(plan))?;
+    let reports: Vec<SensitivityReport> = scenarios
+        .iter()
+        .map(|s| SensitivityReport::build(s, sweep, &points))
+        .collect();
+    args.out.emit(&render(&reports, args))?;
+    Ok(Outcome::Done)
+}
+
+/// The index of the compound metric `id`, or why it cannot be swept.
+fn compound_metric(plan: &Plan, id: &str) -> Result<usize> {
+    let compound: Vec<&str> = plan
+        .metrics
+        .iter()
+        .filter(|m| matches!(m.model, Model::Compound { .. }))
+        .map(|m| m.id.as_str())
+        .collect();
+    match plan.metric_index(id) {
+        Some(i) if matches!(plan.metrics[i].model, Model::Compound { .. }) => Ok(i),
+        Some(_) => bail!(
+            "--metric {id}: not a compound metric, so it has no growth rate to sweep; \
+             compound metrics: {}",
+            compound.join(", ")
+        ),
+        None => bail!(
+            "--metric {id}: no such metric; compound metrics: {}",
+            compound.join(", ")
+        ),
+    }
+}
+
+/// The points of the sweep, from --from to --to by --step.
+fn points(args: &SensitivityArgs, origin: f64) -> Result<Vec<f64>> {
+    let rate = |flag: &str, text: &Option<String>, default: f64| -> Result<f64> {
+        text.as_deref().map_or(Ok(default), |t| {
+            parse_rate_argument(t).map_err(|msg| anyhow!("--{flag} {t}: {msg}"))
+        })
+    };
+    // In --metric mode the default window is centred on the metric's rate,
+    // rounded to a whole percent so that the columns read cleanly.
+    let centre = (origin * 100.0).round() / 100.0;
+    let (from, to) = (
+        rate("from", &args.from, centre - 0.05)?,
+        rate("to", &args.to, centre + 0.05)?,
+    );
+    let step = rate("step", &args.step, 0.01)?;
+    if step <= 0.0 {
+        bail!("--step must be positive");
+    }
+    if to < from {
+        bail!("--from must not be above --to");
+    }
+    let count = ((to - from) / step + 1e-9).floor() as usize + 1;
+    if count > MAX_POINTS {
+        bail!("{count} points is too many; at most {MAX_POINTS}: widen --step or narrow the range");
+    }
+    Ok((0..count)
+        .map(|i| significant(from + i as f64 * step))
+        .collect())
+}
+
+fn render(reports: &[SensitivityReport], args: &SensitivityArgs) -> String {
+    let out = &args.out;
+    let table = args.table.unwrap_or(SensitivityTable::All);
+    let text_options = TextOptions {
+        lang: out.lang(),
+        decimals: out.decimals(),
+        tables: Tables::All,
+    };
+    match out.format {
+        Format::Table | Format::Markdown => {
+            let mut document = render::sensitivity::document(reports, &text_options);
+            if table == SensitivityTable::BreakEven {
+                for section in &mut document.sections {
+                    section.grid.keep_columns(|i, n| i < 3 || i == n - 1);
+                }
+            }
+            if table == SensitivityTable::Grid {
+                for section in &mut document.sections {
+                    section.grid.keep_columns(|i, n| i < n - 1);
+                    section.note = None;
+                }
+            }
+            match out.format {
+                Format::Table => render::table::draw(&document, out.terminal()),
+                _ => render::markdown::draw(document),
+            }
+        }
+        Format::Json => render::sensitivity::json(reports, out.precision()),
+        Format::Csv => {
+            let precision = out.precision();
+            let cells = |fields: &[Field]| -> Vec<String> {
+                fields
+                    .iter()
+                    .map(|f| render::csv::cell(f, precision))
+                    .collect()
+            };
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            if table == SensitivityTable::BreakEven {
+                rows.push(
+                    render::sensitivity::BREAK_EVEN_COLUMNS
+                        .iter()
+                        .map(|c| c.to_string())
+                        .collect(),
+                );
+                for report in reports {
+                    rows.extend(render::sensitivity::break_even_records(report).map(|r| cells(&r)));
+                }
+            } else {
+                rows.push(
+                    render::sensitivity::grid_columns(reports)
+                        .iter()
+                        .map(|c| c.to_string())
+                        .collect(),
+                );
+                for report in reports {
+                    rows.extend(render::sensitivity::grid_records(report).map(|r| cells(&r)));
+                }
+            }
+            render::csv::write(&rows, out.bom)
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! What `dabiao sensitivity` shows: the document drawn by the table and
+//! Markdown writers, and the fields of its CSV rows and JSON objects.
+
+use serde_json::{Map, Value};
+
+use super::grid::{Cell, Document, Grid, Section, goal_text, plain, tone};
+use super::json;
+use super::number::{Precision, number, percent, percent_shortest, signed};
+use super::records::{Field, goal_kind_key, status_key};
+use super::{Lang, TextOptions};
+use crate::calc::Status;
+use crate::plan::BASE_SCENARIO;
+use crate::plan::GoalKind;
+use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
+
+/// The grid CSV's header; in `--metric` mode the fourth column is `rate`.
+pub fn grid_columns(reports: &[SensitivityReport]) -> [&'static str; 6] {
+    let point = if is_uniform(reports) { "shift" } else { "rate" };
+    ["scenario", "metric", "goal", point, "projected", "status"]
+}
+
+pub const BREAK_EVEN_COLUMNS: [&str; 5] = [
+    "scenario",
+    "metric",
+    "goal",
+    "break_even_shift",
+    "break_even_rate",
+];
+
+fn is_uniform(reports: &[SensitivityReport]) -> bool {
+    reports.first().is_none_or(|r| r.swept_metric.is_none())
+}
+
+/// One record per goal and point.
+pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> + '_ {
+    report.rows.iter().flat_map(move |row| {
+        report
+            .points
+            .iter()
+            .zip(&row.cells)
+            .map(move |(point, cell)| {
+                let (projected, status) = match cell {
+                    Some((value, status)) => (
+                        in_goal_terms(row.kind, *value),
+                        Field::Text(status_key(*status).into()),
+                    ),
+                    None => (Field::Empty, Field::Empty),
+                };
+                [
+                    Field::Text(report.scenario.clone()),
+                    Field::Text(row.metric.id.clone()),
+                    Field::Text(goal_kind_key(row.kind).into()),
+                    Field::Fraction(*point),
+                    projected,
+                    status,
+                ]
+            })
+    })
+}
+
+/// One record per goal.
+pub fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 5]> + '_ {
+    report.rows.iter().map(move |row| {
+        let (shift, rate) = match row.break_even {
+            BreakEvenPoint::At { shift, rate } => (
+                Field::Fraction(shift),
+                rate.map_or(Field::Empty, Field::Fraction),
+            ),
+            _ => (Field::Empty, Field::Empty),
+        };
+        [
+            Field::Text(report.scenario.clone()),
+            Field::Text(row.metric.id.clone()),
+            Field::Text(goal_kind_key(row.kind).into()),
+            shift,
+            rate,
+        ]
+    })
+}
+
+fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
+    match kind {
+        GoalKind::Level => Field::Number(value),
+        GoalKind::Rate => Field::Fraction(value),
+    }
+}
+
+/// Why a goal has no break-even point, in words a program can match.
+fn reason_key(point: BreakEvenPoint) -> Option<&'static str> {
+    match point {
+        BreakEvenPoint::At { .. } => None,
+        BreakEvenPoint::Unaffected => Some("unaffected"),
+        BreakEvenPoint::NoFlip => Some("no_flip_in_range"),
+    }
+}
+
+/// JSON: `plan`, what was swept, then the grid and break-even records of
+/// every scenario (each carries its `scenario`); break-even records add a
+/// `reason` when there is no break-even point.
+pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
+    let mut root = Map::new();
+    if let Some(first) = reports.first() {
+        root.insert(
+            "plan".into(),
+            json::plan_object(
+                &first.title,
+                &first.source,
+                first.base_year,
+                first.target_year,
+            ),
+        );
+        root.insert(
+            "sweep".into(),
+            match &first.swept_metric {
+                None => {
+                    serde_json::json!({ "kind": "shift", "metric": null, "points": first.points })
+                }
+                Some(m) => {
+                    serde_json::json!({ "kind": "rate", "metric": m.id, "points": first.points })
+                }
+            },
+        );
+    }
+    let columns = grid_columns(reports);
+    let grid: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| grid_records(r).map(|fields| json::object(&columns, fields, precision)))
+        .collect();
+    let break_even: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| {
+            r.rows
+                .iter()
+                .zip(break_even_records(r))
+                .map(|(row, fields)| {
+                    let mut object = json::object(&BREAK_EVEN_COLUMNS, fields, precision);
+                    if let (Value::Object(map), Some(reason)) =
+                        (&mut object, reason_key(row.break_even))
+                    {
+                        map.insert("reason".into(), Value::String(reason.into()));
+                    }
+                    object
+                })
+        })
+        .collect();
+    root.insert("grid".into(), Value::Array(grid));
+    root.insert("break_even".into(), Value::Array(break_even));
+    json::to_text(&Value::Object(root))
+}
+
+/// The table and Markdown document: one section per scenario, one row per
+/// goal, one column per point, and the break-even point last.
+pub fn document(reports: &[SensitivityReport], options: &TextOptions) -> Document {
+    let lang = options.lang;
+    let Some(first) = reports.first() else {
+        return Document {
+            title: None,
+            preamble: Vec::new(),
+            sections: Vec::new(),
+        };
+    };
+    let mut preamble: Vec<String> = first.source.iter().map(|s| lang.source(s)).collect();
+    preamble.push(lang.period(first.base_year, first.target_year));
+    preamble.push(match &first.swept_metric {
+        None => lang.uniform_sweep().to_owned(),
+        Some(m) => lang.metric_sweep(&m.name, &m.id),
+    });
+    let several = reports.len() > 1;
+    for report in reports
+        .iter()
+        .filter(|r| several || r.scenario != BASE_SCENARIO)
+    {
+        preamble.push(lang.scenario_line(&report.scenario, report.description.as_deref()));
+    }
+    let sections = reports
+        .iter()
+        .map(|report| Section {
+            heading: if several {
+                format!("{} · {}", lang.sensitivity_heading(), report.scenario)
+            } else {
+                lang.sensitivity_heading().to_owned()
+            },
+            grid: grid(report, options),
+            note: Some(
+                lang.break_even_legend(report.swept_metric.is_none())
+                    .to_owned(),
+            ),
+        })
+        .collect();
+    Document {
+        title: first.title.clone(),
+        preamble,
+        sections,
+    }
+}
+
+fn grid(report: &SensitivityReport, options: &TextOptions) -> Grid {
+    let (lang, d) = (options.lang, options.decimals);
+    let uniform = report.swept_metric.is_none();
+    let mut header = vec![
+        lang.metric().to_owned(),
+        lang.unit().to_owned(),
+        lang.goal().to_owned(),
+    ];
+    header.extend(report.points.iter().map(|&p| {
+        if uniform {
+            signed_percent(p)
+        } else {
+            percent_shortest(p)
+        }
+    }));
+    header.push(lang.break_even().to_owned());
+    let rows = report
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                plain(row.metric.name.clone()),
+                plain(row.metric.unit.clone()),
+                plain(goal_text(row.kind, &row.goal, options)),
+            ];
+            cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, lang, d)));
+            cells.push(plain(break_even_text(row.break_even, uniform, lang, d)));
+            cells
+        })
+        .collect();
+    let mut numeric = vec![false, false, false];
+    numeric.extend(report.points.iter().map(|_| true));
+    numeric.push(true);
+    Grid {
+        header,
+        rows,
+        numeric,
+    }
+}
+
+fn point_cell(row: &SensitivityRow, cell: Option<(f64, Status)>, lang: Lang, d: usize) -> Cell {
+    let Some((value, status)) = cell else {
+        return plain("—");
+    };
+    let shown = match row.kind {
+        GoalKind::Level => number(value, Precision::Decimals(d)),
+        GoalKind::Rate => percent(value, d),
+    };
+    let mark = lang.status(status).chars().next().unwrap_or(' ');
+    Cell {
+        text: format!("{shown} {mark}"),
+        tone: tone(status),
+    }
+}
+
+fn break_even_text(point: BreakEvenPoint, uniform: bool, lang: Lang, d: usize) -> String {
+    let points = |shift: f64| format!("{}{}", signed(shift * 100.0, d), lang.points());
+    match (point, uniform) {
+        (
+            BreakEvenPoint::At {
+                shift,
+                rate: Some(rate),
+            },
+            true,
+        ) => {
+            format!("{} → {}", points(shift), percent(rate, d))
+        }
+        (BreakEvenPoint::At { shift, rate: None }, true) => points(shift),
+        (BreakEvenPoint::At { shift, rate }, false) => {
+            format!(
+                "{} ({})",
+                percent(rate.unwrap_or(f64::NAN), d),
+                points(shift)
+            )
+        }
+        (BreakEvenPoint::Unaffected, _) => lang.unaffected().to_owned(),
+        (BreakEvenPoint::NoFlip, _) => lang.no_flip().to_owned(),
+    }
+}
+
+/// A shift as a column header: "-5%", "0%", "+1%".
+fn signed_percent(shift: f64) -> String {
+    let text = percent_shortest(shift);
+    if shift > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
+}

@@ -1,0 +1,129 @@
+//! The sensitivity report as data: each goal's value and status at every
+//! point of a sweep, and where it flips.
+
+use super::MetricLabel;
+use crate::Projected;
+use crate::calc::Status;
+use crate::calc::noise::significant;
+use crate::calc::sensitivity::{self, BreakEven, Sweep, judge_at};
+use crate::plan::{Goal, GoalKind};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitivityReport {
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub base_year: i32,
+    pub target_year: i32,
+    pub scenario: String,
+    pub description: Option<String>,
+    /// The swept metric in `--metric` mode; `None` for a uniform shift.
+    pub swept_metric: Option<MetricLabel>,
+    /// Shifts, or rates of the swept metric.
+    pub points: Vec<f64>,
+    pub rows: Vec<SensitivityRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SensitivityRow {
+    pub metric: MetricLabel,
+    pub kind: GoalKind,
+    pub goal: Goal,
+    /// One per point: the value judged (a level, or an average rate) and the
+    /// status; `None` where the sweep is undefined (a rate at -100 %).
+    pub cells: Vec<Option<(f64, Status)>>,
+    pub break_even: BreakEvenPoint,
+}
+
+/// Where a goal flips, as shown: both the shift and the rate where known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum BreakEvenPoint {
+    At {
+        /// The uniform shift, or in `--metric` mode the change from the
+        /// metric's own average rate.
+        shift: f64,
+        /// The metric's average annual rate there (compound metrics), or the
+        /// swept rate in `--metric` mode.
+        rate: Option<f64>,
+    },
+    Unaffected,
+    NoFlip,
+}
+
+impl SensitivityReport {
+    /// Sweeps `points` over the scenario's goals: all of them for a uniform
+    /// shift, those the metric moves for `Sweep::OwnRate`.
+    pub fn build(projected: &Projected, sweep: Sweep, points: &[f64]) -> SensitivityReport {
+        let plan = &projected.scenario.plan;
+        let label = |i: usize| {
+            let m = &plan.metrics[i];
+            MetricLabel {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                unit: m.unit.clone(),
+            }
+        };
+        let mut rows = Vec::new();
+        for (index, metric) in plan.metrics.iter().enumerate() {
+            if matches!(sweep, Sweep::OwnRate { .. }) && !sweep.moves(plan, index) {
+                continue;
+            }
+            for (kind, goal) in metric.goals() {
+                let cells = points
+                    .iter()
+                    .map(|&x| {
+                        judge_at(plan, sweep, index, kind, goal, x).map(|(value, status)| {
+                            let shown = match kind {
+                                GoalKind::Level => significant(value),
+                                GoalKind::Rate => value,
+                            };
+                            (shown, status)
+                        })
+                    })
+                    .collect();
+                let break_even = match sensitivity::break_even(plan, sweep, index, kind, goal) {
+                    BreakEven::Unaffected => BreakEvenPoint::Unaffected,
+                    BreakEven::NoFlip => BreakEvenPoint::NoFlip,
+                    BreakEven::At { at, rate } => match sweep {
+                        Sweep::UniformShift => BreakEvenPoint::At {
+                            shift: rounded_rate(at),
+                            rate: rate.map(rounded_rate),
+                        },
+                        Sweep::OwnRate { .. } => BreakEvenPoint::At {
+                            shift: rounded_rate(at - sweep.origin(plan)),
+                            rate: Some(rounded_rate(at)),
+                        },
+                    },
+                };
+                rows.push(SensitivityRow {
+                    metric: label(index),
+                    kind,
+                    goal: *goal,
+                    cells,
+                    break_even,
+                });
+            }
+        }
+        SensitivityReport {
+            title: plan.title.clone(),
+            source: plan.source.clone(),
+            base_year: plan.base_year,
+            target_year: plan.target_year,
+            scenario: projected.scenario.name.clone(),
+            description: projected.scenario.description.clone(),
+            swept_metric: match sweep {
+                Sweep::OwnRate { metric } => Some(label(metric)),
+                Sweep::UniformShift => None,
+            },
+            points: points.to_vec(),
+            rows,
+        }
+    }
+}
+
+/// A break-even rate to 8 decimals (a millionth of a percentage point): the
+/// search finds it to 1e-9, and the comparison slack moves it by about as
+/// much, so further digits would only show that noise.
+fn rounded_rate(x: f64) -> f64 {
+    let rounded: f64 = format!("{x:.8}").parse().unwrap_or(x);
+    if rounded == 0.0 { 0.0 } else { rounded }
+}
