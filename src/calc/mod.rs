@@ -6,6 +6,7 @@
 //! numbers that carry floating-point noise, so that every status is decided,
 //! and every number reported, the same way.
 
+pub mod explain;
 pub mod goals;
 pub mod noise;
 pub mod projection;

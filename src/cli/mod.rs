@@ -8,6 +8,7 @@
 //! 2 for bad usage, an unreadable file, an invalid plan, or an output that
 //! cannot be written.
 
+mod explain;
 mod init;
 mod input;
 mod output;
@@ -56,6 +57,7 @@ struct Cli {
 enum Command {
     Report(report::ReportArgs),
     Sensitivity(sensitivity::SensitivityArgs),
+    Explain(explain::ExplainArgs),
     Validate(validate::ValidateArgs),
     Init(init::InitArgs),
 }
@@ -81,6 +83,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         None => report::run(&cli.report),
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Sensitivity(args)) => sensitivity::run(&args),
+        Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Init(args)) => init::run(&args),
     };

@@ -5,6 +5,7 @@
 //! objects, named once for both).
 
 pub mod csv;
+pub mod explain;
 pub mod grid;
 pub mod json;
 pub mod labels;

@@ -1,0 +1,46 @@
+//! `dabiao explain [FILE]`: plan-consistency notes, in sentences or as data.
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use super::Outcome;
+use super::output_args::{Format, OutputArgs};
+use super::plan_args::PlanArgs;
+use crate::render::{self, Tables, TextOptions};
+use crate::report::explain::ExplainReport;
+
+/// Check the plan's own numbers against each other, as a careful reader would.
+///
+/// For a metric with a level and a rate goal: whether the rate reaches the
+/// level, the rate the level needs, and the base-year value both imply. For a
+/// level goal alone: the rate (or yearly increment) it needs against the
+/// metric's own. For a share: how much faster its numerator must grow than its
+/// denominator, against the plan.
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    #[command(flatten)]
+    plan: PlanArgs,
+
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+pub fn run(args: &ExplainArgs) -> Result<Outcome> {
+    args.out.check(&args.plan.file)?;
+    if args.out.format == Format::Csv {
+        bail!("explain writes sentences or data: use --format table, markdown or json");
+    }
+    let reports: Vec<ExplainReport> = args.plan.load()?.iter().map(ExplainReport::build).collect();
+    let options = TextOptions {
+        lang: args.out.lang(),
+        decimals: args.out.decimals(),
+        tables: Tables::All,
+    };
+    let text = match args.out.format {
+        Format::Json => render::explain::json(&reports, args.out.precision()),
+        Format::Markdown => render::explain::markdown(&reports, &options),
+        _ => render::explain::text(&reports, &options),
+    };
+    args.out.emit(&text)?;
+    Ok(Outcome::Done)
+}
