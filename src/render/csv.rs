@@ -51,7 +51,7 @@ pub fn render(reports: &[Report], options: &CsvOptions) -> String {
         CsvTable::Years(Layout::Wide) => {
             let mut header: Vec<String> = LABEL_COLUMNS.iter().map(|c| c.to_string()).collect();
             if let Some(first) = reports.first() {
-                header.extend(first.years().map(|y| y.to_string()));
+                header.extend(first.header.years().map(|y| y.to_string()));
             }
             rows.push(header);
             for report in reports {

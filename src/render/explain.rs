@@ -3,38 +3,29 @@
 
 use serde_json::{Map, Value, json};
 
-use super::grid::goal_text;
+use super::grid::{Document, goal_text, opening, scenario_lines};
 use super::json as json_text;
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use super::{Lang, TextOptions};
 use crate::calc::explain::Finding;
-use crate::plan::{BASE_SCENARIO, Goal, GoalKind};
-use crate::report::MetricLabel;
+use crate::plan::GoalKind;
 use crate::report::explain::ExplainReport;
+use crate::report::{MetricLabel, ReportHeader};
 
-/// Plain text: a heading line, then one paragraph per finding.
+/// Plain text: the plan's title and years, then one paragraph per finding,
+/// under a line naming the scenario when it is not the plan itself.
 pub fn text(reports: &[ExplainReport], options: &TextOptions) -> String {
+    let opening = opening_of(reports, options.lang);
     let mut out = String::new();
-    for (i, report) in reports.iter().enumerate() {
-        if i == 0 {
-            for line in report.title.iter() {
-                out.push_str(&format!("{line}\n"));
-            }
-            out.push_str(&format!(
-                "{}\n",
-                options.lang.period(report.base_year, report.target_year)
-            ));
+    for line in opening.title.iter().chain(&opening.preamble) {
+        out.push_str(&format!("{line}\n"));
+    }
+    for (heading, findings) in groups(reports, options) {
+        if let Some(line) = heading {
+            out.push_str(&format!("\n{line}\n"));
         }
-        if reports.len() > 1 || report.scenario != BASE_SCENARIO {
-            out.push_str(&format!(
-                "\n{}\n",
-                options
-                    .lang
-                    .scenario_line(&report.scenario, report.description.as_deref())
-            ));
-        }
-        for finding in &report.findings {
-            out.push_str(&format!("\n{}\n", sentence(report, finding, options)));
+        for (name, rest) in findings {
+            out.push_str(&format!("\n{name}{rest}\n"));
         }
     }
     out
@@ -42,34 +33,56 @@ pub fn text(reports: &[ExplainReport], options: &TextOptions) -> String {
 
 /// Markdown: the same sentences as a list, the metric's name in bold.
 pub fn markdown(reports: &[ExplainReport], options: &TextOptions) -> String {
+    let opening = opening_of(reports, options.lang);
     let mut out = String::new();
-    for (i, report) in reports.iter().enumerate() {
-        if i == 0 {
-            if let Some(title) = &report.title {
-                out.push_str(&format!("# {title}\n\n"));
-            }
-            out.push_str(&format!(
-                "{}\n",
-                options.lang.period(report.base_year, report.target_year)
-            ));
+    if let Some(title) = &opening.title {
+        out.push_str(&format!("# {title}\n\n"));
+    }
+    for line in &opening.preamble {
+        out.push_str(&format!("{line}\n\n"));
+    }
+    for (heading, findings) in groups(reports, options) {
+        if let Some(line) = heading {
+            out.push_str(&format!("## {line}\n\n"));
         }
-        if reports.len() > 1 || report.scenario != BASE_SCENARIO {
-            out.push_str(&format!(
-                "\n## {}\n",
-                options
-                    .lang
-                    .scenario_line(&report.scenario, report.description.as_deref())
-            ));
-        }
-        out.push('\n');
-        for finding in &report.findings {
-            let name = &report.metrics[metric_of(finding)].name;
-            let text = sentence(report, finding, options);
-            let rest = text.strip_prefix(name.as_str()).unwrap_or(&text);
+        for (name, rest) in findings {
             out.push_str(&format!("- **{name}**{rest}\n"));
         }
+        out.push('\n');
     }
+    out.truncate(out.trim_end().len());
+    out.push('\n');
     out
+}
+
+fn opening_of(reports: &[ExplainReport], lang: Lang) -> Document {
+    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
+    opening(&headers, lang, None)
+}
+
+/// A scenario's findings: the line that names the scenario (if any), and each
+/// finding's sentence split after the metric's name.
+type Group = (Option<String>, Vec<(String, String)>);
+
+fn groups(reports: &[ExplainReport], options: &TextOptions) -> Vec<Group> {
+    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
+    let mut lines = scenario_lines(&headers, options.lang).into_iter();
+    reports
+        .iter()
+        .map(|report| {
+            let findings = report
+                .findings
+                .iter()
+                .map(|finding| {
+                    let name = report.metrics[metric_of(finding)].name.clone();
+                    let text = sentence(report, finding, options);
+                    let rest = text.strip_prefix(name.as_str()).unwrap_or(&text).to_owned();
+                    (name, rest)
+                })
+                .collect();
+            (lines.next(), findings)
+        })
+        .collect()
 }
 
 fn metric_of(finding: &Finding) -> usize {
@@ -98,13 +111,9 @@ fn as_written(x: f64, unit: &str, lang: Lang) -> String {
     with_unit(number(x, Precision::Full), unit, lang)
 }
 
-fn goal_amount(goal: &Goal, unit: &str, lang: Lang) -> String {
-    as_written(goal.value, unit, lang)
-}
-
 pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) -> String {
     let (lang, d) = (options.lang, options.decimals);
-    let (base, target) = (report.base_year, report.target_year);
+    let (base, target) = (report.header.base_year, report.header.target_year);
     let label = |i: usize| -> &MetricLabel { &report.metrics[i] };
     let pct = |r: f64| percent(r, d);
     let pts = |r: f64| format!("{}{}", signed(r * 100.0, d), lang.points());
@@ -120,44 +129,40 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
             implied_baseline,
         } => {
             let m = label(metric);
-            let unit = m.unit.as_str();
+            let (name, unit) = (&m.name, m.unit.as_str());
             let goal = goal_text(GoalKind::Level, &level, options);
             let gap = amount((reached - level.value).abs(), unit, lang, d);
-            match lang {
-                Lang::En => format!(
-                    "{name}: {rate} a year from {b} in {base} reaches {r} in {target}, {verdict}. \
-                     Reaching {l} exactly needs {needed} a year. Together, {rate} a year and {l} \
-                     imply a {base} value of {implied}, against {b} in the plan.",
-                    name = m.name,
-                    rate = percent_shortest(stated_rate),
-                    b = as_written(baseline, unit, lang),
-                    r = amount(reached, unit, lang, d),
-                    verdict = if meets {
+            let rate = percent_shortest(stated_rate);
+            let b = as_written(baseline, unit, lang);
+            let r = amount(reached, unit, lang, d);
+            let l = as_written(level.value, unit, lang);
+            let needed = pct(needed_rate);
+            let implied = amount(implied_baseline, unit, lang, d);
+            match (lang, meets) {
+                (Lang::En, _) => {
+                    let verdict = if meets {
                         format!("which meets the goal {goal}")
                     } else {
                         format!("which misses the goal {goal} by {gap}")
-                    },
-                    l = goal_amount(&level, unit, lang),
-                    needed = pct(needed_rate),
-                    implied = amount(implied_baseline, unit, lang, d),
-                ),
-                Lang::Zh => format!(
-                    "{name}：从{base}年的{b}按年均{rate}增长，{target}年达到{r}，{verdict}。\
-                     要正好达到{l}，需年均增长{needed}。按年均{rate}和{l}倒推，{base}年基数应为\
-                     {implied}，规划中为{b}。",
-                    name = m.name,
-                    rate = percent_shortest(stated_rate),
-                    b = as_written(baseline, unit, lang),
-                    r = amount(reached, unit, lang, d),
-                    verdict = if meets {
+                    };
+                    format!(
+                        "{name}: {rate} a year from {b} in {base} reaches {r} in {target}, {verdict}. \
+                         Reaching {l} exactly needs {needed} a year. Together, {rate} a year and {l} \
+                         imply a {base} value of {implied}, against {b} in the plan."
+                    )
+                }
+                (Lang::Zh, _) => {
+                    let verdict = if meets {
                         format!("满足目标{goal}")
                     } else {
                         format!("未满足目标{goal}，相差{gap}")
-                    },
-                    l = goal_amount(&level, unit, lang),
-                    needed = pct(needed_rate),
-                    implied = amount(implied_baseline, unit, lang, d),
-                ),
+                    };
+                    format!(
+                        "{name}：从{base}年的{b}按年均{rate}增长，{target}年达到{r}，{verdict}。\
+                         要正好达到{l}，需年均增长{needed}。按年均{rate}和{l}倒推，{base}年基数应为\
+                         {implied}，规划中为{b}。"
+                    )
+                }
             }
         }
         Finding::LevelNeeds {
@@ -169,42 +174,35 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
             increments,
         } => {
             let m = label(metric);
-            let unit = m.unit.as_str();
+            let (name, unit) = (&m.name, m.unit.as_str());
             let (b, l) = (
                 as_written(baseline, unit, lang),
-                goal_amount(&level, unit, lang),
+                as_written(level.value, unit, lang),
             );
+            let needed = pct(needed_rate);
             match (lang, increments) {
                 (Lang::En, None) => format!(
                     "{name}: reaching {l} in {target} from {b} needs {needed} a year; the plan's own \
                      growth is {own} ({diff}).",
-                    name = m.name,
-                    needed = pct(needed_rate),
                     own = pct(own_rate),
                     diff = pts(own_rate - needed_rate),
-                ),
-                (Lang::En, Some((needed, own))) => format!(
-                    "{name}: reaching {l} in {target} from {b} needs {inc} more a year ({needed} a \
-                     year on average); the plan adds {own_inc} a year.",
-                    name = m.name,
-                    inc = amount(needed, unit, lang, d),
-                    needed = pct(needed_rate),
-                    own_inc = amount(own, unit, lang, d),
                 ),
                 (Lang::Zh, None) => format!(
                     "{name}：从{b}到{target}年达到{l}，需年均增长{needed}；规划自身增速为{own}（{diff}）。",
-                    name = m.name,
-                    needed = pct(needed_rate),
                     own = pct(own_rate),
                     diff = pts(own_rate - needed_rate),
                 ),
-                (Lang::Zh, Some((needed, own))) => format!(
+                (Lang::En, Some((inc, own))) => format!(
+                    "{name}: reaching {l} in {target} from {b} needs {inc} more a year ({needed} a \
+                     year on average); the plan adds {own} a year.",
+                    inc = amount(inc, unit, lang, d),
+                    own = amount(own, unit, lang, d),
+                ),
+                (Lang::Zh, Some((inc, own))) => format!(
                     "{name}：从{b}到{target}年达到{l}，每年需增加{inc}（年均增长{needed}）；\
-                     规划每年增加{own_inc}。",
-                    name = m.name,
-                    inc = amount(needed, unit, lang, d),
-                    needed = pct(needed_rate),
-                    own_inc = amount(own, unit, lang, d),
+                     规划每年增加{own}。",
+                    inc = amount(inc, unit, lang, d),
+                    own = amount(own, unit, lang, d),
                 ),
             }
         }
@@ -221,41 +219,31 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
             plan_gap,
             meets,
         } => {
-            let (m, num, den) = (label(metric), label(numerator), label(denominator));
-            let unit = m.unit.as_str();
+            let m = label(metric);
+            let (name, unit) = (&m.name, m.unit.as_str());
+            let (num, den) = (&label(numerator).name, &label(denominator).name);
+            let s = amount(share_at_base, unit, lang, d);
+            let l = as_written(level.value, unit, lang);
+            let needed_num = pct(needed_numerator_rate);
+            let (num_rate, den_rate) = (pct(numerator_rate), pct(denominator_rate));
+            let (needed_gap, plan_gap) = (pts(needed_gap), pts(plan_gap));
             match lang {
-                Lang::En => format!(
-                    "{name}: to go from {s} in {base} to {l} in {target}, {num} must grow \
-                     {needed_num} a year against {den}'s {den_rate}, a gap of {needed_gap}; the plan \
-                     has {num_rate} against {den_rate}, a gap of {plan_gap}, which is {verdict}.",
-                    name = m.name,
-                    s = amount(share_at_base, unit, lang, d),
-                    l = goal_amount(&level, unit, lang),
-                    num = num.name,
-                    den = den.name,
-                    needed_num = pct(needed_numerator_rate),
-                    den_rate = pct(denominator_rate),
-                    needed_gap = pts(needed_gap),
-                    num_rate = pct(numerator_rate),
-                    plan_gap = pts(plan_gap),
-                    verdict = if meets { "enough" } else { "not enough" },
-                ),
-                Lang::Zh => format!(
-                    "{name}：要从{base}年的{s}变为{target}年的{l}，{num}需年均增长{needed_num}，\
-                     {den}年均增长{den_rate}，增速差{needed_gap}；规划中{num}年均增长{num_rate}，\
-                     增速差{plan_gap}，{verdict}。",
-                    name = m.name,
-                    s = amount(share_at_base, unit, lang, d),
-                    l = goal_amount(&level, unit, lang),
-                    num = num.name,
-                    den = den.name,
-                    needed_num = pct(needed_numerator_rate),
-                    den_rate = pct(denominator_rate),
-                    needed_gap = pts(needed_gap),
-                    num_rate = pct(numerator_rate),
-                    plan_gap = pts(plan_gap),
-                    verdict = if meets { "足够" } else { "不够" },
-                ),
+                Lang::En => {
+                    let verdict = if meets { "enough" } else { "not enough" };
+                    format!(
+                        "{name}: to go from {s} in {base} to {l} in {target}, {num} must grow \
+                         {needed_num} a year against {den}'s {den_rate}, a gap of {needed_gap}; the \
+                         plan has {num_rate} against {den_rate}, a gap of {plan_gap}, which is {verdict}."
+                    )
+                }
+                Lang::Zh => {
+                    let verdict = if meets { "足够" } else { "不够" };
+                    format!(
+                        "{name}：要从{base}年的{s}变为{target}年的{l}，{num}需年均增长{needed_num}，\
+                         {den}年均增长{den_rate}，增速差{needed_gap}；规划中{num}年均增长{num_rate}，\
+                         增速差{plan_gap}，{verdict}。"
+                    )
+                }
             }
         }
     }
@@ -269,10 +257,10 @@ pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
         root.insert(
             "plan".into(),
             json_text::plan_object(
-                &first.title,
-                &first.source,
-                first.base_year,
-                first.target_year,
+                &first.header.title,
+                &first.header.source,
+                first.header.base_year,
+                first.header.target_year,
             ),
         );
     }
@@ -347,7 +335,7 @@ pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
                     }),
                 };
                 if let Value::Object(map) = &mut object {
-                    map.shift_insert(0, "scenario".into(), Value::String(report.scenario.clone()));
+                    map.shift_insert(0, "scenario".into(), Value::String(report.header.scenario.clone()));
                     round_numbers(map, precision);
                 }
                 object

@@ -2,11 +2,11 @@
 //! once here and drawn by the terminal table and by Markdown, so that both
 //! always say the same thing in the same columns.
 
-use super::TextOptions;
 use super::number::{Precision, number, percent, percent_shortest, signed};
+use super::{Lang, TextOptions};
 use crate::calc::Status;
 use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind, MAX_HORIZON};
-use crate::report::{GoalRow, Report};
+use crate::report::{GoalRow, Report, ReportHeader};
 
 /// A report for people: a title, lines under it, then titled tables.
 pub struct Document {
@@ -22,11 +22,10 @@ pub struct Section {
     pub note: Option<String>,
 }
 
-/// The document for one scenario (goals, then years), or for several (a
-/// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], options: &TextOptions) -> Document {
-    let lang = options.lang;
-    let Some(first) = reports.first() else {
+/// A document with no sections yet: the plan's title, then its source, its
+/// years and `about` (what the tables show), for the scenarios in `headers`.
+pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> Document {
+    let Some(first) = headers.first() else {
         return Document {
             title: None,
             preamble: Vec::new(),
@@ -35,13 +34,35 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
     };
     let mut preamble: Vec<String> = first.source.iter().map(|s| lang.source(s)).collect();
     preamble.push(lang.period(first.base_year, first.target_year));
-    let several = reports.len() > 1;
-    for report in reports
-        .iter()
-        .filter(|r| several || r.scenario != BASE_SCENARIO)
-    {
-        preamble.push(lang.scenario_line(&report.scenario, report.description.as_deref()));
+    preamble.extend(about);
+    Document {
+        title: first.title.clone(),
+        preamble,
+        sections: Vec::new(),
     }
+}
+
+/// One line per scenario shown, naming it and saying what it assumes; none
+/// when only the plan itself is shown.
+pub fn scenario_lines(headers: &[&ReportHeader], lang: Lang) -> Vec<String> {
+    let only_the_plan = matches!(headers, [single] if single.scenario == BASE_SCENARIO);
+    if only_the_plan {
+        return Vec::new();
+    }
+    headers
+        .iter()
+        .map(|h| lang.scenario_line(&h.scenario, h.description.as_deref()))
+        .collect()
+}
+
+/// The document for one scenario (goals, then years), or for several (a
+/// comparison of the goals, then each scenario's years).
+pub fn document(reports: &[Report], options: &TextOptions) -> Document {
+    let lang = options.lang;
+    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
+    let mut document = opening(&headers, lang, None);
+    document.preamble.extend(scenario_lines(&headers, lang));
+    let several = reports.len() > 1;
     let mut sections = Vec::new();
     // A plan may list metrics only to see their paths.
     let has_goals = reports.iter().any(|r| !r.goals.is_empty());
@@ -62,7 +83,7 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
     if options.tables.years() {
         for report in reports {
             let heading = if several {
-                format!("{} · {}", lang.years_heading(), report.scenario)
+                format!("{} · {}", lang.years_heading(), report.header.scenario)
             } else {
                 lang.years_heading().to_owned()
             };
@@ -73,11 +94,8 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
             });
         }
     }
-    Document {
-        title: first.title.clone(),
-        preamble,
-        sections,
-    }
+    document.sections = sections;
+    document
 }
 
 pub struct Grid {
@@ -133,15 +151,15 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
         lang.metric().to_owned(),
         lang.unit().to_owned(),
         lang.goal().to_owned(),
-        lang.baseline(report.base_year),
-        lang.projected(report.target_year),
+        lang.baseline(report.header.base_year),
+        lang.projected(report.header.target_year),
         lang.status_header().to_owned(),
         lang.gap().to_owned(),
         lang.attainment().to_owned(),
         lang.required_rate().to_owned(),
         lang.year_reached().to_owned(),
     ];
-    let last_year_searched = report.base_year + MAX_HORIZON;
+    let last_year_searched = report.header.base_year + MAX_HORIZON;
     let rows = report
         .goals
         .iter()
@@ -195,7 +213,7 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
 fn years(report: &Report, options: &TextOptions) -> Grid {
     let lang = options.lang;
     let mut header = vec![lang.metric().to_owned(), lang.unit().to_owned()];
-    header.extend(report.years().map(|y| y.to_string()));
+    header.extend(report.header.years().map(|y| y.to_string()));
     header.push(lang.target_header().to_owned());
     let rows = report
         .series
@@ -214,7 +232,7 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
         })
         .collect();
     let mut numeric = vec![false, false];
-    numeric.extend(report.years().map(|_| true));
+    numeric.extend(report.header.years().map(|_| true));
     numeric.push(true);
     Grid {
         header,
@@ -233,7 +251,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         lang.unit().to_owned(),
         lang.goal().to_owned(),
     ];
-    header.extend(reports.iter().map(|r| r.scenario.clone()));
+    header.extend(reports.iter().map(|r| r.header.scenario.clone()));
     // Goals in plan order, level before rate, as any scenario has them.
     let mut keys: Vec<(&str, GoalKind)> = Vec::new();
     for series in &reports[0].series {

@@ -19,10 +19,10 @@ pub fn render(reports: &[Report], tables: Tables, precision: Precision) -> Strin
         root.insert(
             "plan".into(),
             plan_object(
-                &first.title,
-                &first.source,
-                first.base_year,
-                first.target_year,
+                &first.header.title,
+                &first.header.source,
+                first.header.base_year,
+                first.header.target_year,
             ),
         );
     }
@@ -89,8 +89,11 @@ pub fn plan_object(
 /// One scenario's `scenario`, `description` (when it has one), `goals` and `series`.
 fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String, Value> {
     let mut scenario = Map::new();
-    scenario.insert("scenario".into(), Value::String(report.scenario.clone()));
-    if let Some(description) = &report.description {
+    scenario.insert(
+        "scenario".into(),
+        Value::String(report.header.scenario.clone()),
+    );
+    if let Some(description) = &report.header.description {
         scenario.insert("description".into(), Value::String(description.clone()));
     }
     if tables.summary() {

@@ -72,9 +72,9 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
         text(op),
         in_goal_terms(o.goal.value),
         tolerance.map_or(Field::Empty, in_goal_terms),
-        Field::Int(report.base_year.into()),
+        Field::Int(report.header.base_year.into()),
         Field::Number(o.baseline),
-        Field::Int(report.target_year.into()),
+        Field::Int(report.header.target_year.into()),
         in_goal_terms(o.projected),
         text(status_key(o.status)),
         in_goal_terms(o.gap),
@@ -104,7 +104,7 @@ pub const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
 
 pub fn labels(report: &Report, metric: &MetricLabel) -> [Field; 4] {
     [
-        text(&report.scenario),
+        text(&report.header.scenario),
         text(&metric.id),
         text(&metric.name),
         text(&metric.unit),

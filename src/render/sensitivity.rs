@@ -3,14 +3,14 @@
 
 use serde_json::{Map, Value};
 
-use super::grid::{Cell, Document, Grid, Section, goal_text, plain, tone};
+use super::grid::{Cell, Document, Grid, Section, goal_text, opening, plain, scenario_lines, tone};
 use super::json;
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use super::records::{Field, goal_kind_key, status_key};
 use super::{Lang, TextOptions};
 use crate::calc::Status;
-use crate::plan::BASE_SCENARIO;
 use crate::plan::GoalKind;
+use crate::report::ReportHeader;
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
 
 /// The grid CSV's header; in `--metric` mode the fourth column is `rate`.
@@ -47,7 +47,7 @@ pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 
                     None => (Field::Empty, Field::Empty),
                 };
                 [
-                    Field::Text(report.scenario.clone()),
+                    Field::Text(report.header.scenario.clone()),
                     Field::Text(row.metric.id.clone()),
                     Field::Text(goal_kind_key(row.kind).into()),
                     Field::Fraction(*point),
@@ -69,7 +69,7 @@ pub fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [F
             _ => (Field::Empty, Field::Empty),
         };
         [
-            Field::Text(report.scenario.clone()),
+            Field::Text(report.header.scenario.clone()),
             Field::Text(row.metric.id.clone()),
             Field::Text(goal_kind_key(row.kind).into()),
             shift,
@@ -103,10 +103,10 @@ pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
         root.insert(
             "plan".into(),
             json::plan_object(
-                &first.title,
-                &first.source,
-                first.base_year,
-                first.target_year,
+                &first.header.title,
+                &first.header.source,
+                first.header.base_year,
+                first.header.target_year,
             ),
         );
         root.insert(
@@ -152,31 +152,23 @@ pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
 /// goal, one column per point, and the break-even point last.
 pub fn document(reports: &[SensitivityReport], options: &TextOptions) -> Document {
     let lang = options.lang;
-    let Some(first) = reports.first() else {
-        return Document {
-            title: None,
-            preamble: Vec::new(),
-            sections: Vec::new(),
-        };
-    };
-    let mut preamble: Vec<String> = first.source.iter().map(|s| lang.source(s)).collect();
-    preamble.push(lang.period(first.base_year, first.target_year));
-    preamble.push(match &first.swept_metric {
+    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
+    let about = reports.first().map(|first| match &first.swept_metric {
         None => lang.uniform_sweep().to_owned(),
         Some(m) => lang.metric_sweep(&m.name, &m.id),
     });
+    let mut document = opening(&headers, lang, about);
+    document.preamble.extend(scenario_lines(&headers, lang));
     let several = reports.len() > 1;
-    for report in reports
-        .iter()
-        .filter(|r| several || r.scenario != BASE_SCENARIO)
-    {
-        preamble.push(lang.scenario_line(&report.scenario, report.description.as_deref()));
-    }
     let sections = reports
         .iter()
         .map(|report| Section {
             heading: if several {
-                format!("{} · {}", lang.sensitivity_heading(), report.scenario)
+                format!(
+                    "{} · {}",
+                    lang.sensitivity_heading(),
+                    report.header.scenario
+                )
             } else {
                 lang.sensitivity_heading().to_owned()
             },
@@ -187,11 +179,8 @@ pub fn document(reports: &[SensitivityReport], options: &TextOptions) -> Documen
             ),
         })
         .collect();
-    Document {
-        title: first.title.clone(),
-        preamble,
-        sections,
-    }
+    document.sections = sections;
+    document
 }
 
 fn grid(report: &SensitivityReport, options: &TextOptions) -> Grid {

@@ -7,16 +7,40 @@ pub mod sensitivity;
 
 use crate::Projected;
 use crate::calc::{self, GoalOutcome, noise::significant};
-use crate::plan::Goal;
+use crate::plan::{Goal, Metric};
 
+/// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct ReportHeader {
     pub title: Option<String>,
     pub source: Option<String>,
     pub base_year: i32,
     pub target_year: i32,
     pub scenario: String,
     pub description: Option<String>,
+}
+
+impl ReportHeader {
+    pub fn of(projected: &Projected) -> ReportHeader {
+        let plan = &projected.scenario.plan;
+        ReportHeader {
+            title: plan.title.clone(),
+            source: plan.source.clone(),
+            base_year: plan.base_year,
+            target_year: plan.target_year,
+            scenario: projected.scenario.name.clone(),
+            description: projected.scenario.description.clone(),
+        }
+    }
+
+    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
+        self.base_year..=self.target_year
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub header: ReportHeader,
     pub goals: Vec<GoalRow>,
     /// Every metric of the plan, with or without goals, in file order.
     pub series: Vec<Series>,
@@ -28,6 +52,16 @@ pub struct MetricLabel {
     pub id: String,
     pub name: String,
     pub unit: String,
+}
+
+impl MetricLabel {
+    pub fn of(metric: &Metric) -> MetricLabel {
+        MetricLabel {
+            id: metric.id.clone(),
+            name: metric.name.clone(),
+            unit: metric.unit.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,14 +106,7 @@ impl PointSource {
 impl Report {
     pub fn build(projected: &Projected) -> Report {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
-        let label = |i: usize| {
-            let m = &plan.metrics[i];
-            MetricLabel {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                unit: m.unit.clone(),
-            }
-        };
+        let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let goals = calc::evaluate(plan, projection)
             .into_iter()
             .map(|outcome| GoalRow {
@@ -110,19 +137,10 @@ impl Report {
             })
             .collect();
         Report {
-            title: plan.title.clone(),
-            source: plan.source.clone(),
-            base_year: plan.base_year,
-            target_year: plan.target_year,
-            scenario: projected.scenario.name.clone(),
-            description: projected.scenario.description.clone(),
+            header: ReportHeader::of(projected),
             goals,
             series,
         }
-    }
-
-    pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
-        self.base_year..=self.target_year
     }
 
     pub fn reached_count(&self) -> usize {

@@ -1,7 +1,7 @@
 //! The sensitivity report as data: each goal's value and status at every
 //! point of a sweep, and where it flips.
 
-use super::MetricLabel;
+use super::{MetricLabel, ReportHeader};
 use crate::Projected;
 use crate::calc::Status;
 use crate::calc::noise::significant;
@@ -10,12 +10,7 @@ use crate::plan::{Goal, GoalKind};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityReport {
-    pub title: Option<String>,
-    pub source: Option<String>,
-    pub base_year: i32,
-    pub target_year: i32,
-    pub scenario: String,
-    pub description: Option<String>,
+    pub header: ReportHeader,
     /// The swept metric in `--metric` mode; `None` for a uniform shift.
     pub swept_metric: Option<MetricLabel>,
     /// Shifts, or rates of the swept metric.
@@ -54,14 +49,7 @@ impl SensitivityReport {
     /// shift, those the metric moves for `Sweep::OwnRate`.
     pub fn build(projected: &Projected, sweep: Sweep, points: &[f64]) -> SensitivityReport {
         let plan = &projected.scenario.plan;
-        let label = |i: usize| {
-            let m = &plan.metrics[i];
-            MetricLabel {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                unit: m.unit.clone(),
-            }
-        };
+        let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let mut rows = Vec::new();
         for (index, metric) in plan.metrics.iter().enumerate() {
             if matches!(sweep, Sweep::OwnRate { .. }) && !sweep.moves(plan, index) {
@@ -104,12 +92,7 @@ impl SensitivityReport {
             }
         }
         SensitivityReport {
-            title: plan.title.clone(),
-            source: plan.source.clone(),
-            base_year: plan.base_year,
-            target_year: plan.target_year,
-            scenario: projected.scenario.name.clone(),
-            description: projected.scenario.description.clone(),
+            header: ReportHeader::of(projected),
             swept_metric: match sweep {
                 Sweep::OwnRate { metric } => Some(label(metric)),
                 Sweep::UniformShift => None,
