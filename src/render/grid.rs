@@ -288,21 +288,12 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
-                    let value = match o.kind {
-                        GoalKind::Level => number(o.projected, Precision::Decimals(d)),
-                        GoalKind::Rate => percent(o.projected, d),
-                    };
-                    let mark = lang.status(o.status).chars().next().unwrap_or(' ');
+                    let mut cell = judged_cell(o.kind, o.projected, o.status, lang, d);
                     let own_goal = goal_text(o.kind, &o.goal, options);
-                    let text = if own_goal == shown_goal {
-                        format!("{value} {mark}")
-                    } else {
-                        format!("{value} {mark} ({own_goal})")
-                    };
-                    Cell {
-                        text,
-                        tone: tone(o.status),
+                    if own_goal != shown_goal {
+                        cell.text.push_str(&format!(" ({own_goal})"));
                     }
+                    cell
                 }
             });
         }
@@ -324,7 +315,27 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
     }
 }
 
-pub fn tone(status: Status) -> Tone {
+/// A goal's value (a level, or a rate in percent) with its status mark,
+/// coloured by status: "142.82 ✘".
+pub fn judged_cell(
+    kind: GoalKind,
+    value: f64,
+    status: Status,
+    lang: Lang,
+    decimals: usize,
+) -> Cell {
+    let shown = match kind {
+        GoalKind::Level => number(value, Precision::Decimals(decimals)),
+        GoalKind::Rate => percent(value, decimals),
+    };
+    let mark = lang.status(status).chars().next().unwrap_or(' ');
+    Cell {
+        text: format!("{shown} {mark}"),
+        tone: tone(status),
+    }
+}
+
+fn tone(status: Status) -> Tone {
     match status {
         Status::Reached => Tone::Good,
         Status::Missed => Tone::Bad,

@@ -3,9 +3,11 @@
 
 use serde_json::{Map, Value};
 
-use super::grid::{Cell, Document, Grid, Section, goal_text, opening, plain, scenario_lines, tone};
+use super::grid::{
+    Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, scenario_lines,
+};
 use super::json;
-use super::number::{Precision, number, percent, percent_shortest, signed};
+use super::number::{Precision, percent, percent_shortest, signed};
 use super::records::{Field, goal_kind_key, status_key};
 use super::{Lang, TextOptions};
 use crate::calc::Status;
@@ -224,17 +226,9 @@ fn grid(report: &SensitivityReport, options: &TextOptions) -> Grid {
 }
 
 fn point_cell(row: &SensitivityRow, cell: Option<(f64, Status)>, lang: Lang, d: usize) -> Cell {
-    let Some((value, status)) = cell else {
-        return plain("—");
-    };
-    let shown = match row.kind {
-        GoalKind::Level => number(value, Precision::Decimals(d)),
-        GoalKind::Rate => percent(value, d),
-    };
-    let mark = lang.status(status).chars().next().unwrap_or(' ');
-    Cell {
-        text: format!("{shown} {mark}"),
-        tone: tone(status),
+    match cell {
+        Some((value, status)) => judged_cell(row.kind, value, status, lang, d),
+        None => plain("—"),
     }
 }
 
