@@ -1,13 +1,17 @@
-//! How long a report takes: the shipped plan (the everyday case) and a
-//! generated plan of 100,000 metrics (work must stay linear in metrics × years).
+//! How long the work takes: the shipped plan (the everyday case), a
+//! generated plan of 100,000 metrics (work must stay linear in metrics ×
+//! years), and a sensitivity sweep of 101 shifts with break-even searches
+//! over 10,000 metrics (seconds, not minutes).
 
 use std::fmt::Write;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use dabiao::calc::sensitivity::Sweep;
 use dabiao::render::csv::{CsvOptions, CsvTable};
 use dabiao::render::{Lang, Precision, Tables, TextOptions};
 use dabiao::report::Report;
+use dabiao::report::sensitivity::SensitivityReport;
 
 const SHIPPED: &str = include_str!("../targets.toml");
 
@@ -74,6 +78,17 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("load, project, summary csv", |b| {
         b.iter(|| report_to_csv(black_box(&large)))
+    });
+    group.finish();
+
+    let ten_thousand = dabiao::load_plan(&generated_plan(10_000), "bench.toml", &[]).unwrap();
+    let shifts: Vec<f64> = (-50..=50).map(|i| f64::from(i) / 100.0).collect();
+    let mut group = c.benchmark_group("10,000 metrics");
+    group.sample_size(10);
+    group.bench_function("sensitivity: 101 shifts and break-even points", |b| {
+        b.iter(|| {
+            SensitivityReport::build(&ten_thousand[0], Sweep::UniformShift, black_box(&shifts))
+        })
     });
     group.finish();
 }

@@ -129,22 +129,30 @@ pub fn break_even(
         return BreakEven::Unaffected;
     }
     let status_at = |x: f64| judge_at(plan, sweep, index, kind, goal, x).map(|(_, s)| s);
-    let origin = sweep.origin(plan);
-    let Some(start) = status_at(origin) else {
+    let Some(at) = find_flip(sweep.origin(plan), status_at) else {
         return BreakEven::NoFlip;
     };
+    let rate = match plan.metrics[index].model {
+        Model::Compound { .. } => sweep
+            .path(plan, index, at)
+            .and_then(|p| average_annual_rate(p[0], p[p.len() - 1], (p.len() - 1) as f64)),
+        _ => None,
+    };
+    BreakEven::At { at, rate }
+}
+
+/// The point nearest `origin` (within a factor of two) at which `status_at`
+/// changes, to [`BREAK_EVEN_PRECISION`], searching [`SEARCH_RANGE`]; `None`
+/// if the status is the same (or undefined) everywhere reached.
+fn find_flip(origin: f64, status_at: impl Fn(f64) -> Option<Status>) -> Option<f64> {
+    let start = status_at(origin)?;
     let (low, high) = SEARCH_RANGE;
     // Step out on both sides, doubling, until the status changes.
     let mut step = 0.001;
     let mut found = None;
     let (mut up_open, mut down_open) = (true, true);
     while found.is_none() && (up_open || down_open) {
-        for direction in [1.0, -1.0] {
-            let open = if direction > 0.0 {
-                &mut up_open
-            } else {
-                &mut down_open
-            };
+        for (direction, open) in [(1.0, &mut up_open), (-1.0, &mut down_open)] {
             if !*open || found.is_some() {
                 continue;
             }
@@ -161,11 +169,8 @@ pub fn break_even(
         }
         step *= 2.0;
     }
-    let Some((mut same, mut different)) = found else {
-        return BreakEven::NoFlip;
-    };
-    // `same` may be past the origin's side by less than a step; pull it back
-    // to a point known to share the origin's status.
+    let (mut same, mut different) = found?;
+    // On the first step, half a step out was never checked.
     if status_at(same) != Some(start) {
         same = origin;
     }
@@ -177,14 +182,7 @@ pub fn break_even(
             different = middle;
         }
     }
-    let at = (same + different) / 2.0;
-    let rate = match plan.metrics[index].model {
-        Model::Compound { .. } => sweep
-            .path(plan, index, at)
-            .and_then(|p| average_annual_rate(p[0], p[p.len() - 1], (p.len() - 1) as f64)),
-        _ => None,
-    };
-    BreakEven::At { at, rate }
+    Some((same + different) / 2.0)
 }
 
 #[cfg(test)]
@@ -240,6 +238,31 @@ mod tests {
             value(at - 1e-8),
             60.0
         ));
+    }
+
+    #[test]
+    fn a_search_costs_a_few_dozen_evaluations_not_thousands() {
+        for boundary in [0.0000001, 0.0114, -0.3, 2.5, 9.9] {
+            let calls = std::cell::Cell::new(0);
+            let status_at = |x: f64| {
+                calls.set(calls.get() + 1);
+                Some(if x >= boundary {
+                    Status::Reached
+                } else {
+                    Status::Missed
+                })
+            };
+            let at = find_flip(0.0, status_at).unwrap();
+            assert!(
+                (at - boundary).abs() < BREAK_EVEN_PRECISION,
+                "{at} vs {boundary}"
+            );
+            assert!(
+                calls.get() <= 70,
+                "{} evaluations for {boundary}",
+                calls.get()
+            );
+        }
     }
 
     #[test]
