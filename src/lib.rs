@@ -24,11 +24,17 @@ pub struct Projected {
     pub projection: Projection,
 }
 
-/// Parses a plan with its scenarios (and `--set` overrides) and computes
-/// every path. A plan whose paths cannot be computed (an overflow, a ratio
-/// over zero) is refused like any other mistake. The base plan comes first.
-pub fn load_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Projected>, PlanError> {
-    let scenarios = plan::parse_plan(text, file, sets)?;
+/// Parses a plan with its scenarios (and `--set` overrides on the scenarios
+/// `requested`, see [`plan::parse_plan`]) and computes every path. A plan
+/// whose paths cannot be computed (an overflow, a ratio over zero) is refused
+/// like any other mistake. The base plan comes first.
+pub fn load_plan(
+    text: &str,
+    file: &str,
+    sets: &[String],
+    requested: &[String],
+) -> Result<Vec<Projected>, PlanError> {
+    let scenarios = plan::parse_plan(text, file, sets, requested)?;
     let mut problems = Vec::new();
     let mut projected = Vec::with_capacity(scenarios.len());
     for scenario in scenarios {

@@ -75,7 +75,8 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
                         projected: shown_last,
                         status,
                         gap: difference(shown_last, goal.value),
-                        attainment: (goal.value != 0.0).then(|| significant(last / goal.value)),
+                        attainment: (goal.value != 0.0)
+                            .then(|| significant(shown_last / goal.value)),
                         required_rate: if is_ratio {
                             None
                         } else {
@@ -141,7 +142,7 @@ mod tests {
 
     fn outcomes(metrics: &str) -> Vec<GoalOutcome> {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        let plan = parse_plan(&text, "test.toml", &[])
+        let plan = parse_plan(&text, "test.toml", &[], &[])
             .expect("test plan parses")
             .remove(0)
             .plan;

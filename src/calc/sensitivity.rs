@@ -193,7 +193,10 @@ mod tests {
 
     fn plan(metrics: &str) -> Plan {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        parse_plan(&text, "test.toml", &[]).unwrap().remove(0).plan
+        parse_plan(&text, "test.toml", &[], &[])
+            .unwrap()
+            .remove(0)
+            .plan
     }
 
     fn goal(plan: &Plan, index: usize) -> Goal {

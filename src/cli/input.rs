@@ -21,12 +21,12 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads and checks the plan at `path` with `sets` applied: the base plan,
-/// then its scenarios.
-pub fn load(path: &Path, sets: &[String]) -> Result<Vec<Projected>> {
+/// Reads and checks the plan at `path` with `sets` applied to the scenarios
+/// `requested`: the base plan, then its scenarios.
+pub fn load(path: &Path, sets: &[String], requested: &[String]) -> Result<Vec<Projected>> {
     let name = display_name(path);
     let text = read_text(path, &name)?;
-    Ok(crate::load_plan(&text, &name, sets)?)
+    Ok(crate::load_plan(&text, &name, sets, requested)?)
 }
 
 fn read_text(path: &Path, name: &str) -> Result<String> {

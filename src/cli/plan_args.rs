@@ -32,7 +32,7 @@ impl PlanArgs {
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
     pub fn load(&self) -> Result<Vec<Projected>> {
-        let available = input::load(&self.file, &self.sets)?;
+        let available = input::load(&self.file, &self.sets, &self.scenarios)?;
         if self.scenarios.is_empty() {
             return Ok(available.into_iter().take(1).collect());
         }

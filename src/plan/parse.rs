@@ -103,11 +103,21 @@ struct Override<'a> {
     at: Range<usize>,
 }
 
-/// Parses and checks a plan and its scenarios, with `sets` (`ID.FIELD=VALUE`
-/// from the command line) applied on top of each. The base plan comes first,
-/// named `base`, then the scenarios in file order. `file` only names the
-/// file in errors.
-pub fn parse_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Scenario>, PlanError> {
+/// Parses and checks a plan and its scenarios. `sets` (`ID.FIELD=VALUE` from
+/// the command line) apply on top of the scenarios `requested` (names; `all`
+/// for every one; none for the base plan alone); the others are checked as
+/// the file has them. The base plan comes first, named `base`, then the
+/// scenarios in file order. `file` only names the file in errors.
+pub fn parse_plan(
+    text: &str,
+    file: &str,
+    sets: &[String],
+    requested: &[String],
+) -> Result<Vec<Scenario>, PlanError> {
+    let wanted = |name: &str| match requested {
+        [] => name == BASE_SCENARIO,
+        names => names.iter().any(|n| n == name || n == "all"),
+    };
     let fail = |problems| PlanError {
         file: file.to_owned(),
         problems,
@@ -150,7 +160,15 @@ pub fn parse_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Scenari
         all_ids: raw.metrics.keys().map(|k| k.get_ref().as_str()).collect(),
     };
     let set_overrides = source.set_overrides(&mut problems);
-    let base_metrics = ctx.scenario_metrics(&raw.metrics, &set_overrides, None, &mut problems);
+    let sets_for = |name: &str| {
+        if wanted(name) {
+            &set_overrides[..]
+        } else {
+            &[]
+        }
+    };
+    let base_metrics =
+        ctx.scenario_metrics(&raw.metrics, sets_for(BASE_SCENARIO), None, &mut problems);
     let (Some((base_year, target_year)), true) = (years, problems.is_empty()) else {
         return Err(fail(problems));
     };
@@ -197,7 +215,7 @@ pub fn parse_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Scenari
             })
             .collect();
         // --set applies on top of the scenario's own changes.
-        overrides.extend(set_overrides.iter().map(|o| Override {
+        overrides.extend(sets_for(scenario_name).iter().map(|o| Override {
             metric: o.metric,
             field: o.field,
             value: o.value.clone(),
@@ -221,17 +239,30 @@ pub fn parse_plan(text: &str, file: &str, sets: &[String]) -> Result<Vec<Scenari
                 Err(msg) => problems.push(problem(msg)),
                 Ok(rate) => match plan.with_growth_shift(rate) {
                     Ok(shifted) => plan = shifted,
-                    Err(too_low) => problems.push(
-                        problem(format!(
-                            "shifting by {} % takes the growth of `{}` in {} to {} %; \
-                             rates must stay above -100 %",
-                            times_hundred(rate),
-                            plan.metrics[too_low.metric].id,
-                            too_low.year,
-                            times_hundred(too_low.rate)
-                        ))
-                        .in_metric(&plan.metrics[too_low.metric].id),
-                    ),
+                    Err(too_low) => {
+                        let id = &plan.metrics[too_low.metric].id;
+                        // Say so when the rate being shifted came from --set.
+                        let origin = sets_for(scenario_name)
+                            .iter()
+                            .rfind(|o| o.metric == id && o.field == "growth")
+                            .map(|o| source.locate(o.at.clone()));
+                        let from_set = match origin {
+                            Some(Location::Argument(argument)) => {
+                                format!(" (that growth comes from {argument})")
+                            }
+                            _ => String::new(),
+                        };
+                        problems.push(
+                            problem(format!(
+                                "shifting by {} % takes the growth of `{id}` in {} to {} %{from_set}; \
+                                 rates must stay above -100 %",
+                                times_hundred(rate),
+                                too_low.year,
+                                times_hundred(too_low.rate)
+                            ))
+                            .in_metric(id),
+                        )
+                    }
                 },
             }
         }
