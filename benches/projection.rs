@@ -46,7 +46,8 @@ fn generated_plan(count: usize) -> String {
 }
 
 fn report_to_csv(text: &str) -> String {
-    let plans = dabiao::load_plan(text, "bench.toml", &[], &[]).expect("bench plan is valid");
+    let plans =
+        dabiao::load_plan(text, "bench.toml", &Default::default()).expect("bench plan is valid");
     let report = Report::build(&plans[0]);
     let options = CsvOptions {
         table: CsvTable::Summary,
@@ -59,7 +60,8 @@ fn report_to_csv(text: &str) -> String {
 fn benches(c: &mut Criterion) {
     c.bench_function("shipped plan: load, project, table", |b| {
         b.iter(|| {
-            let plans = dabiao::load_plan(black_box(SHIPPED), "targets.toml", &[], &[]).unwrap();
+            let plans =
+                dabiao::load_plan(black_box(SHIPPED), "targets.toml", &Default::default()).unwrap();
             let report = Report::build(&plans[0]);
             let options = TextOptions {
                 lang: Lang::Zh,
@@ -81,7 +83,8 @@ fn benches(c: &mut Criterion) {
     });
     group.finish();
 
-    let ten_thousand = dabiao::load_plan(&generated_plan(10_000), "bench.toml", &[], &[]).unwrap();
+    let ten_thousand =
+        dabiao::load_plan(&generated_plan(10_000), "bench.toml", &Default::default()).unwrap();
     let shifts: Vec<f64> = (-50..=50).map(|i| f64::from(i) / 100.0).collect();
     let mut group = c.benchmark_group("10,000 metrics");
     group.sample_size(10);

@@ -15,7 +15,7 @@ pub mod render;
 pub mod report;
 
 use calc::{Projection, ProjectionError};
-use plan::{PlanError, Problem, Scenario};
+use plan::{Additions, PlanError, Problem, Scenario};
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,17 +24,16 @@ pub struct Projected {
     pub projection: Projection,
 }
 
-/// Parses a plan with its scenarios (and `--set` overrides on the scenarios
-/// `requested`, see [`plan::parse_plan`]) and computes every path. A plan
-/// whose paths cannot be computed (an overflow, a ratio over zero) is refused
-/// like any other mistake. The base plan comes first.
+/// Parses a plan with its scenarios and what the command line adds (see
+/// [`plan::parse_plan`]) and computes every path. A plan whose paths cannot
+/// be computed (an overflow, a ratio over zero) is refused like any other
+/// mistake. The base plan comes first.
 pub fn load_plan(
     text: &str,
     file: &str,
-    sets: &[String],
-    requested: &[String],
+    additions: &Additions,
 ) -> Result<Vec<Projected>, PlanError> {
-    let scenarios = plan::parse_plan(text, file, sets, requested)?;
+    let scenarios = plan::parse_plan(text, file, additions)?;
     let mut problems = Vec::new();
     let mut projected = Vec::with_capacity(scenarios.len());
     for scenario in scenarios {

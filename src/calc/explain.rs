@@ -158,7 +158,10 @@ mod tests {
     use crate::plan::parse_plan;
 
     fn findings_of(text: &str) -> Vec<Finding> {
-        let plan = parse_plan(text, "t.toml", &[], &[]).unwrap().remove(0).plan;
+        let plan = parse_plan(text, "t.toml", &Default::default())
+            .unwrap()
+            .remove(0)
+            .plan;
         findings(&plan, &project(&plan).unwrap())
     }
 

@@ -142,7 +142,7 @@ mod tests {
 
     fn outcomes(metrics: &str) -> Vec<GoalOutcome> {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        let plan = parse_plan(&text, "test.toml", &[], &[])
+        let plan = parse_plan(&text, "test.toml", &Default::default())
             .expect("test plan parses")
             .remove(0)
             .plan;

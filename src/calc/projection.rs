@@ -187,7 +187,7 @@ mod tests {
 
     fn plan(metrics: &str) -> Plan {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        parse_plan(&text, "test.toml", &[], &[])
+        parse_plan(&text, "test.toml", &Default::default())
             .expect("test plan parses")
             .remove(0)
             .plan

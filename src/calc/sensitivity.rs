@@ -193,7 +193,7 @@ mod tests {
 
     fn plan(metrics: &str) -> Plan {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        parse_plan(&text, "test.toml", &[], &[])
+        parse_plan(&text, "test.toml", &Default::default())
             .unwrap()
             .remove(0)
             .plan

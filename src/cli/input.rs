@@ -7,6 +7,7 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 
 use crate::Projected;
+use crate::plan::{ActualRecord, Additions, Encoding, parse_actuals_csv};
 
 /// How a plan path is named in messages: `-` is standard input.
 pub fn display_name(path: &Path) -> String {
@@ -21,21 +22,28 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads and checks the plan at `path` with `sets` applied to the scenarios
-/// `requested`: the base plan, then its scenarios.
-pub fn load(path: &Path, sets: &[String], requested: &[String]) -> Result<Vec<Projected>> {
+/// Reads and checks the plan at `path` with what the command line adds:
+/// the base plan, then its scenarios.
+pub fn load(path: &Path, additions: &Additions) -> Result<Vec<Projected>> {
     let name = display_name(path);
     let text = read_text(path, &name)?;
-    Ok(crate::load_plan(&text, &name, sets, requested)?)
+    Ok(crate::load_plan(&text, &name, additions)?)
 }
 
-fn read_text(path: &Path, name: &str) -> Result<String> {
+/// Reads an actuals CSV file.
+pub fn load_actuals(path: &Path, encoding: Encoding) -> Result<Vec<ActualRecord>> {
+    let name = display_name(path);
+    let bytes = read_bytes(path, &name, "actuals file")?;
+    Ok(parse_actuals_csv(&bytes, &name, encoding)?)
+}
+
+fn read_bytes(path: &Path, name: &str, what: &str) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if is_stdin(path) {
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
-            .context("cannot read the plan from standard input")?;
+            .with_context(|| format!("cannot read the {what} from standard input"))?;
     } else {
         bytes = std::fs::read(path).map_err(|error| {
             let hint = if path.is_dir() {
@@ -45,9 +53,14 @@ fn read_text(path: &Path, name: &str) -> Result<String> {
             } else {
                 "; create one with `dabiao init`, or name another file"
             };
-            anyhow!("cannot read plan file {name}: {error}{hint}")
+            anyhow!("cannot read {what} {name}: {error}{hint}")
         })?;
     }
+    Ok(bytes)
+}
+
+fn read_text(path: &Path, name: &str) -> Result<String> {
+    let bytes = read_bytes(path, name, "plan file")?;
     match String::from_utf8(bytes) {
         // Windows editors often start UTF-8 files with a byte-order mark.
         Ok(text) => Ok(match text.strip_prefix('\u{feff}') {

@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::input;
 use crate::Projected;
+use crate::plan::{Additions, Encoding};
 
 #[derive(Args, Debug)]
 pub struct PlanArgs {
@@ -26,13 +27,30 @@ pub struct PlanArgs {
         allow_hyphen_values = true
     )]
     sets: Vec<String>,
+
+    /// Actual figures from a CSV file with columns metric,year,value (repeatable).
+    #[arg(long = "actuals", value_name = "CSV")]
+    actuals: Vec<PathBuf>,
+
+    /// Encoding of the actuals files [default: auto: UTF-8 if valid, else GB18030].
+    #[arg(long, value_enum, value_name = "ENCODING", default_value_t = Encoding::Auto, hide_default_value = true)]
+    actuals_encoding: Encoding,
 }
 
 impl PlanArgs {
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
     pub fn load(&self) -> Result<Vec<Projected>> {
-        let available = input::load(&self.file, &self.sets, &self.scenarios)?;
+        let mut actuals = Vec::new();
+        for file in &self.actuals {
+            actuals.extend(input::load_actuals(file, self.actuals_encoding)?);
+        }
+        let additions = Additions {
+            sets: &self.sets,
+            scenarios: &self.scenarios,
+            actuals: &actuals,
+        };
+        let available = input::load(&self.file, &additions)?;
         if self.scenarios.is_empty() {
             return Ok(available.into_iter().take(1).collect());
         }

@@ -16,7 +16,7 @@ pub struct ValidateArgs {
 }
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
-    let scenarios = input::load(&args.file, &[], &[])?;
+    let scenarios = input::load(&args.file, &Default::default())?;
     let plan = &scenarios[0].scenario.plan;
     let extra = match scenarios.len() - 1 {
         0 => String::new(),

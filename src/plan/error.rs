@@ -13,6 +13,11 @@ use std::fmt;
 pub enum Location {
     Line(usize),
     Argument(String),
+    /// A line of another file than the plan (an actuals CSV).
+    FileLine {
+        file: String,
+        line: usize,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -78,6 +83,7 @@ impl Problem {
                 }
             }
             Some(Location::Argument(argument)) => place.push_str(&format!(": {argument}")),
+            Some(Location::FileLine { file, line }) => place = format!("{file}:{line}"),
             None => {}
         }
         let subject: Vec<String> = [

@@ -6,13 +6,29 @@
 //! finite, and a ratio points at two non-ratio metrics of the same plan.
 //! Reading TOML and turning its mistakes into messages lives in `parse`.
 
+use std::collections::BTreeMap;
+
+mod actuals;
 mod error;
 mod parse;
 mod rate;
 
+pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
 pub use error::{Location, PlanError, Problem};
 pub use parse::parse_plan;
 pub use rate::{parse_rate_argument, times_hundred};
+
+/// What the command line adds to a plan file.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Additions<'a> {
+    /// `--set ID.FIELD=VALUE` arguments, as typed.
+    pub sets: &'a [String],
+    /// The scenarios `--set` applies to: `--scenario` names (`all` for
+    /// every one); none means the base plan.
+    pub scenarios: &'a [String],
+    /// Actual figures read from CSV files.
+    pub actuals: &'a [ActualRecord],
+}
 
 /// The name under which the plan's own numbers are reported.
 pub const BASE_SCENARIO: &str = "base";
@@ -95,6 +111,9 @@ pub struct Metric {
     pub name: String,
     pub unit: String,
     pub model: Model,
+    /// Published figures by year (base_year + 1 ..= target_year), from the
+    /// plan file and actuals CSV files. For a ratio, shares entered directly.
+    pub actual: BTreeMap<i32, f64>,
     pub level_goal: Option<Goal>,
     pub rate_goal: Option<Goal>,
     /// Line of the metric's table in the plan file, so that problems found

@@ -5,7 +5,7 @@
 //! checked here by hand so that each message can say what was probably meant.
 //! All problems of the file are collected before giving up.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
 use indexmap::IndexMap;
@@ -16,8 +16,8 @@ use unicode_width::UnicodeWidthChar;
 use super::rate::parse_rate;
 use super::rate::times_hundred;
 use super::{
-    BASE_SCENARIO, Comparison, Goal, GoalKind, Location, MAX_HORIZON, Metric, Model, Plan,
-    PlanError, Problem, Scenario,
+    ActualRecord, Additions, BASE_SCENARIO, Comparison, Goal, GoalKind, Location, MAX_HORIZON,
+    Metric, Model, Plan, PlanError, Problem, Scenario,
 };
 
 #[derive(Deserialize)]
@@ -50,6 +50,7 @@ struct RawMetric {
     ratio: Option<Spanned<RawRatio>>,
     target: Option<Spanned<Value>>,
     rate_target: Option<Spanned<Value>>,
+    actual: Option<Spanned<toml::Table>>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -103,17 +104,22 @@ struct Override<'a> {
     at: Range<usize>,
 }
 
-/// Parses and checks a plan and its scenarios. `sets` (`ID.FIELD=VALUE` from
-/// the command line) apply on top of the scenarios `requested` (names; `all`
-/// for every one; none for the base plan alone); the others are checked as
-/// the file has them. The base plan comes first, named `base`, then the
-/// scenarios in file order. `file` only names the file in errors.
+/// Parses and checks a plan and its scenarios, with what the command line
+/// adds: `--set` overrides apply on top of the scenarios requested (the
+/// others are checked as the file has them), and actual figures from CSV
+/// files join those of the plan file in every scenario. The base plan comes
+/// first, named `base`, then the scenarios in file order. `file` only names
+/// the file in errors.
 pub fn parse_plan(
     text: &str,
     file: &str,
-    sets: &[String],
-    requested: &[String],
+    additions: &Additions,
 ) -> Result<Vec<Scenario>, PlanError> {
+    let Additions {
+        sets,
+        scenarios: requested,
+        actuals,
+    } = *additions;
     let wanted = |name: &str| match requested {
         [] => name == BASE_SCENARIO,
         names => names.iter().any(|n| n == name || n == "all"),
@@ -167,11 +173,21 @@ pub fn parse_plan(
             &[]
         }
     };
-    let base_metrics =
+    let mut base_metrics =
         ctx.scenario_metrics(&raw.metrics, sets_for(BASE_SCENARIO), None, &mut problems);
     let (Some((base_year, target_year)), true) = (years, problems.is_empty()) else {
         return Err(fail(problems));
     };
+    let figures = checked_actuals(
+        &base_metrics,
+        actuals,
+        (base_year, target_year),
+        &mut problems,
+    );
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    add_actuals(&mut base_metrics, &figures);
     let header = raw.plan.map(Spanned::into_inner);
     let (title, plan_source) = header.map_or((None, None), |h| (h.title, h.source));
     let plan_with = |metrics| Plan {
@@ -227,6 +243,8 @@ pub fn parse_plan(
         if problems.len() > before {
             continue;
         }
+        let mut metrics = metrics;
+        add_actuals(&mut metrics, &figures);
         let mut plan = plan_with(metrics);
         if let Some(shift) = &scenario.growth_shift {
             let problem = |msg: String| {
@@ -276,6 +294,96 @@ pub fn parse_plan(
         Ok(scenarios)
     } else {
         Err(fail(problems))
+    }
+}
+
+fn check_actual_year(year: i32, base_year: i32, target_year: i32) -> Result<(), String> {
+    if year <= base_year || year > target_year {
+        return Err(format!(
+            "{year} is outside the plan's years; actual figures are for {}–{target_year} \
+             (the {base_year} value is the baseline)",
+            base_year + 1
+        ));
+    }
+    Ok(())
+}
+
+/// Compound paths and shares are interpolated geometrically, which needs
+/// positive values; a linear path may pass through zero.
+fn check_actual_value(figure: f64, must_be_positive: bool) -> Result<(), String> {
+    if must_be_positive && figure <= 0.0 {
+        return Err(format!(
+            "{figure} is not positive; a compound metric or a share needs positive figures"
+        ));
+    }
+    Ok(())
+}
+
+/// The actual figures from CSV files, checked against the plan: the metric
+/// exists, the year is in range, the value fits the metric, no figure is
+/// given twice, and none disagrees with the plan file.
+fn checked_actuals<'r>(
+    metrics: &[Metric],
+    records: &'r [ActualRecord],
+    (base_year, target_year): (i32, i32),
+    problems: &mut Vec<Problem>,
+) -> Vec<(usize, &'r ActualRecord)> {
+    let mut seen: HashMap<(usize, i32), &ActualRecord> = HashMap::new();
+    let mut figures = Vec::new();
+    for record in records {
+        let problem = |msg: String| {
+            Problem::new(msg)
+                .at(Location::FileLine {
+                    file: record.file.clone(),
+                    line: record.line,
+                })
+                .in_metric(&record.metric)
+        };
+        let Some(index) = metrics.iter().position(|m| m.id == record.metric) else {
+            let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
+            problems.push(problem(format!(
+                "not a metric of the plan; metrics: {}",
+                known_ids(&ids)
+            )));
+            continue;
+        };
+        let metric = &metrics[index];
+        let year = record.year;
+        let checked = check_actual_year(year, base_year, target_year).and_then(|()| {
+            let positive = !matches!(metric.model, Model::Linear { .. });
+            check_actual_value(record.value, positive).map_err(|msg| format!("{year}: {msg}"))
+        });
+        if let Err(msg) = checked {
+            problems.push(problem(msg));
+            continue;
+        }
+        if let Some(earlier) = seen.insert((index, year), record) {
+            problems.push(problem(format!(
+                "{year} is given twice (also {}:{}); keep one figure per metric and year",
+                earlier.file, earlier.line
+            )));
+            continue;
+        }
+        if let Some(&in_plan) = metric.actual.get(&year) {
+            let agree =
+                (in_plan - record.value).abs() <= 1e-9 * in_plan.abs().max(record.value.abs());
+            if !agree {
+                problems.push(problem(format!(
+                    "{year}: {} here, but the plan file says {in_plan} (line {}); \
+                     the two must agree: correct one, or drop one",
+                    record.value, metric.line
+                )));
+            }
+            continue;
+        }
+        figures.push((index, record));
+    }
+    figures
+}
+
+fn add_actuals(metrics: &mut [Metric], figures: &[(usize, &ActualRecord)]) {
+    for (index, record) in figures {
+        metrics[*index].actual.insert(record.year, record.value);
     }
 }
 
@@ -677,6 +785,19 @@ impl MetricContext<'_> {
                 .ok()
         });
 
+        let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
+            let location = self.source.locate(table.span());
+            let mut figures = BTreeMap::new();
+            for (key, value) in table.get_ref() {
+                match self.actual_figure(key, value, &raw) {
+                    Ok((year, figure)) => {
+                        figures.insert(year, figure);
+                    }
+                    Err(msg) => report(problems, Some("actual"), location.clone(), msg),
+                }
+            }
+            figures
+        });
         if problems.len() > before {
             return None;
         }
@@ -692,6 +813,7 @@ impl MetricContext<'_> {
             model,
             level_goal,
             rate_goal,
+            actual,
             line: line_number,
         })
     }
@@ -835,6 +957,25 @@ impl MetricContext<'_> {
             denominator: denominator?,
             scale: scale?,
         })
+    }
+
+    /// One `year = value` entry of a metric's `actual` table.
+    fn actual_figure(
+        &self,
+        key: &str,
+        value: &Value,
+        raw: &RawMetric,
+    ) -> Result<(i32, f64), String> {
+        let year: i32 = key.trim().parse().map_err(|_| {
+            format!("`{key}` is not a year; write actual = {{ 2016 = 80.1, 2017 = 93.5 }}")
+        })?;
+        if let Some((base_year, target_year)) = self.years {
+            check_actual_year(year, base_year, target_year)?;
+        }
+        let figure = number(value).map_err(|msg| format!("{year}: {msg}"))?;
+        check_actual_value(figure, raw.growth.is_some() || raw.ratio.is_some())
+            .map_err(|msg| format!("{year}: {msg}"))?;
+        Ok((year, figure))
     }
 
     /// One value, or an array of exactly one value per projected year.
