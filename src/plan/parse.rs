@@ -789,7 +789,7 @@ impl MetricContext<'_> {
             let location = self.source.locate(table.span());
             let mut figures = BTreeMap::new();
             for (key, value) in table.get_ref() {
-                match self.actual_figure(key, value, &raw) {
+                match self.actual_figure(key, value, raw) {
                     Ok((year, figure)) => {
                         figures.insert(year, figure);
                     }
