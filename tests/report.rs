@@ -11,7 +11,7 @@ use common::{dabiao, stdout_of};
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 
-const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached";
+const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,time_elapsed,remaining_rate";
 
 #[test]
 fn table_in_english() {

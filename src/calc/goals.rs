@@ -4,8 +4,8 @@
 //! Statuses are decided on the exact computed values (with the slack of
 //! `noise`); the numbers reported are rounded to their reliable digits.
 
-use super::noise::{difference, level_satisfies, rate_satisfies, significant};
-use super::projection::{Projection, continuation};
+use super::noise::{RELATIVE_SLACK, difference, level_satisfies, rate_satisfies, significant};
+use super::projection::{PointSource, Projection, continuation};
 use crate::plan::{Goal, GoalKind, MAX_HORIZON, Model, Plan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +39,31 @@ pub struct GoalOutcome {
     /// (up to base_year + 100) in which it is met, each metric keeping its
     /// last rate or increment.
     pub year_reached: Option<i32>,
+    /// Level goals of metrics with actual figures: how far along they are.
+    pub progress: Option<Progress>,
+}
+
+/// Where a level goal stands at the latest actual figure.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Progress {
+    pub latest_year: i32,
+    pub latest_value: f64,
+    /// The plan path's value in latest_year (the path from the baseline alone).
+    pub plan_value: f64,
+    /// latest_value / plan_value - 1: ahead of the plan when positive.
+    pub deviation: Option<f64>,
+    /// (latest_value - baseline) / (goal - baseline); none when they are equal.
+    pub progress: Option<f64>,
+    /// (latest_year - base_year) / (target_year - base_year).
+    pub time_elapsed: f64,
+    /// The average annual rate that reaches the goal from latest_value over
+    /// the years left; none for ratios, in the target year, or when a value
+    /// is not positive.
+    pub remaining_rate: Option<f64>,
+    /// The latest actual figure already meets the goal, before target_year.
+    pub already_reached: bool,
+    /// Less of the way done than of the time gone (时间过半、任务过半).
+    pub behind_schedule: bool,
 }
 
 /// Every goal of the plan, metrics in file order, level before rate.
@@ -67,6 +92,7 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
                             .map(|(year, _)| year)
                     };
                     let is_ratio = matches!(metric.model, Model::Ratio { .. });
+                    let progress = progress(plan, projection, index, goal, is_ratio);
                     GoalOutcome {
                         metric: index,
                         kind,
@@ -83,6 +109,7 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
                             average_annual_rate(baseline, goal.value, n)
                         },
                         year_reached,
+                        progress,
                     }
                 }
                 GoalKind::Rate => GoalOutcome {
@@ -96,12 +123,49 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
                     attainment: None,
                     required_rate: None,
                     year_reached: None,
+                    progress: None,
                 },
             };
             outcomes.push(outcome);
         }
     }
     outcomes
+}
+
+/// Where a level goal stands at the metric's latest actual figure, if any.
+fn progress(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    goal: &Goal,
+    is_ratio: bool,
+) -> Option<Progress> {
+    let sources = projection.sources(index);
+    let k = sources.iter().rposition(|s| *s == PointSource::Actual)?;
+    let path = projection.series(index);
+    let (baseline, latest_value) = (path[0], significant(path[k]));
+    let plan_value = significant(projection.plan_series(index)[k]);
+    let latest_year = plan.base_year + k as i32;
+    let years_left = plan.target_year - latest_year;
+    let progress = (goal.value != baseline)
+        .then(|| significant((latest_value - baseline) / (goal.value - baseline)));
+    let time_elapsed = significant(k as f64 / plan.horizon() as f64);
+    Some(Progress {
+        latest_year,
+        latest_value,
+        plan_value,
+        deviation: (plan_value != 0.0).then(|| difference(latest_value / plan_value, 1.0)),
+        progress,
+        time_elapsed,
+        remaining_rate: if is_ratio || years_left == 0 {
+            None
+        } else {
+            average_annual_rate(latest_value, goal.value, years_left as f64)
+        },
+        already_reached: years_left > 0 && level_satisfies(goal.comparison, path[k], goal.value),
+        // Exactly half the way at half the time is on schedule.
+        behind_schedule: progress.is_some_and(|p| p < time_elapsed - RELATIVE_SLACK),
+    })
 }
 
 /// The value a goal is judged on, and the verdict: the last value of the

@@ -2,22 +2,90 @@
 //!
 //! Compound and linear metrics are stepped year by year, exactly as a
 //! spreadsheet column of `=B2*(1+C3)` or `=B2+C3` would be, so per-year rates
-//! and increments need no special case. Ratios are computed afterwards from
-//! their two components. Past target_year (to find the year a goal is first
-//! reached) a metric keeps its last year's rate or increment.
+//! and increments need no special case. Actual figures anchor the path: years
+//! between two known values are filled in (geometrically for compound
+//! metrics, on a straight line for linear ones), and the projection restarts
+//! from the latest actual figure. Ratios are computed afterwards from their
+//! parts; a share entered directly anchors the ratio the same way. Past
+//! target_year (to find the year a goal is first reached) a metric keeps its
+//! last year's rate or increment.
 
-use crate::plan::{Model, Plan};
+use std::collections::BTreeMap;
 
-/// Values per metric, in plan order, for every year base_year..=target_year.
+use crate::plan::{Metric, Model, Plan};
+
+/// Where a value comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointSource {
+    /// Given in the plan for base_year.
+    Baseline,
+    /// A published figure.
+    Actual,
+    /// Filled in between the baseline and an actual figure, or two of them.
+    Interpolated,
+    /// Computed from the latest known value with the plan's growth.
+    Projected,
+}
+
+impl PointSource {
+    /// The word used in CSV and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            PointSource::Baseline => "baseline",
+            PointSource::Actual => "actual",
+            PointSource::Interpolated => "interpolated",
+            PointSource::Projected => "projected",
+        }
+    }
+}
+
+/// A path with the source of each value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Path {
+    pub values: Vec<f64>,
+    pub sources: Vec<PointSource>,
+}
+
+/// A share entered directly that differs from the ratio of its parts' actual
+/// figures by more than [`SHARE_NOTE_THRESHOLD`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ShareNote {
+    pub metric: usize,
+    pub year: i32,
+    pub entered: f64,
+    pub from_parts: f64,
+}
+
+/// Differences between an entered share and its parts' ratio up to this
+/// (in the share's unit, points for %) are rounding, not news.
+pub const SHARE_NOTE_THRESHOLD: f64 = 0.05;
+
+/// Every metric's path, in plan order, for every year base_year..=target_year:
+/// with actual figures, and from the baseline alone (the plan path).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Projection {
-    series: Vec<Vec<f64>>,
+    paths: Vec<Path>,
+    plan_paths: Vec<Vec<f64>>,
+    notes: Vec<ShareNote>,
 }
 
 impl Projection {
     /// The path of metric `index`; element 0 is the base year.
     pub fn series(&self, index: usize) -> &[f64] {
-        &self.series[index]
+        &self.paths[index].values
+    }
+
+    pub fn sources(&self, index: usize) -> &[PointSource] {
+        &self.paths[index].sources
+    }
+
+    /// The path from the baseline alone, as if no actual figure were known.
+    pub fn plan_series(&self, index: usize) -> &[f64] {
+        &self.plan_paths[index]
+    }
+
+    pub fn notes(&self) -> &[ShareNote] {
+        &self.notes
     }
 }
 
@@ -35,20 +103,30 @@ pub enum ProjectionError {
 }
 
 pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
-    let mut series: Vec<Vec<f64>> = Vec::with_capacity(plan.metrics.len());
+    let count = plan.metrics.len();
+    let mut paths: Vec<Path> = Vec::with_capacity(count);
+    let mut plan_paths: Vec<Vec<f64>> = Vec::with_capacity(count);
+    // Ratios are filled in below, once every part exists.
     for (index, metric) in plan.metrics.iter().enumerate() {
-        let path = match &metric.model {
-            Model::Compound { baseline, growth } => walk(*baseline, growth, |v, g| v * (1.0 + g)),
-            Model::Linear {
-                baseline,
-                increment,
-            } => walk(*baseline, increment, |v, d| v + d),
-            // Filled in below, once every component exists.
-            Model::Ratio { .. } => Vec::new(),
+        let (path, plan_path) = match metric.model {
+            Model::Ratio { .. } => (
+                Path {
+                    values: Vec::new(),
+                    sources: Vec::new(),
+                },
+                Vec::new(),
+            ),
+            _ => (
+                anchored(metric, plan.base_year, |g| g),
+                stepped(metric, |g| g),
+            ),
         };
-        check_finite(&path, plan.base_year, index)?;
-        series.push(path);
+        check_finite(&path.values, plan.base_year, index)?;
+        check_finite(&plan_path, plan.base_year, index)?;
+        paths.push(path);
+        plan_paths.push(plan_path);
     }
+    let mut notes = Vec::new();
     for (index, metric) in plan.metrics.iter().enumerate() {
         if let Model::Ratio {
             numerator,
@@ -56,19 +134,201 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
             scale,
         } = metric.model
         {
-            let path =
-                divide(&series[numerator], &series[denominator], scale).map_err(|year_index| {
-                    ProjectionError::ZeroDenominator {
-                        metric: index,
-                        denominator,
-                        year: plan.base_year + year_index as i32,
-                    }
-                })?;
-            check_finite(&path, plan.base_year, index)?;
-            series[index] = path;
+            let zero = |year_index: usize| ProjectionError::ZeroDenominator {
+                metric: index,
+                denominator,
+                year: plan.base_year + year_index as i32,
+            };
+            let path = share(
+                &paths[numerator],
+                &paths[denominator],
+                scale,
+                &metric.actual,
+                plan.base_year,
+            )
+            .map_err(zero)?;
+            let plan_path =
+                divide(&plan_paths[numerator], &plan_paths[denominator], scale).map_err(zero)?;
+            check_finite(&path.values, plan.base_year, index)?;
+            notes.extend(share_notes(
+                index,
+                metric,
+                &paths[numerator],
+                &paths[denominator],
+                scale,
+                plan.base_year,
+            ));
+            paths[index] = path;
+            plan_paths[index] = plan_path;
         }
     }
-    Ok(Projection { series })
+    Ok(Projection {
+        paths,
+        plan_paths,
+        notes,
+    })
+}
+
+/// A compound or linear metric's path from its baseline alone, each year's
+/// growth passed through `rate` (a sweep shifts or replaces it).
+pub(super) fn stepped(metric: &Metric, rate: impl Fn(f64) -> f64) -> Vec<f64> {
+    match &metric.model {
+        Model::Compound { baseline, growth } => walk(*baseline, growth, |v, g| v * (1.0 + rate(g))),
+        Model::Linear {
+            baseline,
+            increment,
+        } => walk(*baseline, increment, |v, d| v + d),
+        Model::Ratio { .. } => Vec::new(),
+    }
+}
+
+/// A compound or linear metric's path through its baseline and actual
+/// figures: filled in between them, then stepped from the latest with the
+/// plan's growth (passed through `rate`) or increment.
+pub(super) fn anchored(metric: &Metric, base_year: i32, rate: impl Fn(f64) -> f64) -> Path {
+    let (baseline, steps, compound) = match &metric.model {
+        Model::Compound { baseline, growth } => (*baseline, growth, true),
+        Model::Linear {
+            baseline,
+            increment,
+        } => (*baseline, increment, false),
+        Model::Ratio { .. } => {
+            return Path {
+                values: Vec::new(),
+                sources: Vec::new(),
+            };
+        }
+    };
+    let mut path = anchors_filled(baseline, &metric.actual, base_year, steps.len(), compound);
+    let latest = latest_anchor(&path.sources);
+    for k in latest + 1..path.values.len() {
+        let previous = path.values[k - 1];
+        path.values[k] = if compound {
+            previous * (1.0 + rate(steps[k - 1]))
+        } else {
+            previous + steps[k - 1]
+        };
+        path.sources[k] = PointSource::Projected;
+    }
+    path
+}
+
+/// A path of `horizon + 1` years holding the base value and the actual
+/// figures, with the years between them filled in, geometrically or on a
+/// straight line; years after the latest figure are left for the caller.
+fn anchors_filled(
+    base_value: f64,
+    actual: &BTreeMap<i32, f64>,
+    base_year: i32,
+    horizon: usize,
+    geometric: bool,
+) -> Path {
+    let mut values = vec![f64::NAN; horizon + 1];
+    let mut sources = vec![PointSource::Projected; horizon + 1];
+    values[0] = base_value;
+    sources[0] = PointSource::Baseline;
+    let mut previous = (0usize, base_value);
+    for (&year, &value) in actual {
+        let k = (year - base_year) as usize;
+        if k == 0 || k > horizon {
+            continue;
+        }
+        let (k0, v0) = previous;
+        for j in k0 + 1..k {
+            let t = (j - k0) as f64 / (k - k0) as f64;
+            values[j] = if geometric {
+                v0 * (value / v0).powf(t)
+            } else {
+                v0 + (value - v0) * t
+            };
+            sources[j] = PointSource::Interpolated;
+        }
+        values[k] = value;
+        sources[k] = PointSource::Actual;
+        previous = (k, value);
+    }
+    Path { values, sources }
+}
+
+/// The index of the latest baseline or actual value.
+fn latest_anchor(sources: &[PointSource]) -> usize {
+    sources
+        .iter()
+        .rposition(|s| matches!(s, PointSource::Actual | PointSource::Baseline))
+        .unwrap_or(0)
+}
+
+/// A ratio's path from its parts' paths. Shares entered directly anchor it:
+/// filled in geometrically between them, and after the latest one the share
+/// moves as its parts' ratio does. `Err(i)` where the denominator reaches 0.
+pub(super) fn share(
+    numerator: &Path,
+    denominator: &Path,
+    scale: f64,
+    entered: &BTreeMap<i32, f64>,
+    base_year: i32,
+) -> Result<Path, usize> {
+    let from_parts = divide(&numerator.values, &denominator.values, scale)?;
+    if entered.is_empty() {
+        let sources = numerator
+            .sources
+            .iter()
+            .zip(&denominator.sources)
+            .map(|(n, d)| match (n, d) {
+                (PointSource::Baseline, _) => PointSource::Baseline,
+                (PointSource::Actual, PointSource::Actual) => PointSource::Actual,
+                (PointSource::Projected, _) | (_, PointSource::Projected) => PointSource::Projected,
+                _ => PointSource::Interpolated,
+            })
+            .collect();
+        return Ok(Path {
+            values: from_parts,
+            sources,
+        });
+    }
+    let mut path = anchors_filled(
+        from_parts[0],
+        entered,
+        base_year,
+        from_parts.len() - 1,
+        true,
+    );
+    let latest = latest_anchor(&path.sources);
+    for k in latest + 1..path.values.len() {
+        path.values[k] = path.values[latest] * from_parts[k] / from_parts[latest];
+        path.sources[k] = PointSource::Projected;
+    }
+    Ok(path)
+}
+
+/// Notes for the years where a share was entered and both parts have actual
+/// figures whose ratio differs from it noticeably.
+fn share_notes(
+    index: usize,
+    metric: &Metric,
+    numerator: &Path,
+    denominator: &Path,
+    scale: f64,
+    base_year: i32,
+) -> Vec<ShareNote> {
+    metric
+        .actual
+        .iter()
+        .filter_map(|(&year, &entered)| {
+            let k = (year - base_year) as usize;
+            let both_actual = numerator.sources.get(k) == Some(&PointSource::Actual)
+                && denominator.sources.get(k) == Some(&PointSource::Actual);
+            let from_parts = numerator.values[k] / denominator.values[k] * scale;
+            (both_actual && (entered - from_parts).abs() > SHARE_NOTE_THRESHOLD).then_some(
+                ShareNote {
+                    metric: index,
+                    year,
+                    entered,
+                    from_parts,
+                },
+            )
+        })
+        .collect()
 }
 
 /// numerator / denominator × scale, year by year; `Err(i)` for the first
@@ -128,7 +388,14 @@ pub fn continuation(
             numerator,
             denominator,
             scale,
-        } => (trend(numerator), trend(denominator), scale),
+        } => {
+            // A share anchored to entered figures keeps its distance from the
+            // parts' ratio.
+            let last = |i: usize| projection.series(i).last().copied().unwrap_or(f64::NAN);
+            let parts_ratio = last(numerator) / last(denominator) * scale;
+            let anchored = last(index) / parts_ratio;
+            (trend(numerator), trend(denominator), scale * anchored)
+        }
         _ => (trend(index), None, 1.0),
     };
     let sign = denominator.as_ref().map_or(1.0, |d| d.value.signum());

@@ -7,7 +7,7 @@
 //! status changes and then bisecting: a few dozen paths per goal.
 
 use super::goals::{Status, average_annual_rate, judge};
-use super::projection::{divide, walk};
+use super::projection::{Path, anchored, share};
 use crate::plan::{Goal, GoalKind, Model, Plan};
 
 /// What a sweep varies.
@@ -30,8 +30,16 @@ impl Sweep {
     /// rate); `None` where a rate would fall to -100 % or a ratio's
     /// denominator reaches 0.
     pub fn path(self, plan: &Plan, index: usize, x: f64) -> Option<Vec<f64>> {
-        let path = match &plan.metrics[index].model {
-            Model::Compound { baseline, growth } => {
+        let path = self.anchored_path(plan, index, x)?.values;
+        path.iter().all(|v| v.is_finite()).then_some(path)
+    }
+
+    /// The path with its sources: actual figures stay as they are; the sweep
+    /// changes the growth of the years projected after them.
+    fn anchored_path(self, plan: &Plan, index: usize, x: f64) -> Option<Path> {
+        let metric = &plan.metrics[index];
+        match &metric.model {
+            Model::Compound { growth, .. } => {
                 let rate = |g: f64| match self {
                     Sweep::UniformShift => g + x,
                     Sweep::OwnRate { metric } if metric == index => x,
@@ -40,24 +48,22 @@ impl Sweep {
                 if growth.iter().any(|g| rate(*g) <= -1.0) {
                     return None;
                 }
-                walk(*baseline, growth, |v, g| v * (1.0 + rate(g)))
+                Some(anchored(metric, plan.base_year, rate))
             }
-            Model::Linear {
-                baseline,
-                increment,
-            } => walk(*baseline, increment, |v, d| v + d),
+            Model::Linear { .. } => Some(anchored(metric, plan.base_year, |g| g)),
             Model::Ratio {
                 numerator,
                 denominator,
                 scale,
-            } => divide(
-                &self.path(plan, *numerator, x)?,
-                &self.path(plan, *denominator, x)?,
+            } => share(
+                &self.anchored_path(plan, *numerator, x)?,
+                &self.anchored_path(plan, *denominator, x)?,
                 *scale,
+                &metric.actual,
+                plan.base_year,
             )
-            .ok()?,
-        };
-        path.iter().all(|v| v.is_finite()).then_some(path)
+            .ok(),
+        }
     }
 
     /// Whether the sweep can change metric `index` at all.

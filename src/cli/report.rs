@@ -38,6 +38,23 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     args.out.check(&args.plan.file)?;
     let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
     args.out.emit(&render(&reports, args))?;
+    if args.out.format == Format::Csv {
+        // CSV has no room for notes; the other formats show them.
+        let lang = args.out.lang();
+        for (metric, note) in reports.iter().flat_map(|r| &r.share_notes) {
+            let shown =
+                |x: f64| crate::render::number::number(x, crate::render::Precision::Decimals(2));
+            eprintln!(
+                "{}",
+                lang.share_note(
+                    &metric.name,
+                    note.year,
+                    &shown(note.entered),
+                    &shown(note.from_parts)
+                )
+            );
+        }
+    }
     let all_reached = reports.iter().all(|r| r.reached_count() == r.goals.len());
     Ok(if args.fail_on_miss && !all_reached {
         Outcome::GoalMissed

@@ -5,8 +5,9 @@
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use super::{Lang, TextOptions};
 use crate::calc::Status;
+use crate::calc::goals::Progress;
 use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind, MAX_HORIZON};
-use crate::report::{GoalRow, Report, ReportHeader};
+use crate::report::{GoalRow, PointSource, Report, ReportHeader};
 
 /// A report for people: a title, lines under it, then titled tables.
 pub struct Document {
@@ -87,11 +88,36 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
             } else {
                 lang.years_heading().to_owned()
             };
+            let mut notes: Vec<String> = Vec::new();
+            if report.has_actuals() {
+                notes.push(lang.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
+            }
+            notes.extend(report.share_notes.iter().map(|(metric, note)| {
+                let shown = |x: f64| number(x, Precision::Decimals(options.decimals.max(2)));
+                lang.share_note(
+                    &metric.name,
+                    note.year,
+                    &shown(note.entered),
+                    &shown(note.from_parts),
+                )
+            }));
             sections.push(Section {
                 heading,
                 grid: years(report, options),
-                note: None,
+                note: (!notes.is_empty()).then(|| notes.join("\n")),
             });
+            if report.has_actuals() {
+                let heading = if several {
+                    format!("{} · {}", lang.growth_heading(), report.header.scenario)
+                } else {
+                    lang.growth_heading().to_owned()
+                };
+                sections.push(Section {
+                    heading,
+                    grid: growth(report, options),
+                    note: None,
+                });
+            }
         }
     }
     document.sections = sections;
@@ -160,18 +186,79 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
         lang.year_reached().to_owned(),
     ];
     let last_year_searched = report.header.base_year + MAX_HORIZON;
-    let rows = report
+    let mut rows: Vec<Vec<Cell>> = report
         .goals
         .iter()
         .map(|row| summary_row(row, options, last_year_searched))
         .collect();
-    Grid {
+    let mut grid = Grid {
         header,
-        rows,
+        rows: Vec::new(),
         numeric: vec![
             false, false, false, true, true, false, true, true, true, true,
         ],
+    };
+    // Plans tracked against actual figures say where each goal stands.
+    if report.goals.iter().any(|g| g.outcome.progress.is_some()) {
+        grid.header.extend([
+            lang.latest().to_owned(),
+            lang.deviation().to_owned(),
+            lang.progress_and_time().to_owned(),
+            lang.remaining_rate().to_owned(),
+            lang.schedule().to_owned(),
+        ]);
+        grid.numeric.extend([true, true, true, true, false]);
+        for (cells, goal) in rows.iter_mut().zip(&report.goals) {
+            cells.extend(progress_cells(goal.outcome.progress.as_ref(), options));
+        }
     }
+    grid.rows = rows;
+    grid
+}
+
+/// Latest figure, its deviation from the plan path, progress against time,
+/// the rate needed from now, and the schedule verdict.
+fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 5] {
+    let (lang, d) = (options.lang, options.decimals);
+    let Some(p) = progress else {
+        return std::array::from_fn(|_| plain(""));
+    };
+    let schedule = if p.already_reached {
+        Cell {
+            text: lang.already_reached().to_owned(),
+            tone: Tone::Good,
+        }
+    } else if p.behind_schedule {
+        Cell {
+            text: lang.behind_schedule().to_owned(),
+            tone: Tone::Bad,
+        }
+    } else {
+        plain(lang.on_schedule())
+    };
+    [
+        plain(format!(
+            "{} ({})",
+            number(p.latest_value, Precision::Decimals(d)),
+            p.latest_year
+        )),
+        plain(
+            p.deviation
+                .map_or_else(String::new, |x| signed_percent(x, d)),
+        ),
+        plain(format!(
+            "{} / {}",
+            p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
+            percent(p.time_elapsed, 0)
+        )),
+        plain(p.remaining_rate.map_or_else(String::new, |r| percent(r, d))),
+        schedule,
+    ]
+}
+
+/// A fraction as a signed percent: "+2.40%", "-1.05%".
+fn signed_percent(x: f64, d: usize) -> String {
+    format!("{}%", signed(x * 100.0, d))
 }
 
 fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) -> Vec<Cell> {
@@ -209,6 +296,11 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
     ]
 }
 
+/// Marks after a value in the years table: an actual figure, or one filled in
+/// between known values. Projected values and baselines carry none.
+pub const ACTUAL_MARK: &str = "*";
+pub const INTERPOLATED_MARK: &str = "~";
+
 /// One row per metric, one column per year, then the level goal.
 fn years(report: &Report, options: &TextOptions) -> Grid {
     let lang = options.lang;
@@ -220,11 +312,14 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
         .iter()
         .map(|s| {
             let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
-            row.extend(
-                s.points
-                    .iter()
-                    .map(|p| plain(number(p.value, Precision::Decimals(options.decimals)))),
-            );
+            row.extend(s.points.iter().map(|p| {
+                let value = number(p.value, Precision::Decimals(options.decimals));
+                plain(match p.source {
+                    PointSource::Actual => format!("{value}{ACTUAL_MARK}"),
+                    PointSource::Interpolated => format!("{value}{INTERPOLATED_MARK}"),
+                    _ => value,
+                })
+            }));
             row.push(plain(s.level_goal.map_or_else(String::new, |g| {
                 goal_text(GoalKind::Level, &g, options)
             })));
@@ -234,6 +329,37 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
     let mut numeric = vec![false, false];
     numeric.extend(report.header.years().map(|_| true));
     numeric.push(true);
+    Grid {
+        header,
+        rows,
+        numeric,
+    }
+}
+
+/// Year-on-year growth (同比增速) of every metric, the years after the base
+/// year as columns; blank where the previous value is not positive.
+fn growth(report: &Report, options: &TextOptions) -> Grid {
+    let lang = options.lang;
+    let mut header = vec![lang.metric().to_owned(), lang.unit().to_owned()];
+    header.extend(report.header.years().skip(1).map(|y| y.to_string()));
+    let rows = report
+        .series
+        .iter()
+        .map(|s| {
+            let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
+            row.extend(s.points.windows(2).map(|pair| {
+                let (before, after) = (pair[0].value, pair[1].value);
+                plain(if before > 0.0 {
+                    percent(after / before - 1.0, options.decimals)
+                } else {
+                    String::new()
+                })
+            }));
+            row
+        })
+        .collect();
+    let mut numeric = vec![false, false];
+    numeric.extend(report.header.years().skip(1).map(|_| true));
     Grid {
         header,
         rows,

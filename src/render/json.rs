@@ -11,6 +11,7 @@ use serde_json::{Map, Value, json};
 use super::Tables;
 use super::number::{Precision, fraction_precision, rounded};
 use super::records::{self, Field, SUMMARY_COLUMNS};
+use crate::calc::noise::significant;
 use crate::report::Report;
 
 pub fn render(reports: &[Report], tables: Tables, precision: Precision) -> String {
@@ -103,6 +104,21 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
             .map(|row| object(&SUMMARY_COLUMNS, records::summary(report, row), precision))
             .collect();
         scenario.insert("goals".into(), Value::Array(goals));
+    }
+    if !report.share_notes.is_empty() {
+        let notes = report
+            .share_notes
+            .iter()
+            .map(|(metric, note)| {
+                json!({
+                    "metric": metric.id,
+                    "year": note.year,
+                    "entered": value(Field::Number(note.entered), precision),
+                    "from_parts": value(Field::Number(significant(note.from_parts)), precision),
+                })
+            })
+            .collect();
+        scenario.insert("notes".into(), Value::Array(notes));
     }
     if tables.years() {
         let series = report

@@ -257,6 +257,91 @@ impl Lang {
         }
     }
 
+    pub fn latest(self) -> &'static str {
+        match self {
+            Lang::En => "Latest actual",
+            Lang::Zh => "最新实际数",
+        }
+    }
+
+    pub fn deviation(self) -> &'static str {
+        match self {
+            Lang::En => "vs plan path",
+            Lang::Zh => "较规划路径",
+        }
+    }
+
+    pub fn progress_and_time(self) -> &'static str {
+        match self {
+            Lang::En => "Progress / time",
+            Lang::Zh => "任务 / 时间进度",
+        }
+    }
+
+    pub fn remaining_rate(self) -> &'static str {
+        match self {
+            Lang::En => "Rate needed from now",
+            Lang::Zh => "此后所需年均增速",
+        }
+    }
+
+    pub fn schedule(self) -> &'static str {
+        match self {
+            Lang::En => "Schedule",
+            Lang::Zh => "进度",
+        }
+    }
+
+    pub fn already_reached(self) -> &'static str {
+        match self {
+            Lang::En => "already reached",
+            Lang::Zh => "已提前达标",
+        }
+    }
+
+    pub fn behind_schedule(self) -> &'static str {
+        match self {
+            Lang::En => "behind schedule",
+            Lang::Zh => "进度滞后",
+        }
+    }
+
+    pub fn on_schedule(self) -> &'static str {
+        match self {
+            Lang::En => "on schedule",
+            Lang::Zh => "进度正常",
+        }
+    }
+
+    /// Under a years table with actual figures: what the marks mean.
+    pub fn source_legend(self, actual: &str, interpolated: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "{actual} actual figure   {interpolated} filled in between known values   unmarked: projected"
+            ),
+            Lang::Zh => format!("{actual} 实际数   {interpolated} 已知数之间插值   无标记：预测值"),
+        }
+    }
+
+    pub fn growth_heading(self) -> &'static str {
+        match self {
+            Lang::En => "Year-on-year growth",
+            Lang::Zh => "同比增速",
+        }
+    }
+
+    /// A share entered directly that differs from its parts' ratio.
+    pub fn share_note(self, name: &str, year: i32, entered: &str, from_parts: &str) -> String {
+        match self {
+            Lang::En => format!(
+                "Note: {name} {year} is entered as {entered}, but its parts' actual figures give {from_parts}; the entered share is shown"
+            ),
+            Lang::Zh => format!(
+                "注意：{name}{year}年填报为{entered}，按分子分母实际数计算为{from_parts}；表中采用填报值"
+            ),
+        }
+    }
+
     pub fn target_header(self) -> &'static str {
         match self {
             Lang::En => "Level goal",

@@ -29,7 +29,7 @@ fn optional_fraction(x: Option<f64>) -> Field {
     x.map_or(Field::Empty, Field::Fraction)
 }
 
-pub const SUMMARY_COLUMNS: [&str; 17] = [
+pub const SUMMARY_COLUMNS: [&str; 24] = [
     "scenario",
     "metric",
     "name",
@@ -47,11 +47,19 @@ pub const SUMMARY_COLUMNS: [&str; 17] = [
     "attainment",
     "required_rate",
     "year_reached",
+    "latest_year",
+    "latest_value",
+    "plan_value",
+    "deviation",
+    "progress",
+    "time_elapsed",
+    "remaining_rate",
 ];
 
 /// A goal's fields, in the order of [`SUMMARY_COLUMNS`].
-pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
+pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
     let o = &row.outcome;
+    let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(report, &row.metric);
     // A rate goal's target, tolerance, achieved rate and gap are fractions.
     let in_goal_terms = match o.kind {
@@ -82,6 +90,13 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 17] {
         optional_fraction(o.required_rate),
         o.year_reached
             .map_or(Field::Empty, |y| Field::Int(y.into())),
+        p.map_or(Field::Empty, |p| Field::Int(p.latest_year.into())),
+        p.map_or(Field::Empty, |p| Field::Number(p.latest_value)),
+        p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+        optional_fraction(p.and_then(|p| p.deviation)),
+        optional_fraction(p.and_then(|p| p.progress)),
+        p.map_or(Field::Empty, |p| Field::Fraction(p.time_elapsed)),
+        optional_fraction(p.and_then(|p| p.remaining_rate)),
     ]
 }
 

@@ -6,6 +6,8 @@ pub mod explain;
 pub mod sensitivity;
 
 use crate::Projected;
+pub use crate::calc::projection::PointSource;
+use crate::calc::projection::ShareNote;
 use crate::calc::{self, GoalOutcome, noise::significant};
 use crate::plan::{Goal, Metric};
 
@@ -44,6 +46,8 @@ pub struct Report {
     pub goals: Vec<GoalRow>,
     /// Every metric of the plan, with or without goals, in file order.
     pub series: Vec<Series>,
+    /// Shares entered directly that differ from their parts' actual figures.
+    pub share_notes: Vec<(MetricLabel, ShareNote)>,
 }
 
 /// Who a row is about.
@@ -84,25 +88,6 @@ pub struct Point {
     pub source: PointSource,
 }
 
-/// Where a value comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PointSource {
-    /// Given in the plan for base_year.
-    Baseline,
-    /// Computed by the projection.
-    Projected,
-}
-
-impl PointSource {
-    /// The word used in CSV and JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            PointSource::Baseline => "baseline",
-            PointSource::Projected => "projected",
-        }
-    }
-}
-
 impl Report {
     pub fn build(projected: &Projected) -> Report {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
@@ -123,24 +108,36 @@ impl Report {
                 points: plan
                     .years()
                     .zip(projection.series(i))
-                    .map(|(year, &value)| Point {
+                    .zip(projection.sources(i))
+                    .map(|((year, &value), &source)| Point {
                         year,
                         value: significant(value),
-                        source: if year == plan.base_year {
-                            PointSource::Baseline
-                        } else {
-                            PointSource::Projected
-                        },
+                        source,
                     })
                     .collect(),
                 level_goal: metric.level_goal,
             })
             .collect();
+        let share_notes = projection
+            .notes()
+            .iter()
+            .map(|note| (label(note.metric), *note))
+            .collect();
         Report {
             header: ReportHeader::of(projected),
             goals,
+            share_notes,
             series,
         }
+    }
+
+    /// Whether any value comes from an actual figure.
+    pub fn has_actuals(&self) -> bool {
+        self.series.iter().any(|s| {
+            s.points
+                .iter()
+                .any(|p| matches!(p.source, PointSource::Actual | PointSource::Interpolated))
+        })
     }
 
     pub fn reached_count(&self) -> usize {
