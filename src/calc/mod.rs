@@ -10,6 +10,7 @@ pub mod explain;
 pub mod goals;
 pub mod noise;
 pub mod projection;
+pub mod review;
 pub mod sensitivity;
 
 pub use goals::{GoalOutcome, Status, average_annual_rate, evaluate};

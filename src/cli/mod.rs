@@ -15,6 +15,7 @@ mod output;
 mod output_args;
 mod plan_args;
 mod report;
+mod review;
 mod sensitivity;
 mod validate;
 
@@ -58,6 +59,7 @@ enum Command {
     Report(report::ReportArgs),
     Sensitivity(sensitivity::SensitivityArgs),
     Explain(explain::ExplainArgs),
+    Review(review::ReviewArgs),
     Validate(validate::ValidateArgs),
     Init(init::InitArgs),
 }
@@ -84,6 +86,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Command::Report(args)) => report::run(&args),
         Some(Command::Sensitivity(args)) => sensitivity::run(&args),
         Some(Command::Explain(args)) => explain::run(&args),
+        Some(Command::Review(args)) => review::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Init(args)) => init::run(&args),
     };

@@ -83,6 +83,16 @@ impl Plan {
         self.metrics.iter().position(|m| m.id == id)
     }
 
+    /// The plan as it stood at the end of `year`: actual figures for later
+    /// years are set aside.
+    pub fn as_of(&self, year: i32) -> Plan {
+        let mut earlier = self.clone();
+        for metric in &mut earlier.metrics {
+            metric.actual.retain(|&y, _| y <= year);
+        }
+        earlier
+    }
+
     /// The plan with `shift` added to every compound metric's growth in every
     /// year (linear metrics and ratios' own definitions are unaffected).
     pub fn with_growth_shift(&self, shift: f64) -> Result<Plan, ShiftTooLow> {

@@ -237,27 +237,33 @@ fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 
         plain(lang.on_schedule())
     };
     [
-        plain(format!(
-            "{} ({})",
-            number(p.latest_value, Precision::Decimals(d)),
-            p.latest_year
-        )),
+        plain(latest_text(p.latest_year, p.latest_value, d)),
         plain(
             p.deviation
                 .map_or_else(String::new, |x| signed_percent(x, d)),
         ),
-        plain(format!(
-            "{} / {}",
-            p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
-            percent(p.time_elapsed, 0)
-        )),
+        plain(progress_text(p)),
         plain(p.remaining_rate.map_or_else(String::new, |r| percent(r, d))),
         schedule,
     ]
 }
 
+/// "104.20 (2018)"
+pub fn latest_text(year: i32, value: f64, decimals: usize) -> String {
+    format!("{} ({year})", number(value, Precision::Decimals(decimals)))
+}
+
+/// Progress against time elapsed: "44% / 60%".
+pub fn progress_text(p: &Progress) -> String {
+    format!(
+        "{} / {}",
+        p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
+        percent(p.time_elapsed, 0)
+    )
+}
+
 /// A fraction as a signed percent: "+2.40%", "-1.05%".
-fn signed_percent(x: f64, d: usize) -> String {
+pub fn signed_percent(x: f64, d: usize) -> String {
     format!("{}%", signed(x * 100.0, d))
 }
 

@@ -4,6 +4,7 @@
 //! keys and values stay fixed so that scripts do not break with the locale.
 
 use crate::calc::Status;
+use crate::calc::review::Verdict;
 use crate::plan::BASE_SCENARIO;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -339,6 +340,44 @@ impl Lang {
             Lang::Zh => format!(
                 "注意：{name}{year}年填报为{entered}，按分子分母实际数计算为{from_parts}；表中采用填报值"
             ),
+        }
+    }
+
+    pub fn review_heading(self, as_of: Option<i32>) -> String {
+        match (self, as_of) {
+            (Lang::En, Some(year)) => format!("Review as of {year}"),
+            (Lang::En, None) => "Review at the latest actual figures".to_owned(),
+            (Lang::Zh, Some(year)) => format!("截至{year}年的评估"),
+            (Lang::Zh, None) => "按最新实际数评估".to_owned(),
+        }
+    }
+
+    pub fn achieved_rate(self) -> &'static str {
+        match self {
+            Lang::En => "Rate so far",
+            Lang::Zh => "已实现年均增速",
+        }
+    }
+
+    pub fn verdict_header(self) -> &'static str {
+        match self {
+            Lang::En => "Verdict",
+            Lang::Zh => "结论",
+        }
+    }
+
+    pub fn verdict(self, verdict: Verdict) -> &'static str {
+        match (self, verdict) {
+            (Lang::En, Verdict::NoFigures) => "no actual figures yet",
+            (Lang::En, Verdict::AlreadyReached) => "already reached",
+            (Lang::En, Verdict::OutOfReach) => "cannot be reached at the rate so far",
+            (Lang::En, Verdict::Behind) => "behind schedule",
+            (Lang::En, Verdict::OnTrack) => "on track",
+            (Lang::Zh, Verdict::NoFigures) => "尚无实际数",
+            (Lang::Zh, Verdict::AlreadyReached) => "已提前达标",
+            (Lang::Zh, Verdict::OutOfReach) => "按已实现增速无法达标",
+            (Lang::Zh, Verdict::Behind) => "进度滞后",
+            (Lang::Zh, Verdict::OnTrack) => "进展顺利",
         }
     }
 

@@ -12,6 +12,7 @@ pub mod labels;
 pub mod markdown;
 pub mod number;
 pub mod records;
+pub mod review;
 pub mod sensitivity;
 pub mod table;
 

@@ -66,10 +66,9 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
         GoalKind::Level => Field::Number,
         GoalKind::Rate => Field::Fraction,
     };
-    let (op, tolerance) = match o.goal.comparison {
-        Comparison::AtLeast => (">=", None),
-        Comparison::AtMost => ("<=", None),
-        Comparison::About { tolerance } => ("~", Some(tolerance)),
+    let tolerance = match o.goal.comparison {
+        Comparison::About { tolerance } => Some(tolerance),
+        _ => None,
     };
     [
         scenario,
@@ -77,7 +76,7 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
         name,
         unit,
         text(goal_kind_key(o.kind)),
-        text(op),
+        text(op_key(o.goal.comparison)),
         in_goal_terms(o.goal.value),
         tolerance.map_or(Field::Empty, in_goal_terms),
         Field::Int(report.header.base_year.into()),
@@ -98,6 +97,14 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
         p.map_or(Field::Empty, |p| Field::Fraction(p.time_elapsed)),
         optional_fraction(p.and_then(|p| p.remaining_rate)),
     ]
+}
+
+pub fn op_key(comparison: Comparison) -> &'static str {
+    match comparison {
+        Comparison::AtLeast => ">=",
+        Comparison::AtMost => "<=",
+        Comparison::About { .. } => "~",
+    }
 }
 
 pub fn goal_kind_key(kind: GoalKind) -> &'static str {

@@ -3,6 +3,7 @@
 //! output format never touches the arithmetic.
 
 pub mod explain;
+pub mod review;
 pub mod sensitivity;
 
 use crate::Projected;

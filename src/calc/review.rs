@@ -1,0 +1,182 @@
+//! The mid-term review: where each goal stands at its latest actual figure,
+//! and a verdict a planning office can act on.
+
+use super::goals::{GoalOutcome, Status, average_annual_rate, evaluate};
+use super::noise::{level_satisfies, rate_satisfies, significant};
+use super::projection::{PointSource, Projection};
+use crate::plan::{GoalKind, Model, Plan};
+
+/// How a goal stands, most settled first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// No actual figure yet.
+    NoFigures,
+    /// The latest figure already meets the goal.
+    AlreadyReached,
+    /// Carrying on at the pace achieved so far misses the goal.
+    OutOfReach,
+    /// Reachable at the pace so far, but less of the way is done than of the
+    /// time is gone (时间过半、任务过半 does not hold).
+    Behind,
+    OnTrack,
+}
+
+/// One goal at the latest actual figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewLine {
+    pub outcome: GoalOutcome,
+    /// The latest actual figure and its year.
+    pub latest: Option<(i32, f64)>,
+    /// The average annual rate from the baseline to the latest figure.
+    pub achieved_rate: Option<f64>,
+    /// The average annual rate needed from the latest figure to meet the
+    /// goal (for a rate goal: for the whole period's average to meet it).
+    pub remaining_rate: Option<f64>,
+    pub verdict: Verdict,
+}
+
+pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
+    let n = plan.horizon() as f64;
+    evaluate(plan, projection)
+        .into_iter()
+        .map(|outcome| {
+            let index = outcome.metric;
+            let path = projection.series(index);
+            let baseline = path[0];
+            let latest = projection
+                .sources(index)
+                .iter()
+                .rposition(|s| *s == PointSource::Actual)
+                .map(|k| (k, path[k]));
+            let Some((k, value)) = latest else {
+                return ReviewLine {
+                    outcome,
+                    latest: None,
+                    achieved_rate: None,
+                    remaining_rate: None,
+                    verdict: Verdict::NoFigures,
+                };
+            };
+            let left = n - k as f64;
+            let achieved_rate = average_annual_rate(baseline, value, k as f64);
+            let linear = matches!(plan.metrics[index].model, Model::Linear { .. });
+            // Where the metric ends if it keeps the pace it has had so far.
+            let at_this_pace = if linear {
+                Some(value + (value - baseline) / k as f64 * left)
+            } else {
+                achieved_rate.map(|r| value * (1.0 + r).powf(left))
+            };
+            let goal = outcome.goal;
+            let (remaining_rate, met_now, reachable, behind) = match outcome.kind {
+                GoalKind::Level => {
+                    let progress = outcome.progress.as_ref();
+                    (
+                        progress.and_then(|p| p.remaining_rate),
+                        level_satisfies(goal.comparison, value, goal.value),
+                        at_this_pace
+                            .is_some_and(|v| level_satisfies(goal.comparison, v, goal.value)),
+                        progress.is_some_and(|p| p.behind_schedule),
+                    )
+                }
+                GoalKind::Rate => {
+                    // The level the rate goal implies at target_year.
+                    let implied = baseline * (1.0 + goal.value).powf(n);
+                    let overall = |end: f64| average_annual_rate(baseline, end, n);
+                    let finishes = |end: Option<f64>| {
+                        end.and_then(overall)
+                            .is_some_and(|r| rate_satisfies(goal.comparison, r, goal.value))
+                    };
+                    (
+                        (left > 0.0)
+                            .then(|| average_annual_rate(value, implied, left))
+                            .flatten(),
+                        left == 0.0 && finishes(Some(value)),
+                        finishes(at_this_pace),
+                        false,
+                    )
+                }
+            };
+            let verdict = if met_now && (outcome.kind == GoalKind::Level || left == 0.0) {
+                Verdict::AlreadyReached
+            } else if !reachable || (left == 0.0 && outcome.status == Status::Missed) {
+                Verdict::OutOfReach
+            } else if behind {
+                Verdict::Behind
+            } else {
+                Verdict::OnTrack
+            };
+            ReviewLine {
+                outcome,
+                latest: Some((plan.base_year + k as i32, significant(value))),
+                achieved_rate,
+                remaining_rate,
+                verdict,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::project;
+    use crate::plan::parse_plan;
+
+    fn review_of(metrics: &str) -> Vec<ReviewLine> {
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+        let plan = parse_plan(&text, "t.toml", &Default::default())
+            .unwrap()
+            .remove(0)
+            .plan;
+        review(&plan, &project(&plan).unwrap())
+    }
+
+    #[test]
+    fn verdicts() {
+        let lines = review_of(
+            "[metrics.none]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\n\
+             [metrics.done]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2017 = 151 }\n\
+             [metrics.slow]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2017 = 101 }\n\
+             [metrics.lag]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 125 }\n\
+             [metrics.fine]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 135 }\n",
+        );
+        let verdicts: Vec<Verdict> = lines.iter().map(|l| l.verdict).collect();
+        // slow: 101 after 2 years (0.5 %/yr) ends near 103. lag: 125 after 3 years is
+        // 7.72 % a year, which ends at 125 × 1.0772² = 145.0 < 150: out of reach.
+        // fine: 135 is 10.52 % a year → 164.9 ≥ 150, and progress 70 % ≥ 60 %.
+        assert_eq!(
+            verdicts,
+            [
+                Verdict::NoFigures,
+                Verdict::AlreadyReached,
+                Verdict::OutOfReach,
+                Verdict::OutOfReach,
+                Verdict::OnTrack
+            ]
+        );
+        let fine = &lines[4];
+        assert_eq!(fine.latest, Some((2018, 135.0)));
+        // (135/100)^(1/3) - 1 = 10.5209 %; (150/135)^(1/2) - 1 = 5.4093 %.
+        assert!((fine.achieved_rate.unwrap() - 0.105209).abs() < 1e-6);
+        assert!((fine.remaining_rate.unwrap() - 0.054093).abs() < 1e-6);
+    }
+
+    #[test]
+    fn behind_when_less_is_done_than_time_is_gone_but_the_pace_suffices() {
+        // Linear a: 100 → 115 by 2018 is 5 a year, which ends at exactly 125, and
+        // progress 15/25 = 60 % equals the time gone: on track, not behind.
+        // Linear b: 100 → 120 is 6.67 a year, which ends at 133.3 < 134: out of reach.
+        let lines = review_of(
+            "[metrics.a]\nbaseline = 100\nincrement = 5\ntarget = 125\nactual = { 2018 = 115 }\n\
+             [metrics.b]\nbaseline = 100\nincrement = 5\ntarget = 134\nactual = { 2018 = 120 }\n",
+        );
+        assert_eq!(lines[0].verdict, Verdict::OnTrack);
+        assert_eq!(lines[1].verdict, Verdict::OutOfReach);
+        // Compound: 100 → 120 in 2018 (6.27 %/yr) reaches 135.5 ≥ 135, but progress
+        // 20/35 = 57 % < 60 %: behind schedule.
+        let lines = review_of(
+            "[metrics.c]\nbaseline = 100\ngrowth = 0.1\ntarget = 135\nactual = { 2018 = 120 }\n",
+        );
+        assert_eq!(lines[0].verdict, Verdict::Behind);
+    }
+}

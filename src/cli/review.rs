@@ -1,0 +1,104 @@
+//! `dabiao review [FILE]`: the mid-term review, one screen: where each goal
+//! stands at the latest actual figure, and a verdict.
+
+use anyhow::{Result, bail};
+use clap::Args;
+
+use super::Outcome;
+use super::output_args::{Format, OutputArgs};
+use super::plan_args::PlanArgs;
+use crate::Projected;
+use crate::render::{self, Tables, TextOptions};
+use crate::report::review::ReviewReport;
+
+/// Review the plan against its actual figures: for each goal the latest
+/// figure, its deviation from the plan path, progress against time elapsed,
+/// the rate achieved so far against the rate needed from now, and a verdict
+/// (on track, behind schedule, already reached, or out of reach at the rate
+/// so far).
+#[derive(Args, Debug)]
+pub struct ReviewArgs {
+    #[command(flatten)]
+    plan: PlanArgs,
+
+    /// Review the plan as it stood at the end of this year, setting later figures aside.
+    #[arg(long, value_name = "YEAR")]
+    as_of: Option<i32>,
+
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+pub fn run(args: &ReviewArgs) -> Result<Outcome> {
+    args.out.check(&args.plan.file)?;
+    let scenarios = args.plan.load()?;
+    let reports = scenarios
+        .iter()
+        .map(|projected| {
+            Ok(ReviewReport::build(
+                &as_of(projected, args.as_of)?,
+                args.as_of,
+            ))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let out = &args.out;
+    let options = TextOptions {
+        lang: out.lang(),
+        decimals: out.decimals(),
+        tables: Tables::All,
+    };
+    let text = match out.format {
+        Format::Table => render::table::draw(
+            &render::review::document(&reports, &options),
+            out.terminal(),
+        ),
+        Format::Markdown => render::markdown::draw(render::review::document(&reports, &options)),
+        Format::Json => render::review::json(&reports, out.precision()),
+        Format::Csv => {
+            let mut rows = vec![
+                render::review::COLUMNS
+                    .iter()
+                    .map(|c| c.to_string())
+                    .collect(),
+            ];
+            for report in &reports {
+                rows.extend(render::review::records(report).map(|fields| {
+                    fields
+                        .iter()
+                        .map(|f| render::csv::cell(f, out.precision()))
+                        .collect()
+                }));
+            }
+            render::csv::write(&rows, out.bom)
+        }
+    };
+    out.emit(&text)?;
+    Ok(Outcome::Done)
+}
+
+/// The scenario with the figures after `year` set aside, projected again.
+fn as_of(projected: &Projected, year: Option<i32>) -> Result<Projected> {
+    let Some(year) = year else {
+        return Ok(projected.clone());
+    };
+    let plan = &projected.scenario.plan;
+    if year <= plan.base_year || year > plan.target_year {
+        bail!(
+            "--as-of {year}: the plan's years are {}–{}; review a year from {} to {}",
+            plan.base_year,
+            plan.target_year,
+            plan.base_year + 1,
+            plan.target_year
+        );
+    }
+    let mut scenario = projected.scenario.clone();
+    scenario.plan = plan.as_of(year);
+    // Fewer figures cannot make a path that was computable fail.
+    let projection = crate::calc::project(&scenario.plan).map_err(|_| {
+        anyhow::anyhow!("--as-of {year}: the paths cannot be computed without the later figures")
+    })?;
+    Ok(Projected {
+        scenario,
+        projection,
+    })
+}

@@ -1,0 +1,176 @@
+//! What `dabiao review` shows: the document drawn by the table and Markdown
+//! writers, and the fields of its CSV rows and JSON objects.
+
+use serde_json::{Map, Value};
+
+use super::TextOptions;
+use super::grid::{
+    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, plain, progress_text,
+    scenario_lines, signed_percent,
+};
+use super::json;
+use super::number::{Precision, percent};
+use super::records::{Field, goal_kind_key, op_key};
+use crate::calc::review::{ReviewLine, Verdict};
+use crate::plan::GoalKind;
+use crate::report::review::ReviewReport;
+use crate::report::{MetricLabel, ReportHeader};
+
+pub const COLUMNS: [&str; 16] = [
+    "scenario",
+    "metric",
+    "name",
+    "unit",
+    "goal",
+    "op",
+    "target",
+    "latest_year",
+    "latest_value",
+    "plan_value",
+    "deviation",
+    "progress",
+    "time_elapsed",
+    "achieved_rate",
+    "remaining_rate",
+    "verdict",
+];
+
+pub fn verdict_key(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::NoFigures => "no_figures",
+        Verdict::AlreadyReached => "already_reached",
+        Verdict::OutOfReach => "out_of_reach",
+        Verdict::Behind => "behind",
+        Verdict::OnTrack => "on_track",
+    }
+}
+
+/// One record per goal, in the order of [`COLUMNS`].
+pub fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
+    report.lines.iter().map(move |(metric, line)| {
+        let o = &line.outcome;
+        let p = o.progress.as_ref();
+        let in_goal_terms = match o.kind {
+            GoalKind::Level => Field::Number,
+            GoalKind::Rate => Field::Fraction,
+        };
+        let fraction = |x: Option<f64>| x.map_or(Field::Empty, Field::Fraction);
+        [
+            Field::Text(report.header.scenario.clone()),
+            Field::Text(metric.id.clone()),
+            Field::Text(metric.name.clone()),
+            Field::Text(metric.unit.clone()),
+            Field::Text(goal_kind_key(o.kind).into()),
+            Field::Text(op_key(o.goal.comparison).into()),
+            in_goal_terms(o.goal.value),
+            line.latest
+                .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
+            line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
+            p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+            fraction(p.and_then(|p| p.deviation)),
+            fraction(p.and_then(|p| p.progress)),
+            fraction(p.map(|p| p.time_elapsed)),
+            fraction(line.achieved_rate),
+            fraction(line.remaining_rate),
+            Field::Text(verdict_key(line.verdict).into()),
+        ]
+    })
+}
+
+pub fn json(reports: &[ReviewReport], precision: Precision) -> String {
+    let mut root = Map::new();
+    if let Some(first) = reports.first() {
+        let h = &first.header;
+        root.insert(
+            "plan".into(),
+            json::plan_object(&h.title, &h.source, h.base_year, h.target_year),
+        );
+        root.insert("as_of".into(), first.as_of.map_or(Value::Null, Value::from));
+    }
+    let goals: Vec<Value> = reports
+        .iter()
+        .flat_map(|r| records(r).map(|fields| json::object(&COLUMNS, fields, precision)))
+        .collect();
+    root.insert("goals".into(), Value::Array(goals));
+    json::to_text(&Value::Object(root))
+}
+
+/// One section per scenario: one row per goal.
+pub fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
+    let lang = options.lang;
+    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
+    let mut document = opening(&headers, lang, None);
+    document.preamble.extend(scenario_lines(&headers, lang));
+    let several = reports.len() > 1;
+    document.sections = reports
+        .iter()
+        .map(|report| {
+            let heading = lang.review_heading(report.as_of);
+            Section {
+                heading: if several {
+                    format!("{heading} · {}", report.header.scenario)
+                } else {
+                    heading
+                },
+                grid: grid(report, options),
+                note: None,
+            }
+        })
+        .collect();
+    document
+}
+
+fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
+    let lang = options.lang;
+    let header = vec![
+        lang.metric().to_owned(),
+        lang.goal().to_owned(),
+        lang.latest().to_owned(),
+        lang.deviation().to_owned(),
+        lang.progress_and_time().to_owned(),
+        lang.achieved_rate().to_owned(),
+        lang.remaining_rate().to_owned(),
+        lang.verdict_header().to_owned(),
+    ];
+    let rows = report
+        .lines
+        .iter()
+        .map(|(metric, line)| row(metric, line, options))
+        .collect();
+    Grid {
+        header,
+        rows,
+        numeric: vec![false, false, true, true, true, true, true, false],
+    }
+}
+
+fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Cell> {
+    let (lang, d) = (options.lang, options.decimals);
+    let o = &line.outcome;
+    let p = o.progress.as_ref();
+    let rate = |x: Option<f64>| x.map_or_else(String::new, |r| percent(r, d));
+    let verdict = Cell {
+        text: lang.verdict(line.verdict).to_owned(),
+        tone: match line.verdict {
+            Verdict::AlreadyReached | Verdict::OnTrack => Tone::Good,
+            Verdict::OutOfReach | Verdict::Behind => Tone::Bad,
+            Verdict::NoFigures => Tone::Plain,
+        },
+    };
+    vec![
+        plain(metric.name.clone()),
+        plain(goal_text(o.kind, &o.goal, options)),
+        plain(
+            line.latest
+                .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),
+        ),
+        plain(
+            p.and_then(|p| p.deviation)
+                .map_or_else(String::new, |x| signed_percent(x, d)),
+        ),
+        plain(p.map_or_else(String::new, progress_text)),
+        plain(rate(line.achieved_rate)),
+        plain(rate(line.remaining_rate)),
+        verdict,
+    ]
+}
