@@ -532,6 +532,75 @@ mod tests {
     }
 
     #[test]
+    fn actual_figures_anchor_the_path() {
+        let p = plan(
+            "[metrics.c]\nbaseline = 68\ngrowth = \"16%\"\nactual = { 2018 = 104.2 }\n\
+             [metrics.l]\nbaseline = 120\nincrement = 16\nactual = { 2017 = 150, 2019 = 170 }\n",
+        );
+        let projection = project(&p).unwrap();
+        // Geometric fill: 68 × (104.2/68)^(1/3) = 78.3962, ^(2/3) = 90.3819; then 16 % a year.
+        let c = projection.series(0);
+        let expected = [68.0, 78.396_2, 90.381_9, 104.2, 120.872, 140.211_52];
+        for (got, want) in c.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-3, "{c:?}");
+        }
+        use PointSource::*;
+        assert_eq!(
+            projection.sources(0),
+            &[
+                Baseline,
+                Interpolated,
+                Interpolated,
+                Actual,
+                Projected,
+                Projected
+            ]
+        );
+        // Straight line 120 → 150 over two years, 150 → 170 over two, then +16.
+        assert_eq!(
+            projection.series(1),
+            &[120.0, 135.0, 150.0, 160.0, 170.0, 186.0]
+        );
+        assert_eq!(
+            projection.sources(1),
+            &[
+                Baseline,
+                Interpolated,
+                Actual,
+                Interpolated,
+                Actual,
+                Projected
+            ]
+        );
+        // The plan path ignores the figures.
+        assert_eq!(
+            projection.plan_series(1),
+            &[120.0, 136.0, 152.0, 168.0, 184.0, 200.0]
+        );
+    }
+
+    #[test]
+    fn an_entered_share_anchors_a_ratio_and_moves_with_its_parts_after() {
+        let p = plan(
+            "[metrics.a]\nbaseline = 10\ngrowth = \"10%\"\n[metrics.b]\nbaseline = 100\ngrowth = 0\n\
+             [metrics.s]\nratio = { numerator = \"a\", denominator = \"b\" }\nactual = { 2017 = 15 }\n",
+        );
+        let projection = project(&p).unwrap();
+        let s = projection.series(2);
+        // Base 10 %; 2017 entered 15 %; 2016 = 10 × (15/10)^(1/2) = 12.2474;
+        // after 2017 the share grows as a/b does, 10 % a year: 16.5, 18.15, 19.965.
+        let expected = [10.0, 12.247_449, 15.0, 16.5, 18.15, 19.965];
+        for (got, want) in s.iter().zip(expected) {
+            assert!((got - want).abs() < 1e-6, "{s:?}");
+        }
+        assert_eq!(projection.sources(2)[2], PointSource::Actual);
+        assert!(
+            projection.notes().is_empty(),
+            "the parts have no actual figures"
+        );
+    }
+
+    #[test]
     fn continuation_keeps_the_last_step() {
         let p = plan(
             "[metrics.a]\nbaseline = 100\ngrowth = [0, 0, 0, 0, \"10%\"]\n\
