@@ -67,6 +67,7 @@ fn benches(c: &mut Criterion) {
                 lang: Lang::Zh,
                 decimals: 2,
                 tables: Tables::All,
+                sparkline: true,
             };
             let terminal = dabiao::render::table::TerminalOptions {
                 color: false,

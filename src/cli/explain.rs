@@ -35,6 +35,7 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
         lang: args.out.lang(),
         decimals: args.out.decimals(),
         tables: Tables::All,
+        sparkline: false,
     };
     let text = match args.out.format {
         Format::Json => render::explain::json(&reports, args.out.precision()),

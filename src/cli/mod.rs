@@ -8,6 +8,7 @@
 //! 2 for bad usage, an unreadable file, an invalid plan, or an output that
 //! cannot be written.
 
+mod chart;
 mod explain;
 mod init;
 mod input;
@@ -60,6 +61,7 @@ enum Command {
     Sensitivity(sensitivity::SensitivityArgs),
     Explain(explain::ExplainArgs),
     Review(review::ReviewArgs),
+    Chart(chart::ChartArgs),
     Validate(validate::ValidateArgs),
     Init(init::InitArgs),
 }
@@ -87,6 +89,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Command::Sensitivity(args)) => sensitivity::run(&args),
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Review(args)) => review::run(&args),
+        Some(Command::Chart(args)) => chart::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Init(args)) => init::run(&args),
     };

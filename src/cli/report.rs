@@ -31,6 +31,10 @@ pub struct ReportArgs {
     /// Exit with status 1 when any goal is missed (after writing the report).
     #[arg(long)]
     fail_on_miss: bool,
+
+    /// Leave out the trend mark (▁▂▃▅▇) of each metric in the terminal's years table.
+    #[arg(long)]
+    no_sparkline: bool,
 }
 
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
@@ -82,14 +86,17 @@ fn check_combination(args: &ReportArgs) -> Result<()> {
 
 fn render(reports: &[Report], args: &ReportArgs) -> String {
     let out = &args.out;
-    let text_options = || TextOptions {
+    let text_options = |sparkline| TextOptions {
         lang: out.lang(),
         decimals: out.decimals(),
         tables: args.table.unwrap_or(Tables::All),
+        sparkline,
     };
     match out.format {
-        Format::Table => render::table::render(reports, &text_options(), out.terminal()),
-        Format::Markdown => render::markdown::render(reports, &text_options()),
+        Format::Table => {
+            render::table::render(reports, &text_options(!args.no_sparkline), out.terminal())
+        }
+        Format::Markdown => render::markdown::render(reports, &text_options(false)),
         Format::Json => {
             render::json::render(reports, args.table.unwrap_or(Tables::All), out.precision())
         }

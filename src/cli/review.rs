@@ -46,6 +46,7 @@ pub fn run(args: &ReviewArgs) -> Result<Outcome> {
         lang: out.lang(),
         decimals: out.decimals(),
         tables: Tables::All,
+        sparkline: false,
     };
     let text = match out.format {
         Format::Table => render::table::draw(

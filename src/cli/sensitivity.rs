@@ -144,6 +144,7 @@ fn render(reports: &[SensitivityReport], args: &SensitivityArgs) -> String {
         lang: out.lang(),
         decimals: out.decimals(),
         tables: Tables::All,
+        sparkline: false,
     };
     match out.format {
         Format::Table | Format::Markdown => {

@@ -130,7 +130,7 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
         } => {
             let m = label(metric);
             let (name, unit) = (&m.name, m.unit.as_str());
-            let goal = goal_text(GoalKind::Level, &level, options);
+            let goal = goal_text(GoalKind::Level, &level, options.lang);
             let gap = amount((reached - level.value).abs(), unit, lang, d);
             let rate = percent_shortest(stated_rate);
             let b = as_written(baseline, unit, lang);

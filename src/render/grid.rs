@@ -291,7 +291,7 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
     vec![
         plain(row.metric.name.clone()),
         plain(row.metric.unit.clone()),
-        plain(goal_text(o.kind, &o.goal, options)),
+        plain(goal_text(o.kind, &o.goal, options.lang)),
         plain(value(o.baseline)),
         plain(projected),
         status,
@@ -312,6 +312,9 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
     let lang = options.lang;
     let mut header = vec![lang.metric().to_owned(), lang.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
+    if options.sparkline {
+        header.push(lang.trend().to_owned());
+    }
     header.push(lang.target_header().to_owned());
     let rows = report
         .series
@@ -326,20 +329,48 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
                     _ => value,
                 })
             }));
+            if options.sparkline {
+                let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
+                row.push(plain(sparkline(&values)));
+            }
             row.push(plain(s.level_goal.map_or_else(String::new, |g| {
-                goal_text(GoalKind::Level, &g, options)
+                goal_text(GoalKind::Level, &g, options.lang)
             })));
             row
         })
         .collect();
     let mut numeric = vec![false, false];
     numeric.extend(report.header.years().map(|_| true));
+    if options.sparkline {
+        numeric.push(false);
+    }
     numeric.push(true);
     Grid {
         header,
         rows,
         numeric,
     }
+}
+
+/// A row's shape at a glance: one block per value, from ▁ (its lowest) to █
+/// (its highest); a flat row is drawn at mid height.
+pub fn sparkline(values: &[f64]) -> String {
+    const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let (low, high) = values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+    values
+        .iter()
+        .map(|&v| {
+            if high > low {
+                BLOCKS[(((v - low) / (high - low)) * 7.0).round() as usize]
+            } else {
+                BLOCKS[3]
+            }
+        })
+        .collect()
 }
 
 /// Year-on-year growth (同比增速) of every metric, the years after the base
@@ -409,7 +440,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         let Some(shown) = reports.iter().find_map(|r| find(r, key)) else {
             continue;
         };
-        let shown_goal = goal_text(shown.outcome.kind, &shown.outcome.goal, options);
+        let shown_goal = goal_text(shown.outcome.kind, &shown.outcome.goal, options.lang);
         let mut row = vec![
             plain(shown.metric.name.clone()),
             plain(shown.metric.unit.clone()),
@@ -421,7 +452,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
                 Some(goal) => {
                     let o = &goal.outcome;
                     let mut cell = judged_cell(o.kind, o.projected, o.status, lang, d);
-                    let own_goal = goal_text(o.kind, &o.goal, options);
+                    let own_goal = goal_text(o.kind, &o.goal, options.lang);
                     if own_goal != shown_goal {
                         cell.text.push_str(&format!(" ({own_goal})"));
                     }
@@ -476,7 +507,7 @@ fn tone(status: Status) -> Tone {
 
 /// "≥ 150", "≤ 80", "≈ 60 ± 3", "avg growth ≥ 16%": goal values are shown as
 /// written in the plan, not rounded to the table's decimals.
-pub fn goal_text(kind: GoalKind, goal: &Goal, options: &TextOptions) -> String {
+pub fn goal_text(kind: GoalKind, goal: &Goal, lang: Lang) -> String {
     let amount = |x: f64| match kind {
         GoalKind::Level => number(x, Precision::Full),
         GoalKind::Rate => percent_shortest(x),
@@ -490,6 +521,6 @@ pub fn goal_text(kind: GoalKind, goal: &Goal, options: &TextOptions) -> String {
     };
     match kind {
         GoalKind::Level => condition,
-        GoalKind::Rate => format!("{} {condition}", options.lang.average_growth()),
+        GoalKind::Rate => format!("{} {condition}", lang.average_growth()),
     }
 }

@@ -381,6 +381,21 @@ impl Lang {
         }
     }
 
+    /// Above a chart with actual figures: what the markers mean.
+    pub fn marker_legend(self) -> &'static str {
+        match self {
+            Lang::En => "● actual figure   ○ projected or filled in",
+            Lang::Zh => "● 实际数   ○ 预测或插值",
+        }
+    }
+
+    pub fn trend(self) -> &'static str {
+        match self {
+            Lang::En => "Trend",
+            Lang::Zh => "走势",
+        }
+    }
+
     pub fn target_header(self) -> &'static str {
         match self {
             Lang::En => "Level goal",

@@ -4,6 +4,7 @@
 //! human-readable tables) and `records` (the fields of CSV rows and JSON
 //! objects, named once for both).
 
+pub mod chart;
 pub mod csv;
 pub mod explain;
 pub mod grid;
@@ -55,4 +56,6 @@ pub struct TextOptions {
     pub lang: Lang,
     pub decimals: usize,
     pub tables: Tables,
+    /// A trend mark (▁▂▃▅▇) per metric in the years table.
+    pub sparkline: bool,
 }

@@ -159,7 +159,7 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
     };
     vec![
         plain(metric.name.clone()),
-        plain(goal_text(o.kind, &o.goal, options)),
+        plain(goal_text(o.kind, &o.goal, options.lang)),
         plain(
             line.latest
                 .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),

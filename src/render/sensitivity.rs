@@ -208,7 +208,7 @@ fn grid(report: &SensitivityReport, options: &TextOptions) -> Grid {
             let mut cells = vec![
                 plain(row.metric.name.clone()),
                 plain(row.metric.unit.clone()),
-                plain(goal_text(row.kind, &row.goal, options)),
+                plain(goal_text(row.kind, &row.goal, options.lang)),
             ];
             cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, lang, d)));
             cells.push(plain(break_even_text(row.break_even, uniform, lang, d)));

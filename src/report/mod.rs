@@ -2,6 +2,7 @@
 //! names and units needed to show them. Renderers read only this, so a new
 //! output format never touches the arithmetic.
 
+pub mod chart;
 pub mod explain;
 pub mod review;
 pub mod sensitivity;

@@ -1,0 +1,48 @@
+//! `dabiao chart [FILE] -o FILE.svg`: each metric's path against its goal.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, anyhow};
+use clap::Args;
+
+use super::plan_args::PlanArgs;
+use super::{Outcome, output};
+use crate::render::{self, Lang};
+use crate::report::chart::Chart;
+
+/// Draw each metric's path against its level goal, as an SVG of small multiples.
+///
+/// One panel per metric with a level goal, in file order: the path with a
+/// marker per year (actual figures filled), the goal as a line (a band for
+/// `about` goals), the target year, and the status. With several scenarios,
+/// one line each and a legend.
+#[derive(Args, Debug)]
+pub struct ChartArgs {
+    #[command(flatten)]
+    plan: PlanArgs,
+
+    /// Where to write the SVG (atomically); `-` writes it to standard output.
+    #[arg(short, long, value_name = "FILE.svg")]
+    output: PathBuf,
+
+    /// Draw only this metric (repeatable) [default: every metric with a level goal].
+    #[arg(long, value_name = "ID")]
+    metric: Vec<String>,
+
+    /// Language of the labels [default: from LC_ALL, LC_MESSAGES or LANG].
+    #[arg(long, value_enum)]
+    lang: Option<Lang>,
+}
+
+pub fn run(args: &ChartArgs) -> Result<Outcome> {
+    let scenarios = args.plan.load()?;
+    let chart = Chart::build(&scenarios, &args.metric).map_err(|msg| anyhow!(msg))?;
+    let lang = args
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()));
+    let svg =
+        render::chart::svg(&chart, lang).map_err(|msg| anyhow!("cannot draw the chart: {msg}"))?;
+    let to_stdout = args.output == Path::new("-");
+    output::emit((!to_stdout).then_some(args.output.as_path()), &svg)?;
+    Ok(Outcome::Done)
+}

@@ -1,0 +1,247 @@
+//! The chart: an SVG of small multiples, one panel per metric, drawn with
+//! plotters' SVG backend.
+//!
+//! Each panel is built in layers (goal, target year, one path per scenario,
+//! actual figures, status, legend), so a new kind of data is one more layer.
+//! Text stays text in the SVG, with a font list that puts common CJK fonts
+//! before the generic sans-serif, so Chinese names show in any browser; the
+//! file references nothing outside itself.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::Lang;
+use super::grid::goal_text;
+use super::number::{Precision, number};
+use crate::calc::Status;
+use crate::plan::{Comparison, GoalKind};
+use crate::report::PointSource;
+use crate::report::chart::{Chart, Line, Panel};
+
+/// CJK fonts first, then whatever sans-serif the reader has.
+const FONTS: &str =
+    "Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif";
+
+const PANEL_WIDTH: u32 = 440;
+const PANEL_HEIGHT: u32 = 300;
+const TITLE_HEIGHT: u32 = 44;
+
+/// One colour per scenario, in the order asked.
+const LINE_COLORS: [RGBColor; 6] = [
+    RGBColor(31, 91, 153),
+    RGBColor(214, 110, 20),
+    RGBColor(44, 140, 70),
+    RGBColor(128, 70, 160),
+    RGBColor(170, 60, 60),
+    RGBColor(90, 90, 90),
+];
+const GOAL_COLOR: RGBColor = RGBColor(120, 120, 120);
+const TARGET_YEAR_COLOR: RGBColor = RGBColor(200, 200, 200);
+const REACHED_COLOR: RGBColor = RGBColor(30, 130, 60);
+const MISSED_COLOR: RGBColor = RGBColor(190, 40, 40);
+
+type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
+
+/// A font of `points` as the reader sees it: plotters' SVG backend writes
+/// sizes divided by 1.24.
+fn font(points: f64) -> FontDesc<'static> {
+    (FONTS, points * 1.24).into_font()
+}
+
+/// The chart as SVG text; `Err` carries the drawing library's complaint.
+pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
+    let columns = match chart.panels.len() {
+        0..=1 => 1,
+        2 | 4 => 2,
+        _ => 3,
+    };
+    let rows = chart.panels.len().div_ceil(columns).max(1);
+    let size = (
+        PANEL_WIDTH * columns as u32,
+        PANEL_HEIGHT * rows as u32 + TITLE_HEIGHT,
+    );
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
+        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        let (title_area, body) = root.split_vertically(TITLE_HEIGHT);
+        let title = chart.header.title.clone().unwrap_or_default();
+        title_area
+            .draw(&Text::new(title, (12, 12), font(18.0)))
+            .map_err(|e| e.to_string())?;
+        // Layer: what the markers mean, once actual figures are drawn.
+        let has_actuals = chart
+            .panels
+            .iter()
+            .flat_map(|p| &p.lines)
+            .flat_map(|l| &l.points)
+            .any(|p| p.source == PointSource::Actual);
+        if has_actuals {
+            let right = font(12.0)
+                .color(&GOAL_COLOR)
+                .pos(Pos::new(HPos::Right, VPos::Top));
+            title_area
+                .draw(&Text::new(
+                    lang.marker_legend(),
+                    (size.0 as i32 - 16, 16),
+                    right,
+                ))
+                .map_err(|e| e.to_string())?;
+        }
+        for (area, panel) in body.split_evenly((rows, columns)).iter().zip(&chart.panels) {
+            draw_panel(area, panel, chart.header.target_year, lang).map_err(|e| e.to_string())?;
+        }
+        root.present().map_err(|e| e.to_string())?;
+    }
+    Ok(out)
+}
+
+type DrawResult =
+    Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
+
+fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawResult {
+    let years = panel.lines.first().map_or(0..0, |l| {
+        l.points.first().map_or(0, |p| p.year)..panel.last_year
+    });
+    let (low, high) = value_range(panel);
+    let title = if panel.metric.unit.is_empty() {
+        panel.metric.name.clone()
+    } else {
+        format!("{} ({})", panel.metric.name, panel.metric.unit)
+    };
+    let mut chart = ChartBuilder::on(area)
+        .caption(title, font(14.0))
+        .margin(10)
+        .margin_right(24)
+        .x_label_area_size(26)
+        .y_label_area_size(54)
+        .build_cartesian_2d(years.start..years.end, low..high)?;
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels((years.end - years.start + 1) as usize)
+        .x_label_formatter(&|y| y.to_string())
+        .y_labels(5)
+        .label_style(font(11.0))
+        .draw()?;
+
+    // Layer: the goal, a line or (for `about`) a band, labelled with its value.
+    let goal = panel.goal;
+    let goal_style = GOAL_COLOR.stroke_width(1);
+    match goal.comparison {
+        Comparison::About { tolerance } => {
+            chart.draw_series(std::iter::once(Rectangle::new(
+                [
+                    (years.start, goal.value - tolerance),
+                    (years.end, goal.value + tolerance),
+                ],
+                GOAL_COLOR.mix(0.15).filled(),
+            )))?;
+        }
+        _ => {
+            chart.draw_series(LineSeries::new(
+                [(years.start, goal.value), (years.end, goal.value)],
+                goal_style,
+            ))?;
+        }
+    }
+    chart.draw_series(std::iter::once(Text::new(
+        format!(
+            "{} {}",
+            lang.goal(),
+            goal_text(GoalKind::Level, &goal, lang)
+        ),
+        (years.start, goal.value),
+        font(11.0).color(&GOAL_COLOR),
+    )))?;
+
+    // Layer: the target year.
+    chart.draw_series(LineSeries::new(
+        [(target_year, low), (target_year, high)],
+        TARGET_YEAR_COLOR.stroke_width(1),
+    ))?;
+
+    // Layer: one path per scenario, a marker per year; actual figures filled.
+    for (line, color) in panel.lines.iter().zip(LINE_COLORS.iter().cycle()) {
+        draw_line(&mut chart, line, *color, panel.lines.len() > 1)?;
+    }
+
+    // Layer: the legend, when there is more than one scenario.
+    if panel.lines.len() > 1 {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerRight)
+            .background_style(WHITE.mix(0.85))
+            .border_style(GOAL_COLOR)
+            .label_font(font(11.0))
+            .draw()?;
+    }
+
+    // Layer: the status, in the corner.
+    let (text, color) = match panel.status {
+        Status::Reached => (lang.status(Status::Reached).to_owned(), REACHED_COLOR),
+        Status::Missed => (
+            format!(
+                "{} {}",
+                lang.status(Status::Missed),
+                number(panel.gap, Precision::Decimals(2))
+            ),
+            MISSED_COLOR,
+        ),
+    };
+    let (width, _) = area.dim_in_pixel();
+    let corner = font(12.0)
+        .color(&color)
+        .pos(Pos::new(HPos::Right, VPos::Top));
+    area.draw(&Text::new(text, (width as i32 - 26, 30), corner))
+}
+
+fn draw_line<'a>(
+    chart: &mut ChartContext<
+        'a,
+        SVGBackend<'a>,
+        Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>,
+    >,
+    line: &Line,
+    color: RGBColor,
+    labelled: bool,
+) -> DrawResult {
+    let series = chart.draw_series(LineSeries::new(
+        line.points.iter().map(|p| (p.year, p.value)),
+        color.stroke_width(2),
+    ))?;
+    if labelled {
+        let name = line.scenario.clone();
+        series
+            .label(name)
+            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2)));
+    }
+    chart.draw_series(line.points.iter().map(|p| {
+        let style = if p.source == PointSource::Actual {
+            color.filled()
+        } else {
+            color.stroke_width(1)
+        };
+        Circle::new((p.year, p.value), 3, style)
+    }))?;
+    Ok(())
+}
+
+/// The y range: every value and the goal (with its band), padded a little.
+fn value_range(panel: &Panel) -> (f64, f64) {
+    let tolerance = match panel.goal.comparison {
+        Comparison::About { tolerance } => tolerance,
+        _ => 0.0,
+    };
+    let values = panel
+        .lines
+        .iter()
+        .flat_map(|l| l.points.iter().map(|p| p.value))
+        .chain([panel.goal.value - tolerance, panel.goal.value + tolerance]);
+    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+        (lo.min(v), hi.max(v))
+    });
+    let pad = ((high - low) * 0.08).max(high.abs().max(1.0) * 1e-6);
+    (low - pad, high + pad)
+}

@@ -1,0 +1,138 @@
+//! The chart as data: one panel per metric with a level goal, each with the
+//! path of every scenario drawn, and where the x axis ends.
+
+use super::{MetricLabel, ReportHeader};
+use crate::Projected;
+use crate::calc::projection::{PointSource, continuation};
+use crate::calc::{Status, evaluate, noise::significant};
+use crate::plan::{Goal, GoalKind};
+use crate::report::Point;
+
+/// How far past the target year a panel reaches to show the year its goal
+/// is met.
+pub const EXTENSION_YEARS: i32 = 10;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    pub header: ReportHeader,
+    pub panels: Vec<Panel>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Panel {
+    pub metric: MetricLabel,
+    pub goal: Goal,
+    /// The x axis: base_year to target_year, or to the year the goal is met
+    /// when that is later and within [`EXTENSION_YEARS`].
+    pub last_year: i32,
+    /// One line per scenario, in the order asked.
+    pub lines: Vec<Line>,
+    /// The first scenario's verdict at the target year, and its gap.
+    pub status: Status,
+    pub gap: f64,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub scenario: String,
+    pub points: Vec<Point>,
+}
+
+impl Chart {
+    /// Panels for the metrics `ids` (all with a level goal, in file order,
+    /// when empty). An id that is unknown or has no level goal is refused.
+    pub fn build(scenarios: &[Projected], ids: &[String]) -> Result<Chart, String> {
+        let first = scenarios.first().ok_or("no scenario to chart")?;
+        let plan = &first.scenario.plan;
+        let charted: Vec<&str> = plan
+            .metrics
+            .iter()
+            .filter(|m| m.level_goal.is_some())
+            .map(|m| m.id.as_str())
+            .collect();
+        for id in ids {
+            if !charted.contains(&id.as_str()) {
+                let why = if plan.metric_index(id).is_some() {
+                    "has no level goal (`target`) to draw"
+                } else {
+                    "is not a metric of this plan"
+                };
+                return Err(format!(
+                    "--metric {id}: `{id}` {why}; metrics with a level goal: {}",
+                    charted.join(", ")
+                ));
+            }
+        }
+        let chosen: Vec<usize> = plan
+            .metrics
+            .iter()
+            .enumerate()
+            .filter(|(_, m)| m.level_goal.is_some() && (ids.is_empty() || ids.contains(&m.id)))
+            .map(|(i, _)| i)
+            .collect();
+        let outcomes: Vec<_> = scenarios
+            .iter()
+            .map(|s| evaluate(&s.scenario.plan, &s.projection))
+            .collect();
+        let panels = chosen
+            .into_iter()
+            .map(|index| {
+                let level =
+                    |o: &&crate::calc::GoalOutcome| o.metric == index && o.kind == GoalKind::Level;
+                let own: Vec<_> = outcomes
+                    .iter()
+                    .filter_map(|list| list.iter().find(level))
+                    .collect();
+                let last_year = own
+                    .iter()
+                    .filter_map(|o| o.year_reached)
+                    .filter(|&y| y <= plan.target_year + EXTENSION_YEARS)
+                    .fold(plan.target_year, i32::max);
+                let lines = scenarios
+                    .iter()
+                    .map(|s| Line {
+                        scenario: s.scenario.name.clone(),
+                        points: points(s, index, last_year),
+                    })
+                    .collect();
+                Panel {
+                    metric: MetricLabel::of(&plan.metrics[index]),
+                    goal: own[0].goal,
+                    last_year,
+                    lines,
+                    status: own[0].status,
+                    gap: own[0].gap,
+                }
+            })
+            .collect();
+        Ok(Chart {
+            header: ReportHeader::of(first),
+            panels,
+        })
+    }
+}
+
+/// A scenario's path of metric `index` through `last_year`, continued past
+/// the target year with each metric's last rate or increment.
+fn points(projected: &Projected, index: usize, last_year: i32) -> Vec<Point> {
+    let plan = &projected.scenario.plan;
+    let projection = &projected.projection;
+    let within = plan
+        .years()
+        .zip(projection.series(index))
+        .zip(projection.sources(index))
+        .map(|((year, &value), &source)| Point {
+            year,
+            value: significant(value),
+            source,
+        });
+    let beyond = (plan.target_year + 1..=last_year)
+        .zip(continuation(plan, projection, index))
+        .take_while(|(_, v)| v.is_finite())
+        .map(|(year, value)| Point {
+            year,
+            value: significant(value),
+            source: PointSource::Projected,
+        });
+    within.chain(beyond).collect()
+}

@@ -1,0 +1,174 @@
+//! `dabiao chart`: the SVG parses as XML and holds what each panel must show.
+//! Panels are found through their text (titles, goal labels) and their
+//! polylines: plotters draws a path as one polyline with a point per year,
+//! and axes, ticks and goal lines as two-point ones.
+
+mod common;
+
+use common::{dabiao, stdout_of};
+
+fn svg(args: &[&str]) -> String {
+    let mut all = vec!["chart", "-o", "-"];
+    all.extend_from_slice(args);
+    stdout_of(&all)
+}
+
+fn texts(doc: &roxmltree::Document) -> Vec<String> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim().to_owned())
+        .collect()
+}
+
+/// The number of points of every polyline that draws a path (three or more points).
+fn path_lengths(doc: &roxmltree::Document) -> Vec<usize> {
+    let mut lengths: Vec<usize> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .map(|n| {
+            n.attribute("points")
+                .unwrap_or("")
+                .split_whitespace()
+                .count()
+        })
+        .filter(|&count| count >= 3)
+        .collect();
+    lengths.sort();
+    lengths
+}
+
+#[test]
+fn one_panel_per_metric_with_a_level_goal() {
+    let text = svg(&["--lang", "en"]);
+    let doc = roxmltree::Document::parse(&text).expect("the chart is well-formed XML");
+    let texts = texts(&doc);
+    let titles = [
+        "服务业投资 (亿元)",
+        "服务业增加值 (亿元)",
+        "服务业企业数 (家)",
+        "服务业营业收入 (亿元)",
+        "新兴产业增加值占GDP比重 (%)",
+        "高新技术产业产值占规模以上工业增加值比重 (%)",
+    ];
+    for title in titles {
+        assert!(
+            texts.iter().any(|t| t == title),
+            "no panel titled {title}: {texts:?}"
+        );
+    }
+    for goal in ["≥ 150", "≥ 60", "≥ 200", "≥ 1000", "≥ 15", "≥ 30"] {
+        assert!(
+            texts.iter().any(|t| t == &format!("Goal {goal}")),
+            "no goal label {goal}"
+        );
+    }
+    // 2015–2020 is 6 points; investment and revenue are reached in 2021 (7 points),
+    // high-tech's share in 2023 (68 × 1.16^6 = 165.7 ≥ 150; 420 × 1.18^6 = 1133.8 ≥ 1000;
+    // the share 26.08 → 27.41 → 28.80 → 30.26), so those panels run on to that year.
+    assert_eq!(path_lengths(&doc), [6, 6, 6, 7, 7, 9]);
+    assert!(texts.iter().any(|t| t == "✘ missed -7.18"), "{texts:?}");
+    assert!(
+        !texts.iter().any(|t| t == "地区生产总值 (亿元)"),
+        "GDP has no level goal"
+    );
+}
+
+#[test]
+fn the_chart_is_standalone_and_small() {
+    let text = svg(&[]);
+    assert!(!text.contains("href"), "no external references");
+    assert!(text.len() < 60_000, "{} bytes", text.len());
+    assert!(text.contains("font-family=\"Noto Sans CJK SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif\""));
+}
+
+#[test]
+fn metric_selects_panels_in_file_order() {
+    let text = svg(&[
+        "--metric",
+        "emerging_share",
+        "--metric",
+        "service_firms",
+        "--lang",
+        "zh",
+    ]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let texts = texts(&doc);
+    let firms = texts
+        .iter()
+        .position(|t| t == "服务业企业数 (家)")
+        .expect("firms panel");
+    let share = texts
+        .iter()
+        .position(|t| t == "新兴产业增加值占GDP比重 (%)")
+        .expect("share panel");
+    assert!(firms < share, "file order");
+    assert!(texts.iter().any(|t| t == "目标 ≥ 200"));
+    assert_eq!(path_lengths(&doc), [6, 6]);
+    assert!(!texts.iter().any(|t| t.starts_with("服务业投资")));
+}
+
+#[test]
+fn one_line_per_scenario_with_a_legend() {
+    let text = svg(&["--metric", "service_firms", "--scenario", "all"]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    // The linear firms path is the same in all three scenarios: three lines of 6 points.
+    assert_eq!(path_lengths(&doc), [6, 6, 6]);
+    let texts = texts(&doc);
+    for name in ["base", "slow", "fast"] {
+        assert!(texts.iter().any(|t| t == name), "legend lacks {name}");
+    }
+}
+
+#[test]
+fn actual_figures_are_filled_points() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
+    let text = svg(&[
+        &format!("{dir}/tracking.toml"),
+        "--metric",
+        "service_investment",
+    ]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let circles: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .collect();
+    // 2015–2020 plus 2021 (104.2 × 1.16³ = 162.6 ≥ 150): 7 markers, of which the
+    // actual figures for 2016 and 2018 are filled.
+    assert_eq!(circles.len(), 7);
+    let filled = circles
+        .iter()
+        .filter(|c| c.attribute("fill") != Some("none"))
+        .count();
+    assert_eq!(filled, 2);
+}
+
+#[test]
+fn a_bad_metric_is_refused() {
+    for (id, why) in [
+        ("nope", "is not a metric of this plan"),
+        ("gdp", "has no level goal"),
+    ] {
+        let output = dabiao()
+            .args(["chart", "--metric", id, "-o", "-"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        assert!(
+            stderr.contains(&format!("--metric {id}")) && stderr.contains(why),
+            "{stderr}"
+        );
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn the_committed_chart_is_up_to_date() {
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/targets.svg"))
+            .expect("docs/targets.svg is committed");
+    assert!(
+        committed == svg(&["--lang", "en"]),
+        "docs/targets.svg is stale: regenerate it with `dabiao chart --lang en -o docs/targets.svg`"
+    );
+}
