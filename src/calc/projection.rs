@@ -12,6 +12,7 @@
 
 use std::collections::BTreeMap;
 
+use super::noise::RELATIVE_SLACK;
 use crate::plan::{Metric, Model, Plan};
 
 /// Where a value comes from.
@@ -319,14 +320,15 @@ fn share_notes(
             let both_actual = numerator.sources.get(k) == Some(&PointSource::Actual)
                 && denominator.sources.get(k) == Some(&PointSource::Actual);
             let from_parts = numerator.values[k] / denominator.values[k] * scale;
-            (both_actual && (entered - from_parts).abs() > SHARE_NOTE_THRESHOLD).then_some(
-                ShareNote {
-                    metric: index,
-                    year,
-                    entered,
-                    from_parts,
-                },
-            )
+            // Exactly 0.05 apart is not more than 0.05, float noise or not.
+            let slack = RELATIVE_SLACK * entered.abs().max(from_parts.abs());
+            let differs = (entered - from_parts).abs() > SHARE_NOTE_THRESHOLD + slack;
+            (both_actual && differs).then_some(ShareNote {
+                metric: index,
+                year,
+                entered,
+                from_parts,
+            })
         })
         .collect()
 }

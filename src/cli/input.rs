@@ -46,12 +46,13 @@ fn read_bytes(path: &Path, name: &str, what: &str) -> Result<Vec<u8>> {
             .with_context(|| format!("cannot read the {what} from standard input"))?;
     } else {
         bytes = std::fs::read(path).map_err(|error| {
-            let hint = if path.is_dir() {
-                "; name a plan file, not a folder"
-            } else if path.exists() {
-                ""
-            } else {
-                "; create one with `dabiao init`, or name another file"
+            let plan = what == "plan file";
+            let hint = match (path.is_dir(), path.exists(), plan) {
+                (true, _, true) => "; name a plan file, not a folder",
+                (true, _, false) => "; name a CSV file, not a folder",
+                (false, false, true) => "; create one with `dabiao init`, or name another file",
+                (false, false, false) => "; check the path given to --actuals",
+                (false, true, _) => "",
             };
             anyhow!("cannot read {what} {name}: {error}{hint}")
         })?;

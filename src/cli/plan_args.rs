@@ -38,9 +38,19 @@ pub struct PlanArgs {
 }
 
 impl PlanArgs {
-    /// Reads the plan and returns the chosen scenarios, in the order asked
-    /// (`all`: the base plan, then the file's scenarios in file order).
-    pub fn load(&self) -> Result<Vec<Projected>> {
+    /// Reads the plan with what the command line adds: the base plan, then
+    /// every scenario in file order.
+    pub fn load_all(&self) -> Result<Vec<Projected>> {
+        let from_stdin = std::iter::once(&self.file)
+            .chain(&self.actuals)
+            .filter(|p| input::is_stdin(p))
+            .count();
+        if from_stdin > 1 {
+            bail!(
+                "standard input (`-`) can be read only once: give the plan or one actuals file as `-`, \
+                 and the others as files"
+            );
+        }
         let mut actuals = Vec::new();
         for file in &self.actuals {
             actuals.extend(input::load_actuals(file, self.actuals_encoding)?);
@@ -50,7 +60,13 @@ impl PlanArgs {
             scenarios: &self.scenarios,
             actuals: &actuals,
         };
-        let available = input::load(&self.file, &additions)?;
+        input::load(&self.file, &additions)
+    }
+
+    /// Reads the plan and returns the chosen scenarios, in the order asked
+    /// (`all`: the base plan, then the file's scenarios in file order).
+    pub fn load(&self) -> Result<Vec<Projected>> {
+        let available = self.load_all()?;
         if self.scenarios.is_empty() {
             return Ok(available.into_iter().take(1).collect());
         }

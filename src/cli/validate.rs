@@ -1,30 +1,32 @@
 //! `dabiao validate [FILE]`: check a plan without computing a report.
 
-use std::path::PathBuf;
-
 use anyhow::Result;
 use clap::Args;
 
+use super::plan_args::PlanArgs;
 use super::{Outcome, input, output};
 
-/// Check a plan file: print a one-line summary and exit 0, or list its problems and exit 2.
+/// Check a plan file (with any --set and --actuals): print a one-line summary and exit 0, or list its problems and exit 2.
 #[derive(Args, Debug)]
 pub struct ValidateArgs {
-    /// Plan file to check; `-` reads standard input.
-    #[arg(default_value = "targets.toml")]
-    file: PathBuf,
+    #[command(flatten)]
+    plan: PlanArgs,
 }
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
-    let scenarios = input::load(&args.file, &Default::default())?;
+    let scenarios = args.plan.load_all()?;
     let plan = &scenarios[0].scenario.plan;
-    let extra = match scenarios.len() - 1 {
-        0 => String::new(),
-        n => format!(", {}", count(n, "scenario")),
-    };
+    let figures: usize = plan.metrics.iter().map(|m| m.actual.len()).sum();
+    let mut extra = String::new();
+    if scenarios.len() > 1 {
+        extra.push_str(&format!(", {}", count(scenarios.len() - 1, "scenario")));
+    }
+    if figures > 0 {
+        extra.push_str(&format!(", {}", count(figures, "actual figure")));
+    }
     let summary = format!(
         "{}: valid plan: {}, {}, {}–{} ({}){extra}\n",
-        input::display_name(&args.file),
+        input::display_name(&args.plan.file),
         count(plan.metrics.len(), "metric"),
         count(plan.goal_count(), "goal"),
         plan.base_year,

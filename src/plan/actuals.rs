@@ -59,6 +59,23 @@ pub fn parse_actuals_csv(
         chosen => decode(bytes, chosen).map_err(|m| fail(None, m))?,
     };
 
+    // Excel writes Windows line ends, which the csv crate's positions
+    // miscount; with plain line ends, byte offsets give the line.
+    let text = text.replace("\r\n", "\n");
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    // A record's position is where the reader started looking for it, which
+    // can be a blank line before it: skip those.
+    let line_at = |byte: u64| {
+        let from = (byte as usize).min(text.len());
+        let start = from
+            + text.as_bytes()[from..]
+                .iter()
+                .take_while(|b| **b == b'\n')
+                .count();
+        line_starts.partition_point(|&line_start| line_start <= start)
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -89,11 +106,11 @@ pub fn parse_actuals_csv(
     for row in reader.records() {
         let row = row.map_err(|e| {
             fail(
-                e.position().map(|p| p.line() as usize),
+                e.position().map(|p| line_at(p.byte())),
                 format!("cannot read the row: {e}"),
             )
         })?;
-        let line = row.position().map_or(0, |p| p.line() as usize);
+        let line = row.position().map_or(0, |p| line_at(p.byte()));
         let cell = |i: usize| row.get(i).unwrap_or("").trim();
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;

@@ -129,6 +129,8 @@ pub struct Metric {
     /// Line of the metric's table in the plan file, so that problems found
     /// after parsing (an overflowing path, say) can still point at it.
     pub line: usize,
+    /// Line of the metric's `actual` table, when it has one.
+    pub actual_line: Option<usize>,
 }
 
 impl Metric {

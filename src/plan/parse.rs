@@ -342,7 +342,8 @@ fn checked_actuals<'r>(
         let Some(index) = metrics.iter().position(|m| m.id == record.metric) else {
             let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
             problems.push(problem(format!(
-                "not a metric of the plan; metrics: {}",
+                "{}: not a metric of the plan; metrics: {}",
+                record.year,
                 known_ids(&ids)
             )));
             continue;
@@ -371,7 +372,8 @@ fn checked_actuals<'r>(
                 problems.push(problem(format!(
                     "{year}: {} here, but the plan file says {in_plan} (line {}); \
                      the two must agree: correct one, or drop one",
-                    record.value, metric.line
+                    record.value,
+                    metric.actual_line.unwrap_or(metric.line)
                 )));
             }
             continue;
@@ -815,6 +817,10 @@ impl MetricContext<'_> {
             rate_goal,
             actual,
             line: line_number,
+            actual_line: raw
+                .actual
+                .as_ref()
+                .map(|table| self.source.line_of(table.span().start)),
         })
     }
 
