@@ -113,6 +113,14 @@ fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
                 plan.metrics[denominator].id
             ),
         ),
+        ProjectionError::ShareNotPositive { metric, year } => (
+            metric,
+            format!(
+                "its parts give a share of 0 or less in {year}; entered shares are filled in \
+                 and carried forward in proportion to the parts' ratio, which must stay \
+                 positive: check the parts' figures, or drop the entered shares"
+            ),
+        ),
     };
     let metric = &plan.metrics[index];
     Problem::new(message)

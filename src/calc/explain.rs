@@ -85,9 +85,16 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                 },
                 _,
             ) => {
-                let (num_base, _) = ends(*numerator);
+                let (num_base, num_last) = ends(*numerator);
                 let (_, den_last) = ends(*denominator);
-                let needed_numerator = level.value * den_last / scale;
+                // An entered share keeps its proportion to the parts' ratio,
+                // so the parts must reach the goal divided by that proportion.
+                let anchor = if metric.actual.is_empty() {
+                    1.0
+                } else {
+                    ends(index).1 / (num_last / den_last * scale)
+                };
+                let needed_numerator = level.value / anchor * den_last / scale;
                 match (
                     average_annual_rate(num_base, needed_numerator, n),
                     rate_of(*numerator),

@@ -101,6 +101,8 @@ pub enum ProjectionError {
         denominator: usize,
         year: i32,
     },
+    /// A ratio with entered shares whose parts' ratio is 0 or negative in `year`.
+    ShareNotPositive { metric: usize, year: i32 },
 }
 
 pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
@@ -135,10 +137,11 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
             scale,
         } = metric.model
         {
-            let zero = |year_index: usize| ProjectionError::ZeroDenominator {
+            let year = |k: usize| plan.base_year + k as i32;
+            let zero = |k: usize| ProjectionError::ZeroDenominator {
                 metric: index,
                 denominator,
-                year: plan.base_year + year_index as i32,
+                year: year(k),
             };
             let path = share(
                 &paths[numerator],
@@ -147,7 +150,13 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
                 &metric.actual,
                 plan.base_year,
             )
-            .map_err(zero)?;
+            .map_err(|error| match error {
+                ShareError::ZeroDenominator(k) => zero(k),
+                ShareError::NotPositive(k) => ProjectionError::ShareNotPositive {
+                    metric: index,
+                    year: year(k),
+                },
+            })?;
             let plan_path =
                 divide(&plan_paths[numerator], &plan_paths[denominator], scale).map_err(zero)?;
             check_finite(&path.values, plan.base_year, index)?;
@@ -259,17 +268,26 @@ fn latest_anchor(sources: &[PointSource]) -> usize {
         .unwrap_or(0)
 }
 
+/// Why a share cannot be computed, with the year index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ShareError {
+    ZeroDenominator(usize),
+    /// The parts' ratio is 0 or negative where entered shares need it positive.
+    NotPositive(usize),
+}
+
 /// A ratio's path from its parts' paths. Shares entered directly anchor it:
 /// filled in geometrically between them, and after the latest one the share
-/// moves as its parts' ratio does. `Err(i)` where the denominator reaches 0.
+/// moves as its parts' ratio does.
 pub(super) fn share(
     numerator: &Path,
     denominator: &Path,
     scale: f64,
     entered: &BTreeMap<i32, f64>,
     base_year: i32,
-) -> Result<Path, usize> {
-    let from_parts = divide(&numerator.values, &denominator.values, scale)?;
+) -> Result<Path, ShareError> {
+    let from_parts = divide(&numerator.values, &denominator.values, scale)
+        .map_err(ShareError::ZeroDenominator)?;
     if entered.is_empty() {
         let sources = numerator
             .sources
@@ -286,6 +304,11 @@ pub(super) fn share(
             values: from_parts,
             sources,
         });
+    }
+    // Entered shares are filled in geometrically and carried forward in
+    // proportion to the parts' ratio, which needs that ratio positive.
+    if let Some(k) = from_parts.iter().position(|v| *v <= 0.0) {
+        return Err(ShareError::NotPositive(k));
     }
     let mut path = anchors_filled(
         from_parts[0],
@@ -391,12 +414,15 @@ pub fn continuation(
             denominator,
             scale,
         } => {
-            // A share anchored to entered figures keeps its distance from the
-            // parts' ratio.
+            // A share anchored to entered figures keeps its proportion to the
+            // parts' ratio (both are positive then, see `share`).
             let last = |i: usize| projection.series(i).last().copied().unwrap_or(f64::NAN);
-            let parts_ratio = last(numerator) / last(denominator) * scale;
-            let anchored = last(index) / parts_ratio;
-            (trend(numerator), trend(denominator), scale * anchored)
+            let anchor = if plan.metrics[index].actual.is_empty() {
+                1.0
+            } else {
+                last(index) / (last(numerator) / last(denominator) * scale)
+            };
+            (trend(numerator), trend(denominator), scale * anchor)
         }
         _ => (trend(index), None, 1.0),
     };

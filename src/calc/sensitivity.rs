@@ -68,6 +68,10 @@ impl Sweep {
 
     /// Whether the sweep can change metric `index` at all.
     pub fn moves(self, plan: &Plan, index: usize) -> bool {
+        // A figure published for the target year settles the metric.
+        if plan.metrics[index].actual.contains_key(&plan.target_year) {
+            return false;
+        }
         match (&plan.metrics[index].model, self) {
             (Model::Compound { .. }, Sweep::UniformShift) => true,
             (Model::Compound { .. }, Sweep::OwnRate { metric }) => metric == index,

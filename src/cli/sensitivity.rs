@@ -128,11 +128,15 @@ fn points(args: &SensitivityArgs, origin: f64) -> Result<Vec<f64>> {
     if to < from {
         bail!("--from must not be above --to");
     }
-    let count = ((to - from) / step + 1e-9).floor() as usize + 1;
-    if count > MAX_POINTS {
-        bail!("{count} points is too many; at most {MAX_POINTS}: widen --step or narrow the range");
+    // Counted as a float first: a tiny step must not overflow the count.
+    let steps = ((to - from) / step + 1e-9).floor();
+    if steps + 1.0 > MAX_POINTS as f64 {
+        bail!(
+            "{} points is too many; at most {MAX_POINTS}: widen --step or narrow the range",
+            steps + 1.0
+        );
     }
-    Ok((0..count)
+    Ok((0..=steps as usize)
         .map(|i| significant(from + i as f64 * step))
         .collect())
 }

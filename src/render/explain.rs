@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use super::grid::{Document, goal_text, opening, scenario_lines};
 use super::json as json_text;
+use super::records::Field;
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use super::{Lang, TextOptions};
 use crate::calc::explain::Finding;
@@ -346,11 +347,27 @@ pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
     json_text::to_text(&Value::Object(root))
 }
 
-/// `--precision` for JSON: every number keeps N + 2 decimals (most are rates).
+/// Keys whose numbers are values in the metric's unit; the others are rates.
+const VALUE_KEYS: [&str; 7] = [
+    "baseline",
+    "reached",
+    "target",
+    "implied_baseline",
+    "share_at_base",
+    "needed_increment",
+    "own_increment",
+];
+
+/// `--precision` for JSON: values keep N decimals, rates N + 2.
 fn round_numbers(map: &mut Map<String, Value>, precision: Precision) {
-    for value in map.values_mut() {
+    for (key, value) in map.iter_mut() {
         if let Some(x) = value.as_f64().filter(|_| value.is_f64()) {
-            *value = json_text::value(super::records::Field::Fraction(x), precision);
+            let field = if VALUE_KEYS.contains(&key.as_str()) {
+                Field::Number(x)
+            } else {
+                Field::Fraction(x)
+            };
+            *value = json_text::value(field, precision);
         }
     }
 }
