@@ -948,3 +948,34 @@ fn color_is_refused_outside_the_table() {
         "{stderr}"
     );
 }
+
+#[test]
+fn no_output_may_replace_an_input() {
+    let plan = plan("[metrics.a]\nbaseline = 1\ngrowth = 0.1\ntarget = 2\n");
+    let csv = "metric,year,value\na,2016,1.1\n";
+    let dir = folder(&[("plan.toml", plan.as_bytes()), ("a.csv", csv.as_bytes())]);
+    for args in [
+        &["chart", "plan.toml", "-o", "plan.toml"][..],
+        &[
+            "plan.toml",
+            "--actuals",
+            "a.csv",
+            "-f",
+            "csv",
+            "-o",
+            "a.csv",
+        ][..],
+        &["review", "plan.toml", "--actuals", "a.csv", "-o", "./a.csv"][..],
+    ] {
+        let stderr = refused(dir.path(), args, None);
+        assert!(
+            stderr.contains("write the output to another file"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.toml")).unwrap(),
+        plan
+    );
+    assert_eq!(fs::read_to_string(dir.path().join("a.csv")).unwrap(), csv);
+}

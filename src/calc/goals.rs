@@ -6,7 +6,7 @@
 
 use super::noise::{RELATIVE_SLACK, difference, level_satisfies, rate_satisfies, significant};
 use super::projection::{PointSource, Projection, continuation};
-use crate::plan::{Goal, GoalKind, MAX_HORIZON, Model, Plan};
+use crate::plan::{Comparison, Goal, GoalKind, MAX_HORIZON, Model, Plan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -52,7 +52,8 @@ pub struct Progress {
     pub plan_value: f64,
     /// latest_value / plan_value - 1: ahead of the plan when positive.
     pub deviation: Option<f64>,
-    /// (latest_value - baseline) / (goal - baseline); none when they are equal.
+    /// (latest_value - baseline) / (goal - baseline); none when the baseline
+    /// already meets the goal (nothing to progress toward).
     pub progress: Option<f64>,
     /// (latest_year - base_year) / (target_year - base_year).
     pub time_elapsed: f64,
@@ -60,8 +61,11 @@ pub struct Progress {
     /// the years left; none for ratios, in the target year, or when a value
     /// is not positive.
     pub remaining_rate: Option<f64>,
-    /// The latest actual figure already meets the goal, before target_year.
+    /// The latest actual figure, before target_year, already meets a goal
+    /// the baseline did not (a floor risen to, a ceiling fallen under).
     pub already_reached: bool,
+    /// The latest actual figure is for target_year itself: the verdict is final.
+    pub final_figure: bool,
     /// Less of the way done than of the time gone (时间过半、任务过半).
     pub behind_schedule: bool,
 }
@@ -147,9 +151,14 @@ fn progress(
     let plan_value = significant(projection.plan_series(index)[k]);
     let latest_year = plan.base_year + k as i32;
     let years_left = plan.target_year - latest_year;
-    let progress = (goal.value != baseline)
+    // Progress means moving from the baseline toward a goal the baseline
+    // does not meet yet: rising to a floor, falling to a ceiling. Staying
+    // under a ceiling that the baseline already respects is no progress.
+    let needs_movement = !level_satisfies(goal.comparison, baseline, goal.value);
+    let progress = (needs_movement && goal.value != baseline)
         .then(|| significant((latest_value - baseline) / (goal.value - baseline)));
     let time_elapsed = significant(k as f64 / plan.horizon() as f64);
+    let meets_now = level_satisfies(goal.comparison, path[k], goal.value);
     Some(Progress {
         latest_year,
         latest_value,
@@ -162,9 +171,16 @@ fn progress(
         } else {
             average_annual_rate(latest_value, goal.value, years_left as f64)
         },
-        already_reached: years_left > 0 && level_satisfies(goal.comparison, path[k], goal.value),
+        // A band can still be overshot; a floor or ceiling once crossed is
+        // what the plan asked for.
+        already_reached: years_left > 0
+            && needs_movement
+            && !matches!(goal.comparison, Comparison::About { .. })
+            && meets_now,
+        final_figure: years_left == 0,
         // Exactly half the way at half the time is on schedule.
-        behind_schedule: progress.is_some_and(|p| p < time_elapsed - RELATIVE_SLACK),
+        behind_schedule: years_left > 0
+            && progress.is_some_and(|p| p < time_elapsed - RELATIVE_SLACK),
     })
 }
 

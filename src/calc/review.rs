@@ -11,7 +11,12 @@ use crate::plan::{GoalKind, Model, Plan};
 pub enum Verdict {
     /// No actual figure yet.
     NoFigures,
-    /// The latest figure already meets the goal.
+    /// The figure for the target year is in, and meets the goal.
+    FinalReached,
+    /// The figure for the target year is in, and misses the goal.
+    FinalMissed,
+    /// A figure before the target year already meets a goal the baseline did
+    /// not (a floor risen to, a ceiling fallen under).
     AlreadyReached,
     /// Carrying on at the pace achieved so far misses the goal.
     OutOfReach,
@@ -43,12 +48,7 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
             let index = outcome.metric;
             let path = projection.series(index);
             let baseline = path[0];
-            let latest = projection
-                .sources(index)
-                .iter()
-                .rposition(|s| *s == PointSource::Actual)
-                .map(|k| (k, path[k]));
-            let Some((k, value)) = latest else {
+            let Some(k) = latest_actual(projection, index) else {
                 return ReviewLine {
                     outcome,
                     latest: None,
@@ -57,50 +57,42 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                     verdict: Verdict::NoFigures,
                 };
             };
+            let value = path[k];
             let left = n - k as f64;
             let achieved_rate = average_annual_rate(baseline, value, k as f64);
-            let linear = matches!(plan.metrics[index].model, Model::Linear { .. });
-            // Where the metric ends if it keeps the pace it has had so far.
-            let at_this_pace = if linear {
-                Some(value + (value - baseline) / k as f64 * left)
-            } else {
-                achieved_rate.map(|r| value * (1.0 + r).powf(left))
-            };
+            let end_at_this_pace = at_this_pace(plan, projection, index, k);
             let goal = outcome.goal;
-            let (remaining_rate, met_now, reachable, behind) = match outcome.kind {
-                GoalKind::Level => {
-                    let progress = outcome.progress.as_ref();
-                    (
-                        progress.and_then(|p| p.remaining_rate),
-                        level_satisfies(goal.comparison, value, goal.value),
-                        at_this_pace
-                            .is_some_and(|v| level_satisfies(goal.comparison, v, goal.value)),
-                        progress.is_some_and(|p| p.behind_schedule),
-                    )
-                }
+            let (remaining_rate, reachable) = match outcome.kind {
+                GoalKind::Level => (
+                    outcome.progress.as_ref().and_then(|p| p.remaining_rate),
+                    end_at_this_pace
+                        .is_some_and(|v| level_satisfies(goal.comparison, v, goal.value)),
+                ),
                 GoalKind::Rate => {
                     // The level the rate goal implies at target_year.
                     let implied = baseline * (1.0 + goal.value).powf(n);
-                    let overall = |end: f64| average_annual_rate(baseline, end, n);
-                    let finishes = |end: Option<f64>| {
-                        end.and_then(overall)
-                            .is_some_and(|r| rate_satisfies(goal.comparison, r, goal.value))
-                    };
+                    let finishes = end_at_this_pace
+                        .and_then(|end| average_annual_rate(baseline, end, n))
+                        .is_some_and(|r| rate_satisfies(goal.comparison, r, goal.value));
                     (
                         (left > 0.0)
                             .then(|| average_annual_rate(value, implied, left))
                             .flatten(),
-                        left == 0.0 && finishes(Some(value)),
-                        finishes(at_this_pace),
-                        false,
+                        finishes,
                     )
                 }
             };
-            let verdict = if met_now && (outcome.kind == GoalKind::Level || left == 0.0) {
+            let progress = outcome.progress.as_ref();
+            let verdict = if left == 0.0 {
+                match outcome.status {
+                    Status::Reached => Verdict::FinalReached,
+                    Status::Missed => Verdict::FinalMissed,
+                }
+            } else if progress.is_some_and(|p| p.already_reached) {
                 Verdict::AlreadyReached
-            } else if !reachable || (left == 0.0 && outcome.status == Status::Missed) {
+            } else if !reachable {
                 Verdict::OutOfReach
-            } else if behind {
+            } else if progress.is_some_and(|p| p.behind_schedule) {
                 Verdict::Behind
             } else {
                 Verdict::OnTrack
@@ -114,6 +106,41 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
             }
         })
         .collect()
+}
+
+/// The index of the metric's latest actual figure.
+fn latest_actual(projection: &Projection, index: usize) -> Option<usize> {
+    projection
+        .sources(index)
+        .iter()
+        .rposition(|s| *s == PointSource::Actual)
+}
+
+/// Where metric `index` ends at target_year if it keeps, from year index
+/// `k`, the pace it has had since the baseline: its average rate (compound),
+/// its average increment (linear), or for a ratio its parts' paces.
+fn at_this_pace(plan: &Plan, projection: &Projection, index: usize, k: usize) -> Option<f64> {
+    let path = projection.series(index);
+    let (baseline, value) = (path[0], path[k]);
+    let left = (plan.horizon() - k) as f64;
+    match plan.metrics[index].model {
+        Model::Linear { .. } => Some(value + (value - baseline) / k as f64 * left),
+        Model::Compound { .. } => {
+            average_annual_rate(baseline, value, k as f64).map(|r| value * (1.0 + r).powf(left))
+        }
+        Model::Ratio {
+            numerator,
+            denominator,
+            scale,
+        } => {
+            let part = |i: usize| projection.series(i)[k];
+            // An entered share keeps its proportion to the parts' ratio.
+            let anchor = value / (part(numerator) / part(denominator) * scale);
+            let num = at_this_pace(plan, projection, numerator, k)?;
+            let den = at_this_pace(plan, projection, denominator, k)?;
+            (den != 0.0).then(|| num / den * scale * anchor)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -159,6 +186,32 @@ mod tests {
         // (135/100)^(1/3) - 1 = 10.5209 %; (150/135)^(1/2) - 1 = 5.4093 %.
         assert!((fine.achieved_rate.unwrap() - 0.105209).abs() < 1e-6);
         assert!((fine.remaining_rate.unwrap() - 0.054093).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_ceiling_the_baseline_respects_is_not_already_reached() {
+        // 520 is under the ceiling of 600; actual 560 (2017) and 590 (2018) rise
+        // (590/520)^(1/3) - 1 = 4.30 % a year, which ends at 590 × 1.043² = 642 > 600.
+        let lines = review_of(
+            "[metrics.e]\nbaseline = 520\ngrowth = \"2.5%\"\ntarget = { at_most = 600 }\n\
+             actual = { 2017 = 560, 2018 = 590 }\n\
+             [metrics.cut]\nbaseline = 300\nincrement = -8\ntarget = { at_most = 250 }\n\
+             actual = { 2018 = 245 }\n",
+        );
+        assert_eq!(lines[0].verdict, Verdict::OutOfReach);
+        assert_eq!(lines[0].outcome.progress.unwrap().progress, None);
+        // Coal cut from 300 to 245 by 2018 is under the ceiling of 250: reached early.
+        assert_eq!(lines[1].verdict, Verdict::AlreadyReached);
+    }
+
+    #[test]
+    fn a_figure_for_the_target_year_is_final() {
+        let lines = review_of(
+            "[metrics.a]\nbaseline = 100\ngrowth = 0.1\ntarget = 160\nactual = { 2020 = 155 }\n\
+             [metrics.b]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2020 = 155 }\n",
+        );
+        assert_eq!(lines[0].verdict, Verdict::FinalMissed);
+        assert_eq!(lines[1].verdict, Verdict::FinalReached);
     }
 
     #[test]

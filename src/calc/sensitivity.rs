@@ -105,9 +105,14 @@ impl Sweep {
 /// Where a goal flips, if it does.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum BreakEven {
-    /// The goal flips at `at` (a shift or a rate). `rate` is the metric's
-    /// average annual growth there, for compound metrics.
-    At { at: f64, rate: Option<f64> },
+    /// The goal flips at `at` (a shift or a rate): it is reached at `at`, and
+    /// on the side `reached_above` says, missed on the other. `rate` is the
+    /// metric's average annual growth there, for compound metrics.
+    At {
+        at: f64,
+        rate: Option<f64>,
+        reached_above: bool,
+    },
     /// The sweep does not move the metric (a linear metric, say).
     Unaffected,
     /// No point of the search range changes the goal's status.
@@ -139,7 +144,7 @@ pub fn break_even(
         return BreakEven::Unaffected;
     }
     let status_at = |x: f64| judge_at(plan, sweep, index, kind, goal, x).map(|(_, s)| s);
-    let Some(at) = find_flip(sweep.origin(plan), status_at) else {
+    let Some(Flip { at, reached_above }) = find_flip(sweep.origin(plan), status_at) else {
         return BreakEven::NoFlip;
     };
     let rate = match plan.metrics[index].model {
@@ -148,13 +153,17 @@ pub fn break_even(
             .and_then(|p| average_annual_rate(p[0], p[p.len() - 1], (p.len() - 1) as f64)),
         _ => None,
     };
-    BreakEven::At { at, rate }
+    BreakEven::At {
+        at,
+        rate,
+        reached_above,
+    }
 }
 
 /// The point nearest `origin` (within a factor of two) at which `status_at`
 /// changes, to [`BREAK_EVEN_PRECISION`], searching [`SEARCH_RANGE`]; `None`
 /// if the status is the same (or undefined) everywhere reached.
-fn find_flip(origin: f64, status_at: impl Fn(f64) -> Option<Status>) -> Option<f64> {
+fn find_flip(origin: f64, status_at: impl Fn(f64) -> Option<Status>) -> Option<Flip> {
     let start = status_at(origin)?;
     let (low, high) = SEARCH_RANGE;
     // Step out on both sides, doubling, until the status changes.
@@ -192,7 +201,30 @@ fn find_flip(origin: f64, status_at: impl Fn(f64) -> Option<Status>) -> Option<f
             different = middle;
         }
     }
-    Some((same + different) / 2.0)
+    // Report the side where the goal is reached, so that re-running at the
+    // point found reads `reached`.
+    let reached = if start == Status::Reached {
+        same
+    } else {
+        different
+    };
+    let missed = if start == Status::Reached {
+        different
+    } else {
+        same
+    };
+    Some(Flip {
+        at: reached,
+        reached_above: reached > missed,
+    })
+}
+
+/// Where a goal flips: the last point where it is reached, and on which side
+/// of the flip the reached points lie.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Flip {
+    at: f64,
+    reached_above: bool,
 }
 
 #[cfg(test)]
@@ -217,7 +249,7 @@ mod tests {
     fn break_even_shift_puts_the_goal_on_its_boundary() {
         // 68 growing 16 %: 150 needs (150/68)^(1/5) - 1 = 17.143 %, a shift of +1.143 points.
         let p = plan("[metrics.i]\nbaseline = 68\ngrowth = \"16%\"\ntarget = 150\n");
-        let BreakEven::At { at, rate } =
+        let BreakEven::At { at, rate, .. } =
             break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0))
         else {
             panic!("the goal can flip");
@@ -265,10 +297,14 @@ mod tests {
                     Status::Missed
                 })
             };
-            let at = find_flip(0.0, status_at).unwrap();
+            let flip = find_flip(0.0, status_at).unwrap();
             assert!(
-                (at - boundary).abs() < BREAK_EVEN_PRECISION,
-                "{at} vs {boundary}"
+                (flip.at - boundary).abs() < BREAK_EVEN_PRECISION,
+                "{flip:?} vs {boundary}"
+            );
+            assert!(
+                flip.at >= boundary && flip.reached_above,
+                "the reached side"
             );
             assert!(
                 calls.get() <= 70,
@@ -297,7 +333,8 @@ mod tests {
         );
         let sweep = Sweep::OwnRate { metric: 0 };
         assert_eq!(sweep.origin(&p), 0.2);
-        let BreakEven::At { at, rate } = break_even(&p, sweep, 2, GoalKind::Level, &goal(&p, 2))
+        let BreakEven::At { at, rate, .. } =
+            break_even(&p, sweep, 2, GoalKind::Level, &goal(&p, 2))
         else {
             panic!("the goal can flip");
         };

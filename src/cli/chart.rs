@@ -35,6 +35,10 @@ pub struct ChartArgs {
 }
 
 pub fn run(args: &ChartArgs) -> Result<Outcome> {
+    let to_stdout = args.output == Path::new("-");
+    if !to_stdout {
+        args.plan.refuse_overwriting(&args.output)?;
+    }
     let scenarios = args.plan.load()?;
     let chart = Chart::build(&scenarios, &args.metric).map_err(|msg| anyhow!(msg))?;
     let lang = args
@@ -42,7 +46,6 @@ pub fn run(args: &ChartArgs) -> Result<Outcome> {
         .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()));
     let svg =
         render::chart::svg(&chart, lang).map_err(|msg| anyhow!("cannot draw the chart: {msg}"))?;
-    let to_stdout = args.output == Path::new("-");
     output::emit((!to_stdout).then_some(args.output.as_path()), &svg)?;
     Ok(Outcome::Done)
 }

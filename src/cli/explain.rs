@@ -26,7 +26,7 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
-    args.out.check(&args.plan.file)?;
+    args.out.check(&args.plan)?;
     if args.out.format == Format::Csv {
         bail!("explain writes sentences or data: use --format table, markdown or json");
     }

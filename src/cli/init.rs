@@ -14,7 +14,7 @@ const STARTER_PLAN: &str = include_str!("../../targets.toml");
 /// Write a starter plan (the shipped targets.toml) to edit.
 #[derive(Args, Debug)]
 pub struct InitArgs {
-    /// Where to write the plan.
+    /// Where to write the plan; `-` prints it.
     #[arg(default_value = "targets.toml")]
     path: PathBuf,
 
@@ -25,6 +25,13 @@ pub struct InitArgs {
 
 pub fn run(args: &InitArgs) -> Result<Outcome> {
     let name = args.path.display();
+    if args.path.as_os_str() == "-" {
+        output::emit(None, STARTER_PLAN)?;
+        return Ok(Outcome::Done);
+    }
+    if args.path.is_dir() {
+        bail!("{name} is a folder; name the plan file to write, such as {name}/targets.toml");
+    }
     if !args.force && args.path.exists() {
         bail!("{name} already exists; pass --force to replace it, or name another file");
     }

@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::output;
+use super::plan_args::PlanArgs;
 use crate::render::table::TerminalOptions;
 use crate::render::{Lang, Precision};
 
@@ -55,27 +56,18 @@ enum ColorWhen {
 
 impl OutputArgs {
     /// Refuses options that do not apply to the format, rather than ignoring
-    /// them, and an output file that is the plan itself.
-    pub fn check(&self, plan: &Path) -> Result<()> {
+    /// them, and an output file that is one of the inputs.
+    pub fn check(&self, plan: &PlanArgs) -> Result<()> {
         if self.bom && self.format != Format::Csv {
             bail!("--bom applies to CSV output only: add --format csv, or drop --bom");
         }
         if self.color.is_some() && self.format != Format::Table {
             bail!("--color applies to the terminal table only: drop it, or use --format table");
         }
-        if let Some(out) = self.file() {
-            let same = match (plan.canonicalize(), out.canonicalize()) {
-                (Ok(a), Ok(b)) => a == b,
-                _ => false,
-            };
-            if same {
-                bail!(
-                    "--output {} is the plan file itself; write the report to another file",
-                    out.display()
-                );
-            }
+        match self.file() {
+            Some(out) => plan.refuse_overwriting(out),
+            None => Ok(()),
         }
-        Ok(())
     }
 
     /// The output file, unless the output is standard output.

@@ -1,7 +1,7 @@
 //! The arguments that say which plan to read and how to vary it, shared by
 //! every command that computes: the file, `--scenario` and `--set`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Result, bail};
 use clap::Args;
@@ -38,6 +38,26 @@ pub struct PlanArgs {
 }
 
 impl PlanArgs {
+    /// Refuses to write `out` when it is the plan or an actuals file: a run
+    /// must not destroy its own input.
+    pub fn refuse_overwriting(&self, out: &Path) -> Result<()> {
+        let Ok(target) = out.canonicalize() else {
+            return Ok(());
+        };
+        let same = |input: &PathBuf| input.canonicalize().is_ok_and(|i| i == target);
+        let what = if same(&self.file) {
+            "the plan file itself"
+        } else if self.actuals.iter().any(same) {
+            "an actuals file of this run"
+        } else {
+            return Ok(());
+        };
+        bail!(
+            "--output {} is {what}; write the output to another file",
+            out.display()
+        )
+    }
+
     /// Reads the plan with what the command line adds: the base plan, then
     /// every scenario in file order.
     pub fn load_all(&self) -> Result<Vec<Projected>> {

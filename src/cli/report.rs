@@ -39,7 +39,7 @@ pub struct ReportArgs {
 
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
     check_combination(args)?;
-    args.out.check(&args.plan.file)?;
+    args.out.check(&args.plan)?;
     let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
     args.out.emit(&render(&reports, args))?;
     if args.out.format == Format::Csv {

@@ -30,7 +30,7 @@ pub struct ReviewArgs {
 }
 
 pub fn run(args: &ReviewArgs) -> Result<Outcome> {
-    args.out.check(&args.plan.file)?;
+    args.out.check(&args.plan)?;
     let scenarios = args.plan.load()?;
     let reports = scenarios
         .iter()

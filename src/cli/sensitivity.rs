@@ -61,7 +61,7 @@ enum SensitivityTable {
 const MAX_POINTS: usize = 10_001;
 
 pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
-    args.out.check(&args.plan.file)?;
+    args.out.check(&args.plan)?;
     if args.out.format == Format::Csv && args.table == Some(SensitivityTable::All) {
         bail!(
             "a CSV file holds one table: use --table grid (the default for CSV) \
@@ -76,7 +76,7 @@ pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
             metric: compound_metric(plan, id)?,
         },
     };
-    let points = points(args, sweep.origin(plan))?;
+    let points = points(args, sweep.origin(plan), sweep == Sweep::UniformShift)?;
     let reports: Vec<SensitivityReport> = scenarios
         .iter()
         .map(|s| SensitivityReport::build(s, sweep, &points))
@@ -108,7 +108,7 @@ fn compound_metric(plan: &Plan, id: &str) -> Result<usize> {
 }
 
 /// The points of the sweep, from --from to --to by --step.
-fn points(args: &SensitivityArgs, origin: f64) -> Result<Vec<f64>> {
+fn points(args: &SensitivityArgs, origin: f64, uniform: bool) -> Result<Vec<f64>> {
     let rate = |flag: &str, text: &Option<String>, default: f64| -> Result<f64> {
         text.as_deref().map_or(Ok(default), |t| {
             parse_rate_argument(t).map_err(|msg| anyhow!("--{flag} {t}: {msg}"))
@@ -127,6 +127,12 @@ fn points(args: &SensitivityArgs, origin: f64) -> Result<Vec<f64>> {
     }
     if to < from {
         bail!("--from must not be above --to");
+    }
+    if !uniform && from <= -1.0 {
+        bail!(
+            "--from {}: a growth rate must be above -100 %",
+            args.from.as_deref().unwrap_or("")
+        );
     }
     // Counted as a float first: a tiny step must not overflow the count.
     let steps = ((to - from) / step + 1e-9).floor();

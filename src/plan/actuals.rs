@@ -6,7 +6,7 @@
 //! name, are ignored), and values may carry thousands separators ("1,234.5").
 //! Whether a figure fits the plan is checked where the plan is known.
 
-use encoding_rs::{GB18030, UTF_8};
+use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::{Location, PlanError, Problem};
 
@@ -50,6 +50,16 @@ pub fn parse_actuals_csv(
             }],
         }
     };
+    // Excel's "Unicode text" is UTF-16 with a byte-order mark.
+    for (mark, codec) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
+        if bytes.starts_with(mark) && encoding == Encoding::Auto {
+            let (text, _, had_errors) = codec.decode(bytes);
+            if had_errors {
+                return Err(fail(None, "the file is not valid UTF-16 text".to_owned()));
+            }
+            return parse_text(&text, file);
+        }
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match encoding {
         Encoding::Auto => match std::str::from_utf8(bytes) {
@@ -57,6 +67,21 @@ pub fn parse_actuals_csv(
             Err(_) => decode(bytes, Encoding::Gb18030).map_err(|m| fail(None, m))?,
         },
         chosen => decode(bytes, chosen).map_err(|m| fail(None, m))?,
+    };
+    parse_text(&text, file)
+}
+
+/// Reads decoded CSV text.
+fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
+    let fail = |line: Option<usize>, message: String| {
+        let problem = Problem::new(message);
+        PlanError {
+            file: file.to_owned(),
+            problems: vec![match line {
+                Some(l) => problem.at(Location::Line(l)),
+                None => problem,
+            }],
+        }
     };
 
     // Excel writes Windows line ends, which the csv crate's positions
@@ -116,6 +141,19 @@ pub fn parse_actuals_csv(
             continue;
         }
         let metric = cell(metric_col).to_owned();
+        if row.len() != header.len() {
+            problems.push(
+                Problem::new(format!(
+                    "the row has {} fields but the header {}; a number with a thousands \
+                     separator must be quoted (\"1,100\"), and a text with a comma too",
+                    row.len(),
+                    header.len()
+                ))
+                .at(Location::Line(line))
+                .in_metric(&metric),
+            );
+            continue;
+        }
         let problem = |message: String| {
             Problem::new(message)
                 .at(Location::Line(line))

@@ -5,8 +5,8 @@ use serde_json::{Map, Value, json};
 
 use super::grid::{Document, goal_text, opening, scenario_lines};
 use super::json as json_text;
-use super::records::Field;
 use super::number::{Precision, number, percent, percent_shortest, signed};
+use super::records::Field;
 use super::{Lang, TextOptions};
 use crate::calc::explain::Finding;
 use crate::plan::GoalKind;

@@ -223,7 +223,9 @@ fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 
     let Some(p) = progress else {
         return std::array::from_fn(|_| plain(""));
     };
-    let schedule = if p.already_reached {
+    let schedule = if p.final_figure {
+        plain(lang.final_figure())
+    } else if p.already_reached {
         Cell {
             text: lang.already_reached().to_owned(),
             tone: Tone::Good,

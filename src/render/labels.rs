@@ -307,6 +307,13 @@ impl Lang {
         }
     }
 
+    pub fn final_figure(self) -> &'static str {
+        match self {
+            Lang::En => "final figure",
+            Lang::Zh => "终值",
+        }
+    }
+
     pub fn on_schedule(self) -> &'static str {
         match self {
             Lang::En => "on schedule",
@@ -369,6 +376,10 @@ impl Lang {
     pub fn verdict(self, verdict: Verdict) -> &'static str {
         match (self, verdict) {
             (Lang::En, Verdict::NoFigures) => "no actual figures yet",
+            (Lang::En, Verdict::FinalReached) => "reached (final figure)",
+            (Lang::En, Verdict::FinalMissed) => "missed (final figure)",
+            (Lang::Zh, Verdict::FinalReached) => "已达标（终值）",
+            (Lang::Zh, Verdict::FinalMissed) => "未达标（终值）",
             (Lang::En, Verdict::AlreadyReached) => "already reached",
             (Lang::En, Verdict::OutOfReach) => "cannot be reached at the rate so far",
             (Lang::En, Verdict::Behind) => "behind schedule",

@@ -24,7 +24,15 @@ pub fn draw(document: Document) -> String {
         let table = markdown_table(section.grid);
         out.push_str(&format!("## {heading}\n\n{table}\n\n"));
         if let Some(note) = &section.note {
-            out.push_str(&format!("{}\n\n", inline(note)));
+            // One paragraph per line; a leading * would start a list.
+            for line in note.lines() {
+                let line = inline(line);
+                let line = match line.strip_prefix('*') {
+                    Some(rest) => format!("\\*{rest}"),
+                    None => line,
+                };
+                out.push_str(&format!("{line}\n\n"));
+            }
         }
     }
     out.truncate(out.trim_end().len());

@@ -38,6 +38,8 @@ pub const COLUMNS: [&str; 16] = [
 pub fn verdict_key(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::NoFigures => "no_figures",
+        Verdict::FinalReached => "reached",
+        Verdict::FinalMissed => "missed",
         Verdict::AlreadyReached => "already_reached",
         Verdict::OutOfReach => "out_of_reach",
         Verdict::Behind => "behind",
@@ -152,8 +154,8 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
     let verdict = Cell {
         text: lang.verdict(line.verdict).to_owned(),
         tone: match line.verdict {
-            Verdict::AlreadyReached | Verdict::OnTrack => Tone::Good,
-            Verdict::OutOfReach | Verdict::Behind => Tone::Bad,
+            Verdict::AlreadyReached | Verdict::OnTrack | Verdict::FinalReached => Tone::Good,
+            Verdict::OutOfReach | Verdict::Behind | Verdict::FinalMissed => Tone::Bad,
             Verdict::NoFigures => Tone::Plain,
         },
     };

@@ -71,16 +71,25 @@ impl SensitivityReport {
                 let break_even = match sensitivity::break_even(plan, sweep, index, kind, goal) {
                     BreakEven::Unaffected => BreakEvenPoint::Unaffected,
                     BreakEven::NoFlip => BreakEvenPoint::NoFlip,
-                    BreakEven::At { at, rate } => match sweep {
-                        Sweep::UniformShift => BreakEvenPoint::At {
-                            shift: rounded_rate(at),
-                            rate: rate.map(rounded_rate),
-                        },
-                        Sweep::OwnRate { .. } => BreakEvenPoint::At {
-                            shift: rounded_rate(at - sweep.origin(plan)),
-                            rate: Some(rounded_rate(at)),
-                        },
-                    },
+                    BreakEven::At {
+                        at,
+                        rate,
+                        reached_above,
+                    } => {
+                        // Rounded toward the reached side, so that the
+                        // printed point still reads `reached`.
+                        let round = |x: f64| rounded_rate(x, reached_above);
+                        match sweep {
+                            Sweep::UniformShift => BreakEvenPoint::At {
+                                shift: round(at),
+                                rate: rate.map(round),
+                            },
+                            Sweep::OwnRate { .. } => BreakEvenPoint::At {
+                                shift: round(at - sweep.origin(plan)),
+                                rate: Some(round(at)),
+                            },
+                        }
+                    }
                 };
                 rows.push(SensitivityRow {
                     metric: label(index),
@@ -103,10 +112,13 @@ impl SensitivityReport {
     }
 }
 
-/// A break-even rate to 8 decimals (a millionth of a percentage point): the
-/// search finds it to 1e-9, and the comparison slack moves it by about as
-/// much, so further digits would only show that noise.
-fn rounded_rate(x: f64) -> f64 {
-    let rounded: f64 = format!("{x:.8}").parse().unwrap_or(x);
+/// A break-even rate to 8 decimals (a millionth of a percentage point),
+/// rounded up or down: the search finds it to 1e-9, so further digits would
+/// only show noise.
+fn rounded_rate(x: f64, up: bool) -> f64 {
+    let scaled = x * 1e8;
+    let whole = if up { scaled.ceil() } else { scaled.floor() };
+    // Through text, so that the result prints with 8 decimals at most.
+    let rounded: f64 = format!("{:.8}", whole / 1e8).parse().unwrap_or(x);
     if rounded == 0.0 { 0.0 } else { rounded }
 }
