@@ -36,6 +36,8 @@ pub enum Finding {
         own_rate: f64,
         /// Linear metrics: (level - baseline) / n, and the plan's average increment.
         increments: Option<(f64, f64)>,
+        /// Whether the metric's own path meets the goal.
+        meets: bool,
     },
     /// A share goal: how many points a year faster the numerator must grow
     /// than the denominator, against the gap in the plan.
@@ -149,6 +151,7 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                         )),
                         _ => None,
                     },
+                    meets: level_satisfies(level.comparison, ends(index).1, level.value),
                 }),
                 _ => None,
             },

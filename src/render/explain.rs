@@ -9,7 +9,7 @@ use super::number::{Precision, number, percent, percent_shortest, signed};
 use super::records::Field;
 use super::{Lang, TextOptions};
 use crate::calc::explain::Finding;
-use crate::plan::GoalKind;
+use crate::plan::{Comparison, GoalKind};
 use crate::report::explain::ExplainReport;
 use crate::report::{MetricLabel, ReportHeader};
 
@@ -173,6 +173,7 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
             needed_rate,
             own_rate,
             increments,
+            meets,
         } => {
             let m = label(metric);
             let (name, unit) = (&m.name, m.unit.as_str());
@@ -181,27 +182,57 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
                 as_written(level.value, unit, lang),
             );
             let needed = pct(needed_rate);
-            match (lang, increments) {
-                (Lang::En, None) => format!(
+            // For a ceiling, the rate found is the most the metric may grow.
+            let ceiling = matches!(level.comparison, Comparison::AtMost);
+            let goal = goal_text(GoalKind::Level, &level, lang);
+            let verdict = match (lang, meets) {
+                (Lang::En, true) => "enough",
+                (Lang::En, false) => "not enough",
+                (Lang::Zh, true) => "足够",
+                (Lang::Zh, false) => "不够",
+            };
+            match (lang, increments, ceiling) {
+                (Lang::En, None, false) => format!(
                     "{name}: reaching {l} in {target} from {b} needs {needed} a year; the plan's own \
-                     growth is {own} ({diff}).",
+                     growth is {own} ({diff}), {verdict}.",
                     own = pct(own_rate),
                     diff = pts(own_rate - needed_rate),
                 ),
-                (Lang::Zh, None) => format!(
-                    "{name}：从{b}到{target}年达到{l}，需年均增长{needed}；规划自身增速为{own}（{diff}）。",
+                (Lang::En, None, true) => format!(
+                    "{name}: staying within {goal} in {target} from {b} allows at most {needed} a \
+                     year; the plan's own growth is {own}, {verdict}.",
+                    own = pct(own_rate),
+                ),
+                (Lang::Zh, None, false) => format!(
+                    "{name}：从{b}到{target}年达到{l}，需年均增长{needed}；规划自身增速为{own}（{diff}），{verdict}。",
                     own = pct(own_rate),
                     diff = pts(own_rate - needed_rate),
                 ),
-                (Lang::En, Some((inc, own))) => format!(
+                (Lang::Zh, None, true) => format!(
+                    "{name}：从{b}到{target}年控制在{goal}以内，年均增速最多为{needed}；规划自身增速为{own}，{verdict}。",
+                    own = pct(own_rate),
+                ),
+                (Lang::En, Some((inc, own)), false) => format!(
                     "{name}: reaching {l} in {target} from {b} needs {inc} more a year ({needed} a \
-                     year on average); the plan adds {own} a year.",
+                     year on average); the plan adds {own} a year, {verdict}.",
                     inc = amount(inc, unit, lang, d),
                     own = amount(own, unit, lang, d),
                 ),
-                (Lang::Zh, Some((inc, own))) => format!(
+                (Lang::En, Some((inc, own)), true) => format!(
+                    "{name}: staying within {goal} in {target} from {b} allows a change of at most \
+                     {inc} a year; the plan changes it by {own} a year, {verdict}.",
+                    inc = amount(inc, unit, lang, d),
+                    own = amount(own, unit, lang, d),
+                ),
+                (Lang::Zh, Some((inc, own)), false) => format!(
                     "{name}：从{b}到{target}年达到{l}，每年需增加{inc}（年均增长{needed}）；\
-                     规划每年增加{own}。",
+                     规划每年增加{own}，{verdict}。",
+                    inc = amount(inc, unit, lang, d),
+                    own = amount(own, unit, lang, d),
+                ),
+                (Lang::Zh, Some((inc, own)), true) => format!(
+                    "{name}：从{b}到{target}年控制在{goal}以内，每年变动最多为{inc}；\
+                     规划每年变动{own}，{verdict}。",
                     inc = amount(inc, unit, lang, d),
                     own = amount(own, unit, lang, d),
                 ),
@@ -298,6 +329,7 @@ pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
                         needed_rate,
                         own_rate,
                         increments,
+                        meets,
                     } => json!({
                         "metric": id(metric),
                         "kind": if increments.is_some() { "increment_needed" } else { "rate_needed" },
@@ -307,6 +339,7 @@ pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
                         "own_rate": own_rate,
                         "needed_increment": increments.map(|i| i.0),
                         "own_increment": increments.map(|i| i.1),
+                        "meets": meets,
                     }),
                     Finding::ShareNeeds {
                         metric,
