@@ -172,3 +172,46 @@ fn the_committed_chart_is_up_to_date() {
         "docs/targets.svg is stale: regenerate it with `dabiao chart --lang en -o docs/targets.svg`"
     );
 }
+
+#[test]
+fn a_plan_without_level_goals_is_refused_not_drawn_empty() {
+    let plan =
+        "[plan]\nbase_year = 2015\ntarget_year = 2020\n[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n";
+    let output = dabiao()
+        .args(["chart", "-", "-o", "-"])
+        .write_stdin(plan)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8(output.stderr)
+            .unwrap()
+            .contains("no metric of this plan has a level goal")
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn a_single_scenario_is_named_in_the_title_and_the_status() {
+    let text = svg(&[
+        "--scenario",
+        "slow",
+        "--metric",
+        "service_investment",
+        "--lang",
+        "en",
+    ]);
+    let doc = roxmltree::Document::parse(&text).unwrap();
+    let texts = texts(&doc);
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Scenario slow: 增速比规划低3个百分点")),
+        "{texts:?}"
+    );
+    // slow: 68 × 1.09⁵ = 104.6264 → 104.63 - 150 = -45.37.
+    assert!(
+        texts.iter().any(|t| t == "slow: ✘ missed -45.37"),
+        "{texts:?}"
+    );
+}

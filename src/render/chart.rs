@@ -10,12 +10,13 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
+use unicode_width::UnicodeWidthStr;
 
 use super::Lang;
 use super::grid::goal_text;
-use super::number::{Precision, number};
+use super::number::{Precision, number, signed};
 use crate::calc::Status;
-use crate::plan::{Comparison, GoalKind};
+use crate::plan::{BASE_SCENARIO, Comparison, GoalKind};
 use crate::report::PointSource;
 use crate::report::chart::{Chart, Line, Panel};
 
@@ -28,13 +29,17 @@ const PANEL_HEIGHT: u32 = 300;
 const TITLE_HEIGHT: u32 = 44;
 
 /// One colour per scenario, in the order asked.
-const LINE_COLORS: [RGBColor; 6] = [
+const LINE_COLORS: [RGBColor; 10] = [
     RGBColor(31, 91, 153),
     RGBColor(214, 110, 20),
     RGBColor(44, 140, 70),
     RGBColor(128, 70, 160),
     RGBColor(170, 60, 60),
     RGBColor(90, 90, 90),
+    RGBColor(0, 150, 160),
+    RGBColor(190, 150, 0),
+    RGBColor(220, 90, 150),
+    RGBColor(120, 90, 50),
 ];
 const GOAL_COLOR: RGBColor = RGBColor(120, 120, 120);
 const TARGET_YEAR_COLOR: RGBColor = RGBColor(200, 200, 200);
@@ -66,7 +71,15 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         root.fill(&WHITE).map_err(|e| e.to_string())?;
         let (title_area, body) = root.split_vertically(TITLE_HEIGHT);
-        let title = chart.header.title.clone().unwrap_or_default();
+        let mut title = chart.header.title.clone().unwrap_or_default();
+        if let [only] = chart.scenarios.as_slice()
+            && only.0 != BASE_SCENARIO
+        {
+            title.push_str(&format!(
+                " · {}",
+                lang.scenario_line(&only.0, only.1.as_deref())
+            ));
+        }
         title_area
             .draw(&Text::new(title, (12, 12), font(18.0)))
             .map_err(|e| e.to_string())?;
@@ -110,8 +123,11 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
     } else {
         format!("{} ({})", panel.metric.name, panel.metric.unit)
     };
+    // A long title gets a smaller font rather than running off the panel.
+    let columns = UnicodeWidthStr::width(title.as_str()).max(1) as f64;
+    let title_size = ((PANEL_WIDTH as f64 - 24.0) / (columns * 0.55)).clamp(9.0, 14.0);
     let mut chart = ChartBuilder::on(area)
-        .caption(title, font(14.0))
+        .caption(title, font(title_size))
         .margin(10)
         .margin_right(24)
         .x_label_area_size(26)
@@ -123,6 +139,7 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
         .x_labels((years.end - years.start + 1) as usize)
         .x_label_formatter(&|y| y.to_string())
         .y_labels(5)
+        .y_label_formatter(&|v| axis_number(*v))
         .label_style(font(11.0))
         .draw()?;
 
@@ -178,18 +195,18 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
             .draw()?;
     }
 
-    // Layer: the status, in the corner.
-    let (text, color) = match panel.status {
-        Status::Reached => (lang.status(Status::Reached).to_owned(), REACHED_COLOR),
-        Status::Missed => (
-            format!(
-                "{} {}",
-                lang.status(Status::Missed),
-                number(panel.gap, Precision::Decimals(2))
-            ),
-            MISSED_COLOR,
-        ),
+    // Layer: the status and gap, in the corner; named after its scenario
+    // unless it is the plan itself drawn alone.
+    let color = match panel.status {
+        Status::Reached => REACHED_COLOR,
+        Status::Missed => MISSED_COLOR,
     };
+    let mut text = format!("{} {}", lang.status(panel.status), signed(panel.gap, 2));
+    if let [first, ..] = panel.lines.as_slice()
+        && (panel.lines.len() > 1 || first.scenario != BASE_SCENARIO)
+    {
+        text = format!("{}: {text}", first.scenario);
+    }
     let (width, _) = area.dim_in_pixel();
     let corner = font(12.0)
         .color(&color)
@@ -226,6 +243,20 @@ fn draw_line<'a>(
         Circle::new((p.year, p.value), 3, style)
     }))?;
     Ok(())
+}
+
+/// An axis label short enough for the label area: 160, 12.5, 1.8e8.
+fn axis_number(v: f64) -> String {
+    if v != 0.0 && !(1e-3..1e5).contains(&v.abs()) {
+        return format!("{v:.1e}");
+    }
+    let text = number(v, Precision::Decimals(2));
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text.is_empty() || text == "-" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
 }
 
 /// The y range: every value and the goal (with its band), padded a little.

@@ -15,6 +15,8 @@ pub const EXTENSION_YEARS: i32 = 10;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
     pub header: ReportHeader,
+    /// The scenarios drawn, with their descriptions, in the order asked.
+    pub scenarios: Vec<(String, Option<String>)>,
     pub panels: Vec<Panel>,
 }
 
@@ -63,6 +65,13 @@ impl Chart {
                 ));
             }
         }
+        if charted.is_empty() {
+            return Err(
+                "no metric of this plan has a level goal (`target`) to draw; add one, or use \
+                 `dabiao report` for the paths"
+                    .to_owned(),
+            );
+        }
         let chosen: Vec<usize> = plan
             .metrics
             .iter()
@@ -107,6 +116,10 @@ impl Chart {
             .collect();
         Ok(Chart {
             header: ReportHeader::of(first),
+            scenarios: scenarios
+                .iter()
+                .map(|s| (s.scenario.name.clone(), s.scenario.description.clone()))
+                .collect(),
             panels,
         })
     }
