@@ -55,23 +55,12 @@ pub fn run(args: &ReviewArgs) -> Result<Outcome> {
         ),
         Format::Markdown => render::markdown::draw(render::review::document(&reports, &options)),
         Format::Json => render::review::json(&reports, out.precision()),
-        Format::Csv => {
-            let mut rows = vec![
-                render::review::COLUMNS
-                    .iter()
-                    .map(|c| c.to_string())
-                    .collect(),
-            ];
-            for report in &reports {
-                rows.extend(render::review::records(report).map(|fields| {
-                    fields
-                        .iter()
-                        .map(|f| render::csv::cell(f, out.precision()))
-                        .collect()
-                }));
-            }
-            render::csv::write(&rows, out.bom)
-        }
+        Format::Csv => render::csv::table(
+            &render::review::COLUMNS,
+            reports.iter().flat_map(render::review::records),
+            out.precision(),
+            out.bom,
+        ),
     };
     out.emit(&text)?;
     Ok(Outcome::Done)

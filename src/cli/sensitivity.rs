@@ -10,7 +10,7 @@ use super::plan_args::PlanArgs;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::{Model, Plan, parse_rate_argument};
-use crate::render::{self, Tables, TextOptions, records::Field};
+use crate::render::{self, Tables, TextOptions};
 use crate::report::sensitivity::SensitivityReport;
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
@@ -176,37 +176,19 @@ fn render(reports: &[SensitivityReport], args: &SensitivityArgs) -> String {
             }
         }
         Format::Json => render::sensitivity::json(reports, out.precision()),
-        Format::Csv => {
-            let precision = out.precision();
-            let cells = |fields: &[Field]| -> Vec<String> {
-                fields
-                    .iter()
-                    .map(|f| render::csv::cell(f, precision))
-                    .collect()
-            };
-            let mut rows: Vec<Vec<String>> = Vec::new();
-            if table == SensitivityTable::BreakEven {
-                rows.push(
-                    render::sensitivity::BREAK_EVEN_COLUMNS
-                        .iter()
-                        .map(|c| c.to_string())
-                        .collect(),
-                );
-                for report in reports {
-                    rows.extend(render::sensitivity::break_even_records(report).map(|r| cells(&r)));
-                }
-            } else {
-                rows.push(
-                    render::sensitivity::grid_columns(reports)
-                        .iter()
-                        .map(|c| c.to_string())
-                        .collect(),
-                );
-                for report in reports {
-                    rows.extend(render::sensitivity::grid_records(report).map(|r| cells(&r)));
-                }
-            }
-            render::csv::write(&rows, out.bom)
-        }
+        Format::Csv if table == SensitivityTable::BreakEven => render::csv::table(
+            &render::sensitivity::BREAK_EVEN_COLUMNS,
+            reports
+                .iter()
+                .flat_map(render::sensitivity::break_even_records),
+            out.precision(),
+            out.bom,
+        ),
+        Format::Csv => render::csv::table(
+            &render::sensitivity::grid_columns(reports),
+            reports.iter().flat_map(render::sensitivity::grid_records),
+            out.precision(),
+            out.bom,
+        ),
     }
 }

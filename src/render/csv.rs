@@ -26,53 +26,59 @@ const BOM: &str = "\u{feff}";
 
 /// One table for all `reports` (scenarios), told apart by the `scenario` column.
 pub fn render(reports: &[Report], options: &CsvOptions) -> String {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let cells = |fields: &[Field]| -> Vec<String> {
-        fields.iter().map(|f| cell(f, options.precision)).collect()
-    };
+    let (precision, bom) = (options.precision, options.bom);
     match options.table {
-        CsvTable::Summary => {
-            rows.push(SUMMARY_COLUMNS.iter().map(|c| c.to_string()).collect());
-            for report in reports {
-                rows.extend(
-                    report
-                        .goals
-                        .iter()
-                        .map(|g| cells(&records::summary(report, g))),
-                );
-            }
-        }
-        CsvTable::Years(Layout::Long) => {
-            rows.push(LONG_YEAR_COLUMNS.iter().map(|c| c.to_string()).collect());
-            for report in reports {
-                rows.extend(records::long_years(report).map(|r| cells(&r)));
-            }
-        }
+        CsvTable::Summary => table(
+            &SUMMARY_COLUMNS,
+            reports
+                .iter()
+                .flat_map(|r| r.goals.iter().map(move |g| records::summary(r, g))),
+            precision,
+            bom,
+        ),
+        CsvTable::Years(Layout::Long) => table(
+            &LONG_YEAR_COLUMNS,
+            reports.iter().flat_map(records::long_years),
+            precision,
+            bom,
+        ),
         CsvTable::Years(Layout::Wide) => {
-            let mut header: Vec<String> = LABEL_COLUMNS.iter().map(|c| c.to_string()).collect();
-            if let Some(first) = reports.first() {
-                header.extend(first.header.years().map(|y| y.to_string()));
-            }
-            rows.push(header);
-            for report in reports {
-                for series in &report.series {
-                    let mut row = cells(&records::labels(report, &series.metric));
-                    row.extend(
-                        series
-                            .points
-                            .iter()
-                            .map(|p| number(p.value, options.precision)),
-                    );
-                    rows.push(row);
-                }
-            }
+            let years: Vec<String> = reports
+                .first()
+                .map(|r| r.header.years().map(|y| y.to_string()).collect())
+                .unwrap_or_default();
+            let mut columns: Vec<&str> = LABEL_COLUMNS.to_vec();
+            columns.extend(years.iter().map(String::as_str));
+            let rows = reports.iter().flat_map(|report| {
+                report.series.iter().map(move |series| {
+                    let mut row = records::labels(&report.header, &series.metric).to_vec();
+                    row.extend(series.points.iter().map(|p| Field::Number(p.value)));
+                    row
+                })
+            });
+            table(&columns, rows, precision, bom)
         }
     }
-    write(&rows, options.bom)
+}
+
+/// A CSV table: the header `columns`, then one row per record.
+pub fn table<R: AsRef<[Field]>>(
+    columns: &[&str],
+    records: impl IntoIterator<Item = R>,
+    precision: Precision,
+    bom: bool,
+) -> String {
+    let mut rows: Vec<Vec<String>> = vec![columns.iter().map(|c| c.to_string()).collect()];
+    rows.extend(
+        records
+            .into_iter()
+            .map(|r| r.as_ref().iter().map(|f| cell(f, precision)).collect()),
+    );
+    write(&rows, bom)
 }
 
 /// CSV text of `rows` (the first is the header), with a byte-order mark if asked.
-pub fn write(rows: &[Vec<String>], bom: bool) -> String {
+fn write(rows: &[Vec<String>], bom: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in rows {
         writer
@@ -87,7 +93,7 @@ pub fn write(rows: &[Vec<String>], bom: bool) -> String {
 }
 
 /// A field as CSV text.
-pub fn cell(field: &Field, precision: Precision) -> String {
+fn cell(field: &Field, precision: Precision) -> String {
     match field {
         Field::Text(s) => s.clone(),
         Field::Int(i) => i.to_string(),

@@ -286,15 +286,7 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
 pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
     let mut root = Map::new();
     if let Some(first) = reports.first() {
-        root.insert(
-            "plan".into(),
-            json_text::plan_object(
-                &first.header.title,
-                &first.header.source,
-                first.header.base_year,
-                first.header.target_year,
-            ),
-        );
+        root.insert("plan".into(), json_text::plan_object(&first.header));
     }
     let findings: Vec<Value> = reports
         .iter()

@@ -43,6 +43,15 @@ pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> 
     }
 }
 
+/// A section's heading, followed by its scenario's name when several are shown.
+pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
+    if several {
+        format!("{title} · {}", header.scenario)
+    } else {
+        title.to_owned()
+    }
+}
+
 /// One line per scenario shown, naming it and saying what it assumes; none
 /// when only the plan itself is shown.
 pub fn scenario_lines(headers: &[&ReportHeader], lang: Lang) -> Vec<String> {
@@ -83,11 +92,7 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
     }
     if options.tables.years() {
         for report in reports {
-            let heading = if several {
-                format!("{} · {}", lang.years_heading(), report.header.scenario)
-            } else {
-                lang.years_heading().to_owned()
-            };
+            let heading = section_heading(lang.years_heading(), &report.header, several);
             let mut notes: Vec<String> = Vec::new();
             if report.has_actuals() {
                 notes.push(lang.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
@@ -107,11 +112,7 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
                 note: (!notes.is_empty()).then(|| notes.join("\n")),
             });
             if report.has_actuals() {
-                let heading = if several {
-                    format!("{} · {}", lang.growth_heading(), report.header.scenario)
-                } else {
-                    lang.growth_heading().to_owned()
-                };
+                let heading = section_heading(lang.growth_heading(), &report.header, several);
                 sections.push(Section {
                     heading,
                     grid: growth(report, options),

@@ -12,20 +12,12 @@ use super::Tables;
 use super::number::{Precision, fraction_precision, rounded};
 use super::records::{self, Field, SUMMARY_COLUMNS};
 use crate::calc::noise::significant;
-use crate::report::Report;
+use crate::report::{Report, ReportHeader};
 
 pub fn render(reports: &[Report], tables: Tables, precision: Precision) -> String {
     let mut root = Map::new();
     if let Some(first) = reports.first() {
-        root.insert(
-            "plan".into(),
-            plan_object(
-                &first.header.title,
-                &first.header.source,
-                first.header.base_year,
-                first.header.target_year,
-            ),
-        );
+        root.insert("plan".into(), plan_object(&first.header));
     }
     match reports {
         [single] => root.extend(scenario(single, tables, precision)),
@@ -73,17 +65,12 @@ pub fn object(
 }
 
 /// The `plan` object that opens every JSON output.
-pub fn plan_object(
-    title: &Option<String>,
-    source: &Option<String>,
-    base_year: i32,
-    target_year: i32,
-) -> Value {
+pub fn plan_object(header: &ReportHeader) -> Value {
     json!({
-        "title": title,
-        "source": source,
-        "base_year": base_year,
-        "target_year": target_year,
+        "title": header.title,
+        "source": header.source,
+        "base_year": header.base_year,
+        "target_year": header.target_year,
     })
 }
 

@@ -6,7 +6,7 @@
 
 use crate::calc::Status;
 use crate::plan::{Comparison, GoalKind};
-use crate::report::{GoalRow, MetricLabel, Report};
+use crate::report::{GoalRow, MetricLabel, Report, ReportHeader};
 
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -25,8 +25,17 @@ fn text(s: &str) -> Field {
     Field::Text(s.to_owned())
 }
 
-fn optional_fraction(x: Option<f64>) -> Field {
+pub fn optional_fraction(x: Option<f64>) -> Field {
     x.map_or(Field::Empty, Field::Fraction)
+}
+
+/// A value in a goal's own terms: the metric's unit for a level goal, a
+/// fraction for a rate goal.
+pub fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
+    match kind {
+        GoalKind::Level => Field::Number(value),
+        GoalKind::Rate => Field::Fraction(value),
+    }
 }
 
 pub const SUMMARY_COLUMNS: [&str; 24] = [
@@ -60,12 +69,8 @@ pub const SUMMARY_COLUMNS: [&str; 24] = [
 pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
-    let [scenario, metric, name, unit] = labels(report, &row.metric);
-    // A rate goal's target, tolerance, achieved rate and gap are fractions.
-    let in_goal_terms = match o.kind {
-        GoalKind::Level => Field::Number,
-        GoalKind::Rate => Field::Fraction,
-    };
+    let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
+    let in_goal_terms = |x: f64| in_goal_terms(o.kind, x);
     let tolerance = match o.goal.comparison {
         Comparison::About { tolerance } => Some(tolerance),
         _ => None,
@@ -124,9 +129,9 @@ pub fn status_key(status: Status) -> &'static str {
 /// The columns that say which scenario and metric a row is about.
 pub const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
 
-pub fn labels(report: &Report, metric: &MetricLabel) -> [Field; 4] {
+pub fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
     [
-        text(&report.header.scenario),
+        text(&header.scenario),
         text(&metric.id),
         text(&metric.name),
         text(&metric.unit),
@@ -141,7 +146,7 @@ pub const LONG_YEAR_COLUMNS: [&str; 7] = [
 pub fn long_years(report: &Report) -> impl Iterator<Item = [Field; 7]> + '_ {
     report.series.iter().flat_map(move |s| {
         s.points.iter().map(move |p| {
-            let [scenario, metric, name, unit] = labels(report, &s.metric);
+            let [scenario, metric, name, unit] = labels(&report.header, &s.metric);
             [
                 scenario,
                 metric,

@@ -6,13 +6,12 @@ use serde_json::{Map, Value};
 use super::TextOptions;
 use super::grid::{
     Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, plain, progress_text,
-    scenario_lines, signed_percent,
+    scenario_lines, section_heading, signed_percent,
 };
 use super::json;
 use super::number::{Precision, percent};
-use super::records::{Field, goal_kind_key, op_key};
+use super::records::{Field, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction};
 use crate::calc::review::{ReviewLine, Verdict};
-use crate::plan::GoalKind;
 use crate::report::review::ReviewReport;
 use crate::report::{MetricLabel, ReportHeader};
 
@@ -52,19 +51,16 @@ pub fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ 
     report.lines.iter().map(move |(metric, line)| {
         let o = &line.outcome;
         let p = o.progress.as_ref();
-        let in_goal_terms = match o.kind {
-            GoalKind::Level => Field::Number,
-            GoalKind::Rate => Field::Fraction,
-        };
-        let fraction = |x: Option<f64>| x.map_or(Field::Empty, Field::Fraction);
+        let fraction = optional_fraction;
+        let [scenario, id, name, unit] = labels(&report.header, metric);
         [
-            Field::Text(report.header.scenario.clone()),
-            Field::Text(metric.id.clone()),
-            Field::Text(metric.name.clone()),
-            Field::Text(metric.unit.clone()),
+            scenario,
+            id,
+            name,
+            unit,
             Field::Text(goal_kind_key(o.kind).into()),
             Field::Text(op_key(o.goal.comparison).into()),
-            in_goal_terms(o.goal.value),
+            in_goal_terms(o.kind, o.goal.value),
             line.latest
                 .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
             line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
@@ -83,10 +79,7 @@ pub fn json(reports: &[ReviewReport], precision: Precision) -> String {
     let mut root = Map::new();
     if let Some(first) = reports.first() {
         let h = &first.header;
-        root.insert(
-            "plan".into(),
-            json::plan_object(&h.title, &h.source, h.base_year, h.target_year),
-        );
+        root.insert("plan".into(), json::plan_object(h));
         root.insert("as_of".into(), first.as_of.map_or(Value::Null, Value::from));
     }
     let goals: Vec<Value> = reports
@@ -106,17 +99,10 @@ pub fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
     let several = reports.len() > 1;
     document.sections = reports
         .iter()
-        .map(|report| {
-            let heading = lang.review_heading(report.as_of);
-            Section {
-                heading: if several {
-                    format!("{heading} · {}", report.header.scenario)
-                } else {
-                    heading
-                },
-                grid: grid(report, options),
-                note: None,
-            }
+        .map(|report| Section {
+            heading: section_heading(&lang.review_heading(report.as_of), &report.header, several),
+            grid: grid(report, options),
+            note: None,
         })
         .collect();
     document

@@ -5,13 +5,13 @@ use serde_json::{Map, Value};
 
 use super::grid::{
     Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, scenario_lines,
+    section_heading,
 };
 use super::json;
 use super::number::{Precision, percent, percent_shortest, signed};
-use super::records::{Field, goal_kind_key, status_key};
+use super::records::{Field, goal_kind_key, in_goal_terms, status_key};
 use super::{Lang, TextOptions};
 use crate::calc::Status;
-use crate::plan::GoalKind;
 use crate::report::ReportHeader;
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
 
@@ -80,13 +80,6 @@ pub fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [F
     })
 }
 
-fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
-    match kind {
-        GoalKind::Level => Field::Number(value),
-        GoalKind::Rate => Field::Fraction(value),
-    }
-}
-
 /// Why a goal has no break-even point, in words a program can match.
 fn reason_key(point: BreakEvenPoint) -> Option<&'static str> {
     match point {
@@ -102,15 +95,7 @@ fn reason_key(point: BreakEvenPoint) -> Option<&'static str> {
 pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
     let mut root = Map::new();
     if let Some(first) = reports.first() {
-        root.insert(
-            "plan".into(),
-            json::plan_object(
-                &first.header.title,
-                &first.header.source,
-                first.header.base_year,
-                first.header.target_year,
-            ),
-        );
+        root.insert("plan".into(), json::plan_object(&first.header));
         root.insert(
             "sweep".into(),
             match &first.swept_metric {
@@ -165,15 +150,7 @@ pub fn document(reports: &[SensitivityReport], options: &TextOptions) -> Documen
     let sections = reports
         .iter()
         .map(|report| Section {
-            heading: if several {
-                format!(
-                    "{} · {}",
-                    lang.sensitivity_heading(),
-                    report.header.scenario
-                )
-            } else {
-                lang.sensitivity_heading().to_owned()
-            },
+            heading: section_heading(lang.sensitivity_heading(), &report.header, several),
             grid: grid(report, options),
             note: Some(
                 lang.break_even_legend(report.swept_metric.is_none())

@@ -130,15 +130,7 @@ impl Chart {
 fn points(projected: &Projected, index: usize, last_year: i32) -> Vec<Point> {
     let plan = &projected.scenario.plan;
     let projection = &projected.projection;
-    let within = plan
-        .years()
-        .zip(projection.series(index))
-        .zip(projection.sources(index))
-        .map(|((year, &value), &source)| Point {
-            year,
-            value: significant(value),
-            source,
-        });
+    let within = super::points(plan, projection, index);
     let beyond = (plan.target_year + 1..=last_year)
         .zip(continuation(plan, projection, index))
         .take_while(|(_, v)| v.is_finite())

@@ -8,10 +8,11 @@ pub mod review;
 pub mod sensitivity;
 
 use crate::Projected;
+use crate::calc::Projection;
 pub use crate::calc::projection::PointSource;
 use crate::calc::projection::ShareNote;
 use crate::calc::{self, GoalOutcome, noise::significant};
-use crate::plan::{Goal, Metric};
+use crate::plan::{Goal, Metric, Plan};
 
 /// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,6 +91,22 @@ pub struct Point {
     pub source: PointSource,
 }
 
+/// Metric `index`'s values from base_year to target_year, as reported.
+pub fn points<'a>(
+    plan: &'a Plan,
+    projection: &'a Projection,
+    index: usize,
+) -> impl Iterator<Item = Point> + 'a {
+    plan.years()
+        .zip(projection.series(index))
+        .zip(projection.sources(index))
+        .map(|((year, &value), &source)| Point {
+            year,
+            value: significant(value),
+            source,
+        })
+}
+
 impl Report {
     pub fn build(projected: &Projected) -> Report {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
@@ -107,16 +124,7 @@ impl Report {
             .enumerate()
             .map(|(i, metric)| Series {
                 metric: label(i),
-                points: plan
-                    .years()
-                    .zip(projection.series(i))
-                    .zip(projection.sources(i))
-                    .map(|((year, &value), &source)| Point {
-                        year,
-                        value: significant(value),
-                        source,
-                    })
-                    .collect(),
+                points: points(plan, projection, i).collect(),
                 level_goal: metric.level_goal,
             })
             .collect();
