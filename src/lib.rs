@@ -4,8 +4,9 @@
 //! The crate is laid out as the data flows:
 //! - [`plan`] reads and checks a `targets.toml` into a [`plan::Plan`];
 //! - [`calc`] computes paths and judges goals, with no I/O;
-//! - [`report`] gathers the results into one data structure;
-//! - [`render`] turns that into a terminal table, Markdown, CSV or JSON;
+//! - [`report`] gathers the results of each command into data (goals,
+//!   sensitivity, explain, review, chart);
+//! - [`render`] turns those into a terminal table, Markdown, CSV, JSON or SVG;
 //! - [`cli`] is the command line: arguments, files, exit codes.
 
 pub mod calc;

@@ -60,8 +60,9 @@ pub enum Finding {
     },
 }
 
-/// The findings for every metric with a level goal, in plan order. Metrics
-/// whose values are not all positive get none (rates are undefined there).
+/// The findings for every metric with a level goal, in plan order. A metric
+/// whose base-year or target-year value is not positive gets none (its
+/// average rate is undefined).
 pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
     let n = plan.horizon() as f64;
     let ends = |i: usize| {

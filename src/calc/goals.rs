@@ -193,8 +193,8 @@ pub fn judge(kind: GoalKind, goal: &Goal, path: &[f64]) -> (f64, Status) {
     let (value, met) = match kind {
         GoalKind::Level => (last, level_satisfies(goal.comparison, last, goal.value)),
         GoalKind::Rate => {
-            // The plan refuses rate goals on ratios and compound paths stay
-            // positive, so only a linear path can lack a rate.
+            // Loading refuses rate goals whose path is not positive at both
+            // ends; a sweep can still produce one, which then reads missed.
             let achieved = average_annual_rate(first, last, years).unwrap_or(f64::NAN);
             (
                 achieved,

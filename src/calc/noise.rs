@@ -15,7 +15,7 @@ pub const RELATIVE_SLACK: f64 = 1e-9;
 
 /// Whether `value` satisfies `comparison` against `target`; `scale` is the
 /// magnitude the slack is relative to.
-pub fn satisfies(comparison: Comparison, value: f64, target: f64, scale: f64) -> bool {
+fn satisfies(comparison: Comparison, value: f64, target: f64, scale: f64) -> bool {
     let slack = RELATIVE_SLACK * scale.abs();
     match comparison {
         Comparison::AtLeast => value >= target - slack,

@@ -120,8 +120,8 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
                 Vec::new(),
             ),
             _ => (
-                anchored(metric, plan.base_year, |g| g),
-                stepped(metric, |g| g),
+                anchored(metric, &metric.actual, plan.base_year, |g| g),
+                anchored(metric, &BTreeMap::new(), plan.base_year, |g| g).values,
             ),
         };
         check_finite(&path.values, plan.base_year, index)?;
@@ -179,23 +179,16 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
     })
 }
 
-/// A compound or linear metric's path from its baseline alone, each year's
-/// growth passed through `rate` (a sweep shifts or replaces it).
-pub(super) fn stepped(metric: &Metric, rate: impl Fn(f64) -> f64) -> Vec<f64> {
-    match &metric.model {
-        Model::Compound { baseline, growth } => walk(*baseline, growth, |v, g| v * (1.0 + rate(g))),
-        Model::Linear {
-            baseline,
-            increment,
-        } => walk(*baseline, increment, |v, d| v + d),
-        Model::Ratio { .. } => Vec::new(),
-    }
-}
-
-/// A compound or linear metric's path through its baseline and actual
-/// figures: filled in between them, then stepped from the latest with the
-/// plan's growth (passed through `rate`) or increment.
-pub(super) fn anchored(metric: &Metric, base_year: i32, rate: impl Fn(f64) -> f64) -> Path {
+/// A compound or linear metric's path through its baseline and the figures
+/// `actual`: filled in between them, then stepped from the latest with the
+/// plan's growth (each year's passed through `rate`, which a sweep shifts or
+/// replaces) or increment. With no figures, it is the plan path.
+pub(super) fn anchored(
+    metric: &Metric,
+    actual: &BTreeMap<i32, f64>,
+    base_year: i32,
+    rate: impl Fn(f64) -> f64,
+) -> Path {
     let (baseline, steps, compound) = match &metric.model {
         Model::Compound { baseline, growth } => (*baseline, growth, true),
         Model::Linear {
@@ -209,7 +202,7 @@ pub(super) fn anchored(metric: &Metric, base_year: i32, rate: impl Fn(f64) -> f6
             };
         }
     };
-    let mut path = anchors_filled(baseline, &metric.actual, base_year, steps.len(), compound);
+    let mut path = anchors_filled(baseline, actual, base_year, steps.len(), compound);
     let latest = latest_anchor(&path.sources);
     for k in latest + 1..path.values.len() {
         let previous = path.values[k - 1];
@@ -358,11 +351,7 @@ fn share_notes(
 
 /// numerator / denominator × scale, year by year; `Err(i)` for the first
 /// year index where the denominator is 0 or has crossed 0.
-pub(super) fn divide(
-    numerator: &[f64],
-    denominator: &[f64],
-    scale: f64,
-) -> Result<Vec<f64>, usize> {
+fn divide(numerator: &[f64], denominator: &[f64], scale: f64) -> Result<Vec<f64>, usize> {
     let base_sign = denominator.first().map_or(1.0, |d| d.signum());
     if let Some(i) = denominator
         .iter()
@@ -375,17 +364,6 @@ pub(super) fn divide(
         .zip(denominator)
         .map(|(n, d)| n / d * scale)
         .collect())
-}
-
-pub(super) fn walk(baseline: f64, steps: &[f64], step: impl Fn(f64, f64) -> f64) -> Vec<f64> {
-    let mut path = Vec::with_capacity(steps.len() + 1);
-    path.push(baseline);
-    let mut value = baseline;
-    for s in steps {
-        value = step(value, *s);
-        path.push(value);
-    }
-    path
 }
 
 fn check_finite(path: &[f64], base_year: i32, metric: usize) -> Result<(), ProjectionError> {

@@ -27,8 +27,8 @@ pub const BREAK_EVEN_PRECISION: f64 = 1e-9;
 
 impl Sweep {
     /// The path of metric `index` with this sweep at `x` (a shift, or a
-    /// rate); `None` where a rate would fall to -100 % or a ratio's
-    /// denominator reaches 0.
+    /// rate); `None` where a rate would fall to -100 %, a ratio's
+    /// denominator reaches 0, or a value is not finite.
     pub fn path(self, plan: &Plan, index: usize, x: f64) -> Option<Vec<f64>> {
         let path = self.anchored_path(plan, index, x)?.values;
         path.iter().all(|v| v.is_finite()).then_some(path)
@@ -48,9 +48,9 @@ impl Sweep {
                 if growth.iter().any(|g| rate(*g) <= -1.0) {
                     return None;
                 }
-                Some(anchored(metric, plan.base_year, rate))
+                Some(anchored(metric, &metric.actual, plan.base_year, rate))
             }
-            Model::Linear { .. } => Some(anchored(metric, plan.base_year, |g| g)),
+            Model::Linear { .. } => Some(anchored(metric, &metric.actual, plan.base_year, |g| g)),
             Model::Ratio {
                 numerator,
                 denominator,

@@ -6,7 +6,7 @@ use clap::Args;
 use super::Outcome;
 use super::output_args::{Format, OutputArgs};
 use super::plan_args::PlanArgs;
-use crate::render::{self, Tables, TextOptions};
+use crate::render;
 use crate::report::explain::ExplainReport;
 
 /// Check the plan's own numbers against each other, as a careful reader would.
@@ -31,12 +31,7 @@ pub fn run(args: &ExplainArgs) -> Result<Outcome> {
         bail!("explain writes sentences or data: use --format table, markdown or json");
     }
     let reports: Vec<ExplainReport> = args.plan.load()?.iter().map(ExplainReport::build).collect();
-    let options = TextOptions {
-        lang: args.out.lang(),
-        decimals: args.out.decimals(),
-        tables: Tables::All,
-        sparkline: false,
-    };
+    let options = args.out.text_options();
     let text = match args.out.format {
         Format::Json => render::explain::json(&reports, args.out.precision()),
         Format::Markdown => render::explain::markdown(&reports, &options),

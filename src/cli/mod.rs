@@ -35,7 +35,7 @@ pub const EXIT_FAILURE: u8 = 2;
 
 /// 达标 dabiao: project a plan's targets year by year and show which goals are reached.
 ///
-/// Reads a TOML plan (targets.toml by default), compounds each metric from its
+/// Reads a TOML plan (targets.toml by default), projects each metric from its
 /// base year to the target year, and reports, goal by goal, whether it is
 /// reached, by how much it is missed, the rate it would need and the year it
 /// would be reached. Without a subcommand, runs `report`.

@@ -10,7 +10,7 @@ use clap::{Args, ValueEnum};
 use super::output;
 use super::plan_args::PlanArgs;
 use crate::render::table::TerminalOptions;
-use crate::render::{Lang, Precision};
+use crate::render::{Lang, Precision, Tables, TextOptions};
 
 #[derive(Args, Debug)]
 pub struct OutputArgs {
@@ -82,6 +82,17 @@ impl OutputArgs {
     pub fn lang(&self) -> Lang {
         self.lang
             .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
+    }
+
+    /// The options of the human-readable formats, with every table and no
+    /// sparkline; `report` adjusts them.
+    pub fn text_options(&self) -> TextOptions {
+        TextOptions {
+            lang: self.lang(),
+            decimals: self.decimals(),
+            tables: Tables::All,
+            sparkline: false,
+        }
     }
 
     /// Decimals in the table and Markdown.

@@ -44,19 +44,12 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     args.out.emit(&render(&reports, args))?;
     if args.out.format == Format::Csv {
         // CSV has no room for notes; the other formats show them.
-        let lang = args.out.lang();
-        for (metric, note) in reports.iter().flat_map(|r| &r.share_notes) {
-            let shown =
-                |x: f64| crate::render::number::number(x, crate::render::Precision::Decimals(2));
-            eprintln!(
-                "{}",
-                lang.share_note(
-                    &metric.name,
-                    note.year,
-                    &shown(note.entered),
-                    &shown(note.from_parts)
-                )
-            );
+        let options = args.out.text_options();
+        for note in reports
+            .iter()
+            .flat_map(|r| render::grid::share_notes(r, &options))
+        {
+            eprintln!("{note}");
         }
     }
     let all_reached = reports.iter().all(|r| r.reached_count() == r.goals.len());
@@ -87,10 +80,9 @@ fn check_combination(args: &ReportArgs) -> Result<()> {
 fn render(reports: &[Report], args: &ReportArgs) -> String {
     let out = &args.out;
     let text_options = |sparkline| TextOptions {
-        lang: out.lang(),
-        decimals: out.decimals(),
         tables: args.table.unwrap_or(Tables::All),
         sparkline,
+        ..out.text_options()
     };
     match out.format {
         Format::Table => {

@@ -8,7 +8,7 @@ use super::Outcome;
 use super::output_args::{Format, OutputArgs};
 use super::plan_args::PlanArgs;
 use crate::Projected;
-use crate::render::{self, Tables, TextOptions};
+use crate::render;
 use crate::report::review::ReviewReport;
 
 /// Review the plan against its actual figures: for each goal the latest
@@ -42,12 +42,7 @@ pub fn run(args: &ReviewArgs) -> Result<Outcome> {
         })
         .collect::<Result<Vec<_>>>()?;
     let out = &args.out;
-    let options = TextOptions {
-        lang: out.lang(),
-        decimals: out.decimals(),
-        tables: Tables::All,
-        sparkline: false,
-    };
+    let options = out.text_options();
     let text = match out.format {
         Format::Table => render::table::draw(
             &render::review::document(&reports, &options),

@@ -2,7 +2,7 @@
 //! exact growth at which it flips between missed and reached.
 
 use anyhow::{Result, anyhow, bail};
-use clap::{Args, ValueEnum};
+use clap::Args;
 
 use super::Outcome;
 use super::output_args::{Format, OutputArgs};
@@ -10,7 +10,8 @@ use super::plan_args::PlanArgs;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::{Model, Plan, parse_rate_argument};
-use crate::render::{self, Tables, TextOptions};
+use crate::render;
+use crate::render::sensitivity::SensitivityTable;
 use crate::report::sensitivity::SensitivityReport;
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
@@ -45,16 +46,6 @@ pub struct SensitivityArgs {
 
     #[command(flatten)]
     out: OutputArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum SensitivityTable {
-    /// Every goal at every point.
-    Grid,
-    /// Where each goal flips.
-    BreakEven,
-    /// Both.
-    All,
 }
 
 /// A sweep may have at most this many points.
@@ -150,26 +141,10 @@ fn points(args: &SensitivityArgs, origin: f64, uniform: bool) -> Result<Vec<f64>
 fn render(reports: &[SensitivityReport], args: &SensitivityArgs) -> String {
     let out = &args.out;
     let table = args.table.unwrap_or(SensitivityTable::All);
-    let text_options = TextOptions {
-        lang: out.lang(),
-        decimals: out.decimals(),
-        tables: Tables::All,
-        sparkline: false,
-    };
+    let text_options = out.text_options();
     match out.format {
         Format::Table | Format::Markdown => {
-            let mut document = render::sensitivity::document(reports, &text_options);
-            if table == SensitivityTable::BreakEven {
-                for section in &mut document.sections {
-                    section.grid.keep_columns(|i, n| i < 3 || i == n - 1);
-                }
-            }
-            if table == SensitivityTable::Grid {
-                for section in &mut document.sections {
-                    section.grid.keep_columns(|i, n| i < n - 1);
-                    section.note = None;
-                }
-            }
+            let document = render::sensitivity::document(reports, &text_options, table);
             match out.format {
                 Format::Table => render::table::draw(&document, out.terminal()),
                 _ => render::markdown::draw(document),

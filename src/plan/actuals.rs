@@ -40,16 +40,7 @@ pub fn parse_actuals_csv(
     file: &str,
     encoding: Encoding,
 ) -> Result<Vec<ActualRecord>, PlanError> {
-    let fail = |line: Option<usize>, message: String| {
-        let problem = Problem::new(message);
-        PlanError {
-            file: file.to_owned(),
-            problems: vec![match line {
-                Some(l) => problem.at(Location::Line(l)),
-                None => problem,
-            }],
-        }
-    };
+    let fail = |line: Option<usize>, message: String| refusal(file, line, message);
     // Excel's "Unicode text" is UTF-16 with a byte-order mark.
     for (mark, codec) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
         if bytes.starts_with(mark) && encoding == Encoding::Auto {
@@ -71,18 +62,21 @@ pub fn parse_actuals_csv(
     parse_text(&text, file)
 }
 
+/// A file refused for one reason, at a line when there is one.
+fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
+    let problem = Problem::new(message);
+    PlanError {
+        file: file.to_owned(),
+        problems: vec![match line {
+            Some(l) => problem.at(Location::Line(l)),
+            None => problem,
+        }],
+    }
+}
+
 /// Reads decoded CSV text.
 fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
-    let fail = |line: Option<usize>, message: String| {
-        let problem = Problem::new(message);
-        PlanError {
-            file: file.to_owned(),
-            problems: vec![match line {
-                Some(l) => problem.at(Location::Line(l)),
-                None => problem,
-            }],
-        }
-    };
+    let fail = |line: Option<usize>, message: String| refusal(file, line, message);
 
     // Excel writes Windows line ends, which the csv crate's positions
     // miscount; with plain line ends, byte offsets give the line.

@@ -25,6 +25,9 @@ pub fn text(reports: &[ExplainReport], options: &TextOptions) -> String {
         if let Some(line) = heading {
             out.push_str(&format!("\n{line}\n"));
         }
+        if findings.is_empty() {
+            out.push_str(&format!("\n{}\n", options.lang.no_findings()));
+        }
         for (name, rest) in findings {
             out.push_str(&format!("\n{name}{rest}\n"));
         }
@@ -45,6 +48,9 @@ pub fn markdown(reports: &[ExplainReport], options: &TextOptions) -> String {
     for (heading, findings) in groups(reports, options) {
         if let Some(line) = heading {
             out.push_str(&format!("## {line}\n\n"));
+        }
+        if findings.is_empty() {
+            out.push_str(&format!("{}\n", options.lang.no_findings()));
         }
         for (name, rest) in findings {
             out.push_str(&format!("- **{name}**{rest}\n"));

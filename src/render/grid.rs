@@ -43,6 +43,23 @@ pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> 
     }
 }
 
+/// A line for each share entered directly that differs from its parts'
+/// actual figures; at least two decimals, as the difference is small.
+pub fn share_notes<'a>(
+    report: &'a Report,
+    options: &'a TextOptions,
+) -> impl Iterator<Item = String> + 'a {
+    let shown = |x: f64| number(x, Precision::Decimals(options.decimals.max(2)));
+    report.share_notes.iter().map(move |(metric, note)| {
+        options.lang.share_note(
+            &metric.name,
+            note.year,
+            &shown(note.entered),
+            &shown(note.from_parts),
+        )
+    })
+}
+
 /// A section's heading, followed by its scenario's name when several are shown.
 pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
     if several {
@@ -97,15 +114,7 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
             if report.has_actuals() {
                 notes.push(lang.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
             }
-            notes.extend(report.share_notes.iter().map(|(metric, note)| {
-                let shown = |x: f64| number(x, Precision::Decimals(options.decimals.max(2)));
-                lang.share_note(
-                    &metric.name,
-                    note.year,
-                    &shown(note.entered),
-                    &shown(note.from_parts),
-                )
-            }));
+            notes.extend(share_notes(report, options));
             sections.push(Section {
                 heading,
                 grid: years(report, options),
@@ -130,25 +139,6 @@ pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
     /// Columns of numbers, which read best right-aligned.
     pub numeric: Vec<bool>,
-}
-
-impl Grid {
-    /// Drops every column whose index `keep(index, column_count)` refuses.
-    pub fn keep_columns(&mut self, keep: impl Fn(usize, usize) -> bool) {
-        fn retain<T>(cells: &mut Vec<T>, keep: &dyn Fn(usize, usize) -> bool) {
-            let n = cells.len();
-            let mut i = 0;
-            cells.retain(|_| {
-                i += 1;
-                keep(i - 1, n)
-            });
-        }
-        retain(&mut self.header, &keep);
-        retain(&mut self.numeric, &keep);
-        for row in &mut self.rows {
-            retain(row, &keep);
-        }
-    }
 }
 
 pub struct Cell {

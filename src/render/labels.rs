@@ -242,6 +242,22 @@ impl Lang {
         }
     }
 
+    /// Under a sweep with points where a rate would reach -100 %.
+    pub fn undefined_point(self) -> &'static str {
+        match self {
+            Lang::En => "—: the shift takes a growth rate to -100 % or below",
+            Lang::Zh => "—：该调整使增速降至-100%或以下",
+        }
+    }
+
+    /// When explain has nothing to check.
+    pub fn no_findings(self) -> &'static str {
+        match self {
+            Lang::En => "No level goals to check: explain looks at goals set with `target`.",
+            Lang::Zh => "没有可检查的水平目标：explain 只检查用 `target` 设定的目标。",
+        }
+    }
+
     /// Why a goal has no break-even point: growth does not move it.
     pub fn unaffected(self) -> &'static str {
         match self {

@@ -1,8 +1,10 @@
-//! Turning a [`Report`](crate::report::Report) into text. One module per
-//! format; what they share lives in `number` (how a value is written),
-//! `labels` (the words, in English or Chinese), `grid` (the cells of the
-//! human-readable tables) and `records` (the fields of CSV rows and JSON
-//! objects, named once for both).
+//! Turning the reports into text. One module per format (`table`,
+//! `markdown`, `csv`, `json`, `chart`); what they share lives in `number`
+//! (how a value is written), `labels` (the words, in English or Chinese),
+//! `grid` (the documents of the human-readable formats, and the report's)
+//! and `records` (the fields of CSV rows and JSON objects, named once for
+//! both). What the other commands show is in `sensitivity`, `explain` and
+//! `review`, which build their documents and records for those writers.
 
 pub mod chart;
 pub mod csv;

@@ -137,7 +137,32 @@ pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
 
 /// The table and Markdown document: one section per scenario, one row per
 /// goal, one column per point, and the break-even point last.
-pub fn document(reports: &[SensitivityReport], options: &TextOptions) -> Document {
+/// Which of the sensitivity tables to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SensitivityTable {
+    /// Every goal at every point.
+    Grid,
+    /// Where each goal flips.
+    BreakEven,
+    /// Both.
+    All,
+}
+
+impl SensitivityTable {
+    fn grid(self) -> bool {
+        self != SensitivityTable::BreakEven
+    }
+
+    fn break_even(self) -> bool {
+        self != SensitivityTable::Grid
+    }
+}
+
+pub fn document(
+    reports: &[SensitivityReport],
+    options: &TextOptions,
+    table: SensitivityTable,
+) -> Document {
     let lang = options.lang;
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let about = reports.first().map(|first| match &first.swept_metric {
@@ -151,18 +176,31 @@ pub fn document(reports: &[SensitivityReport], options: &TextOptions) -> Documen
         .iter()
         .map(|report| Section {
             heading: section_heading(lang.sensitivity_heading(), &report.header, several),
-            grid: grid(report, options),
-            note: Some(
-                lang.break_even_legend(report.swept_metric.is_none())
-                    .to_owned(),
-            ),
+            grid: grid(report, options, table),
+            note: {
+                let undefined = table.grid()
+                    && report
+                        .rows
+                        .iter()
+                        .any(|r| r.cells.iter().any(Option::is_none));
+                let lines: Vec<&str> = [
+                    table
+                        .break_even()
+                        .then(|| lang.break_even_legend(report.swept_metric.is_none())),
+                    undefined.then(|| lang.undefined_point()),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                (!lines.is_empty()).then(|| lines.join("\n"))
+            },
         })
         .collect();
     document.sections = sections;
     document
 }
 
-fn grid(report: &SensitivityReport, options: &TextOptions) -> Grid {
+fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTable) -> Grid {
     let (lang, d) = (options.lang, options.decimals);
     let uniform = report.swept_metric.is_none();
     let mut header = vec![
@@ -170,14 +208,18 @@ fn grid(report: &SensitivityReport, options: &TextOptions) -> Grid {
         lang.unit().to_owned(),
         lang.goal().to_owned(),
     ];
-    header.extend(report.points.iter().map(|&p| {
-        if uniform {
-            signed_percent(p)
-        } else {
-            percent_shortest(p)
-        }
-    }));
-    header.push(lang.break_even().to_owned());
+    if table.grid() {
+        header.extend(report.points.iter().map(|&p| {
+            if uniform {
+                shift_header(p)
+            } else {
+                percent_shortest(p)
+            }
+        }));
+    }
+    if table.break_even() {
+        header.push(lang.break_even().to_owned());
+    }
     let rows = report
         .rows
         .iter()
@@ -187,14 +229,17 @@ fn grid(report: &SensitivityReport, options: &TextOptions) -> Grid {
                 plain(row.metric.unit.clone()),
                 plain(goal_text(row.kind, &row.goal, options.lang)),
             ];
-            cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, lang, d)));
-            cells.push(plain(break_even_text(row.break_even, uniform, lang, d)));
+            if table.grid() {
+                cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, lang, d)));
+            }
+            if table.break_even() {
+                cells.push(plain(break_even_text(row.break_even, uniform, lang, d)));
+            }
             cells
         })
         .collect();
     let mut numeric = vec![false, false, false];
-    numeric.extend(report.points.iter().map(|_| true));
-    numeric.push(true);
+    numeric.resize(header_len(&report.points, table), true);
     Grid {
         header,
         rows,
@@ -222,20 +267,22 @@ fn break_even_text(point: BreakEvenPoint, uniform: bool, lang: Lang, d: usize) -
             format!("{} → {}", points(shift), percent(rate, d))
         }
         (BreakEvenPoint::At { shift, rate: None }, true) => points(shift),
-        (BreakEvenPoint::At { shift, rate }, false) => {
-            format!(
-                "{} ({})",
-                percent(rate.unwrap_or(f64::NAN), d),
-                points(shift)
-            )
-        }
+        (BreakEvenPoint::At { shift, rate }, false) => match rate {
+            Some(rate) => format!("{} ({})", percent(rate, d), points(shift)),
+            None => points(shift),
+        },
         (BreakEvenPoint::Unaffected, _) => lang.unaffected().to_owned(),
         (BreakEvenPoint::NoFlip, _) => lang.no_flip().to_owned(),
     }
 }
 
+/// How many columns the table has: three labels, the points, the break-even.
+fn header_len(points: &[f64], table: SensitivityTable) -> usize {
+    3 + if table.grid() { points.len() } else { 0 } + usize::from(table.break_even())
+}
+
 /// A shift as a column header: "-5%", "0%", "+1%".
-fn signed_percent(shift: f64) -> String {
+fn shift_header(shift: f64) -> String {
     let text = percent_shortest(shift);
     if shift > 0.0 {
         format!("+{text}")
