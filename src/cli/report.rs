@@ -47,7 +47,7 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         let options = args.out.text_options();
         for note in reports
             .iter()
-            .flat_map(|r| render::grid::share_notes(r, &options))
+            .flat_map(|r| render::report::share_notes(r, &options))
         {
             eprintln!("{note}");
         }

@@ -13,7 +13,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_width::UnicodeWidthStr;
 
 use super::Lang;
-use super::grid::goal_text;
+use super::document::goal_text;
 use super::number::{Precision, number, signed};
 use crate::calc::Status;
 use crate::plan::{BASE_SCENARIO, Comparison, GoalKind};

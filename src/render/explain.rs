@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::grid::{Document, goal_text, opening, scenario_lines};
+use super::document::{Document, goal_text, opening, scenario_lines};
 use super::json as json_text;
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use super::records::Field;

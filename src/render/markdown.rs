@@ -3,12 +3,13 @@
 use comfy_table::presets::ASCII_MARKDOWN;
 
 use super::TextOptions;
-use super::grid::{self, Document, Grid};
+use super::document::{Document, Grid};
+use super::report;
 use super::table::{TerminalOptions, build};
 use crate::report::Report;
 
 pub fn render(reports: &[Report], options: &TextOptions) -> String {
-    draw(grid::document(reports, options))
+    draw(report::document(reports, options))
 }
 
 pub fn draw(document: Document) -> String {

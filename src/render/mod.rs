@@ -1,20 +1,21 @@
 //! Turning the reports into text. One module per format (`table`,
 //! `markdown`, `csv`, `json`, `chart`); what they share lives in `number`
 //! (how a value is written), `labels` (the words, in English or Chinese),
-//! `grid` (the documents of the human-readable formats, and the report's)
-//! and `records` (the fields of CSV rows and JSON objects, named once for
-//! both). What the other commands show is in `sensitivity`, `explain` and
+//! `document` (the titled tables of the human-readable formats) and
+//! `records` (the fields of CSV rows and JSON objects, named once for both).
+//! What each command shows is in `report`, `sensitivity`, `explain` and
 //! `review`, which build their documents and records for those writers.
 
 pub mod chart;
 pub mod csv;
+pub mod document;
 pub mod explain;
-pub mod grid;
 pub mod json;
 pub mod labels;
 pub mod markdown;
 pub mod number;
 pub mod records;
+pub mod report;
 pub mod review;
 pub mod sensitivity;
 pub mod table;

@@ -4,7 +4,7 @@
 use serde_json::{Map, Value};
 
 use super::TextOptions;
-use super::grid::{
+use super::document::{
     Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, plain, progress_text,
     scenario_lines, section_heading, signed_percent,
 };

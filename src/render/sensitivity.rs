@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value};
 
-use super::grid::{
+use super::document::{
     Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, scenario_lines,
     section_heading,
 };

@@ -8,7 +8,8 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle};
 
 use super::TextOptions;
-use super::grid::{self, Document, Grid, Tone};
+use super::document::{Document, Grid, Tone};
+use super::report;
 use crate::report::Report;
 
 #[derive(Debug, Clone, Copy)]
@@ -20,7 +21,7 @@ pub struct TerminalOptions {
 }
 
 pub fn render(reports: &[Report], options: &TextOptions, terminal: TerminalOptions) -> String {
-    draw(&grid::document(reports, options), terminal)
+    draw(&report::document(reports, options), terminal)
 }
 
 pub fn draw(document: &Document, terminal: TerminalOptions) -> String {

@@ -1,0 +1,161 @@
+//! The documents of the human-readable formats: a title, lines under it, and
+//! titled tables of cells. Every command builds one; the terminal table and
+//! Markdown draw it, so both always say the same thing in the same columns.
+//! The cell texts that several commands show (a goal, a value with its
+//! status, progress against time) are written here once.
+
+use super::Lang;
+use super::number::{Precision, number, percent, percent_shortest, signed};
+use crate::calc::Status;
+use crate::calc::goals::Progress;
+use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind};
+use crate::report::ReportHeader;
+
+/// A report for people: a title, lines under it, then titled tables.
+pub struct Document {
+    pub title: Option<String>,
+    pub preamble: Vec<String>,
+    pub sections: Vec<Section>,
+}
+
+pub struct Section {
+    pub heading: String,
+    pub grid: Grid,
+    /// A line under the table.
+    pub note: Option<String>,
+}
+
+/// A document with no sections yet: the plan's title, then its source, its
+/// years and `about` (what the tables show), for the scenarios in `headers`.
+pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> Document {
+    let Some(first) = headers.first() else {
+        return Document {
+            title: None,
+            preamble: Vec::new(),
+            sections: Vec::new(),
+        };
+    };
+    let mut preamble: Vec<String> = first.source.iter().map(|s| lang.source(s)).collect();
+    preamble.push(lang.period(first.base_year, first.target_year));
+    preamble.extend(about);
+    Document {
+        title: first.title.clone(),
+        preamble,
+        sections: Vec::new(),
+    }
+}
+
+/// A section's heading, followed by its scenario's name when several are shown.
+pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
+    if several {
+        format!("{title} · {}", header.scenario)
+    } else {
+        title.to_owned()
+    }
+}
+
+/// One line per scenario shown, naming it and saying what it assumes; none
+/// when only the plan itself is shown.
+pub fn scenario_lines(headers: &[&ReportHeader], lang: Lang) -> Vec<String> {
+    let only_the_plan = matches!(headers, [single] if single.scenario == BASE_SCENARIO);
+    if only_the_plan {
+        return Vec::new();
+    }
+    headers
+        .iter()
+        .map(|h| lang.scenario_line(&h.scenario, h.description.as_deref()))
+        .collect()
+}
+
+pub struct Grid {
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// Columns of numbers, which read best right-aligned.
+    pub numeric: Vec<bool>,
+}
+
+pub struct Cell {
+    pub text: String,
+    pub tone: Tone,
+}
+
+/// What a cell says about the goal, for formats that can colour it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Plain,
+    Good,
+    Bad,
+}
+
+pub fn plain(text: impl Into<String>) -> Cell {
+    Cell {
+        text: text.into(),
+        tone: Tone::Plain,
+    }
+}
+
+/// "104.20 (2018)"
+pub fn latest_text(year: i32, value: f64, decimals: usize) -> String {
+    format!("{} ({year})", number(value, Precision::Decimals(decimals)))
+}
+
+/// Progress against time elapsed: "44% / 60%".
+pub fn progress_text(p: &Progress) -> String {
+    format!(
+        "{} / {}",
+        p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
+        percent(p.time_elapsed, 0)
+    )
+}
+
+/// A fraction as a signed percent: "+2.40%", "-1.05%".
+pub fn signed_percent(x: f64, d: usize) -> String {
+    format!("{}%", signed(x * 100.0, d))
+}
+
+/// A goal's value (a level, or a rate in percent) with its status mark,
+/// coloured by status: "142.82 ✘".
+pub fn judged_cell(
+    kind: GoalKind,
+    value: f64,
+    status: Status,
+    lang: Lang,
+    decimals: usize,
+) -> Cell {
+    let shown = match kind {
+        GoalKind::Level => number(value, Precision::Decimals(decimals)),
+        GoalKind::Rate => percent(value, decimals),
+    };
+    let mark = lang.status(status).chars().next().unwrap_or(' ');
+    Cell {
+        text: format!("{shown} {mark}"),
+        tone: tone(status),
+    }
+}
+
+pub fn tone(status: Status) -> Tone {
+    match status {
+        Status::Reached => Tone::Good,
+        Status::Missed => Tone::Bad,
+    }
+}
+
+/// "≥ 150", "≤ 80", "≈ 60 ± 3", "avg growth ≥ 16%": goal values are shown as
+/// written in the plan, not rounded to the table's decimals.
+pub fn goal_text(kind: GoalKind, goal: &Goal, lang: Lang) -> String {
+    let amount = |x: f64| match kind {
+        GoalKind::Level => number(x, Precision::Full),
+        GoalKind::Rate => percent_shortest(x),
+    };
+    let condition = match goal.comparison {
+        Comparison::AtLeast => format!("≥ {}", amount(goal.value)),
+        Comparison::AtMost => format!("≤ {}", amount(goal.value)),
+        Comparison::About { tolerance } => {
+            format!("≈ {} ± {}", amount(goal.value), amount(tolerance))
+        }
+    };
+    match kind {
+        GoalKind::Level => condition,
+        GoalKind::Rate => format!("{} {condition}", lang.average_growth()),
+    }
+}
