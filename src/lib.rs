@@ -92,7 +92,8 @@ fn rate_goal_problems<'a>(
         })
 }
 
-fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
+/// Why a scenario's paths cannot be computed, as a problem of the plan.
+pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
     let plan = &scenario.plan;
     let (index, message) = match error {
         ProjectionError::Overflow { metric, year } => (

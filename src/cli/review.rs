@@ -1,13 +1,12 @@
 //! `dabiao review [FILE]`: the mid-term review, one screen: where each goal
 //! stands at the latest actual figure, and a verdict.
 
-use anyhow::{Result, bail};
+use anyhow::{Result, anyhow};
 use clap::Args;
 
 use super::Outcome;
 use super::output_args::{Format, OutputArgs};
 use super::plan_args::PlanArgs;
-use crate::Projected;
 use crate::render;
 use crate::report::review::ReviewReport;
 
@@ -34,12 +33,7 @@ pub fn run(args: &ReviewArgs) -> Result<Outcome> {
     let scenarios = args.plan.load()?;
     let reports = scenarios
         .iter()
-        .map(|projected| {
-            Ok(ReviewReport::build(
-                &as_of(projected, args.as_of)?,
-                args.as_of,
-            ))
-        })
+        .map(|projected| ReviewReport::build(projected, args.as_of).map_err(|msg| anyhow!(msg)))
         .collect::<Result<Vec<_>>>()?;
     let out = &args.out;
     let options = out.text_options();
@@ -59,31 +53,4 @@ pub fn run(args: &ReviewArgs) -> Result<Outcome> {
     };
     out.emit(&text)?;
     Ok(Outcome::Done)
-}
-
-/// The scenario with the figures after `year` set aside, projected again.
-fn as_of(projected: &Projected, year: Option<i32>) -> Result<Projected> {
-    let Some(year) = year else {
-        return Ok(projected.clone());
-    };
-    let plan = &projected.scenario.plan;
-    if year <= plan.base_year || year > plan.target_year {
-        bail!(
-            "--as-of {year}: the plan's years are {}–{}; review a year from {} to {}",
-            plan.base_year,
-            plan.target_year,
-            plan.base_year + 1,
-            plan.target_year
-        );
-    }
-    let mut scenario = projected.scenario.clone();
-    scenario.plan = plan.as_of(year);
-    // Fewer figures cannot make a path that was computable fail.
-    let projection = crate::calc::project(&scenario.plan).map_err(|_| {
-        anyhow::anyhow!("--as-of {year}: the paths cannot be computed without the later figures")
-    })?;
-    Ok(Projected {
-        scenario,
-        projection,
-    })
 }
