@@ -5,7 +5,7 @@
 
 use super::goals::average_annual_rate;
 use super::noise::{difference, level_satisfies, significant};
-use super::projection::Projection;
+use super::projection::{Projection, share_anchor};
 use crate::plan::{Goal, Model, Plan};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,15 +88,11 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                 },
                 _,
             ) => {
-                let (num_base, num_last) = ends(*numerator);
+                let (num_base, _) = ends(*numerator);
                 let (_, den_last) = ends(*denominator);
                 // An entered share keeps its proportion to the parts' ratio,
                 // so the parts must reach the goal divided by that proportion.
-                let anchor = if metric.actual.is_empty() {
-                    1.0
-                } else {
-                    ends(index).1 / (num_last / den_last * scale)
-                };
+                let anchor = share_anchor(plan, projection, index, plan.horizon());
                 let needed_numerator = level.value / anchor * den_last / scale;
                 match (
                     average_annual_rate(num_base, needed_numerator, n),

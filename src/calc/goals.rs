@@ -5,7 +5,7 @@
 //! `noise`); the numbers reported are rounded to their reliable digits.
 
 use super::noise::{RELATIVE_SLACK, difference, level_satisfies, rate_satisfies, significant};
-use super::projection::{PointSource, Projection, continuation};
+use super::projection::{Projection, continuation};
 use crate::plan::{Comparison, Goal, GoalKind, MAX_HORIZON, Model, Plan};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,8 +144,7 @@ fn progress(
     goal: &Goal,
     is_ratio: bool,
 ) -> Option<Progress> {
-    let sources = projection.sources(index);
-    let k = sources.iter().rposition(|s| *s == PointSource::Actual)?;
+    let k = projection.latest_actual(index)?;
     let path = projection.series(index);
     let (baseline, latest_value) = (path[0], significant(path[k]));
     let plan_value = significant(projection.plan_series(index)[k]);

@@ -88,6 +88,31 @@ impl Projection {
     pub fn notes(&self) -> &[ShareNote] {
         &self.notes
     }
+
+    /// The year index of metric `index`'s latest actual figure.
+    pub fn latest_actual(&self, index: usize) -> Option<usize> {
+        self.sources(index)
+            .iter()
+            .rposition(|s| *s == PointSource::Actual)
+    }
+}
+
+/// The proportion, in year index `k`, between a ratio anchored to entered
+/// shares and the ratio of its parts: the share keeps it as its parts move.
+/// 1 for any metric without entered shares (a ratio is then its parts' ratio).
+pub fn share_anchor(plan: &Plan, projection: &Projection, index: usize, k: usize) -> f64 {
+    let metric = &plan.metrics[index];
+    match metric.model {
+        Model::Ratio {
+            numerator,
+            denominator,
+            scale,
+        } if !metric.actual.is_empty() => {
+            let at = |i: usize| projection.series(i)[k];
+            at(index) / (at(numerator) / at(denominator) * scale)
+        }
+        _ => 1.0,
+    }
 }
 
 /// A path that cannot be computed: the plan is refused.
@@ -392,14 +417,7 @@ pub fn continuation(
             denominator,
             scale,
         } => {
-            // A share anchored to entered figures keeps its proportion to the
-            // parts' ratio (both are positive then, see `share`).
-            let last = |i: usize| projection.series(i).last().copied().unwrap_or(f64::NAN);
-            let anchor = if plan.metrics[index].actual.is_empty() {
-                1.0
-            } else {
-                last(index) / (last(numerator) / last(denominator) * scale)
-            };
+            let anchor = share_anchor(plan, projection, index, plan.horizon());
             (trend(numerator), trend(denominator), scale * anchor)
         }
         _ => (trend(index), None, 1.0),

@@ -3,7 +3,7 @@
 
 use super::goals::{GoalOutcome, Status, average_annual_rate, evaluate};
 use super::noise::{level_satisfies, rate_satisfies, significant};
-use super::projection::{PointSource, Projection};
+use super::projection::{Projection, share_anchor};
 use crate::plan::{GoalKind, Model, Plan};
 
 /// How a goal stands, most settled first.
@@ -48,7 +48,7 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
             let index = outcome.metric;
             let path = projection.series(index);
             let baseline = path[0];
-            let Some(k) = latest_actual(projection, index) else {
+            let Some(k) = projection.latest_actual(index) else {
                 return ReviewLine {
                     outcome,
                     latest: None,
@@ -108,14 +108,6 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
         .collect()
 }
 
-/// The index of the metric's latest actual figure.
-fn latest_actual(projection: &Projection, index: usize) -> Option<usize> {
-    projection
-        .sources(index)
-        .iter()
-        .rposition(|s| *s == PointSource::Actual)
-}
-
 /// Where metric `index` ends at target_year if it keeps, from year index
 /// `k`, the pace it has had since the baseline: its average rate (compound),
 /// its average increment (linear), or for a ratio its parts' paces.
@@ -133,9 +125,8 @@ fn at_this_pace(plan: &Plan, projection: &Projection, index: usize, k: usize) ->
             denominator,
             scale,
         } => {
-            let part = |i: usize| projection.series(i)[k];
             // An entered share keeps its proportion to the parts' ratio.
-            let anchor = value / (part(numerator) / part(denominator) * scale);
+            let anchor = share_anchor(plan, projection, index, k);
             let num = at_this_pace(plan, projection, numerator, k)?;
             let den = at_this_pace(plan, projection, denominator, k)?;
             (den != 0.0).then(|| num / den * scale * anchor)

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, anyhow};
 use clap::Args;
 
+use super::output_args::lang_or_locale;
 use super::plan_args::PlanArgs;
 use super::{Outcome, output};
 use crate::render::{self, Lang};
@@ -41,11 +42,8 @@ pub fn run(args: &ChartArgs) -> Result<Outcome> {
     }
     let scenarios = args.plan.load()?;
     let chart = Chart::build(&scenarios, &args.metric).map_err(|msg| anyhow!(msg))?;
-    let lang = args
-        .lang
-        .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()));
-    let svg =
-        render::chart::svg(&chart, lang).map_err(|msg| anyhow!("cannot draw the chart: {msg}"))?;
+    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))
+        .map_err(|msg| anyhow!("cannot draw the chart: {msg}"))?;
     output::emit((!to_stdout).then_some(args.output.as_path()), &svg)?;
     Ok(Outcome::Done)
 }

@@ -33,11 +33,22 @@ pub fn load(path: &Path, additions: &Additions) -> Result<Vec<Projected>> {
 /// Reads an actuals CSV file.
 pub fn load_actuals(path: &Path, encoding: Encoding) -> Result<Vec<ActualRecord>> {
     let name = display_name(path);
-    let bytes = read_bytes(path, &name, "actuals file")?;
+    let bytes = read_bytes(path, &name, InputKind::Actuals)?;
     Ok(parse_actuals_csv(&bytes, &name, encoding)?)
 }
 
-fn read_bytes(path: &Path, name: &str, what: &str) -> Result<Vec<u8>> {
+/// What a file is to the run, for the advice when it cannot be read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum InputKind {
+    Plan,
+    Actuals,
+}
+
+fn read_bytes(path: &Path, name: &str, kind: InputKind) -> Result<Vec<u8>> {
+    let what = match kind {
+        InputKind::Plan => "plan file",
+        InputKind::Actuals => "actuals file",
+    };
     let mut bytes = Vec::new();
     if is_stdin(path) {
         std::io::stdin()
@@ -46,7 +57,7 @@ fn read_bytes(path: &Path, name: &str, what: &str) -> Result<Vec<u8>> {
             .with_context(|| format!("cannot read the {what} from standard input"))?;
     } else {
         bytes = std::fs::read(path).map_err(|error| {
-            let plan = what == "plan file";
+            let plan = kind == InputKind::Plan;
             let hint = match (path.is_dir(), path.exists(), plan) {
                 (true, _, true) => "; name a plan file, not a folder",
                 (true, _, false) => "; name a CSV file, not a folder",
@@ -61,7 +72,7 @@ fn read_bytes(path: &Path, name: &str, what: &str) -> Result<Vec<u8>> {
 }
 
 fn read_text(path: &Path, name: &str) -> Result<String> {
-    let bytes = read_bytes(path, name, "plan file")?;
+    let bytes = read_bytes(path, name, InputKind::Plan)?;
     match String::from_utf8(bytes) {
         // Windows editors often start UTF-8 files with a byte-order mark.
         Ok(text) => Ok(match text.strip_prefix('\u{feff}') {

@@ -39,6 +39,11 @@ pub struct OutputArgs {
     color: Option<ColorWhen>,
 }
 
+/// `--lang` when given, else the language of the locale variables.
+pub fn lang_or_locale(lang: Option<Lang>) -> Lang {
+    lang.unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Table,
@@ -80,8 +85,7 @@ impl OutputArgs {
     }
 
     pub fn lang(&self) -> Lang {
-        self.lang
-            .unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
+        lang_or_locale(self.lang)
     }
 
     /// The options of the human-readable formats, with every table and no

@@ -95,13 +95,13 @@ impl RawOverride {
     }
 }
 
-/// One field replaced by a scenario or by `--set`.
+/// One field replaced by a scenario or by `--set`; the value's span says
+/// where it was written (see `Source::locate`).
+#[derive(Clone)]
 struct Override<'a> {
     metric: &'a str,
     field: &'a str,
     value: Spanned<Value>,
-    /// Where the replacement was written, for messages.
-    at: Range<usize>,
 }
 
 /// Parses and checks a plan and its scenarios, with what the command line
@@ -226,17 +226,11 @@ pub fn parse_plan(
                         metric: metric.get_ref(),
                         field,
                         value: value.clone(),
-                        at: value.span(),
                     })
             })
             .collect();
         // --set applies on top of the scenario's own changes.
-        overrides.extend(sets_for(scenario_name).iter().map(|o| Override {
-            metric: o.metric,
-            field: o.field,
-            value: o.value.clone(),
-            at: o.at.clone(),
-        }));
+        overrides.extend(sets_for(scenario_name).iter().cloned());
         let before = problems.len();
         let metrics =
             ctx.scenario_metrics(&raw.metrics, &overrides, Some(scenario_name), &mut problems);
@@ -263,7 +257,7 @@ pub fn parse_plan(
                         let origin = sets_for(scenario_name)
                             .iter()
                             .rfind(|o| o.metric == id && o.field == "growth")
-                            .map(|o| source.locate(o.at.clone()));
+                            .map(|o| source.locate(o.value.span()));
                         let from_set = match origin {
                             Some(Location::Argument(argument)) => {
                                 format!(" (that growth comes from {argument})")
@@ -535,8 +529,7 @@ impl<'a> Source<'a> {
                 Some((metric, field, value)) => overrides.push(Override {
                     metric,
                     field,
-                    value: Spanned::new(at.clone(), set_value(value)),
-                    at,
+                    value: Spanned::new(at, set_value(value)),
                 }),
                 None => problems.push(
                     Problem::new(
@@ -663,7 +656,7 @@ impl MetricContext<'_> {
         for o in overrides {
             let problem = |msg: String| {
                 Problem::new(msg)
-                    .at(self.source.locate(o.at.clone()))
+                    .at(self.source.locate(o.value.span()))
                     .in_scenario(scenario)
                     .in_metric(o.metric)
             };

@@ -51,7 +51,6 @@ pub fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ 
     report.lines.iter().map(move |(metric, line)| {
         let o = &line.outcome;
         let p = o.progress.as_ref();
-        let fraction = optional_fraction;
         let [scenario, id, name, unit] = labels(&report.header, metric);
         [
             scenario,
@@ -65,11 +64,11 @@ pub fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ 
                 .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
             line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
             p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
-            fraction(p.and_then(|p| p.deviation)),
-            fraction(p.and_then(|p| p.progress)),
-            fraction(p.map(|p| p.time_elapsed)),
-            fraction(line.achieved_rate),
-            fraction(line.remaining_rate),
+            optional_fraction(p.and_then(|p| p.deviation)),
+            optional_fraction(p.and_then(|p| p.progress)),
+            optional_fraction(p.map(|p| p.time_elapsed)),
+            optional_fraction(line.achieved_rate),
+            optional_fraction(line.remaining_rate),
             Field::Text(verdict_key(line.verdict).into()),
         ]
     })
