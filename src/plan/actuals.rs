@@ -8,6 +8,7 @@
 
 use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
+use super::lines::LineIndex;
 use super::{Location, PlanError, Problem};
 
 /// How the bytes of an actuals file are decoded.
@@ -81,9 +82,7 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
     // Excel writes Windows line ends, which the csv crate's positions
     // miscount; with plain line ends, byte offsets give the line.
     let text = text.replace("\r\n", "\n");
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    let lines = LineIndex::new(&text);
     // A record's position is where the reader started looking for it, which
     // can be a blank line before it: skip those.
     let line_at = |byte: u64| {
@@ -93,7 +92,7 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
                 .iter()
                 .take_while(|b| **b == b'\n')
                 .count();
-        line_starts.partition_point(|&line_start| line_start <= start)
+        lines.line_of(start)
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)

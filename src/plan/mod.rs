@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 mod actuals;
 mod error;
+mod lines;
 mod parse;
 mod rate;
 

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use toml::{Spanned, Value};
 use unicode_width::UnicodeWidthChar;
 
+use super::lines::LineIndex;
 use super::rate::parse_rate;
 use super::rate::times_hundred;
 use super::{
@@ -129,10 +130,10 @@ pub fn parse_plan(
         problems,
     };
     let raw: RawFile = toml::from_str(text).map_err(|e| fail(vec![toml_problem(text, &e)]))?;
-    let starts = line_starts(text);
+    let lines = LineIndex::new(text);
     let source = Source {
         text,
-        line_starts: &starts,
+        lines: &lines,
         arguments: sets,
     };
     let mut problems = Vec::new();
@@ -426,7 +427,7 @@ fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     let Some(span) = error.span() else {
         return Problem::new(message);
     };
-    let (line, column) = line_and_column(text, span.start);
+    let (line, column) = LineIndex::new(text).line_and_column(span.start);
     let enclosing_table = text.lines().take(line).filter_map(table_header).last();
     let mut message = match enclosing_table {
         Some(table) => format!("in {table}: {message}"),
@@ -491,27 +492,12 @@ fn without_comment(line: &str) -> &str {
     line
 }
 
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[line_start..].chars().count() + 1)
-}
-
 #[derive(Clone, Copy)]
 struct Source<'a> {
     text: &'a str,
-    /// Byte offset where each line starts, so that a line number costs a
-    /// binary search, not a scan of the text (plans can have 100,000 metrics).
-    line_starts: &'a [usize],
+    lines: &'a LineIndex<'a>,
     /// The `--set` arguments, as the user typed them.
     arguments: &'a [String],
-}
-
-fn line_starts(text: &str) -> Vec<usize> {
-    std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect()
 }
 
 impl<'a> Source<'a> {
@@ -544,7 +530,7 @@ impl<'a> Source<'a> {
 
     /// The 1-based line holding byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset)
+        self.lines.line_of(offset)
     }
 
     /// Spans past the end of the text stand for `--set` arguments, in order.
