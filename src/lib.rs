@@ -16,7 +16,7 @@ pub mod render;
 pub mod report;
 
 use calc::{Projection, ProjectionError};
-use plan::{Additions, PlanError, Problem, Scenario};
+use plan::{Additions, PlanError, Problem, Problems, Scenario};
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,7 +35,7 @@ pub fn load_plan(
     additions: &Additions,
 ) -> Result<Vec<Projected>, PlanError> {
     let scenarios = plan::parse_plan(text, file, additions)?;
-    let mut problems = Vec::new();
+    let mut problems = Problems::new();
     let mut projected = Vec::with_capacity(scenarios.len());
     for scenario in scenarios {
         match calc::project(&scenario.plan) {
@@ -49,14 +49,7 @@ pub fn load_plan(
             Err(error) => problems.push(projection_problem(&scenario, error)),
         }
     }
-    if problems.is_empty() {
-        Ok(projected)
-    } else {
-        Err(PlanError {
-            file: file.to_owned(),
-            problems,
-        })
-    }
+    problems.into_result(file, projected)
 }
 
 /// The scenario's name for messages; the base plan needs none.

@@ -8,6 +8,7 @@
 
 use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
+use super::error::Problems;
 use super::lines::LineIndex;
 use super::{Location, PlanError, Problem};
 
@@ -66,13 +67,11 @@ pub fn parse_actuals_csv(
 /// A file refused for one reason, at a line when there is one.
 fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
     let problem = Problem::new(message);
-    PlanError {
-        file: file.to_owned(),
-        problems: vec![match line {
-            Some(l) => problem.at(Location::Line(l)),
-            None => problem,
-        }],
-    }
+    let problem = match line {
+        Some(l) => problem.at(Location::Line(l)),
+        None => problem,
+    };
+    Problems::from(problem).into_error(file)
 }
 
 /// Reads decoded CSV text.
@@ -120,7 +119,7 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
     };
 
     let mut records = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = Problems::new();
     for row in reader.records() {
         let row = row.map_err(|e| {
             fail(
@@ -134,38 +133,32 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
             continue;
         }
         let metric = cell(metric_col).to_owned();
+        let mut scope = problems.scope();
+        let mut problems = scope.in_metric(&metric);
+        let mut report = |message: String| problems.report(Location::Line(line), message);
         if row.len() != header.len() {
-            problems.push(
-                Problem::new(format!(
-                    "the row has {} fields but the header {}; a number with a thousands \
-                     separator must be quoted (\"1,100\"), and a text with a comma too",
-                    row.len(),
-                    header.len()
-                ))
-                .at(Location::Line(line))
-                .in_metric(&metric),
-            );
+            report(format!(
+                "the row has {} fields but the header {}; a number with a thousands \
+                 separator must be quoted (\"1,100\"), and a text with a comma too",
+                row.len(),
+                header.len()
+            ));
             continue;
         }
-        let problem = |message: String| {
-            Problem::new(message)
-                .at(Location::Line(line))
-                .in_metric(&metric)
-        };
         let year = match cell(year_col).parse::<i32>() {
             Ok(y) => y,
             Err(_) => {
-                problems.push(problem(format!(
+                report(format!(
                     "year \"{}\" is not a year such as 2017",
                     cell(year_col)
-                )));
+                ));
                 continue;
             }
         };
         let value = match parse_figure(cell(value_col)) {
             Ok(v) => v,
             Err(message) => {
-                problems.push(problem(format!("{year}: {message}")));
+                report(format!("{year}: {message}"));
                 continue;
             }
         };
@@ -177,14 +170,7 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
             line,
         });
     }
-    if problems.is_empty() {
-        Ok(records)
-    } else {
-        Err(PlanError {
-            file: file.to_owned(),
-            problems,
-        })
-    }
+    problems.into_result(file, records)
 }
 
 fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, String> {

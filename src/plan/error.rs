@@ -126,6 +126,133 @@ impl fmt::Display for PlanError {
 
 impl std::error::Error for PlanError {}
 
+/// The problems found so far in one file. Checks report here instead of
+/// stopping at the first mistake; whether the file is refused is decided once,
+/// at the end (`finish`, `into_result`).
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    found: Vec<Problem>,
+}
+
+impl Problems {
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    pub(crate) fn push(&mut self, problem: Problem) {
+        self.found.push(problem);
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// The collector as seen from the whole file; narrow it with
+    /// `in_scenario`, `in_metric` and `in_field`.
+    pub(crate) fn scope(&mut self) -> Scoped<'_> {
+        Scoped {
+            found: &mut self.found,
+            scenario: None,
+            metric: None,
+            field: None,
+        }
+    }
+
+    /// `Ok` when nothing was found, else the refusal of `file` with every
+    /// problem in the order found.
+    pub(crate) fn finish(self, file: &str) -> Result<(), PlanError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self.into_error(file))
+        }
+    }
+
+    /// `value` when nothing was found, else the refusal of `file`.
+    pub(crate) fn into_result<T>(self, file: &str, value: T) -> Result<T, PlanError> {
+        self.finish(file).map(|()| value)
+    }
+
+    /// The refusal of `file`, for a caller that already knows it must refuse.
+    pub(crate) fn into_error(self, file: &str) -> PlanError {
+        PlanError {
+            file: file.to_owned(),
+            problems: self.found,
+        }
+    }
+}
+
+impl From<Problem> for Problems {
+    fn from(problem: Problem) -> Self {
+        Problems {
+            found: vec![problem],
+        }
+    }
+}
+
+impl Extend<Problem> for Problems {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        self.found.extend(problems);
+    }
+}
+
+/// The collector as one place of a plan sees it: every problem reported
+/// through it is named after that scenario, metric and field, so a check
+/// says only what is wrong and where.
+pub(crate) struct Scoped<'a> {
+    found: &'a mut Vec<Problem>,
+    scenario: Option<&'a str>,
+    metric: Option<&'a str>,
+    field: Option<&'a str>,
+}
+
+impl Scoped<'_> {
+    /// Narrowed to a scenario; `None` is the base plan, which needs no name.
+    pub(crate) fn in_scenario<'b>(&'b mut self, name: Option<&'b str>) -> Scoped<'b> {
+        Scoped {
+            found: self.found,
+            scenario: name,
+            metric: self.metric,
+            field: self.field,
+        }
+    }
+
+    pub(crate) fn in_metric<'b>(&'b mut self, id: &'b str) -> Scoped<'b> {
+        Scoped {
+            found: self.found,
+            scenario: self.scenario,
+            metric: Some(id),
+            field: self.field,
+        }
+    }
+
+    pub(crate) fn in_field<'b>(&'b mut self, field: &'b str) -> Scoped<'b> {
+        Scoped {
+            found: self.found,
+            scenario: self.scenario,
+            metric: self.metric,
+            field: Some(field),
+        }
+    }
+
+    pub(crate) fn report(&mut self, location: Location, message: impl Into<String>) {
+        self.found.push(Problem {
+            location: Some(location),
+            column: None,
+            scenario: self.scenario.map(str::to_owned),
+            metric: self.metric.map(str::to_owned),
+            field: self.field.map(str::to_owned),
+            message: message.into(),
+        });
+    }
+
+    /// How many problems the whole collector holds, so that a check can tell
+    /// whether its own part found any.
+    pub(crate) fn count(&self) -> usize {
+        self.found.len()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,5 +278,42 @@ mod tests {
             r.describe("t.toml"),
             "t.toml: --set gdp.baseline=x: scenario `slow`, metric `gdp`, field `baseline`: expected a number"
         );
+    }
+
+    #[test]
+    fn a_scope_names_what_is_reported_through_it_and_no_more() {
+        let mut problems = Problems::new();
+        {
+            let mut whole = problems.scope();
+            let mut slow = whole.in_scenario(Some("slow"));
+            slow.in_metric("gdp")
+                .in_field("growth")
+                .report(Location::Line(4), "too fast");
+            // Narrowing made a view; the scenario's own scope is unchanged.
+            slow.report(Location::Line(9), "bad name");
+            whole
+                .in_field("plan.base_year")
+                .report(Location::Line(2), "missing");
+            assert_eq!(whole.count(), 3);
+        }
+        let error = problems.finish("t.toml").unwrap_err();
+        assert_eq!(error.file, "t.toml");
+        assert_eq!(
+            error.lines().collect::<Vec<_>>(),
+            [
+                "t.toml:4: scenario `slow`, metric `gdp`, field `growth`: too fast",
+                "t.toml:9: scenario `slow`: bad name",
+                "t.toml:2: field `plan.base_year`: missing",
+            ]
+        );
+    }
+
+    #[test]
+    fn nothing_found_is_no_refusal() {
+        assert_eq!(Problems::new().into_result("t.toml", 7), Ok(7));
+        let mut problems = Problems::new();
+        problems.push(Problem::new("no metrics"));
+        let error = problems.into_result("t.toml", 7).unwrap_err();
+        assert_eq!(error.problems, [Problem::new("no metrics")]);
     }
 }

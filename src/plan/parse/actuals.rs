@@ -1,0 +1,130 @@
+//! Actual figures checked against the plan: those of the plan file's
+//! `actual` tables, and those of CSV files, which must also agree with the
+//! plan file and with each other.
+
+use std::collections::HashMap;
+
+use toml::Value;
+
+use super::value::{known_ids, number};
+use crate::plan::error::Problems;
+use crate::plan::{ActualRecord, Location, Metric, Model, PlanError};
+
+/// One `year = value` entry of a metric's `actual` table. Without usable
+/// years, only the value is checked.
+pub(super) fn file_figure(
+    key: &str,
+    value: &Value,
+    years: Option<(i32, i32)>,
+    must_be_positive: bool,
+) -> Result<(i32, f64), String> {
+    let year: i32 = key.trim().parse().map_err(|_| {
+        format!("`{key}` is not a year; write actual = {{ 2016 = 80.1, 2017 = 93.5 }}")
+    })?;
+    if let Some(years) = years {
+        check_year(year, years)?;
+    }
+    let figure = number(value).map_err(|msg| format!("{year}: {msg}"))?;
+    check_value(figure, must_be_positive).map_err(|msg| format!("{year}: {msg}"))?;
+    Ok((year, figure))
+}
+
+fn check_year(year: i32, (base_year, target_year): (i32, i32)) -> Result<(), String> {
+    if year <= base_year || year > target_year {
+        return Err(format!(
+            "{year} is outside the plan's years; actual figures are for {}–{target_year} \
+             (the {base_year} value is the baseline)",
+            base_year + 1
+        ));
+    }
+    Ok(())
+}
+
+/// Compound paths and shares are interpolated geometrically, which needs
+/// positive values; a linear path may pass through zero.
+fn check_value(figure: f64, must_be_positive: bool) -> Result<(), String> {
+    if must_be_positive && figure <= 0.0 {
+        return Err(format!(
+            "{figure} is not positive; a compound metric or a share needs positive figures"
+        ));
+    }
+    Ok(())
+}
+
+/// The figures of CSV files that the plan file does not already give, by
+/// metric position.
+pub(super) struct CsvFigures<'r>(Vec<(usize, &'r ActualRecord)>);
+
+impl<'r> CsvFigures<'r> {
+    /// The records checked against the base plan's metrics: the metric
+    /// exists, the year is in range, the value fits the metric, no figure is
+    /// given twice, and none disagrees with the plan file. `file` is the plan.
+    pub(super) fn check(
+        metrics: &[Metric],
+        records: &'r [ActualRecord],
+        years: (i32, i32),
+        file: &str,
+    ) -> Result<Self, PlanError> {
+        let mut problems = Problems::new();
+        let mut seen: HashMap<(usize, i32), &ActualRecord> = HashMap::new();
+        let mut figures = Vec::new();
+        for record in records {
+            let mut scope = problems.scope();
+            let mut problems = scope.in_metric(&record.metric);
+            let mut report = |message: String| {
+                let at = Location::FileLine {
+                    file: record.file.clone(),
+                    line: record.line,
+                };
+                problems.report(at, message);
+            };
+            let Some(index) = metrics.iter().position(|m| m.id == record.metric) else {
+                let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
+                report(format!(
+                    "{}: not a metric of the plan; metrics: {}",
+                    record.year,
+                    known_ids(&ids)
+                ));
+                continue;
+            };
+            let metric = &metrics[index];
+            let year = record.year;
+            let checked = check_year(year, years).and_then(|()| {
+                let positive = !matches!(metric.model, Model::Linear { .. });
+                check_value(record.value, positive).map_err(|msg| format!("{year}: {msg}"))
+            });
+            if let Err(msg) = checked {
+                report(msg);
+                continue;
+            }
+            if let Some(earlier) = seen.insert((index, year), record) {
+                report(format!(
+                    "{year} is given twice (also {}:{}); keep one figure per metric and year",
+                    earlier.file, earlier.line
+                ));
+                continue;
+            }
+            if let Some(&in_plan) = metric.actual.get(&year) {
+                let agree =
+                    (in_plan - record.value).abs() <= 1e-9 * in_plan.abs().max(record.value.abs());
+                if !agree {
+                    report(format!(
+                        "{year}: {} here, but the plan file says {in_plan} (line {}); \
+                         the two must agree: correct one, or drop one",
+                        record.value,
+                        metric.actual_line.unwrap_or(metric.line)
+                    ));
+                }
+                continue;
+            }
+            figures.push((index, record));
+        }
+        problems.into_result(file, CsvFigures(figures))
+    }
+
+    pub(super) fn add_to(&self, metrics: &mut [Metric]) {
+        for (index, record) in &self.0 {
+            metrics[*index].actual.insert(record.year, record.value);
+        }
+    }
+}

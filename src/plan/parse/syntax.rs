@@ -1,0 +1,78 @@
+//! TOML syntax and shape errors, in the words of a compiler: the table the
+//! mistake is in (serde's message names the field but not which metric it
+//! belongs to) and the line itself, marked where the parser stopped.
+
+use unicode_width::UnicodeWidthChar;
+
+use crate::plan::Problem;
+use crate::plan::lines::LineIndex;
+
+pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
+    let message = error.message().trim_end().to_owned();
+    let Some(span) = error.span() else {
+        return Problem::new(message);
+    };
+    let (line, column) = LineIndex::new(text).line_and_column(span.start);
+    let enclosing_table = text.lines().take(line).filter_map(table_header).last();
+    let mut message = match enclosing_table {
+        Some(table) => format!("in {table}: {message}"),
+        None => message,
+    };
+    let source_line = text.lines().nth(line - 1).unwrap_or("");
+    if message.contains("invalid unquoted key") && !source_line.is_ascii() {
+        message.push_str("; a key with characters other than A–Z, 0–9, _ and - must be quoted, as in [metrics.\"服务业投资\"]");
+    }
+    if let Some(source_line) = text.lines().nth(line - 1) {
+        let number = line.to_string();
+        let pad = " ".repeat(number.len());
+        let indent: String = source_line
+            .chars()
+            .take(column - 1)
+            .map(|c| match c {
+                '\t' => "\t".to_owned(),
+                c => " ".repeat(UnicodeWidthChar::width(c).unwrap_or(0)),
+            })
+            .collect();
+        message.push_str(&format!(
+            "\n {pad} |\n {number} | {source_line}\n {pad} | {indent}^"
+        ));
+    }
+    Problem::new(message).at_line(line).at_column(column)
+}
+
+/// The `[table]` or `[[array]]` header on this line, if it is one: a dotted
+/// key of bare or quoted parts in brackets, alone on its line but for a comment.
+fn table_header(line: &str) -> Option<&str> {
+    let code = without_comment(line).trim();
+    let inner = code
+        .strip_prefix('[')?
+        .strip_suffix(']')?
+        .trim_start_matches('[')
+        .trim_end_matches(']');
+    let key_like = inner.split('.').all(|part| {
+        let part = part.trim();
+        let quoted = part.len() >= 2
+            && (part.starts_with('"') && part.ends_with('"')
+                || part.starts_with('\'') && part.ends_with('\''));
+        quoted
+            || (!part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+    });
+    key_like.then_some(code)
+}
+
+/// The line up to a `#` that is not inside quotes.
+fn without_comment(line: &str) -> &str {
+    let mut quote: Option<char> = None;
+    for (i, c) in line.char_indices() {
+        match (quote, c) {
+            (None, '#') => return &line[..i],
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            _ => {}
+        }
+    }
+    line
+}
