@@ -128,3 +128,46 @@ impl<'r> CsvFigures<'r> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plan_file_figures_need_a_year_of_the_plan_and_a_fitting_value() {
+        let years = Some((2015, 2020));
+        assert_eq!(
+            file_figure("2016", &Value::Float(80.5), years, true),
+            Ok((2016, 80.5))
+        );
+        assert_eq!(
+            file_figure("2015", &Value::Integer(1), years, true),
+            Err(
+                "2015 is outside the plan's years; actual figures are for 2016–2020 \
+                 (the 2015 value is the baseline)"
+                    .into()
+            )
+        );
+        assert_eq!(
+            file_figure("2017", &Value::Integer(0), years, true),
+            Err(
+                "2017: 0 is not positive; a compound metric or a share needs positive figures"
+                    .into()
+            )
+        );
+        assert_eq!(
+            file_figure("2017", &Value::Integer(0), years, false),
+            Ok((2017, 0.0))
+        );
+        assert_eq!(
+            file_figure("2030", &Value::Integer(5), None, false),
+            Ok((2030, 5.0)),
+            "without usable years only the value is checked"
+        );
+        assert!(
+            file_figure("next", &Value::Integer(5), years, false)
+                .unwrap_err()
+                .starts_with("`next` is not a year")
+        );
+    }
+}

@@ -96,3 +96,83 @@ pub(super) fn goal(value: &Value, kind: GoalKind) -> Result<Goal, String> {
         value: goal_value,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(toml_value: &str) -> Value {
+        toml::from_str::<toml::Table>(&format!("v = {toml_value}")).unwrap()["v"].clone()
+    }
+
+    #[test]
+    fn plain_values_are_at_least_and_tables_name_the_comparison() {
+        assert_eq!(
+            goal(&read("150"), GoalKind::Level),
+            Ok(Goal {
+                comparison: Comparison::AtLeast,
+                value: 150.0
+            })
+        );
+        assert_eq!(
+            goal(&read("{ at_most = \"5%\" }"), GoalKind::Rate),
+            Ok(Goal {
+                comparison: Comparison::AtMost,
+                value: 0.05
+            })
+        );
+        assert_eq!(
+            goal(&read("{ about = 60, tolerance = 3 }"), GoalKind::Level),
+            Ok(Goal {
+                comparison: Comparison::About { tolerance: 3.0 },
+                value: 60.0
+            })
+        );
+    }
+
+    #[test]
+    fn refusals_say_what_to_write() {
+        let refusals = [
+            (
+                "{ about = \"20%\" }",
+                GoalKind::Rate,
+                "`about` needs a `tolerance`, the accepted distance either side: \
+                 for example { about = \"20%\", tolerance = \"1%\" }",
+            ),
+            (
+                "{ at_least = 1, at_most = 2 }",
+                GoalKind::Level,
+                "give exactly one of `at_least`, `at_most` or `about`, found `at_least`, `at_most`",
+            ),
+            (
+                "{ at_least = 1, tolerance = 2 }",
+                GoalKind::Level,
+                "`tolerance` applies only to `about` goals; remove it or write `about` instead of `at_least`",
+            ),
+            (
+                "{ about = 1, tolerance = -2 }",
+                GoalKind::Level,
+                "`tolerance`: tolerance must not be negative, found -2",
+            ),
+            (
+                "\"150\"",
+                GoalKind::Level,
+                "expected a number, found the string \"150\"; remove the quotes",
+            ),
+            (
+                "\"-100%\"",
+                GoalKind::Rate,
+                "a rate goal must be above -100 %",
+            ),
+            (
+                "{ least = 1 }",
+                GoalKind::Level,
+                "unknown key `least`; a goal table takes one of `at_least`, `at_most`, \
+                 or `about` with `tolerance`",
+            ),
+        ];
+        for (text, kind, expected) in refusals {
+            assert_eq!(goal(&read(text), kind), Err(expected.to_owned()), "{text}");
+        }
+    }
+}

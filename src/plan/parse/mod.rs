@@ -87,3 +87,162 @@ pub fn parse_plan(
     };
     problems.into_result(file, std::iter::once(base).chain(others).collect())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Location, Model};
+
+    const PLAN: &str = "[plan]
+base_year = 2015
+target_year = 2017
+
+[metrics.gdp]
+baseline = 100
+growth = \"5%\"
+target = 110
+
+[metrics.jobs]
+baseline = 20
+increment = [1, 2]
+
+[scenarios.slow]
+growth_shift = \"-2%\"
+";
+
+    fn parse(
+        text: &str,
+        sets: &[String],
+        scenarios: &[String],
+    ) -> Result<Vec<Scenario>, PlanError> {
+        let additions = Additions {
+            sets,
+            scenarios,
+            actuals: &[],
+        };
+        parse_plan(text, "t.toml", &additions)
+    }
+
+    /// The growth of the first metric, `gdp`.
+    fn growth(scenario: &Scenario) -> Vec<f64> {
+        match &scenario.plan.metrics[0].model {
+            Model::Compound { growth, .. } => growth.clone(),
+            other => panic!("gdp is compound, not {other:?}"),
+        }
+    }
+
+    fn problems(text: &str) -> Vec<Problem> {
+        parse(text, &[], &[]).unwrap_err().problems
+    }
+
+    #[test]
+    fn the_base_plan_comes_first_then_the_scenarios_with_their_changes() {
+        let scenarios = parse(PLAN, &[], &[]).unwrap();
+        let names: Vec<&str> = scenarios.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["base", "slow"]);
+        assert_eq!(growth(&scenarios[0]), [0.05, 0.05]);
+        assert_eq!(growth(&scenarios[1]), [0.05 - 0.02, 0.05 - 0.02]);
+        assert_eq!(scenarios[0].plan.metrics[1].line, 10);
+    }
+
+    #[test]
+    fn a_metric_refusal_names_its_field_and_line() {
+        let text = PLAN.replace("increment = [1, 2]", "increment = [1, 2, 3]");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].location, Some(Location::Line(12)));
+        assert_eq!(found[0].metric.as_deref(), Some("jobs"));
+        assert_eq!(found[0].field.as_deref(), Some("increment"));
+        assert_eq!(
+            found[0].message,
+            "has 3 entries, but 2016–2017 has 2 projected years; give one number per year \
+             (the first is for 2016) or a single number"
+        );
+    }
+
+    #[test]
+    fn a_goal_refusal_names_its_field_and_line() {
+        let text = PLAN.replace("target = 110", "target = { about = 110 }");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].location.clone(), found[0].field.as_deref()),
+            (Some(Location::Line(8)), Some("target"))
+        );
+        assert!(found[0].message.starts_with("`about` needs a `tolerance`"));
+    }
+
+    #[test]
+    fn problems_of_the_header_and_the_metrics_come_in_one_refusal() {
+        let text = PLAN
+            .replace("target_year = 2017", "target_year = 2015")
+            .replace("baseline = 20\n", "");
+        let lines: Vec<String> = parse(&text, &[], &[]).unwrap_err().lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "t.toml:3: field `plan.target_year`: target_year 2015 must come after base_year 2015",
+                "t.toml:10: metric `jobs`, field `baseline`: missing; add `baseline = <value in the base year>`",
+            ]
+        );
+    }
+
+    #[test]
+    fn set_applies_to_the_requested_scenarios_and_is_named_when_it_fails() {
+        let sets = ["gdp.growth=-99%".to_owned()];
+        // Without --scenario, --set changes the base plan only.
+        let scenarios = parse(PLAN, &sets, &[]).unwrap();
+        assert_eq!(growth(&scenarios[0]), [-0.99, -0.99]);
+        assert_eq!(growth(&scenarios[1]), [0.05 - 0.02, 0.05 - 0.02]);
+        let lines: Vec<String> = parse(PLAN, &sets, &["slow".to_owned()])
+            .unwrap_err()
+            .lines()
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                "t.toml:15: scenario `slow`, metric `gdp`, field `growth_shift`: shifting by -2 % \
+              takes the growth of `gdp` in 2016 to -101 % (that growth comes from \
+              --set gdp.growth=-99%); rates must stay above -100 %"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_misspelt_set_is_refused_at_its_argument() {
+        let sets = ["gdp.grwth=5%".to_owned(), "gdp".to_owned()];
+        let found = parse(PLAN, &sets, &[]).unwrap_err().problems;
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(
+            found[0].location,
+            Some(Location::Argument("--set gdp".to_owned()))
+        );
+        assert!(found[0].message.starts_with("expected ID.FIELD=VALUE"));
+        assert_eq!(
+            (found[1].location.clone(), found[1].field.as_deref()),
+            (
+                Some(Location::Argument("--set gdp.grwth=5%".to_owned())),
+                Some("grwth")
+            )
+        );
+    }
+
+    #[test]
+    fn a_reserved_scenario_name_is_refused_at_its_table() {
+        let text = PLAN.replace("[scenarios.slow]", "[scenarios.all]");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].scenario.as_deref(), Some("all"));
+        assert_eq!(found[0].location, Some(Location::Line(14)));
+    }
+
+    #[test]
+    fn a_syntax_error_is_refused_alone() {
+        let found = problems("[plan\nbase_year = 2015\n");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].location.clone(), found[0].column),
+            (Some(Location::Line(1)), Some(6))
+        );
+    }
+}

@@ -176,3 +176,68 @@ fn override_field(
     *slot = Some(value);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_values_are_read_as_toml_or_else_as_text() {
+        assert_eq!(set_value("450"), Value::Integer(450));
+        assert_eq!(set_value(" 0.5 "), Value::Float(0.5));
+        assert_eq!(
+            set_value("[0.1, 0.2]"),
+            Value::Array(vec![Value::Float(0.1), Value::Float(0.2)])
+        );
+        let Value::Table(goal) = set_value("{ at_most = 5 }") else {
+            panic!("an inline table is a table");
+        };
+        assert_eq!(goal.get("at_most"), Some(&Value::Integer(5)));
+        assert_eq!(set_value("18%"), Value::String("18%".to_owned()));
+        // A second key would be a second value: taken as text, not half-read.
+        assert_eq!(
+            set_value("1\nother = 2"),
+            Value::String("1\nother = 2".to_owned())
+        );
+    }
+
+    #[test]
+    fn set_arguments_split_at_the_last_dot_before_the_first_equals() {
+        assert_eq!(
+            split_set(" gdp.growth = 18% "),
+            Some(("gdp", "growth", "18%"))
+        );
+        assert_eq!(
+            split_set("a.b.target={ about = 1 }"),
+            Some(("a.b", "target", "{ about = 1 }"))
+        );
+        assert_eq!(split_set("gdp.growth"), None);
+        assert_eq!(split_set(".growth=1"), None);
+        assert_eq!(split_set("gdp.=1"), None);
+    }
+
+    #[test]
+    fn a_metric_keeps_its_kind() {
+        let metric: RawMetric = toml::from_str("baseline = 1\ngrowth = 0.1").unwrap();
+        let mut changed = metric.clone();
+        let value = |v| Spanned::new(0..0, Value::Integer(v));
+        assert_eq!(override_field(&mut changed, "baseline", value(2)), Ok(()));
+        assert_eq!(
+            changed.baseline.map(Spanned::into_inner),
+            Some(Value::Integer(2))
+        );
+        assert_eq!(
+            override_field(&mut metric.clone(), "increment", value(1)),
+            Err(
+                "the metric is compound, and a scenario or --set cannot change a metric's \
+                 kind; change `growth` instead"
+                    .to_owned()
+            )
+        );
+        assert!(
+            override_field(&mut metric.clone(), "name", value(1))
+                .unwrap_err()
+                .starts_with("`name` cannot be changed")
+        );
+    }
+}

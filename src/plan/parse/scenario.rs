@@ -129,3 +129,29 @@ fn name_problem(name: &str) -> Option<String> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserved_and_unusable_scenario_names_are_refused() {
+        assert!(name_problem("slow").is_none());
+        assert!(name_problem("增长-快_2").is_none());
+        for reserved in ["base", "all"] {
+            let message = name_problem(reserved).unwrap();
+            assert!(
+                message.starts_with(&format!("`{reserved}` is reserved")),
+                "{message}"
+            );
+        }
+        for unusable in ["slow growth", "a.b", ""] {
+            assert!(
+                name_problem(unusable)
+                    .unwrap()
+                    .starts_with("a scenario name may hold only letters"),
+                "{unusable:?}"
+            );
+        }
+    }
+}

@@ -45,3 +45,26 @@ impl<'a> Source<'a> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spans_in_the_text_are_lines_and_past_it_arguments() {
+        let text = "[plan]\r\nbase_year = 2015\r\n";
+        let arguments = ["gdp.growth=5%".to_owned(), "gdp.target=9".to_owned()];
+        let source = Source::new(text, &arguments);
+        let year = text.find("2015").unwrap();
+        assert_eq!(source.locate(year..year + 4), Location::Line(2));
+        let spans: Vec<_> = source.arguments().map(|(span, _)| span).collect();
+        assert_eq!(
+            source.locate(spans[1].clone()),
+            Location::Argument("--set gdp.target=9".to_owned())
+        );
+        assert_eq!(
+            source.locate(spans[0].clone()),
+            Location::Argument("--set gdp.growth=5%".to_owned())
+        );
+    }
+}

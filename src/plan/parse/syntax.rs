@@ -76,3 +76,45 @@ fn without_comment(line: &str) -> &str {
     }
     line
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(text: &str) -> Problem {
+        let error = toml::from_str::<toml::Table>(text).unwrap_err();
+        toml_problem(text, &error)
+    }
+
+    #[test]
+    fn names_the_enclosing_table_and_marks_the_column_with_windows_line_ends() {
+        let text = "[plan]\r\nbase_year = 2015\r\n[metrics.gdp]\r\nbaseline = = 1\r\n";
+        let found = problem(text);
+        assert_eq!(found.location, Some(crate::plan::Location::Line(4)));
+        assert_eq!(found.column, Some(12));
+        assert!(
+            found.message.starts_with("in [metrics.gdp]: "),
+            "{}",
+            found.message
+        );
+        assert!(
+            found
+                .message
+                .ends_with("\n   |\n 4 | baseline = = 1\n   |            ^"),
+            "{}",
+            found.message
+        );
+    }
+
+    #[test]
+    fn table_headers_are_told_from_arrays_and_values() {
+        assert_eq!(
+            table_header("[metrics.\"服务业\"]  # 注释"),
+            Some("[metrics.\"服务业\"]")
+        );
+        assert_eq!(table_header("[[items]]"), Some("[[items]]"));
+        assert_eq!(table_header("[1, 2]"), None);
+        assert_eq!(table_header("growth = [0.1]"), None);
+        assert_eq!(without_comment("a = \"#1\" # note"), "a = \"#1\" ");
+    }
+}

@@ -49,3 +49,42 @@ pub(super) fn known_ids(ids: &[&str]) -> String {
     }
     list
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_refuse_quotes_and_infinities_with_the_fix() {
+        assert_eq!(number(&Value::Integer(450)), Ok(450.0));
+        assert_eq!(
+            number(&Value::String(" 450 ".into())),
+            Err("expected a number, found the string \" 450 \"; remove the quotes".into())
+        );
+        assert_eq!(
+            number(&Value::String("abc".into())),
+            Err("expected a number, found the string \"abc\"".into())
+        );
+        assert_eq!(
+            number(&Value::Float(f64::INFINITY)),
+            Err("inf is not a finite number; give a real value".into())
+        );
+        assert_eq!(
+            number(&Value::Boolean(true)),
+            Err("expected a number, found a boolean".into())
+        );
+    }
+
+    #[test]
+    fn ids_and_long_id_lists() {
+        assert!(is_id("服务业-2_投资"));
+        assert!(!is_id("gdp.growth") && !is_id("a b") && !is_id(""));
+        let ids: Vec<String> = (1..=13).map(|i| format!("m{i}")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        assert_eq!(
+            known_ids(&ids),
+            "m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, m12, … (13 in all)"
+        );
+        assert_eq!(known_ids(&ids[..2]), "m1, m2");
+    }
+}
