@@ -7,12 +7,14 @@
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
 //! - `errors`: every way a run can be refused;
+//! - `numbers`: properties of how numbers are read and written;
 //! - `readme`: every `console` example of the README.
 
 mod actuals;
 mod chart;
 mod common;
 mod errors;
+mod numbers;
 mod readme;
 mod report;
 mod scenarios;
