@@ -1,0 +1,20 @@
+//! The integration tests: one binary, a module per area, all of them running
+//! the built `dabiao` through the one harness in `common`.
+//!
+//! - `report`: `dabiao report` on the shipped plan in every format, pinned as
+//!   reviewed snapshots under `tests/snapshots`;
+//! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
+//! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
+//! - `chart`: the SVG of `dabiao chart`;
+//! - `errors`: every way a run can be refused;
+//! - `numbers`: properties of how numbers are read and written;
+//! - `readme`: every `console` example of the README.
+
+mod actuals;
+mod chart;
+mod common;
+mod errors;
+mod numbers;
+mod readme;
+mod report;
+mod scenarios;
