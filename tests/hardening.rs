@@ -1,0 +1,176 @@
+//! Inputs at the edges: values at the limits of a double, control
+//! characters in names, and outputs that are not plain files. Every run must
+//! end, in time, with a clear result; none may hang or panic.
+//!
+//! The edge plans live in `fuzz/corpus/plan`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+/// Far longer than any of these runs takes; a run past it is hung.
+const TIME_LIMIT: Duration = Duration::from_secs(20);
+
+/// `dabiao args…` run in `dir`, with no locale inherited, killed once past
+/// [`TIME_LIMIT`].
+fn run_in(dir: &Path, args: &[&str]) -> Output {
+    let mut cmd = Command::cargo_bin("dabiao").expect("the dabiao binary is built");
+    for var in ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"] {
+        cmd.env_remove(var);
+    }
+    let output = cmd
+        .current_dir(dir)
+        .args(args)
+        .timeout(TIME_LIMIT)
+        .output()
+        .expect("run dabiao");
+    assert!(
+        output.status.code().is_some(),
+        "`dabiao {}` did not finish within {TIME_LIMIT:?}",
+        args.join(" ")
+    );
+    output
+}
+
+fn run(args: &[&str]) -> Output {
+    run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
+}
+
+fn stdout_of(args: &[&str]) -> String {
+    let output = run(args);
+    assert!(
+        output.status.success(),
+        "`dabiao {}` failed: {}",
+        args.join(" "),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
+
+/// The seed files of one fuzz target, in name order.
+fn corpus(target: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus")
+        .join(target);
+    let mut files: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("a corpus entry").path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no seeds in {}", dir.display());
+    files
+}
+
+fn edge_plan(name: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fuzz/corpus/plan")
+        .join(name);
+    path.to_str().expect("a UTF-8 path").to_owned()
+}
+
+// The chart
+
+#[test]
+fn chart_of_every_edge_plan_finishes_as_well_formed_xml() {
+    for plan in corpus("plan") {
+        let plan = plan.to_str().expect("a UTF-8 path");
+        for lang in ["en", "zh"] {
+            let svg = stdout_of(&[
+                "chart",
+                plan,
+                "--scenario",
+                "all",
+                "--lang",
+                lang,
+                "-o",
+                "-",
+            ]);
+            let doc = roxmltree::Document::parse(&svg)
+                .unwrap_or_else(|e| panic!("the chart of {plan} is not XML: {e}"));
+            for node in doc.descendants().filter(|n| n.is_text()) {
+                let text = node.text().unwrap_or("").trim();
+                assert!(
+                    !text
+                        .chars()
+                        .any(|c| c.is_control() || matches!(c, '\u{fffe}' | '\u{ffff}')),
+                    "{plan}: a control character in {text:?}"
+                );
+                assert!(!text.contains("inf"), "{plan}: {text:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn control_characters_are_dropped_from_chart_labels() {
+    let svg = stdout_of(&[
+        "chart",
+        &edge_plan("control-characters.toml"),
+        "--scenario",
+        "all",
+        "--lang",
+        "en",
+        "-o",
+        "-",
+    ]);
+    let doc = roxmltree::Document::parse(&svg).expect("the chart is XML");
+    let texts: Vec<&str> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| n.text().unwrap_or("").trim())
+        .collect();
+    for expected in ["Title <&>", "name (u)", "base", "b"] {
+        assert!(texts.contains(&expected), "no {expected:?} in {texts:?}");
+    }
+}
+
+// Numbers at the edge of a double
+
+#[test]
+fn the_largest_double_stays_finite() {
+    let plan = edge_plan("baseline-f64-max.toml");
+    let table = stdout_of(&[&plan, "--table", "summary", "--lang", "en"]);
+    assert!(table.contains("1.80e308"), "{table}");
+    assert!(!table.contains("inf"), "{table}");
+    let csv = stdout_of(&[&plan, "-f", "csv"]);
+    assert!(csv.contains(",1.7976931348623157E+308,"), "{csv}");
+    assert!(!csv.contains("inf"), "{csv}");
+}
+
+#[test]
+fn an_overflowing_rate_is_marked_not_shown_as_inf() {
+    let plan = edge_plan("tiny-to-huge.toml");
+    let explain = stdout_of(&["explain", &plan, "--lang", "en"]);
+    assert!(explain.contains("needs #NUM! a year"), "{explain}");
+    for args in [
+        &[plan.as_str(), "--lang", "en"][..],
+        &[plan.as_str(), "--lang", "zh", "-f", "markdown"],
+        &["sensitivity", &plan, "--lang", "en"],
+        &["review", &plan, "--lang", "en"],
+    ] {
+        let text = stdout_of(args);
+        assert!(!text.contains("inf"), "{args:?}: {text}");
+    }
+}
+
+#[test]
+fn csv_writes_extreme_magnitudes_in_exponent_form() {
+    let plan = edge_plan("tiny-to-huge.toml");
+    let csv = stdout_of(&[&plan, "-f", "csv"]);
+    let row: Vec<&str> = csv.lines().nth(1).expect("a goal row").split(',').collect();
+    // target, baseline, projected, gap
+    assert_eq!(
+        [row[6], row[9], row[11], row[13]],
+        ["1E+300", "1E-300", "1.2762815625E-300", "-1E+300"],
+        "{csv}"
+    );
+    let json = stdout_of(&[&plan, "-f", "json", "--table", "summary"]);
+    assert!(json.contains("\"target\": 1e+300,"), "{json}");
+    assert!(json.contains("\"baseline\": 1e-300,"), "{json}");
+    for text in [&csv, &json] {
+        assert!(!text.contains("0000000000000000"), "{text}");
+    }
+}
