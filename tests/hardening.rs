@@ -2,11 +2,16 @@
 //! characters in names, and outputs that are not plain files. Every run must
 //! end, in time, with a clear result; none may hang or panic.
 //!
-//! The edge plans live in `fuzz/corpus/plan`.
+//! The edge plans are the fuzzers' seed corpus (`fuzz/corpus`), run here
+//! both through the binary and through the checks the fuzz targets make.
+
+#[path = "../fuzz/src/lib.rs"]
+mod fuzz_checks;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::mpsc;
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -172,5 +177,35 @@ fn csv_writes_extreme_magnitudes_in_exponent_form() {
     assert!(json.contains("\"baseline\": 1e-300,"), "{json}");
     for text in [&csv, &json] {
         assert!(!text.contains("0000000000000000"), "{text}");
+    }
+}
+
+// The fuzz targets' checks over their seeds
+
+/// Runs `check` on `seed` on its own thread, failing once past [`TIME_LIMIT`].
+fn within_time_limit(seed: &Path, check: fn(&[u8])) {
+    let bytes = fs::read(seed).expect("read a seed");
+    let (done, finished) = mpsc::channel();
+    std::thread::spawn(move || {
+        check(&bytes);
+        let _ = done.send(());
+    });
+    match finished.recv_timeout(TIME_LIMIT) {
+        Ok(()) => {}
+        Err(mpsc::RecvTimeoutError::Timeout) => {
+            panic!("{} did not finish within {TIME_LIMIT:?}", seed.display())
+        }
+        Err(mpsc::RecvTimeoutError::Disconnected) => panic!("{} panicked", seed.display()),
+    }
+}
+
+#[test]
+fn seed_corpus_passes_the_fuzz_checks() {
+    for seed in corpus("plan") {
+        within_time_limit(&seed, fuzz_checks::plan);
+        within_time_limit(&seed, fuzz_checks::chart);
+    }
+    for seed in corpus("actuals") {
+        within_time_limit(&seed, fuzz_checks::actuals);
     }
 }
