@@ -180,6 +180,133 @@ fn csv_writes_extreme_magnitudes_in_exponent_form() {
     }
 }
 
+// -o: regular files only
+
+/// A fresh folder holding the shipped plan as `plan.toml`.
+fn folder_with_plan() -> tempfile::TempDir {
+    let dir = tempfile::TempDir::new().expect("a temporary folder");
+    fs::write(dir.path().join("plan.toml"), SHIPPED).expect("write the plan");
+    dir
+}
+
+const SHIPPED: &str = include_str!("../targets.toml");
+
+/// Asserts a refusal with status 2, nothing on stdout and each of `parts`
+/// in the message.
+fn assert_refused(output: &Output, parts: &[&str]) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(output.stdout.is_empty());
+    for part in parts {
+        assert!(stderr.contains(part), "no {part:?} in {stderr}");
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn output_to_a_fifo_is_refused_without_blocking() {
+    let dir = folder_with_plan();
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe"))
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success());
+    for args in [
+        &["plan.toml", "-o", "pipe"][..],
+        &["chart", "plan.toml", "-o", "pipe"],
+    ] {
+        let output = run_in(dir.path(), args);
+        assert_refused(
+            &output,
+            &["cannot write pipe: it is a FIFO", "not a regular file"],
+        );
+    }
+}
+
+#[test]
+fn output_to_a_folder_is_refused() {
+    let dir = folder_with_plan();
+    fs::create_dir(dir.path().join("out")).expect("a folder");
+    let output = run_in(dir.path(), &["plan.toml", "-f", "csv", "-o", "out"]);
+    assert_refused(
+        &output,
+        &["cannot write out: it is a folder", "name a file"],
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn output_through_a_symlink_replaces_its_target_and_keeps_the_link() {
+    let dir = folder_with_plan();
+    let path = |name: &str| dir.path().join(name);
+    fs::create_dir(path("real")).expect("a folder");
+    fs::write(path("real/goals.csv"), "old\n").expect("an old file");
+    std::os::unix::fs::symlink("real/goals.csv", path("goals.csv")).expect("a link");
+    let output = run_in(dir.path(), &["plan.toml", "-f", "csv", "-o", "goals.csv"]);
+    assert!(output.status.success(), "{output:?}");
+    let link = fs::symlink_metadata(path("goals.csv")).expect("the link");
+    assert!(link.file_type().is_symlink(), "the link stays a link");
+    let written = fs::read_to_string(path("real/goals.csv")).expect("the target");
+    assert!(written.starts_with("scenario,metric,"), "{written}");
+    // Nothing is left beside the link or the target.
+    for folder in [dir.path(), &path("real")] {
+        let names: Vec<_> = fs::read_dir(folder)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert!(
+            !names
+                .iter()
+                .any(|n| n.to_string_lossy().starts_with(".dabiao-")),
+            "{names:?}"
+        );
+    }
+}
+
+#[test]
+#[cfg(unix)]
+fn output_to_a_hard_link_of_an_input_is_refused() {
+    let dir = folder_with_plan();
+    fs::hard_link(dir.path().join("plan.toml"), dir.path().join("same.toml")).expect("link");
+    for args in [
+        &["plan.toml", "-o", "same.toml"][..],
+        &["chart", "plan.toml", "-o", "same.toml"],
+    ] {
+        let output = run_in(dir.path(), args);
+        assert_refused(&output, &["--output same.toml is the plan file itself"]);
+    }
+    let actuals = "metric,year,value\nservice_revenue,2016,488.3\n";
+    fs::write(dir.path().join("a.csv"), actuals).expect("actuals");
+    fs::hard_link(dir.path().join("a.csv"), dir.path().join("b.csv")).expect("link");
+    let output = run_in(
+        dir.path(),
+        &["review", "plan.toml", "--actuals", "a.csv", "-o", "b.csv"],
+    );
+    assert_refused(&output, &["--output b.csv is an actuals file of this run"]);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("plan.toml")).unwrap(),
+        SHIPPED
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("a.csv")).unwrap(),
+        actuals
+    );
+}
+
+#[test]
+#[cfg(unix)]
+fn output_to_dev_stdout_is_standard_output() {
+    for args in [
+        &["-f", "csv", "--table", "summary"][..],
+        &["chart", "--lang", "en"],
+    ] {
+        let to_dash = stdout_of(&[args, &["-o", "-"]].concat());
+        let to_dev = stdout_of(&[args, &["-o", "/dev/stdout"]].concat());
+        assert!(!to_dash.is_empty());
+        assert_eq!(to_dev, to_dash, "{args:?}");
+    }
+}
+
 // The fuzz targets' checks over their seeds
 
 /// Runs `check` on `seed` on its own thread, failing once past [`TIME_LIMIT`].
