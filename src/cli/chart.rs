@@ -1,6 +1,6 @@
 //! `dabiao chart [FILE] -o FILE.svg`: each metric's path against its goal.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Result, anyhow};
 use clap::Args;
@@ -22,7 +22,7 @@ pub struct ChartArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
-    /// Where to write the SVG (atomically); `-` writes it to standard output.
+    /// Where to write the SVG (atomically); `-` or /dev/stdout writes it to standard output.
     #[arg(short, long, value_name = "FILE.svg")]
     output: PathBuf,
 
@@ -36,7 +36,7 @@ pub struct ChartArgs {
 }
 
 pub fn run(args: &ChartArgs) -> Result<Outcome> {
-    let to_stdout = args.output == Path::new("-");
+    let to_stdout = output::is_standard_output(&args.output);
     if !to_stdout {
         args.plan.refuse_overwriting(&args.output)?;
     }

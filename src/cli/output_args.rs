@@ -18,7 +18,7 @@ pub struct OutputArgs {
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Write to this file (atomically) instead of standard output; `-` is standard output.
+    /// Write to this file (atomically) instead of standard output; `-` or /dev/stdout is standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -77,7 +77,9 @@ impl OutputArgs {
 
     /// The output file, unless the output is standard output.
     fn file(&self) -> Option<&Path> {
-        self.output.as_deref().filter(|p| *p != Path::new("-"))
+        self.output
+            .as_deref()
+            .filter(|p| !output::is_standard_output(p))
     }
 
     pub fn emit(&self, text: &str) -> Result<()> {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::input;
+use super::{input, output};
 use crate::Projected;
 use crate::plan::{Additions, Encoding};
 
@@ -38,13 +38,10 @@ pub struct PlanArgs {
 }
 
 impl PlanArgs {
-    /// Refuses to write `out` when it is the plan or an actuals file: a run
-    /// must not destroy its own input.
+    /// Refuses to write `out` when it is the plan or an actuals file, under
+    /// any name (a link counts): a run must not destroy its own input.
     pub fn refuse_overwriting(&self, out: &Path) -> Result<()> {
-        let Ok(target) = out.canonicalize() else {
-            return Ok(());
-        };
-        let same = |input: &PathBuf| input.canonicalize().is_ok_and(|i| i == target);
+        let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
         let what = if same(&self.file) {
             "the plan file itself"
         } else if self.actuals.iter().any(same) {

@@ -4,7 +4,7 @@
 //! byte-order mark, which turns Chinese names into mojibake; `--bom` adds it.
 
 use super::Layout;
-use super::number::{Precision, fraction, number};
+use super::number::{Precision, fraction, spreadsheet_number};
 use super::records::{self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, SUMMARY_COLUMNS};
 use crate::report::Report;
 
@@ -97,7 +97,7 @@ fn cell(field: &Field, precision: Precision) -> String {
     match field {
         Field::Text(s) => s.clone(),
         Field::Int(i) => i.to_string(),
-        Field::Number(x) => number(*x, precision),
+        Field::Number(x) => spreadsheet_number(*x, precision),
         Field::Fraction(x) => fraction(*x, precision),
         Field::Empty => String::new(),
     }

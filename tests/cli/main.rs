@@ -7,6 +7,8 @@
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
 //! - `errors`: every way a run can be refused;
+//! - `hardening`: inputs at the edges of a double, control characters, output
+//!   paths that are not plain files, and the fuzz targets' seeds;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `readme`: every `console` example of the README.
 
@@ -14,6 +16,7 @@ mod actuals;
 mod chart;
 mod common;
 mod errors;
+mod hardening;
 mod numbers;
 mod readme;
 mod report;
