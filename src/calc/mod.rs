@@ -7,6 +7,7 @@
 //! every status is decided, and every number reported, the same way. On top
 //! of these: `sensitivity` (sweeps and break-even points), `explain` (the
 //! plan's numbers against each other) and `review` (the mid-term review).
+//! `trend` estimates a metric's yearly change from its figures.
 
 pub mod explain;
 pub mod goals;
@@ -14,6 +15,7 @@ pub mod noise;
 pub mod projection;
 pub mod review;
 pub mod sensitivity;
+pub mod trend;
 
 pub use goals::{GoalOutcome, Status, average_annual_rate, evaluate};
 pub use projection::{Projection, ProjectionError, project};
