@@ -7,8 +7,10 @@
 //! every status is decided, and every number reported, the same way. On top
 //! of these: `sensitivity` (sweeps and break-even points), `explain` (the
 //! plan's numbers against each other) and `review` (the mid-term review).
-//! `trend` estimates a metric's yearly change from its figures.
+//! `trend` estimates a metric's yearly change from its figures; `assess`
+//! judges progress the way statistical offices do.
 
+pub mod assess;
 pub mod explain;
 pub mod goals;
 pub mod noise;
