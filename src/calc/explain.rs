@@ -21,6 +21,8 @@ pub enum Finding {
         reached: f64,
         level: Goal,
         meets: bool,
+        /// |reached - level|: by how much the stated rate misses (or clears) the level.
+        distance: f64,
         /// The rate that reaches the level exactly.
         needed_rate: f64,
         /// level / (1 + stated_rate)^n: the base-year value rate and level imply together.
@@ -34,6 +36,8 @@ pub enum Finding {
         level: Goal,
         needed_rate: f64,
         own_rate: f64,
+        /// own_rate - needed_rate: how much faster (or slower) the plan grows than the level needs.
+        margin: f64,
         /// Linear metrics: (level - baseline) / n, and the plan's average increment.
         increments: Option<(f64, f64)>,
         /// Whether the metric's own path meets the goal.
@@ -118,14 +122,16 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
             (_, Some(rate_goal)) => {
                 let factor = (1.0 + rate_goal.value).powf(n);
                 let reached = baseline * factor;
+                let shown = significant(reached);
                 average_annual_rate(baseline, level.value, n).map(|needed_rate| {
                     Finding::RateAndLevel {
                         metric: index,
                         stated_rate: rate_goal.value,
                         baseline,
-                        reached: significant(reached),
+                        reached: shown,
                         level,
                         meets: level_satisfies(level.comparison, reached, level.value),
+                        distance: (shown - level.value).abs(),
                         needed_rate,
                         implied_baseline: significant(level.value / factor),
                     }
@@ -141,6 +147,7 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                     level,
                     needed_rate,
                     own_rate,
+                    margin: own_rate - needed_rate,
                     increments: match model {
                         Model::Linear { increment, .. } => Some((
                             significant((level.value - baseline) / n),

@@ -15,10 +15,8 @@ use unicode_width::UnicodeWidthStr;
 use super::Lang;
 use super::document::goal_text;
 use super::number::{Precision, number, signed};
-use crate::calc::Status;
-use crate::plan::{BASE_SCENARIO, Comparison, GoalKind};
-use crate::report::PointSource;
 use crate::report::chart::{Chart, Line, Panel};
+use crate::report::{BASE_SCENARIO, Comparison, GoalKind, PointSource, Status};
 
 /// CJK fonts first, then whatever sans-serif the reader has.
 const FONTS: &str =

@@ -6,10 +6,7 @@
 
 use super::Lang;
 use super::number::{Precision, number, percent, percent_shortest, signed};
-use crate::calc::Status;
-use crate::calc::goals::Progress;
-use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind};
-use crate::report::ReportHeader;
+use crate::report::{BASE_SCENARIO, Comparison, Goal, GoalKind, Progress, ReportHeader, Status};
 
 /// A report for people: a title, lines under it, then titled tables.
 pub struct Document {

@@ -8,10 +8,8 @@ use super::json as json_text;
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use super::records::Field;
 use super::{Lang, TextOptions};
-use crate::calc::explain::Finding;
-use crate::plan::{Comparison, GoalKind};
 use crate::report::explain::ExplainReport;
-use crate::report::{MetricLabel, ReportHeader};
+use crate::report::{Comparison, Finding, GoalKind, MetricLabel, ReportHeader};
 
 /// Plain text: the plan's title and years, then one paragraph per finding,
 /// under a line naming the scenario when it is not the plan itself.
@@ -132,13 +130,14 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
             reached,
             level,
             meets,
+            distance,
             needed_rate,
             implied_baseline,
         } => {
             let m = label(metric);
             let (name, unit) = (&m.name, m.unit.as_str());
             let goal = goal_text(GoalKind::Level, &level, options.lang);
-            let gap = amount((reached - level.value).abs(), unit, lang, d);
+            let gap = amount(distance, unit, lang, d);
             let rate = percent_shortest(stated_rate);
             let b = as_written(baseline, unit, lang);
             let r = amount(reached, unit, lang, d);
@@ -178,6 +177,7 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
             level,
             needed_rate,
             own_rate,
+            margin,
             increments,
             meets,
         } => {
@@ -202,7 +202,7 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
                     "{name}: reaching {l} in {target} from {b} needs {needed} a year; the plan's own \
                      growth is {own} ({diff}), {verdict}.",
                     own = pct(own_rate),
-                    diff = pts(own_rate - needed_rate),
+                    diff = pts(margin),
                 ),
                 (Lang::En, None, true) => format!(
                     "{name}: staying within {goal} in {target} from {b} allows at most {needed} a \
@@ -212,7 +212,7 @@ pub fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions
                 (Lang::Zh, None, false) => format!(
                     "{name}：从{b}到{target}年达到{l}，需年均增长{needed}；规划自身增速为{own}（{diff}），{verdict}。",
                     own = pct(own_rate),
-                    diff = pts(own_rate - needed_rate),
+                    diff = pts(margin),
                 ),
                 (Lang::Zh, None, true) => format!(
                     "{name}：从{b}到{target}年控制在{goal}以内，年均增速最多为{needed}；规划自身增速为{own}，{verdict}。",
@@ -309,6 +309,7 @@ pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
                         meets,
                         needed_rate,
                         implied_baseline,
+                        ..
                     } => json!({
                         "metric": id(metric),
                         "kind": "rate_and_level",
@@ -328,6 +329,7 @@ pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
                         own_rate,
                         increments,
                         meets,
+                        ..
                     } => json!({
                         "metric": id(metric),
                         "kind": if increments.is_some() { "increment_needed" } else { "rate_needed" },

@@ -10,8 +10,7 @@ use serde_json::{Map, Value, json};
 
 use super::Tables;
 use super::number::{Precision, fraction_precision, rounded};
-use super::records::{self, Field, SUMMARY_COLUMNS};
-use crate::calc::noise::significant;
+use super::records::{self, Field, SUMMARY_COLUMNS, source_key};
 use crate::report::{Report, ReportHeader};
 
 pub fn render(reports: &[Report], tables: Tables, precision: Precision) -> String {
@@ -96,12 +95,12 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
         let notes = report
             .share_notes
             .iter()
-            .map(|(metric, note)| {
+            .map(|note| {
                 json!({
-                    "metric": metric.id,
+                    "metric": note.metric.id,
                     "year": note.year,
                     "entered": value(Field::Number(note.entered), precision),
-                    "from_parts": value(Field::Number(significant(note.from_parts)), precision),
+                    "from_parts": value(Field::Number(note.from_parts_reported()), precision),
                 })
             })
             .collect();
@@ -119,7 +118,7 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                         json!({
                             "year": p.year,
                             "value": value(Field::Number(p.value), precision),
-                            "source": p.source.key(),
+                            "source": source_key(p.source),
                         })
                     })
                     .collect();

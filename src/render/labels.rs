@@ -3,9 +3,7 @@
 //! Only the terminal table and Markdown follow the language; CSV and JSON
 //! keys and values stay fixed so that scripts do not break with the locale.
 
-use crate::calc::Status;
-use crate::calc::review::Verdict;
-use crate::plan::BASE_SCENARIO;
+use crate::report::{BASE_SCENARIO, Status, Verdict};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {

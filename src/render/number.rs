@@ -2,7 +2,7 @@
 //! exponents below 10^15, so that spreadsheets and scripts read them back
 //! as the same numbers.
 
-use crate::plan::times_hundred;
+use crate::report::in_percent;
 
 /// How many decimals to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,7 +66,7 @@ pub fn percent(fraction: f64, decimals: usize) -> String {
 
 /// A fraction as a percent with just the digits it needs: 0.16 → "16%".
 pub fn percent_shortest(fraction: f64) -> String {
-    format!("{}%", number(times_hundred(fraction), Precision::Full))
+    format!("{}%", number(in_percent(fraction), Precision::Full))
 }
 
 /// "-0.00" says nothing "0.00" does not, and looks like a miss.

@@ -4,9 +4,9 @@
 //! `--lang`, rates are fractions (0.16), and a value that does not apply is
 //! an empty CSV cell or a JSON null.
 
-use crate::calc::Status;
-use crate::plan::{Comparison, GoalKind};
-use crate::report::{GoalRow, MetricLabel, Report, ReportHeader};
+use crate::report::{
+    Comparison, GoalKind, GoalRow, MetricLabel, PointSource, Report, ReportHeader, Status,
+};
 
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,6 +126,15 @@ pub fn status_key(status: Status) -> &'static str {
     }
 }
 
+pub fn source_key(source: PointSource) -> &'static str {
+    match source {
+        PointSource::Baseline => "baseline",
+        PointSource::Actual => "actual",
+        PointSource::Interpolated => "interpolated",
+        PointSource::Projected => "projected",
+    }
+}
+
 /// The columns that say which scenario and metric a row is about.
 pub const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
 
@@ -154,7 +163,7 @@ pub fn long_years(report: &Report) -> impl Iterator<Item = [Field; 7]> + '_ {
                 unit,
                 Field::Int(p.year.into()),
                 Field::Number(p.value),
-                text(p.source.key()),
+                text(source_key(p.source)),
             ]
         })
     })

@@ -8,9 +8,7 @@ use super::document::{
     progress_text, scenario_lines, section_heading, signed_percent, tone,
 };
 use super::number::{Precision, number, percent, signed};
-use crate::calc::goals::Progress;
-use crate::plan::{GoalKind, MAX_HORIZON};
-use crate::report::{GoalRow, PointSource, Report, ReportHeader};
+use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
 
 /// A line for each share entered directly that differs from its parts'
 /// actual figures; at least two decimals, as the difference is small.
@@ -19,9 +17,9 @@ pub fn share_notes<'a>(
     options: &'a TextOptions,
 ) -> impl Iterator<Item = String> + 'a {
     let shown = |x: f64| number(x, Precision::Decimals(options.decimals.max(2)));
-    report.share_notes.iter().map(move |(metric, note)| {
+    report.share_notes.iter().map(move |note| {
         options.lang.share_note(
-            &metric.name,
+            &note.metric.name,
             note.year,
             &shown(note.entered),
             &shown(note.from_parts),
@@ -96,7 +94,7 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
         lang.required_rate().to_owned(),
         lang.year_reached().to_owned(),
     ];
-    let last_year_searched = report.header.base_year + MAX_HORIZON;
+    let last_year_searched = report.header.last_year_searched();
     let mut rows: Vec<Vec<Cell>> = report
         .goals
         .iter()
@@ -278,13 +276,8 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
         .iter()
         .map(|s| {
             let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
-            row.extend(s.points.windows(2).map(|pair| {
-                let (before, after) = (pair[0].value, pair[1].value);
-                plain(if before > 0.0 {
-                    percent(after / before - 1.0, options.decimals)
-                } else {
-                    String::new()
-                })
+            row.extend(s.growth.iter().map(|growth| {
+                plain(growth.map_or_else(String::new, |g| percent(g, options.decimals)))
             }));
             row
         })

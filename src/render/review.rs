@@ -11,9 +11,8 @@ use super::document::{
 use super::json;
 use super::number::{Precision, percent};
 use super::records::{Field, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction};
-use crate::calc::review::{ReviewLine, Verdict};
 use crate::report::review::ReviewReport;
-use crate::report::{MetricLabel, ReportHeader};
+use crate::report::{MetricLabel, ReportHeader, ReviewLine, Verdict};
 
 pub const COLUMNS: [&str; 16] = [
     "scenario",

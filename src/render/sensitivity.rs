@@ -11,9 +11,8 @@ use super::json;
 use super::number::{Precision, percent, percent_shortest, signed};
 use super::records::{Field, goal_kind_key, in_goal_terms, status_key};
 use super::{Lang, TextOptions};
-use crate::calc::Status;
-use crate::report::ReportHeader;
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
+use crate::report::{ReportHeader, Status};
 
 /// The grid CSV's header; in `--metric` mode the fourth column is `rate`.
 pub fn grid_columns(reports: &[SensitivityReport]) -> [&'static str; 6] {
