@@ -12,9 +12,9 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_width::UnicodeWidthStr;
 
-use super::Lang;
-use super::document::goal_text;
+use super::document::{goal_text, scenario_line};
 use super::number::{Precision, number, signed};
+use super::{Lang, Words};
 use crate::report::chart::{Chart, Line, Panel};
 use crate::report::{BASE_SCENARIO, Comparison, GoalKind, PointSource, Status};
 
@@ -54,6 +54,7 @@ fn font(points: f64) -> FontDesc<'static> {
 
 /// The chart as SVG text; `Err` carries the drawing library's complaint.
 pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
+    let words = lang.words();
     let columns = match chart.panels.len() {
         0..=1 => 1,
         2 | 4 => 2,
@@ -75,7 +76,7 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
         {
             title.push_str(&format!(
                 " · {}",
-                lang.scenario_line(&only.0, only.1.as_deref())
+                scenario_line(&only.0, only.1.as_deref(), words)
             ));
         }
         title_area
@@ -94,14 +95,14 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
                 .pos(Pos::new(HPos::Right, VPos::Top));
             title_area
                 .draw(&Text::new(
-                    lang.marker_legend(),
+                    words.marker_legend(),
                     (size.0 as i32 - 16, 16),
                     right,
                 ))
                 .map_err(|e| e.to_string())?;
         }
         for (area, panel) in body.split_evenly((rows, columns)).iter().zip(&chart.panels) {
-            draw_panel(area, panel, chart.header.target_year, lang).map_err(|e| e.to_string())?;
+            draw_panel(area, panel, chart.header.target_year, words).map_err(|e| e.to_string())?;
         }
         root.present().map_err(|e| e.to_string())?;
     }
@@ -111,7 +112,7 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
 type DrawResult =
     Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
-fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawResult {
+fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -> DrawResult {
     let years = panel.lines.first().map_or(0..0, |l| {
         l.points.first().map_or(0, |p| p.year)..panel.last_year
     });
@@ -164,8 +165,8 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
     chart.draw_series(std::iter::once(Text::new(
         format!(
             "{} {}",
-            lang.goal(),
-            goal_text(GoalKind::Level, &goal, lang)
+            words.goal(),
+            goal_text(GoalKind::Level, &goal, words)
         ),
         (years.start, goal.value),
         font(11.0).color(&GOAL_COLOR),
@@ -199,7 +200,7 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
         Status::Reached => REACHED_COLOR,
         Status::Missed => MISSED_COLOR,
     };
-    let mut text = format!("{} {}", lang.status(panel.status), signed(panel.gap, 2));
+    let mut text = format!("{} {}", words.status(panel.status), signed(panel.gap, 2));
     if let [first, ..] = panel.lines.as_slice()
         && (panel.lines.len() > 1 || first.scenario != BASE_SCENARIO)
     {

@@ -1,8 +1,9 @@
 //! Turning the reports into text. One module per format (`table`,
 //! `markdown`, `csv`, `json`, `chart`); what they share lives in `number`
-//! (how a value is written), `labels` (the words, in English or Chinese),
-//! `document` (the titled tables of the human-readable formats) and
-//! `records` (the fields of CSV rows and JSON objects, named once for both).
+//! (how a value is written), `words` (every word people read, one file per
+//! language), `document` (the titled tables of the human-readable formats)
+//! and `records` (the fields of CSV rows and JSON objects, named once for
+//! both).
 //! What each command shows is in `report`, `sensitivity`, `explain` and
 //! `review`, which build their documents and records for those writers.
 //!
@@ -14,7 +15,6 @@ pub mod csv;
 pub mod document;
 pub mod explain;
 pub mod json;
-pub mod labels;
 pub mod markdown;
 pub mod number;
 pub mod records;
@@ -22,9 +22,10 @@ pub mod report;
 pub mod review;
 pub mod sensitivity;
 pub mod table;
+pub mod words;
 
-pub use labels::Lang;
 pub use number::Precision;
+pub use words::{Lang, Words};
 
 /// Which of the report's tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -90,15 +90,15 @@ pub fn json(reports: &[ReviewReport], precision: Precision) -> String {
 
 /// One section per scenario: one row per goal.
 pub fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
-    let lang = options.lang;
+    let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
-    let mut document = opening(&headers, lang, None);
-    document.preamble.extend(scenario_lines(&headers, lang));
+    let mut document = opening(&headers, words, None);
+    document.preamble.extend(scenario_lines(&headers, words));
     let several = reports.len() > 1;
     document.sections = reports
         .iter()
         .map(|report| Section {
-            heading: section_heading(&lang.review_heading(report.as_of), &report.header, several),
+            heading: section_heading(&words.review_heading(report.as_of), &report.header, several),
             grid: grid(report, options),
             note: None,
         })
@@ -107,16 +107,16 @@ pub fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
 }
 
 fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
-    let lang = options.lang;
+    let words = options.lang.words();
     let header = vec![
-        lang.metric().to_owned(),
-        lang.goal().to_owned(),
-        lang.latest().to_owned(),
-        lang.deviation().to_owned(),
-        lang.progress_and_time().to_owned(),
-        lang.achieved_rate().to_owned(),
-        lang.remaining_rate().to_owned(),
-        lang.verdict_header().to_owned(),
+        words.metric().to_owned(),
+        words.goal().to_owned(),
+        words.latest().to_owned(),
+        words.deviation().to_owned(),
+        words.progress_and_time().to_owned(),
+        words.achieved_rate().to_owned(),
+        words.remaining_rate().to_owned(),
+        words.verdict_header().to_owned(),
     ];
     let rows = report
         .lines
@@ -131,12 +131,12 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
 }
 
 fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Cell> {
-    let (lang, d) = (options.lang, options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals);
     let o = &line.outcome;
     let p = o.progress.as_ref();
     let rate = |x: Option<f64>| x.map_or_else(String::new, |r| percent(r, d));
     let verdict = Cell {
-        text: lang.verdict(line.verdict).to_owned(),
+        text: words.verdict(line.verdict).to_owned(),
         tone: match line.verdict {
             Verdict::AlreadyReached | Verdict::OnTrack | Verdict::FinalReached => Tone::Good,
             Verdict::OutOfReach | Verdict::Behind | Verdict::FinalMissed => Tone::Bad,
@@ -145,7 +145,7 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
     };
     vec![
         plain(metric.name.clone()),
-        plain(goal_text(o.kind, &o.goal, options.lang)),
+        plain(goal_text(o.kind, &o.goal, options.lang.words())),
         plain(
             line.latest
                 .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),

@@ -4,13 +4,13 @@
 use serde_json::{Map, Value};
 
 use super::document::{
-    Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, scenario_lines,
-    section_heading,
+    Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, points_text,
+    scenario_lines, section_heading,
 };
 use super::json;
-use super::number::{Precision, percent, percent_shortest, signed};
+use super::number::{Precision, percent, percent_shortest};
 use super::records::{Field, goal_kind_key, in_goal_terms, status_key};
-use super::{Lang, TextOptions};
+use super::{TextOptions, Words};
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
 use crate::report::{ReportHeader, Status};
 
@@ -162,19 +162,19 @@ pub fn document(
     options: &TextOptions,
     table: SensitivityTable,
 ) -> Document {
-    let lang = options.lang;
+    let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let about = reports.first().map(|first| match &first.swept_metric {
-        None => lang.uniform_sweep().to_owned(),
-        Some(m) => lang.metric_sweep(&m.name, &m.id),
+        None => words.uniform_sweep().to_owned(),
+        Some(m) => words.metric_sweep(&m.name, &m.id),
     });
-    let mut document = opening(&headers, lang, about);
-    document.preamble.extend(scenario_lines(&headers, lang));
+    let mut document = opening(&headers, words, about);
+    document.preamble.extend(scenario_lines(&headers, words));
     let several = reports.len() > 1;
     let sections = reports
         .iter()
         .map(|report| Section {
-            heading: section_heading(lang.sensitivity_heading(), &report.header, several),
+            heading: section_heading(words.sensitivity_heading(), &report.header, several),
             grid: grid(report, options, table),
             note: {
                 let undefined = table.grid()
@@ -185,8 +185,8 @@ pub fn document(
                 let lines: Vec<&str> = [
                     table
                         .break_even()
-                        .then(|| lang.break_even_legend(report.swept_metric.is_none())),
-                    undefined.then(|| lang.undefined_point()),
+                        .then(|| words.break_even_legend(report.swept_metric.is_none())),
+                    undefined.then(|| words.undefined_point()),
                 ]
                 .into_iter()
                 .flatten()
@@ -200,12 +200,12 @@ pub fn document(
 }
 
 fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTable) -> Grid {
-    let (lang, d) = (options.lang, options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals);
     let uniform = report.swept_metric.is_none();
     let mut header = vec![
-        lang.metric().to_owned(),
-        lang.unit().to_owned(),
-        lang.goal().to_owned(),
+        words.metric().to_owned(),
+        words.unit().to_owned(),
+        words.goal().to_owned(),
     ];
     if table.grid() {
         header.extend(report.points.iter().map(|&p| {
@@ -217,7 +217,7 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
         }));
     }
     if table.break_even() {
-        header.push(lang.break_even().to_owned());
+        header.push(words.break_even().to_owned());
     }
     let rows = report
         .rows
@@ -226,13 +226,17 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
             let mut cells = vec![
                 plain(row.metric.name.clone()),
                 plain(row.metric.unit.clone()),
-                plain(goal_text(row.kind, &row.goal, options.lang)),
+                plain(goal_text(row.kind, &row.goal, options.lang.words())),
             ];
             if table.grid() {
-                cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, lang, d)));
+                cells.extend(
+                    row.cells
+                        .iter()
+                        .map(|cell| point_cell(row, *cell, words, d)),
+                );
             }
             if table.break_even() {
-                cells.push(plain(break_even_text(row.break_even, uniform, lang, d)));
+                cells.push(plain(break_even_text(row.break_even, uniform, words, d)));
             }
             cells
         })
@@ -246,15 +250,20 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
     }
 }
 
-fn point_cell(row: &SensitivityRow, cell: Option<(f64, Status)>, lang: Lang, d: usize) -> Cell {
+fn point_cell(
+    row: &SensitivityRow,
+    cell: Option<(f64, Status)>,
+    words: &dyn Words,
+    d: usize,
+) -> Cell {
     match cell {
-        Some((value, status)) => judged_cell(row.kind, value, status, lang, d),
+        Some((value, status)) => judged_cell(row.kind, value, status, words, d),
         None => plain("—"),
     }
 }
 
-fn break_even_text(point: BreakEvenPoint, uniform: bool, lang: Lang, d: usize) -> String {
-    let points = |shift: f64| format!("{}{}", signed(shift * 100.0, d), lang.points());
+fn break_even_text(point: BreakEvenPoint, uniform: bool, words: &dyn Words, d: usize) -> String {
+    let points = |shift: f64| points_text(shift, words, d);
     match (point, uniform) {
         (
             BreakEvenPoint::At {
@@ -270,8 +279,8 @@ fn break_even_text(point: BreakEvenPoint, uniform: bool, lang: Lang, d: usize) -
             Some(rate) => format!("{} ({})", percent(rate, d), points(shift)),
             None => points(shift),
         },
-        (BreakEvenPoint::Unaffected, _) => lang.unaffected().to_owned(),
-        (BreakEvenPoint::NoFlip, _) => lang.no_flip().to_owned(),
+        (BreakEvenPoint::Unaffected, _) => words.unaffected().to_owned(),
+        (BreakEvenPoint::NoFlip, _) => words.no_flip().to_owned(),
     }
 }
 

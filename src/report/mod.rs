@@ -65,24 +65,6 @@ pub struct Report {
     pub share_notes: Vec<ShareNote>,
 }
 
-/// A share entered directly that differs from the ratio of its parts'
-/// actual figures.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ShareNote {
-    pub metric: MetricLabel,
-    pub year: i32,
-    pub entered: f64,
-    /// The parts' ratio as computed, every digit kept.
-    pub from_parts: f64,
-}
-
-impl ShareNote {
-    /// The parts' ratio to its reliable digits, as data carries it.
-    pub fn from_parts_reported(&self) -> f64 {
-        significant(self.from_parts)
-    }
-}
-
 /// Who a row is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricLabel {
@@ -122,6 +104,24 @@ pub struct Point {
     pub year: i32,
     pub value: f64,
     pub source: PointSource,
+}
+
+/// A share entered directly that differs from the ratio of its parts'
+/// actual figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareNote {
+    pub metric: MetricLabel,
+    pub year: i32,
+    pub entered: f64,
+    /// The parts' ratio as computed, every digit kept.
+    pub from_parts: f64,
+}
+
+impl ShareNote {
+    /// The parts' ratio to its reliable digits, as data carries it.
+    pub fn from_parts_reported(&self) -> f64 {
+        significant(self.from_parts)
+    }
 }
 
 /// Metric `index`'s values from base_year to target_year, as reported.
