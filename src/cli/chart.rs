@@ -42,8 +42,10 @@ pub fn run(args: &ChartArgs) -> Result<Outcome> {
     }
     let scenarios = args.plan.load()?;
     let chart = Chart::build(&scenarios, &args.metric).map_err(|msg| anyhow!(msg))?;
-    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))
-        .map_err(|msg| anyhow!("cannot draw the chart: {msg}"))?;
-    output::emit((!to_stdout).then_some(args.output.as_path()), &svg)?;
+    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))?;
+    output::emit(
+        (!to_stdout).then_some(args.output.as_path()),
+        svg.as_bytes(),
+    )?;
     Ok(Outcome::Done)
 }

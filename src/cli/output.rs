@@ -11,20 +11,17 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-/// Writes `text` to `path`, or to standard output when there is no path.
-pub fn emit(path: Option<&Path>, text: &str) -> Result<()> {
+/// Writes `bytes` to `path`, or to standard output when there is no path.
+pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path {
-        Some(path) => write_file(path, text.as_bytes(), Replace::Allowed),
-        None => write_stdout(text),
+        Some(path) => write_file(path, bytes, Replace::Allowed),
+        None => write_stdout(bytes),
     }
 }
 
-fn write_stdout(text: &str) -> Result<()> {
+fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),
     }

@@ -5,12 +5,11 @@ use anyhow::{Result, anyhow, bail};
 use clap::Args;
 
 use super::Outcome;
-use super::output_args::{Format, OutputArgs};
+use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::{Model, Plan, parse_rate_argument};
-use crate::render;
 use crate::render::sensitivity::SensitivityTable;
 use crate::report::sensitivity::SensitivityReport;
 
@@ -52,13 +51,9 @@ pub struct SensitivityArgs {
 const MAX_POINTS: usize = 10_001;
 
 pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
-    args.out.check(&args.plan)?;
-    if args.out.format == Format::Csv && args.table == Some(SensitivityTable::All) {
-        bail!(
-            "a CSV file holds one table: use --table grid (the default for CSV) \
-             or --table break-even, or --format json for both"
-        );
-    }
+    let options = args.out.options(args.table, None);
+    args.out
+        .check::<[SensitivityReport]>(&args.plan, &options)?;
     let scenarios = args.plan.load()?;
     let plan = &scenarios[0].scenario.plan;
     let sweep = match &args.metric {
@@ -72,7 +67,7 @@ pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
         .iter()
         .map(|s| SensitivityReport::build(s, sweep, &points))
         .collect();
-    args.out.emit(&render(&reports, args))?;
+    args.out.write(reports.as_slice(), &options)?;
     Ok(Outcome::Done)
 }
 
@@ -136,34 +131,4 @@ fn points(args: &SensitivityArgs, origin: f64, uniform: bool) -> Result<Vec<f64>
     Ok((0..=steps as usize)
         .map(|i| significant(from + i as f64 * step))
         .collect())
-}
-
-fn render(reports: &[SensitivityReport], args: &SensitivityArgs) -> String {
-    let out = &args.out;
-    let table = args.table.unwrap_or(SensitivityTable::All);
-    let text_options = out.text_options();
-    match out.format {
-        Format::Table | Format::Markdown => {
-            let document = render::sensitivity::document(reports, &text_options, table);
-            match out.format {
-                Format::Table => render::table::draw(&document, out.terminal()),
-                _ => render::markdown::draw(document),
-            }
-        }
-        Format::Json => render::sensitivity::json(reports, out.precision()),
-        Format::Csv if table == SensitivityTable::BreakEven => render::csv::table(
-            &render::sensitivity::BREAK_EVEN_COLUMNS,
-            reports
-                .iter()
-                .flat_map(render::sensitivity::break_even_records),
-            out.precision(),
-            out.bom,
-        ),
-        Format::Csv => render::csv::table(
-            &render::sensitivity::grid_columns(reports),
-            reports.iter().flat_map(render::sensitivity::grid_records),
-            out.precision(),
-            out.bom,
-        ),
-    }
 }

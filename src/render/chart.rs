@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::document::{goal_text, scenario_line};
 use super::number::{Precision, number, signed};
-use super::{Lang, Words};
+use super::{Lang, RenderError, Words};
 use crate::report::chart::{Chart, Line, Panel};
 use crate::report::{BASE_SCENARIO, Comparison, GoalKind, PointSource, Status};
 
@@ -52,8 +52,8 @@ fn font(points: f64) -> FontDesc<'static> {
     (FONTS, points * 1.24).into_font()
 }
 
-/// The chart as SVG text; `Err` carries the drawing library's complaint.
-pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
+/// The chart as SVG text.
+pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
     let words = lang.words();
     let columns = match chart.panels.len() {
         0..=1 => 1,
@@ -68,7 +68,7 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        root.fill(&WHITE).map_err(drawing)?;
         let (title_area, body) = root.split_vertically(TITLE_HEIGHT);
         let mut title = chart.header.title.clone().unwrap_or_default();
         if let [only] = chart.scenarios.as_slice()
@@ -81,7 +81,7 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
         }
         title_area
             .draw(&Text::new(title, (12, 12), font(18.0)))
-            .map_err(|e| e.to_string())?;
+            .map_err(drawing)?;
         // Layer: what the markers mean, once actual figures are drawn.
         let has_actuals = chart
             .panels
@@ -99,14 +99,19 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
                     (size.0 as i32 - 16, 16),
                     right,
                 ))
-                .map_err(|e| e.to_string())?;
+                .map_err(drawing)?;
         }
         for (area, panel) in body.split_evenly((rows, columns)).iter().zip(&chart.panels) {
-            draw_panel(area, panel, chart.header.target_year, words).map_err(|e| e.to_string())?;
+            draw_panel(area, panel, chart.header.target_year, words).map_err(drawing)?;
         }
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(drawing)?;
     }
     Ok(out)
+}
+
+/// The drawing library's complaint, which says what it could not draw.
+fn drawing(error: impl std::fmt::Display) -> RenderError {
+    RenderError::Draw(error.to_string())
 }
 
 type DrawResult =

@@ -1,6 +1,7 @@
 //! The documents of the human-readable formats: a title, lines under it, and
-//! titled tables of cells. Every command builds one; the terminal table and
-//! Markdown draw it, so both always say the same thing in the same columns.
+//! sections of a table of cells or of paragraphs. Every command builds one;
+//! the terminal table and Markdown draw it, so both always say the same
+//! thing in the same columns.
 //! The cell texts that several commands show (a goal, a value with its
 //! status, progress against time) are written here once.
 
@@ -8,7 +9,7 @@ use super::Words;
 use super::number::{Precision, number, percent, percent_shortest, signed};
 use crate::report::{BASE_SCENARIO, Comparison, Goal, GoalKind, Progress, ReportHeader, Status};
 
-/// A report for people: a title, lines under it, then titled tables.
+/// A report for people: a title, lines under it, then sections.
 pub struct Document {
     pub title: Option<String>,
     pub preamble: Vec<String>,
@@ -16,10 +17,32 @@ pub struct Document {
 }
 
 pub struct Section {
-    pub heading: String,
-    pub grid: Grid,
-    /// A line under the table.
-    pub note: Option<String>,
+    pub heading: Option<String>,
+    pub body: Body,
+}
+
+pub enum Body {
+    Table {
+        grid: Grid,
+        /// Lines under the table.
+        note: Option<String>,
+    },
+    Paragraphs(Vec<Paragraph>),
+}
+
+/// A paragraph, led by the name of what it is about where it has one.
+pub struct Paragraph {
+    pub lead: Option<String>,
+    pub text: String,
+}
+
+impl Section {
+    pub fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
+        Section {
+            heading: Some(heading),
+            body: Body::Table { grid, note },
+        }
+    }
 }
 
 /// A document with no sections yet: the plan's title, then its source, its

@@ -4,95 +4,91 @@
 
 use serde_json::{Map, Value, json};
 
-use super::document::{Document, goal_text, opening, points_text, scenario_lines};
+use super::document::{
+    Body, Document, Paragraph, Section, goal_text, opening, points_text, scenario_lines,
+};
 use super::json as json_text;
 use super::number::{Precision, number, percent, percent_shortest};
-use super::records::Field;
+use super::records::{Field, Records};
 use super::words::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
     ShareNeeds,
 };
-use super::{TextOptions, Words};
+use super::{Layout, Misfit, Nothing, Render, TextOptions};
 use crate::report::explain::ExplainReport;
 use crate::report::{Comparison, Finding, Goal, GoalKind, MetricLabel, ReportHeader};
 
-/// Plain text: the plan's title and years, then one paragraph per finding,
-/// under a line naming the scenario when it is not the plan itself.
-pub fn text(reports: &[ExplainReport], options: &TextOptions) -> String {
-    let opening = opening_of(reports, options.lang.words());
-    let mut out = String::new();
-    for line in opening.title.iter().chain(&opening.preamble) {
-        out.push_str(&format!("{line}\n"));
-    }
-    for (heading, findings) in groups(reports, options) {
-        if let Some(line) = heading {
-            out.push_str(&format!("\n{line}\n"));
-        }
-        if findings.is_empty() {
-            out.push_str(&format!("\n{}\n", options.lang.words().no_findings()));
-        }
-        for (name, rest) in findings {
-            out.push_str(&format!("\n{name}{rest}\n"));
-        }
-    }
-    out
-}
+impl Render for [ExplainReport] {
+    type Table = Nothing;
+    type OneTable = Nothing;
 
-/// Markdown: the same sentences as a list, the metric's name in bold.
-pub fn markdown(reports: &[ExplainReport], options: &TextOptions) -> String {
-    let opening = opening_of(reports, options.lang.words());
-    let mut out = String::new();
-    if let Some(title) = &opening.title {
-        out.push_str(&format!("# {title}\n\n"));
+    fn one_table(_: Option<Nothing>, _: Option<Layout>) -> Result<Nothing, Misfit> {
+        Err(Misfit::NotATable)
     }
-    for line in &opening.preamble {
-        out.push_str(&format!("{line}\n\n"));
+
+    /// The plan's title and years, then one paragraph per finding, under a
+    /// line naming the scenario when it is not the plan itself.
+    fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
+        let words = options.lang.words();
+        let headers: Vec<&ReportHeader> = self.iter().map(|r| &r.header).collect();
+        let mut document = opening(&headers, words, None);
+        let mut headings = scenario_lines(&headers, words).into_iter();
+        document.sections = self
+            .iter()
+            .map(|report| {
+                let mut paragraphs: Vec<Paragraph> = report
+                    .findings
+                    .iter()
+                    .map(|finding| {
+                        let name = &report.metrics[finding.metric()].name;
+                        let text = sentence(report, finding, options);
+                        match text.strip_prefix(name.as_str()) {
+                            Some(rest) => Paragraph {
+                                lead: Some(name.clone()),
+                                text: rest.to_owned(),
+                            },
+                            None => Paragraph { lead: None, text },
+                        }
+                    })
+                    .collect();
+                if paragraphs.is_empty() {
+                    paragraphs.push(Paragraph {
+                        lead: None,
+                        text: words.no_findings().to_owned(),
+                    });
+                }
+                Section {
+                    heading: headings.next(),
+                    body: Body::Paragraphs(paragraphs),
+                }
+            })
+            .collect();
+        document
     }
-    for (heading, findings) in groups(reports, options) {
-        if let Some(line) = heading {
-            out.push_str(&format!("## {line}\n\n"));
-        }
-        if findings.is_empty() {
-            out.push_str(&format!("{}\n", options.lang.words().no_findings()));
-        }
-        for (name, rest) in findings {
-            out.push_str(&format!("- **{name}**{rest}\n"));
-        }
-        out.push('\n');
+
+    fn records(&self, table: Nothing) -> Records {
+        match table {}
     }
-    out.truncate(out.trim_end().len());
-    out.push('\n');
-    out
-}
 
-fn opening_of(reports: &[ExplainReport], words: &dyn Words) -> Document {
-    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
-    opening(&headers, words, None)
-}
-
-/// A scenario's findings: the line that names the scenario (if any), and each
-/// finding's sentence split after the metric's name.
-type Group = (Option<String>, Vec<(String, String)>);
-
-fn groups(reports: &[ExplainReport], options: &TextOptions) -> Vec<Group> {
-    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
-    let mut lines = scenario_lines(&headers, options.lang.words()).into_iter();
-    reports
-        .iter()
-        .map(|report| {
-            let findings = report
-                .findings
-                .iter()
-                .map(|finding| {
-                    let name = report.metrics[finding.metric()].name.clone();
-                    let text = sentence(report, finding, options);
-                    let rest = text.strip_prefix(name.as_str()).unwrap_or(&text).to_owned();
-                    (name, rest)
-                })
-                .collect();
-            (lines.next(), findings)
-        })
-        .collect()
+    /// `plan`, then per scenario its findings as data: the metric, the kind
+    /// of finding, and its numbers (rates as fractions).
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
+        let mut root = Map::new();
+        if let Some(first) = self.first() {
+            root.insert("plan".into(), json_text::plan_object(&first.header));
+        }
+        let findings = self
+            .iter()
+            .flat_map(|report| {
+                report
+                    .findings
+                    .iter()
+                    .map(move |finding| finding_object(report, finding, precision))
+            })
+            .collect();
+        root.insert("findings".into(), Value::Array(findings));
+        Value::Object(root)
+    }
 }
 
 /// Writes a finding's numbers the way its sentence shows them, then says it
@@ -195,66 +191,53 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
     }
 }
 
-/// JSON: `plan`, then per scenario its findings as data: the metric, the
-/// kind of finding, and its numbers (rates as fractions).
-pub fn json(reports: &[ExplainReport], precision: Precision) -> String {
-    let mut root = Map::new();
-    if let Some(first) = reports.first() {
-        root.insert("plan".into(), json_text::plan_object(&first.header));
+/// A finding as data, with its scenario.
+fn finding_object(report: &ExplainReport, finding: &Finding, precision: Precision) -> Value {
+    let id = |i: usize| report.metrics[i].id.clone();
+    let mut object = match finding {
+        Finding::RateAndLevel(f) => json!({
+            "metric": id(f.metric),
+            "kind": "rate_and_level",
+            "stated_rate": f.stated_rate,
+            "baseline": f.baseline,
+            "reached": f.reached,
+            "target": f.level.value,
+            "meets": f.meets,
+            "needed_rate": f.needed_rate,
+            "implied_baseline": f.implied_baseline,
+        }),
+        Finding::LevelNeeds(f) => json!({
+            "metric": id(f.metric),
+            "kind": if f.increments.is_some() { "increment_needed" } else { "rate_needed" },
+            "baseline": f.baseline,
+            "target": f.level.value,
+            "needed_rate": f.needed_rate,
+            "own_rate": f.own_rate,
+            "needed_increment": f.increments.map(|i| i.0),
+            "own_increment": f.increments.map(|i| i.1),
+            "meets": f.meets,
+        }),
+        Finding::ShareNeeds(f) => json!({
+            "metric": id(f.metric),
+            "kind": "share_growth_gap",
+            "numerator": id(f.numerator),
+            "denominator": id(f.denominator),
+            "share_at_base": f.share_at_base,
+            "target": f.level.value,
+            "needed_numerator_rate": f.needed_numerator_rate,
+            "numerator_rate": f.numerator_rate,
+            "denominator_rate": f.denominator_rate,
+            "needed_gap": f.needed_gap,
+            "plan_gap": f.plan_gap,
+            "meets": f.meets,
+        }),
+    };
+    if let Value::Object(map) = &mut object {
+        let scenario = Value::String(report.header.scenario.clone());
+        map.shift_insert(0, "scenario".into(), scenario);
+        round_numbers(map, precision);
     }
-    let findings: Vec<Value> = reports
-        .iter()
-        .flat_map(|report| {
-            report.findings.iter().map(move |finding| {
-                let id = |i: usize| report.metrics[i].id.clone();
-                let mut object = match finding {
-                    Finding::RateAndLevel(f) => json!({
-                        "metric": id(f.metric),
-                        "kind": "rate_and_level",
-                        "stated_rate": f.stated_rate,
-                        "baseline": f.baseline,
-                        "reached": f.reached,
-                        "target": f.level.value,
-                        "meets": f.meets,
-                        "needed_rate": f.needed_rate,
-                        "implied_baseline": f.implied_baseline,
-                    }),
-                    Finding::LevelNeeds(f) => json!({
-                        "metric": id(f.metric),
-                        "kind": if f.increments.is_some() { "increment_needed" } else { "rate_needed" },
-                        "baseline": f.baseline,
-                        "target": f.level.value,
-                        "needed_rate": f.needed_rate,
-                        "own_rate": f.own_rate,
-                        "needed_increment": f.increments.map(|i| i.0),
-                        "own_increment": f.increments.map(|i| i.1),
-                        "meets": f.meets,
-                    }),
-                    Finding::ShareNeeds(f) => json!({
-                        "metric": id(f.metric),
-                        "kind": "share_growth_gap",
-                        "numerator": id(f.numerator),
-                        "denominator": id(f.denominator),
-                        "share_at_base": f.share_at_base,
-                        "target": f.level.value,
-                        "needed_numerator_rate": f.needed_numerator_rate,
-                        "numerator_rate": f.numerator_rate,
-                        "denominator_rate": f.denominator_rate,
-                        "needed_gap": f.needed_gap,
-                        "plan_gap": f.plan_gap,
-                        "meets": f.meets,
-                    }),
-                };
-                if let Value::Object(map) = &mut object {
-                    map.shift_insert(0, "scenario".into(), Value::String(report.header.scenario.clone()));
-                    round_numbers(map, precision);
-                }
-                object
-            })
-        })
-        .collect();
-    root.insert("findings".into(), Value::Array(findings));
-    json_text::to_text(&Value::Object(root))
+    object
 }
 
 /// Keys whose numbers are values in the metric's unit; the others are rates.

@@ -8,6 +8,25 @@ use crate::report::{
     Comparison, GoalKind, GoalRow, MetricLabel, PointSource, Report, ReportHeader, Status,
 };
 
+/// One table as data: its columns, then one row of fields per record, in
+/// the order of the columns.
+pub struct Records {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Field>>,
+}
+
+impl Records {
+    pub fn new<R: Into<Vec<Field>>>(
+        columns: &[&str],
+        rows: impl IntoIterator<Item = R>,
+    ) -> Records {
+        Records {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: rows.into_iter().map(Into::into).collect(),
+        }
+    }
+}
+
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field {

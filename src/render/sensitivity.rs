@@ -1,5 +1,6 @@
-//! What `dabiao sensitivity` shows: the document drawn by the table and
-//! Markdown writers, and the fields of its CSV rows and JSON objects.
+//! What `dabiao sensitivity` is in each form: the document drawn by the
+//! table and Markdown writers, the grid or break-even table as records, and
+//! the JSON object, which holds both.
 
 use serde_json::{Map, Value};
 
@@ -9,8 +10,8 @@ use super::document::{
 };
 use super::json;
 use super::number::{Precision, percent, percent_shortest};
-use super::records::{Field, goal_kind_key, in_goal_terms, status_key};
-use super::{TextOptions, Words};
+use super::records::{Field, Records, goal_kind_key, in_goal_terms, status_key};
+use super::{Layout, Misfit, Render, TextOptions, Words, no_layout, table_name};
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
 use crate::report::{ReportHeader, Status};
 
@@ -91,7 +92,7 @@ fn reason_key(point: BreakEvenPoint) -> Option<&'static str> {
 /// JSON: `plan`, what was swept, then the grid and break-even records of
 /// every scenario (each carries its `scenario`); break-even records add a
 /// `reason` when there is no break-even point.
-pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
+fn json(reports: &[SensitivityReport], precision: Precision) -> Value {
     let mut root = Map::new();
     if let Some(first) = reports.first() {
         root.insert("plan".into(), json::plan_object(&first.header));
@@ -131,11 +132,9 @@ pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
         .collect();
     root.insert("grid".into(), Value::Array(grid));
     root.insert("break_even".into(), Value::Array(break_even));
-    json::to_text(&Value::Object(root))
+    Value::Object(root)
 }
 
-/// The table and Markdown document: one section per scenario, one row per
-/// goal, one column per point, and the break-even point last.
 /// Which of the sensitivity tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SensitivityTable {
@@ -157,7 +156,57 @@ impl SensitivityTable {
     }
 }
 
-pub fn document(
+/// The table a CSV file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OneTable {
+    Grid,
+    BreakEven,
+}
+
+impl Render for [SensitivityReport] {
+    type Table = SensitivityTable;
+    type OneTable = OneTable;
+
+    fn one_table(
+        table: Option<SensitivityTable>,
+        layout: Option<Layout>,
+    ) -> Result<OneTable, Misfit> {
+        if table == Some(SensitivityTable::All) {
+            return Err(Misfit::EveryTable {
+                default: table_name(SensitivityTable::Grid),
+                other: table_name(SensitivityTable::BreakEven),
+            });
+        }
+        no_layout(layout)?;
+        Ok(match table {
+            Some(SensitivityTable::BreakEven) => OneTable::BreakEven,
+            _ => OneTable::Grid,
+        })
+    }
+
+    fn document(&self, table: Option<SensitivityTable>, options: &TextOptions) -> Document {
+        document(self, options, table.unwrap_or(SensitivityTable::All))
+    }
+
+    fn records(&self, table: OneTable) -> Records {
+        match table {
+            OneTable::Grid => Records::new(&grid_columns(self), self.iter().flat_map(grid_records)),
+            OneTable::BreakEven => Records::new(
+                &BREAK_EVEN_COLUMNS,
+                self.iter().flat_map(break_even_records),
+            ),
+        }
+    }
+
+    /// Both tables, whichever is chosen.
+    fn json(&self, _: Option<SensitivityTable>, precision: Precision) -> Value {
+        json(self, precision)
+    }
+}
+
+/// The table and Markdown document: one section per scenario, one row per
+/// goal, one column per point, and the break-even point last.
+fn document(
     reports: &[SensitivityReport],
     options: &TextOptions,
     table: SensitivityTable,
@@ -173,26 +222,26 @@ pub fn document(
     let several = reports.len() > 1;
     let sections = reports
         .iter()
-        .map(|report| Section {
-            heading: section_heading(words.sensitivity_heading(), &report.header, several),
-            grid: grid(report, options, table),
-            note: {
-                let undefined = table.grid()
-                    && report
-                        .rows
-                        .iter()
-                        .any(|r| r.cells.iter().any(Option::is_none));
-                let lines: Vec<&str> = [
-                    table
-                        .break_even()
-                        .then(|| words.break_even_legend(report.swept_metric.is_none())),
-                    undefined.then(|| words.undefined_point()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                (!lines.is_empty()).then(|| lines.join("\n"))
-            },
+        .map(|report| {
+            let undefined = table.grid()
+                && report
+                    .rows
+                    .iter()
+                    .any(|r| r.cells.iter().any(Option::is_none));
+            let lines: Vec<&str> = [
+                table
+                    .break_even()
+                    .then(|| words.break_even_legend(report.swept_metric.is_none())),
+                undefined.then(|| words.undefined_point()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Section::table(
+                section_heading(words.sensitivity_heading(), &report.header, several),
+                grid(report, options, table),
+                (!lines.is_empty()).then(|| lines.join("\n")),
+            )
         })
         .collect();
     document.sections = sections;

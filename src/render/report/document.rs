@@ -2,34 +2,19 @@
 //! table (or, for several scenarios, their comparison), the years table with
 //! its sparklines and marks, and year-on-year growth.
 
-use super::TextOptions;
-use super::document::{
+use super::Tables;
+use super::share_notes;
+use crate::render::TextOptions;
+use crate::render::document::{
     Cell, Document, Grid, Section, Tone, goal_text, judged_cell, latest_text, opening, plain,
     points_text, progress_text, scenario_lines, section_heading, signed_percent, tone,
 };
-use super::number::{Precision, number, percent, signed};
+use crate::render::number::{Precision, number, percent, signed};
 use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
-
-/// A line for each share entered directly that differs from its parts'
-/// actual figures; at least two decimals, as the difference is small.
-pub fn share_notes<'a>(
-    report: &'a Report,
-    options: &'a TextOptions,
-) -> impl Iterator<Item = String> + 'a {
-    let shown = |x: f64| number(x, Precision::Decimals(options.decimals.max(2)));
-    report.share_notes.iter().map(move |note| {
-        options.lang.words().share_note(
-            &note.metric.name,
-            note.year,
-            &shown(note.entered),
-            &shown(note.from_parts),
-        )
-    })
-}
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], options: &TextOptions) -> Document {
+pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let mut document = opening(&headers, words, None);
@@ -38,40 +23,33 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
     let mut sections = Vec::new();
     // A plan may list metrics only to see their paths.
     let has_goals = reports.iter().any(|r| !r.goals.is_empty());
-    if options.tables.summary() && has_goals {
+    if tables.summary() && has_goals {
         sections.push(match reports {
-            [single] => Section {
-                heading: words.goals_heading().to_owned(),
-                grid: summary(single, options),
-                note: Some(words.tally(single.reached_count(), single.goals.len())),
-            },
-            several => Section {
-                heading: words.comparison_heading().to_owned(),
-                grid: comparison(several, options),
-                note: None,
-            },
+            [single] => Section::table(
+                words.goals_heading().to_owned(),
+                summary(single, options),
+                Some(words.tally(single.reached_count(), single.goals.len())),
+            ),
+            several => Section::table(
+                words.comparison_heading().to_owned(),
+                comparison(several, options),
+                None,
+            ),
         });
     }
-    if options.tables.years() {
+    if tables.years() {
         for report in reports {
             let heading = section_heading(words.years_heading(), &report.header, several);
             let mut notes: Vec<String> = Vec::new();
             if report.has_actuals() {
                 notes.push(words.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
             }
-            notes.extend(share_notes(report, options));
-            sections.push(Section {
-                heading,
-                grid: years(report, options),
-                note: (!notes.is_empty()).then(|| notes.join("\n")),
-            });
+            notes.extend(share_notes(report, options.lang, options.decimals));
+            let note = (!notes.is_empty()).then(|| notes.join("\n"));
+            sections.push(Section::table(heading, years(report, options), note));
             if report.has_actuals() {
                 let heading = section_heading(words.growth_heading(), &report.header, several);
-                sections.push(Section {
-                    heading,
-                    grid: growth(report, options),
-                    note: None,
-                });
+                sections.push(Section::table(heading, growth(report, options), None));
             }
         }
     }
