@@ -2,12 +2,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Args;
 
 use super::output_args::lang_or_locale;
 use super::plan_args::PlanArgs;
-use super::{Outcome, output};
+use super::{Outcome, messages, output};
 use crate::render::{self, Lang};
 use crate::report::chart::Chart;
 
@@ -41,7 +41,7 @@ pub fn run(args: &ChartArgs) -> Result<Outcome> {
         args.plan.refuse_overwriting(&args.output)?;
     }
     let scenarios = args.plan.load()?;
-    let chart = Chart::build(&scenarios, &args.metric).map_err(|msg| anyhow!(msg))?;
+    let chart = Chart::build(&scenarios, &args.metric).map_err(messages::chart)?;
     let svg = render::chart::svg(&chart, lang_or_locale(args.lang))?;
     output::emit(
         (!to_stdout).then_some(args.output.as_path()),

@@ -1,9 +1,53 @@
 //! What the command line says when the report or its rendering refuses:
-//! the library's errors in the words of the options a user typed.
+//! the library's errors in the words of the options a user typed. Flag
+//! names appear here and nowhere below the command line.
 
 use anyhow::anyhow;
 
 use crate::render::{Misfit, RenderError};
+use crate::report::chart::ChartError;
+use crate::report::metric::MetricError;
+use crate::report::review::AsOfError;
+
+/// At most this many ids are listed: a plan may have thousands.
+const SHOWN: usize = 12;
+
+/// A list of ids to choose from, cut short after [`SHOWN`].
+fn listed(ids: &[String]) -> String {
+    let mut list = ids
+        .iter()
+        .take(SHOWN)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if ids.len() > SHOWN {
+        list.push_str(&format!(", … ({} in all)", ids.len()));
+    }
+    list
+}
+
+/// `--metric ID`, unknown or unfit, with what would fit.
+pub fn metric(error: MetricError) -> anyhow::Error {
+    anyhow!(
+        "--metric {}: {error}; {}: {}",
+        error.id,
+        error.need.fitting(),
+        listed(&error.fitting)
+    )
+}
+
+pub fn chart(error: ChartError) -> anyhow::Error {
+    match error {
+        ChartError::Metric(error) => metric(error),
+        ChartError::NothingToDraw => {
+            anyhow!("{error}; add one, or use `dabiao report` for the paths")
+        }
+    }
+}
+
+pub fn as_of(error: AsOfError) -> anyhow::Error {
+    anyhow!("--as-of {}: {error}", error.year())
+}
 
 /// An option that does not fit the format, with the fix.
 pub fn misfit(misfit: Misfit) -> anyhow::Error {

@@ -1,12 +1,12 @@
 //! `dabiao review [FILE]`: the mid-term review, one screen: where each goal
 //! stands at the latest actual figure, and a verdict.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Args;
 
-use super::Outcome;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
+use super::{Outcome, messages};
 use crate::report::review::ReviewReport;
 
 /// Review the plan against its actual figures: for each goal the latest
@@ -33,7 +33,7 @@ pub fn run(args: &ReviewArgs) -> Result<Outcome> {
     let scenarios = args.plan.load()?;
     let reports = scenarios
         .iter()
-        .map(|projected| ReviewReport::build(projected, args.as_of).map_err(|msg| anyhow!(msg)))
+        .map(|projected| ReviewReport::build(projected, args.as_of).map_err(messages::as_of))
         .collect::<Result<Vec<_>>>()?;
     args.out.write(reports.as_slice(), &options)?;
     Ok(Outcome::Done)

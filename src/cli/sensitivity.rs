@@ -4,14 +4,14 @@
 use anyhow::{Result, anyhow, bail};
 use clap::Args;
 
-use super::Outcome;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
+use super::{Outcome, messages};
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
-use crate::plan::{Model, Plan, parse_rate_argument};
+use crate::plan::parse_rate_argument;
 use crate::render::sensitivity::SensitivityTable;
-use crate::report::sensitivity::SensitivityReport;
+use crate::report::sensitivity::{self, SensitivityReport};
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
 ///
@@ -55,42 +55,16 @@ pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
     args.out
         .check::<[SensitivityReport]>(&args.plan, &options)?;
     let scenarios = args.plan.load()?;
-    let plan = &scenarios[0].scenario.plan;
-    let sweep = match &args.metric {
-        None => Sweep::UniformShift,
-        Some(id) => Sweep::OwnRate {
-            metric: compound_metric(plan, id)?,
-        },
-    };
-    let points = points(args, sweep.origin(plan), sweep == Sweep::UniformShift)?;
+    let sweep =
+        sensitivity::sweep(&scenarios[0], args.metric.as_deref()).map_err(messages::metric)?;
+    let origin = sweep.origin(&scenarios[0].scenario.plan);
+    let points = points(args, origin, sweep == Sweep::UniformShift)?;
     let reports: Vec<SensitivityReport> = scenarios
         .iter()
         .map(|s| SensitivityReport::build(s, sweep, &points))
         .collect();
     args.out.write(reports.as_slice(), &options)?;
     Ok(Outcome::Done)
-}
-
-/// The index of the compound metric `id`, or why it cannot be swept.
-fn compound_metric(plan: &Plan, id: &str) -> Result<usize> {
-    let compound: Vec<&str> = plan
-        .metrics
-        .iter()
-        .filter(|m| matches!(m.model, Model::Compound { .. }))
-        .map(|m| m.id.as_str())
-        .collect();
-    match plan.metric_index(id) {
-        Some(i) if matches!(plan.metrics[i].model, Model::Compound { .. }) => Ok(i),
-        Some(_) => bail!(
-            "--metric {id}: not a compound metric, so it has no growth rate to sweep; \
-             compound metrics: {}",
-            compound.join(", ")
-        ),
-        None => bail!(
-            "--metric {id}: no such metric; compound metrics: {}",
-            compound.join(", ")
-        ),
-    }
 }
 
 /// The points of the sweep, from --from to --to by --step.

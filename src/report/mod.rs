@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod explain;
+pub mod metric;
 pub mod review;
 pub mod sensitivity;
 
