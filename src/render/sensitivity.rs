@@ -16,12 +16,12 @@ use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityR
 use crate::report::{ReportHeader, Status};
 
 /// The grid CSV's header; in `--metric` mode the fourth column is `rate`.
-pub fn grid_columns(reports: &[SensitivityReport]) -> [&'static str; 6] {
+fn grid_columns(reports: &[SensitivityReport]) -> [&'static str; 6] {
     let point = if is_uniform(reports) { "shift" } else { "rate" };
     ["scenario", "metric", "goal", point, "projected", "status"]
 }
 
-pub const BREAK_EVEN_COLUMNS: [&str; 5] = [
+const BREAK_EVEN_COLUMNS: [&str; 5] = [
     "scenario",
     "metric",
     "goal",
@@ -34,7 +34,7 @@ fn is_uniform(reports: &[SensitivityReport]) -> bool {
 }
 
 /// One record per goal and point.
-pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> + '_ {
+fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> + '_ {
     report.rows.iter().flat_map(move |row| {
         report
             .points
@@ -61,7 +61,7 @@ pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 
 }
 
 /// One record per goal.
-pub fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 5]> + '_ {
+fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 5]> + '_ {
     report.rows.iter().map(move |row| {
         let (shift, rate) = match row.break_even {
             BreakEvenPoint::At { shift, rate } => (

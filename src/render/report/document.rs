@@ -174,8 +174,8 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
 
 /// Marks after a value in the years table: an actual figure, or one filled in
 /// between known values. Projected values and baselines carry none.
-pub const ACTUAL_MARK: &str = "*";
-pub const INTERPOLATED_MARK: &str = "~";
+const ACTUAL_MARK: &str = "*";
+const INTERPOLATED_MARK: &str = "~";
 
 /// One row per metric, one column per year, then the level goal.
 fn years(report: &Report, options: &TextOptions) -> Grid {
@@ -224,7 +224,7 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
 
 /// A row's shape at a glance: one block per value, from ▁ (its lowest) to █
 /// (its highest); a flat row is drawn at mid height.
-pub fn sparkline(values: &[f64]) -> String {
+fn sparkline(values: &[f64]) -> String {
     const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let (low, high) = values
         .iter()
