@@ -8,8 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dabiao::calc::sensitivity::Sweep;
-use dabiao::render::csv::{CsvOptions, CsvTable};
-use dabiao::render::{Lang, Precision, Tables, TextOptions};
+use dabiao::render::{Destination, Format, Lang, Options, render};
 use dabiao::report::Report;
 use dabiao::report::sensitivity::SensitivityReport;
 
@@ -45,42 +44,44 @@ fn generated_plan(count: usize) -> String {
     text
 }
 
-fn report_to_csv(text: &str) -> String {
+/// Every table, with no option beyond the defaults but the language and the trend marks.
+fn options<T>(lang: Lang, sparkline: bool) -> Options<T> {
+    Options {
+        lang,
+        precision: None,
+        table: None,
+        layout: None,
+        bom: false,
+        color: None,
+        sparkline,
+        destination: Destination::default(),
+    }
+}
+
+fn report_in(
+    text: &str,
+    format: Format,
+    options: &Options<dabiao::render::report::Tables>,
+) -> Vec<u8> {
     let plans =
         dabiao::load_plan(text, "bench.toml", &Default::default()).expect("bench plan is valid");
     let report = Report::build(&plans[0]);
-    let options = CsvOptions {
-        table: CsvTable::Summary,
-        precision: Precision::Full,
-        bom: false,
-    };
-    dabiao::render::csv::render(std::slice::from_ref(&report), &options)
+    let mut out = Vec::new();
+    render(std::slice::from_ref(&report), format, options, &mut out).expect("the report renders");
+    out
 }
 
 fn benches(c: &mut Criterion) {
     c.bench_function("shipped plan: load, project, table", |b| {
-        b.iter(|| {
-            let plans =
-                dabiao::load_plan(black_box(SHIPPED), "targets.toml", &Default::default()).unwrap();
-            let report = Report::build(&plans[0]);
-            let options = TextOptions {
-                lang: Lang::Zh,
-                decimals: 2,
-                tables: Tables::All,
-                sparkline: true,
-            };
-            let terminal = dabiao::render::table::TerminalOptions {
-                color: false,
-                fit_terminal: false,
-            };
-            dabiao::render::table::render(std::slice::from_ref(&report), &options, terminal)
-        })
+        let options = options(Lang::Zh, true);
+        b.iter(|| report_in(black_box(SHIPPED), Format::Table, &options))
     });
     let large = generated_plan(100_000);
     let mut group = c.benchmark_group("100,000 metrics");
     group.sample_size(10);
+    let options = options(Lang::En, false);
     group.bench_function("load, project, summary csv", |b| {
-        b.iter(|| report_to_csv(black_box(&large)))
+        b.iter(|| report_in(black_box(&large), Format::Csv, &options))
     });
     group.finish();
 

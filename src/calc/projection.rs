@@ -28,18 +28,6 @@ pub enum PointSource {
     Projected,
 }
 
-impl PointSource {
-    /// The word used in CSV and JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            PointSource::Baseline => "baseline",
-            PointSource::Actual => "actual",
-            PointSource::Interpolated => "interpolated",
-            PointSource::Projected => "projected",
-        }
-    }
-}
-
 /// A path with the source of each value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Path {

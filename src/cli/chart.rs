@@ -2,12 +2,12 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Args;
 
 use super::output_args::lang_or_locale;
 use super::plan_args::PlanArgs;
-use super::{Outcome, output};
+use super::{Outcome, messages, output};
 use crate::render::{self, Lang};
 use crate::report::chart::Chart;
 
@@ -41,9 +41,11 @@ pub fn run(args: &ChartArgs) -> Result<Outcome> {
         args.plan.refuse_overwriting(&args.output)?;
     }
     let scenarios = args.plan.load()?;
-    let chart = Chart::build(&scenarios, &args.metric).map_err(|msg| anyhow!(msg))?;
-    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))
-        .map_err(|msg| anyhow!("cannot draw the chart: {msg}"))?;
-    output::emit((!to_stdout).then_some(args.output.as_path()), &svg)?;
+    let chart = Chart::build(&scenarios, &args.metric).map_err(messages::chart)?;
+    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))?;
+    output::emit(
+        (!to_stdout).then_some(args.output.as_path()),
+        svg.as_bytes(),
+    )?;
     Ok(Outcome::Done)
 }

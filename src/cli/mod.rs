@@ -12,6 +12,7 @@ mod chart;
 mod explain;
 mod init;
 mod input;
+mod messages;
 mod output;
 mod output_args;
 mod plan_args;

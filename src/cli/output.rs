@@ -23,21 +23,18 @@ pub fn is_standard_output(path: &Path) -> bool {
     path == Path::new("-") || path == Path::new("/dev/stdout")
 }
 
-/// Writes `text` to `path`, or to standard output when there is no path or
+/// Writes `bytes` to `path`, or to standard output when there is no path or
 /// it names standard output.
-pub fn emit(path: Option<&Path>, text: &str) -> Result<()> {
+pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path.filter(|p| !is_standard_output(p)) {
-        Some(path) => write_file(path, text.as_bytes(), Replace::Allowed),
-        None => write_stdout(text),
+        Some(path) => write_file(path, bytes, Replace::Allowed),
+        None => write_stdout(bytes),
     }
 }
 
-fn write_stdout(text: &str) -> Result<()> {
+fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),
     }

@@ -33,7 +33,7 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome> {
         plan.target_year,
         count(plan.horizon(), "projected year"),
     );
-    output::emit(None, &summary)?;
+    output::emit(None, summary.as_bytes())?;
     Ok(Outcome::Done)
 }
 

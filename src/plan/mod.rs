@@ -17,7 +17,7 @@ mod rate;
 pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
 pub(crate) use error::Problems;
 pub use error::{Location, PlanError, Problem};
-pub use parse::parse_plan;
+pub use parse::{known_ids, parse_plan};
 pub use rate::{parse_rate_argument, times_hundred};
 
 /// What the command line adds to a plan file.

@@ -17,13 +17,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_width::UnicodeWidthStr;
 
-use super::Lang;
-use super::document::goal_text;
+use super::document::{goal_text, scenario_line};
 use super::number::{Precision, number, signed};
-use crate::calc::Status;
-use crate::plan::{BASE_SCENARIO, Comparison, GoalKind};
-use crate::report::PointSource;
+use super::{Lang, RenderError, Words};
 use crate::report::chart::{Chart, Line, Panel};
+use crate::report::{BASE_SCENARIO, Comparison, GoalKind, PointSource, Status};
 
 /// CJK fonts first, then whatever sans-serif the reader has.
 const FONTS: &str =
@@ -64,8 +62,9 @@ fn font(points: f64) -> FontDesc<'static> {
     (FONTS, points * 1.24).into_font()
 }
 
-/// The chart as SVG text; `Err` carries the drawing library's complaint.
-pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
+/// The chart as SVG text.
+pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
+    let words = lang.words();
     let columns = match chart.panels.len() {
         0..=1 => 1,
         2 | 4 => 2,
@@ -79,7 +78,7 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        root.fill(&WHITE).map_err(drawing)?;
         let (title_area, body) = root.split_vertically(TITLE_HEIGHT);
         let mut title = chart.header.title.clone().unwrap_or_default();
         if let [only] = chart.scenarios.as_slice()
@@ -87,12 +86,12 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
         {
             title.push_str(&format!(
                 " · {}",
-                lang.scenario_line(&only.0, only.1.as_deref())
+                scenario_line(&only.0, only.1.as_deref(), words)
             ));
         }
         title_area
             .draw(&Text::new(printable(&title), (12, 12), font(18.0)))
-            .map_err(|e| e.to_string())?;
+            .map_err(drawing)?;
         // Layer: what the markers mean, once actual figures are drawn.
         let has_actuals = chart
             .panels
@@ -106,24 +105,29 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
                 .pos(Pos::new(HPos::Right, VPos::Top));
             title_area
                 .draw(&Text::new(
-                    printable(lang.marker_legend()),
+                    printable(words.marker_legend()),
                     (size.0 as i32 - 16, 16),
                     right,
                 ))
-                .map_err(|e| e.to_string())?;
+                .map_err(drawing)?;
         }
         for (area, panel) in body.split_evenly((rows, columns)).iter().zip(&chart.panels) {
-            draw_panel(area, panel, chart.header.target_year, lang).map_err(|e| e.to_string())?;
+            draw_panel(area, panel, chart.header.target_year, words).map_err(drawing)?;
         }
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(drawing)?;
     }
     Ok(out)
+}
+
+/// The drawing library's complaint, which says what it could not draw.
+fn drawing(error: impl std::fmt::Display) -> RenderError {
+    RenderError::Draw(error.to_string())
 }
 
 type DrawResult =
     Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
-fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawResult {
+fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -> DrawResult {
     let first_year = panel
         .lines
         .first()
@@ -182,8 +186,8 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
     chart.draw_series(std::iter::once(Text::new(
         printable(&format!(
             "{} {}",
-            lang.goal(),
-            goal_text(GoalKind::Level, &goal, lang)
+            words.goal(),
+            goal_text(GoalKind::Level, &goal, words)
         )),
         (years.start, y(goal.value)),
         font(11.0).color(&GOAL_COLOR),
@@ -217,7 +221,7 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
         Status::Reached => REACHED_COLOR,
         Status::Missed => MISSED_COLOR,
     };
-    let mut text = format!("{} {}", lang.status(panel.status), signed(panel.gap, 2));
+    let mut text = format!("{} {}", words.status(panel.status), signed(panel.gap, 2));
     if let [first, ..] = panel.lines.as_slice()
         && (panel.lines.len() > 1 || first.scenario != BASE_SCENARIO)
     {

@@ -5,7 +5,7 @@
 //! digits. A result too large for a double (an overflow) is shown as
 //! [`NOT_A_NUMBER`], never as `inf`.
 
-use crate::plan::times_hundred;
+use crate::report::in_percent;
 
 /// How many decimals to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +100,7 @@ pub fn percent(fraction: f64, decimals: usize) -> String {
 
 /// A fraction as a percent with just the digits it needs: 0.16 → "16%".
 pub fn percent_shortest(fraction: f64) -> String {
-    with_percent_sign(times_hundred(fraction), Precision::Full)
+    with_percent_sign(in_percent(fraction), Precision::Full)
 }
 
 /// "17.14%"; an overflow is no percentage.

@@ -19,6 +19,8 @@ mod source;
 mod syntax;
 mod value;
 
+pub use value::known_ids;
+
 use actuals::CsvFigures;
 use metric::MetricContext;
 use overrides::Sets;

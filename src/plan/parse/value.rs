@@ -36,12 +36,12 @@ pub(super) fn is_id(text: &str) -> bool {
 }
 
 /// The ids a message offers as choices, the first dozen of a long list.
-pub(super) fn known_ids(ids: &[&str]) -> String {
+pub fn known_ids<S: AsRef<str>>(ids: &[S]) -> String {
     const SHOWN: usize = 12;
     let mut list = ids
         .iter()
         .take(SHOWN)
-        .copied()
+        .map(AsRef::as_ref)
         .collect::<Vec<_>>()
         .join(", ");
     if ids.len() > SHOWN {
