@@ -51,6 +51,9 @@ pub fn misfit(misfit: Misfit) -> anyhow::Error {
         Misfit::NotATable => {
             "explain writes sentences or data: use --format table, markdown or json".to_owned()
         }
+        Misfit::Terminal => "--format xlsx writes a binary workbook, which a terminal cannot \
+                             show: add -o FILE.xlsx, or redirect standard output to a file"
+            .to_owned(),
     })
 }
 

@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
 
 use super::plan_args::PlanArgs;
@@ -14,9 +14,9 @@ use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options,
 
 #[derive(Args, Debug)]
 pub struct OutputArgs {
-    /// Output format.
-    #[arg(short, long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format [default: xlsx when -o names a .xlsx file, else table].
+    #[arg(short, long, value_enum)]
+    format: Option<Format>,
 
     /// Write to this file (atomically) instead of standard output; `-` or /dev/stdout is standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -63,14 +63,39 @@ impl OutputArgs {
         }
     }
 
+    /// The format asked, or the one the output file's name asks: a
+    /// workbook for `.xlsx`, else the terminal table.
+    pub fn format(&self) -> Format {
+        self.format.unwrap_or(if self.names_a_workbook() {
+            Format::Xlsx
+        } else {
+            Format::Table
+        })
+    }
+
+    fn names_a_workbook(&self) -> bool {
+        self.file()
+            .and_then(Path::extension)
+            .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+    }
+
     /// Refuses options that do not fit the format, rather than ignoring
-    /// them, and an output file that is one of the inputs: before any work.
+    /// them, text into a file named as a workbook, and an output file that
+    /// is one of the inputs: before any work.
     pub fn check<R: Render + ?Sized>(
         &self,
         plan: &PlanArgs,
         options: &Options<R::Table>,
     ) -> Result<()> {
-        render::check::<R>(self.format, options).map_err(messages::misfit)?;
+        let format = self.format();
+        render::check::<R>(format, options).map_err(messages::misfit)?;
+        if self.names_a_workbook() && format != Format::Xlsx {
+            bail!(
+                "--output {} names a workbook, which spreadsheets refuse to open when it holds \
+                 text: use --format xlsx (or drop --format), or name a file of another kind",
+                self.file().unwrap_or(Path::new("")).display()
+            );
+        }
         match self.file() {
             Some(out) => plan.refuse_overwriting(out),
             None => Ok(()),
@@ -80,7 +105,7 @@ impl OutputArgs {
     /// Writes `report` in the format asked, where asked.
     pub fn write<R: Render + ?Sized>(&self, report: &R, options: &Options<R::Table>) -> Result<()> {
         let mut bytes = Vec::new();
-        render::render(report, self.format, options, &mut bytes).map_err(messages::render)?;
+        render::render(report, self.format(), options, &mut bytes).map_err(messages::render)?;
         output::emit(self.file(), &bytes)
     }
 

@@ -45,8 +45,8 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     args.out.check::<[Report]>(&args.plan, &options)?;
     let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
     args.out.write(reports.as_slice(), &options)?;
-    if args.out.format == Format::Csv {
-        // CSV has no room for notes; the other formats show them.
+    if matches!(args.out.format(), Format::Csv | Format::Xlsx) {
+        // CSV and workbooks have no room for notes; the other formats show them.
         for report in &reports {
             for note in share_notes(report, options.lang, options.decimals()) {
                 eprintln!("{note}");

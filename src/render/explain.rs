@@ -14,7 +14,7 @@ use super::words::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
     ShareNeeds,
 };
-use super::{Layout, Misfit, Nothing, Render, TextOptions};
+use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions};
 use crate::report::explain::ExplainReport;
 use crate::report::{Comparison, Finding, Goal, GoalKind, MetricLabel, ReportHeader};
 
@@ -23,6 +23,10 @@ impl Render for [ExplainReport] {
     type OneTable = Nothing;
 
     fn one_table(_: Option<Nothing>, _: Option<Layout>) -> Result<Nothing, Misfit> {
+        Err(Misfit::NotATable)
+    }
+
+    fn sheets(_: Option<Nothing>) -> Result<Vec<(Nothing, Sheet)>, Misfit> {
         Err(Misfit::NotATable)
     }
 

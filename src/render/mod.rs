@@ -1,8 +1,9 @@
-//! Turning the reports into text. Each kind of report implements
-//! [`Render`] once: the document people read, the records of a table, and
-//! the JSON value; [`render`] picks the format, checks that the options fit
-//! it, and writes. One module per format (`table`, `markdown`, `csv`,
-//! `json`, and `chart` for the SVG); what they share lives in `number` (how
+//! Turning the reports into text, or a workbook. Each kind of report
+//! implements [`Render`] once: the document people read, the records of a
+//! table (and which tables a workbook holds), and the JSON value; [`render`]
+//! picks the format, checks that the options fit it, and writes. One module
+//! per format (`table`, `markdown`, `csv`, `json`, `xlsx`, and `chart` for
+//! the SVG); what they share lives in `number` (how
 //! a value is written), `words` (every word people read, one file per
 //! language), `document` (the titled tables and paragraphs of the
 //! human-readable formats) and `records` (the fields of CSV rows and JSON
@@ -28,6 +29,7 @@ pub mod review;
 pub mod sensitivity;
 pub mod table;
 pub mod words;
+pub mod xlsx;
 
 use std::io::{self, Write};
 
@@ -38,7 +40,7 @@ use document::Document;
 pub use number::Precision;
 use records::Records;
 use table::TerminalOptions;
-pub use words::{Lang, Words};
+pub use words::{Lang, Sheet, Words};
 
 /// What one kind of report is in each form a format can take.
 pub trait Render {
@@ -60,6 +62,11 @@ pub trait Render {
     /// when none is chosen.
     fn document(&self, table: Option<Self::Table>, options: &TextOptions) -> Document;
 
+    /// The tables a workbook holds for the `table` chosen (every one when
+    /// none is), each with its sheet, in sheet order; refused when the
+    /// report is not a table. Needs no report, like [`Render::one_table`].
+    fn sheets(table: Option<Self::Table>) -> Result<Vec<(Self::OneTable, Sheet)>, Misfit>;
+
     /// For spreadsheets: one table's records.
     fn records(&self, table: Self::OneTable) -> Records;
 
@@ -77,6 +84,8 @@ pub enum Format {
     Csv,
     Json,
     Markdown,
+    /// An Excel workbook: a sheet per table, numbers as numbers.
+    Xlsx,
 }
 
 /// How a table of years is laid out in CSV.
@@ -187,6 +196,9 @@ pub enum Misfit {
     EveryTable { default: String, other: String },
     #[error("the report is sentences or data, not a table")]
     NotATable,
+    /// A workbook is bytes that a terminal cannot show.
+    #[error("a workbook is binary and cannot go to a terminal")]
+    Terminal,
 }
 
 /// The name a table is chosen by.
@@ -194,6 +206,14 @@ fn table_name(table: impl clap::ValueEnum) -> String {
     table
         .to_possible_value()
         .map_or_else(String::new, |value| value.get_name().to_owned())
+}
+
+/// The sheets whose table is chosen, in order.
+fn chosen<T>(sheets: impl IntoIterator<Item = (bool, (T, Sheet))>) -> Vec<(T, Sheet)> {
+    sheets
+        .into_iter()
+        .filter_map(|(chosen, sheet)| chosen.then_some(sheet))
+        .collect()
 }
 
 /// A table without years has nothing to lay out.
@@ -207,6 +227,8 @@ pub enum RenderError {
     Misfit(#[from] Misfit),
     #[error("cannot draw the chart: {0}")]
     Draw(String),
+    #[error("cannot write the workbook: {0}")]
+    Workbook(String),
     #[error("cannot write the output")]
     Write(#[from] io::Error),
 }
@@ -220,6 +242,8 @@ pub fn check<R: Render + ?Sized>(
     match format {
         Format::Csv => R::one_table(options.table, options.layout).map(drop)?,
         _ if options.layout.is_some() => return Err(Misfit::Layout),
+        Format::Xlsx if options.destination.terminal => return Err(Misfit::Terminal),
+        Format::Xlsx => R::sheets(options.table).map(drop)?,
         _ => {}
     }
     if options.bom && format != Format::Csv {
@@ -251,6 +275,8 @@ pub fn render<R: Render + ?Sized>(
             options.bom,
         ),
         Format::Json => json::to_text(&report.json(options.table, options.data_precision())),
+        // A workbook is bytes, not text.
+        Format::Xlsx => return Ok(out.write_all(&xlsx::workbook(report, options)?)?),
     };
     out.write_all(text.as_bytes())?;
     Ok(())

@@ -12,7 +12,7 @@ use super::number::{Precision, percent};
 use super::records::{
     Field, Records, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction,
 };
-use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
+use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions, no_layout};
 use crate::report::review::ReviewReport;
 use crate::report::{MetricLabel, ReportHeader, ReviewLine, Verdict};
 
@@ -33,6 +33,17 @@ const COLUMNS: [&str; 16] = [
     "achieved_rate",
     "remaining_rate",
     "verdict",
+];
+
+/// Every verdict, for a format that reads them back from their keys.
+const VERDICTS: [Verdict; 7] = [
+    Verdict::NoFigures,
+    Verdict::FinalReached,
+    Verdict::FinalMissed,
+    Verdict::AlreadyReached,
+    Verdict::OutOfReach,
+    Verdict::Behind,
+    Verdict::OnTrack,
 ];
 
 fn verdict_key(verdict: Verdict) -> &'static str {
@@ -83,6 +94,10 @@ impl Render for [ReviewReport] {
         no_layout(layout)
     }
 
+    fn sheets(_: Option<Nothing>) -> Result<Vec<((), Sheet)>, Misfit> {
+        Ok(vec![((), Sheet::Review)])
+    }
+
     fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
         document(self, options)
     }
@@ -127,6 +142,24 @@ fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
     document
 }
 
+/// What a verdict says about the goal, for formats that can colour it.
+fn tone(verdict: Verdict) -> Tone {
+    match verdict {
+        Verdict::AlreadyReached | Verdict::OnTrack | Verdict::FinalReached => Tone::Good,
+        Verdict::OutOfReach | Verdict::Behind | Verdict::FinalMissed => Tone::Bad,
+        Verdict::NoFigures => Tone::Plain,
+    }
+}
+
+/// The tone of a verdict's record key (`on_track`), for a format that
+/// colours the records.
+pub(super) fn verdict_tone(key: &str) -> Option<Tone> {
+    VERDICTS
+        .into_iter()
+        .find(|v| verdict_key(*v) == key)
+        .map(tone)
+}
+
 fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let header = vec![
@@ -158,11 +191,7 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
     let rate = |x: Option<f64>| x.map_or_else(String::new, |r| percent(r, d));
     let verdict = Cell {
         text: words.verdict(line.verdict).to_owned(),
-        tone: match line.verdict {
-            Verdict::AlreadyReached | Verdict::OnTrack | Verdict::FinalReached => Tone::Good,
-            Verdict::OutOfReach | Verdict::Behind | Verdict::FinalMissed => Tone::Bad,
-            Verdict::NoFigures => Tone::Plain,
-        },
+        tone: tone(line.verdict),
     };
     vec![
         plain(metric.name.clone()),

@@ -11,7 +11,7 @@ use super::document::{
 use super::json;
 use super::number::{Precision, percent, percent_shortest};
 use super::records::{Field, Records, goal_kind_key, in_goal_terms, status_key};
-use super::{Layout, Misfit, Render, TextOptions, Words, no_layout, table_name};
+use super::{Layout, Misfit, Render, Sheet, TextOptions, Words, chosen, no_layout, table_name};
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
 use crate::report::{ReportHeader, Status};
 
@@ -182,6 +182,16 @@ impl Render for [SensitivityReport] {
             Some(SensitivityTable::BreakEven) => OneTable::BreakEven,
             _ => OneTable::Grid,
         })
+    }
+
+    fn sheets(table: Option<SensitivityTable>) -> Result<Vec<(OneTable, Sheet)>, Misfit> {
+        let table = table.unwrap_or(SensitivityTable::All);
+        let grid = (OneTable::Grid, Sheet::Sensitivity);
+        let break_even = (OneTable::BreakEven, Sheet::BreakEven);
+        Ok(chosen([
+            (table.grid(), grid),
+            (table.break_even(), break_even),
+        ]))
     }
 
     fn document(&self, table: Option<SensitivityTable>, options: &TextOptions) -> Document {

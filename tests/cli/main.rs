@@ -11,7 +11,9 @@
 //!   paths that are not plain files, and the fuzz targets' seeds;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
-//! - `readme`: every `console` example of the README.
+//! - `readme`: every `console` example of the README;
+//! - `spreadsheet`: the workbooks `-f xlsx` writes, read back with calamine
+//!   and LibreOffice.
 
 mod actuals;
 mod chart;
@@ -23,3 +25,4 @@ mod numbers;
 mod readme;
 mod report;
 mod scenarios;
+mod spreadsheet;

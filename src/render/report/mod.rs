@@ -16,7 +16,7 @@ use super::number::{Precision, number};
 use super::records::{
     self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, source_key,
 };
-use super::{Lang, Layout, Misfit, Render, TextOptions, table_name};
+use super::{Lang, Layout, Misfit, Render, Sheet, TextOptions, chosen, table_name};
 use crate::report::Report;
 
 /// Which of the report's tables to show.
@@ -61,6 +61,17 @@ impl Render for [Report] {
             (_, Some(_)) => Err(Misfit::Layout),
             (_, None) => Ok(OneTable::Summary),
         }
+    }
+
+    fn sheets(table: Option<Tables>) -> Result<Vec<(OneTable, Sheet)>, Misfit> {
+        let tables = table.unwrap_or(Tables::All);
+        let summary = (OneTable::Summary, Sheet::Goals);
+        // A spreadsheet shows a metric's years side by side.
+        let years = (OneTable::Years(Layout::Wide), Sheet::Years);
+        Ok(chosen([
+            (tables.summary(), summary),
+            (tables.years(), years),
+        ]))
     }
 
     fn document(&self, table: Option<Tables>, options: &TextOptions) -> Document {

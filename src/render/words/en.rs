@@ -1,8 +1,8 @@
 //! English.
 
 use super::{
-    CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, Words,
+    CeilingAllowsIncrement, CeilingAllowsRate, Column, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, Sheet, Words,
 };
 use crate::report::{Status, Verdict};
 
@@ -368,5 +368,51 @@ impl Words for English {
 
     fn marker_legend(&self) -> &'static str {
         "● actual figure   ○ projected or filled in"
+    }
+
+    fn sheet(&self, sheet: Sheet) -> &'static str {
+        match sheet {
+            Sheet::Goals => "Goals",
+            Sheet::Years => "Years",
+            Sheet::Sensitivity => "Sensitivity",
+            Sheet::BreakEven => "Break-even",
+            Sheet::Review => "Review",
+            Sheet::Charts => "Charts",
+        }
+    }
+
+    fn column(&self, column: Column) -> &'static str {
+        match column {
+            Column::Scenario => "Scenario",
+            Column::Metric => "Metric",
+            Column::Name => "Name",
+            Column::Unit => self.unit(),
+            Column::Goal => "Goal type",
+            Column::Op => "Comparison",
+            Column::Target => "Target",
+            Column::Tolerance => "Tolerance",
+            Column::BaseYear => "Base year",
+            Column::Baseline => "Baseline",
+            Column::TargetYear => "Target year",
+            Column::Projected => "Projected",
+            Column::Status => self.status_header(),
+            Column::Gap => self.gap(),
+            Column::Attainment => self.attainment(),
+            Column::RequiredRate => self.required_rate(),
+            Column::YearReached => self.year_reached(),
+            Column::LatestYear => "Latest year",
+            Column::LatestValue => self.latest(),
+            Column::PlanValue => "Plan path value",
+            Column::Deviation => self.deviation(),
+            Column::Progress => "Progress",
+            Column::TimeElapsed => "Time elapsed",
+            Column::RemainingRate => self.remaining_rate(),
+            Column::Shift => "Growth shift",
+            Column::Rate => "Growth rate",
+            Column::BreakEvenShift => "Break-even shift",
+            Column::BreakEvenRate => "Break-even rate",
+            Column::AchievedRate => self.achieved_rate(),
+            Column::Verdict => self.verdict_header(),
+        }
     }
 }

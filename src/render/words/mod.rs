@@ -2,9 +2,9 @@
 //! implements [`Words`], so a translator reads one file top to bottom, and
 //! the compiler refuses a language that leaves a word out.
 //!
-//! Only the terminal table, Markdown and the chart follow the language; CSV
-//! and JSON keys and values stay fixed (see `records`) so that scripts do not
-//! break with the locale. Numbers arrive here already written, so a sentence
+//! Only the terminal table, Markdown, the chart and a workbook's sheet and
+//! header names follow the language; CSV and JSON keys and values stay fixed
+//! (see `records`) so that scripts do not break with the locale. Numbers arrive here already written, so a sentence
 //! only places them.
 
 mod en;
@@ -138,6 +138,62 @@ pub trait Words {
 
     /// Above a chart with actual figures: what the markers mean.
     fn marker_legend(&self) -> &'static str;
+
+    // Workbooks (`-f xlsx`).
+
+    /// A sheet's name: at most 31 characters, none of `[]:*?/\`.
+    fn sheet(&self, sheet: Sheet) -> &'static str;
+    /// A header cell, for a column of the records CSV names by key.
+    fn column(&self, column: Column) -> &'static str;
+}
+
+/// A sheet of a workbook: one per table of the report, and the charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sheet {
+    Goals,
+    Years,
+    Sensitivity,
+    BreakEven,
+    Review,
+    Charts,
+}
+
+/// A column of the records, which CSV and JSON name by a fixed key
+/// (`required_rate`) and a workbook by a header in the run's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    Scenario,
+    /// The metric's id.
+    Metric,
+    Name,
+    Unit,
+    /// Level or rate.
+    Goal,
+    Op,
+    Target,
+    Tolerance,
+    BaseYear,
+    Baseline,
+    TargetYear,
+    Projected,
+    Status,
+    Gap,
+    Attainment,
+    RequiredRate,
+    YearReached,
+    LatestYear,
+    LatestValue,
+    PlanValue,
+    Deviation,
+    Progress,
+    TimeElapsed,
+    RemainingRate,
+    Shift,
+    Rate,
+    BreakEvenShift,
+    BreakEvenRate,
+    AchievedRate,
+    Verdict,
 }
 
 /// A metric with a level and a rate goal: whether the stated rate, from the

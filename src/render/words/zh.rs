@@ -1,8 +1,8 @@
 //! 中文。
 
 use super::{
-    CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, Words,
+    CeilingAllowsIncrement, CeilingAllowsRate, Column, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, Sheet, Words,
 };
 use crate::report::{Status, Verdict};
 
@@ -361,5 +361,51 @@ impl Words for Chinese {
 
     fn marker_legend(&self) -> &'static str {
         "● 实际数   ○ 预测或插值"
+    }
+
+    fn sheet(&self, sheet: Sheet) -> &'static str {
+        match sheet {
+            Sheet::Goals => "目标",
+            Sheet::Years => "逐年",
+            Sheet::Sensitivity => "敏感性",
+            Sheet::BreakEven => "临界点",
+            Sheet::Review => "评估",
+            Sheet::Charts => "图表",
+        }
+    }
+
+    fn column(&self, column: Column) -> &'static str {
+        match column {
+            Column::Scenario => "情景",
+            Column::Metric => "指标代码",
+            Column::Name => "指标名称",
+            Column::Unit => self.unit(),
+            Column::Goal => "目标类型",
+            Column::Op => "比较",
+            Column::Target => "目标值",
+            Column::Tolerance => "容差",
+            Column::BaseYear => "基期",
+            Column::Baseline => "基数",
+            Column::TargetYear => "目标年",
+            Column::Projected => "预计值",
+            Column::Status => self.status_header(),
+            Column::Gap => self.gap(),
+            Column::Attainment => self.attainment(),
+            Column::RequiredRate => self.required_rate(),
+            Column::YearReached => self.year_reached(),
+            Column::LatestYear => "最新年份",
+            Column::LatestValue => self.latest(),
+            Column::PlanValue => "规划路径值",
+            Column::Deviation => self.deviation(),
+            Column::Progress => "任务进度",
+            Column::TimeElapsed => "时间进度",
+            Column::RemainingRate => self.remaining_rate(),
+            Column::Shift => "增速调整",
+            Column::Rate => "增速",
+            Column::BreakEvenShift => "临界调整幅度",
+            Column::BreakEvenRate => "临界增速",
+            Column::AchievedRate => self.achieved_rate(),
+            Column::Verdict => self.verdict_header(),
+        }
     }
 }

@@ -1,0 +1,620 @@
+//! Excel workbooks (.xlsx), written with rust_xlsxwriter: one sheet per
+//! table of the report, as its records hold it, so that a workbook says
+//! what CSV says, table by table. Numbers stay numbers, shown with a format
+//! (rates and attainment as percentages, values with two decimals, or none
+//! when a row's values are whole, or `--precision`'s); sheet and header
+//! names follow the language; the header row is frozen and filtered;
+//! columns are as wide as their text, Chinese counted double; status and
+//! verdict cells are filled green or red. A workbook that holds a report's
+//! goals and years also gets a Charts sheet: a native line chart per metric
+//! with a level goal, its path (one line per scenario) against the goal.
+//!
+//! The records' keys (`required_rate`) name the columns through
+//! [`Column`]; the keys that say which columns hold the goals and the years
+//! come from `records`, where CSV and JSON take them.
+
+use std::collections::{HashMap, HashSet};
+
+use rust_xlsxwriter::{
+    Chart, ChartFormat, ChartLegendPosition, ChartLine, ChartLineDashType, ChartMarker,
+    ChartMarkerType, ChartType, Color, DocProperties, Format, FormatBorder, Workbook, Worksheet,
+    XlsxError,
+};
+use unicode_width::UnicodeWidthStr;
+
+use super::document::{Tone, goal_text};
+use super::number::{Precision, number};
+use super::records::{Field, LABEL_COLUMNS, Records, goal_kind_key, op_key, status_key};
+use super::review::verdict_tone;
+use super::words::{Column, Sheet, Words};
+use super::{Format as OutputFormat, Options, Render, RenderError};
+use crate::report::{Comparison, Goal, GoalKind, Status};
+
+/// The most rows a worksheet holds, header included.
+const MAX_ROWS: usize = 1_048_576;
+
+/// Column widths, in characters, within which every column is fitted.
+const WIDTHS: (usize, usize) = (6, 60);
+
+/// Excel's own "Good" and "Bad" cell styles: fill, then text.
+const GOOD: (u32, u32) = (0xC6EFCE, 0x006100);
+const BAD: (u32, u32) = (0xFFC7CE, 0x9C0006);
+
+/// A chart's size in pixels, and how many stand side by side.
+const CHART_SIZE: (u32, u32) = (520, 320);
+const CHARTS_PER_ROW: u32 = 2;
+/// The rows a chart takes at the default row height of 20 pixels, with a gap.
+const ROWS_PER_CHART: u32 = 17;
+
+const PATH_COLORS: [u32; 5] = [0x1F5B99, 0xD66E14, 0x2C8C46, 0x8046A0, 0xAA3C3C];
+const GOAL_COLOR: u32 = 0x787878;
+
+/// The workbook of `report`, as the options choose its tables.
+pub fn workbook<R: Render + ?Sized>(
+    report: &R,
+    options: &Options<R::Table>,
+) -> Result<Vec<u8>, RenderError> {
+    let words = options.lang.words();
+    let tables: Vec<(&str, Records)> = R::sheets(options.table)?
+        .into_iter()
+        .map(|(table, sheet)| (words.sheet(sheet), report.records(table)))
+        .collect();
+    for (name, records) in &tables {
+        if records.rows.len() >= MAX_ROWS {
+            return Err(RenderError::Workbook(format!(
+                "the {name} table has {} rows, more than a sheet holds ({}); write CSV instead",
+                records.rows.len(),
+                MAX_ROWS - 1
+            )));
+        }
+    }
+    let document = report.document(options.table, &options.text(OutputFormat::Xlsx));
+    let mut book = Workbook::new();
+    let mut properties = DocProperties::new().set_comment(document.preamble.join("\n"));
+    if let Some(title) = &document.title {
+        properties = properties.set_title(title);
+    }
+    book.set_properties(&properties);
+    let styles = Styles::new(options.precision);
+    for (name, records) in &tables {
+        let sheet = book.add_worksheet().set_name(*name).map_err(failed)?;
+        write_table(sheet, records, &styles, words).map_err(failed)?;
+    }
+    if let Some(charts) = Charts::find(&tables) {
+        let sheet = book
+            .add_worksheet()
+            .set_name(words.sheet(Sheet::Charts))
+            .map_err(failed)?;
+        charts.draw(sheet, &styles, words).map_err(failed)?;
+    }
+    book.save_to_buffer().map_err(failed)
+}
+
+fn failed(error: XlsxError) -> RenderError {
+    RenderError::Workbook(error.to_string())
+}
+
+/// The cell formats, made once.
+struct Styles {
+    header: Format,
+    year: Format,
+    /// Values with 0 to 20 decimals.
+    values: Vec<Format>,
+    /// Values too large or small for fixed decimals.
+    exponent: Format,
+    percent: Format,
+    good: Format,
+    bad: Format,
+    /// Decimals asked with `--precision`.
+    precision: Option<usize>,
+}
+
+impl Styles {
+    fn new(precision: Option<u8>) -> Styles {
+        let decimals = |d: usize| match d {
+            0 => String::new(),
+            d => format!(".{}", "0".repeat(d)),
+        };
+        let precision = precision.map(usize::from);
+        let percent_decimals = decimals(precision.unwrap_or(2));
+        let tone = |(fill, text): (u32, u32)| {
+            Format::new()
+                .set_background_color(Color::RGB(fill))
+                .set_font_color(Color::RGB(text))
+        };
+        Styles {
+            header: Format::new()
+                .set_bold()
+                .set_background_color(Color::RGB(0xEEEEEE))
+                .set_border_bottom(FormatBorder::Thin),
+            year: Format::new().set_num_format("0"),
+            values: (0..=20)
+                .map(|d| Format::new().set_num_format(format!("#,##0{}", decimals(d))))
+                .collect(),
+            exponent: Format::new().set_num_format(format!("0{}E+00", decimals(2))),
+            percent: Format::new().set_num_format(format!("0{percent_decimals}%")),
+            good: tone(GOOD),
+            bad: tone(BAD),
+            precision,
+        }
+    }
+
+    /// The header's year cells are numbers too; its header is bold.
+    fn header_year(&self) -> Format {
+        self.header.clone().set_num_format("0")
+    }
+}
+
+/// The column a record key names, for its header.
+fn column(key: &str) -> Option<Column> {
+    const KEYS: [(&str, Column); 30] = [
+        ("scenario", Column::Scenario),
+        ("metric", Column::Metric),
+        ("name", Column::Name),
+        ("unit", Column::Unit),
+        ("goal", Column::Goal),
+        ("op", Column::Op),
+        ("target", Column::Target),
+        ("tolerance", Column::Tolerance),
+        ("base_year", Column::BaseYear),
+        ("baseline", Column::Baseline),
+        ("target_year", Column::TargetYear),
+        ("projected", Column::Projected),
+        ("status", Column::Status),
+        ("gap", Column::Gap),
+        ("attainment", Column::Attainment),
+        ("required_rate", Column::RequiredRate),
+        ("year_reached", Column::YearReached),
+        ("latest_year", Column::LatestYear),
+        ("latest_value", Column::LatestValue),
+        ("plan_value", Column::PlanValue),
+        ("deviation", Column::Deviation),
+        ("progress", Column::Progress),
+        ("time_elapsed", Column::TimeElapsed),
+        ("remaining_rate", Column::RemainingRate),
+        ("shift", Column::Shift),
+        ("rate", Column::Rate),
+        ("break_even_shift", Column::BreakEvenShift),
+        ("break_even_rate", Column::BreakEvenRate),
+        ("achieved_rate", Column::AchievedRate),
+        ("verdict", Column::Verdict),
+    ];
+    KEYS.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
+}
+
+/// A column of years is keyed by its year.
+fn year(key: &str) -> Option<i32> {
+    key.bytes()
+        .all(|b| b.is_ascii_digit())
+        .then(|| key.parse().ok())
+        .flatten()
+}
+
+/// The header a record key gets in the run's language; a key without a
+/// word keeps its own name.
+fn header<'k>(key: &'k str, words: &dyn Words) -> &'k str {
+    column(key).map_or(key, |c| words.column(c))
+}
+
+/// What a text cell says about a goal: a status, or a review's verdict.
+fn tone(key: &str, text: &str) -> Tone {
+    let status = |s: Status| status_key(s) == text;
+    match column(key) {
+        Some(Column::Status) if status(Status::Reached) => Tone::Good,
+        Some(Column::Status) if status(Status::Missed) => Tone::Bad,
+        Some(Column::Verdict) => verdict_tone(text).unwrap_or(Tone::Plain),
+        _ => Tone::Plain,
+    }
+}
+
+/// One table: its header, then a row per record, frozen, filtered, fitted.
+fn write_table(
+    sheet: &mut Worksheet,
+    records: &Records,
+    styles: &Styles,
+    words: &dyn Words,
+) -> Result<(), XlsxError> {
+    let mut widths: Vec<usize> = Vec::with_capacity(records.columns.len());
+    let header_year = styles.header_year();
+    for (col, key) in (0u16..).zip(&records.columns) {
+        match year(key) {
+            Some(year) => sheet.write_number_with_format(0, col, year, &header_year)?,
+            None => sheet.write_string_with_format(0, col, header(key, words), &styles.header)?,
+        };
+        widths.push(text_width(header(key, words)) + 2);
+    }
+    let decimals = decimals(records);
+    for ((row, fields), decimals) in (1u32..).zip(&records.rows).zip(decimals) {
+        let decimals = styles.precision.unwrap_or(decimals);
+        for ((col, key), field) in (0u16..).zip(&records.columns).zip(fields) {
+            let shown = write_field(sheet, (row, col), key, field, decimals, styles)?;
+            let width = &mut widths[usize::from(col)];
+            *width = (*width).max(text_width(&shown));
+        }
+    }
+    for (col, width) in (0u16..).zip(widths) {
+        sheet.set_column_width(col, width.clamp(WIDTHS.0, WIDTHS.1) as f64 + 1.0)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    let last_col = records.columns.len().saturating_sub(1) as u16;
+    sheet.autofilter(0, 0, records.rows.len() as u32, last_col)?;
+    Ok(())
+}
+
+/// Writes one field and gives back the text it shows, for the width.
+fn write_field(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    key: &str,
+    field: &Field,
+    decimals: usize,
+    styles: &Styles,
+) -> Result<String, XlsxError> {
+    Ok(match field {
+        Field::Text(text) => {
+            match tone(key, text) {
+                Tone::Good => sheet.write_string_with_format(row, col, text, &styles.good)?,
+                Tone::Bad => sheet.write_string_with_format(row, col, text, &styles.bad)?,
+                Tone::Plain => sheet.write_string(row, col, text)?,
+            };
+            text.clone()
+        }
+        Field::Int(i) => {
+            sheet.write_number_with_format(row, col, *i as f64, &styles.year)?;
+            i.to_string()
+        }
+        // What no double holds stays blank, as in CSV.
+        Field::Number(x) | Field::Fraction(x) if !x.is_finite() => String::new(),
+        Field::Number(x) if x.abs() >= 1e15 || (*x != 0.0 && x.abs() < 1e-6) => {
+            sheet.write_number_with_format(row, col, *x, &styles.exponent)?;
+            format!("{x:.2e}")
+        }
+        Field::Number(x) => {
+            let format = &styles.values[decimals.min(20)];
+            sheet.write_number_with_format(row, col, *x, format)?;
+            let digits = number(*x, Precision::Decimals(decimals));
+            // The thousands separators the format adds.
+            let separators = digits.split('.').next().map_or(0, |whole| whole.len() / 3);
+            format!("{digits}{}", ",".repeat(separators))
+        }
+        Field::Fraction(x) => {
+            sheet.write_number_with_format(row, col, *x, &styles.percent)?;
+            format!("{}%", number(x * 100.0, Precision::Decimals(decimals)))
+        }
+        Field::Empty => String::new(),
+    })
+}
+
+/// The decimals each row's values need: none for a metric whose values
+/// are all whole (firms, people), in every row of the table, else two.
+fn decimals(records: &Records) -> Vec<usize> {
+    let whole = |fields: &[Field]| {
+        fields.iter().all(|f| match f {
+            Field::Number(x) => x.fract() == 0.0 || !x.is_finite(),
+            _ => true,
+        })
+    };
+    let metric = records.columns.iter().position(|c| c == "metric");
+    let key = |fields: &[Field]| match metric.and_then(|m| fields.get(m)) {
+        Some(Field::Text(id)) => id.clone(),
+        _ => String::new(),
+    };
+    let mut fractional: HashSet<String> = HashSet::new();
+    for fields in &records.rows {
+        if !whole(fields) {
+            fractional.insert(key(fields));
+        }
+    }
+    records
+        .rows
+        .iter()
+        .map(|fields| {
+            let with_fractions = match metric {
+                Some(_) => fractional.contains(&key(fields)),
+                None => !whole(fields),
+            };
+            if with_fractions { 2 } else { 0 }
+        })
+        .collect()
+}
+
+/// Columns a text takes in a spreadsheet: a Chinese character takes two.
+fn text_width(text: &str) -> usize {
+    UnicodeWidthStr::width(text)
+}
+
+/// Charts beyond these many would make a workbook too slow to open; the
+/// first metrics with a level goal, in file order, are charted.
+const MAX_CHARTS: usize = 100;
+
+/// Each metric's level goal in a table of goals, as its first scenario has
+/// it; `None` for a table that is not one (whose columns are not the
+/// summary's `metric`, `goal`, `op`, `target` and `tolerance`).
+fn level_goals(records: &Records) -> Option<HashMap<&str, Goal>> {
+    let column = |key: &str| records.columns.iter().position(|c| c == key);
+    let [metric, goal, op, target, tolerance] =
+        ["metric", "goal", "op", "target", "tolerance"].map(column);
+    let (metric, goal, op, target, tolerance) = (metric?, goal?, op?, target?, tolerance?);
+    let level = goal_kind_key(GoalKind::Level);
+    let mut goals = HashMap::new();
+    for fields in records.rows.iter().filter(|f| text(f, goal) == level) {
+        let comparisons = [
+            Comparison::AtLeast,
+            Comparison::AtMost,
+            Comparison::About {
+                tolerance: number_in(fields, tolerance),
+            },
+        ];
+        if let Some(comparison) = comparisons
+            .into_iter()
+            .find(|c| op_key(*c) == text(fields, op))
+        {
+            let value = number_in(fields, target);
+            goals
+                .entry(text(fields, metric))
+                .or_insert(Goal { comparison, value });
+        }
+    }
+    Some(goals)
+}
+
+/// The text of a record's field, or nothing.
+fn text(fields: &[Field], column: usize) -> &str {
+    match fields.get(column) {
+        Some(Field::Text(t)) => t,
+        _ => "",
+    }
+}
+
+/// The number of a record's field; not a number when it has none.
+fn number_in(fields: &[Field], column: usize) -> f64 {
+    match fields.get(column) {
+        Some(Field::Number(x)) => *x,
+        _ => f64::NAN,
+    }
+}
+
+/// A metric's charted path: where its years are, and its level goal.
+struct Charted {
+    name: String,
+    unit: String,
+    goal: Goal,
+    /// The years sheet's row of each scenario's path, with the scenario.
+    rows: Vec<(u32, String)>,
+}
+
+/// The charts of a workbook that holds a report's goals and its years, one
+/// column per year.
+struct Charts<'t> {
+    years_sheet: &'t str,
+    /// The years sheet's first and last year columns, and the years.
+    year_columns: (u16, u16),
+    years: Vec<i32>,
+    metrics: Vec<Charted>,
+}
+
+impl<'t> Charts<'t> {
+    /// The charts the tables allow: a metric with a level goal in the goals
+    /// table and a path in the years table; none without both tables.
+    fn find(tables: &'t [(&'t str, Records)]) -> Option<Charts<'t>> {
+        let (years_sheet, years_table) = tables.iter().find(|(_, r)| {
+            r.columns.starts_with(&LABEL_COLUMNS.map(String::from))
+                && r.columns.len() > LABEL_COLUMNS.len()
+                && r.columns[LABEL_COLUMNS.len()..]
+                    .iter()
+                    .all(|c| year(c).is_some())
+        })?;
+        let goals = tables.iter().find_map(|(_, r)| level_goals(r))?;
+        let mut metrics: Vec<Charted> = Vec::new();
+        let mut charted: HashMap<&str, usize> = HashMap::new();
+        for (row, fields) in (1u32..).zip(&years_table.rows) {
+            let [scenario, id, name, unit] = [0, 1, 2, 3].map(|c| text(fields, c));
+            if let Some(&index) = charted.get(id) {
+                metrics[index].rows.push((row, scenario.to_owned()));
+            } else if let Some(&goal) = goals.get(id)
+                && metrics.len() < MAX_CHARTS
+            {
+                charted.insert(id, metrics.len());
+                metrics.push(Charted {
+                    name: name.to_owned(),
+                    unit: unit.to_owned(),
+                    goal,
+                    rows: vec![(row, scenario.to_owned())],
+                });
+            }
+        }
+        let years: Vec<i32> = years_table.columns[LABEL_COLUMNS.len()..]
+            .iter()
+            .filter_map(|c| year(c))
+            .collect();
+        let first = LABEL_COLUMNS.len() as u16;
+        (!metrics.is_empty()).then(|| Charts {
+            years_sheet,
+            year_columns: (first, first + years.len() as u16 - 1),
+            years,
+            metrics,
+        })
+    }
+
+    /// The goal lines' values as a small table at the top (a chart draws
+    /// only what cells hold), then the charts beneath, two to a row.
+    fn draw(
+        &self,
+        sheet: &mut Worksheet,
+        styles: &Styles,
+        words: &dyn Words,
+    ) -> Result<(), XlsxError> {
+        sheet.write_string_with_format(0, 0, words.column(Column::Name), &styles.header)?;
+        sheet.write_string_with_format(0, 1, words.goal(), &styles.header)?;
+        let header_year = styles.header_year();
+        for (col, year) in (2u16..).zip(&self.years) {
+            sheet.write_number_with_format(0, col, *year, &header_year)?;
+        }
+        let mut name_width = text_width(words.column(Column::Name));
+        let mut goal_width = text_width(words.goal());
+        for (row, charted) in (1u32..).zip(&self.metrics) {
+            let goal = goal_text(GoalKind::Level, &charted.goal, words);
+            sheet.write_string(row, 0, &charted.name)?;
+            sheet.write_string(row, 1, &goal)?;
+            for col in (2u16..).take(self.years.len()) {
+                sheet.write_number(row, col, charted.goal.value)?;
+            }
+            name_width = name_width.max(text_width(&charted.name));
+            goal_width = goal_width.max(text_width(&goal));
+        }
+        sheet.set_column_width(0, name_width.clamp(WIDTHS.0, WIDTHS.1) as f64 + 2.0)?;
+        sheet.set_column_width(1, goal_width.clamp(WIDTHS.0, WIDTHS.1) as f64 + 2.0)?;
+        sheet.set_freeze_panes(1, 0)?;
+        let first_chart_row = self.metrics.len() as u32 + 2;
+        for (i, (goal_row, charted)) in (1u32..).zip(&self.metrics).enumerate() {
+            let chart = self.chart(charted, goal_row, words);
+            let i = i as u32;
+            sheet.insert_chart_with_offset(
+                first_chart_row + (i / CHARTS_PER_ROW) * ROWS_PER_CHART,
+                0,
+                &chart,
+                (i % CHARTS_PER_ROW) * (CHART_SIZE.0 + 16),
+                0,
+            )?;
+        }
+        Ok(())
+    }
+
+    /// One metric's chart: a line per scenario, and the goal dashed.
+    fn chart(&self, charted: &Charted, goal_row: u32, words: &dyn Words) -> Chart {
+        let (first, last) = self.year_columns;
+        let mut chart = Chart::new(ChartType::Line);
+        let title = if charted.unit.is_empty() {
+            charted.name.clone()
+        } else {
+            format!("{} ({})", charted.name, charted.unit)
+        };
+        chart.title().set_name(&title);
+        chart.set_width(CHART_SIZE.0).set_height(CHART_SIZE.1);
+        chart.legend().set_position(ChartLegendPosition::Bottom);
+        let several = charted.rows.len() > 1;
+        for ((row, scenario), color) in charted.rows.iter().zip(PATH_COLORS.iter().cycle()) {
+            let name = if several { scenario } else { &charted.name };
+            chart
+                .add_series()
+                .set_name(name.as_str())
+                .set_categories((self.years_sheet, 0, first, 0, last))
+                .set_values((self.years_sheet, *row, first, *row, last))
+                .set_format(
+                    ChartFormat::new().set_line(
+                        ChartLine::new()
+                            .set_color(Color::RGB(*color))
+                            .set_width(2.25),
+                    ),
+                )
+                .set_marker(
+                    ChartMarker::new()
+                        .set_type(ChartMarkerType::Circle)
+                        .set_size(6),
+                );
+        }
+        let goal_name = format!(
+            "{} {}",
+            words.goal(),
+            goal_text(GoalKind::Level, &charted.goal, words)
+        );
+        let charts_sheet = words.sheet(Sheet::Charts);
+        let last_goal_col = 2 + self.years.len() as u16 - 1;
+        chart
+            .add_series()
+            .set_name(goal_name.as_str())
+            .set_categories((self.years_sheet, 0, first, 0, last))
+            .set_values((charts_sheet, goal_row, 2, goal_row, last_goal_col))
+            .set_format(
+                ChartFormat::new().set_line(
+                    ChartLine::new()
+                        .set_color(Color::RGB(GOAL_COLOR))
+                        .set_dash_type(ChartLineDashType::Dash),
+                ),
+            )
+            .set_marker(ChartMarker::new().set_none());
+        chart
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::report::Tables;
+    use crate::render::{Destination, Lang, Misfit, check};
+    use crate::report::Report;
+
+    fn options(terminal: bool) -> Options<Tables> {
+        Options {
+            lang: Lang::En,
+            precision: None,
+            table: None,
+            layout: None,
+            bom: false,
+            color: None,
+            sparkline: false,
+            destination: Destination {
+                terminal,
+                no_color: false,
+            },
+        }
+    }
+
+    #[test]
+    fn a_workbook_never_goes_to_a_terminal() {
+        let xlsx = OutputFormat::Xlsx;
+        assert_eq!(
+            check::<[Report]>(xlsx, &options(true)),
+            Err(Misfit::Terminal)
+        );
+        assert_eq!(check::<[Report]>(xlsx, &options(false)), Ok(()));
+        // Text may.
+        assert_eq!(
+            check::<[Report]>(OutputFormat::Table, &options(true)),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn every_column_a_workbook_holds_has_a_header_in_each_language() {
+        use crate::render::sensitivity::SensitivityTable;
+        let keys = [
+            &crate::render::records::SUMMARY_COLUMNS[..],
+            &crate::render::records::LONG_YEAR_COLUMNS[..4],
+            &["shift", "rate", "break_even_shift", "break_even_rate"],
+            &["achieved_rate", "verdict"],
+        ]
+        .concat();
+        for key in keys {
+            assert!(column(key).is_some(), "no header for `{key}`");
+        }
+        assert_eq!(header("2016", Lang::Zh.words()), "2016");
+        assert_eq!(header("required_rate", Lang::Zh.words()), "所需年均增速");
+        // Every table of every report has a sheet.
+        let sheets =
+            <[crate::report::sensitivity::SensitivityReport]>::sheets(Some(SensitivityTable::All));
+        assert_eq!(sheets.map(|s| s.len()), Ok(2));
+    }
+
+    #[test]
+    fn whole_metrics_show_no_decimals_in_any_of_their_rows() {
+        let text = |s: &str| Field::Text(s.to_owned());
+        let records = Records::new(
+            &["metric", "baseline", "projected"],
+            [
+                vec![text("firms"), Field::Number(120.0), Field::Number(200.0)],
+                vec![
+                    text("investment"),
+                    Field::Number(68.0),
+                    Field::Fraction(0.16),
+                ],
+                vec![
+                    text("investment"),
+                    Field::Number(68.0),
+                    Field::Number(142.82),
+                ],
+            ],
+        );
+        assert_eq!(decimals(&records), [0, 2, 2]);
+    }
+}

@@ -1,0 +1,416 @@
+//! Spreadsheets as partners: the workbooks `-f xlsx` writes, read back cell
+//! by cell with calamine (and, where LibreOffice is installed, converted by
+//! it and compared with the CSV).
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+use crate::common::{SHIPPED, dabiao, folder, ok, refused};
+
+/// Every sheet of the workbook at `path`, by name, as rows of cells from A1.
+fn sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut book: Xlsx<_> = open_workbook(path).expect("the workbook opens");
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("the sheet reads");
+            let (first_row, first_col) = range.start().unwrap_or((0, 0));
+            let mut rows = vec![Vec::new(); first_row as usize];
+            rows.extend(range.rows().map(|cells| {
+                let mut row = vec![Data::Empty; first_col as usize];
+                row.extend(cells.iter().cloned());
+                row
+            }));
+            (name, rows)
+        })
+        .collect()
+}
+
+fn sheet(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    sheets(path)
+        .into_iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| panic!("no sheet {name}"))
+        .1
+}
+
+/// One part of the workbook's zip archive, as text.
+fn part(path: &Path, name: &str) -> String {
+    let file = fs::File::open(path).expect("the workbook opens");
+    let mut archive = zip::ZipArchive::new(file).expect("a workbook is a zip archive");
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("no part {name}"))
+        .read_to_string(&mut text)
+        .expect("the part is text");
+    text
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| r.expect("a CSV row").iter().map(str::to_owned).collect())
+        .collect()
+}
+
+/// Every cell below the header, against the CSV of the same table: a
+/// number exactly the number CSV writes, a text the same text, a blank a
+/// blank.
+fn assert_cells_match(sheet: &[Vec<Data>], csv: &str, what: &str) {
+    let expected = csv_rows(csv);
+    assert_eq!(sheet.len(), expected.len(), "{what}: rows");
+    for (r, (row, want)) in sheet.iter().zip(&expected).enumerate().skip(1) {
+        assert_eq!(row.len(), want.len(), "{what}: row {r} has {row:?}");
+        for (c, (cell, want)) in row.iter().zip(want).enumerate() {
+            let place = format!("{what}: row {}, column {}", r + 1, c + 1);
+            match (cell, want.parse::<f64>()) {
+                (Data::Empty, _) => assert_eq!(want, "", "{place}"),
+                (Data::Float(x), Ok(number)) => assert_eq!(*x, number, "{place}"),
+                (Data::String(s), Err(_)) => assert_eq!(s, want, "{place}"),
+                (other, _) => panic!("{place}: {other:?} where CSV has {want:?}"),
+            }
+        }
+    }
+}
+
+/// The header cells of a sheet, as text (a year as its number).
+fn header(sheet: &[Vec<Data>]) -> Vec<String> {
+    sheet[0].iter().map(|d| d.to_string()).collect()
+}
+
+const SUMMARY_HEADER_EN: [&str; 24] = [
+    "Scenario",
+    "Metric",
+    "Name",
+    "Unit",
+    "Goal type",
+    "Comparison",
+    "Target",
+    "Tolerance",
+    "Base year",
+    "Baseline",
+    "Target year",
+    "Projected",
+    "Status",
+    "Gap",
+    "Attainment",
+    "Required rate",
+    "Year reached",
+    "Latest year",
+    "Latest actual",
+    "Plan path value",
+    "vs plan path",
+    "Progress",
+    "Time elapsed",
+    "Rate needed from now",
+];
+
+#[test]
+fn every_cell_of_the_report_workbook_is_the_csv_cell_as_a_typed_value() {
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    for (lang, names) in [
+        ("en", ["Goals", "Years", "Charts"]),
+        ("zh", ["目标", "逐年", "图表"]),
+    ] {
+        let book = dir.path().join(format!("{lang}.xlsx"));
+        let args = ["plan.toml", "--scenario", "all", "--lang", lang];
+        let mut write = args.to_vec();
+        write.extend(["-o", book.to_str().unwrap()]);
+        assert_eq!(ok(dir.path(), &write), "", "a workbook goes to its file");
+        let found: Vec<String> = sheets(&book).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(found, names);
+        let mut summary = args.to_vec();
+        summary.extend(["-f", "csv"]);
+        let goals = sheet(&book, names[0]);
+        assert_cells_match(&goals, &ok(dir.path(), &summary), names[0]);
+        let mut years = args.to_vec();
+        years.extend(["-f", "csv", "--table", "years", "--layout", "wide"]);
+        let by_year = sheet(&book, names[1]);
+        assert_cells_match(&by_year, &ok(dir.path(), &years), names[1]);
+        let year_headers: Vec<Data> = by_year[0][4..].to_vec();
+        assert_eq!(
+            year_headers,
+            (2015..=2020)
+                .map(|y| Data::Float(y.into()))
+                .collect::<Vec<_>>(),
+            "years head their columns as numbers"
+        );
+        match lang {
+            "en" => assert_eq!(header(&goals), SUMMARY_HEADER_EN),
+            _ => {
+                assert_eq!(
+                    header(&goals)[..4],
+                    ["情景", "指标代码", "指标名称", "单位"]
+                );
+                assert_eq!(header(&goals)[15], "所需年均增速");
+                assert_eq!(
+                    header(&by_year)[..4],
+                    ["情景", "指标代码", "指标名称", "单位"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn sensitivity_and_review_workbooks_hold_their_tables() {
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    ok(dir.path(), &["sensitivity", "plan.toml", "-o", "s.xlsx"]);
+    let book = dir.path().join("s.xlsx");
+    let names: Vec<String> = sheets(&book).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["Sensitivity", "Break-even"]);
+    let grid = ok(dir.path(), &["sensitivity", "plan.toml", "-f", "csv"]);
+    assert_cells_match(&sheet(&book, "Sensitivity"), &grid, "grid");
+    let break_even = ok(
+        dir.path(),
+        &[
+            "sensitivity",
+            "plan.toml",
+            "-f",
+            "csv",
+            "--table",
+            "break-even",
+        ],
+    );
+    assert_cells_match(&sheet(&book, "Break-even"), &break_even, "break-even");
+
+    let tracking = crate::common::shipped("examples/tracking.toml");
+    let actuals = crate::common::shipped("examples/actuals-2016-2018.csv");
+    let review = ["review", &tracking, "--actuals", &actuals, "--lang", "zh"];
+    let mut write = review.to_vec();
+    write.extend(["-o", "r.xlsx"]);
+    ok(dir.path(), &write);
+    let mut csv = review.to_vec();
+    csv.extend(["-f", "csv"]);
+    let book = dir.path().join("r.xlsx");
+    assert_cells_match(&sheet(&book, "评估"), &ok(dir.path(), &csv), "review");
+    assert_eq!(header(&sheet(&book, "评估"))[15], "结论");
+}
+
+#[test]
+fn the_workbook_is_frozen_filtered_fitted_filled_and_charted() {
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    ok(dir.path(), &["plan.toml", "--lang", "zh", "-o", "out.xlsx"]);
+    let book = dir.path().join("out.xlsx");
+    let goals = part(&book, "xl/worksheets/sheet1.xml");
+    assert!(
+        goals.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "{goals}"
+    );
+    // Eight goals under the header, 24 columns: A1:X9.
+    assert!(goals.contains(r#"<autoFilter ref="A1:X9"/>"#), "{goals}");
+    // The names column (C) fits 高新技术产业产值占规模以上工业增加值比重:
+    // 20 characters, each two columns wide.
+    let name_width: f64 = goals
+        .split("<col ")
+        .find(|c| c.contains(r#"min="3" max="3""#))
+        .and_then(|c| c.split("width=\"").nth(1))
+        .and_then(|w| w.split('"').next())
+        .and_then(|w| w.parse().ok())
+        .expect("column C has a width");
+    assert!(name_width >= 40.0, "{name_width}");
+    let styles = part(&book, "xl/styles.xml");
+    for fill in ["FFC6EFCE", "FFFFC7CE"] {
+        assert!(
+            styles.contains(fill),
+            "the reached and missed fills: {styles}"
+        );
+    }
+    assert!(styles.contains(r#"formatCode="0.00%""#), "{styles}");
+    assert!(styles.contains(r##"formatCode="#,##0.00""##), "{styles}");
+    // One native line chart per metric with a level goal: six.
+    for n in 1..=6 {
+        let chart = part(&book, &format!("xl/charts/chart{n}.xml"));
+        assert!(chart.contains("<c:lineChart>"), "{chart}");
+        assert!(
+            chart.contains(r#"<c:legendPos val="b"/>"#),
+            "legend under the plot"
+        );
+        assert!(
+            chart.contains("逐年!$E$1:$J$1"),
+            "years from the Years sheet: {chart}"
+        );
+        assert!(
+            chart.contains(r#"<a:prstDash val="dash"/>"#),
+            "the goal dashed"
+        );
+    }
+    let charts = sheet(&book, "图表");
+    assert_eq!(header(&charts)[..3], ["指标名称", "目标", "2015"]);
+    assert_eq!(
+        charts[1][..3],
+        [
+            Data::String("服务业投资".into()),
+            Data::String("≥ 150".into()),
+            Data::Float(150.0),
+        ]
+    );
+}
+
+#[test]
+fn a_workbook_is_asked_by_name_or_format_and_never_holds_text() {
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    // Inferred from the extension, whatever its case.
+    ok(dir.path(), &["plan.toml", "-o", "out.XLSX"]);
+    let bytes = fs::read(dir.path().join("out.XLSX")).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip archive");
+    // Standard output that is not a terminal takes it.
+    let piped = dabiao()
+        .current_dir(dir.path())
+        .args(["plan.toml", "-f", "xlsx"])
+        .output()
+        .expect("dabiao runs");
+    assert!(piped.status.success());
+    assert!(piped.stdout.starts_with(b"PK\x03\x04"), "a zip archive");
+    for (args, says) in [
+        (
+            vec!["plan.toml", "-f", "csv", "-o", "x.xlsx"],
+            "--output x.xlsx names a workbook",
+        ),
+        (
+            vec!["plan.toml", "-o", "x.xlsx", "--bom"],
+            "--bom applies to CSV",
+        ),
+        (
+            vec![
+                "plan.toml",
+                "-o",
+                "x.xlsx",
+                "--table",
+                "years",
+                "--layout",
+                "wide",
+            ],
+            "--layout applies",
+        ),
+        (
+            vec!["plan.toml", "-o", "x.xlsx", "--color", "always"],
+            "--color",
+        ),
+        (
+            vec!["explain", "plan.toml", "-o", "x.xlsx"],
+            "explain writes sentences",
+        ),
+    ] {
+        let stderr = refused(dir.path(), &args);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!dir.path().join("x.xlsx").exists(), "nothing written");
+    }
+}
+
+#[test]
+fn a_failed_run_leaves_the_workbook_as_it_was() {
+    let dir = folder(&[
+        ("plan.toml", SHIPPED.as_bytes()),
+        ("bad.toml", b"[plan]\nbase_year = 2015\n"),
+    ]);
+    ok(dir.path(), &["plan.toml", "-o", "out.xlsx"]);
+    let before = fs::read(dir.path().join("out.xlsx")).unwrap();
+    refused(dir.path(), &["bad.toml", "-o", "out.xlsx"]);
+    assert_eq!(fs::read(dir.path().join("out.xlsx")).unwrap(), before);
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".dabiao-"))
+        .collect();
+    assert!(left.is_empty(), "no temporary file is left");
+}
+
+/// `soffice` on the search path, if LibreOffice is installed.
+fn soffice() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .map(|dir| dir.join("soffice"))
+        .find(|p| p.is_file())
+}
+
+/// A number as LibreOffice writes it in CSV: "95.2154884778667%" is a percentage.
+fn libreoffice_number(text: &str) -> Option<f64> {
+    match text.strip_suffix('%') {
+        Some(percent) => percent.parse::<f64>().ok().map(|x| x / 100.0),
+        None => text.parse().ok(),
+    }
+}
+
+#[test]
+fn libreoffice_reads_the_numbers_dabiao_wrote() {
+    let Some(soffice) = soffice() else {
+        eprintln!(
+            "skipped: LibreOffice (soffice) is not installed, so the workbook is not converted; \
+             the calamine tests still read every cell"
+        );
+        return;
+    };
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    let args = ["plan.toml", "--scenario", "all"];
+    let mut write = args.to_vec();
+    write.extend(["-o", "book.xlsx"]);
+    ok(dir.path(), &write);
+    let profile = format!("file://{}/profile", dir.path().display());
+    // Every sheet to its own CSV file (the last option, -1), values as
+    // stored rather than as shown.
+    let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+    let mut child = Command::new(soffice)
+        .current_dir(dir.path())
+        .args([
+            &format!("-env:UserInstallation={profile}"),
+            "--headless",
+            "--convert-to",
+            filter,
+            "--outdir",
+            "converted",
+            "book.xlsx",
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("soffice starts");
+    let started = Instant::now();
+    while child.try_wait().expect("soffice runs").is_none() {
+        if started.elapsed() > Duration::from_secs(180) {
+            let _ = child.kill();
+            panic!("soffice did not finish converting within three minutes");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let converted = |sheet: &str| {
+        fs::read_to_string(dir.path().join(format!("converted/book-{sheet}.csv")))
+            .unwrap_or_else(|e| panic!("LibreOffice wrote no CSV for {sheet}: {e}"))
+    };
+    let mut summary = args.to_vec();
+    summary.extend(["-f", "csv"]);
+    let mut years = args.to_vec();
+    years.extend(["-f", "csv", "--table", "years", "--layout", "wide"]);
+    for (sheet, ours) in [("Goals", summary), ("Years", years)] {
+        let theirs = csv_rows(&converted(sheet));
+        let ours = csv_rows(&ok(dir.path(), &ours));
+        assert_eq!(theirs.len(), ours.len(), "{sheet}: rows");
+        let mut numbers = 0;
+        for (r, (their_row, our_row)) in theirs.iter().zip(&ours).enumerate().skip(1) {
+            for (c, (theirs, ours)) in their_row.iter().zip(our_row).enumerate() {
+                let place = format!("{sheet} row {} column {}", r + 1, c + 1);
+                match (libreoffice_number(theirs), ours.parse::<f64>()) {
+                    (Some(theirs), Ok(ours)) => {
+                        numbers += 1;
+                        let slack = 1e-12 * ours.abs().max(1e-300);
+                        assert!((theirs - ours).abs() <= slack, "{place}: {theirs} ≠ {ours}");
+                    }
+                    _ => assert_eq!(theirs, ours, "{place}"),
+                }
+            }
+        }
+        assert!(numbers > 50, "{sheet}: only {numbers} numbers compared");
+    }
+}
