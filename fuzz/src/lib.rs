@@ -3,7 +3,7 @@
 //! corpus on every `cargo test`, so a seed that once hung or panicked stays
 //! fixed without a nightly toolchain.
 
-use dabiao::plan::{Additions, Encoding, parse_actuals_csv};
+use dabiao::plan::{Additions, Encoding, parse_actuals_csv, read_workbook};
 use dabiao::render::{Lang, chart::svg};
 use dabiao::report::chart::Chart;
 
@@ -14,11 +14,13 @@ pub fn plan(data: &[u8]) {
     }
 }
 
-/// An actuals CSV file is read, or refused, in every encoding.
+/// An actuals file is read, or refused, as CSV in every encoding and as a
+/// workbook.
 pub fn actuals(data: &[u8]) {
     for encoding in [Encoding::Auto, Encoding::Utf8, Encoding::Gb18030] {
         let _ = parse_actuals_csv(data, "fuzz.csv", encoding);
     }
+    let _ = read_workbook(data, "fuzz.xlsx", None);
 }
 
 /// A valid plan's chart, with every scenario, is drawn in both languages as

@@ -2,12 +2,15 @@
 //! that name the file and say what to do.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
 use crate::Projected;
-use crate::plan::{ActualRecord, Additions, Encoding, parse_actuals_csv};
+use crate::plan::{
+    Additions, Encoding, Figures, Problem, joined, looks_like_a_workbook, read_actuals_csv,
+    read_workbook,
+};
 
 /// How a plan path is named in messages: `-` is standard input.
 pub fn display_name(path: &Path) -> String {
@@ -23,18 +26,49 @@ pub fn is_stdin(path: &Path) -> bool {
 }
 
 /// Reads and checks the plan at `path` with what the command line adds:
-/// the base plan, then its scenarios.
-pub fn load(path: &Path, additions: &Additions) -> Result<Vec<Projected>> {
+/// the base plan, then its scenarios. `unread` holds the problems met
+/// reading the actuals files, refused together with the plan's own.
+pub fn load(path: &Path, additions: &Additions, unread: Vec<Problem>) -> Result<Vec<Projected>> {
     let name = display_name(path);
     let text = read_text(path, &name)?;
-    Ok(crate::load_plan(&text, &name, additions)?)
+    match crate::load_plan(&text, &name, additions) {
+        Ok(projected) if unread.is_empty() => Ok(projected),
+        result => Err(joined(&name, result.err(), unread).into()),
+    }
 }
 
-/// Reads an actuals CSV file.
-pub fn load_actuals(path: &Path, encoding: Encoding) -> Result<Vec<ActualRecord>> {
-    let name = display_name(path);
-    let bytes = read_bytes(path, &name, InputKind::Actuals)?;
-    Ok(parse_actuals_csv(&bytes, &name, encoding)?)
+/// An actuals path and the sheet it names: `book.xlsx#2018年` is the sheet
+/// 2018年 of book.xlsx, unless a file has that whole name.
+pub fn actuals_file(path: &Path) -> (PathBuf, Option<String>) {
+    let text = path.to_string_lossy();
+    let split = text
+        .to_ascii_lowercase()
+        .find(".xlsx#")
+        .filter(|_| !path.exists());
+    match split {
+        Some(at) => {
+            let (file, sheet) = text.split_at(at + ".xlsx".len());
+            (PathBuf::from(file), Some(sheet[1..].to_owned()))
+        }
+        None => (path.to_path_buf(), None),
+    }
+}
+
+/// Reads an actuals file: a workbook (.xlsx, or any zip archive) through
+/// its first sheet or the one named after `#`, else CSV.
+pub fn load_actuals(path: &Path, encoding: Encoding) -> Result<Figures> {
+    let (file, sheet) = actuals_file(path);
+    let name = display_name(&file);
+    let bytes = read_bytes(&file, &name, InputKind::Actuals)?;
+    let workbook = file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
+        || looks_like_a_workbook(&bytes);
+    Ok(if workbook {
+        read_workbook(&bytes, &name, sheet.as_deref())?
+    } else {
+        read_actuals_csv(&bytes, &name, encoding)?
+    })
 }
 
 /// What a file is to the run, for the advice when it cannot be read.
@@ -60,7 +94,7 @@ fn read_bytes(path: &Path, name: &str, kind: InputKind) -> Result<Vec<u8>> {
             let plan = kind == InputKind::Plan;
             let hint = match (path.is_dir(), path.exists(), plan) {
                 (true, _, true) => "; name a plan file, not a folder",
-                (true, _, false) => "; name a CSV file, not a folder",
+                (true, _, false) => "; name a CSV or .xlsx file, not a folder",
                 (false, false, true) => "; create one with `dabiao init`, or name another file",
                 (false, false, false) => "; check the path given to --actuals",
                 (false, true, _) => "",

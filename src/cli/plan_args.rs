@@ -28,8 +28,8 @@ pub struct PlanArgs {
     )]
     sets: Vec<String>,
 
-    /// Actual figures from a CSV file with columns metric,year,value (repeatable).
-    #[arg(long = "actuals", value_name = "CSV")]
+    /// Actual figures from a CSV or .xlsx file (FILE.xlsx#SHEET for a sheet other than the first), with columns metric,year,value or a metric column and one column per year (repeatable).
+    #[arg(long = "actuals", value_name = "FILE")]
     actuals: Vec<PathBuf>,
 
     /// Encoding of the actuals files [default: auto: UTF-8 if valid, else GB18030].
@@ -44,7 +44,11 @@ impl PlanArgs {
         let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
         let what = if same(&self.file) {
             "the plan file itself"
-        } else if self.actuals.iter().any(same) {
+        } else if self
+            .actuals
+            .iter()
+            .any(|path| same(&input::actuals_file(path).0))
+        {
             "an actuals file of this run"
         } else {
             return Ok(());
@@ -69,15 +73,18 @@ impl PlanArgs {
             );
         }
         let mut actuals = Vec::new();
+        let mut unread = Vec::new();
         for file in &self.actuals {
-            actuals.extend(input::load_actuals(file, self.actuals_encoding)?);
+            let figures = input::load_actuals(file, self.actuals_encoding)?;
+            actuals.extend(figures.records);
+            unread.extend(figures.problems);
         }
         let additions = Additions {
             sets: &self.sets,
             scenarios: &self.scenarios,
             actuals: &actuals,
         };
-        input::load(&self.file, &additions)
+        input::load(&self.file, &additions, unread)
     }
 
     /// Reads the plan and returns the chosen scenarios, in the order asked

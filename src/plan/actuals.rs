@@ -1,15 +1,17 @@
 //! Actual figures from a CSV file, as spreadsheets export them.
 //!
 //! Excel on Chinese Windows saves CSV in GB18030 (GBK) by default, and in
-//! UTF-8 with a byte-order mark when asked; both are read. The file needs the
-//! columns `metric`, `year` and `value` (in any order; others, such as a
-//! name, are ignored), and values may carry thousands separators ("1,234.5").
-//! Whether a figure fits the plan is checked where the plan is known.
+//! UTF-8 with a byte-order mark when asked; both are read. Its rows are then
+//! read as any sheet is (`sheet`): long, with the columns `metric`, `year`
+//! and `value`, or wide, with one column per year; values may carry
+//! thousands separators ("1,234.5"). Whether a figure fits the plan is
+//! checked where the plan is known.
 
 use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
 use super::error::Problems;
 use super::lines::LineIndex;
+use super::sheet::{self, Cell, Figures, Origin, Row};
 use super::{Location, PlanError, Problem};
 
 /// How the bytes of an actuals file are decoded.
@@ -28,20 +30,45 @@ pub enum Encoding {
 /// One actual figure, with where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActualRecord {
+    /// The metric as the file names it: its id, or its name.
     pub metric: String,
     pub year: i32,
     pub value: f64,
-    /// The file and line it came from, for messages.
-    pub file: String,
-    pub line: usize,
+    /// Written with a percent sign ("69.9%" is 69.9), which only a metric
+    /// whose unit is % may take.
+    pub percent: bool,
+    /// Where the figure was written, for messages.
+    pub at: Location,
+    /// Where its metric was named, when that is another cell (a row of
+    /// one column per year names it once).
+    pub metric_at: Option<Location>,
 }
 
-/// Decodes and reads an actuals CSV. `file` names it in messages.
+impl ActualRecord {
+    /// The place of the figure, as messages name it: `a.csv:3`, `a.xlsx#S!C4`.
+    pub fn place(&self) -> String {
+        self.at.elsewhere().unwrap_or_default()
+    }
+}
+
+/// Decodes and reads an actuals CSV, refused when any row has a problem.
+/// `file` names it in messages.
 pub fn parse_actuals_csv(
     bytes: &[u8],
     file: &str,
     encoding: Encoding,
 ) -> Result<Vec<ActualRecord>, PlanError> {
+    read_actuals_csv(bytes, file, encoding)?.into_result(file)
+}
+
+/// Decodes and reads an actuals CSV, long or wide (see [`super::sheet`]):
+/// its figures, and the problems of its rows to report with the plan's.
+/// Only a file that cannot be read as a table at all is refused at once.
+pub fn read_actuals_csv(
+    bytes: &[u8],
+    file: &str,
+    encoding: Encoding,
+) -> Result<Figures, PlanError> {
     let fail = |line: Option<usize>, message: String| refusal(file, line, message);
     // Excel's "Unicode text" is UTF-16 with a byte-order mark.
     for (mark, codec) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
@@ -75,7 +102,7 @@ fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
 }
 
 /// Reads decoded CSV text.
-fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
+fn parse_text(text: &str, file: &str) -> Result<Figures, PlanError> {
     let fail = |line: Option<usize>, message: String| refusal(file, line, message);
 
     // Excel writes Windows line ends, which the csv crate's positions
@@ -95,82 +122,26 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
+        .has_headers(false)
         .from_reader(text.as_bytes());
-    let header = reader
-        .headers()
-        .map_err(|e| fail(Some(1), format!("cannot read the header: {e}")))?
-        .clone();
-    let column = |name: &str| {
-        header
-            .iter()
-            .position(|h| h.trim().eq_ignore_ascii_case(name))
-    };
-    let (Some(metric_col), Some(year_col), Some(value_col)) =
-        (column("metric"), column("year"), column("value"))
-    else {
-        return Err(fail(
-            Some(1),
-            format!(
-                "the header must name the columns metric, year and value (found: {}); \
-                 one row per metric and year",
-                header.iter().collect::<Vec<_>>().join(",")
-            ),
-        ));
-    };
-
-    let mut records = Vec::new();
-    let mut problems = Problems::new();
+    let mut rows = Vec::new();
     for row in reader.records() {
         let row = row.map_err(|e| {
-            fail(
-                e.position().map(|p| line_at(p.byte())),
-                format!("cannot read the row: {e}"),
-            )
+            let line = e.position().map(|p| line_at(p.byte()));
+            match line {
+                Some(1) => fail(line, format!("cannot read the header: {e}")),
+                _ => fail(line, format!("cannot read the row: {e}")),
+            }
         })?;
-        let line = row.position().map_or(0, |p| line_at(p.byte()));
-        let cell = |i: usize| row.get(i).unwrap_or("").trim();
-        if row.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let metric = cell(metric_col).to_owned();
-        let mut scope = problems.scope();
-        let mut problems = scope.in_metric(&metric);
-        let mut report = |message: String| problems.report(Location::Line(line), message);
-        if row.len() != header.len() {
-            report(format!(
-                "the row has {} fields but the header {}; a number with a thousands \
-                 separator must be quoted (\"1,100\"), and a text with a comma too",
-                row.len(),
-                header.len()
-            ));
-            continue;
-        }
-        let year = match cell(year_col).parse::<i32>() {
-            Ok(y) => y,
-            Err(_) => {
-                report(format!(
-                    "year \"{}\" is not a year such as 2017",
-                    cell(year_col)
-                ));
-                continue;
-            }
-        };
-        let value = match parse_figure(cell(value_col)) {
-            Ok(v) => v,
-            Err(message) => {
-                report(format!("{year}: {message}"));
-                continue;
-            }
-        };
-        records.push(ActualRecord {
-            metric,
-            year,
-            value,
-            file: file.to_owned(),
-            line,
+        rows.push(Row {
+            number: row.position().map_or(0, |p| line_at(p.byte())),
+            cells: row.iter().map(|c| Cell::Text(c.to_owned())).collect(),
         });
     }
-    problems.into_result(file, records)
+    let origin = Origin::Csv {
+        file: file.to_owned(),
+    };
+    sheet::figures(&rows, &origin)
 }
 
 fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, String> {
@@ -188,19 +159,6 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, String> {
     Ok(text.into_owned())
 }
 
-/// A figure as spreadsheets write it: "1234.5", "1,234.5", " 80 ".
-fn parse_figure(text: &str) -> Result<f64, String> {
-    let plain: String = text
-        .chars()
-        .filter(|c| *c != ',' && !c.is_whitespace())
-        .collect();
-    match plain.parse::<f64>() {
-        Ok(x) if x.is_finite() => Ok(x),
-        Ok(_) => Err(format!("\"{text}\" is not a finite number")),
-        Err(_) => Err(format!("\"{text}\" is not a number")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,8 +173,8 @@ mod tests {
             read("metric,name,year,value\ngdp,地区生产总值,2016,\"1,234.5\"\n".as_bytes()).unwrap();
         assert_eq!(plain[0].metric, "gdp");
         assert_eq!(
-            (plain[0].year, plain[0].value, plain[0].line),
-            (2016, 1234.5, 2)
+            (plain[0].year, plain[0].value, plain[0].place()),
+            (2016, 1234.5, "a.csv:2".to_owned())
         );
         let with_bom = read("\u{feff}metric,year,value\ngdp,2016,1234.5\n".as_bytes()).unwrap();
         assert_eq!(with_bom[0].value, 1234.5);

@@ -18,6 +18,45 @@ pub enum Location {
         file: String,
         line: usize,
     },
+    /// A cell of a workbook's sheet (an actuals .xlsx), shown as
+    /// `book.xlsx#Sheet1!C4`: the file, then the reference a spreadsheet
+    /// takes in its name box.
+    Cell {
+        file: String,
+        sheet: String,
+        /// 1-based, as spreadsheets number rows.
+        row: usize,
+        /// 0-based: column A is 0.
+        column: usize,
+    },
+}
+
+impl Location {
+    /// The place in another file than the plan, as messages name it.
+    pub fn elsewhere(&self) -> Option<String> {
+        match self {
+            Location::FileLine { file, line } => Some(format!("{file}:{line}")),
+            Location::Cell {
+                file,
+                sheet,
+                row,
+                column,
+            } => Some(format!("{file}#{sheet}!{}{row}", column_letters(*column))),
+            Location::Line(_) | Location::Argument(_) => None,
+        }
+    }
+}
+
+/// A 0-based column as spreadsheets name it: 0 is A, 25 is Z, 26 is AA.
+pub fn column_letters(column: usize) -> String {
+    let mut letters = Vec::new();
+    let mut n = column + 1;
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        letters.push(char::from(b'A' + rest as u8));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -83,7 +122,7 @@ impl Problem {
                 }
             }
             Some(Location::Argument(argument)) => place.push_str(&format!(": {argument}")),
-            Some(Location::FileLine { file, line }) => place = format!("{file}:{line}"),
+            Some(other) => place = other.elsewhere().unwrap_or(place),
             None => {}
         }
         let subject: Vec<String> = [
@@ -277,6 +316,28 @@ mod tests {
         assert_eq!(
             r.describe("t.toml"),
             "t.toml: --set gdp.baseline=x: scenario `slow`, metric `gdp`, field `baseline`: expected a number"
+        );
+    }
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(27), "AB");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+        let p = Problem::new("not a number")
+            .at(Location::Cell {
+                file: "a.xlsx".into(),
+                sheet: "逐年".into(),
+                row: 4,
+                column: 2,
+            })
+            .in_metric("gdp");
+        assert_eq!(
+            p.describe("t.toml"),
+            "a.xlsx#逐年!C4: metric `gdp`: not a number"
         );
     }
 

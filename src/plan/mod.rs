@@ -10,15 +10,20 @@ use std::collections::BTreeMap;
 
 mod actuals;
 mod error;
+mod figure_metrics;
 mod lines;
 mod parse;
 mod rate;
+mod sheet;
+mod workbook;
 
-pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
+pub use actuals::{ActualRecord, Encoding, parse_actuals_csv, read_actuals_csv};
 pub(crate) use error::Problems;
 pub use error::{Location, PlanError, Problem};
 pub use parse::{known_ids, parse_plan};
 pub use rate::{parse_rate_argument, times_hundred};
+pub use sheet::{Figures, joined};
+pub use workbook::{looks_like_a_workbook, read_workbook};
 
 /// What the command line adds to a plan file.
 #[derive(Debug, Clone, Copy, Default)]

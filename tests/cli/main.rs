@@ -12,8 +12,8 @@
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `readme`: every `console` example of the README;
-//! - `spreadsheet`: the workbooks `-f xlsx` writes, read back with calamine
-//!   and LibreOffice.
+//! - `spreadsheet`: workbooks out (read back with calamine and LibreOffice),
+//!   actual figures in from workbooks and wide CSV.
 
 mod actuals;
 mod chart;

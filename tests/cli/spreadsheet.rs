@@ -1,7 +1,9 @@
 //! Spreadsheets as partners: the workbooks `-f xlsx` writes, read back cell
 //! by cell with calamine (and, where LibreOffice is installed, converted by
-//! it and compared with the CSV).
+//! it and compared with the CSV), and actual figures read from workbooks
+//! and from wide CSV, with every problem of a file named at once.
 
+use std::collections::HashMap;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -10,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
-use crate::common::{SHIPPED, dabiao, folder, ok, refused};
+use crate::common::{SHIPPED, dabiao, folder, ok, plan, records, refused};
 
 /// Every sheet of the workbook at `path`, by name, as rows of cells from A1.
 fn sheets(path: &Path) -> Vec<(String, Vec<Vec<Data>>)> {
@@ -413,4 +415,289 @@ fn libreoffice_reads_the_numbers_dabiao_wrote() {
         }
         assert!(numbers > 50, "{sheet}: only {numbers} numbers compared");
     }
+}
+
+// Actual figures from workbooks and wide CSV.
+
+/// The long years table of `plan.toml` in `dir` with `extra` arguments:
+/// (metric, year) → (value, source).
+fn years_of(dir: &Path, extra: &[&str]) -> HashMap<(String, i32), (f64, String)> {
+    let mut args = vec!["plan.toml", "-f", "csv", "--table", "years"];
+    args.extend_from_slice(extra);
+    records(&ok(dir, &args))
+        .into_iter()
+        .map(|r| {
+            (
+                (r["metric"].clone(), r["year"].parse().unwrap()),
+                (r["value"].parse().unwrap(), r["source"].clone()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_workbook_filled_in_by_hand_round_trips() {
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    ok(
+        dir.path(),
+        &["plan.toml", "--lang", "zh", "-o", "plan.xlsx"],
+    );
+    // The planner types the figures for 2016–2018 over the projections in
+    // the Years sheet, and clears the years not yet published and the
+    // shares, which follow their parts.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let mut typed: Vec<(String, i32, f64)> = Vec::new();
+    for (name, rows) in sheets(&dir.path().join("plan.xlsx")) {
+        let out = book.add_worksheet().set_name(&name).unwrap();
+        for (r, row) in (0u32..).zip(&rows) {
+            let id = row.get(1).map(|d| d.to_string()).unwrap_or_default();
+            let share = row.get(3) == Some(&Data::String("%".into()));
+            for (c, cell) in (0u16..).zip(row) {
+                let year = 2015 + i32::from(c) - 4;
+                let edited = name == "逐年" && r > 0 && (2016..=2020).contains(&year);
+                let typed_over = edited && !share && year <= 2018;
+                match cell {
+                    Data::Float(x) if typed_over => {
+                        // To one decimal, as typed.
+                        let figure = (x * (10.0 + 0.1 * f64::from(r))).round() / 10.0;
+                        out.write_number(r, c, figure).unwrap();
+                        typed.push((id.clone(), year, figure));
+                    }
+                    // Cleared.
+                    Data::Float(_) if edited => {}
+                    Data::Float(x) => drop(out.write_number(r, c, *x).unwrap()),
+                    Data::String(s) => drop(out.write_string(r, c, s).unwrap()),
+                    _ => {}
+                }
+            }
+        }
+    }
+    book.save(dir.path().join("filled.xlsx")).unwrap();
+    // Eight metrics that are no shares, three years each.
+    assert_eq!(typed.len(), 24);
+    let summary = ok(
+        dir.path(),
+        &["validate", "plan.toml", "--actuals", "filled.xlsx#逐年"],
+    );
+    assert!(summary.contains("24 actual figures"), "{summary}");
+    let read = years_of(dir.path(), &["--actuals", "filled.xlsx#逐年"]);
+    for (id, year, figure) in typed {
+        assert_eq!(
+            read[&(id.clone(), year)],
+            (figure, "actual".to_owned()),
+            "{id} {year}"
+        );
+        assert_eq!(read[&(id.clone(), 2019)].1, "projected", "{id}");
+    }
+}
+
+#[test]
+fn the_wide_csv_and_workbook_dabiao_writes_read_back_as_actual_figures() {
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    let projected = years_of(dir.path(), &[]);
+    ok(
+        dir.path(),
+        &[
+            "plan.toml",
+            "-f",
+            "csv",
+            "--table",
+            "years",
+            "--layout",
+            "wide",
+            "-o",
+            "years.csv",
+        ],
+    );
+    ok(dir.path(), &["plan.toml", "-o", "book.xlsx"]);
+    for actuals in ["years.csv", "book.xlsx#Years"] {
+        let read = years_of(dir.path(), &["--actuals", actuals]);
+        for ((id, year), (value, source)) in &read {
+            let (planned, _) = projected[&(id.clone(), *year)];
+            assert_eq!(*value, planned, "{actuals}: {id} {year}");
+            // The base year repeats the baseline; every later year is a figure.
+            let expected = if *year == 2015 { "baseline" } else { "actual" };
+            assert_eq!(source, expected, "{actuals}: {id} {year}");
+        }
+    }
+}
+
+#[test]
+fn every_problem_of_an_actuals_file_is_reported_in_one_run() {
+    let csv = "metric,year,value\n\
+               gdp,20x6,1\n\
+               gdp,2016,abc\n\
+               gdp,2017,\n\
+               gdp,2018,inf\n\
+               nope,2016,5\n";
+    let text = plan("[metrics.gdp]\nbaseline = 420\ngrowth = 0.09\n");
+    let dir = folder(&[("plan.toml", text.as_bytes()), ("a.csv", csv.as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "plan.toml", "--actuals", "a.csv"]);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "error: a.csv:2: metric `gdp`: year \"20x6\" is not a year such as 2017",
+            "error: a.csv:3: metric `gdp`: 2016: \"abc\" is not a number",
+            "error: a.csv:5: metric `gdp`: 2018: \"inf\" is not a finite number",
+            "error: a.csv:6: metric `nope`: 2016: not a metric of the plan; metrics: gdp",
+        ]
+    );
+}
+
+/// Two metrics named 产值, a share in %, and GDP by its Chinese name.
+const NAMED: &str = "[metrics.gdp]\nname = \"地区生产总值\"\nunit = \"亿元\"\nbaseline = 420\ngrowth = 0.09\n\
+[metrics.a]\nname = \"产值\"\nbaseline = 10\ngrowth = 0.1\n\
+[metrics.b]\nname = \"产值\"\nbaseline = 20\ngrowth = 0.1\n\
+[metrics.share]\nratio = { numerator = \"a\", denominator = \"gdp\" }\ntarget = 5\n";
+
+#[test]
+fn a_wide_csv_takes_names_blanks_percent_signs_and_full_width_digits() {
+    let csv = "指标,单位,2016,2017年,2018\n\
+               地区生产总值,亿元,455.2,,\"５００，０\"\n\
+               share,%,2.5%,２．６,\n\
+               a,,11,,\n";
+    let text = plan(NAMED);
+    let dir = folder(&[("plan.toml", text.as_bytes()), ("w.csv", csv.as_bytes())]);
+    let read = years_of(dir.path(), &["--actuals", "w.csv"]);
+    let actual = |id: &str, year: i32| {
+        let (value, source) = &read[&(id.to_owned(), year)];
+        assert_eq!(source, "actual", "{id} {year}");
+        *value
+    };
+    assert_eq!(actual("gdp", 2016), 455.2);
+    assert_eq!(actual("gdp", 2018), 5000.0);
+    assert_eq!(actual("share", 2016), 2.5);
+    assert_eq!(actual("share", 2017), 2.6);
+    assert_eq!(actual("a", 2016), 11.0);
+    assert_eq!(read[&("gdp".to_owned(), 2017)].1, "interpolated");
+}
+
+/// A workbook with a first sheet of notes and the figures on `figures`,
+/// whose rows are given as cells: numbers as numbers, the rest as text.
+fn workbook(path: &Path, rows: &[&[&str]]) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    book.add_worksheet()
+        .set_name("说明")
+        .unwrap()
+        .write_string(0, 0, "实际数见下一张表")
+        .unwrap();
+    let sheet = book.add_worksheet().set_name("figures").unwrap();
+    for (r, row) in (0u32..).zip(rows) {
+        for (c, cell) in (0u16..).zip(*row) {
+            match cell.parse::<f64>() {
+                Ok(x) => drop(sheet.write_number(r, c, x).unwrap()),
+                Err(_) if cell.is_empty() => {}
+                Err(_) => drop(sheet.write_string(r, c, *cell).unwrap()),
+            }
+        }
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn a_workbook_sheet_is_read_and_its_problems_named_by_cell() {
+    let text = plan(NAMED);
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let header: &[&str] = &["指标", "单位", "2016", "2017年", "2018"];
+    workbook(
+        &dir.path().join("good.xlsx"),
+        &[
+            header,
+            &["地区生产总值", "亿元", "455.2", "", "５００．５"],
+            &["share", "%", "2.5%", "2.6", ""],
+        ],
+    );
+    let read = years_of(dir.path(), &["--actuals", "good.xlsx#figures"]);
+    assert_eq!(
+        read[&("gdp".to_owned(), 2016)],
+        (455.2, "actual".to_owned())
+    );
+    assert_eq!(
+        read[&("gdp".to_owned(), 2018)],
+        (500.5, "actual".to_owned())
+    );
+    assert_eq!(
+        read[&("share".to_owned(), 2016)],
+        (2.5, "actual".to_owned())
+    );
+
+    workbook(
+        &dir.path().join("bad.xlsx"),
+        &[
+            header,
+            &["gdp", "亿元", "455.2", "", "500.5"],
+            &["产值", "", "11", "", ""],
+            &["nope", "", "1", "2", ""],
+            &["gdp", "", "", "abc", ""],
+            &["gdp", "", "", "", "501"],
+            &["a", "", "70%", "", ""],
+        ],
+    );
+    let stderr = refused(
+        dir.path(),
+        &["validate", "plan.toml", "--actuals", "bad.xlsx#figures"],
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "error: bad.xlsx#figures!A3: metric `产值`: several metrics have this name (a, b); name the figure's metric by its id",
+            "error: bad.xlsx#figures!A4: metric `nope`: not a metric of the plan; metrics: gdp, a, b, share",
+            "error: bad.xlsx#figures!D5: metric `gdp`: 2017: \"abc\" is not a number",
+            "error: bad.xlsx#figures!E6: metric `gdp`: 2018 is given twice (also bad.xlsx#figures!E2); keep one figure per metric and year",
+            "error: bad.xlsx#figures!C7: metric `a`: 2016: 70% has a percent sign, but `a` has no unit; write the figure without %, in the metric's unit",
+        ]
+    );
+}
+
+#[test]
+fn a_workbook_that_cannot_be_read_is_refused_with_the_fix() {
+    let text = plan(NAMED);
+    let dir = folder(&[
+        ("plan.toml", text.as_bytes()),
+        ("not.xlsx", b"metric,year,value\n"),
+    ]);
+    workbook(
+        &dir.path().join("notes.xlsx"),
+        &[&["metric", "2016", "备注"], &["gdp", "1", "x"]],
+    );
+    for (actuals, says) in [
+        ("not.xlsx", "not.xlsx: not an Excel workbook (.xlsx)"),
+        (
+            "notes.xlsx#nope",
+            "notes.xlsx: the workbook has no sheet `nope`; its sheets: 说明, figures",
+        ),
+        (
+            "notes.xlsx#figures",
+            "notes.xlsx#figures!C1: \"备注\" heads a column among the years, but is not a year",
+        ),
+        // The first sheet, by default, holds only a note.
+        (
+            "notes.xlsx",
+            "name it after `#`: notes.xlsx#figures (its sheets: 说明, figures)",
+        ),
+    ] {
+        let stderr = refused(dir.path(), &["validate", "plan.toml", "--actuals", actuals]);
+        assert!(stderr.contains(says), "{actuals}: {stderr}");
+    }
+}
+
+#[test]
+fn a_sheet_of_several_scenarios_is_refused_once() {
+    let dir = folder(&[("plan.toml", SHIPPED.as_bytes())]);
+    ok(
+        dir.path(),
+        &["plan.toml", "--scenario", "all", "-o", "all.xlsx"],
+    );
+    let stderr = refused(
+        dir.path(),
+        &["validate", "plan.toml", "--actuals", "all.xlsx#Years"],
+    );
+    assert_eq!(
+        stderr,
+        "error: all.xlsx#Years!A12: this row is for scenario `slow`, the rows above for `base`; \
+         actual figures hold in every scenario: keep the rows of one scenario and delete the \
+         others\n"
+    );
 }

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 
 use toml::Value;
 
-use super::value::{known_ids, number};
+use super::value::number;
 use crate::plan::error::Problems;
-use crate::plan::{ActualRecord, Location, Metric, Model, PlanError};
+use crate::plan::figure_metrics::{FigureMetrics, Found};
+use crate::plan::{ActualRecord, Metric, Model, PlanError};
 
 /// One `year = value` entry of a metric's `actual` table. Without usable
 /// years, only the value is checked.
@@ -68,25 +69,19 @@ impl<'r> CsvFigures<'r> {
         let mut problems = Problems::new();
         let mut seen: HashMap<(usize, i32), &ActualRecord> = HashMap::new();
         let mut figures = Vec::new();
+        let mut metrics_of = FigureMetrics::new(metrics, years.0);
         for record in records {
             let mut scope = problems.scope();
             let mut problems = scope.in_metric(&record.metric);
-            let mut report = |message: String| {
-                let at = Location::FileLine {
-                    file: record.file.clone(),
-                    line: record.line,
-                };
-                problems.report(at, message);
+            let index = match metrics_of.find(record) {
+                Found::Metric(index) => index,
+                Found::Refused { at, message } => {
+                    problems.report(at, message);
+                    continue;
+                }
+                Found::Again | Found::Baseline => continue,
             };
-            let Some(index) = metrics.iter().position(|m| m.id == record.metric) else {
-                let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
-                report(format!(
-                    "{}: not a metric of the plan; metrics: {}",
-                    record.year,
-                    known_ids(&ids)
-                ));
-                continue;
-            };
+            let mut report = |message: String| problems.report(record.at.clone(), message);
             let metric = &metrics[index];
             let year = record.year;
             let checked = check_year(year, years).and_then(|()| {
@@ -99,8 +94,8 @@ impl<'r> CsvFigures<'r> {
             }
             if let Some(earlier) = seen.insert((index, year), record) {
                 report(format!(
-                    "{year} is given twice (also {}:{}); keep one figure per metric and year",
-                    earlier.file, earlier.line
+                    "{year} is given twice (also {}); keep one figure per metric and year",
+                    earlier.place()
                 ));
                 continue;
             }

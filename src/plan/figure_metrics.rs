@@ -1,0 +1,181 @@
+//! Which metric of the plan an actual figure is for, and what the metric
+//! makes of the figure's form. A file names the metric by id, or by its
+//! `name` (地区生产总值) when no id matches and no other metric has that
+//! name, as a sheet kept by hand does. A figure written with a percent sign
+//! must be for a metric in %. A figure for the base year that repeats the
+//! baseline, as the first year column of a sheet dabiao wrote does, is no
+//! actual figure and is passed over.
+
+use std::collections::{HashMap, HashSet};
+
+use super::parse::known_ids;
+use super::{ActualRecord, Location, Metric, Model};
+
+/// The plan's metrics by id and by name, found in constant time however
+/// many there are.
+pub(crate) struct FigureMetrics<'m> {
+    metrics: &'m [Metric],
+    base_year: i32,
+    ids: HashMap<&'m str, usize>,
+    names: HashMap<&'m str, Vec<usize>>,
+    /// The rows whose metric was refused already: a row of one column per
+    /// year is refused once, not once per figure.
+    refused: HashSet<(String, usize)>,
+}
+
+/// What a figure's metric turned out to be.
+pub(crate) enum Found {
+    Metric(usize),
+    /// Not a metric of the plan, or a figure it cannot take: the place to
+    /// name and why.
+    Refused {
+        at: Location,
+        message: String,
+    },
+    /// Its row's metric was refused already.
+    Again,
+    /// The base year's value, repeating the baseline.
+    Baseline,
+}
+
+impl<'m> FigureMetrics<'m> {
+    pub(crate) fn new(metrics: &'m [Metric], base_year: i32) -> Self {
+        let mut names: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (index, metric) in metrics.iter().enumerate() {
+            names.entry(metric.name.as_str()).or_default().push(index);
+        }
+        FigureMetrics {
+            metrics,
+            base_year,
+            ids: metrics
+                .iter()
+                .enumerate()
+                .map(|(i, m)| (m.id.as_str(), i))
+                .collect(),
+            names,
+            refused: HashSet::new(),
+        }
+    }
+
+    /// The metric `record` is for, by id, else by a name no other metric has.
+    pub(crate) fn find(&mut self, record: &ActualRecord) -> Found {
+        let named = record.metric.as_str();
+        let index = match (
+            self.ids.get(named),
+            self.names.get(named).map(Vec::as_slice),
+        ) {
+            (Some(&index), _) | (None, Some(&[index])) => index,
+            (None, found) => {
+                let at = record
+                    .metric_at
+                    .clone()
+                    .unwrap_or_else(|| record.at.clone());
+                if !self.refused.insert(row_of(&at)) {
+                    return Found::Again;
+                }
+                let message = match found {
+                    Some(several) => {
+                        let ids: Vec<&str> = several
+                            .iter()
+                            .map(|&i| self.metrics[i].id.as_str())
+                            .collect();
+                        format!(
+                            "several metrics have this name ({}); name the figure's metric by \
+                             its id",
+                            ids.join(", ")
+                        )
+                    }
+                    None => {
+                        let ids: Vec<&str> = self.metrics.iter().map(|m| m.id.as_str()).collect();
+                        // A long row names its metric beside the year;
+                        // a wide row names it once for all its years.
+                        let year = match record.metric_at {
+                            None => format!("{}: ", record.year),
+                            Some(_) => String::new(),
+                        };
+                        format!(
+                            "{year}not a metric of the plan; metrics: {}",
+                            known_ids(&ids)
+                        )
+                    }
+                };
+                return Found::Refused { at, message };
+            }
+        };
+        let metric = &self.metrics[index];
+        if record.percent && !in_percent(&metric.unit) {
+            let unit = match metric.unit.trim() {
+                "" => "no unit".to_owned(),
+                unit => format!("the unit {unit}"),
+            };
+            return Found::Refused {
+                at: record.at.clone(),
+                message: format!(
+                    "{}: {}% has a percent sign, but `{}` has {unit}; write the figure \
+                     without %, in the metric's unit",
+                    record.year, record.value, metric.id
+                ),
+            };
+        }
+        if record.year == self.base_year
+            && self
+                .baseline(index)
+                .is_some_and(|baseline| repeats(baseline, record.value))
+        {
+            return Found::Baseline;
+        }
+        Found::Metric(index)
+    }
+
+    /// A metric's base-year value: its baseline, or its parts' ratio.
+    fn baseline(&self, index: usize) -> Option<f64> {
+        match self.metrics[index].model {
+            Model::Compound { baseline, .. } | Model::Linear { baseline, .. } => Some(baseline),
+            Model::Ratio {
+                numerator,
+                denominator,
+                scale,
+            } => Some(self.baseline(numerator)? / self.baseline(denominator)? * scale),
+        }
+    }
+}
+
+/// Whether `written` is `exact` as far as it is written: 9.52 repeats
+/// 9.5238…, shown to two decimals; 9.5238095238095237 repeats it too.
+fn repeats(exact: f64, written: f64) -> bool {
+    let shown = written.to_string();
+    let decimals = shown.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    let scale = 10f64.powi(decimals.min(15));
+    let rounded = (exact * scale).round() / scale;
+    (rounded - written).abs() <= 1e-9 * written.abs().max(exact.abs()).max(1e-300)
+}
+
+fn in_percent(unit: &str) -> bool {
+    matches!(unit.trim(), "%" | "％")
+}
+
+/// A place's file and row: the figures of one row share them.
+fn row_of(at: &Location) -> (String, usize) {
+    match at {
+        Location::FileLine { file, line } => (file.clone(), *line),
+        Location::Cell { file, row, .. } => (file.clone(), *row),
+        Location::Line(line) => (String::new(), *line),
+        Location::Argument(argument) => (argument.clone(), 0),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_baseline_is_repeated_as_far_as_it_is_written() {
+        let share = 40.0 / 420.0 * 100.0;
+        assert!(repeats(share, 9.52));
+        assert!(repeats(share, share));
+        assert!(repeats(68.0, 68.0));
+        assert!(!repeats(share, 9.53));
+        assert!(!repeats(68.0, 70.0));
+        assert!(!repeats(68.0, 68.5));
+    }
+}

@@ -1,0 +1,113 @@
+//! Actual figures from an Excel workbook (.xlsx), read with calamine: the
+//! first sheet, or the one named after `#` (`book.xlsx#2018年`). Its cells
+//! keep their types, numbers as numbers, and are then read as any sheet is
+//! (`sheet`), so that problems are named by cell (`book.xlsx#逐年!C4`).
+
+use std::io::Cursor;
+
+use calamine::{Data, Reader, Xlsx};
+
+use super::error::Problems;
+use super::sheet::{self, Cell, Figures, Origin, Row};
+use super::{PlanError, Problem};
+
+/// Reads the figures of `sheet` (the first when `None`) of the workbook
+/// `bytes`; `file` names it in messages. A file that is not a workbook, a
+/// sheet it does not have, or a header that fits no layout is refused.
+pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Figures, PlanError> {
+    let refuse = |message: String| Problems::from(Problem::new(message)).into_error(file);
+    let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|error| {
+        refuse(format!(
+            "not an Excel workbook (.xlsx): {error}; save it from the spreadsheet as \
+             \"Excel Workbook (.xlsx)\", or as CSV"
+        ))
+    })?;
+    let names = workbook.sheet_names();
+    let name = match sheet {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .ok_or_else(|| {
+                refuse(format!(
+                    "the workbook has no sheet `{wanted}`; its sheets: {} (name one after \
+                     `#`, or none for the first)",
+                    names.join(", ")
+                ))
+            })?
+            .clone(),
+        None => names.first().cloned().ok_or_else(|| {
+            refuse("the workbook has no sheets; save one with the figures".to_owned())
+        })?,
+    };
+    let range = workbook.worksheet_range(&name).map_err(|error| {
+        refuse(format!(
+            "cannot read sheet `{name}`: {error}; save the workbook again from the spreadsheet"
+        ))
+    })?;
+    // Rows and columns count from the sheet's first cell, A1, wherever the
+    // used range starts.
+    let (first_row, first_column) = range.start().unwrap_or((0, 0));
+    let rows: Vec<Row> = range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| Row {
+            number: first_row as usize + i + 1,
+            cells: std::iter::repeat_n(Cell::Empty, first_column as usize)
+                .chain(cells.iter().map(cell))
+                .collect(),
+        })
+        .collect();
+    let origin = Origin::Worksheet {
+        file: file.to_owned(),
+        sheet: name,
+    };
+    sheet::figures(&rows, &origin).map_err(|mut refusal| {
+        // The figures may be on another sheet, as in a workbook dabiao wrote.
+        if let (None, [_, others @ ..]) = (sheet, names.as_slice())
+            && !others.is_empty()
+            && let Some(last) = refusal.problems.last_mut()
+        {
+            last.message.push_str(&format!(
+                "; or, for another sheet, name it after `#`: {file}#{} (its sheets: {})",
+                others[0],
+                names.join(", ")
+            ));
+        }
+        refusal
+    })
+}
+
+/// A workbook's cell as the sheet reader takes it: numbers as numbers;
+/// anything else as the text it shows, which is refused where a figure or
+/// a year is expected (an error such as #DIV/0!, a date).
+fn cell(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(x) => Cell::Number(*x),
+        Data::String(s) => Cell::Text(s.clone()),
+        other => Cell::Text(other.to_string()),
+    }
+}
+
+/// Whether `bytes` are a zip archive, as every .xlsx workbook is.
+pub fn looks_like_a_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_is_not_a_workbook_is_refused_with_the_fix() {
+        let error = read_workbook(b"metric,year,value\n", "a.xlsx", None).unwrap_err();
+        let line = error.lines().next().unwrap_or_default();
+        assert!(
+            line.starts_with("a.xlsx: not an Excel workbook (.xlsx): "),
+            "{line}"
+        );
+        assert!(line.ends_with("or as CSV"), "{line}");
+        assert!(!looks_like_a_workbook(b"metric,year,value\n"));
+    }
+}
