@@ -1,8 +1,11 @@
-//! `dabiao chart [FILE] -o FILE.svg`: each metric's path against its goal.
+//! `dabiao chart [FILE] -o FILE.svg|FILE.png`: each metric's path against
+//! its goal, as SVG or, drawn with the machine's fonts, as PNG. The file's
+//! extension chooses, and any other is refused: a picture never lands in a
+//! file named for another kind.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
 
 use super::output_args::lang_or_locale;
@@ -11,7 +14,7 @@ use super::{Outcome, messages, output};
 use crate::render::{self, Lang};
 use crate::report::chart::Chart;
 
-/// Draw each metric's path against its level goal, as an SVG of small multiples.
+/// Draw each metric's path against its level goal, as small multiples in SVG or PNG.
 ///
 /// One panel per metric with a level goal, in file order: the path with a
 /// marker per year (actual figures filled), the goal as a line (a band for
@@ -22,8 +25,8 @@ pub struct ChartArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
-    /// Where to write the SVG (atomically); `-` or /dev/stdout writes it to standard output.
-    #[arg(short, long, value_name = "FILE.svg")]
+    /// Where to write the chart (atomically): FILE.svg, or FILE.png drawn with the system's fonts; `-` or /dev/stdout writes the SVG to standard output.
+    #[arg(short, long, value_name = "FILE.svg|FILE.png")]
     output: PathBuf,
 
     /// Draw only this metric (repeatable) [default: every metric with a level goal].
@@ -37,15 +40,52 @@ pub struct ChartArgs {
 
 pub fn run(args: &ChartArgs) -> Result<Outcome> {
     let to_stdout = output::is_standard_output(&args.output);
-    if !to_stdout {
+    let picture = if to_stdout {
+        Picture::Svg
+    } else {
         args.plan.refuse_overwriting(&args.output)?;
-    }
+        Picture::of(&args.output)?
+    };
     let scenarios = args.plan.load()?;
     let chart = Chart::build(&scenarios, &args.metric).map_err(messages::chart)?;
     let svg = render::chart::svg(&chart, lang_or_locale(args.lang))?;
-    output::emit(
-        (!to_stdout).then_some(args.output.as_path()),
-        svg.as_bytes(),
-    )?;
+    let bytes = match picture {
+        Picture::Svg => svg.into_bytes(),
+        Picture::Png => {
+            let png = render::png::png(&svg)?;
+            if !png.missing.is_empty() {
+                eprintln!("{}", messages::missing_glyphs(&png.missing));
+            }
+            png.bytes
+        }
+    };
+    output::emit((!to_stdout).then_some(args.output.as_path()), &bytes)?;
     Ok(Outcome::Done)
+}
+
+/// What the output file's extension asks for.
+enum Picture {
+    Svg,
+    Png,
+}
+
+impl Picture {
+    fn of(path: &Path) -> Result<Picture> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        match extension.as_deref() {
+            Some("svg") => Ok(Picture::Svg),
+            Some("png") => Ok(Picture::Png),
+            other => bail!(
+                "--output {}: a chart is written as SVG or PNG, and the file's extension \
+                 says which, but {}; name the file .svg or .png",
+                path.display(),
+                other.map_or_else(
+                    || "this name has none".to_owned(),
+                    |e| format!(".{e} is neither")
+                )
+            ),
+        }
+    }
 }

@@ -57,6 +57,22 @@ pub fn misfit(misfit: Misfit) -> anyhow::Error {
     })
 }
 
+/// The warning for a PNG whose Chinese text no font could draw, with the
+/// fonts to install.
+pub fn missing_glyphs(missing: &[char]) -> String {
+    const SHOWN: usize = 12;
+    let mut shown: String = missing.iter().take(SHOWN).collect();
+    if missing.len() > SHOWN {
+        shown.push('…');
+    }
+    format!(
+        "warning: no font on this machine draws Chinese ({shown}), so the PNG shows boxes \
+         in its place; install a CJK font (Debian and Ubuntu: fonts-noto-cjk; Fedora: \
+         google-noto-sans-cjk-fonts; Alpine: font-noto-cjk) and draw it again, or write \
+         SVG, which the browser draws with its own fonts"
+    )
+}
+
 pub fn render(error: RenderError) -> anyhow::Error {
     match error {
         RenderError::Misfit(m) => misfit(m),

@@ -2,7 +2,9 @@
 //! plotters' SVG backend.
 //!
 //! Each panel is built in layers (goal, target year, one path per scenario,
-//! actual figures, status, legend), so a new kind of data is one more layer.
+//! the plan path dashed beside a path that actual figures moved, actual
+//! figures filled and other years hollow, status, legend), so a new kind of
+//! data is one more layer. The legend sits under the plot, never on a line.
 //! Text stays text in the SVG, with a font list that puts common CJK fonts
 //! before the generic sans-serif, so Chinese names show in any browser; the
 //! file references nothing outside itself.
@@ -30,6 +32,10 @@ const FONTS: &str =
 const PANEL_WIDTH: u32 = 440;
 const PANEL_HEIGHT: u32 = 300;
 const TITLE_HEIGHT: u32 = 44;
+/// The strip under a panel's plot that holds its legend, when it has one.
+const LEGEND_HEIGHT: u32 = 22;
+/// Markers are 8 pixels across: a filled one tells from a hollow one at a glance.
+const MARKER_RADIUS: i32 = 4;
 
 /// One colour per scenario, in the order asked.
 const LINE_COLORS: [RGBColor; 10] = [
@@ -127,7 +133,15 @@ fn drawing(error: impl std::fmt::Display) -> RenderError {
 type DrawResult =
     Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
-fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -> DrawResult {
+fn draw_panel(panel_area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -> DrawResult {
+    let entries = legend(panel, words);
+    let (width, height) = panel_area.dim_in_pixel();
+    let (area, legend_area) = if entries.is_empty() {
+        (panel_area.clone(), None)
+    } else {
+        let (plot, strip) = panel_area.split_vertically(height.saturating_sub(LEGEND_HEIGHT));
+        (plot, Some(strip))
+    };
     let first_year = panel
         .lines
         .first()
@@ -146,7 +160,7 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -
     // A long title gets a smaller font rather than running off the panel.
     let columns = UnicodeWidthStr::width(title.as_str()).max(1) as f64;
     let title_size = ((PANEL_WIDTH as f64 - 24.0) / (columns * 0.55)).clamp(9.0, 14.0);
-    let mut chart = ChartBuilder::on(area)
+    let mut chart = ChartBuilder::on(&area)
         .caption(title, font(title_size))
         .margin(10)
         .margin_right(24)
@@ -199,20 +213,15 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -
         TARGET_YEAR_COLOR.stroke_width(1),
     ))?;
 
-    // Layer: one path per scenario, a marker per year; actual figures filled.
+    // Layer: one path per scenario, a marker per year; actual figures
+    // filled, and the plan path dashed beside them.
     for (line, color) in panel.lines.iter().zip(LINE_COLORS.iter().cycle()) {
-        draw_line(&mut chart, line, &y, *color, panel.lines.len() > 1)?;
+        draw_line(&mut chart, line, &y, *color)?;
     }
 
-    // Layer: the legend, when there is more than one scenario.
-    if panel.lines.len() > 1 {
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.85))
-            .border_style(GOAL_COLOR)
-            .label_font(font(11.0))
-            .draw()?;
+    // Layer: the legend, under the plot.
+    if let Some(strip) = legend_area {
+        draw_legend(&strip, &entries)?;
     }
 
     // Layer: the status and gap, in the corner; named after its scenario
@@ -227,15 +236,80 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -
     {
         text = format!("{}: {text}", first.scenario);
     }
-    let (width, _) = area.dim_in_pixel();
     let corner = font(12.0)
         .color(&color)
         .pos(Pos::new(HPos::Right, VPos::Top));
-    area.draw(&Text::new(
+    panel_area.draw(&Text::new(
         printable(&text),
         (width as i32 - 26, 30),
         corner,
     ))
+}
+
+/// One entry of a panel's legend: a sample of the line, and what it is.
+struct Entry {
+    label: String,
+    color: RGBColor,
+    dashed: bool,
+}
+
+/// The legend a panel needs: each scenario's line when there are several,
+/// and the dashed plan path when one is drawn.
+fn legend(panel: &Panel, words: &dyn Words) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = Vec::new();
+    if panel.lines.len() > 1 {
+        entries.extend(
+            panel
+                .lines
+                .iter()
+                .zip(LINE_COLORS.iter().cycle())
+                .map(|(line, color)| Entry {
+                    label: printable(&line.scenario),
+                    color: *color,
+                    dashed: false,
+                }),
+        );
+    }
+    if panel.lines.iter().any(|l| l.plan.is_some()) {
+        entries.push(Entry {
+            label: printable(words.plan_path()),
+            color: if panel.lines.len() > 1 {
+                GOAL_COLOR
+            } else {
+                LINE_COLORS[0]
+            },
+            dashed: true,
+        });
+    }
+    entries
+}
+
+/// The legend's entries side by side in the strip under the plot, from
+/// where the plot starts.
+fn draw_legend(strip: &Area, entries: &[Entry]) -> DrawResult {
+    const SAMPLE: i32 = 22;
+    let y = LEGEND_HEIGHT as i32 / 2;
+    let mut x = 64;
+    for entry in entries {
+        let style = entry.color.stroke_width(2);
+        if entry.dashed {
+            for start in [0, 9, 18] {
+                strip.draw(&PathElement::new(
+                    [(x + start, y), (x + (start + 5).min(SAMPLE), y)],
+                    style,
+                ))?;
+            }
+        } else {
+            strip.draw(&PathElement::new([(x, y), (x + SAMPLE, y)], style))?;
+        }
+        let label = font(11.0)
+            .color(&BLACK)
+            .pos(Pos::new(HPos::Left, VPos::Center));
+        strip.draw(&Text::new(entry.label.clone(), (x + SAMPLE + 6, y), label))?;
+        // About 7 pixels per column of text at 11 points.
+        x += SAMPLE + 6 + UnicodeWidthStr::width(entry.label.as_str()) as i32 * 7 + 18;
+    }
+    Ok(())
 }
 
 fn draw_line<'a>(
@@ -247,25 +321,34 @@ fn draw_line<'a>(
     line: &Line,
     y: &impl Fn(f64) -> f64,
     color: RGBColor,
-    labelled: bool,
 ) -> DrawResult {
-    let series = chart.draw_series(LineSeries::new(
+    if let Some(plan) = &line.plan {
+        chart.draw_series(DashedLineSeries::new(
+            plan.iter().map(|&(year, value)| (year, y(value))),
+            6,
+            4,
+            color.mix(0.75).stroke_width(2),
+        ))?;
+    }
+    chart.draw_series(LineSeries::new(
         line.points.iter().map(|p| (p.year, y(p.value))),
         color.stroke_width(2),
     ))?;
-    if labelled {
-        let name = printable(&line.scenario);
-        series
-            .label(name)
-            .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2)));
-    }
+    // A hollow marker is white inside, so that the line does not run
+    // through it.
+    chart.draw_series(
+        line.points
+            .iter()
+            .filter(|p| p.source != PointSource::Actual)
+            .map(|p| Circle::new((p.year, y(p.value)), MARKER_RADIUS, WHITE.filled())),
+    )?;
     chart.draw_series(line.points.iter().map(|p| {
         let style = if p.source == PointSource::Actual {
             color.filled()
         } else {
-            color.stroke_width(1)
+            color.stroke_width(2)
         };
-        Circle::new((p.year, y(p.value)), 3, style)
+        Circle::new((p.year, y(p.value)), MARKER_RADIUS, style)
     }))?;
     Ok(())
 }
@@ -305,7 +388,10 @@ fn value_range(panel: &Panel) -> (f64, f64) {
     let values = panel
         .lines
         .iter()
-        .flat_map(|l| l.points.iter().map(|p| p.value))
+        .flat_map(|l| {
+            let plan = l.plan.iter().flatten().map(|&(_, value)| value);
+            l.points.iter().map(|p| p.value).chain(plan)
+        })
         .chain([panel.goal.value - tolerance, panel.goal.value + tolerance])
         .filter(|v| !v.is_nan())
         .map(|v| v.clamp(-DRAWN_LIMIT, DRAWN_LIMIT));

@@ -3,7 +3,7 @@
 //! table (and which tables a workbook holds), and the JSON value; [`render`]
 //! picks the format, checks that the options fit it, and writes. One module
 //! per format (`table`, `markdown`, `csv`, `json`, `xlsx`, and `chart` for
-//! the SVG); what they share lives in `number` (how
+//! the SVG, which `png` rasterizes); what they share lives in `number` (how
 //! a value is written), `words` (every word people read, one file per
 //! language), `document` (the titled tables and paragraphs of the
 //! human-readable formats) and `records` (the fields of CSV rows and JSON
@@ -23,6 +23,7 @@ pub mod explain;
 pub mod json;
 pub mod markdown;
 pub mod number;
+pub mod png;
 pub mod records;
 pub mod report;
 pub mod review;

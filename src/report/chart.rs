@@ -41,6 +41,9 @@ pub struct Panel {
 pub struct Line {
     pub scenario: String,
     pub points: Vec<Point>,
+    /// The plan path from the baseline alone (base_year to target_year),
+    /// when actual figures took the path away from it.
+    pub plan: Option<Vec<(i32, f64)>>,
 }
 
 /// Why there is no chart to draw.
@@ -91,9 +94,14 @@ impl Chart {
                     .fold(plan.target_year, i32::max);
                 let lines = scenarios
                     .iter()
-                    .map(|s| Line {
-                        scenario: s.scenario.name.clone(),
-                        points: points(s, index, last_year),
+                    .map(|s| {
+                        let points = points(s, index, last_year);
+                        let tracked = points.iter().any(|p| p.source == PointSource::Actual);
+                        Line {
+                            scenario: s.scenario.name.clone(),
+                            plan: tracked.then(|| plan_path(s, index)),
+                            points,
+                        }
                     })
                     .collect();
                 Panel {
@@ -115,6 +123,15 @@ impl Chart {
             panels,
         })
     }
+}
+
+/// A scenario's plan path of metric `index`, from its baseline alone.
+fn plan_path(projected: &Projected, index: usize) -> Vec<(i32, f64)> {
+    let plan = &projected.scenario.plan;
+    plan.years()
+        .zip(projected.projection.plan_series(index))
+        .map(|(year, &value)| (year, significant(value)))
+        .collect()
 }
 
 /// A scenario's path of metric `index` through `last_year`, continued past

@@ -198,19 +198,20 @@ fn assert_refused(output: &Output, parts: &[&str]) {
 #[cfg(unix)]
 fn output_to_a_fifo_is_refused_without_blocking() {
     let dir = folder_with_plan();
+    // Named as a chart, which must be .svg or .png.
     let made = std::process::Command::new("mkfifo")
-        .arg(dir.path().join("pipe"))
+        .arg(dir.path().join("pipe.svg"))
         .status()
         .expect("run mkfifo");
     assert!(made.success());
     for args in [
-        &["plan.toml", "-o", "pipe"][..],
-        &["chart", "plan.toml", "-o", "pipe"],
+        &["plan.toml", "-o", "pipe.svg"][..],
+        &["chart", "plan.toml", "-o", "pipe.svg"],
     ] {
         let output = run_in(dir.path(), args);
         assert_refused(
             &output,
-            &["cannot write pipe: it is a FIFO", "not a regular file"],
+            &["cannot write pipe.svg: it is a FIFO", "not a regular file"],
         );
     }
 }

@@ -11,6 +11,7 @@
 //!   paths that are not plain files, and the fuzz targets' seeds;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
+//! - `pictures`: the chart as PNG, and what every panel shows;
 //! - `readme`: every `console` example of the README;
 //! - `spreadsheet`: workbooks out (read back with calamine and LibreOffice),
 //!   actual figures in from workbooks and wide CSV.
@@ -22,6 +23,7 @@ mod errors;
 mod hardening;
 mod metric_flag;
 mod numbers;
+mod pictures;
 mod readme;
 mod report;
 mod scenarios;

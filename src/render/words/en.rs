@@ -370,6 +370,10 @@ impl Words for English {
         "● actual figure   ○ projected or filled in"
     }
 
+    fn plan_path(&self) -> &'static str {
+        "plan path"
+    }
+
     fn sheet(&self, sheet: Sheet) -> &'static str {
         match sheet {
             Sheet::Goals => "Goals",

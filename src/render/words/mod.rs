@@ -138,6 +138,8 @@ pub trait Words {
 
     /// Above a chart with actual figures: what the markers mean.
     fn marker_legend(&self) -> &'static str;
+    /// In a panel's legend: the dashed path of the plan as written.
+    fn plan_path(&self) -> &'static str;
 
     // Workbooks (`-f xlsx`).
 

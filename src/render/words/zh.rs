@@ -363,6 +363,10 @@ impl Words for Chinese {
         "● 实际数   ○ 预测或插值"
     }
 
+    fn plan_path(&self) -> &'static str {
+        "规划路径"
+    }
+
     fn sheet(&self, sheet: Sheet) -> &'static str {
         match sheet {
             Sheet::Goals => "目标",
