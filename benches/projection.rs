@@ -1,7 +1,11 @@
 //! How long the work takes: the shipped plan (the everyday case), a
 //! generated plan of 100,000 metrics (work must stay linear in metrics ×
-//! years), and a sensitivity sweep of 101 shifts with break-even searches
-//! over 10,000 metrics (seconds, not minutes).
+//! years), the comparison of three scenarios of 40,000 metrics (each cell
+//! found by a look-up, not a search), and a sensitivity sweep of 101 shifts
+//! with break-even searches over 10,000 metrics (seconds, not minutes).
+//!
+//! `benches/gen_plan.py` writes such plans as files, to time and measure the
+//! binary itself.
 
 use std::fmt::Write;
 use std::hint::black_box;
@@ -44,6 +48,13 @@ fn generated_plan(count: usize) -> String {
     text
 }
 
+/// `plan` with two scenarios, one slower and one faster.
+fn with_scenarios(mut plan: String) -> String {
+    plan.push_str("[scenarios.slow]\ngrowth_shift = \"-3%\"\n");
+    plan.push_str("[scenarios.fast]\ngrowth_shift = \"2%\"\n");
+    plan
+}
+
 /// Every table, with no option beyond the defaults but the language and the trend marks.
 fn options<T>(lang: Lang, sparkline: bool) -> Options<T> {
     Options {
@@ -65,9 +76,9 @@ fn report_in(
 ) -> Vec<u8> {
     let plans =
         dabiao::load_plan(text, "bench.toml", &Default::default()).expect("bench plan is valid");
-    let report = Report::build(&plans[0]);
+    let reports: Vec<Report> = plans.iter().map(Report::build).collect();
     let mut out = Vec::new();
-    render(std::slice::from_ref(&report), format, options, &mut out).expect("the report renders");
+    render(reports.as_slice(), format, options, &mut out).expect("the report renders");
     out
 }
 
@@ -83,6 +94,15 @@ fn benches(c: &mut Criterion) {
     group.bench_function("load, project, summary csv", |b| {
         b.iter(|| report_in(black_box(&large), Format::Csv, &options))
     });
+    group.finish();
+
+    let compared = with_scenarios(generated_plan(40_000));
+    let mut group = c.benchmark_group("40,000 metrics");
+    group.sample_size(10);
+    group.bench_function(
+        "--scenario all: load, project, comparison and years tables",
+        |b| b.iter(|| report_in(black_box(&compared), Format::Table, &options)),
+    );
     group.finish();
 
     let ten_thousand =

@@ -2,6 +2,8 @@
 //! table (or, for several scenarios, their comparison), the years table with
 //! its sparklines and marks, and year-on-year growth.
 
+use std::collections::HashMap;
+
 use super::Tables;
 use super::share_notes;
 use crate::render::TextOptions;
@@ -272,7 +274,7 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 /// One row per goal, one column per scenario: the projected value and its
 /// status; a last row counts the goals reached in each scenario. A goal that
 /// a scenario changes shows its own target beside the value.
-fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
+fn comparison<'r>(reports: &'r [Report], options: &TextOptions) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
         words.metric().to_owned(),
@@ -280,29 +282,31 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         words.goal().to_owned(),
     ];
     header.extend(reports.iter().map(|r| r.header.scenario.clone()));
+    // Each scenario's goals by metric, so that finding a cell's goal is a
+    // look-up: a search through every goal per cell grows as the square of
+    // the metrics.
+    let by_metric: Vec<HashMap<&str, Vec<&GoalRow>>> =
+        reports.iter().map(goals_by_metric).collect();
+    let find = |goals: &HashMap<&str, Vec<&'r GoalRow>>, (id, kind): (&str, GoalKind)| {
+        goals
+            .get(id)?
+            .iter()
+            .copied()
+            .find(|g| g.outcome.kind == kind)
+    };
     // Goals in plan order, level before rate, as any scenario has them.
     let mut keys: Vec<(&str, GoalKind)> = Vec::new();
     for series in &reports[0].series {
         for kind in [GoalKind::Level, GoalKind::Rate] {
-            let has = |r: &Report| {
-                r.goals
-                    .iter()
-                    .any(|g| g.metric.id == series.metric.id && g.outcome.kind == kind)
-            };
-            if reports.iter().any(has) {
-                keys.push((series.metric.id.as_str(), kind));
+            let key = (series.metric.id.as_str(), kind);
+            if by_metric.iter().any(|goals| find(goals, key).is_some()) {
+                keys.push(key);
             }
         }
     }
-    fn find<'r>(report: &'r Report, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
-        report
-            .goals
-            .iter()
-            .find(|g| g.metric.id == id && g.outcome.kind == kind)
-    }
     let mut rows = Vec::with_capacity(keys.len() + 1);
     for key in keys {
-        let Some(shown) = reports.iter().find_map(|r| find(r, key)) else {
+        let Some(shown) = by_metric.iter().find_map(|goals| find(goals, key)) else {
             continue;
         };
         let shown_goal = goal_text(
@@ -315,8 +319,8 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
             plain(shown.metric.unit.clone()),
             plain(shown_goal.clone()),
         ];
-        for report in reports {
-            row.push(match find(report, key) {
+        for goals in &by_metric {
+            row.push(match find(goals, key) {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
@@ -345,4 +349,13 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         rows,
         numeric,
     }
+}
+
+/// A scenario's goals by the id of their metric, in plan order.
+fn goals_by_metric(report: &Report) -> HashMap<&str, Vec<&GoalRow>> {
+    let mut goals: HashMap<&str, Vec<&GoalRow>> = HashMap::new();
+    for goal in &report.goals {
+        goals.entry(goal.metric.id.as_str()).or_default().push(goal);
+    }
+    goals
 }
