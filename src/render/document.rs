@@ -137,12 +137,24 @@ pub fn progress_text(p: &Progress) -> String {
 
 /// A difference between two rates, in percentage points: "+1.14 pp".
 pub fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
-    format!("{}{}", signed(x * 100.0, d), words.points())
+    signed_hundredfold(x, d, words.points())
 }
 
 /// A fraction as a signed percent: "+2.40%", "-1.05%".
 pub fn signed_percent(x: f64, d: usize) -> String {
-    format!("{}%", signed(x * 100.0, d))
+    signed_hundredfold(x, d, "%")
+}
+
+/// A hundred times `x`, signed, then `unit`; an overflow is no amount of
+/// anything, so its marker stands alone.
+fn signed_hundredfold(x: f64, d: usize, unit: &str) -> String {
+    let hundredfold = x * 100.0;
+    let text = signed(hundredfold, d);
+    if hundredfold.is_finite() {
+        format!("{text}{unit}")
+    } else {
+        text
+    }
 }
 
 /// A goal's value (a level, or a rate in percent) with its status mark,
@@ -189,5 +201,42 @@ pub fn goal_text(kind: GoalKind, goal: &Goal, words: &dyn Words) -> String {
     match kind {
         GoalKind::Level => condition,
         GoalKind::Rate => format!("{} {condition}", words.average_growth()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Lang;
+    use crate::render::number::NOT_A_NUMBER;
+
+    #[test]
+    fn an_overflow_carries_no_unit() {
+        let words = Lang::En.words();
+        assert_eq!(signed_percent(0.024, 2), "+2.40%");
+        assert_eq!(points_text(-0.0105, words, 2), "-1.05 pp");
+        for x in [f64::INFINITY, f64::NAN, 1e307] {
+            assert_eq!(signed_percent(x, 2), NOT_A_NUMBER);
+            assert_eq!(points_text(x, words, 2), NOT_A_NUMBER);
+        }
+    }
+
+    #[test]
+    fn goals_as_written_take_the_exponent_form_when_extreme() {
+        let words = Lang::En.words();
+        let goal = |value: f64| Goal {
+            comparison: Comparison::AtLeast,
+            value,
+        };
+        assert_eq!(goal_text(GoalKind::Level, &goal(150.0), words), "≥ 150");
+        assert_eq!(goal_text(GoalKind::Level, &goal(1e300), words), "≥ 1e300");
+        assert_eq!(
+            goal_text(GoalKind::Level, &goal(-2.5e-300), words),
+            "≥ -2.5e-300"
+        );
+        assert_eq!(
+            goal_text(GoalKind::Rate, &goal(1e20), words),
+            "avg growth ≥ 1e22%"
+        );
     }
 }

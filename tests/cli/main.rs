@@ -9,6 +9,8 @@
 //! - `errors`: every way a run can be refused;
 //! - `hardening`: inputs at the edges of a double, control characters, output
 //!   paths that are not plain files, and the fuzz targets' seeds;
+//! - `hardening_output`: extreme values written readably, CSV cells defused
+//!   against formulas, output limits and streaming;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `readme`: every `console` example of the README.
@@ -18,6 +20,7 @@ mod chart;
 mod common;
 mod errors;
 mod hardening;
+mod hardening_output;
 mod metric_flag;
 mod numbers;
 mod readme;
