@@ -63,6 +63,7 @@ fn options<T>(lang: Lang, sparkline: bool) -> Options<T> {
         table: None,
         layout: None,
         bom: false,
+        raw_csv: false,
         color: None,
         sparkline,
         destination: Destination::default(),

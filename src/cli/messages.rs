@@ -38,6 +38,9 @@ pub fn misfit(misfit: Misfit) -> anyhow::Error {
     anyhow!(match misfit {
         Misfit::Bom =>
             "--bom applies to CSV output only: add --format csv, or drop --bom".to_owned(),
+        Misfit::RawCsv => {
+            "--raw-csv applies to CSV output only: add --format csv, or drop --raw-csv".to_owned()
+        }
         Misfit::Color => {
             "--color applies to the terminal table only: drop it, or use --format table".to_owned()
         }

@@ -1,6 +1,6 @@
 //! The output options shared by every command that prints a report:
-//! format, file, precision, byte-order mark, language and colour; and the
-//! writing of a report with them.
+//! format, file, precision, byte-order mark, raw CSV cells, language and
+//! colour; and the writing of a report with them.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -30,6 +30,10 @@ pub struct OutputArgs {
     #[arg(long)]
     bom: bool,
 
+    /// Write CSV text cells as they are: by default a name, unit or scenario starting with =, +, - or @ (which a spreadsheet would run as a formula) is written after an apostrophe.
+    #[arg(long)]
+    raw_csv: bool,
+
     /// Language of labels, headers and status words [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
     lang: Option<Lang>,
@@ -54,6 +58,7 @@ impl OutputArgs {
             table,
             layout,
             bom: self.bom,
+            raw_csv: self.raw_csv,
             color: self.color,
             sparkline: false,
             destination: Destination {

@@ -110,6 +110,9 @@ pub struct Options<T> {
     pub layout: Option<Layout>,
     /// Start CSV with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
+    /// Write CSV text cells as they are, even those a spreadsheet would run
+    /// as formulas (see `csv`).
+    pub raw_csv: bool,
     /// When to colour the terminal table; `auto` when not asked.
     pub color: Option<ColorWhen>,
     /// A trend mark (▁▂▃▅▇) per metric in the terminal's years table.
@@ -177,6 +180,8 @@ pub struct TextOptions {
 pub enum Misfit {
     #[error("a byte-order mark starts CSV only")]
     Bom,
+    #[error("raw cells apply to CSV only")]
+    RawCsv,
     #[error("colour applies to the terminal table only")]
     Color,
     #[error("a layout applies to a table of years in CSV only")]
@@ -225,6 +230,9 @@ pub fn check<R: Render + ?Sized>(
     if options.bom && format != Format::Csv {
         return Err(Misfit::Bom);
     }
+    if options.raw_csv && format != Format::Csv {
+        return Err(Misfit::RawCsv);
+    }
     if options.color.is_some() && format != Format::Table {
         return Err(Misfit::Color);
     }
@@ -247,8 +255,11 @@ pub fn render<R: Render + ?Sized>(
         Format::Markdown => markdown::draw(report.document(options.table, &options.text(format))),
         Format::Csv => csv::write(
             &report.records(R::one_table(options.table, options.layout)?),
-            options.data_precision(),
-            options.bom,
+            csv::CsvOptions {
+                precision: options.data_precision(),
+                bom: options.bom,
+                raw: options.raw_csv,
+            },
         ),
         Format::Json => json::to_text(&report.json(options.table, options.data_precision())),
     };

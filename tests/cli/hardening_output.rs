@@ -2,7 +2,7 @@
 //! readably in every format, CSV cells that a spreadsheet would run as
 //! formulas defused, and limits that refuse outputs too large to hold.
 
-use crate::common::{folder, ok, plan, table_row};
+use crate::common::{folder, ok, plan, records, refused, table_row};
 
 /// A goal of 1e300 from 1e-300 over five years: the ratio overflows a
 /// double, the rate it needs (1e120 a year) does not.
@@ -44,7 +44,7 @@ fn tables_write_extreme_goals_and_rates_with_an_exponent() {
 fn data_carries_the_rate_whose_ratio_overflows() {
     let dir = folder(&[("p.toml", plan(TINY_TO_HUGE).as_bytes())]);
     let csv = ok(dir.path(), &["p.toml", "-f", "csv"]);
-    let rows = crate::common::records(&csv);
+    let rows = records(&csv);
     let rate: f64 = rows[0]["required_rate"].parse().expect("a number");
     assert!((rate / 1e120 - 1.0).abs() < 1e-12, "{csv}");
     let json = ok(dir.path(), &["p.toml", "-f", "json", "--table", "summary"]);
@@ -53,4 +53,91 @@ fn data_carries_the_rate_whose_ratio_overflows() {
         .as_f64()
         .expect("a number");
     assert!((rate / 1e120 - 1.0).abs() < 1e-12, "{json}");
+}
+
+// CSV cells a spreadsheet would run as formulas
+
+/// Names, units, ids and a scenario that a spreadsheet would run, and
+/// negative numbers, which must stay numbers.
+const FORMULAS: &str = "[metrics.-a]\nname = '=HYPERLINK(\"http://x\",\"x\")'\nunit = \"+1\"\n\
+    baseline = -2\nincrement = 1\ntarget = -1\n\
+    [metrics.b]\nname = \"-2+3\"\nunit = \"@SUM(A1)\"\nbaseline = 10\ngrowth = \"-5%\"\n\
+    [metrics.c]\nname = \"-2\"\nunit = \"a=b\"\nbaseline = 1\nincrement = 1\n\
+    [scenarios.-s]\ngrowth_shift = \"1%\"\n";
+
+/// Every (metric, name, unit) of a CSV file, with its scenario.
+fn labels(csv: &str) -> Vec<[String; 4]> {
+    records(csv)
+        .into_iter()
+        .map(|r| ["scenario", "metric", "name", "unit"].map(|c| r[c].clone()))
+        .collect()
+}
+
+#[test]
+fn csv_text_that_would_run_as_a_formula_starts_with_an_apostrophe() {
+    let dir = folder(&[("p.toml", plan(FORMULAS).as_bytes())]);
+    let csv = ok(dir.path(), &["p.toml", "-f", "csv", "--scenario", "all"]);
+    let defused = |scenario: &str| {
+        [scenario, "'-a", "'=HYPERLINK(\"http://x\",\"x\")", "'+1"].map(str::to_owned)
+    };
+    assert_eq!(labels(&csv), [defused("base"), defused("'-s")], "{csv}");
+    let row = &records(&csv)[0];
+    assert_eq!([&row["target"], &row["baseline"]], ["-1", "-2"], "{csv}");
+    for layout in ["long", "wide"] {
+        let csv = ok(
+            dir.path(),
+            &[
+                "p.toml", "-f", "csv", "--table", "years", "--layout", layout,
+            ],
+        );
+        let rows = labels(&csv);
+        let expected =
+            |id: &str, name: &str, unit: &str| ["base", id, name, unit].map(str::to_owned);
+        assert!(rows.contains(&expected("b", "'-2+3", "'@SUM(A1)")), "{csv}");
+        // A number stays a number; text that does not start a formula stays as it is.
+        assert!(rows.contains(&expected("c", "-2", "a=b")), "{csv}");
+    }
+    let long = records(&ok(
+        dir.path(),
+        &["p.toml", "-f", "csv", "--table", "years"],
+    ));
+    assert_eq!(long[0]["value"], "-2");
+    let grid = ok(dir.path(), &["sensitivity", "p.toml", "-f", "csv"]);
+    assert!(
+        grid.lines().skip(1).all(|l| l.starts_with("base,'-a,")),
+        "{grid}"
+    );
+}
+
+#[test]
+fn raw_csv_writes_cells_as_they_are() {
+    let dir = folder(&[("p.toml", plan(FORMULAS).as_bytes())]);
+    let csv = ok(dir.path(), &["p.toml", "-f", "csv", "--raw-csv"]);
+    assert_eq!(
+        labels(&csv)[0],
+        ["base", "-a", "=HYPERLINK(\"http://x\",\"x\")", "+1"].map(str::to_owned),
+        "{csv}"
+    );
+    // JSON carries text as text: no apostrophe, with or without the option.
+    let json = ok(dir.path(), &["p.toml", "-f", "json", "--table", "summary"]);
+    assert!(json.contains("\"name\": \"=HYPERLINK("), "{json}");
+}
+
+#[test]
+fn raw_csv_is_refused_with_other_formats() {
+    let dir = folder(&[("p.toml", plan(FORMULAS).as_bytes())]);
+    for args in [
+        &["p.toml", "--raw-csv"][..],
+        &["p.toml", "-f", "json", "--raw-csv"],
+        &["sensitivity", "p.toml", "-f", "markdown", "--raw-csv"],
+        &["explain", "p.toml", "--raw-csv"],
+    ] {
+        let stderr = refused(dir.path(), args);
+        assert!(
+            stderr.contains(
+                "--raw-csv applies to CSV output only: add --format csv, or drop --raw-csv"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
 }
