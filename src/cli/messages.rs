@@ -57,9 +57,12 @@ pub fn misfit(misfit: Misfit) -> anyhow::Error {
     })
 }
 
+/// A failure to write is the output's own (see `output`), named there after
+/// the file or standard output.
 pub fn render(error: RenderError) -> anyhow::Error {
     match error {
         RenderError::Misfit(m) => misfit(m),
+        RenderError::Write(e) => e.into(),
         other => other.into(),
     }
 }

@@ -82,11 +82,11 @@ impl OutputArgs {
         }
     }
 
-    /// Writes `report` in the format asked, where asked.
+    /// Writes `report` in the format asked, where asked, as it is rendered.
     pub fn write<R: Render + ?Sized>(&self, report: &R, options: &Options<R::Table>) -> Result<()> {
-        let mut bytes = Vec::new();
-        render::render(report, self.format, options, &mut bytes).map_err(messages::render)?;
-        output::emit(self.file(), &bytes)
+        output::emit_with(self.file(), |out| {
+            render::render(report, self.format, options, out).map_err(messages::render)
+        })
     }
 
     /// The output file, unless the output is standard output.

@@ -12,6 +12,7 @@
 //! it is, for scripts that read the text back.
 
 use std::borrow::Cow;
+use std::io::{self, Write};
 
 use super::number::{Precision, fraction, spreadsheet_number};
 use super::records::{Field, Records};
@@ -29,28 +30,36 @@ pub struct CsvOptions {
     pub raw: bool,
 }
 
-/// The table as CSV text: the header, then one row per record; with a
-/// byte-order mark first if asked.
-pub fn write(records: &Records, options: CsvOptions) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let rows = records
-        .rows
-        .iter()
-        .map(|row| row.iter().map(|f| cell(f, options)).collect::<Vec<_>>());
-    let header = records.columns.iter().map(|c| Cow::Borrowed(c.as_str()));
-    for row in std::iter::once(header.collect()).chain(rows) {
-        writer
-            .write_record(row.iter().map(|c| c.as_bytes()))
-            .expect("writing CSV into memory cannot fail");
-    }
-    let body = writer
-        .into_inner()
-        .expect("flushing CSV into memory cannot fail");
-    let body = String::from_utf8(body).expect("CSV of UTF-8 fields is UTF-8");
+/// Writes the table to `out` as it is made: the header, then one row per
+/// record; with a byte-order mark first if asked.
+pub fn write(records: Records, options: CsvOptions, out: &mut dyn Write) -> io::Result<()> {
     if options.bom {
-        format!("{BOM}{body}")
-    } else {
-        body
+        out.write_all(BOM.as_bytes())?;
+    }
+    let mut writer = csv::Writer::from_writer(out);
+    writer
+        .write_record(&records.columns)
+        .map_err(output_error)?;
+    for row in records.rows {
+        for field in &row {
+            writer
+                .write_field(cell(field, options).as_bytes())
+                .map_err(output_error)?;
+        }
+        // An empty record after its fields ends the row.
+        writer
+            .write_record(std::iter::empty::<&[u8]>())
+            .map_err(output_error)?;
+    }
+    writer.flush()
+}
+
+/// The output's own failure as it is, so that a closed pipe is still told
+/// apart (the csv crate's conversion would make it "other").
+fn output_error(error: csv::Error) -> io::Error {
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        other => io::Error::other(format!("{other:?}")),
     }
 }
 

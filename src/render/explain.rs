@@ -7,7 +7,7 @@ use serde_json::{Map, Value, json};
 use super::document::{
     Body, Document, Paragraph, Section, goal_text, opening, points_text, scenario_lines,
 };
-use super::json as json_text;
+use super::json::{self as json_text, Json};
 use super::number::{Precision, number, percent, percent_shortest};
 use super::records::{Field, Records};
 use super::words::{
@@ -66,28 +66,27 @@ impl Render for [ExplainReport] {
         document
     }
 
-    fn records(&self, table: Nothing) -> Records {
+    fn records(&self, table: Nothing) -> Records<'_> {
         match table {}
     }
 
     /// `plan`, then per scenario its findings as data: the metric, the kind
     /// of finding, and its numbers (rates as fractions).
-    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
-        let mut root = Map::new();
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), json_text::plan_object(&first.header));
+            root.push(("plan", json_text::plan_object(&first.header).into()));
         }
-        let findings = self
-            .iter()
-            .flat_map(|report| {
+        let findings = Json::array(move || {
+            self.iter().flat_map(move |report| {
                 report
                     .findings
                     .iter()
-                    .map(move |finding| finding_object(report, finding, precision))
+                    .map(move |finding| finding_object(report, finding, precision).into())
             })
-            .collect();
-        root.insert("findings".into(), Value::Array(findings));
-        Value::Object(root)
+        });
+        root.push(("findings", findings));
+        Json::Object(root)
     }
 }
 

@@ -1,7 +1,8 @@
 //! Turning the reports into text. Each kind of report implements
 //! [`Render`] once: the document people read, the records of a table, and
-//! the JSON value; [`render`] picks the format, checks that the options fit
-//! it, and writes. One module per format (`table`, `markdown`, `csv`,
+//! the JSON; [`render`] picks the format, checks that the options fit it,
+//! and writes. Records and JSON are made as they are written, so that CSV
+//! and JSON output is never held whole. One module per format (`table`, `markdown`, `csv`,
 //! `json`, and `chart` for the SVG); what they share lives in `number` (how
 //! a value is written), `words` (every word people read, one file per
 //! language), `document` (the titled tables and paragraphs of the
@@ -31,10 +32,10 @@ pub mod words;
 
 use std::io::{self, Write};
 
-use serde_json::Value;
 use thiserror::Error;
 
 use document::Document;
+use json::Json;
 pub use number::Precision;
 use records::Records;
 use table::TerminalOptions;
@@ -60,11 +61,12 @@ pub trait Render {
     /// when none is chosen.
     fn document(&self, table: Option<Self::Table>, options: &TextOptions) -> Document;
 
-    /// For spreadsheets: one table's records.
-    fn records(&self, table: Self::OneTable) -> Records;
+    /// For spreadsheets: one table's records, made as they are written.
+    fn records(&self, table: Self::OneTable) -> Records<'_>;
 
-    /// For programs: the whole report, or the tables chosen.
-    fn json(&self, table: Option<Self::Table>, precision: Precision) -> Value;
+    /// For programs: the whole report, or the tables chosen, made as it is
+    /// written.
+    fn json(&self, table: Option<Self::Table>, precision: Precision) -> Json<'_>;
 }
 
 /// Nothing to choose, or no table to hold: a type with no values.
@@ -240,6 +242,8 @@ pub fn check<R: Render + ?Sized>(
 }
 
 /// Writes `report` to `out` in `format`, once the options are found to fit.
+/// CSV and JSON are written as they are made, a row or an item at a time;
+/// the table and Markdown need every row of a table to size its columns.
 pub fn render<R: Render + ?Sized>(
     report: &R,
     format: Format,
@@ -247,29 +251,98 @@ pub fn render<R: Render + ?Sized>(
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     check::<R>(format, options)?;
-    let text = match format {
-        Format::Table => table::draw(
-            &report.document(options.table, &options.text(format)),
-            options.terminal(),
-        ),
-        Format::Markdown => markdown::draw(report.document(options.table, &options.text(format))),
+    match format {
+        Format::Table => {
+            let document = report.document(options.table, &options.text(format));
+            table::draw(document, options.terminal(), out)?
+        }
+        Format::Markdown => {
+            let document = report.document(options.table, &options.text(format));
+            out.write_all(markdown::draw(document).as_bytes())?
+        }
         Format::Csv => csv::write(
-            &report.records(R::one_table(options.table, options.layout)?),
+            report.records(R::one_table(options.table, options.layout)?),
             csv::CsvOptions {
                 precision: options.data_precision(),
                 bom: options.bom,
                 raw: options.raw_csv,
             },
-        ),
-        Format::Json => json::to_text(&report.json(options.table, options.data_precision())),
-    };
-    out.write_all(text.as_bytes())?;
+            out,
+        )?,
+        Format::Json => json::write(&report.json(options.table, options.data_precision()), out)?,
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::{self, Write};
     use std::path::Path;
+
+    use super::report::Tables;
+    use super::*;
+    use crate::report::Report;
+
+    /// Counts what is written, and the largest single write.
+    #[derive(Default)]
+    struct Writes {
+        total: usize,
+        largest: usize,
+    }
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.total += buf.len();
+            self.largest = self.largest.max(buf.len());
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// CSV and JSON reach the writer in pieces as they are made, never as
+    /// one text of the whole output.
+    #[test]
+    fn csv_and_json_are_written_as_they_are_made() {
+        let metrics: String = (0..2_000)
+            .map(|i| {
+                format!(
+                    "[metrics.m{i}]\nbaseline = {}\ngrowth = \"5%\"\ntarget = 1\n",
+                    i + 1
+                )
+            })
+            .collect();
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+        let plans = crate::load_plan(&text, "p.toml", &Default::default()).expect("a valid plan");
+        let reports: Vec<Report> = plans.iter().map(Report::build).collect();
+        for (format, table) in [
+            (Format::Csv, Tables::Summary),
+            (Format::Csv, Tables::Years),
+            (Format::Json, Tables::All),
+        ] {
+            let options = Options {
+                lang: Lang::En,
+                precision: None,
+                table: Some(table),
+                layout: None,
+                bom: false,
+                raw_csv: false,
+                color: None,
+                sparkline: false,
+                destination: Destination::default(),
+            };
+            let mut out = Writes::default();
+            render(reports.as_slice(), format, &options, &mut out).expect("rendered");
+            assert!(
+                out.total > 100_000 && out.largest <= 16 * 1024,
+                "{format:?} {table:?}: {} bytes, the largest write {}",
+                out.total,
+                out.largest
+            );
+        }
+    }
 
     /// Every file under `dir`, with its text.
     fn sources(dir: &Path) -> Vec<(String, String)> {

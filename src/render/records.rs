@@ -9,20 +9,23 @@ use crate::report::{
 };
 
 /// One table as data: its columns, then one row of fields per record, in
-/// the order of the columns.
-pub struct Records {
+/// the order of the columns. The rows are made as they are written, so that
+/// a table of millions of rows is never held whole.
+pub struct Records<'a> {
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<Field>>,
+    pub rows: Box<dyn Iterator<Item = Vec<Field>> + 'a>,
 }
 
-impl Records {
-    pub fn new<R: Into<Vec<Field>>>(
-        columns: &[&str],
-        rows: impl IntoIterator<Item = R>,
-    ) -> Records {
+impl<'a> Records<'a> {
+    pub fn new<I, R>(columns: &[&str], rows: I) -> Records<'a>
+    where
+        I: IntoIterator<Item = R>,
+        I::IntoIter: 'a,
+        R: Into<Vec<Field>> + 'a,
+    {
         Records {
             columns: columns.iter().map(|c| c.to_string()).collect(),
-            rows: rows.into_iter().map(Into::into).collect(),
+            rows: Box::new(rows.into_iter().map(Into::into)),
         }
     }
 }

@@ -1,13 +1,13 @@
 //! What `dabiao review` is in each form: the document drawn by the table and
 //! Markdown writers, and the fields of its CSV rows and JSON objects.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::document::{
     Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, plain, progress_text,
     scenario_lines, section_heading, signed_percent,
 };
-use super::json;
+use super::json::{self, Json};
 use super::number::{Precision, percent};
 use super::records::{
     Field, Records, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction,
@@ -87,22 +87,24 @@ impl Render for [ReviewReport] {
         document(self, options)
     }
 
-    fn records(&self, (): ()) -> Records {
+    fn records(&self, (): ()) -> Records<'_> {
         Records::new(&COLUMNS, self.iter().flat_map(records))
     }
 
-    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
-        let mut root = Map::new();
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), json::plan_object(&first.header));
-            root.insert("as_of".into(), first.as_of.map_or(Value::Null, Value::from));
+            root.push(("plan", json::plan_object(&first.header).into()));
+            let as_of = first.as_of.map_or(Value::Null, Value::from);
+            root.push(("as_of", as_of.into()));
         }
-        let goals: Vec<Value> = self
-            .iter()
-            .flat_map(|r| records(r).map(|fields| json::object(&COLUMNS, fields, precision)))
-            .collect();
-        root.insert("goals".into(), Value::Array(goals));
-        Value::Object(root)
+        let goals = Json::array(move || {
+            self.iter().flat_map(move |r| {
+                records(r).map(move |fields| json::object(&COLUMNS, fields, precision).into())
+            })
+        });
+        root.push(("goals", goals));
+        Json::Object(root)
     }
 }
 

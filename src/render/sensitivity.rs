@@ -2,13 +2,13 @@
 //! table and Markdown writers, the grid or break-even table as records, and
 //! the JSON object, which holds both.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::document::{
     Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, points_text,
     scenario_lines, section_heading,
 };
-use super::json;
+use super::json::{self, Json};
 use super::number::{Precision, percent, percent_shortest};
 use super::records::{Field, Records, goal_kind_key, in_goal_terms, status_key};
 use super::{Layout, Misfit, Render, TextOptions, Words, no_layout, table_name};
@@ -91,48 +91,47 @@ fn reason_key(point: BreakEvenPoint) -> Option<&'static str> {
 
 /// JSON: `plan`, what was swept, then the grid and break-even records of
 /// every scenario (each carries its `scenario`); break-even records add a
-/// `reason` when there is no break-even point.
-fn json(reports: &[SensitivityReport], precision: Precision) -> Value {
-    let mut root = Map::new();
+/// `reason` when there is no break-even point. Both are made as they are
+/// written: the grid may hold millions of cells.
+fn json(reports: &[SensitivityReport], precision: Precision) -> Json<'_> {
+    let mut root = Vec::new();
     if let Some(first) = reports.first() {
-        root.insert("plan".into(), json::plan_object(&first.header));
-        root.insert(
-            "sweep".into(),
-            match &first.swept_metric {
-                None => {
-                    serde_json::json!({ "kind": "shift", "metric": null, "points": first.points })
-                }
-                Some(m) => {
-                    serde_json::json!({ "kind": "rate", "metric": m.id, "points": first.points })
-                }
-            },
-        );
+        root.push(("plan", json::plan_object(&first.header).into()));
+        let sweep = match &first.swept_metric {
+            None => {
+                serde_json::json!({ "kind": "shift", "metric": null, "points": first.points })
+            }
+            Some(m) => {
+                serde_json::json!({ "kind": "rate", "metric": m.id, "points": first.points })
+            }
+        };
+        root.push(("sweep", sweep.into()));
     }
     let columns = grid_columns(reports);
-    let grid: Vec<Value> = reports
-        .iter()
-        .flat_map(|r| grid_records(r).map(|fields| json::object(&columns, fields, precision)))
-        .collect();
-    let break_even: Vec<Value> = reports
-        .iter()
-        .flat_map(|r| {
+    let grid = Json::array(move || {
+        reports.iter().flat_map(move |r| {
+            grid_records(r).map(move |fields| json::object(&columns, fields, precision).into())
+        })
+    });
+    let break_even = Json::array(move || {
+        reports.iter().flat_map(move |r| {
             r.rows
                 .iter()
                 .zip(break_even_records(r))
-                .map(|(row, fields)| {
+                .map(move |(row, fields)| {
                     let mut object = json::object(&BREAK_EVEN_COLUMNS, fields, precision);
                     if let (Value::Object(map), Some(reason)) =
                         (&mut object, reason_key(row.break_even))
                     {
                         map.insert("reason".into(), Value::String(reason.into()));
                     }
-                    object
+                    object.into()
                 })
         })
-        .collect();
-    root.insert("grid".into(), Value::Array(grid));
-    root.insert("break_even".into(), Value::Array(break_even));
-    Value::Object(root)
+    });
+    root.push(("grid", grid));
+    root.push(("break_even", break_even));
+    Json::Object(root)
 }
 
 /// Which of the sensitivity tables to show.
@@ -188,7 +187,7 @@ impl Render for [SensitivityReport] {
         document(self, options, table.unwrap_or(SensitivityTable::All))
     }
 
-    fn records(&self, table: OneTable) -> Records {
+    fn records(&self, table: OneTable) -> Records<'_> {
         match table {
             OneTable::Grid => Records::new(&grid_columns(self), self.iter().flat_map(grid_records)),
             OneTable::BreakEven => Records::new(
@@ -199,7 +198,7 @@ impl Render for [SensitivityReport] {
     }
 
     /// Both tables, whichever is chosen.
-    fn json(&self, _: Option<SensitivityTable>, precision: Precision) -> Value {
+    fn json(&self, _: Option<SensitivityTable>, precision: Precision) -> Json<'_> {
         json(self, precision)
     }
 }

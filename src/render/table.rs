@@ -4,6 +4,8 @@
 //! line up. Colour and fitting to the terminal width are decided by the
 //! caller, which knows whether the output is a terminal at all.
 
+use std::io::{self, Write};
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle};
 
@@ -17,32 +19,35 @@ pub struct TerminalOptions {
     pub fit_terminal: bool,
 }
 
-pub fn draw(document: &Document, terminal: TerminalOptions) -> String {
-    let mut out = String::new();
+/// Writes `document` to `out`, each table as soon as it is drawn and its
+/// section dropped after it: a table needs all its rows to size its
+/// columns, but not those of the tables after it.
+pub fn draw(document: Document, terminal: TerminalOptions, out: &mut dyn Write) -> io::Result<()> {
     for line in document.title.iter().chain(&document.preamble) {
-        out.push_str(&format!("{line}\n"));
+        writeln!(out, "{line}")?;
     }
-    for section in &document.sections {
+    for section in document.sections {
         if let Some(heading) = &section.heading {
-            out.push_str(&format!("\n{heading}\n"));
+            write!(out, "\n{heading}\n")?;
         }
-        match &section.body {
+        match section.body {
             Body::Table { grid, note } => {
-                let table = build(grid, UTF8_FULL_CONDENSED, terminal);
-                out.push_str(&format!("{table}\n"));
+                let table = build(&grid, UTF8_FULL_CONDENSED, terminal);
+                drop(grid);
+                writeln!(out, "{table}")?;
                 if let Some(note) = note {
-                    out.push_str(&format!("{note}\n"));
+                    writeln!(out, "{note}")?;
                 }
             }
             Body::Paragraphs(paragraphs) => {
                 for Paragraph { lead, text } in paragraphs {
                     let lead = lead.as_deref().unwrap_or_default();
-                    out.push_str(&format!("\n{lead}{text}\n"));
+                    write!(out, "\n{lead}{text}\n")?;
                 }
             }
         }
     }
-    out
+    Ok(())
 }
 
 /// A comfy-table of `grid` drawn with `style`; shared with Markdown.

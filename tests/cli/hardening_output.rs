@@ -141,3 +141,82 @@ fn raw_csv_is_refused_with_other_formats() {
         );
     }
 }
+
+// Output written as it is made
+
+/// A plan of `count` compound metrics with a goal each.
+fn many_metrics(count: usize) -> String {
+    plan(
+        &(0..count)
+            .map(|i| {
+                format!(
+                    "[metrics.m{i}]\nbaseline = {}\ngrowth = \"5%\"\ntarget = 100\n",
+                    i + 1
+                )
+            })
+            .collect::<String>(),
+    )
+}
+
+#[test]
+fn a_file_gets_what_standard_output_gets_and_no_temporary_file_is_left() {
+    let dir = folder(&[("p.toml", many_metrics(1_000).as_bytes())]);
+    for args in [
+        &["p.toml", "-f", "csv"][..],
+        &["p.toml", "-f", "csv", "--table", "years", "--bom"],
+        &["p.toml", "-f", "json"],
+        &["p.toml", "-f", "table"],
+        &["sensitivity", "p.toml", "-f", "json"],
+    ] {
+        let printed = ok(dir.path(), args);
+        ok(dir.path(), &[args, &["-o", "out"]].concat());
+        let written = std::fs::read_to_string(dir.path().join("out")).expect("the file");
+        assert!(
+            written == printed,
+            "{args:?}: the file differs from standard output"
+        );
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    assert_eq!(names, ["out", "p.toml"]);
+}
+
+#[test]
+fn a_closed_pipe_ends_a_json_run_quietly() {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::{Command, Stdio};
+    let dir = folder(&[("p.toml", many_metrics(5_000).as_bytes())]);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("dabiao"))
+        .current_dir(dir.path())
+        .args(["p.toml", "-f", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dabiao starts");
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().expect("stdout"))
+        .read_line(&mut first)
+        .expect("a line");
+    assert_eq!(first, "{\n");
+    // The reader is dropped: the pipe closes while dabiao is still writing.
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut stderr)
+        .expect("stderr is text");
+    let status = child.wait().expect("dabiao ends");
+    assert!(
+        status.success() && stderr.is_empty(),
+        "{status:?}: {stderr}"
+    );
+}

@@ -8,10 +8,10 @@
 
 mod document;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::document::Document;
-use super::json::{object, plan_object, value};
+use super::json::{Json, object, plan_object, value};
 use super::number::{Precision, number};
 use super::records::{
     self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, source_key,
@@ -68,7 +68,7 @@ impl Render for [Report] {
     }
 
     /// One table for all scenarios, told apart by the `scenario` column.
-    fn records(&self, table: OneTable) -> Records {
+    fn records(&self, table: OneTable) -> Records<'_> {
         match table {
             OneTable::Summary => Records::new(
                 &SUMMARY_COLUMNS,
@@ -98,23 +98,24 @@ impl Render for [Report] {
         }
     }
 
-    fn json(&self, table: Option<Tables>, precision: Precision) -> Value {
+    fn json(&self, table: Option<Tables>, precision: Precision) -> Json<'_> {
         let tables = table.unwrap_or(Tables::All);
-        let mut root = Map::new();
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), plan_object(&first.header));
+            root.push(("plan", plan_object(&first.header).into()));
         }
         match self {
             [single] => root.extend(scenario(single, tables, precision)),
-            several => {
-                let scenarios = several
-                    .iter()
-                    .map(|r| Value::Object(scenario(r, tables, precision)))
-                    .collect();
-                root.insert("scenarios".into(), Value::Array(scenarios));
-            }
+            several => root.push((
+                "scenarios",
+                Json::array(move || {
+                    several
+                        .iter()
+                        .map(move |r| Json::Object(scenario(r, tables, precision)))
+                }),
+            )),
         }
-        Value::Object(root)
+        Json::Object(root)
     }
 }
 
@@ -132,23 +133,27 @@ pub fn share_notes(report: &Report, lang: Lang, decimals: usize) -> impl Iterato
     })
 }
 
-/// One scenario's `scenario`, `description` (when it has one), `goals` and `series`.
-fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String, Value> {
-    let mut scenario = Map::new();
-    scenario.insert(
-        "scenario".into(),
-        Value::String(report.header.scenario.clone()),
-    );
+/// One scenario's `scenario`, `description` (when it has one), `goals` and
+/// `series`, the goals and series made as they are written.
+fn scenario(
+    report: &Report,
+    tables: Tables,
+    precision: Precision,
+) -> Vec<(&'static str, Json<'_>)> {
+    let mut scenario = vec![(
+        "scenario",
+        Value::String(report.header.scenario.clone()).into(),
+    )];
     if let Some(description) = &report.header.description {
-        scenario.insert("description".into(), Value::String(description.clone()));
+        scenario.push(("description", Value::String(description.clone()).into()));
     }
     if tables.summary() {
-        let goals = report
-            .goals
-            .iter()
-            .map(|row| object(&SUMMARY_COLUMNS, records::summary(report, row), precision))
-            .collect();
-        scenario.insert("goals".into(), Value::Array(goals));
+        let goals = Json::array(move || {
+            report.goals.iter().map(move |row| {
+                object(&SUMMARY_COLUMNS, records::summary(report, row), precision).into()
+            })
+        });
+        scenario.push(("goals", goals));
     }
     if !report.share_notes.is_empty() {
         let notes = report
@@ -163,13 +168,11 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                 })
             })
             .collect();
-        scenario.insert("notes".into(), Value::Array(notes));
+        scenario.push(("notes", Value::Array(notes).into()));
     }
     if tables.years() {
-        let series = report
-            .series
-            .iter()
-            .map(|s| {
+        let series = Json::array(move || {
+            report.series.iter().map(move |s| {
                 let points: Vec<Value> = s
                     .points
                     .iter()
@@ -187,9 +190,10 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                     "unit": s.metric.unit,
                     "points": points,
                 })
+                .into()
             })
-            .collect();
-        scenario.insert("series".into(), Value::Array(series));
+        });
+        scenario.push(("series", series));
     }
     scenario
 }
