@@ -1,6 +1,8 @@
 //! The sensitivity report as data: each goal's value and status at every
 //! point of a sweep, and where it flips.
 
+use thiserror::Error;
+
 use super::metric::{MetricError, Need, metric_index};
 use super::{MetricLabel, ReportHeader};
 use crate::Projected;
@@ -63,11 +65,8 @@ impl SensitivityReport {
         let plan = &projected.scenario.plan;
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let mut rows = Vec::new();
-        for (index, metric) in plan.metrics.iter().enumerate() {
-            if matches!(sweep, Sweep::OwnRate { .. }) && !sweep.moves(plan, index) {
-                continue;
-            }
-            for (kind, goal) in metric.goals() {
+        for (index, goals) in swept_goals(projected, sweep) {
+            for (kind, goal) in goals {
                 let cells = points
                     .iter()
                     .map(|&x| {
@@ -122,6 +121,58 @@ impl SensitivityReport {
             rows,
         }
     }
+}
+
+/// The goals a sweep shows, one row each, with their metric's index: all of
+/// them for a uniform shift, those the metric moves for `Sweep::OwnRate`.
+fn swept_goals(
+    projected: &Projected,
+    sweep: Sweep,
+) -> impl Iterator<Item = (usize, impl Iterator<Item = (GoalKind, &Goal)>)> {
+    let plan = &projected.scenario.plan;
+    plan.metrics
+        .iter()
+        .enumerate()
+        .filter(move |(index, _)| sweep == Sweep::UniformShift || sweep.moves(plan, *index))
+        .map(|(index, metric)| (index, metric.goals()))
+}
+
+/// A sweep whose grid would hold more cells than the output can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("the sweep would compute {goals} goals × {points} points = {cells} cells")]
+pub struct TooManyCells {
+    /// Goals swept, over every scenario run.
+    pub goals: u64,
+    pub points: u64,
+    pub cells: u64,
+    pub limit: u64,
+}
+
+/// Refuses a sweep of `points` points over `scenarios` whose grid would hold
+/// more than `limit` cells: counted before any of it is computed, so that a
+/// sweep too large fails at once instead of exhausting memory.
+pub fn check_size(
+    scenarios: &[Projected],
+    sweep: Sweep,
+    points: usize,
+    limit: u64,
+) -> Result<(), TooManyCells> {
+    let goals: usize = scenarios
+        .iter()
+        .flat_map(|s| swept_goals(s, sweep))
+        .map(|(_, goals)| goals.count())
+        .sum();
+    let (goals, points) = (goals as u64, points as u64);
+    let cells = goals.saturating_mul(points);
+    if cells > limit {
+        return Err(TooManyCells {
+            goals,
+            points,
+            cells,
+            limit,
+        });
+    }
+    Ok(())
 }
 
 /// A break-even rate to 8 decimals (a millionth of a percentage point),

@@ -220,3 +220,61 @@ fn a_closed_pipe_ends_a_json_run_quietly() {
         "{status:?}: {stderr}"
     );
 }
+
+// Limits of a sensitivity sweep
+
+#[test]
+fn a_sweep_of_too_many_points_is_refused_with_a_short_count() {
+    let dir = folder(&[("p.toml", many_metrics(1).as_bytes())]);
+    let stderr = refused(dir.path(), &["sensitivity", "p.toml", "--step", "1e-300"]);
+    assert!(
+        stderr.contains("--step 1e-300: more than 1000000000 points between --from and --to")
+            && stderr.contains("at most 10001: widen --step or narrow the range"),
+        "{stderr}"
+    );
+    assert!(stderr.len() < 300, "{stderr}");
+    let stderr = refused(
+        dir.path(),
+        &[
+            "sensitivity",
+            "p.toml",
+            "--from=-50%",
+            "--to",
+            "50%",
+            "--step",
+            "0.005%",
+        ],
+    );
+    assert!(stderr.contains("--step 0.005%: 20001 points"), "{stderr}");
+}
+
+#[test]
+fn a_sweep_of_too_many_cells_is_refused_before_it_is_computed() {
+    let sweep = ["--from=-50%", "--to", "50%", "--step", "0.01%"];
+    // 2,000 goals × 10,001 points: more than CSV and JSON hold.
+    let dir = folder(&[("p.toml", many_metrics(2_000).as_bytes())]);
+    for format in ["csv", "json"] {
+        let stderr = refused(
+            dir.path(),
+            &[&["sensitivity", "p.toml", "-f", format], &sweep[..]].concat(),
+        );
+        assert!(
+            stderr.contains(
+                "2000 goals × 10001 points = 20002000 cells, and at most 20000000 are held"
+            ) && stderr.contains("widen --step, narrow --from and --to, or sweep one --metric"),
+            "{stderr}"
+        );
+    }
+    // 100 goals × 10,001 points: more than a table is drawn with.
+    let dir = folder(&[("p.toml", many_metrics(100).as_bytes())]);
+    for format in ["table", "markdown"] {
+        let stderr = refused(
+            dir.path(),
+            &[&["sensitivity", "p.toml", "-f", format], &sweep[..]].concat(),
+        );
+        assert!(
+            stderr.contains("100 goals × 10001 points = 1000100 cells, and the table and Markdown hold at most 1000000 (CSV and JSON up to 20000000)"),
+            "{stderr}"
+        );
+    }
+}
