@@ -57,7 +57,7 @@ const MAX_POINTS: usize = 10_001;
 const MAX_CELLS: u64 = 20_000_000;
 
 /// At most this many in the table and Markdown, which hold every cell as
-/// text to size their columns (about 400 bytes a cell, 400 MB at most); a
+/// text to size their columns (about 350 bytes a cell, 350 MB at most); a
 /// grid larger than this is not for reading anyway.
 const MAX_DOCUMENT_CELLS: u64 = 1_000_000;
 

@@ -145,7 +145,6 @@ pub struct TooManyCells {
     pub goals: u64,
     pub points: u64,
     pub cells: u64,
-    pub limit: u64,
 }
 
 /// Refuses a sweep of `points` points over `scenarios` whose grid would hold
@@ -169,7 +168,6 @@ pub fn check_size(
             goals,
             points,
             cells,
-            limit,
         });
     }
     Ok(())
