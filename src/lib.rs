@@ -16,7 +16,7 @@ pub mod render;
 pub mod report;
 
 use calc::{Projection, ProjectionError};
-use plan::{Additions, PlanError, Problem, Problems, Scenario};
+use plan::{Additions, PlanError, Problem, Problems, RateMethod, Scenario};
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,8 +57,10 @@ fn named(scenario: &Scenario) -> Option<&str> {
     (scenario.name != plan::BASE_SCENARIO).then_some(scenario.name.as_str())
 }
 
-/// An average growth rate exists only between two positive values, which a
-/// linear path need not keep.
+/// A rate goal needs the metric's average rate, which a path need not have:
+/// by the endpoint method only between two positive values (a linear path
+/// can fall to 0 or below), by the cumulative method only from a positive
+/// base-year value to a positive sum of the plan years' values.
 fn rate_goal_problems<'a>(
     scenario: &'a Scenario,
     projection: &'a Projection,
@@ -70,19 +72,35 @@ fn rate_goal_problems<'a>(
         .filter(|(_, m)| m.rate_goal.is_some())
         .filter_map(move |(i, metric)| {
             let path = projection.series(i);
-            let (first, last) = (path[0], path[path.len() - 1]);
-            (first <= 0.0 || last <= 0.0).then(|| {
-                Problem::new(format!(
-                    "an average growth rate needs positive values, but the path goes from \
-                     {first} in {} to {last} in {}; drop `rate_target` or use a level `target`",
-                    plan.base_year, plan.target_year
-                ))
-                .at_line(metric.line)
-                .in_scenario(named(scenario))
-                .in_metric(&metric.id)
-                .in_field("rate_target")
-            })
+            calc::achieved_rate(path, metric.rate_method)
+                .is_none()
+                .then(|| {
+                    Problem::new(no_average_rate(plan, path, metric.rate_method))
+                        .at_line(metric.line)
+                        .in_scenario(named(scenario))
+                        .in_metric(&metric.id)
+                        .in_field("rate_target")
+                })
         })
+}
+
+/// Why `path` has no average rate by `method`, and what to do instead.
+fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> String {
+    let (first, last) = (path[0], path[path.len() - 1]);
+    let (base, target) = (plan.base_year, plan.target_year);
+    match method {
+        RateMethod::Endpoint => format!(
+            "an average growth rate needs positive values, but the path goes from \
+             {first} in {base} to {last} in {target}; drop `rate_target` or use a level `target`"
+        ),
+        RateMethod::Cumulative => format!(
+            "the cumulative average (累计法) has no solution: it needs a positive value in \
+             {base} and a positive sum of the values for {}–{target}, but the path starts at \
+             {first} and those values add up to {}; drop `rate_target` or use a level `target`",
+            base + 1,
+            path[1..].iter().sum::<f64>()
+        ),
+    }
 }
 
 /// Why a scenario's paths cannot be computed, as a problem of the plan.
@@ -122,4 +140,47 @@ pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) ->
         .at_line(metric.line)
         .in_scenario(named(scenario))
         .in_metric(&metric.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The lines of the refusal of a 2015–2020 plan with these metrics.
+    fn refusal(metrics: &str) -> Vec<String> {
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+        load_plan(&text, "t.toml", &Additions::default())
+            .unwrap_err()
+            .lines()
+            .collect()
+    }
+
+    #[test]
+    fn a_rate_goal_without_an_average_rate_is_refused_by_its_method() {
+        // 10 - 3 × 5 = -5 in 2020: no endpoint rate. By the cumulative method
+        // the plan years add up to 7 + 4 + 1 - 2 - 5 = 5 > 0: a rate exists.
+        let metric = "[metrics.m]\nbaseline = 10\nincrement = -3\nrate_target = \"-5%\"\n";
+        assert_eq!(
+            refusal(metric),
+            [
+                "t.toml:4: metric `m`, field `rate_target`: an average growth rate needs positive \
+              values, but the path goes from 10 in 2015 to -5 in 2020; drop `rate_target` or use \
+              a level `target`"
+            ]
+        );
+        let cumulative = format!("{metric}rate_method = \"cumulative\"\n");
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{cumulative}");
+        assert!(load_plan(&text, "t.toml", &Additions::default()).is_ok());
+        // Falling 4 a year the years add up to 6 + 2 - 2 - 6 - 10 = -10.
+        let falling = cumulative.replace("increment = -3", "increment = -4");
+        assert_eq!(
+            refusal(&falling),
+            [
+                "t.toml:4: metric `m`, field `rate_target`: the cumulative average (累计法) has no \
+              solution: it needs a positive value in 2015 and a positive sum of the values for \
+              2016–2020, but the path starts at 10 and those values add up to -10; drop \
+              `rate_target` or use a level `target`"
+            ]
+        );
+    }
 }

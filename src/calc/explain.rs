@@ -3,7 +3,7 @@
 //! need against the metric's own growth? How much faster must a share's
 //! numerator grow than its denominator?
 
-use super::goals::average_annual_rate;
+use super::average::average_annual_rate;
 use super::noise::{difference, level_satisfies, significant};
 use super::projection::{Projection, share_anchor};
 use crate::plan::{Goal, Model, Plan};

@@ -4,9 +4,10 @@
 //! Statuses are decided on the exact computed values (with the slack of
 //! `noise`); the numbers reported are rounded to their reliable digits.
 
+use super::average::{achieved_rate, average_annual_rate};
 use super::noise::{RELATIVE_SLACK, difference, level_satisfies, rate_satisfies, significant};
 use super::projection::{Projection, continuation};
-use crate::plan::{Comparison, Goal, GoalKind, MAX_HORIZON, Model, Plan};
+use crate::plan::{Comparison, Goal, GoalKind, MAX_HORIZON, Model, Plan, RateMethod};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -79,7 +80,7 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
         let (baseline, last) = (path[0], path[path.len() - 1]);
         let (shown_baseline, shown_last) = (significant(baseline), significant(last));
         for (kind, goal) in metric.goals() {
-            let (judged, status) = judge(kind, goal, path);
+            let (judged, status) = judge(kind, goal, path, metric.rate_method);
             let outcome = match kind {
                 GoalKind::Level => {
                     let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
@@ -184,17 +185,16 @@ fn progress(
 }
 
 /// The value a goal is judged on, and the verdict: the last value of the
-/// path for a level goal, its average annual rate for a rate goal. The
-/// value is exact (not rounded for display).
-pub fn judge(kind: GoalKind, goal: &Goal, path: &[f64]) -> (f64, Status) {
-    let (first, last) = (path[0], path[path.len() - 1]);
-    let years = (path.len() - 1) as f64;
+/// path for a level goal, its average annual rate by `method` for a rate
+/// goal. The value is exact (not rounded for display).
+pub fn judge(kind: GoalKind, goal: &Goal, path: &[f64], method: RateMethod) -> (f64, Status) {
+    let last = path[path.len() - 1];
     let (value, met) = match kind {
         GoalKind::Level => (last, level_satisfies(goal.comparison, last, goal.value)),
         GoalKind::Rate => {
-            // Loading refuses rate goals whose path is not positive at both
-            // ends; a sweep can still produce one, which then reads missed.
-            let achieved = average_annual_rate(first, last, years).unwrap_or(f64::NAN);
+            // Loading refuses rate goals whose path has no average rate; a
+            // sweep can still produce one, which then reads missed.
+            let achieved = achieved_rate(path, method).unwrap_or(f64::NAN);
             (
                 achieved,
                 rate_satisfies(goal.comparison, achieved, goal.value),
@@ -202,14 +202,6 @@ pub fn judge(kind: GoalKind, goal: &Goal, path: &[f64]) -> (f64, Status) {
         }
     };
     (value, if met { Status::Reached } else { Status::Missed })
-}
-
-/// The constant annual rate that turns `start` into `end` over `years` years
-/// (a spreadsheet's RRI), to its reliable digits; `None` unless both values
-/// are positive.
-pub fn average_annual_rate(start: f64, end: f64, years: f64) -> Option<f64> {
-    (start > 0.0 && end > 0.0 && years > 0.0)
-        .then(|| difference((end / start).powf(1.0 / years), 1.0))
 }
 
 #[cfg(test)]
@@ -226,18 +218,6 @@ mod tests {
             .remove(0)
             .plan;
         evaluate(&plan, &project(&plan).unwrap())
-    }
-
-    #[test]
-    fn average_rate_matches_spreadsheet_rri() {
-        // =RRI(5, 420, 1000) = 0.189464...
-        let r = average_annual_rate(420.0, 1000.0, 5.0).unwrap();
-        assert!((r - 0.18946).abs() < 1e-5, "{r}");
-        // =RRI(5, 68, 150) = 0.1714303...
-        let r = average_annual_rate(68.0, 150.0, 5.0).unwrap();
-        assert!((r - 0.1714303).abs() < 1e-7, "{r}");
-        assert_eq!(average_annual_rate(0.0, 10.0, 5.0), None);
-        assert_eq!(average_annual_rate(10.0, -1.0, 5.0), None);
     }
 
     #[test]
@@ -264,6 +244,29 @@ mod tests {
         assert_eq!(o[1].gap, 0.0);
         assert_eq!(o[1].required_rate, None);
         assert_eq!(o[1].year_reached, None);
+    }
+
+    #[test]
+    fn a_rate_goal_is_judged_by_the_metric_s_rate_method() {
+        // 100 for four years, then 160 in 2020. Endpoint: 1.6^(1/5) - 1 = 9.856 %.
+        // Cumulative: x + x² + … + x⁵ = 560 / 100 = 5.6 at x = 1.0380171
+        // (1.0380 + 1.0775 + 1.1184 + 1.1610 + 1.2051 = 5.6000): 3.80171 %.
+        let metric = |method: &str| {
+            format!(
+                "[metrics.m]\nbaseline = 100\ngrowth = [0, 0, 0, 0, \"60%\"]\n\
+                 rate_target = \"5%\"\nrate_method = \"{method}\"\n"
+            )
+        };
+        for (method, rate, status) in [
+            ("endpoint", 0.0985605433, Status::Reached),
+            ("cumulative", 0.0380171421, Status::Missed),
+        ] {
+            let o = outcomes(&metric(method));
+            assert!((o[0].projected - rate).abs() < 1e-10, "{method}: {o:?}");
+            assert_eq!(o[0].status, status, "{method}");
+        }
+        let o = outcomes(&metric("cumulative"));
+        assert_eq!(o[0].gap, difference(o[0].projected, 0.05));
     }
 
     #[test]

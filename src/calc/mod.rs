@@ -2,12 +2,14 @@
 //!
 //! Pure functions of a checked [`Plan`](crate::plan::Plan): no I/O, no text.
 //! `projection` steps each metric's path through its actual figures;
-//! `goals` judges each goal against it; `noise` holds the one rule for
+//! `average` holds the two ways of averaging its growth; `goals` judges each
+//! goal against it; `noise` holds the one rule for
 //! comparing and rounding numbers that carry floating-point noise, so that
 //! every status is decided, and every number reported, the same way. On top
 //! of these: `sensitivity` (sweeps and break-even points), `explain` (the
 //! plan's numbers against each other) and `review` (the mid-term review).
 
+pub mod average;
 pub mod explain;
 pub mod goals;
 pub mod noise;
@@ -15,5 +17,6 @@ pub mod projection;
 pub mod review;
 pub mod sensitivity;
 
-pub use goals::{GoalOutcome, Status, average_annual_rate, evaluate};
+pub use average::{achieved_rate, average_annual_rate};
+pub use goals::{GoalOutcome, Status, evaluate};
 pub use projection::{Projection, ProjectionError, project};

@@ -1,10 +1,11 @@
 //! The mid-term review: where each goal stands at its latest actual figure,
 //! and a verdict a planning office can act on.
 
-use super::goals::{GoalOutcome, Status, average_annual_rate, evaluate};
-use super::noise::{level_satisfies, rate_satisfies, significant};
+use super::average::{achieved_rate, average_annual_rate, rate_for_sum};
+use super::goals::{GoalOutcome, Status, evaluate, judge};
+use super::noise::significant;
 use super::projection::{Projection, share_anchor};
-use crate::plan::{GoalKind, Model, Plan};
+use crate::plan::{GoalKind, Model, Plan, RateMethod};
 
 /// How a goal stands, most settled first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,22 +33,24 @@ pub struct ReviewLine {
     pub outcome: GoalOutcome,
     /// The latest actual figure and its year.
     pub latest: Option<(i32, f64)>,
-    /// The average annual rate from the baseline to the latest figure.
+    /// The average annual rate from the baseline to the latest figure, by
+    /// the metric's rate method.
     pub achieved_rate: Option<f64>,
     /// The average annual rate needed from the latest figure to meet the
-    /// goal (for a rate goal: for the whole period's average to meet it).
+    /// goal (for a rate goal: for the whole period's average, by the
+    /// metric's rate method, to meet it).
     pub remaining_rate: Option<f64>,
     pub verdict: Verdict,
 }
 
 pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
-    let n = plan.horizon() as f64;
+    let n = plan.horizon();
     evaluate(plan, projection)
         .into_iter()
         .map(|outcome| {
             let index = outcome.metric;
+            let method = plan.metrics[index].rate_method;
             let path = projection.series(index);
-            let baseline = path[0];
             let Some(k) = projection.latest_actual(index) else {
                 return ReviewLine {
                     outcome,
@@ -57,33 +60,19 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                     verdict: Verdict::NoFigures,
                 };
             };
-            let value = path[k];
-            let left = n - k as f64;
-            let achieved_rate = average_annual_rate(baseline, value, k as f64);
-            let end_at_this_pace = at_this_pace(plan, projection, index, k);
+            let (known, value, left) = (&path[..=k], path[k], n - k);
             let goal = outcome.goal;
-            let (remaining_rate, reachable) = match outcome.kind {
-                GoalKind::Level => (
-                    outcome.progress.as_ref().and_then(|p| p.remaining_rate),
-                    end_at_this_pace
-                        .is_some_and(|v| level_satisfies(goal.comparison, v, goal.value)),
-                ),
-                GoalKind::Rate => {
-                    // The level the rate goal implies at target_year.
-                    let implied = baseline * (1.0 + goal.value).powf(n);
-                    let finishes = end_at_this_pace
-                        .and_then(|end| average_annual_rate(baseline, end, n))
-                        .is_some_and(|r| rate_satisfies(goal.comparison, r, goal.value));
-                    (
-                        (left > 0.0)
-                            .then(|| average_annual_rate(value, implied, left))
-                            .flatten(),
-                        finishes,
-                    )
-                }
+            let reachable = paced_path(plan, projection, index, k).is_some_and(|paced| {
+                judge(outcome.kind, &goal, &paced, method).1 == Status::Reached
+            });
+            let remaining_rate = match outcome.kind {
+                GoalKind::Level => outcome.progress.as_ref().and_then(|p| p.remaining_rate),
+                GoalKind::Rate => (left > 0)
+                    .then(|| rate_still_needed(known, goal.value, n, method))
+                    .flatten(),
             };
             let progress = outcome.progress.as_ref();
-            let verdict = if left == 0.0 {
+            let verdict = if left == 0 {
                 match outcome.status {
                     Status::Reached => Verdict::FinalReached,
                     Status::Missed => Verdict::FinalMissed,
@@ -100,7 +89,7 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
             ReviewLine {
                 outcome,
                 latest: Some((plan.base_year + k as i32, significant(value))),
-                achieved_rate,
+                achieved_rate: achieved_rate(known, method),
                 remaining_rate,
                 verdict,
             }
@@ -108,17 +97,44 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
         .collect()
 }
 
-/// Where metric `index` ends at target_year if it keeps, from year index
-/// `k`, the pace it has had since the baseline: its average rate (compound),
-/// its average increment (linear), or for a ratio its parts' paces.
-fn at_this_pace(plan: &Plan, projection: &Projection, index: usize, k: usize) -> Option<f64> {
+/// The average annual rate needed from the last of the `known` values (the
+/// first is the baseline) for the average over all `n` years, by `method`,
+/// to come to `rate`: the rate to the level `rate` implies (endpoint), or
+/// the rate at which the years left make up the sum it implies (cumulative).
+fn rate_still_needed(known: &[f64], rate: f64, n: usize, method: RateMethod) -> Option<f64> {
+    let (baseline, value) = (known[0], known[known.len() - 1]);
+    let left = n + 1 - known.len();
+    match method {
+        RateMethod::Endpoint => {
+            let implied = baseline * (1.0 + rate).powf(n as f64);
+            average_annual_rate(value, implied, left as f64)
+        }
+        RateMethod::Cumulative => {
+            let implied: f64 = (1..=n)
+                .map(|j| baseline * (1.0 + rate).powi(j as i32))
+                .sum();
+            let done: f64 = known[1..].iter().sum();
+            rate_for_sum(value, implied - done, left)
+        }
+    }
+}
+
+/// Metric `index`'s path through year index `k`, then on to target_year at
+/// the pace it has had since the baseline: its average rate (compound), its
+/// average increment (linear), or for a ratio its parts' paces. A ratio
+/// whose paced denominator is 0 has no value that year (NaN).
+fn paced_path(plan: &Plan, projection: &Projection, index: usize, k: usize) -> Option<Vec<f64>> {
     let path = projection.series(index);
     let (baseline, value) = (path[0], path[k]);
-    let left = (plan.horizon() - k) as f64;
-    match plan.metrics[index].model {
-        Model::Linear { .. } => Some(value + (value - baseline) / k as f64 * left),
+    let ahead = 1..=plan.horizon() - k;
+    let later: Vec<f64> = match plan.metrics[index].model {
+        Model::Linear { .. } => {
+            let step = (value - baseline) / k as f64;
+            ahead.map(|j| value + step * j as f64).collect()
+        }
         Model::Compound { .. } => {
-            average_annual_rate(baseline, value, k as f64).map(|r| value * (1.0 + r).powf(left))
+            let rate = average_annual_rate(baseline, value, k as f64)?;
+            ahead.map(|j| value * (1.0 + rate).powf(j as f64)).collect()
         }
         Model::Ratio {
             numerator,
@@ -127,11 +143,21 @@ fn at_this_pace(plan: &Plan, projection: &Projection, index: usize, k: usize) ->
         } => {
             // An entered share keeps its proportion to the parts' ratio.
             let anchor = share_anchor(plan, projection, index, k);
-            let num = at_this_pace(plan, projection, numerator, k)?;
-            let den = at_this_pace(plan, projection, denominator, k)?;
-            (den != 0.0).then(|| num / den * scale * anchor)
+            let num = paced_path(plan, projection, numerator, k)?;
+            let den = paced_path(plan, projection, denominator, k)?;
+            ahead
+                .map(|j| {
+                    let (n, d) = (num[k + j], den[k + j]);
+                    if d == 0.0 {
+                        f64::NAN
+                    } else {
+                        n / d * scale * anchor
+                    }
+                })
+                .collect()
         }
-    }
+    };
+    Some(path[..=k].iter().copied().chain(later).collect())
 }
 
 #[cfg(test)]
@@ -193,6 +219,25 @@ mod tests {
         assert_eq!(lines[0].outcome.progress.unwrap().progress, None);
         // Coal cut from 300 to 245 by 2018 is under the ceiling of 250: reached early.
         assert_eq!(lines[1].verdict, Verdict::AlreadyReached);
+    }
+
+    #[test]
+    fn a_cumulative_rate_goal_is_reviewed_by_the_sum_so_far() {
+        // 100 in 2015, 100 in 2016 and 2017. The rate so far by the cumulative
+        // method: 100x + 100x² = 200 at x = 1, so 0 %. A 5 % average needs
+        // 100 × (1.05 + … + 1.05⁵) = 580.19128125 over the five years, 200 of
+        // it done: the three years left must add up to 380.19128125 from 100,
+        // x + x² + x³ = 3.8019128125 at x = 1.1232185 (1.1232 + 1.2616 +
+        // 1.4171 = 3.8019): 12.32185 % a year. At the pace so far (0 %) the
+        // path stays at 100 and averages 0 %: out of reach.
+        let lines = review_of(
+            "[metrics.i]\nbaseline = 100\ngrowth = \"5%\"\nrate_method = \"cumulative\"\n\
+             rate_target = \"5%\"\nactual = { 2017 = 100 }\n",
+        );
+        assert_eq!(lines[0].achieved_rate, Some(0.0));
+        let remaining = lines[0].remaining_rate.unwrap();
+        assert!((remaining - 0.1232184738).abs() < 1e-10, "{remaining}");
+        assert_eq!(lines[0].verdict, Verdict::OutOfReach);
     }
 
     #[test]

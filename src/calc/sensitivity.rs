@@ -6,7 +6,8 @@
 //! reached, is found by stepping away from the plan's own value until the
 //! status changes and then bisecting: a few dozen paths per goal.
 
-use super::goals::{Status, average_annual_rate, judge};
+use super::average::average_annual_rate;
+use super::goals::{Status, judge};
 use super::projection::{Path, anchored, share};
 use crate::plan::{Goal, GoalKind, Model, Plan};
 
@@ -129,7 +130,7 @@ pub fn judge_at(
     x: f64,
 ) -> Option<(f64, Status)> {
     let path = sweep.path(plan, index, x)?;
-    Some(judge(kind, goal, &path))
+    Some(judge(kind, goal, &path, plan.metrics[index].rate_method))
 }
 
 /// The point nearest the sweep's origin at which the goal changes status.

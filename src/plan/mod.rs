@@ -128,6 +128,8 @@ pub struct Metric {
     pub actual: BTreeMap<i32, f64>,
     pub level_goal: Option<Goal>,
     pub rate_goal: Option<Goal>,
+    /// How the metric's average annual rate is computed, for its rate goals.
+    pub rate_method: RateMethod,
     /// Line of the metric's table in the plan file, so that problems found
     /// after parsing (an overflowing path, say) can still point at it.
     pub line: usize,
@@ -157,6 +159,17 @@ pub enum Model {
         denominator: usize,
         scale: f64,
     },
+}
+
+/// How an average annual rate is computed from a path (see
+/// `calc::average`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RateMethod {
+    /// From the base-year and target-year values alone (水平法).
+    #[default]
+    Endpoint,
+    /// From the sum of the plan years' values (累计法).
+    Cumulative,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

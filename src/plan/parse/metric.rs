@@ -14,10 +14,10 @@ use super::goal::goal;
 use super::overrides::{self, Override};
 use super::raw::{RawMetric, RawMetrics, RawRatio};
 use super::source::Source;
-use super::value::{is_id, known_ids, number};
+use super::value::{is_id, known_ids, number, show};
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{GoalKind, Location, Metric, Model};
+use crate::plan::{GoalKind, Location, Metric, Model, RateMethod};
 
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
@@ -147,6 +147,18 @@ impl<'a> MetricContext<'a> {
                 .ok()
         });
 
+        let rate_method = raw
+            .rate_method
+            .as_ref()
+            .map_or(Some(RateMethod::Endpoint), |m| {
+                rate_method(m.get_ref())
+                    .map_err(|msg| {
+                        let at = self.source.locate(m.span());
+                        problems.in_field("rate_method").report(at, msg);
+                    })
+                    .ok()
+            });
+
         let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
             let at = self.source.locate(table.span());
             let mut problems = problems.in_field("actual");
@@ -176,6 +188,7 @@ impl<'a> MetricContext<'a> {
             model,
             level_goal,
             rate_goal,
+            rate_method: rate_method?,
             actual,
             line: line_number,
             actual_line: raw
@@ -355,5 +368,39 @@ impl<'a> MetricContext<'a> {
             }
             single => parse(single).map(|v| vec![v; horizon]),
         }
+    }
+}
+
+/// `rate_method`: how the metric's average annual rate is computed.
+fn rate_method(value: &Value) -> Result<RateMethod, String> {
+    match value.as_str() {
+        Some("endpoint") => Ok(RateMethod::Endpoint),
+        Some("cumulative") => Ok(RateMethod::Cumulative),
+        _ => Err(format!(
+            "expected \"endpoint\" (水平法: from the base-year and target-year values) or \
+             \"cumulative\" (累计法: from the sum of the plan years' values), found {}",
+            show(value)
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_methods_are_named_in_words() {
+        let text = |s: &str| Value::String(s.to_owned());
+        assert_eq!(rate_method(&text("cumulative")), Ok(RateMethod::Cumulative));
+        assert_eq!(rate_method(&text("endpoint")), Ok(RateMethod::Endpoint));
+        assert_eq!(
+            rate_method(&text("geometric")),
+            Err(
+                "expected \"endpoint\" (水平法: from the base-year and target-year values) or \
+                 \"cumulative\" (累计法: from the sum of the plan years' values), found the \
+                 string \"geometric\""
+                    .to_owned()
+            )
+        );
     }
 }

@@ -41,6 +41,7 @@ pub(super) struct RawMetric {
     pub(super) ratio: Option<Spanned<RawRatio>>,
     pub(super) target: Option<Spanned<Value>>,
     pub(super) rate_target: Option<Spanned<Value>>,
+    pub(super) rate_method: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
 }
 
