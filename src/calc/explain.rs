@@ -5,8 +5,9 @@
 
 use super::average::average_annual_rate;
 use super::noise::{difference, level_satisfies, significant};
+use super::prices::price_index;
 use super::projection::{Projection, share_anchor};
-use crate::plan::{Goal, Model, Plan};
+use crate::plan::{Goal, Model, Plan, Prices};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
@@ -14,16 +15,19 @@ pub enum Finding {
     /// from the baseline, reaches the stated level.
     RateAndLevel {
         metric: usize,
-        /// The rate goal's value (its `at_least`, `at_most` or `about` rate).
+        /// The rate goal's value (its `at_least`, `at_most` or `about` rate):
+        /// real growth, for a metric with a deflator.
         stated_rate: f64,
         baseline: f64,
-        /// baseline × (1 + stated_rate)^n.
+        /// baseline × (1 + stated_rate)^n × P, with P the price level of
+        /// target_year against base_year (1 without a deflator).
         reached: f64,
         level: Goal,
         meets: bool,
-        /// The rate that reaches the level exactly.
+        /// The rate (real, with a deflator) that reaches the level exactly.
         needed_rate: f64,
-        /// level / (1 + stated_rate)^n: the base-year value rate and level imply together.
+        /// level / ((1 + stated_rate)^n × P): the base-year value rate and
+        /// level imply together.
         implied_baseline: f64,
     },
     /// A level goal without a rate goal: the rate it needs from the baseline
@@ -65,12 +69,13 @@ pub enum Finding {
 /// average rate is undefined).
 pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
     let n = plan.horizon() as f64;
-    let ends = |i: usize| {
-        let path = projection.series(i);
+    let ends_at = |i: usize, prices: Prices| {
+        let path = projection.part_series(i, prices);
         (path[0], path[path.len() - 1])
     };
-    let rate_of = |i: usize| {
-        let (first, last) = ends(i);
+    let ends = |i: usize| ends_at(i, Prices::Current);
+    let rate_of = |i: usize, prices: Prices| {
+        let (first, last) = ends_at(i, prices);
         average_annual_rate(first, last, n)
     };
     let mut findings = Vec::new();
@@ -85,19 +90,20 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                     numerator,
                     denominator,
                     scale,
+                    prices,
                 },
                 _,
             ) => {
-                let (num_base, _) = ends(*numerator);
-                let (_, den_last) = ends(*denominator);
+                let (num_base, _) = ends_at(*numerator, *prices);
+                let (_, den_last) = ends_at(*denominator, *prices);
                 // An entered share keeps its proportion to the parts' ratio,
                 // so the parts must reach the goal divided by that proportion.
                 let anchor = share_anchor(plan, projection, index, plan.horizon());
                 let needed_numerator = level.value / anchor * den_last / scale;
                 match (
                     average_annual_rate(num_base, needed_numerator, n),
-                    rate_of(*numerator),
-                    rate_of(*denominator),
+                    rate_of(*numerator, *prices),
+                    rate_of(*denominator, *prices),
                 ) {
                     (Some(needed), Some(num_rate), Some(den_rate)) => Some(Finding::ShareNeeds {
                         metric: index,
@@ -115,10 +121,13 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                     _ => None,
                 }
             }
-            (_, Some(rate_goal)) => {
-                let factor = (1.0 + rate_goal.value).powf(n);
+            (model, Some(rate_goal)) => {
+                // The stated rate is real growth; the level is at current
+                // prices, so the price change over the plan years joins it.
+                let prices = price_index(model).map_or(1.0, |index| index[index.len() - 1]);
+                let factor = (1.0 + rate_goal.value).powf(n) * prices;
                 let reached = baseline * factor;
-                average_annual_rate(baseline, level.value, n).map(|needed_rate| {
+                average_annual_rate(baseline * prices, level.value, n).map(|needed_rate| {
                     Finding::RateAndLevel {
                         metric: index,
                         stated_rate: rate_goal.value,
@@ -133,7 +142,7 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
             }
             (model, None) => match (
                 average_annual_rate(baseline, level.value, n),
-                rate_of(index),
+                rate_of(index, Prices::Current),
             ) {
                 (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds {
                     metric: index,
@@ -172,25 +181,52 @@ mod tests {
         findings(&plan, &project(&plan).unwrap())
     }
 
-    #[test]
-    fn the_shipped_plan_states_a_rate_that_misses_its_own_level() {
-        let found = findings_of(include_str!("../../targets.toml"));
+    /// A `RateAndLevel` finding's reached level, whether it meets the goal,
+    /// the rate needed and the baseline implied.
+    fn rate_and_level(finding: &Finding) -> (f64, bool, f64, f64) {
         let Finding::RateAndLevel {
             reached,
             meets,
             needed_rate,
             implied_baseline,
             ..
-        } = &found[0]
+        } = finding
         else {
-            panic!("service_investment has a level and a rate goal: {found:?}");
+            panic!("a metric with a level and a rate goal: {finding:?}");
         };
+        (*reached, *meets, *needed_rate, *implied_baseline)
+    }
+
+    #[test]
+    fn the_shipped_plan_states_a_rate_that_misses_its_own_level() {
+        let (reached, meets, needed_rate, implied_baseline) =
+            rate_and_level(&findings_of(include_str!("../../targets.toml"))[0]);
         // 68 × 1.16^5 = 142.8232327168 < 150; (150/68)^(1/5) - 1 = 17.143 %; 150 / 1.16^5 = 71.4170.
-        assert_eq!(*reached, 142.8232327168);
+        assert_eq!(reached, 142.8232327168);
         assert!(!meets);
         assert!((needed_rate - 0.171430343).abs() < 1e-9);
         assert!(
             (implied_baseline - 71.41695).abs() < 1e-4,
+            "{implied_baseline}"
+        );
+    }
+
+    #[test]
+    fn a_real_rate_reaches_a_level_at_current_prices_with_the_price_change() {
+        let found = findings_of(
+            "[plan]\nbase_year = 2020\ntarget_year = 2025\n\
+             [metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             target = 1500\nrate_target = \"6.5%\"\n",
+        );
+        let (reached, meets, needed_rate, implied_baseline) = rate_and_level(&found[0]);
+        // 1000 × 1.065⁵ × 1.02⁵ = 1370.0867 × 1.1040808 = 1512.6864 ≥ 1500; the
+        // real rate 1500 needs is (1500 / 1104.0808)^(1/5) - 1 = 6.3208 %, and
+        // 1500 / 1.5126864 = 991.6133 is the baseline both goals imply.
+        assert_eq!(reached, 1512.68638379753);
+        assert!(meets);
+        assert!((needed_rate - 0.0632076188).abs() < 1e-10, "{needed_rate}");
+        assert!(
+            (implied_baseline - 991.6133417).abs() < 1e-6,
             "{implied_baseline}"
         );
     }

@@ -80,7 +80,12 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
         let (baseline, last) = (path[0], path[path.len() - 1]);
         let (shown_baseline, shown_last) = (significant(baseline), significant(last));
         for (kind, goal) in metric.goals() {
-            let (judged, status) = judge(kind, goal, path, metric.rate_method);
+            let paths = GoalPaths {
+                current: path,
+                real: projection.real_series(index),
+                method: metric.rate_method,
+            };
+            let (judged, status) = judge(kind, goal, paths);
             let outcome = match kind {
                 GoalKind::Level => {
                     let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
@@ -184,17 +189,30 @@ fn progress(
     })
 }
 
+/// A metric's path as its goals are judged on it.
+#[derive(Debug, Clone, Copy)]
+pub struct GoalPaths<'a> {
+    /// The levels as reported: at current prices for a metric with a deflator.
+    pub current: &'a [f64],
+    /// At base-year prices: what growth is judged on (the same path for a
+    /// metric without a deflator).
+    pub real: &'a [f64],
+    /// How the metric's average rate is computed.
+    pub method: RateMethod,
+}
+
 /// The value a goal is judged on, and the verdict: the last value of the
-/// path for a level goal, its average annual rate by `method` for a rate
-/// goal. The value is exact (not rounded for display).
-pub fn judge(kind: GoalKind, goal: &Goal, path: &[f64], method: RateMethod) -> (f64, Status) {
-    let last = path[path.len() - 1];
+/// path for a level goal, the average annual rate of the real path by the
+/// metric's method for a rate goal. The value is exact (not rounded for
+/// display).
+pub fn judge(kind: GoalKind, goal: &Goal, paths: GoalPaths) -> (f64, Status) {
+    let last = paths.current[paths.current.len() - 1];
     let (value, met) = match kind {
         GoalKind::Level => (last, level_satisfies(goal.comparison, last, goal.value)),
         GoalKind::Rate => {
             // Loading refuses rate goals whose path has no average rate; a
             // sweep can still produce one, which then reads missed.
-            let achieved = achieved_rate(path, method).unwrap_or(f64::NAN);
+            let achieved = achieved_rate(paths.real, paths.method).unwrap_or(f64::NAN);
             (
                 achieved,
                 rate_satisfies(goal.comparison, achieved, goal.value),
@@ -267,6 +285,25 @@ mod tests {
         }
         let o = outcomes(&metric("cumulative"));
         assert_eq!(o[0].gap, difference(o[0].projected, 0.05));
+    }
+
+    #[test]
+    fn growth_is_judged_real_and_levels_at_current_prices() {
+        // 6.5 % real growth with 2 % inflation: the rate goal of 6.5 % is met
+        // exactly; the level 1000 × (1.065 × 1.02)⁵ = 1512.6864 meets 1500,
+        // which the real path 1000 × 1.065⁵ = 1370.0867 would not; 1600 is
+        // first met in 2021, at 1512.6864 × 1.0863 = 1643.2311.
+        let o = outcomes(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             target = 1500\nrate_target = \"6.5%\"\n\
+             [metrics.high]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\ntarget = 1600\n",
+        );
+        assert_eq!((o[0].kind, o[0].status), (GoalKind::Level, Status::Reached));
+        assert_eq!(o[0].projected, 1512.68638379753);
+        assert_eq!((o[1].kind, o[1].status), (GoalKind::Rate, Status::Reached));
+        assert_eq!(o[1].projected, 0.065);
+        assert_eq!(o[2].status, Status::Missed);
+        assert_eq!(o[2].year_reached, Some(2021));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //!
 //! Pure functions of a checked [`Plan`](crate::plan::Plan): no I/O, no text.
 //! `projection` steps each metric's path through its actual figures;
+//! `prices` turns a path at current prices into one at comparable prices;
 //! `average` holds the two ways of averaging its growth; `goals` judges each
 //! goal against it; `noise` holds the one rule for
 //! comparing and rounding numbers that carry floating-point noise, so that
@@ -13,6 +14,7 @@ pub mod average;
 pub mod explain;
 pub mod goals;
 pub mod noise;
+pub mod prices;
 pub mod projection;
 pub mod review;
 pub mod sensitivity;

@@ -2,10 +2,10 @@
 //! and a verdict a planning office can act on.
 
 use super::average::{achieved_rate, average_annual_rate, rate_for_sum};
-use super::goals::{GoalOutcome, Status, evaluate, judge};
+use super::goals::{GoalOutcome, GoalPaths, Status, evaluate, judge};
 use super::noise::significant;
 use super::projection::{Projection, share_anchor};
-use crate::plan::{GoalKind, Model, Plan, RateMethod};
+use crate::plan::{GoalKind, Model, Plan, Prices, RateMethod};
 
 /// How a goal stands, most settled first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,11 +60,22 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                     verdict: Verdict::NoFigures,
                 };
             };
-            let (known, value, left) = (&path[..=k], path[k], n - k);
+            let (value, left) = (path[k], n - k);
+            // Growth so far is real growth, at base-year prices.
+            let known = &projection.real_series(index)[..=k];
             let goal = outcome.goal;
-            let reachable = paced_path(plan, projection, index, k).is_some_and(|paced| {
-                judge(outcome.kind, &goal, &paced, method).1 == Status::Reached
-            });
+            let paced = |prices| paced_path(plan, projection, index, k, prices);
+            let reachable = match (paced(Prices::Current), paced(Prices::Comparable)) {
+                (Some(current), Some(real)) => {
+                    let paths = GoalPaths {
+                        current: &current,
+                        real: &real,
+                        method,
+                    };
+                    judge(outcome.kind, &goal, paths).1 == Status::Reached
+                }
+                _ => false,
+            };
             let remaining_rate = match outcome.kind {
                 GoalKind::Level => outcome.progress.as_ref().and_then(|p| p.remaining_rate),
                 GoalKind::Rate => (left > 0)
@@ -119,12 +130,19 @@ fn rate_still_needed(known: &[f64], rate: f64, n: usize, method: RateMethod) -> 
     }
 }
 
-/// Metric `index`'s path through year index `k`, then on to target_year at
-/// the pace it has had since the baseline: its average rate (compound), its
-/// average increment (linear), or for a ratio its parts' paces. A ratio
-/// whose paced denominator is 0 has no value that year (NaN).
-fn paced_path(plan: &Plan, projection: &Projection, index: usize, k: usize) -> Option<Vec<f64>> {
-    let path = projection.series(index);
+/// Metric `index`'s path at `prices` through year index `k`, then on to
+/// target_year at the pace it has had since the baseline at those prices:
+/// its average rate (compound), its average increment (linear), or for a
+/// ratio its parts' paces at the prices it divides them at. A ratio whose
+/// paced denominator is 0 has no value that year (NaN).
+fn paced_path(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    k: usize,
+    prices: Prices,
+) -> Option<Vec<f64>> {
+    let path = projection.part_series(index, prices);
     let (baseline, value) = (path[0], path[k]);
     let ahead = 1..=plan.horizon() - k;
     let later: Vec<f64> = match plan.metrics[index].model {
@@ -140,11 +158,12 @@ fn paced_path(plan: &Plan, projection: &Projection, index: usize, k: usize) -> O
             numerator,
             denominator,
             scale,
+            prices,
         } => {
             // An entered share keeps its proportion to the parts' ratio.
             let anchor = share_anchor(plan, projection, index, k);
-            let num = paced_path(plan, projection, numerator, k)?;
-            let den = paced_path(plan, projection, denominator, k)?;
+            let num = paced_path(plan, projection, numerator, k, prices)?;
+            let den = paced_path(plan, projection, denominator, k, prices)?;
             ahead
                 .map(|j| {
                     let (n, d) = (num[k + j], den[k + j]);
@@ -238,6 +257,25 @@ mod tests {
         let remaining = lines[0].remaining_rate.unwrap();
         assert!((remaining - 0.1232184738).abs() < 1e-10, "{remaining}");
         assert_eq!(lines[0].verdict, Verdict::OutOfReach);
+    }
+
+    #[test]
+    fn growth_so_far_is_real_growth() {
+        // 1200 published for 2017 at current prices is 1200 / 1.02² = 1153.4025
+        // at 2015 prices: (1153.4025 / 1000)^(1/2) - 1 = 7.3966 % a year so far
+        // (the nominal 1.2^(1/2) - 1 = 9.54 % would overstate it). A real 6.5 %
+        // average needs 1000 × 1.065⁵ = 1370.0867 in 2020 at 2015 prices:
+        // (1370.0867 / 1153.4025)^(1/3) - 1 = 5.9064 % a year from here, and
+        // at 7.3966 % it is on track.
+        let lines = review_of(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             rate_target = \"6.5%\"\nactual = { 2017 = 1200 }\n",
+        );
+        let line = &lines[0];
+        assert!((line.achieved_rate.unwrap() - 0.0739657990).abs() < 1e-10);
+        assert!((line.remaining_rate.unwrap() - 0.0590644223).abs() < 1e-10);
+        assert_eq!(line.latest, Some((2017, 1200.0)));
+        assert_eq!(line.verdict, Verdict::OnTrack);
     }
 
     #[test]

@@ -6,10 +6,11 @@
 //! reached, is found by stepping away from the plan's own value until the
 //! status changes and then bisecting: a few dozen paths per goal.
 
-use super::average::average_annual_rate;
-use super::goals::{Status, judge};
+use super::average::{achieved_rate, average_annual_rate};
+use super::goals::{GoalPaths, Status, judge};
+use super::prices::{at_prices, part_path};
 use super::projection::{Path, anchored, share};
-use crate::plan::{Goal, GoalKind, Model, Plan};
+use crate::plan::{Goal, GoalKind, Model, Plan, Prices, RateMethod};
 
 /// What a sweep varies.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -56,14 +57,21 @@ impl Sweep {
                 numerator,
                 denominator,
                 scale,
-            } => share(
-                &self.anchored_path(plan, *numerator, x)?,
-                &self.anchored_path(plan, *denominator, x)?,
-                *scale,
-                &metric.actual,
-                plan.base_year,
-            )
-            .ok(),
+                prices,
+            } => {
+                let part = |i: usize| {
+                    let path = self.anchored_path(plan, i, x)?;
+                    Some(part_path(&plan.metrics[i], &path, *prices).into_owned())
+                };
+                share(
+                    &part(*numerator)?,
+                    &part(*denominator)?,
+                    *scale,
+                    &metric.actual,
+                    plan.base_year,
+                )
+                .ok()
+            }
         }
     }
 
@@ -129,8 +137,14 @@ pub fn judge_at(
     goal: &Goal,
     x: f64,
 ) -> Option<(f64, Status)> {
+    let metric = &plan.metrics[index];
     let path = sweep.path(plan, index, x)?;
-    Some(judge(kind, goal, &path, plan.metrics[index].rate_method))
+    let paths = GoalPaths {
+        current: &path,
+        real: &at_prices(metric, &path, Prices::Comparable),
+        method: metric.rate_method,
+    };
+    Some(judge(kind, goal, paths))
 }
 
 /// The point nearest the sweep's origin at which the goal changes status.
@@ -148,10 +162,12 @@ pub fn break_even(
     let Some(Flip { at, reached_above }) = find_flip(sweep.origin(plan), status_at) else {
         return BreakEven::NoFlip;
     };
-    let rate = match plan.metrics[index].model {
-        Model::Compound { .. } => sweep
-            .path(plan, index, at)
-            .and_then(|p| average_annual_rate(p[0], p[p.len() - 1], (p.len() - 1) as f64)),
+    let metric = &plan.metrics[index];
+    let rate = match metric.model {
+        Model::Compound { .. } => sweep.path(plan, index, at).and_then(|path| {
+            let real = at_prices(metric, &path, Prices::Comparable);
+            achieved_rate(&real, RateMethod::Endpoint)
+        }),
         _ => None,
     };
     BreakEven::At {
@@ -313,6 +329,25 @@ mod tests {
                 calls.get()
             );
         }
+    }
+
+    #[test]
+    fn a_deflated_metric_is_swept_in_real_growth() {
+        // A real 7 % average needs 6.5 % shifted by +0.5 points, whatever the
+        // prices do; the rate reported there is the real 7 %, not the nominal
+        // 1.07 × 1.02 - 1 = 9.14 %.
+        let p = plan(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             rate_target = \"7%\"\n",
+        );
+        let goal = p.metrics[0].rate_goal.unwrap();
+        let BreakEven::At { at, rate, .. } =
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Rate, &goal)
+        else {
+            panic!("the goal can flip");
+        };
+        assert!((at - 0.005).abs() < 1e-9, "{at}");
+        assert!((rate.unwrap() - 0.07).abs() < 1e-9, "{rate:?}");
     }
 
     #[test]

@@ -149,8 +149,14 @@ impl Metric {
 /// How a metric's value moves from one year to the next.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Model {
-    /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year.
-    Compound { baseline: f64, growth: Vec<f64> },
+    /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year. With a
+    /// deflator, growth is real (at comparable prices) and the levels are
+    /// at current prices: v(y) = v(y-1) × (1 + growth[y]) × (1 + deflator[y]).
+    Compound {
+        baseline: f64,
+        growth: Vec<f64>,
+        deflator: Option<Vec<f64>>,
+    },
     /// v(y) = v(y-1) + increment[y]; one increment per projected year.
     Linear { baseline: f64, increment: Vec<f64> },
     /// v(y) = numerator(y) / denominator(y) × scale; indices into `Plan::metrics`.
@@ -158,7 +164,20 @@ pub enum Model {
         numerator: usize,
         denominator: usize,
         scale: f64,
+        /// Which of its parts' paths the ratio divides.
+        prices: Prices,
     },
+}
+
+/// The prices a ratio's parts are taken at, for parts with a deflator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Prices {
+    /// Their levels as projected, at current prices (现价).
+    #[default]
+    Current,
+    /// Their real paths, at base-year prices (可比价): energy per unit of
+    /// GDP is computed on GDP at comparable prices.
+    Comparable,
 }
 
 /// How an average annual rate is computed from a path (see

@@ -17,7 +17,7 @@ use super::source::Source;
 use super::value::{is_id, known_ids, number, show};
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{GoalKind, Location, Metric, Model, RateMethod};
+use crate::plan::{GoalKind, Location, Metric, Model, Prices, RateMethod};
 
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
@@ -214,6 +214,12 @@ impl<'a> MetricContext<'a> {
                      remove `baseline`",
                 );
             }
+            self.refuse_deflator(
+                raw,
+                "a ratio takes its prices from its parts: put `deflator` on its numerator or \
+                 denominator, and `prices = \"comparable\"` in `ratio` to divide their real paths",
+                problems,
+            );
             return self.ratio(ratio.get_ref(), problems);
         }
         let Some(baseline_value) = &raw.baseline else {
@@ -239,17 +245,17 @@ impl<'a> MetricContext<'a> {
         if let Some(growth) = &raw.growth {
             let rates = self
                 .per_year(growth, "rate", |v| {
-                    let rate = parse_rate(v)?;
-                    if rate <= -1.0 {
-                        return Err(format!(
-                            "a rate of {} % would wipe the value out; rates must be above -100 %",
-                            times_hundred(rate)
-                        ));
-                    }
-                    Ok(rate)
+                    rate_above_minus_100(v, ("a rate", "the value", "rates"))
                 })
                 .map_err(|msg| problems.in_field("growth").report(at(growth), msg))
                 .ok();
+            let deflator = raw.deflator.as_ref().map(|deflator| {
+                self.per_year(deflator, "rate", |v| {
+                    rate_above_minus_100(v, ("a deflator", "the price level", "deflators"))
+                })
+                .map_err(|msg| problems.in_field("deflator").report(at(deflator), msg))
+                .ok()
+            });
             if let Some(b) = baseline.filter(|b| *b <= 0.0) {
                 problems.in_field("baseline").report(
                     at(baseline_value),
@@ -263,8 +269,19 @@ impl<'a> MetricContext<'a> {
             return Some(Model::Compound {
                 baseline: baseline?,
                 growth: rates?,
+                deflator: match deflator {
+                    None => None,
+                    Some(parsed) => Some(parsed?),
+                },
             });
         }
+        self.refuse_deflator(
+            raw,
+            "a deflator turns real growth into levels at current prices, and a linear metric \
+             has no growth rate; remove `deflator`, or give the metric `growth` instead of \
+             `increment`",
+            problems,
+        );
         let increment = raw.increment.as_ref()?;
         let steps = self
             .per_year(increment, "number", number)
@@ -274,6 +291,14 @@ impl<'a> MetricContext<'a> {
             baseline: baseline?,
             increment: steps?,
         })
+    }
+
+    /// Reports a `deflator` on a metric that cannot have one, saying `why`.
+    fn refuse_deflator(&self, raw: &RawMetric, why: &str, problems: &mut Scoped) {
+        if let Some(deflator) = &raw.deflator {
+            let at = self.source.locate(deflator.span());
+            problems.in_field("deflator").report(at, why);
+        }
     }
 
     fn ratio(&self, ratio: &RawRatio, problems: &mut Scoped) -> Option<Model> {
@@ -327,10 +352,19 @@ impl<'a> MetricContext<'a> {
                 }
             }
         };
+        let prices = ratio.prices.as_ref().map_or(Some(Prices::Current), |p| {
+            prices(p.get_ref())
+                .map_err(|msg| {
+                    let at = self.source.locate(p.span());
+                    problems.in_field("ratio.prices").report(at, msg);
+                })
+                .ok()
+        });
         Some(Model::Ratio {
             numerator: numerator?,
             denominator: denominator?,
             scale: scale?,
+            prices: prices?,
         })
     }
 
@@ -379,6 +413,33 @@ fn rate_method(value: &Value) -> Result<RateMethod, String> {
         _ => Err(format!(
             "expected \"endpoint\" (水平法: from the base-year and target-year values) or \
              \"cumulative\" (累计法: from the sum of the plan years' values), found {}",
+            show(value)
+        )),
+    }
+}
+
+/// A per-year rate above -100 %; `names` are how the refusal names it:
+/// the rate, what it would wipe out, and rates of its kind.
+fn rate_above_minus_100(value: &Value, names: (&str, &str, &str)) -> Result<f64, String> {
+    let (rate_name, what, plural) = names;
+    let rate = parse_rate(value)?;
+    if rate <= -1.0 {
+        return Err(format!(
+            "{rate_name} of {} % would wipe {what} out; {plural} must be above -100 %",
+            times_hundred(rate)
+        ));
+    }
+    Ok(rate)
+}
+
+/// `prices` in a ratio's table: which of its parts' paths it divides.
+fn prices(value: &Value) -> Result<Prices, String> {
+    match value.as_str() {
+        Some("current") => Ok(Prices::Current),
+        Some("comparable") => Ok(Prices::Comparable),
+        _ => Err(format!(
+            "expected \"current\" (现价: the parts' levels) or \"comparable\" (可比价: the \
+             parts' real paths, without their deflators), found {}",
             show(value)
         )),
     }

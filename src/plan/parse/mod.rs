@@ -237,6 +237,52 @@ growth_shift = \"-2%\"
     }
 
     #[test]
+    fn a_deflator_belongs_to_a_compound_metric_and_stays_above_minus_100_percent() {
+        let text = PLAN
+            .replace(
+                "growth = \"5%\"\n",
+                "growth = \"5%\"\ndeflator = [\"2%\", \"-100%\"]\n",
+            )
+            .replace(
+                "increment = [1, 2]\n",
+                "increment = [1, 2]\ndeflator = \"2%\"\n",
+            )
+            + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\", prices = \"real\" }\n\
+               deflator = 0.01\n";
+        let found = problems(&text);
+        let described: Vec<String> = found.iter().map(|p| p.describe("t.toml")).collect();
+        assert_eq!(
+            described,
+            [
+                "t.toml:8: metric `gdp`, field `deflator`: entry for 2017: a deflator of -100 % \
+                 would wipe the price level out; deflators must be above -100 %",
+                "t.toml:14: metric `jobs`, field `deflator`: a deflator turns real growth into \
+                 levels at current prices, and a linear metric has no growth rate; remove \
+                 `deflator`, or give the metric `growth` instead of `increment`",
+                "t.toml:20: metric `share`, field `deflator`: a ratio takes its prices from its \
+                 parts: put `deflator` on its numerator or denominator, and \
+                 `prices = \"comparable\"` in `ratio` to divide their real paths",
+                "t.toml:19: metric `share`, field `ratio.prices`: expected \"current\" (现价: the \
+                 parts' levels) or \"comparable\" (可比价: the parts' real paths, without their \
+                 deflators), found the string \"real\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scenario_may_change_a_deflator() {
+        let text = PLAN.replace("growth = \"5%\"\n", "growth = \"5%\"\ndeflator = \"2%\"\n")
+            + "[scenarios.slow.metrics.gdp]\ndeflator = \"4%\"\n";
+        let scenarios = parse(&text, &["gdp.deflator=3%".to_owned()], &[]).unwrap();
+        let deflator = |s: &Scenario| match &s.plan.metrics[0].model {
+            Model::Compound { deflator, .. } => deflator.clone(),
+            other => panic!("gdp is compound, not {other:?}"),
+        };
+        assert_eq!(deflator(&scenarios[0]), Some(vec![0.03, 0.03]));
+        assert_eq!(deflator(&scenarios[1]), Some(vec![0.04, 0.04]));
+    }
+
+    #[test]
     fn a_syntax_error_is_refused_alone() {
         let found = problems("[plan\nbase_year = 2015\n");
         assert_eq!(found.len(), 1, "{found:?}");

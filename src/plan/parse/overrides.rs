@@ -164,12 +164,13 @@ fn override_field(
         "baseline" => &mut metric.baseline,
         "growth" => &mut metric.growth,
         "increment" => &mut metric.increment,
+        "deflator" => &mut metric.deflator,
         "target" => &mut metric.target,
         "rate_target" => &mut metric.rate_target,
         other => {
             return Err(format!(
                 "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
-                 `growth`, `increment`, `target` or `rate_target`"
+                 `growth`, `increment`, `target`, `rate_target` or `deflator`"
             ));
         }
     };

@@ -41,6 +41,7 @@ pub(super) struct RawMetric {
     pub(super) ratio: Option<Spanned<RawRatio>>,
     pub(super) target: Option<Spanned<Value>>,
     pub(super) rate_target: Option<Spanned<Value>>,
+    pub(super) deflator: Option<Spanned<Value>>,
     pub(super) rate_method: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
 }
@@ -51,6 +52,7 @@ pub(super) struct RawRatio {
     pub(super) numerator: Spanned<String>,
     pub(super) denominator: Spanned<String>,
     pub(super) scale: Option<Spanned<Value>>,
+    pub(super) prices: Option<Spanned<Value>>,
 }
 
 #[derive(Deserialize)]
@@ -71,6 +73,7 @@ pub(super) struct RawOverride {
     increment: Option<Spanned<Value>>,
     target: Option<Spanned<Value>>,
     rate_target: Option<Spanned<Value>>,
+    deflator: Option<Spanned<Value>>,
 }
 
 impl RawOverride {
@@ -82,6 +85,7 @@ impl RawOverride {
             ("increment", &self.increment),
             ("target", &self.target),
             ("rate_target", &self.rate_target),
+            ("deflator", &self.deflator),
         ]
         .into_iter()
         .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))
