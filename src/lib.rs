@@ -40,7 +40,7 @@ pub fn load_plan(
     for scenario in scenarios {
         match calc::project(&scenario.plan) {
             Ok(projection) => {
-                problems.extend(rate_goal_problems(&scenario, &projection));
+                problems.extend(goal_problems(&scenario, &projection));
                 projected.push(Projected {
                     scenario,
                     projection,
@@ -57,11 +57,9 @@ fn named(scenario: &Scenario) -> Option<&str> {
     (scenario.name != plan::BASE_SCENARIO).then_some(scenario.name.as_str())
 }
 
-/// A rate goal needs the metric's average rate, which a path need not have:
-/// by the endpoint method only between two positive values (a linear path
-/// can fall to 0 or below), by the cumulative method only from a positive
-/// base-year value to a positive sum of the plan years' values.
-fn rate_goal_problems<'a>(
+/// Goals that a scenario's paths leave without an answer, as problems of
+/// the plan: they are refused like any other mistake.
+fn goal_problems<'a>(
     scenario: &'a Scenario,
     projection: &'a Projection,
 ) -> impl Iterator<Item = Problem> + 'a {
@@ -69,19 +67,50 @@ fn rate_goal_problems<'a>(
     plan.metrics
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.rate_goal.is_some())
-        .filter_map(move |(i, metric)| {
-            let path = projection.series(i);
-            calc::achieved_rate(path, metric.rate_method)
-                .is_none()
-                .then(|| {
-                    Problem::new(no_average_rate(plan, path, metric.rate_method))
+        .flat_map(move |(index, metric)| {
+            unanswered_goals(plan, projection, index)
+                .into_iter()
+                .map(move |(field, message)| {
+                    Problem::new(message)
                         .at_line(metric.line)
                         .in_scenario(named(scenario))
                         .in_metric(&metric.id)
-                        .in_field("rate_target")
+                        .in_field(field)
                 })
         })
+}
+
+/// The goals of metric `index` its path cannot judge, with their field and
+/// why: a rate goal needs an average rate, which by the endpoint method
+/// exists only between two positive values (a linear path can fall to 0 or
+/// below) and by the cumulative method only from a positive base-year value
+/// to a positive sum of the plan years; a change goal needs a positive
+/// base-year value to be relative to.
+fn unanswered_goals(
+    plan: &plan::Plan,
+    projection: &Projection,
+    index: usize,
+) -> Vec<(&'static str, String)> {
+    let metric = &plan.metrics[index];
+    let path = projection.real_series(index);
+    let mut unanswered = Vec::new();
+    if metric.rate_goal.is_some() && calc::achieved_rate(path, metric.rate_method).is_none() {
+        unanswered.push((
+            "rate_target",
+            no_average_rate(plan, path, metric.rate_method),
+        ));
+    }
+    if metric.change_goal.is_some() && path[0] <= 0.0 {
+        unanswered.push((
+            "change_target",
+            format!(
+                "a relative change needs a positive value in {}, but the path starts at {}; \
+                 use `increase_target` for the change in the metric's unit",
+                plan.base_year, path[0]
+            ),
+        ));
+    }
+    unanswered
 }
 
 /// Why `path` has no average rate by `method`, and what to do instead.
@@ -180,6 +209,18 @@ mod tests {
               solution: it needs a positive value in 2015 and a positive sum of the values for \
               2016–2020, but the path starts at 10 and those values add up to -10; drop \
               `rate_target` or use a level `target`"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_change_from_a_base_value_that_is_not_positive_is_refused() {
+        assert_eq!(
+            refusal("[metrics.m]\nbaseline = 0\nincrement = 2\nchange_target = \"10%\"\n"),
+            [
+                "t.toml:4: metric `m`, field `change_target`: a relative change needs a positive \
+              value in 2015, but the path starts at 0; use `increase_target` for the change in \
+              the metric's unit"
             ]
         );
     }

@@ -71,75 +71,77 @@ pub struct Progress {
     pub behind_schedule: bool,
 }
 
-/// Every goal of the plan, metrics in file order, level before rate.
+/// Every goal of the plan, metrics in file order, each metric's goals in
+/// the order level, rate, change, increase, total.
 pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
-    let n = plan.horizon() as f64;
     let mut outcomes = Vec::with_capacity(plan.goal_count());
     for (index, metric) in plan.metrics.iter().enumerate() {
-        let path = projection.series(index);
-        let (baseline, last) = (path[0], path[path.len() - 1]);
-        let (shown_baseline, shown_last) = (significant(baseline), significant(last));
+        let paths = GoalPaths {
+            current: projection.series(index),
+            real: projection.real_series(index),
+            method: metric.rate_method,
+        };
         for (kind, goal) in metric.goals() {
-            let paths = GoalPaths {
-                current: path,
-                real: projection.real_series(index),
-                method: metric.rate_method,
-            };
-            let (judged, status) = judge(kind, goal, paths);
-            let outcome = match kind {
-                GoalKind::Level => {
-                    let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
-                    let year_reached = if status == Status::Reached {
-                        // The first year from which the goal holds through target_year.
-                        let holding = path.iter().rev().take_while(|v| meets(**v)).count();
-                        Some(plan.target_year + 1 - holding as i32)
-                    } else {
-                        let later_years = (plan.target_year + 1)..=(plan.base_year + MAX_HORIZON);
-                        later_years
-                            .zip(continuation(plan, projection, index))
-                            .take_while(|(_, v)| v.is_finite())
-                            .find(|(_, v)| meets(*v))
-                            .map(|(year, _)| year)
-                    };
-                    let is_ratio = matches!(metric.model, Model::Ratio { .. });
-                    let progress = progress(plan, projection, index, goal, is_ratio);
-                    GoalOutcome {
-                        metric: index,
-                        kind,
-                        goal: *goal,
-                        baseline: shown_baseline,
-                        projected: shown_last,
-                        status,
-                        gap: difference(shown_last, goal.value),
-                        attainment: (goal.value != 0.0)
-                            .then(|| significant(shown_last / goal.value)),
-                        required_rate: if is_ratio {
-                            None
-                        } else {
-                            average_annual_rate(baseline, goal.value, n)
-                        },
-                        year_reached,
-                        progress,
-                    }
-                }
-                GoalKind::Rate => GoalOutcome {
-                    metric: index,
-                    kind,
-                    goal: *goal,
-                    baseline: shown_baseline,
-                    projected: judged,
-                    status,
-                    gap: difference(judged, goal.value),
-                    attainment: None,
-                    required_rate: None,
-                    year_reached: None,
-                    progress: None,
-                },
-            };
-            outcomes.push(outcome);
+            outcomes.push(outcome(plan, projection, index, kind, goal, paths));
         }
     }
     outcomes
+}
+
+/// One goal of metric `index` judged on its `paths`.
+fn outcome(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    kind: GoalKind,
+    goal: &Goal,
+    paths: GoalPaths,
+) -> GoalOutcome {
+    let (judged, status) = judge(kind, goal, paths);
+    // Rates, changes and increases come out of `judge` at their reliable
+    // digits; levels and sums are rounded here.
+    let projected = match kind {
+        GoalKind::Level | GoalKind::Total => significant(judged),
+        GoalKind::Rate | GoalKind::Change | GoalKind::Increase => judged,
+    };
+    let mut outcome = GoalOutcome {
+        metric: index,
+        kind,
+        goal: *goal,
+        baseline: significant(paths.current[0]),
+        projected,
+        status,
+        gap: difference(projected, goal.value),
+        attainment: None,
+        required_rate: None,
+        year_reached: None,
+        progress: None,
+    };
+    if kind == GoalKind::Level {
+        let path = paths.current;
+        let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
+        outcome.year_reached = if status == Status::Reached {
+            // The first year from which the goal holds through target_year.
+            let holding = path.iter().rev().take_while(|v| meets(**v)).count();
+            Some(plan.target_year + 1 - holding as i32)
+        } else {
+            let later_years = (plan.target_year + 1)..=(plan.base_year + MAX_HORIZON);
+            later_years
+                .zip(continuation(plan, projection, index))
+                .take_while(|(_, v)| v.is_finite())
+                .find(|(_, v)| meets(*v))
+                .map(|(year, _)| year)
+        };
+        let is_ratio = matches!(plan.metrics[index].model, Model::Ratio { .. });
+        outcome.progress = progress(plan, projection, index, goal, is_ratio);
+        outcome.attainment = (goal.value != 0.0).then(|| significant(projected / goal.value));
+        outcome.required_rate = if is_ratio {
+            None
+        } else {
+            average_annual_rate(path[0], goal.value, plan.horizon() as f64)
+        };
+    }
+    outcome
 }
 
 /// Where a level goal stands at the metric's latest actual figure, if any.
@@ -201,12 +203,15 @@ pub struct GoalPaths<'a> {
     pub method: RateMethod,
 }
 
-/// The value a goal is judged on, and the verdict: the last value of the
-/// path for a level goal, the average annual rate of the real path by the
-/// metric's method for a rate goal. The value is exact (not rounded for
-/// display).
+/// The value a goal is judged on, and the verdict: for a level goal the
+/// last value of the path; for a rate goal the average annual rate of the
+/// real path by the metric's method; for a change goal the real path's
+/// relative change; for an increase goal the path's absolute change; for a
+/// total goal the sum of its plan years. Rates, changes and increases are
+/// differences, rounded at their reliable digits; levels and sums are exact.
 pub fn judge(kind: GoalKind, goal: &Goal, paths: GoalPaths) -> (f64, Status) {
-    let last = paths.current[paths.current.len() - 1];
+    let (first, last) = (paths.current[0], paths.current[paths.current.len() - 1]);
+    let (real_first, real_last) = (paths.real[0], paths.real[paths.real.len() - 1]);
     let (value, met) = match kind {
         GoalKind::Level => (last, level_satisfies(goal.comparison, last, goal.value)),
         GoalKind::Rate => {
@@ -217,6 +222,26 @@ pub fn judge(kind: GoalKind, goal: &Goal, paths: GoalPaths) -> (f64, Status) {
                 achieved,
                 rate_satisfies(goal.comparison, achieved, goal.value),
             )
+        }
+        GoalKind::Change => {
+            // Loading refuses change goals from a base value that is not
+            // positive; a sweep cannot make a positive base value otherwise.
+            let change = if real_first > 0.0 {
+                difference(real_last / real_first, 1.0)
+            } else {
+                f64::NAN
+            };
+            (change, rate_satisfies(goal.comparison, change, goal.value))
+        }
+        // Compared as the level the increase implies, so that the slack is
+        // relative to the levels whose noise it absorbs.
+        GoalKind::Increase => (
+            difference(last, first),
+            level_satisfies(goal.comparison, last, first + goal.value),
+        ),
+        GoalKind::Total => {
+            let total: f64 = paths.current[1..].iter().sum();
+            (total, level_satisfies(goal.comparison, total, goal.value))
         }
     };
     (value, if met { Status::Reached } else { Status::Missed })
@@ -304,6 +329,54 @@ mod tests {
         assert_eq!(o[1].projected, 0.065);
         assert_eq!(o[2].status, Status::Missed);
         assert_eq!(o[2].year_reached, Some(2021));
+    }
+
+    #[test]
+    fn changes_increases_and_totals() {
+        let o = outcomes(
+            "[metrics.energy]\nbaseline = 500\ngrowth = \"1%\"\n\
+             [metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\n\
+             [metrics.intensity]\nratio = { numerator = \"energy\", denominator = \"gdp\", scale = 1 }\n\
+             rate_target = { at_most = \"-3%\" }\nchange_target = { at_most = \"-13.5%\" }\n\
+             [metrics.rd]\nbaseline = 24\ngrowth = \"10%\"\n\
+             [metrics.rd_share]\nratio = { numerator = \"rd\", denominator = \"gdp\" }\n\
+             increase_target = 0.5\n\
+             [metrics.investment]\nbaseline = 100\ngrowth = \"8%\"\ntotal_target = 600\n",
+        );
+        let kinds: Vec<GoalKind> = o.iter().map(|o| o.kind).collect();
+        use GoalKind::*;
+        assert_eq!(kinds, [Rate, Change, Increase, Total]);
+        // Intensity 0.5 × (1.01 / 1.06)^t falls 1 - 1.01 / 1.06 = 4.717 % a year,
+        // within the ceiling of -3 %; over five years (1.01 / 1.06)⁵ - 1 = -21.462 %,
+        // a fall of more than 13.5 %.
+        assert!((o[0].projected - -0.0471698113).abs() < 1e-10, "{:?}", o[0]);
+        assert_eq!(o[0].status, Status::Reached);
+        assert!((o[1].projected - -0.2146241503).abs() < 1e-10, "{:?}", o[1]);
+        assert_eq!(o[1].status, Status::Reached);
+        assert_eq!(o[1].gap, difference(o[1].projected, -0.135));
+        // R&D share 2.4 % × (1.1 / 1.06)⁵ = 2.888320 %: up 0.488320 points, short
+        // of 0.5.
+        assert!((o[2].projected - 0.4883202240).abs() < 1e-10, "{:?}", o[2]);
+        assert_eq!(o[2].baseline, 2.4);
+        assert_eq!(o[2].status, Status::Missed);
+        // 100 × (1.08 + 1.08² + … + 1.08⁵) = 633.5929037 over 2016–2020 ≥ 600.
+        assert!((o[3].projected - 633.59290368).abs() < 1e-8, "{:?}", o[3]);
+        assert_eq!(o[3].status, Status::Reached);
+        for o in &o {
+            assert_eq!(
+                (o.required_rate, o.year_reached, o.progress),
+                (None, None, None)
+            );
+        }
+    }
+
+    #[test]
+    fn an_increase_of_exactly_the_goal_is_reached_despite_float_noise() {
+        // 0.1 + 0.2 = 0.30000000000000004 in binary, an increase of 0.2 exactly.
+        let o = outcomes(
+            "[metrics.s]\nbaseline = 0.1\nincrement = [0.2, 0, 0, 0, 0]\nincrease_target = 0.2\n",
+        );
+        assert_eq!((o[0].projected, o[0].status), (0.2, Status::Reached));
     }
 
     #[test]

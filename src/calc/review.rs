@@ -60,7 +60,7 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                     verdict: Verdict::NoFigures,
                 };
             };
-            let (value, left) = (path[k], n - k);
+            let value = path[k];
             // Growth so far is real growth, at base-year prices.
             let known = &projection.real_series(index)[..=k];
             let goal = outcome.goal;
@@ -76,14 +76,9 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                 }
                 _ => false,
             };
-            let remaining_rate = match outcome.kind {
-                GoalKind::Level => outcome.progress.as_ref().and_then(|p| p.remaining_rate),
-                GoalKind::Rate => (left > 0)
-                    .then(|| rate_still_needed(known, goal.value, n, method))
-                    .flatten(),
-            };
+            let remaining_rate = remaining_rate(plan, projection, &outcome, k);
             let progress = outcome.progress.as_ref();
-            let verdict = if left == 0 {
+            let verdict = if k == n {
                 match outcome.status {
                     Status::Reached => Verdict::FinalReached,
                     Status::Missed => Verdict::FinalMissed,
@@ -106,6 +101,37 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
             }
         })
         .collect()
+}
+
+/// The average annual rate needed from the latest figure, in year index
+/// `k`, for the goal to be met: for a level goal as its progress says; for
+/// a rate goal, for the whole period's average by the metric's method to
+/// meet it; for a change goal, to the real level it implies; for an
+/// increase goal, to the level it implies (none for a share, as for level
+/// goals); for a total, at which the years left make up what is missing.
+/// None in the target year.
+fn remaining_rate(
+    plan: &Plan,
+    projection: &Projection,
+    outcome: &GoalOutcome,
+    k: usize,
+) -> Option<f64> {
+    let (n, index, target) = (plan.horizon(), outcome.metric, outcome.goal.value);
+    let left = n.checked_sub(k).filter(|left| *left > 0)?;
+    let metric = &plan.metrics[index];
+    let current = &projection.series(index)[..=k];
+    let real = &projection.real_series(index)[..=k];
+    match outcome.kind {
+        GoalKind::Level => outcome.progress.as_ref().and_then(|p| p.remaining_rate),
+        GoalKind::Rate => rate_still_needed(real, target, n, metric.rate_method),
+        GoalKind::Change => average_annual_rate(real[k], real[0] * (1.0 + target), left as f64),
+        GoalKind::Increase if matches!(metric.model, Model::Ratio { .. }) => None,
+        GoalKind::Increase => average_annual_rate(current[k], current[0] + target, left as f64),
+        GoalKind::Total => {
+            let done: f64 = current[1..].iter().sum();
+            rate_for_sum(current[k], target - done, left)
+        }
+    }
 }
 
 /// The average annual rate needed from the last of the `known` values (the
@@ -276,6 +302,29 @@ mod tests {
         assert!((line.remaining_rate.unwrap() - 0.0590644223).abs() < 1e-10);
         assert_eq!(line.latest, Some((2017, 1200.0)));
         assert_eq!(line.verdict, Verdict::OnTrack);
+    }
+
+    #[test]
+    fn a_total_is_reviewed_by_what_is_still_missing() {
+        // 120 published for 2017; 2016 is filled in as 100 × 1.2^(1/2) =
+        // 109.5445, so 229.5445 of the 600 is done and 370.4555 is missing:
+        // 120 (x + x² + x³) = 370.4555 at x = 1.014383, 1.4383 % a year. At the
+        // pace so far, 1.2^(1/2) - 1 = 9.5445 % a year, the five years add up
+        // to 229.5445 + 120 × (1.0954 + 1.2 + 1.3145) = 662.74 ≥ 600.
+        let lines = review_of(
+            "[metrics.i]\nbaseline = 100\ngrowth = \"8%\"\ntotal_target = 600\n\
+             change_target = \"30%\"\nactual = { 2017 = 120 }\n",
+        );
+        let total = &lines[1];
+        assert_eq!(total.outcome.kind, GoalKind::Total);
+        assert!((total.remaining_rate.unwrap() - 0.0143831002).abs() < 1e-10);
+        assert_eq!(total.verdict, Verdict::OnTrack);
+        // A change of +30 % means 130 in 2020: (130 / 120)^(1/3) - 1 = 2.7040 % a
+        // year from 2017, and at 9.5445 % a year 120 × 1.2^(3/2) = 157.7 ≥ 130.
+        let change = &lines[0];
+        let needed = (130.0f64 / 120.0).powf(1.0 / 3.0) - 1.0;
+        assert!((change.remaining_rate.unwrap() - needed).abs() < 1e-12);
+        assert_eq!(change.verdict, Verdict::OnTrack);
     }
 
     #[test]

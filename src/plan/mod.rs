@@ -128,6 +128,9 @@ pub struct Metric {
     pub actual: BTreeMap<i32, f64>,
     pub level_goal: Option<Goal>,
     pub rate_goal: Option<Goal>,
+    pub change_goal: Option<Goal>,
+    pub increase_goal: Option<Goal>,
+    pub total_goal: Option<Goal>,
     /// How the metric's average annual rate is computed, for its rate goals.
     pub rate_method: RateMethod,
     /// Line of the metric's table in the plan file, so that problems found
@@ -138,11 +141,22 @@ pub struct Metric {
 }
 
 impl Metric {
-    /// Goals in output order: the level goal first, then the rate goal.
+    /// The metric's goal of `kind`, if it has one.
+    pub fn goal(&self, kind: GoalKind) -> Option<&Goal> {
+        match kind {
+            GoalKind::Level => self.level_goal.as_ref(),
+            GoalKind::Rate => self.rate_goal.as_ref(),
+            GoalKind::Change => self.change_goal.as_ref(),
+            GoalKind::Increase => self.increase_goal.as_ref(),
+            GoalKind::Total => self.total_goal.as_ref(),
+        }
+    }
+
+    /// Goals in output order: level, rate, change, increase, total.
     pub fn goals(&self) -> impl Iterator<Item = (GoalKind, &Goal)> {
-        let level = self.level_goal.as_ref().map(|g| (GoalKind::Level, g));
-        let rate = self.rate_goal.as_ref().map(|g| (GoalKind::Rate, g));
-        level.into_iter().chain(rate)
+        GoalKind::ALL
+            .into_iter()
+            .filter_map(|kind| self.goal(kind).map(|goal| (kind, goal)))
     }
 }
 
@@ -195,14 +209,36 @@ pub enum RateMethod {
 pub enum GoalKind {
     /// The metric's value at target_year.
     Level,
-    /// The average annual growth rate from base_year to target_year.
+    /// The average annual growth rate from base_year to target_year, at
+    /// comparable prices, by the metric's rate method.
     Rate,
+    /// The relative change from base_year to target_year, v(T) / v(B) - 1,
+    /// at comparable prices (下降13.5%).
+    Change,
+    /// The absolute change v(T) - v(B) in the metric's unit: percentage
+    /// points for a share (提高0.5个百分点).
+    Increase,
+    /// The sum of the values of the plan years, base_year + 1 ..=
+    /// target_year (五年累计).
+    Total,
+}
+
+impl GoalKind {
+    /// Every kind, in the order a metric's goals are listed.
+    pub const ALL: [GoalKind; 5] = [
+        GoalKind::Level,
+        GoalKind::Rate,
+        GoalKind::Change,
+        GoalKind::Increase,
+        GoalKind::Total,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Goal {
     pub comparison: Comparison,
-    /// In the metric's unit for level goals, a fraction (0.16) for rate goals.
+    /// In the metric's unit for level, increase and total goals; a fraction
+    /// (0.16) for rate and change goals.
     pub value: f64,
 }
 

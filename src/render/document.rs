@@ -123,8 +123,10 @@ pub fn judged_cell(
     decimals: usize,
 ) -> Cell {
     let shown = match kind {
-        GoalKind::Level => number(value, Precision::Decimals(decimals)),
-        GoalKind::Rate => percent(value, decimals),
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => {
+            number(value, Precision::Decimals(decimals))
+        }
+        GoalKind::Rate | GoalKind::Change => percent(value, decimals),
     };
     let mark = lang.status(status).chars().next().unwrap_or(' ');
     Cell {
@@ -144,8 +146,8 @@ pub fn tone(status: Status) -> Tone {
 /// written in the plan, not rounded to the table's decimals.
 pub fn goal_text(kind: GoalKind, goal: &Goal, lang: Lang) -> String {
     let amount = |x: f64| match kind {
-        GoalKind::Level => number(x, Precision::Full),
-        GoalKind::Rate => percent_shortest(x),
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => number(x, Precision::Full),
+        GoalKind::Rate | GoalKind::Change => percent_shortest(x),
     };
     let condition = match goal.comparison {
         Comparison::AtLeast => format!("≥ {}", amount(goal.value)),
@@ -155,7 +157,7 @@ pub fn goal_text(kind: GoalKind, goal: &Goal, lang: Lang) -> String {
         }
     };
     match kind {
-        GoalKind::Level => condition,
         GoalKind::Rate => format!("{} {condition}", lang.average_growth()),
+        GoalKind::Level | GoalKind::Change | GoalKind::Increase | GoalKind::Total => condition,
     }
 }

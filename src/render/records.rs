@@ -33,8 +33,8 @@ pub fn optional_fraction(x: Option<f64>) -> Field {
 /// fraction for a rate goal.
 pub fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
     match kind {
-        GoalKind::Level => Field::Number(value),
-        GoalKind::Rate => Field::Fraction(value),
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => Field::Number(value),
+        GoalKind::Rate | GoalKind::Change => Field::Fraction(value),
     }
 }
 
@@ -116,6 +116,9 @@ pub fn goal_kind_key(kind: GoalKind) -> &'static str {
     match kind {
         GoalKind::Level => "level",
         GoalKind::Rate => "rate",
+        GoalKind::Change => "change",
+        GoalKind::Increase => "increase",
+        GoalKind::Total => "total",
     }
 }
 

@@ -176,11 +176,14 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
             o.year_reached
                 .map_or_else(|| lang.not_by(last_year_searched), |y| y.to_string()),
         ),
-        GoalKind::Rate => (
+        GoalKind::Rate | GoalKind::Change => (
             percent(o.projected, d),
             format!("{}{}", signed(o.gap * 100.0, d), lang.points()),
             String::new(),
         ),
+        GoalKind::Increase | GoalKind::Total => {
+            (value(o.projected), signed(o.gap, d), String::new())
+        }
     };
     vec![
         plain(row.metric.name.clone()),

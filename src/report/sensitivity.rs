@@ -61,8 +61,10 @@ impl SensitivityReport {
                     .map(|&x| {
                         judge_at(plan, sweep, index, kind, goal, x).map(|(value, status)| {
                             let shown = match kind {
-                                GoalKind::Level => significant(value),
-                                GoalKind::Rate => value,
+                                GoalKind::Level | GoalKind::Increase | GoalKind::Total => {
+                                    significant(value)
+                                }
+                                GoalKind::Rate | GoalKind::Change => value,
                             };
                             (shown, status)
                         })

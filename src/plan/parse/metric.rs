@@ -1,6 +1,6 @@
 //! A metric's table checked into a [`Metric`]: its id, its one model
-//! (compound, linear or ratio) with its per-year lists, its goals and its
-//! actual figures.
+//! (compound, linear or ratio) with its per-year lists and prices, its rate
+//! method, its goals (read in `targets`) and its actual figures.
 //!
 //! Metrics are checked even when the plan's years are unusable, so that one
 //! run lists every problem; only the lengths of per-year lists need the years.
@@ -10,14 +10,15 @@ use std::collections::BTreeMap;
 use toml::{Spanned, Value};
 
 use super::actuals::file_figure;
-use super::goal::goal;
 use super::overrides::{self, Override};
-use super::raw::{RawMetric, RawMetrics, RawRatio};
+use super::ratio;
+use super::raw::{RawMetric, RawMetrics};
 use super::source::Source;
-use super::value::{is_id, known_ids, number, show};
+use super::targets::goals;
+use super::value::{is_id, number, show};
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{GoalKind, Location, Metric, Model, Prices, RateMethod};
+use crate::plan::{Location, Metric, Model, RateMethod};
 
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
@@ -123,29 +124,7 @@ impl<'a> MetricContext<'a> {
             }
         };
 
-        let level_goal = raw.target.as_ref().and_then(|t| {
-            goal(t.get_ref(), GoalKind::Level)
-                .map_err(|msg| {
-                    let at = self.source.locate(t.span());
-                    problems.in_field("target").report(at, msg);
-                })
-                .ok()
-        });
-        let rate_goal = raw.rate_target.as_ref().and_then(|t| {
-            let at = self.source.locate(t.span());
-            let mut problems = problems.in_field("rate_target");
-            if raw.ratio.is_some() {
-                problems.report(
-                    at,
-                    "a ratio metric has no growth rate of its own; put the rate goal on its \
-                     numerator or denominator metric, or use `target` for the share",
-                );
-                return None;
-            }
-            goal(t.get_ref(), GoalKind::Rate)
-                .map_err(|msg| problems.report(at, msg))
-                .ok()
-        });
+        let goals = goals(raw, self.source, &mut problems);
 
         let rate_method = raw
             .rate_method
@@ -186,8 +165,11 @@ impl<'a> MetricContext<'a> {
             name: raw.name.clone().unwrap_or_else(|| id.clone()),
             unit,
             model,
-            level_goal,
-            rate_goal,
+            level_goal: goals.level,
+            rate_goal: goals.rate,
+            change_goal: goals.change,
+            increase_goal: goals.increase,
+            total_goal: goals.total,
             rate_method: rate_method?,
             actual,
             line: line_number,
@@ -220,7 +202,13 @@ impl<'a> MetricContext<'a> {
                  denominator, and `prices = \"comparable\"` in `ratio` to divide their real paths",
                 problems,
             );
-            return self.ratio(ratio.get_ref(), problems);
+            return ratio::ratio(
+                ratio.get_ref(),
+                self.metrics,
+                &self.part_ids,
+                self.source,
+                problems,
+            );
         }
         let Some(baseline_value) = &raw.baseline else {
             problems.in_field("baseline").report(
@@ -301,73 +289,6 @@ impl<'a> MetricContext<'a> {
         }
     }
 
-    fn ratio(&self, ratio: &RawRatio, problems: &mut Scoped) -> Option<Model> {
-        let mut part = |field: &str, name: &Spanned<String>| {
-            let at = self.source.locate(name.span());
-            let name = name.get_ref();
-            let mut problems = problems.in_field(field);
-            match self.metrics.get_full(name.as_str()) {
-                Some((_, _, metric)) if metric.get_ref().ratio.is_some() => {
-                    problems.report(
-                        at,
-                        format!(
-                            "`{name}` is itself a ratio; a ratio's parts must be compound or linear metrics"
-                        ),
-                    );
-                    None
-                }
-                Some((index, _, _)) => Some(index),
-                None => {
-                    problems.report(
-                        at,
-                        format!(
-                            "`{name}` is not a metric of this plan; metrics that can be parts of a ratio: {}",
-                            known_ids(&self.part_ids)
-                        ),
-                    );
-                    None
-                }
-            }
-        };
-        let numerator = part("ratio.numerator", &ratio.numerator);
-        let denominator = part("ratio.denominator", &ratio.denominator);
-        let scale = match &ratio.scale {
-            None => Some(100.0),
-            Some(s) => {
-                let at = self.source.locate(s.span());
-                let mut problems = problems.in_field("ratio.scale");
-                match number(s.get_ref()) {
-                    Ok(x) if x > 0.0 => Some(x),
-                    Ok(x) => {
-                        problems.report(
-                            at,
-                            format!("must be positive (100 for %, 1000 for ‰), found {x}"),
-                        );
-                        None
-                    }
-                    Err(msg) => {
-                        problems.report(at, msg);
-                        None
-                    }
-                }
-            }
-        };
-        let prices = ratio.prices.as_ref().map_or(Some(Prices::Current), |p| {
-            prices(p.get_ref())
-                .map_err(|msg| {
-                    let at = self.source.locate(p.span());
-                    problems.in_field("ratio.prices").report(at, msg);
-                })
-                .ok()
-        });
-        Some(Model::Ratio {
-            numerator: numerator?,
-            denominator: denominator?,
-            scale: scale?,
-            prices: prices?,
-        })
-    }
-
     /// One value, or an array of exactly one value per projected year.
     fn per_year(
         &self,
@@ -430,19 +351,6 @@ fn rate_above_minus_100(value: &Value, names: (&str, &str, &str)) -> Result<f64,
         ));
     }
     Ok(rate)
-}
-
-/// `prices` in a ratio's table: which of its parts' paths it divides.
-fn prices(value: &Value) -> Result<Prices, String> {
-    match value.as_str() {
-        Some("current") => Ok(Prices::Current),
-        Some("comparable") => Ok(Prices::Comparable),
-        _ => Err(format!(
-            "expected \"current\" (现价: the parts' levels) or \"comparable\" (可比价: the \
-             parts' real paths, without their deflators), found {}",
-            show(value)
-        )),
-    }
 }
 
 #[cfg(test)]

@@ -4,19 +4,22 @@
 //! serde does the shape of the file (`raw`; its errors are shown by
 //! `syntax`); the meaning is checked here by hand, so that each message can
 //! say what was probably meant: the years (`header`), each metric (`metric`,
-//! with `goal` and `actuals`), what scenarios and `--set` change
-//! (`overrides`), and each scenario (`scenario`). Every check reports into
-//! one collector, and the file is refused once, with all its problems.
+//! with its `ratio`, its goal fields in `targets`, each read by `goal`, and
+//! `actuals`), what scenarios and `--set` change (`overrides`), and each
+//! scenario (`scenario`). Every check reports into one collector, and the
+//! file is refused once, with all its problems.
 
 mod actuals;
 mod goal;
 mod header;
 mod metric;
 mod overrides;
+mod ratio;
 mod raw;
 mod scenario;
 mod source;
 mod syntax;
+mod targets;
 mod value;
 
 use actuals::CsvFigures;
@@ -91,7 +94,7 @@ pub fn parse_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Location, Model};
+    use crate::plan::{Comparison, Goal, GoalKind, Location, Model};
 
     const PLAN: &str = "[plan]
 base_year = 2015
@@ -280,6 +283,57 @@ growth_shift = \"-2%\"
         };
         assert_eq!(deflator(&scenarios[0]), Some(vec![0.03, 0.03]));
         assert_eq!(deflator(&scenarios[1]), Some(vec![0.04, 0.04]));
+    }
+
+    #[test]
+    fn goal_fields_are_read_in_their_own_terms_and_set_like_the_others() {
+        let text = PLAN.replace(
+            "target = 110\n",
+            "target = 110\nchange_target = { at_most = \"-13.5%\" }\nincrease_target = 5\n\
+             total_target = { about = 600, tolerance = 10 }\nrate_target = \"4%\"\n",
+        );
+        let scenarios = parse(&text, &["gdp.change_target=20%".to_owned()], &[]).unwrap();
+        let goal = |comparison, value| Goal { comparison, value };
+        let gdp = &scenarios[1].plan.metrics[0];
+        let goals: Vec<(GoalKind, Goal)> = gdp.goals().map(|(kind, g)| (kind, *g)).collect();
+        assert_eq!(
+            goals,
+            [
+                (GoalKind::Level, goal(Comparison::AtLeast, 110.0)),
+                (GoalKind::Rate, goal(Comparison::AtLeast, 0.04)),
+                (GoalKind::Change, goal(Comparison::AtMost, -0.135)),
+                (GoalKind::Increase, goal(Comparison::AtLeast, 5.0)),
+                (
+                    GoalKind::Total,
+                    goal(Comparison::About { tolerance: 10.0 }, 600.0)
+                ),
+            ]
+        );
+        // --set replaced the change goal of the base plan only.
+        let set = scenarios[0].plan.metrics[0].change_goal;
+        assert_eq!(set, Some(goal(Comparison::AtLeast, 0.2)));
+    }
+
+    #[test]
+    fn a_total_of_a_share_and_a_change_without_its_percent_sign_are_refused() {
+        let text = PLAN.replace("target = 110\n", "target = 110\nchange_target = -13.5\n")
+            + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\" }\n\
+               total_target = 100\nrate_target = { at_most = \"-3%\" }\n";
+        let described: Vec<String> = problems(&text)
+            .iter()
+            .map(|p| p.describe("t.toml"))
+            .collect();
+        assert_eq!(
+            described,
+            [
+                "t.toml:9: metric `gdp`, field `change_target`: -13.5 would mean a change of \
+                 -1350 %; write -0.135 or \"-13.5%\" for -13.5 %, or \"-1350%\" if that \
+                 change is meant",
+                "t.toml:19: metric `share`, field `total_target`: a share's values do not add \
+                 up over the years; put `total_target` on its numerator or denominator, or use \
+                 `target` for the share in the target year",
+            ]
+        );
     }
 
     #[test]

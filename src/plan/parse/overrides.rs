@@ -167,10 +167,14 @@ fn override_field(
         "deflator" => &mut metric.deflator,
         "target" => &mut metric.target,
         "rate_target" => &mut metric.rate_target,
+        "change_target" => &mut metric.change_target,
+        "increase_target" => &mut metric.increase_target,
+        "total_target" => &mut metric.total_target,
         other => {
             return Err(format!(
                 "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
-                 `growth`, `increment`, `target`, `rate_target` or `deflator`"
+                 `growth`, `increment`, `target`, `rate_target`, `change_target`, \
+                 `increase_target`, `total_target` or `deflator`"
             ));
         }
     };

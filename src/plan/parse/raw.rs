@@ -41,6 +41,9 @@ pub(super) struct RawMetric {
     pub(super) ratio: Option<Spanned<RawRatio>>,
     pub(super) target: Option<Spanned<Value>>,
     pub(super) rate_target: Option<Spanned<Value>>,
+    pub(super) change_target: Option<Spanned<Value>>,
+    pub(super) increase_target: Option<Spanned<Value>>,
+    pub(super) total_target: Option<Spanned<Value>>,
     pub(super) deflator: Option<Spanned<Value>>,
     pub(super) rate_method: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
@@ -73,6 +76,9 @@ pub(super) struct RawOverride {
     increment: Option<Spanned<Value>>,
     target: Option<Spanned<Value>>,
     rate_target: Option<Spanned<Value>>,
+    change_target: Option<Spanned<Value>>,
+    increase_target: Option<Spanned<Value>>,
+    total_target: Option<Spanned<Value>>,
     deflator: Option<Spanned<Value>>,
 }
 
@@ -85,6 +91,9 @@ impl RawOverride {
             ("increment", &self.increment),
             ("target", &self.target),
             ("rate_target", &self.rate_target),
+            ("change_target", &self.change_target),
+            ("increase_target", &self.increase_target),
+            ("total_target", &self.total_target),
             ("deflator", &self.deflator),
         ]
         .into_iter()
