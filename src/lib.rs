@@ -84,8 +84,9 @@ fn goal_problems<'a>(
 /// why: a rate goal needs an average rate, which by the endpoint method
 /// exists only between two positive values (a linear path can fall to 0 or
 /// below) and by the cumulative method only from a positive base-year value
-/// to a positive sum of the plan years; a change goal needs a positive
-/// base-year value to be relative to.
+/// to a positive sum of the plan years; an in-step goal needs that of the
+/// metric it keeps pace with too; a change goal needs a positive base-year
+/// value to be relative to.
 fn unanswered_goals(
     plan: &plan::Plan,
     projection: &Projection,
@@ -94,11 +95,26 @@ fn unanswered_goals(
     let metric = &plan.metrics[index];
     let path = projection.real_series(index);
     let mut unanswered = Vec::new();
-    if metric.rate_goal.is_some() && calc::achieved_rate(path, metric.rate_method).is_none() {
-        unanswered.push((
-            "rate_target",
-            no_average_rate(plan, path, metric.rate_method),
-        ));
+    let has_rate_goal = metric.rate_goal.is_some() || metric.in_step_goal.is_some();
+    if has_rate_goal && calc::achieved_rate(path, metric.rate_method).is_none() {
+        let why = no_average_rate(plan, path, metric.rate_method);
+        let fix = "drop `rate_target` or use a level `target`";
+        unanswered.push(("rate_target", format!("{why}; {fix}")));
+    }
+    if let Some(in_step) = metric.in_step_goal {
+        let other = &plan.metrics[in_step.metric];
+        let path = projection.real_series(in_step.metric);
+        if calc::achieved_rate(path, other.rate_method).is_none() {
+            let why = no_average_rate(plan, path, other.rate_method);
+            unanswered.push((
+                "rate_target",
+                format!(
+                    "`{}`, whose growth this goal keeps pace with, has no average rate: {why}; \
+                     name another metric in `in_step_with`, or state the rate",
+                    other.id
+                ),
+            ));
+        }
     }
     if metric.change_goal.is_some() && path[0] <= 0.0 {
         unanswered.push((
@@ -113,19 +129,19 @@ fn unanswered_goals(
     unanswered
 }
 
-/// Why `path` has no average rate by `method`, and what to do instead.
+/// Why `path` has no average rate by `method`.
 fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> String {
     let (first, last) = (path[0], path[path.len() - 1]);
     let (base, target) = (plan.base_year, plan.target_year);
     match method {
         RateMethod::Endpoint => format!(
             "an average growth rate needs positive values, but the path goes from \
-             {first} in {base} to {last} in {target}; drop `rate_target` or use a level `target`"
+             {first} in {base} to {last} in {target}"
         ),
         RateMethod::Cumulative => format!(
             "the cumulative average (累计法) has no solution: it needs a positive value in \
              {base} and a positive sum of the values for {}–{target}, but the path starts at \
-             {first} and those values add up to {}; drop `rate_target` or use a level `target`",
+             {first} and those values add up to {}",
             base + 1,
             path[1..].iter().sum::<f64>()
         ),
@@ -221,6 +237,23 @@ mod tests {
                 "t.toml:4: metric `m`, field `change_target`: a relative change needs a positive \
               value in 2015, but the path starts at 0; use `increase_target` for the change in \
               the metric's unit"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_in_step_goal_needs_the_other_metric_s_average_rate() {
+        // Jobs fall 10 - 3 × 5 = -5 by 2020: no average rate to keep pace with.
+        assert_eq!(
+            refusal(
+                "[metrics.jobs]\nbaseline = 10\nincrement = -3\n\
+                 [metrics.pay]\nbaseline = 5\ngrowth = 0.05\nrate_target = { in_step_with = \"jobs\" }\n"
+            ),
+            [
+                "t.toml:7: metric `pay`, field `rate_target`: `jobs`, whose growth this goal keeps \
+              pace with, has no average rate: an average growth rate needs positive values, but \
+              the path goes from 10 in 2015 to -5 in 2020; name another metric in \
+              `in_step_with`, or state the rate"
             ]
         );
     }

@@ -7,7 +7,7 @@
 use super::average::{achieved_rate, average_annual_rate};
 use super::noise::{RELATIVE_SLACK, difference, level_satisfies, rate_satisfies, significant};
 use super::projection::{Projection, continuation};
-use crate::plan::{Comparison, Goal, GoalKind, MAX_HORIZON, Model, Plan, RateMethod};
+use crate::plan::{Comparison, Goal, GoalKind, InStep, MAX_HORIZON, Model, Plan, RateMethod};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -42,6 +42,20 @@ pub struct GoalOutcome {
     pub year_reached: Option<i32>,
     /// Level goals of metrics with actual figures: how far along they are.
     pub progress: Option<Progress>,
+    /// In-step goals: the metric kept pace with. The goal is then at least
+    /// its rate less the tolerance.
+    pub reference: Option<Reference>,
+}
+
+/// The metric an in-step goal keeps pace with, and its rate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Reference {
+    /// Index into `Plan::metrics`.
+    pub metric: usize,
+    /// Its average annual rate at comparable prices, by its own method.
+    pub rate: f64,
+    /// How far short of that rate the goal allows.
+    pub tolerance: f64,
 }
 
 /// Where a level goal stands at the latest actual figure.
@@ -81,11 +95,34 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
             real: projection.real_series(index),
             method: metric.rate_method,
         };
-        for (kind, goal) in metric.goals() {
-            outcomes.push(outcome(plan, projection, index, kind, goal, paths));
+        for kind in GoalKind::ALL {
+            if let Some(goal) = metric.goal(kind) {
+                outcomes.push(outcome(plan, projection, index, kind, goal, paths));
+            } else if let (GoalKind::Rate, Some(in_step)) = (kind, metric.in_step_goal) {
+                let reference = reference(plan, projection, in_step);
+                let goal = Goal {
+                    comparison: Comparison::AtLeast,
+                    value: difference(reference.rate, reference.tolerance),
+                };
+                let mut outcome = outcome(plan, projection, index, kind, &goal, paths);
+                outcome.reference = Some(reference);
+                outcomes.push(outcome);
+            }
         }
     }
     outcomes
+}
+
+/// The rate an in-step goal keeps pace with. Loading refuses a metric
+/// kept pace with that has no average rate.
+fn reference(plan: &Plan, projection: &Projection, in_step: InStep) -> Reference {
+    let other = &plan.metrics[in_step.metric];
+    let rate = achieved_rate(projection.real_series(in_step.metric), other.rate_method);
+    Reference {
+        metric: in_step.metric,
+        rate: rate.unwrap_or(f64::NAN),
+        tolerance: in_step.tolerance,
+    }
 }
 
 /// One goal of metric `index` judged on its `paths`.
@@ -116,6 +153,7 @@ fn outcome(
         required_rate: None,
         year_reached: None,
         progress: None,
+        reference: None,
     };
     if kind == GoalKind::Level {
         let path = paths.current;
@@ -377,6 +415,39 @@ mod tests {
             "[metrics.s]\nbaseline = 0.1\nincrement = [0.2, 0, 0, 0, 0]\nincrease_target = 0.2\n",
         );
         assert_eq!((o[0].projected, o[0].status), (0.2, Status::Reached));
+    }
+
+    #[test]
+    fn an_in_step_goal_keeps_pace_with_the_other_metric_s_real_growth() {
+        // GDP grows 6 % real (8.12 % at current prices); income 5.8 %. In step
+        // within 0.5 points: 5.8 % ≥ 6 % - 0.5 % = 5.5 %, reached; strictly in
+        // step: 5.8 % < 6 %, missed by 0.2 points.
+        let o = outcomes(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ndeflator = \"2%\"\n\
+             [metrics.income]\nbaseline = 30\ngrowth = \"5.8%\"\n\
+             rate_target = { in_step_with = \"gdp\", tolerance = \"0.5%\" }\n\
+             [metrics.strict]\nbaseline = 30\ngrowth = \"5.8%\"\nrate_target = { in_step_with = \"gdp\" }\n",
+        );
+        let reference = |tolerance| {
+            Some(Reference {
+                metric: 0,
+                rate: 0.06,
+                tolerance,
+            })
+        };
+        assert_eq!(o[0].kind, GoalKind::Rate);
+        assert_eq!(
+            o[0].goal,
+            Goal {
+                comparison: Comparison::AtLeast,
+                value: 0.055
+            }
+        );
+        assert_eq!(o[0].reference, reference(0.005));
+        assert_eq!((o[0].projected, o[0].status), (0.058, Status::Reached));
+        assert_eq!(o[0].gap, 0.003);
+        assert_eq!(o[1].reference, reference(0.0));
+        assert_eq!((o[1].status, o[1].gap), (Status::Missed, -0.002));
     }
 
     #[test]

@@ -20,5 +20,5 @@ pub mod review;
 pub mod sensitivity;
 
 pub use average::{achieved_rate, average_annual_rate};
-pub use goals::{GoalOutcome, Status, evaluate};
+pub use goals::{GoalOutcome, Reference, Status, evaluate};
 pub use projection::{Projection, ProjectionError, project};

@@ -78,7 +78,10 @@ impl Plan {
     }
 
     pub fn goal_count(&self) -> usize {
-        self.metrics.iter().map(|m| m.goals().count()).sum()
+        self.metrics
+            .iter()
+            .map(|m| m.goals().count() + usize::from(m.in_step_goal.is_some()))
+            .sum()
     }
 
     pub fn metric_index(&self, id: &str) -> Option<usize> {
@@ -127,7 +130,11 @@ pub struct Metric {
     /// plan file and actuals CSV files. For a ratio, shares entered directly.
     pub actual: BTreeMap<i32, f64>,
     pub level_goal: Option<Goal>,
+    /// A rate goal stated as a rate.
     pub rate_goal: Option<Goal>,
+    /// A rate goal stated as keeping pace with another metric (同步); a
+    /// metric has at most one of this and `rate_goal`.
+    pub in_step_goal: Option<InStep>,
     pub change_goal: Option<Goal>,
     pub increase_goal: Option<Goal>,
     pub total_goal: Option<Goal>,
@@ -152,7 +159,9 @@ impl Metric {
         }
     }
 
-    /// Goals in output order: level, rate, change, increase, total.
+    /// The goals stated by a value, in output order: level, rate, change,
+    /// increase, total. An in-step goal (`in_step_goal`) takes the rate
+    /// goal's place once the other metric's rate is known.
     pub fn goals(&self) -> impl Iterator<Item = (GoalKind, &Goal)> {
         GoalKind::ALL
             .into_iter()
@@ -232,6 +241,16 @@ impl GoalKind {
         GoalKind::Increase,
         GoalKind::Total,
     ];
+}
+
+/// A rate goal met when the metric's average rate is at least another
+/// metric's, less a tolerance: growth in step with the economy.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InStep {
+    /// Index into `Plan::metrics` of the metric to keep pace with.
+    pub metric: usize,
+    /// How far, as a rate, the metric may fall short of the other's rate.
+    pub tolerance: f64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -1,5 +1,6 @@
 //! One goal as a plan writes it: a plain value (at least), or a table
-//! naming the comparison, with its amounts in the goal's own terms.
+//! naming the comparison, with its amounts in the goal's own terms; and a
+//! rate goal's second form, in step with another metric's growth.
 
 use toml::Value;
 
@@ -65,6 +66,65 @@ impl Terms {
 /// The keys a goal table may hold.
 const KEYS: [&str; 4] = ["at_least", "at_most", "about", "tolerance"];
 
+/// The key of a rate goal's in-step form.
+const IN_STEP: &str = "in_step_with";
+
+/// A `rate_target` as written: a rate, or in step with another metric.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum RateTarget {
+    Stated(Goal),
+    /// At least the rate of the metric named `with`, less `tolerance`.
+    InStep {
+        with: String,
+        tolerance: f64,
+    },
+}
+
+pub(super) fn rate_target(value: &Value) -> Result<RateTarget, String> {
+    match value {
+        Value::Table(table) if table.contains_key(IN_STEP) => {
+            let stated: Vec<&str> = KEYS[..3]
+                .iter()
+                .copied()
+                .filter(|k| table.contains_key(*k))
+                .collect();
+            if let Some(op) = stated.first() {
+                return Err(format!(
+                    "`{IN_STEP}` and `{op}` are two forms of one rate goal; give either the \
+                     rate (`{op}`) or the metric whose growth to keep pace with (`{IN_STEP}`)"
+                ));
+            }
+            if let Some(unknown) = table
+                .keys()
+                .find(|k| ![IN_STEP, "tolerance"].contains(&k.as_str()))
+            {
+                return Err(format!(
+                    "unknown key `{unknown}`; a rate goal in step with another metric takes \
+                     `{IN_STEP}` and, if it may fall short, `tolerance`"
+                ));
+            }
+            let Some(with) = table[IN_STEP].as_str() else {
+                return Err(format!(
+                    "`{IN_STEP}`: expected the id of another metric in quotes, such as \
+                     \"gdp\", found {}",
+                    show(&table[IN_STEP])
+                ));
+            };
+            let tolerance = match table.get("tolerance") {
+                Some(t) => Terms::Rate
+                    .tolerance(t)
+                    .map_err(|msg| format!("`tolerance`: {msg}"))?,
+                None => 0.0,
+            };
+            Ok(RateTarget::InStep {
+                with: with.to_owned(),
+                tolerance,
+            })
+        }
+        _ => goal(value, Terms::Rate).map(RateTarget::Stated),
+    }
+}
+
 pub(super) fn goal(value: &Value, terms: Terms) -> Result<Goal, String> {
     let table = match value {
         Value::Table(table) => table,
@@ -84,6 +144,11 @@ pub(super) fn goal(value: &Value, terms: Terms) -> Result<Goal, String> {
             });
         }
     };
+    if table.contains_key(IN_STEP) {
+        return Err(format!(
+            "`{IN_STEP}` states a rate goal: write it in `rate_target`"
+        ));
+    }
     if let Some(unknown) = table.keys().find(|k| !KEYS.contains(&k.as_str())) {
         return Err(format!(
             "unknown key `{unknown}`; a goal table takes one of `at_least`, `at_most`, \
@@ -172,6 +237,55 @@ mod tests {
                 comparison: Comparison::About { tolerance: 3.0 },
                 value: 60.0
             })
+        );
+    }
+
+    #[test]
+    fn a_rate_goal_may_keep_pace_with_another_metric() {
+        let in_step = |text| rate_target(&read(text));
+        assert_eq!(
+            in_step("{ in_step_with = \"gdp\", tolerance = \"0.5%\" }")
+                .as_ref()
+                .ok(),
+            Some(&RateTarget::InStep {
+                with: "gdp".to_owned(),
+                tolerance: 0.005
+            })
+        );
+        assert_eq!(
+            in_step("\"5%\"").as_ref().ok(),
+            Some(&RateTarget::Stated(Goal {
+                comparison: Comparison::AtLeast,
+                value: 0.05
+            }))
+        );
+        let refusals = [
+            (
+                "{ in_step_with = \"gdp\", at_least = \"5%\" }",
+                "`in_step_with` and `at_least` are two forms of one rate goal; give either the \
+                 rate (`at_least`) or the metric whose growth to keep pace with (`in_step_with`)",
+            ),
+            (
+                "{ in_step_with = \"gdp\", tolerence = \"1%\" }",
+                "unknown key `tolerence`; a rate goal in step with another metric takes \
+                 `in_step_with` and, if it may fall short, `tolerance`",
+            ),
+            (
+                "{ in_step_with = 1 }",
+                "`in_step_with`: expected the id of another metric in quotes, such as \"gdp\", \
+                 found 1",
+            ),
+            (
+                "{ in_step_with = \"gdp\", tolerance = \"-1%\" }",
+                "`tolerance`: tolerance must not be negative, found the string \"-1%\"",
+            ),
+        ];
+        for (text, expected) in refusals {
+            assert_eq!(in_step(text), Err(expected.to_owned()), "{text}");
+        }
+        assert_eq!(
+            goal(&read("{ in_step_with = \"gdp\" }"), Terms::Change),
+            Err("`in_step_with` states a rate goal: write it in `rate_target`".to_owned())
         );
     }
 

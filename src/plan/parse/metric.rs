@@ -124,7 +124,7 @@ impl<'a> MetricContext<'a> {
             }
         };
 
-        let goals = goals(raw, self.source, &mut problems);
+        let goals = goals(raw, id, &self.all_ids, self.source, &mut problems);
 
         let rate_method = raw
             .rate_method
@@ -167,6 +167,7 @@ impl<'a> MetricContext<'a> {
             model,
             level_goal: goals.level,
             rate_goal: goals.rate,
+            in_step_goal: goals.in_step,
             change_goal: goals.change,
             increase_goal: goals.increase,
             total_goal: goals.total,

@@ -94,7 +94,7 @@ pub fn parse_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Comparison, Goal, GoalKind, Location, Model};
+    use crate::plan::{Comparison, Goal, GoalKind, InStep, Location, Model};
 
     const PLAN: &str = "[plan]
 base_year = 2015
@@ -136,6 +136,11 @@ growth_shift = \"-2%\"
 
     fn problems(text: &str) -> Vec<Problem> {
         parse(text, &[], &[]).unwrap_err().problems
+    }
+
+    /// The problems of `text`, one line each.
+    fn described(text: &str) -> Vec<String> {
+        parse(text, &[], &[]).unwrap_err().lines().collect()
     }
 
     #[test]
@@ -252,10 +257,8 @@ growth_shift = \"-2%\"
             )
             + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\", prices = \"real\" }\n\
                deflator = 0.01\n";
-        let found = problems(&text);
-        let described: Vec<String> = found.iter().map(|p| p.describe("t.toml")).collect();
         assert_eq!(
-            described,
+            described(&text),
             [
                 "t.toml:8: metric `gdp`, field `deflator`: entry for 2017: a deflator of -100 % \
                  would wipe the price level out; deflators must be above -100 %",
@@ -319,12 +322,8 @@ growth_shift = \"-2%\"
         let text = PLAN.replace("target = 110\n", "target = 110\nchange_target = -13.5\n")
             + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\" }\n\
                total_target = 100\nrate_target = { at_most = \"-3%\" }\n";
-        let described: Vec<String> = problems(&text)
-            .iter()
-            .map(|p| p.describe("t.toml"))
-            .collect();
         assert_eq!(
-            described,
+            described(&text),
             [
                 "t.toml:9: metric `gdp`, field `change_target`: -13.5 would mean a change of \
                  -1350 %; write -0.135 or \"-13.5%\" for -13.5 %, or \"-1350%\" if that \
@@ -334,6 +333,38 @@ growth_shift = \"-2%\"
                  `target` for the share in the target year",
             ]
         );
+    }
+
+    #[test]
+    fn an_in_step_goal_names_another_metric_of_the_plan() {
+        let text = PLAN.replace(
+            "target = 110\n",
+            "target = 110\nrate_target = { in_step_with = \"gdp\" }\n",
+        ) + "[metrics.income]\nbaseline = 3\ngrowth = 0.05\nrate_target = { in_step_with = \"GDP\" }\n";
+        assert_eq!(
+            described(&text),
+            [
+                "t.toml:9: metric `gdp`, field `rate_target`: a metric cannot keep pace with \
+                 itself; name the metric whose growth `gdp` should keep pace with: jobs, income",
+                "t.toml:20: metric `income`, field `rate_target`: `GDP` is not a metric of this \
+                 plan; metrics it can keep pace with: gdp, jobs",
+            ]
+        );
+        let text = text
+            .replace(
+                "{ in_step_with = \"GDP\" }",
+                "{ in_step_with = \"gdp\", tolerance = \"1%\" }",
+            )
+            .replace("rate_target = { in_step_with = \"gdp\" }\n", "");
+        let income = &parse(&text, &[], &[]).unwrap()[0].plan.metrics[2];
+        assert_eq!(
+            income.in_step_goal,
+            Some(InStep {
+                metric: 0,
+                tolerance: 0.01
+            })
+        );
+        assert_eq!(income.rate_goal, None);
     }
 
     #[test]

@@ -1,39 +1,58 @@
 //! A metric's goal fields: `target` (the level), `rate_target` (average
-//! growth), `change_target` (the relative change), `increase_target` (the
-//! absolute change) and `total_target` (the sum of the plan years), each in
-//! its own terms, and which of them a metric's kind allows.
+//! growth, stated or in step with another metric), `change_target` (the
+//! relative change), `increase_target` (the absolute change) and
+//! `total_target` (the sum of the plan years), each in its own terms, and
+//! which of them a metric's kind allows.
 
 use toml::{Spanned, Value};
 
-use super::goal::{Terms, goal};
+use super::goal::{RateTarget, Terms, goal, rate_target};
 use super::raw::RawMetric;
 use super::source::Source;
-use crate::plan::Goal;
+use super::value::known_ids;
 use crate::plan::error::Scoped;
+use crate::plan::{Goal, InStep};
 
 /// A metric's goals, as read; a goal with a problem is reported and left out.
 pub(super) struct Goals {
     pub(super) level: Option<Goal>,
     pub(super) rate: Option<Goal>,
+    pub(super) in_step: Option<InStep>,
     pub(super) change: Option<Goal>,
     pub(super) increase: Option<Goal>,
     pub(super) total: Option<Goal>,
 }
 
-pub(super) fn goals(raw: &RawMetric, source: &Source, problems: &mut Scoped) -> Goals {
-    let mut read = |field: &str, value: &Option<Spanned<Value>>, terms: Terms| {
-        let value = value.as_ref()?;
-        goal(value.get_ref(), terms)
-            .map_err(|msg| {
-                let at = source.locate(value.span());
-                problems.in_field(field).report(at, msg);
-            })
-            .ok()
+/// The goals of the metric `id`; `ids` are the plan's metric ids, in
+/// order, which an in-step goal names.
+pub(super) fn goals(
+    raw: &RawMetric,
+    id: &str,
+    ids: &[&str],
+    source: &Source,
+    problems: &mut Scoped,
+) -> Goals {
+    let read =
+        |field: &str, value: &Option<Spanned<Value>>, terms: Terms, problems: &mut Scoped| {
+            read_field(field, value, |v| goal(v, terms), source, problems)
+        };
+    // Read in the order goals are listed, so that their problems come in it.
+    let level = read("target", &raw.target, Terms::Unit, problems);
+    let rate_goal = |value: &Value| match rate_target(value)? {
+        RateTarget::Stated(goal) => Ok((Some(goal), None)),
+        RateTarget::InStep { with, tolerance } => {
+            in_step_with(&with, id, ids).map(|metric| (None, Some(InStep { metric, tolerance })))
+        }
     };
-    let level = read("target", &raw.target, Terms::Unit);
-    let rate = read("rate_target", &raw.rate_target, Terms::Rate);
-    let change = read("change_target", &raw.change_target, Terms::Change);
-    let increase = read("increase_target", &raw.increase_target, Terms::Unit);
+    let (rate, in_step) = read_field("rate_target", &raw.rate_target, rate_goal, source, problems)
+        .unwrap_or_default();
+    let change = read("change_target", &raw.change_target, Terms::Change, problems);
+    let increase = read(
+        "increase_target",
+        &raw.increase_target,
+        Terms::Unit,
+        problems,
+    );
     let total = match (&raw.total_target, &raw.ratio) {
         (Some(total), Some(_)) => {
             problems.in_field("total_target").report(
@@ -43,13 +62,49 @@ pub(super) fn goals(raw: &RawMetric, source: &Source, problems: &mut Scoped) -> 
             );
             None
         }
-        _ => read("total_target", &raw.total_target, Terms::Unit),
+        _ => read("total_target", &raw.total_target, Terms::Unit, problems),
     };
     Goals {
         level,
         rate,
+        in_step,
         change,
         increase,
         total,
+    }
+}
+
+/// The goal field `field`, when given, read by `parse`; a refusal is
+/// reported at the value.
+fn read_field<T>(
+    field: &str,
+    value: &Option<Spanned<Value>>,
+    parse: impl FnOnce(&Value) -> Result<T, String>,
+    source: &Source,
+    problems: &mut Scoped,
+) -> Option<T> {
+    let value = value.as_ref()?;
+    parse(value.get_ref())
+        .map_err(|msg| {
+            let at = source.locate(value.span());
+            problems.in_field(field).report(at, msg);
+        })
+        .ok()
+}
+
+/// The index of the metric `with` that metric `id` keeps pace with.
+fn in_step_with(with: &str, id: &str, ids: &[&str]) -> Result<usize, String> {
+    let others: Vec<&str> = ids.iter().copied().filter(|other| *other != id).collect();
+    match ids.iter().position(|other| *other == with) {
+        Some(_) if with == id => Err(format!(
+            "a metric cannot keep pace with itself; name the metric whose growth `{id}` should \
+             keep pace with: {}",
+            known_ids(&others)
+        )),
+        Some(index) => Ok(index),
+        None => Err(format!(
+            "`{with}` is not a metric of this plan; metrics it can keep pace with: {}",
+            known_ids(&others)
+        )),
     }
 }
