@@ -42,6 +42,8 @@ pub struct GoalOutcome {
     pub year_reached: Option<i32>,
     /// Level goals of metrics with actual figures: how far along they are.
     pub progress: Option<Progress>,
+    /// The metric's goals are binding (约束性) rather than expected (预期性).
+    pub binding: bool,
     /// In-step goals: the metric kept pace with. The goal is then at least
     /// its rate less the tolerance.
     pub reference: Option<Reference>,
@@ -153,6 +155,7 @@ fn outcome(
         required_rate: None,
         year_reached: None,
         progress: None,
+        binding: plan.metrics[index].binding,
         reference: None,
     };
     if kind == GoalKind::Level {
@@ -424,7 +427,7 @@ mod tests {
         // step: 5.8 % < 6 %, missed by 0.2 points.
         let o = outcomes(
             "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ndeflator = \"2%\"\n\
-             [metrics.income]\nbaseline = 30\ngrowth = \"5.8%\"\n\
+             [metrics.income]\nbaseline = 30\ngrowth = \"5.8%\"\nbinding = true\n\
              rate_target = { in_step_with = \"gdp\", tolerance = \"0.5%\" }\n\
              [metrics.strict]\nbaseline = 30\ngrowth = \"5.8%\"\nrate_target = { in_step_with = \"gdp\" }\n",
         );
@@ -447,6 +450,8 @@ mod tests {
         assert_eq!((o[0].projected, o[0].status), (0.058, Status::Reached));
         assert_eq!(o[0].gap, 0.003);
         assert_eq!(o[1].reference, reference(0.0));
+        // Only the first metric says its goals are binding (约束性).
+        assert_eq!((o[0].binding, o[1].binding), (true, false));
         assert_eq!((o[1].status, o[1].gap), (Status::Missed, -0.002));
     }
 

@@ -140,6 +140,9 @@ pub struct Metric {
     pub total_goal: Option<Goal>,
     /// How the metric's average annual rate is computed, for its rate goals.
     pub rate_method: RateMethod,
+    /// Its goals are binding (约束性), which the government answers for,
+    /// rather than expected (预期性).
+    pub binding: bool,
     /// Line of the metric's table in the plan file, so that problems found
     /// after parsing (an overflowing path, say) can still point at it.
     pub line: usize,

@@ -138,6 +138,24 @@ impl<'a> MetricContext<'a> {
                     .ok()
             });
 
+        let binding = raw
+            .binding
+            .as_ref()
+            .map_or(Some(false), |b| match b.get_ref() {
+                Value::Boolean(binding) => Some(*binding),
+                other => {
+                    problems.in_field("binding").report(
+                    self.source.locate(b.span()),
+                    format!(
+                        "expected true (约束性: binding goals) or false (预期性: expected goals, \
+                         the default), found {}",
+                        show(other)
+                    ),
+                );
+                    None
+                }
+            });
+
         let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
             let at = self.source.locate(table.span());
             let mut problems = problems.in_field("actual");
@@ -172,6 +190,7 @@ impl<'a> MetricContext<'a> {
             increase_goal: goals.increase,
             total_goal: goals.total,
             rate_method: rate_method?,
+            binding: binding?,
             actual,
             line: line_number,
             actual_line: raw

@@ -94,7 +94,7 @@ pub fn parse_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Comparison, Goal, GoalKind, InStep, Location, Model};
+    use crate::plan::{Comparison, Goal, GoalKind, InStep, Location, Model, RateMethod};
 
     const PLAN: &str = "[plan]
 base_year = 2015
@@ -365,6 +365,38 @@ growth_shift = \"-2%\"
             })
         );
         assert_eq!(income.rate_goal, None);
+    }
+
+    #[test]
+    fn binding_goals_and_the_rate_method_are_marked_and_may_be_set() {
+        let text = PLAN.replace("target = 110\n", "target = 110\nbinding = true\n");
+        let sets = [
+            "jobs.binding=true".to_owned(),
+            "gdp.rate_method=cumulative".to_owned(),
+        ];
+        let scenarios = parse(&text, &sets, &[]).unwrap();
+        let marks = |s: &Scenario| -> Vec<(bool, RateMethod)> {
+            s.plan
+                .metrics
+                .iter()
+                .map(|m| (m.binding, m.rate_method))
+                .collect()
+        };
+        assert_eq!(
+            marks(&scenarios[0]),
+            [(true, RateMethod::Cumulative), (true, RateMethod::Endpoint)]
+        );
+        assert_eq!(
+            marks(&scenarios[1]),
+            [(true, RateMethod::Endpoint), (false, RateMethod::Endpoint)]
+        );
+        assert_eq!(
+            described(&PLAN.replace("target = 110\n", "target = 110\nbinding = \"yes\"\n")),
+            [
+                "t.toml:9: metric `gdp`, field `binding`: expected true (约束性: binding goals) or \
+              false (预期性: expected goals, the default), found the string \"yes\""
+            ]
+        );
     }
 
     #[test]

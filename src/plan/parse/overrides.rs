@@ -165,6 +165,8 @@ fn override_field(
         "growth" => &mut metric.growth,
         "increment" => &mut metric.increment,
         "deflator" => &mut metric.deflator,
+        "rate_method" => &mut metric.rate_method,
+        "binding" => &mut metric.binding,
         "target" => &mut metric.target,
         "rate_target" => &mut metric.rate_target,
         "change_target" => &mut metric.change_target,
@@ -174,7 +176,7 @@ fn override_field(
             return Err(format!(
                 "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
                  `growth`, `increment`, `target`, `rate_target`, `change_target`, \
-                 `increase_target`, `total_target` or `deflator`"
+                 `increase_target`, `total_target`, `deflator`, `rate_method` or `binding`"
             ));
         }
     };

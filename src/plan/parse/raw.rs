@@ -46,6 +46,7 @@ pub(super) struct RawMetric {
     pub(super) total_target: Option<Spanned<Value>>,
     pub(super) deflator: Option<Spanned<Value>>,
     pub(super) rate_method: Option<Spanned<Value>>,
+    pub(super) binding: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
 }
 
@@ -80,6 +81,8 @@ pub(super) struct RawOverride {
     increase_target: Option<Spanned<Value>>,
     total_target: Option<Spanned<Value>>,
     deflator: Option<Spanned<Value>>,
+    rate_method: Option<Spanned<Value>>,
+    binding: Option<Spanned<Value>>,
 }
 
 impl RawOverride {
@@ -95,6 +98,8 @@ impl RawOverride {
             ("increase_target", &self.increase_target),
             ("total_target", &self.total_target),
             ("deflator", &self.deflator),
+            ("rate_method", &self.rate_method),
+            ("binding", &self.binding),
         ]
         .into_iter()
         .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))
