@@ -30,7 +30,8 @@ pub struct GoalOutcome {
     pub status: Status,
     /// projected - goal value (a rate difference for rate goals).
     pub gap: f64,
-    /// projected / goal value; level goals with a non-zero goal only.
+    /// How far the goal is met, reading 100 % or more exactly when it is
+    /// (see [`attainment`]); not for rate goals.
     pub attainment: Option<f64>,
     /// The average annual rate that reaches a level goal exactly from the
     /// baseline; not for ratios, nor when baseline or goal is not positive.
@@ -151,7 +152,10 @@ fn outcome(
         projected,
         status,
         gap: difference(projected, goal.value),
-        attainment: None,
+        attainment: match kind {
+            GoalKind::Rate => None,
+            _ => attainment(goal, projected),
+        },
         required_rate: None,
         year_reached: None,
         progress: None,
@@ -175,7 +179,6 @@ fn outcome(
         };
         let is_ratio = matches!(plan.metrics[index].model, Model::Ratio { .. });
         outcome.progress = progress(plan, projection, index, goal, is_ratio);
-        outcome.attainment = (goal.value != 0.0).then(|| significant(projected / goal.value));
         outcome.required_rate = if is_ratio {
             None
         } else {
@@ -230,6 +233,33 @@ fn progress(
         behind_schedule: years_left > 0
             && progress.is_some_and(|p| p < time_elapsed - RELATIVE_SLACK),
     })
+}
+
+/// How far `projected` meets `goal`, as a fraction that reads 100 % or
+/// more exactly when the goal is met: projected / target for a floor or a
+/// band, target / projected for a ceiling (none when projected is 0 or
+/// less, where no ratio says how far below the ceiling it is). A negative
+/// target is a fall whose size is what counts (下降13.5%以上), so there the
+/// two swap: a ceiling of -13.5 % met by -20 % reads 20 / 13.5 = 148 %. None
+/// for a target of 0.
+pub fn attainment(goal: &Goal, projected: f64) -> Option<f64> {
+    let target = goal.value;
+    // Whether less is better in size: a positive ceiling, a negative floor.
+    let inverted = match goal.comparison {
+        Comparison::About { .. } => false,
+        Comparison::AtLeast => target < 0.0,
+        Comparison::AtMost => target > 0.0,
+    };
+    let ratio = if target == 0.0 {
+        None
+    } else if !inverted {
+        Some(projected / target)
+    } else {
+        // Past the ceiling's zero (below a positive ceiling, above a
+        // negative floor) the goal is met with no ratio to show it.
+        (projected / target > 0.0).then(|| target / projected)
+    };
+    ratio.map(significant)
 }
 
 /// A metric's path as its goals are judged on it.
@@ -395,6 +425,12 @@ mod tests {
         assert!((o[1].projected - -0.2146241503).abs() < 1e-10, "{:?}", o[1]);
         assert_eq!(o[1].status, Status::Reached);
         assert_eq!(o[1].gap, difference(o[1].projected, -0.135));
+        // The fall is 21.462 / 13.5 = 158.98 % of the one asked for.
+        assert!(
+            (o[1].attainment.unwrap() - 1.5898085207).abs() < 1e-10,
+            "{:?}",
+            o[1]
+        );
         // R&D share 2.4 % × (1.1 / 1.06)⁵ = 2.888320 %: up 0.488320 points, short
         // of 0.5.
         assert!((o[2].projected - 0.4883202240).abs() < 1e-10, "{:?}", o[2]);
@@ -403,6 +439,8 @@ mod tests {
         // 100 × (1.08 + 1.08² + … + 1.08⁵) = 633.5929037 over 2016–2020 ≥ 600.
         assert!((o[3].projected - 633.59290368).abs() < 1e-8, "{:?}", o[3]);
         assert_eq!(o[3].status, Status::Reached);
+        assert!((o[3].attainment.unwrap() - 633.59290368 / 600.0).abs() < 1e-12);
+        assert_eq!(o[0].attainment, None, "rate goals have none");
         for o in &o {
             assert_eq!(
                 (o.required_rate, o.year_reached, o.progress),
@@ -453,6 +491,26 @@ mod tests {
         // Only the first metric says its goals are binding (约束性).
         assert_eq!((o[0].binding, o[1].binding), (true, false));
         assert_eq!((o[1].status, o[1].gap), (Status::Missed, -0.002));
+    }
+
+    #[test]
+    fn attainment_reads_100_percent_or_more_exactly_when_met() {
+        use Comparison::*;
+        let read =
+            |comparison, value, projected| attainment(&Goal { comparison, value }, projected);
+        // A floor: 142.82 / 150 = 95.2 %.
+        assert_eq!(read(AtLeast, 150.0, 142.82), Some(0.952133333333333));
+        // A ceiling of 600 met at 588.33: 600 / 588.33 = 101.98 %; broken at 625: 96 %.
+        assert_eq!(read(AtMost, 600.0, 588.33), Some(1.01983580643516));
+        assert_eq!(read(AtMost, 600.0, 625.0), Some(0.96));
+        assert_eq!(read(AtMost, 600.0, 0.0), None);
+        // A fall of at least 13.5 % achieved with -21.46 %: 21.46 / 13.5 = 159 %.
+        assert_eq!(read(AtMost, -0.135, -0.2146), Some(1.58962962962963));
+        // A fall of no more than 5 %: -4 % reads 5 / 4 = 125 %; a rise, no ratio.
+        assert_eq!(read(AtLeast, -0.05, -0.04), Some(1.25));
+        assert_eq!(read(AtLeast, -0.05, 0.01), None);
+        assert_eq!(read(About { tolerance: 3.0 }, 60.0, 62.208), Some(1.0368));
+        assert_eq!(read(AtLeast, 0.0, 5.0), None);
     }
 
     #[test]
@@ -516,6 +574,8 @@ mod tests {
         // 100 × 0.95^5 = 77.378; 0.95^4 = 81.45 > 80, so first met in 2020.
         assert_eq!(o[0].status, Status::Reached);
         assert_eq!(o[0].year_reached, Some(2020));
+        // Under its ceiling, it reads 80 / 77.37809375 = 103.39 %.
+        assert_eq!(o[0].attainment, Some(1.03388434791985));
         // 25 × 1.2^5 = 62.208, inside 60 ± 3; 1.2^4 × 25 = 51.84 is outside.
         assert_eq!(o[1].status, Status::Reached);
         assert_eq!(o[1].year_reached, Some(2020));
@@ -549,6 +609,21 @@ mod tests {
             let end = (0..years).fold(baseline, |v, _| v * (1.0 + rate));
             let r = average_annual_rate(baseline, end, years as f64).unwrap();
             prop_assert!((r - rate).abs() <= 1e-9 * (1.0 + rate.abs()), "{r} vs {rate}");
+        }
+
+        #[test]
+        fn attainment_is_100_percent_or_more_when_and_only_when_the_goal_is_met(
+            target in prop_oneof![-1e6f64..-1e-3, 1e-3f64..1e6],
+            projected in -1e6f64..1e6,
+            at_most in any::<bool>(),
+        ) {
+            prop_assume!((projected / target - 1.0).abs() > 1e-9);
+            let comparison = if at_most { Comparison::AtMost } else { Comparison::AtLeast };
+            let met = level_satisfies(comparison, projected, target);
+            match attainment(&Goal { comparison, value: target }, projected) {
+                Some(a) => prop_assert_eq!(a >= 1.0, met, "{}", a),
+                None => prop_assert!(met, "no attainment for a missed goal"),
+            }
         }
 
         #[test]
