@@ -57,8 +57,8 @@ fn named(scenario: &Scenario) -> Option<&str> {
     (scenario.name != plan::BASE_SCENARIO).then_some(scenario.name.as_str())
 }
 
-/// Goals that a scenario's paths leave without an answer, as problems of
-/// the plan: they are refused like any other mistake.
+/// Goals that a scenario's paths leave without an answer or show to be
+/// mistaken, as problems of the plan: they are refused like any other.
 fn goal_problems<'a>(
     scenario: &'a Scenario,
     projection: &'a Projection,
@@ -68,7 +68,7 @@ fn goal_problems<'a>(
         .iter()
         .enumerate()
         .flat_map(move |(index, metric)| {
-            unanswered_goals(plan, projection, index)
+            refused_goals(plan, projection, index)
                 .into_iter()
                 .map(move |(field, message)| {
                     Problem::new(message)
@@ -86,27 +86,28 @@ fn goal_problems<'a>(
 /// below) and by the cumulative method only from a positive base-year value
 /// to a positive sum of the plan years; an in-step goal needs that of the
 /// metric it keeps pace with too; a change goal needs a positive base-year
-/// value to be relative to.
-fn unanswered_goals(
+/// value to be relative to. And a share's target that is a fraction of
+/// the share in percent was meant in percent (see [`fraction_for_percent`]).
+fn refused_goals(
     plan: &plan::Plan,
     projection: &Projection,
     index: usize,
 ) -> Vec<(&'static str, String)> {
     let metric = &plan.metrics[index];
     let path = projection.real_series(index);
-    let mut unanswered = Vec::new();
+    let mut refused = Vec::new();
     let has_rate_goal = metric.rate_goal.is_some() || metric.in_step_goal.is_some();
     if has_rate_goal && calc::achieved_rate(path, metric.rate_method).is_none() {
         let why = no_average_rate(plan, path, metric.rate_method);
         let fix = "drop `rate_target` or use a level `target`";
-        unanswered.push(("rate_target", format!("{why}; {fix}")));
+        refused.push(("rate_target", format!("{why}; {fix}")));
     }
     if let Some(in_step) = metric.in_step_goal {
         let other = &plan.metrics[in_step.metric];
         let path = projection.real_series(in_step.metric);
         if calc::achieved_rate(path, other.rate_method).is_none() {
             let why = no_average_rate(plan, path, other.rate_method);
-            unanswered.push((
+            refused.push((
                 "rate_target",
                 format!(
                     "`{}`, whose growth this goal keeps pace with, has no average rate: {why}; \
@@ -117,7 +118,7 @@ fn unanswered_goals(
         }
     }
     if metric.change_goal.is_some() && path[0] <= 0.0 {
-        unanswered.push((
+        refused.push((
             "change_target",
             format!(
                 "a relative change needs a positive value in {}, but the path starts at {}; \
@@ -126,7 +127,53 @@ fn unanswered_goals(
             ),
         ));
     }
-    unanswered
+    if let Some(message) = fraction_for_percent(metric, projection.series(index)) {
+        refused.push(("target", message));
+    }
+    refused
+}
+
+/// How many times smaller (or larger) than every value of its share a
+/// target must be to have been written in the wrong unit.
+const UNIT_MISTAKE: f64 = 30.0;
+
+/// Why a share's target looks written in the wrong unit, if it does: with
+/// the default scale a share is in percent, so a target below 1 that is
+/// more than 30 times smaller than every value of the path was meant in
+/// percent (0.03 for 3 %), and one above 1 more than 30 times larger was
+/// meant as a fraction. A plan that gives `scale` says what it means.
+fn fraction_for_percent(metric: &plan::Metric, path: &[f64]) -> Option<String> {
+    let plan::Model::Ratio {
+        scale_given: false, ..
+    } = metric.model
+    else {
+        return None;
+    };
+    let target = metric.level_goal?.value;
+    let (smallest, largest) = path
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+            (lo.min(*v), hi.max(*v))
+        });
+    let (size, meant) = if target > 0.0 && target < 1.0 && target * UNIT_MISTAKE < smallest {
+        ("smaller", plan::times_hundred(target))
+    } else if target > 1.0 && largest > 0.0 && target > largest * UNIT_MISTAKE {
+        ("larger", target / 100.0)
+    } else {
+        return None;
+    };
+    Some(format!(
+        "{target} is more than {UNIT_MISTAKE} times {size} than every value of the share \
+         ({} to {}), which is in percent: did you mean {meant}? Write `target = {meant}` (or \
+         \"{meant}%\"), or give `scale` in `ratio` if the share is not in percent",
+        four_digits(smallest),
+        four_digits(largest),
+    ))
+}
+
+/// `x` to four significant digits, as a message shows a path's range.
+fn four_digits(x: f64) -> f64 {
+    format!("{x:.3e}").parse().unwrap_or(x)
 }
 
 /// Why `path` has no average rate by `method`.
@@ -256,5 +303,45 @@ mod tests {
               `in_step_with`, or state the rate"
             ]
         );
+    }
+
+    /// R&D spending 24 growing 10 % a year against GDP 1000 growing 6 %: a
+    /// share of 2.4 % in 2015 rising to 2.4 × (1.1 / 1.06)⁵ = 2.888 % in 2020.
+    fn share_with(ratio_extra: &str, target: &str) -> String {
+        format!(
+            "[metrics.rd]\nbaseline = 24\ngrowth = \"10%\"\n\
+             [metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\n\
+             [metrics.share]\nratio = {{ numerator = \"rd\", denominator = \"gdp\"{ratio_extra} }}\n\
+             target = {target}\n"
+        )
+    }
+
+    fn loads(metrics: &str) -> Vec<Projected> {
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+        load_plan(&text, "t.toml", &Additions::default()).unwrap()
+    }
+
+    #[test]
+    fn a_share_target_in_the_wrong_unit_is_refused_with_what_was_meant() {
+        // 0.03 × 30 = 0.9 < 2.4: a fraction, for a share in percent.
+        assert_eq!(
+            refusal(&share_with("", "0.03")),
+            [
+                "t.toml:10: metric `share`, field `target`: 0.03 is more than 30 times smaller \
+              than every value of the share (2.4 to 2.888), which is in percent: did you mean \
+              3? Write `target = 3` (or \"3%\"), or give `scale` in `ratio` if the share is not \
+              in percent"
+            ]
+        );
+        // 300 > 30 × 2.888 = 86.6: a percent of a percent.
+        assert!(refusal(&share_with("", "300"))[0].contains("did you mean 3?"));
+        // Written as a percent, or with the scale given, the target stands.
+        let goal = |projected: &[Projected]| projected[0].scenario.plan.metrics[2].level_goal;
+        assert_eq!(
+            goal(&loads(&share_with("", "\"3%\""))).map(|g| g.value),
+            Some(3.0)
+        );
+        let given = loads(&share_with(", scale = 100", "0.03"));
+        assert_eq!(goal(&given).map(|g| g.value), Some(0.03));
     }
 }

@@ -91,6 +91,7 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                     denominator,
                     scale,
                     prices,
+                    ..
                 },
                 _,
             ) => {

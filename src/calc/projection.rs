@@ -134,6 +134,7 @@ pub fn share_anchor(plan: &Plan, projection: &Projection, index: usize, k: usize
             denominator,
             scale,
             prices,
+            ..
         } if !metric.actual.is_empty() => {
             let at = |i: usize| projection.part_series(i, prices)[k];
             at(index) / (at(numerator) / at(denominator) * scale)
@@ -192,6 +193,7 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
             denominator,
             scale,
             prices,
+            ..
         } = metric.model
         {
             let part = |i: usize| part_path(&plan.metrics[i], &paths[i], prices);
@@ -465,6 +467,7 @@ pub fn continuation(
             denominator,
             scale,
             prices,
+            ..
         } => {
             let anchor = share_anchor(plan, projection, index, plan.horizon());
             (

@@ -185,6 +185,7 @@ fn paced_path(
             denominator,
             scale,
             prices,
+            ..
         } => {
             // An entered share keeps its proportion to the parts' ratio.
             let anchor = share_anchor(plan, projection, index, k);

@@ -58,6 +58,7 @@ impl Sweep {
                 denominator,
                 scale,
                 prices,
+                ..
             } => {
                 let part = |i: usize| {
                     let path = self.anchored_path(plan, i, x)?;

@@ -190,6 +190,9 @@ pub enum Model {
         numerator: usize,
         denominator: usize,
         scale: f64,
+        /// Whether the plan gives the scale. The default, 100, reads the
+        /// share in percent, which a target written as a fraction betrays.
+        scale_given: bool,
         /// Which of its parts' paths the ratio divides.
         prices: Prices,
     },

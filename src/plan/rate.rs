@@ -50,6 +50,14 @@ fn change_from_number(x: f64) -> Result<f64, String> {
     rate_from_number(x)
 }
 
+/// A percent string read in percent: `"3%"` is 3, a share's value in its
+/// own unit; `None` for text without a percent sign.
+pub(super) fn parse_percent_points(text: &str) -> Option<Result<f64, String>> {
+    let trimmed = text.trim_end();
+    (trimmed.ends_with('%') || trimmed.ends_with('％'))
+        .then(|| rate_from_percent_text(text).map(times_hundred))
+}
+
 /// A rate typed on the command line: `0.16`, `"16%"` or `-3%`.
 pub fn parse_rate_argument(text: &str) -> Result<f64, String> {
     match text.trim().parse::<f64>() {
@@ -152,6 +160,14 @@ mod tests {
             )
         );
         assert!(parse_change(&Value::Boolean(true)).is_err());
+    }
+
+    #[test]
+    fn percent_points_are_the_number_before_the_sign() {
+        assert_eq!(parse_percent_points("3%"), Some(Ok(3.0)));
+        assert_eq!(parse_percent_points("2.45 ％"), Some(Ok(2.45)));
+        assert_eq!(parse_percent_points("3"), None);
+        assert!(matches!(parse_percent_points("x%"), Some(Err(_))));
     }
 
     #[test]

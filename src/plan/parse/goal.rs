@@ -5,7 +5,7 @@
 use toml::Value;
 
 use super::value::{number, show};
-use crate::plan::rate::{parse_change, parse_rate};
+use crate::plan::rate::{parse_change, parse_percent_points, parse_rate};
 use crate::plan::{Comparison, Goal};
 
 /// How a goal's amounts are written.
@@ -13,6 +13,9 @@ use crate::plan::{Comparison, Goal};
 pub(super) enum Terms {
     /// In the metric's unit: a number (level, increase and total goals).
     Unit,
+    /// In a share's unit, percent (a ratio of scale 100): a number, or a
+    /// percent string meaning as many of that unit ("3%" is 3).
+    Share,
     /// An average annual rate: 0.16 or "16%", above -100 %.
     Rate,
     /// A change over the plan years: -0.135 or "-13.5%", above -100 %.
@@ -24,6 +27,7 @@ impl Terms {
     fn amount(self, value: &Value) -> Result<f64, String> {
         let fraction = match self {
             Terms::Unit => return number(value),
+            Terms::Share => return share_amount(value),
             Terms::Rate => parse_rate(value)?,
             Terms::Change => parse_change(value)?,
         };
@@ -42,6 +46,7 @@ impl Terms {
     fn tolerance(self, value: &Value) -> Result<f64, String> {
         let tolerance = match self {
             Terms::Unit => number(value),
+            Terms::Share => share_amount(value),
             Terms::Rate => parse_rate(value),
             Terms::Change => parse_change(value),
         }?;
@@ -57,9 +62,17 @@ impl Terms {
     /// An `about` goal as these terms write it.
     fn about_example(self) -> &'static str {
         match self {
-            Terms::Unit => "{ about = 60, tolerance = 3 }",
+            Terms::Unit | Terms::Share => "{ about = 60, tolerance = 3 }",
             Terms::Rate | Terms::Change => "{ about = \"20%\", tolerance = \"1%\" }",
         }
+    }
+}
+
+/// A share's amount: a number, or a percent string in the share's unit.
+fn share_amount(value: &Value) -> Result<f64, String> {
+    match value {
+        Value::String(text) => parse_percent_points(text).unwrap_or_else(|| number(value)),
+        _ => number(value),
     }
 }
 
@@ -237,6 +250,32 @@ mod tests {
                 comparison: Comparison::About { tolerance: 3.0 },
                 value: 60.0
             })
+        );
+    }
+
+    #[test]
+    fn a_share_in_percent_may_write_its_amounts_with_a_percent_sign() {
+        assert_eq!(
+            goal(
+                &read("{ about = \"3%\", tolerance = \"0.2%\" }"),
+                Terms::Share
+            ),
+            Ok(Goal {
+                comparison: Comparison::About { tolerance: 0.2 },
+                value: 3.0
+            })
+        );
+        assert_eq!(goal(&read("2.5"), Terms::Share).map(|g| g.value), Ok(2.5));
+        assert_eq!(
+            goal(&read("\"3\""), Terms::Share),
+            Err("expected a number, found the string \"3\"; remove the quotes".to_owned())
+        );
+        assert_eq!(
+            goal(&read("\"3%\""), Terms::Unit),
+            Err(
+                "expected a number or a table such as { at_least = 150 }, found the string \"3%\""
+                    .to_owned()
+            )
         );
     }
 

@@ -81,6 +81,7 @@ pub(super) fn ratio(
         numerator: numerator?,
         denominator: denominator?,
         scale: scale?,
+        scale_given: ratio.scale.is_some(),
         prices: prices?,
     })
 }

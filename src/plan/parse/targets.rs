@@ -9,7 +9,7 @@ use toml::{Spanned, Value};
 use super::goal::{RateTarget, Terms, goal, rate_target};
 use super::raw::RawMetric;
 use super::source::Source;
-use super::value::known_ids;
+use super::value::{known_ids, number};
 use crate::plan::error::Scoped;
 use crate::plan::{Goal, InStep};
 
@@ -36,8 +36,21 @@ pub(super) fn goals(
         |field: &str, value: &Option<Spanned<Value>>, terms: Terms, problems: &mut Scoped| {
             read_field(field, value, |v| goal(v, terms), source, problems)
         };
+    // A share in percent may write its levels and points as "3%".
+    let in_percent = raw.ratio.as_ref().is_some_and(|ratio| {
+        ratio
+            .get_ref()
+            .scale
+            .as_ref()
+            .is_none_or(|scale| number(scale.get_ref()) == Ok(100.0))
+    });
+    let unit = if in_percent {
+        Terms::Share
+    } else {
+        Terms::Unit
+    };
     // Read in the order goals are listed, so that their problems come in it.
-    let level = read("target", &raw.target, Terms::Unit, problems);
+    let level = read("target", &raw.target, unit, problems);
     let rate_goal = |value: &Value| match rate_target(value)? {
         RateTarget::Stated(goal) => Ok((Some(goal), None)),
         RateTarget::InStep { with, tolerance } => {
@@ -47,12 +60,7 @@ pub(super) fn goals(
     let (rate, in_step) = read_field("rate_target", &raw.rate_target, rate_goal, source, problems)
         .unwrap_or_default();
     let change = read("change_target", &raw.change_target, Terms::Change, problems);
-    let increase = read(
-        "increase_target",
-        &raw.increase_target,
-        Terms::Unit,
-        problems,
-    );
+    let increase = read("increase_target", &raw.increase_target, unit, problems);
     let total = match (&raw.total_target, &raw.ratio) {
         (Some(total), Some(_)) => {
             problems.in_field("total_target").report(
