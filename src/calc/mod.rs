@@ -11,6 +11,8 @@
 //! plan's numbers against each other) and `review` (the mid-term review).
 
 pub mod average;
+#[cfg(test)]
+mod city_2025;
 pub mod explain;
 pub mod goals;
 pub mod noise;
