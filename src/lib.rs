@@ -15,6 +15,7 @@ pub mod plan;
 pub mod render;
 pub mod report;
 
+use calc::noise::significant;
 use calc::{Projection, ProjectionError};
 use plan::{Additions, PlanError, Problem, Problems, RateMethod, Scenario};
 
@@ -178,7 +179,7 @@ fn four_digits(x: f64) -> f64 {
 
 /// Why `path` has no average rate by `method`.
 fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> String {
-    let (first, last) = (path[0], path[path.len() - 1]);
+    let (first, last) = (significant(path[0]), significant(path[path.len() - 1]));
     let (base, target) = (plan.base_year, plan.target_year);
     match method {
         RateMethod::Endpoint => format!(
@@ -190,7 +191,7 @@ fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> Strin
              {base} and a positive sum of the values for {}–{target}, but the path starts at \
              {first} and those values add up to {}",
             base + 1,
-            path[1..].iter().sum::<f64>()
+            significant(path[1..].iter().sum::<f64>())
         ),
     }
 }

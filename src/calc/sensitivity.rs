@@ -9,7 +9,8 @@
 use super::average::{achieved_rate, average_annual_rate};
 use super::goals::{GoalPaths, Status, judge};
 use super::prices::{at_prices, part_path};
-use super::projection::{Path, anchored, share};
+use super::projection::{Path, anchored};
+use super::share::share;
 use crate::plan::{Goal, GoalKind, Model, Plan, Prices, RateMethod};
 
 /// What a sweep varies.
