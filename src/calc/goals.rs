@@ -651,5 +651,29 @@ mod tests {
             prop_assert_eq!(o[1].status, Status::Reached);
             prop_assert_eq!(o[0].year_reached.is_some(), true);
         }
+
+        #[test]
+        fn goals_of_every_kind_set_at_their_own_values_are_reached(
+            baseline in 0.01f64..1e6,
+            rate in -0.5f64..0.14,
+            prices in -0.1f64..0.1,
+        ) {
+            // Levels grow by (1 + rate)(1 + prices) a year; growth is real.
+            let factor = (1.0 + rate) * (1.0 + prices);
+            let levels: Vec<f64> = (1..=5).map(|k| baseline * factor.powi(k)).collect();
+            let change = (1.0 + rate).powi(5) - 1.0;
+            let increase = levels[4] - baseline;
+            let total: f64 = levels.iter().sum();
+            let o = outcomes(&format!(
+                "[metrics.m]\nbaseline = {baseline:?}\ngrowth = {rate:?}\ndeflator = {prices:?}\n\
+                 target = {:?}\nrate_target = {rate:?}\nchange_target = {change:?}\n\
+                 increase_target = {increase:?}\ntotal_target = {total:?}\n",
+                levels[4]
+            ));
+            for outcome in &o {
+                prop_assert_eq!(outcome.status, Status::Reached, "{:?}", outcome);
+            }
+            prop_assert_eq!(o.len(), 5);
+        }
     }
 }
