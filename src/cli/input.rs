@@ -7,14 +7,15 @@ use std::path::Path;
 use anyhow::{Context, Result, anyhow, bail};
 
 use crate::Projected;
-use crate::plan::{ActualRecord, Additions, Encoding, parse_actuals_csv};
+use crate::plan::{ActualRecord, Additions, Encoding, escape_controls, parse_actuals_csv};
 
-/// How a plan path is named in messages: `-` is standard input.
+/// How a plan path is named in messages and summaries: `-` is standard
+/// input, and control characters are escaped.
 pub fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         "<stdin>".to_owned()
     } else {
-        path.display().to_string()
+        escape_controls(&path.display().to_string()).into_owned()
     }
 }
 

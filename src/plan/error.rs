@@ -7,6 +7,8 @@
 
 use std::fmt;
 
+use super::escape_controls;
+
 /// Where a problem was found: a line of the plan file, or a command-line
 /// argument that changes the plan (`--set`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,9 +113,12 @@ pub struct PlanError {
 }
 
 impl PlanError {
-    /// The problems, one line each, in file order.
+    /// The problems, one line each, in file order, with control characters
+    /// escaped: they quote the file, which is not to be trusted.
     pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.problems.iter().map(|p| p.describe(&self.file))
+        self.problems
+            .iter()
+            .map(|p| escape_controls(&p.describe(&self.file)).into_owned())
     }
 }
 

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 mod actuals;
 mod error;
+mod escape;
 mod lines;
 mod parse;
 mod rate;
@@ -17,6 +18,7 @@ mod rate;
 pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
 pub(crate) use error::Problems;
 pub use error::{Location, PlanError, Problem};
+pub use escape::escape_controls;
 pub use parse::parse_plan;
 pub use rate::{parse_rate_argument, times_hundred};
 

@@ -7,6 +7,8 @@
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
 //! - `errors`: every way a run can be refused;
+//! - `hardening_input`: hostile plans, actuals files and arguments: escaped
+//!   control characters, bounded messages, blame on the right file;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `readme`: every `console` example of the README.
 
@@ -14,6 +16,7 @@ mod actuals;
 mod chart;
 mod common;
 mod errors;
+mod hardening_input;
 mod numbers;
 mod readme;
 mod report;

@@ -28,6 +28,7 @@ use source::Source;
 
 use super::error::Problems;
 use super::{Additions, BASE_SCENARIO, Plan, PlanError, Problem, Scenario};
+use value::shown;
 
 /// Parses and checks a plan and its scenarios, with what the command line
 /// adds: `--set` overrides apply on top of the scenarios requested (the
@@ -62,8 +63,8 @@ pub fn parse_plan(
     figures.add_to(&mut base_metrics);
     let header = raw.plan.as_ref().map(|header| header.get_ref());
     let base = Plan {
-        title: header.and_then(|h| h.title.clone()),
-        source: header.and_then(|h| h.source.clone()),
+        title: header.and_then(|h| h.title.as_deref()).map(shown),
+        source: header.and_then(|h| h.source.as_deref()).map(shown),
         base_year: years.0,
         target_year: years.1,
         metrics: base_metrics,

@@ -9,7 +9,7 @@ use super::metric::MetricContext;
 use super::overrides::{self, Override, Sets};
 use super::raw::RawScenario;
 use super::source::Source;
-use super::value::is_id;
+use super::value::{is_id, shown};
 use crate::plan::error::{Problems, Scoped};
 use crate::plan::rate::{parse_rate, times_hundred};
 use crate::plan::{BASE_SCENARIO, Location, Plan, Scenario};
@@ -64,7 +64,7 @@ impl Scenarios<'_> {
         };
         Some(Scenario {
             name: name.to_owned(),
-            description: scenario.description.clone(),
+            description: scenario.description.as_deref().map(shown),
             plan,
         })
     }

@@ -4,8 +4,8 @@
 
 use unicode_width::UnicodeWidthChar;
 
-use crate::plan::Problem;
 use crate::plan::lines::LineIndex;
+use crate::plan::{Problem, escape_controls};
 
 pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     let message = error.message().trim_end().to_owned();
@@ -15,7 +15,7 @@ pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     let (line, column) = LineIndex::new(text).line_and_column(span.start);
     let enclosing_table = text.lines().take(line).filter_map(table_header).last();
     let mut message = match enclosing_table {
-        Some(table) => format!("in {table}: {message}"),
+        Some(table) => format!("in {}: {message}", echo(table, 1).0),
         None => message,
     };
     let source_line = text.lines().nth(line - 1).unwrap_or("");
@@ -25,19 +25,52 @@ pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     if let Some(source_line) = text.lines().nth(line - 1) {
         let number = line.to_string();
         let pad = " ".repeat(number.len());
-        let indent: String = source_line
-            .chars()
-            .take(column - 1)
-            .map(|c| match c {
-                '\t' => "\t".to_owned(),
-                c => " ".repeat(UnicodeWidthChar::width(c).unwrap_or(0)),
-            })
-            .collect();
+        let (shown, indent) = echo(source_line, column);
         message.push_str(&format!(
-            "\n {pad} |\n {number} | {source_line}\n {pad} | {indent}^"
+            "\n {pad} |\n {number} | {shown}\n {pad} | {indent}^"
         ));
     }
     Problem::new(message).at_line(line).at_column(column)
+}
+
+/// At most this many characters of a source line are echoed under a
+/// message: a line can be a megabyte long, and the place is what matters.
+const ECHOED: usize = 200;
+
+/// The part of `line` echoed under a message, and the indent that puts a
+/// caret under the character at `column` (1-based). A long line is cut to
+/// [`ECHOED`] characters around the column, marked `…` where cut; control
+/// characters are shown escaped, and the indent counts their escapes.
+fn echo(line: &str, column: usize) -> (String, String) {
+    let count = line.chars().count();
+    let at = column - 1;
+    let start = if count > ECHOED {
+        at.saturating_sub(ECHOED / 2).min(count - ECHOED)
+    } else {
+        0
+    };
+    let end = count.min(start + ECHOED);
+    let mut shown = String::new();
+    let mut indent = String::new();
+    if start > 0 {
+        shown.push('…');
+        indent.push(' ');
+    }
+    for (i, c) in line.chars().enumerate().take(end).skip(start) {
+        let text = escape_controls(c.encode_utf8(&mut [0; 4])).into_owned();
+        if i < at {
+            match c {
+                '\t' => indent.push('\t'),
+                _ if text.len() > c.len_utf8() => indent.push_str(&" ".repeat(text.len())),
+                c => indent.push_str(&" ".repeat(UnicodeWidthChar::width(c).unwrap_or(0))),
+            }
+        }
+        shown.push_str(&text);
+    }
+    if end < count {
+        shown.push('…');
+    }
+    (shown, indent)
 }
 
 /// The `[table]` or `[[array]]` header on this line, if it is one: a dotted
@@ -104,6 +137,28 @@ mod tests {
             "{}",
             found.message
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_column_and_controls_are_escaped() {
+        let line = format!("x = {}", "1".repeat(1_000_000));
+        let (shown, indent) = echo(&line, 500_000);
+        assert_eq!(shown.chars().count(), ECHOED + 2, "two ellipses");
+        assert!(shown.starts_with('…') && shown.ends_with('…'));
+        assert_eq!(
+            indent.len(),
+            1 + ECHOED / 2,
+            "the caret stays on its character"
+        );
+        let (shown, indent) = echo("a = \"\u{1b}]0;x\u{7}\" =", 14);
+        assert_eq!(shown, "a = \"\\u{1b}]0;x\\u{7}\" =");
+        assert_eq!(
+            indent.len(),
+            shown.len() - 1,
+            "the caret is under the last `=`"
+        );
+        let found = problem(&format!("a = {}\n", "[".repeat(100_000)));
+        assert!(found.message.len() < 1_000, "{}", found.message);
     }
 
     #[test]

@@ -1,0 +1,127 @@
+//! Hostile input: plans, actuals files and arguments written to do harm or
+//! to swamp the reader. Control characters must never reach the terminal
+//! raw, messages stay few and short, and each problem is blamed on the file,
+//! row or argument that caused it.
+
+use crate::common::{Ran, folder, plan, refused, run};
+
+/// Whether `text` holds a control character that moves or recolours a
+/// terminal: any but tab and newline.
+fn has_raw_controls(text: &str) -> bool {
+    text.contains(|c: char| c.is_control() && c != '\t' && c != '\n')
+}
+
+/// Asserts that neither standard output nor standard error of `ran` holds a
+/// raw control character, and gives `ran` back.
+fn assert_no_raw_controls(ran: Ran, what: &str) -> Ran {
+    assert!(
+        !has_raw_controls(&ran.stdout) && !has_raw_controls(&ran.stderr),
+        "{what}: a raw control character reached the output\nstdout:\n{:?}\nstderr:\n{:?}",
+        ran.stdout,
+        ran.stderr
+    );
+    ran
+}
+
+/// A plan whose every free text sets the terminal's title, clears the screen
+/// or recolours it: ESC, BEL, CR, DEL and C1 (CSI) characters.
+fn hostile_texts() -> String {
+    "[plan]\ntitle = \"T\\u001b]0;pwned\\u0007X\"\nsource = \"S\\u009b31m\\r\"\n\
+     base_year = 2015\ntarget_year = 2020\n\n\
+     [metrics.gdp]\nname = \"N\\u001b]0;pwned\\u0007X\"\nunit = \"\\u007f%\"\n\
+     baseline = 1\ngrowth = 0.1\ntarget = 2\nactual = { 2016 = 1.2 }\n\n\
+     [scenarios.slow]\ndescription = \"D\\u001b[2J\"\ngrowth_shift = -0.01\n"
+        .to_owned()
+}
+
+#[test]
+fn texts_of_a_plan_reach_no_output_with_raw_control_characters() {
+    let dir = folder(&[("p.toml", hostile_texts().as_bytes())]);
+    let commands: [&[&str]; 12] = [
+        &["report", "p.toml"],
+        &["report", "p.toml", "--scenario", "all"],
+        &["report", "p.toml", "--format", "markdown"],
+        &["report", "p.toml", "--format", "csv"],
+        &["report", "p.toml", "--format", "csv", "--table", "years"],
+        &["report", "p.toml", "--format", "json"],
+        &["explain", "p.toml"],
+        &["review", "p.toml"],
+        &["sensitivity", "p.toml", "--scenario", "all"],
+        &["sensitivity", "p.toml", "--format", "csv"],
+        &["chart", "p.toml", "-o", "-"],
+        &["validate", "p.toml"],
+    ];
+    for args in commands {
+        let out = assert_no_raw_controls(run(dir.path(), args), &args.join(" ")).ok();
+        if args == ["report", "p.toml"] {
+            assert!(out.contains("N\\u{1b}]0;pwned\\u{7}X"), "{out}");
+            assert!(out.contains("T\\u{1b}]0;pwned\\u{7}X"), "{out}");
+        }
+    }
+}
+
+#[test]
+fn messages_quoting_a_plan_an_actuals_file_or_an_argument_escape_control_characters() {
+    let quoted_value = plan("[metrics.gdp]\nbaseline = \"\\u001b[2J\"\ngrowth = 0.1\n");
+    let raw_in_source_line = plan("[metrics.gdp]\nbaseline = \u{1b}]0;pwned\u{7}\n");
+    let unknown_id = "metric,year,value\n\u{1b}]0;pwned\u{7},2016,1\n";
+    let bad_value = "metric,year,value\ngdp,2016,\u{9b}1\n";
+    let good = plan("[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n");
+    let dir = folder(&[
+        ("quoted.toml", quoted_value.as_bytes()),
+        ("raw.toml", raw_in_source_line.as_bytes()),
+        ("good.toml", good.as_bytes()),
+        ("a.csv", unknown_id.as_bytes()),
+        ("b.csv", bad_value.as_bytes()),
+        ("\u{1b}]0;name\u{7}.toml", good.as_bytes()),
+    ]);
+    let cases: [(&[&str], &str); 7] = [
+        (&["validate", "quoted.toml"], "the string \"\\u{1b}[2J\""),
+        (
+            &["validate", "raw.toml"],
+            "baseline = \\u{1b}]0;pwned\\u{7}",
+        ),
+        (
+            &["validate", "good.toml", "--actuals", "a.csv"],
+            "metric `\\u{1b}]0;pwned\\u{7}`",
+        ),
+        (
+            &["validate", "good.toml", "--actuals", "b.csv"],
+            "\"\\u{9b}1\" is not a number",
+        ),
+        (
+            &["validate", "good.toml", "--set", "gdp.growth\u{1b}[2J=1"],
+            "--set gdp.growth\\u{1b}[2J=1",
+        ),
+        (
+            &["validate", "missing\u{1b}]0;x\u{7}.toml"],
+            "missing\\u{1b}]0;x\\u{7}.toml",
+        ),
+        (
+            &["sensitivity", "good.toml", "--metric", "\u{1b}[2J"],
+            "--metric \\u{1b}[2J",
+        ),
+    ];
+    for (args, shown) in cases {
+        let ran = assert_no_raw_controls(run(dir.path(), args), &args.join(" "));
+        let stderr = ran.refused();
+        assert!(stderr.contains(shown), "expected {shown:?} in:\n{stderr}");
+    }
+    let raw_caret = refused(dir.path(), &["validate", "raw.toml"]);
+    let lines: Vec<&str> = raw_caret.lines().collect();
+    let (source, caret) = (lines[lines.len() - 2], lines[lines.len() - 1]);
+    assert_eq!(
+        caret.find('^'),
+        source.find("]0;pwned"),
+        "the caret is under the character the reader stopped at, past the escape:\n{raw_caret}"
+    );
+    let summary = assert_no_raw_controls(
+        run(dir.path(), &["validate", "\u{1b}]0;name\u{7}.toml"]),
+        "validate of a file whose name holds ESC",
+    )
+    .ok();
+    assert!(
+        summary.starts_with("\\u{1b}]0;name\\u{7}.toml: valid plan"),
+        "{summary}"
+    );
+}
