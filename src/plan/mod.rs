@@ -17,7 +17,7 @@ mod rate;
 
 pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
 pub(crate) use error::Problems;
-pub use error::{Location, PlanError, Problem};
+pub use error::{Location, PlanError, Problem, SHOWN_PROBLEMS};
 pub use escape::escape_controls;
 pub use parse::parse_plan;
 pub use rate::{parse_rate_argument, times_hundred};

@@ -125,3 +125,31 @@ fn messages_quoting_a_plan_an_actuals_file_or_an_argument_escape_control_charact
         "{summary}"
     );
 }
+
+#[test]
+fn a_file_of_many_bad_rows_shows_the_first_twenty_problems_and_counts_the_rest() {
+    let mut csv = String::from("metric,year,value\n");
+    for i in 0..200_000 {
+        csv.push_str(&format!("m{},2016,abc\n", i % 10));
+    }
+    let good = plan("[metrics.m0]\nbaseline = 1\ngrowth = 0.1\n");
+    let dir = folder(&[("p.toml", good.as_bytes()), ("bad.csv", csv.as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "p.toml", "--actuals", "bad.csv"]);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 21, "{stderr}");
+    assert!(lines[19].starts_with("error: bad.csv:21: metric `m9`: 2016: \"abc\""));
+    assert_eq!(
+        lines[20],
+        "error: bad.csv: and 199980 more problems, not shown; fix the first 20 and run again"
+    );
+
+    let metrics: String = (0..30)
+        .map(|i| format!("[metrics.m{i}]\ngrowth = 0.1\n"))
+        .collect();
+    let dir = folder(&[("p.toml", plan(&metrics).as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "p.toml"]);
+    assert_eq!(stderr.lines().count(), 21, "{stderr}");
+    assert!(stderr.ends_with(
+        "error: p.toml: and 10 more problems, not shown; fix the first 20 and run again\n"
+    ));
+}
