@@ -78,18 +78,17 @@ fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
 fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
     let fail = |line: Option<usize>, message: String| refusal(file, line, message);
 
-    // Excel writes Windows line ends, which the csv crate's positions
-    // miscount; with plain line ends, byte offsets give the line.
-    let text = text.replace("\r\n", "\n");
-    let lines = LineIndex::new(&text);
+    // The csv crate counts lines its own way; byte offsets give the line
+    // whatever the line ends (Windows, Unix or old Mac).
+    let lines = LineIndex::new(text);
     // A record's position is where the reader started looking for it, which
-    // can be a blank line before it: skip those.
+    // can be a line end or a blank line before it: skip those.
     let line_at = |byte: u64| {
         let from = (byte as usize).min(text.len());
         let start = from
             + text.as_bytes()[from..]
                 .iter()
-                .take_while(|b| **b == b'\n')
+                .take_while(|b| matches!(b, b'\n' | b'\r'))
                 .count();
         lines.line_of(start)
     };

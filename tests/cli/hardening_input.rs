@@ -153,3 +153,51 @@ fn a_file_of_many_bad_rows_shows_the_first_twenty_problems_and_counts_the_rest()
         "error: p.toml: and 10 more problems, not shown; fix the first 20 and run again\n"
     ));
 }
+
+#[test]
+fn rows_of_a_file_with_old_mac_line_ends_are_counted_as_lines() {
+    let good = plan("[metrics.m0]\nbaseline = 1\ngrowth = 0.1\n");
+    let dir = folder(&[
+        ("p.toml", good.as_bytes()),
+        (
+            "cr.csv",
+            b"metric,year,value\rm0,2016,1\rm0,2017,x\r\rm0,2018,y\r",
+        ),
+    ]);
+    let stderr = refused(dir.path(), &["validate", "p.toml", "--actuals", "cr.csv"]);
+    assert_eq!(
+        stderr,
+        "error: cr.csv:3: metric `m0`: 2017: \"x\" is not a number\n\
+         error: cr.csv:5: metric `m0`: 2018: \"y\" is not a number\n"
+    );
+    let cr_plan = good.replace('\n', "\r");
+    let dir = folder(&[("cr.toml", cr_plan.as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "cr.toml"]);
+    assert!(
+        stderr.starts_with("error: cr.toml:2:1: in [plan]: ")
+            && stderr.contains("\n 2 | base_year = 2015\n"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_key_nested_beyond_the_toml_reader_is_refused_at_its_line() {
+    let key = vec!["a"; 100_000].join(".");
+    let dir = folder(&[
+        ("header.toml", plan(&format!("[{key}]\n")).as_bytes()),
+        (
+            "array.toml",
+            plan(&format!("x = {}\n", "[".repeat(100_000))).as_bytes(),
+        ),
+    ]);
+    let stderr = refused(dir.path(), &["validate", "header.toml"]);
+    assert!(
+        stderr.starts_with("error: header.toml:5: a key of 100000 dotted parts"),
+        "{stderr}"
+    );
+    let stderr = refused(dir.path(), &["validate", "array.toml"]);
+    assert!(stderr.starts_with("error: array.toml:5:"), "{stderr}");
+    for stderr in [stderr, refused(dir.path(), &["validate", "header.toml"])] {
+        assert!(stderr.len() < 1_000, "an echoed line is cut:\n{stderr}");
+    }
+}
