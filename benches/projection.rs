@@ -1,13 +1,15 @@
 //! How long the work takes: the shipped plan (the everyday case), a
 //! generated plan of 100,000 metrics (work must stay linear in metrics ×
-//! years), and a sensitivity sweep of 101 shifts with break-even searches
-//! over 10,000 metrics (seconds, not minutes).
+//! years), the same plan with 100,000 rows of actual figures (linear in rows
+//! plus metrics, not their product), and a sensitivity sweep of 101 shifts
+//! with break-even searches over 10,000 metrics (seconds, not minutes).
 
 use std::fmt::Write;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dabiao::calc::sensitivity::Sweep;
+use dabiao::plan::{Additions, Encoding, parse_actuals_csv};
 use dabiao::render::csv::{CsvOptions, CsvTable};
 use dabiao::render::{Lang, Precision, Tables, TextOptions};
 use dabiao::report::Report;
@@ -43,6 +45,16 @@ fn generated_plan(count: usize) -> String {
         };
     }
     text
+}
+
+/// One actual figure for 2016 per metric of `generated_plan(count)`, as a
+/// spreadsheet would export them.
+fn generated_actuals(count: usize) -> String {
+    let mut csv = String::from("metric,year,value\n");
+    for i in 0..count {
+        let _ = writeln!(csv, "m{i},2016,{}", 60 + i % 50);
+    }
+    csv
 }
 
 fn report_to_csv(text: &str) -> String {
@@ -81,6 +93,18 @@ fn benches(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("load, project, summary csv", |b| {
         b.iter(|| report_to_csv(black_box(&large)))
+    });
+    let actuals = generated_actuals(100_000);
+    group.bench_function("read 100,000 actual rows and load with them", |b| {
+        b.iter(|| {
+            let records = parse_actuals_csv(black_box(actuals.as_bytes()), "a.csv", Encoding::Auto)
+                .expect("bench actuals are valid");
+            let additions = Additions {
+                actuals: &records,
+                ..Default::default()
+            };
+            dabiao::load_plan(&large, "bench.toml", &additions).expect("bench plan is valid")
+        })
     });
     group.finish();
 
