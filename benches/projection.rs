@@ -8,6 +8,7 @@ use std::fmt::Write;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use dabiao::Keep;
 use dabiao::calc::sensitivity::Sweep;
 use dabiao::plan::{Additions, Encoding, parse_actuals_csv};
 use dabiao::render::csv::{CsvOptions, CsvTable};
@@ -58,9 +59,9 @@ fn generated_actuals(count: usize) -> String {
 }
 
 fn report_to_csv(text: &str) -> String {
-    let plans =
-        dabiao::load_plan(text, "bench.toml", &Default::default()).expect("bench plan is valid");
-    let report = Report::build(&plans[0]);
+    let plans = dabiao::load_plan(text, "bench.toml", &Default::default(), Keep::Asked)
+        .expect("bench plan is valid");
+    let report = Report::build(&plans.projected[0]);
     let options = CsvOptions {
         table: CsvTable::Summary,
         precision: Precision::Full,
@@ -72,9 +73,14 @@ fn report_to_csv(text: &str) -> String {
 fn benches(c: &mut Criterion) {
     c.bench_function("shipped plan: load, project, table", |b| {
         b.iter(|| {
-            let plans =
-                dabiao::load_plan(black_box(SHIPPED), "targets.toml", &Default::default()).unwrap();
-            let report = Report::build(&plans[0]);
+            let plans = dabiao::load_plan(
+                black_box(SHIPPED),
+                "targets.toml",
+                &Default::default(),
+                Keep::Asked,
+            )
+            .unwrap();
+            let report = Report::build(&plans.projected[0]);
             let options = TextOptions {
                 lang: Lang::Zh,
                 decimals: 2,
@@ -103,13 +109,20 @@ fn benches(c: &mut Criterion) {
                 actuals: &records,
                 ..Default::default()
             };
-            dabiao::load_plan(&large, "bench.toml", &additions).expect("bench plan is valid")
+            dabiao::load_plan(&large, "bench.toml", &additions, Keep::Asked)
+                .expect("bench plan is valid")
         })
     });
     group.finish();
 
-    let ten_thousand =
-        dabiao::load_plan(&generated_plan(10_000), "bench.toml", &Default::default()).unwrap();
+    let ten_thousand = dabiao::load_plan(
+        &generated_plan(10_000),
+        "bench.toml",
+        &Default::default(),
+        Keep::Asked,
+    )
+    .unwrap()
+    .projected;
     let shifts: Vec<f64> = (-50..=50).map(|i| f64::from(i) / 100.0).collect();
     let mut group = c.benchmark_group("10,000 metrics");
     group.sample_size(10);

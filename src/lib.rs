@@ -25,31 +25,62 @@ pub struct Projected {
     pub projection: Projection,
 }
 
+/// Which scenarios' paths [`load_plan`] keeps. Every scenario is computed
+/// and checked either way, one at a time; those not kept are dropped once
+/// checked, so that a plan of thousands of scenarios is never held whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The base plan alone (`validate`).
+    Base,
+    /// The scenarios the command line asks for (see [`Additions::asks_for`]).
+    Asked,
+}
+
+/// A loaded plan: what [`load_plan`] kept, and what else there was.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    /// Every scenario's name, the base plan first, then in file order.
+    pub names: Vec<String>,
+    /// The scenarios kept, in the same order.
+    pub projected: Vec<Projected>,
+}
+
 /// Parses a plan with its scenarios and what the command line adds (see
-/// [`plan::parse_plan`]) and computes every path. A plan whose paths cannot
-/// be computed (an overflow, a ratio over zero) is refused like any other
-/// mistake. The base plan comes first.
+/// [`plan::parse_plan`]), computes every scenario's paths and keeps those
+/// `keep` says. A plan whose paths cannot be computed (an overflow, a ratio
+/// over zero) is refused like any other mistake.
 pub fn load_plan(
     text: &str,
     file: &str,
     additions: &Additions,
-) -> Result<Vec<Projected>, PlanError> {
-    let scenarios = plan::parse_plan(text, file, additions)?;
+    keep: Keep,
+) -> Result<Loaded, PlanError> {
     let mut problems = Problems::new();
-    let mut projected = Vec::with_capacity(scenarios.len());
-    for scenario in scenarios {
+    let mut loaded = Loaded::default();
+    plan::read_plan(text, file, additions, |scenario| {
+        loaded.names.push(scenario.name.clone());
         match calc::project(&scenario.plan) {
             Ok(projection) => {
                 problems.extend(rate_goal_problems(&scenario, &projection));
-                projected.push(Projected {
-                    scenario,
-                    projection,
-                });
+                let kept = match keep {
+                    Keep::Base => scenario.name == plan::BASE_SCENARIO,
+                    Keep::Asked => additions.asks_for(&scenario.name),
+                };
+                if kept {
+                    loaded.projected.push(Projected {
+                        scenario,
+                        projection,
+                    });
+                }
             }
             Err(error) => problems.push(projection_problem(&scenario, error)),
         }
-    }
-    problems.into_result(file, projected)
+        // A refused plan shows nothing: what was kept is no longer needed.
+        if !problems.is_empty() {
+            loaded.projected = Vec::new();
+        }
+    })?;
+    problems.into_result(file, loaded)
 }
 
 /// The scenario's name for messages; the base plan needs none.
@@ -122,4 +153,56 @@ pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) ->
         .at_line(metric.line)
         .in_scenario(named(scenario))
         .in_metric(&metric.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PLAN: &str = "[plan]\nbase_year = 2015\ntarget_year = 2020\n\n\
+        [metrics.gdp]\nbaseline = 100\ngrowth = 0.1\n\n\
+        [scenarios.slow]\ngrowth_shift = -0.05\n\n\
+        [scenarios.fast]\ngrowth_shift = 0.05\n";
+
+    fn load(text: &str, scenarios: &[String], keep: Keep) -> Result<Loaded, PlanError> {
+        let additions = Additions {
+            scenarios,
+            ..Default::default()
+        };
+        load_plan(text, "t.toml", &additions, keep)
+    }
+
+    fn kept(loaded: &Loaded) -> Vec<&str> {
+        let names = loaded.projected.iter().map(|p| p.scenario.name.as_str());
+        names.collect()
+    }
+
+    #[test]
+    fn every_scenario_is_named_and_only_those_asked_for_are_kept() {
+        let base = load(PLAN, &[], Keep::Asked).unwrap();
+        assert_eq!(base.names, ["base", "slow", "fast"]);
+        assert_eq!(kept(&base), ["base"]);
+        let fast = load(PLAN, &["fast".to_owned()], Keep::Asked).unwrap();
+        assert_eq!(kept(&fast), ["fast"]);
+        let all = load(PLAN, &["all".to_owned()], Keep::Asked).unwrap();
+        assert_eq!(kept(&all), ["base", "slow", "fast"]);
+        let validate = load(PLAN, &["all".to_owned()], Keep::Base).unwrap();
+        assert_eq!(kept(&validate), ["base"]);
+        assert_eq!(validate.names.len(), 3);
+    }
+
+    #[test]
+    fn a_scenario_not_kept_is_still_checked() {
+        let text = PLAN.replace(
+            "growth_shift = 0.05",
+            "[scenarios.fast.metrics.gdp]\nbaseline = 1.7e308",
+        );
+        let error = load(&text, &[], Keep::Base).unwrap_err();
+        let lines: Vec<String> = error.lines().collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("t.toml:5: scenario `fast`, metric `gdp`: the path leaves"),
+            "{lines:?}"
+        );
+    }
 }
