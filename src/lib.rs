@@ -16,7 +16,7 @@ pub mod render;
 pub mod report;
 
 use calc::{Projection, ProjectionError};
-use plan::{Additions, PlanError, Problem, Problems, Scenario};
+use plan::{Additions, Location, Origins, PlanError, Problem, Problems, Scenario};
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,7 +57,7 @@ pub fn load_plan(
 ) -> Result<Loaded, PlanError> {
     let mut problems = Problems::new();
     let mut loaded = Loaded::default();
-    plan::read_plan(text, file, additions, |scenario| {
+    plan::read_plan(text, file, additions, |scenario, origins| {
         loaded.names.push(scenario.name.clone());
         match calc::project(&scenario.plan) {
             Ok(projection) => {
@@ -73,7 +73,13 @@ pub fn load_plan(
                     });
                 }
             }
-            Err(error) => problems.push(projection_problem(&scenario, error)),
+            Err(error) => {
+                let problem = projection_problem(&scenario, error);
+                problems.push(match blame(&scenario, error, origins) {
+                    Some(origin) => problem.at(origin),
+                    None => problem,
+                });
+            }
         }
         // A refused plan shows nothing: what was kept is no longer needed.
         if !problems.is_empty() {
@@ -120,13 +126,25 @@ fn rate_goal_problems<'a>(
 pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
     let plan = &scenario.plan;
     let (index, message) = match error {
-        ProjectionError::Overflow { metric, year } => (
+        ProjectionError::Overflow {
             metric,
-            format!(
-                "the path leaves the range of numbers a computer can hold (about ±1.8e308) \
-                 in {year}; check the baseline, growth and increment for a misplaced digit"
-            ),
-        ),
+            year,
+            figure,
+        } => {
+            let cause = match figure {
+                None => "; check the baseline, growth and increment".to_owned(),
+                Some(figure) => {
+                    format!(", going from the actual figure for {figure}; check that figure")
+                }
+            };
+            (
+                metric,
+                format!(
+                    "the path leaves the range of numbers a computer can hold (about ±1.8e308) \
+                     in {year}{cause} for a misplaced digit"
+                ),
+            )
+        }
         ProjectionError::ZeroDenominator {
             metric,
             denominator,
@@ -149,10 +167,32 @@ pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) ->
         ),
     };
     let metric = &plan.metrics[index];
+    let line = match error {
+        ProjectionError::Overflow {
+            figure: Some(_), ..
+        } => metric.actual_line.unwrap_or(metric.line),
+        _ => metric.line,
+    };
     Problem::new(message)
-        .at_line(metric.line)
+        .at_line(line)
         .in_scenario(named(scenario))
         .in_metric(&metric.id)
+}
+
+/// The input outside the plan file that caused an overflow, if one did: the
+/// CSV row of the actual figure the path went from, or the `--set` argument
+/// that changed the metric's baseline, growth or increment.
+fn blame(scenario: &Scenario, error: ProjectionError, origins: &Origins) -> Option<Location> {
+    let ProjectionError::Overflow { metric, figure, .. } = error else {
+        return None;
+    };
+    match figure {
+        Some(year) => origins.csv_row(metric, year),
+        None => origins.sets(
+            &scenario.plan.metrics[metric].id,
+            &["baseline", "growth", "increment"],
+        ),
+    }
 }
 
 #[cfg(test)]

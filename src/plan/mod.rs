@@ -20,7 +20,7 @@ pub(crate) use error::Problems;
 pub use error::{Location, PlanError, Problem, SHOWN_PROBLEMS};
 pub use escape::escape_controls;
 pub use parse::parse_plan;
-pub(crate) use parse::read_plan;
+pub(crate) use parse::{Origins, read_plan};
 pub use rate::{parse_rate_argument, times_hundred};
 
 /// What the command line adds to a plan file.

@@ -201,3 +201,52 @@ fn a_key_nested_beyond_the_toml_reader_is_refused_at_its_line() {
         assert!(stderr.len() < 1_000, "an echoed line is cut:\n{stderr}");
     }
 }
+
+#[test]
+fn an_overflow_is_blamed_on_the_csv_row_or_the_argument_that_caused_it() {
+    let overflowing = "the path leaves the range of numbers a computer can hold";
+    let text = plan(
+        "[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n\n\
+         [metrics.jobs]\nbaseline = 1\ngrowth = 0.1\nactual = { 2017 = 1.7e308 }\n",
+    );
+    let good = plan("[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n");
+    let dir = folder(&[
+        ("p.toml", text.as_bytes()),
+        ("good.toml", good.as_bytes()),
+        (
+            "a.csv",
+            b"metric,year,value\ngdp,2016,2\ngdp,2017,1.7e308\n",
+        ),
+    ]);
+    let from_csv = refused(dir.path(), &["validate", "good.toml", "--actuals", "a.csv"]);
+    assert_eq!(
+        from_csv,
+        format!(
+            "error: a.csv:3: metric `gdp`: {overflowing} (about ±1.8e308) in 2018, going from \
+             the actual figure for 2017; check that figure for a misplaced digit\n"
+        )
+    );
+    let from_plan_figure = refused(dir.path(), &["validate", "p.toml"]);
+    assert!(
+        from_plan_figure.starts_with("error: p.toml:12: metric `jobs`: "),
+        "the plan's own figure is blamed at its `actual` line:\n{from_plan_figure}"
+    );
+    let args = [
+        "validate",
+        "good.toml",
+        "--set",
+        "gdp.baseline=1e308",
+        "--set",
+        "gdp.growth=100%",
+        "--set",
+        "gdp.target=1",
+    ];
+    let from_set = refused(dir.path(), &args);
+    assert!(
+        from_set.starts_with(&format!(
+            "error: good.toml: --set gdp.baseline=1e308, --set gdp.growth=100%: \
+             metric `gdp`: {overflowing}"
+        )),
+        "{from_set}"
+    );
+}

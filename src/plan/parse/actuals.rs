@@ -137,6 +137,15 @@ impl<'r> CsvFigures<'r> {
             metrics[*index].actual.insert(record.year, record.value);
         }
     }
+
+    /// The row that gave metric `index` its figure for `year`, if a CSV
+    /// file did. A search, for the rare message that needs it.
+    pub(super) fn row(&self, index: usize, year: i32) -> Option<&'r ActualRecord> {
+        self.0
+            .iter()
+            .find(|(i, record)| *i == index && record.year == year)
+            .map(|(_, record)| *record)
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ mod actuals;
 mod goal;
 mod header;
 mod metric;
+mod origins;
 mod overrides;
 mod raw;
 mod scenario;
@@ -28,6 +29,7 @@ use source::Source;
 
 use super::error::Problems;
 use super::{Additions, BASE_SCENARIO, PlanError, Problem, Scenario};
+pub use origins::Origins;
 use value::shown;
 
 /// Parses and checks a plan and its scenarios, with what the command line
@@ -42,12 +44,14 @@ pub fn parse_plan(
     additions: &Additions,
 ) -> Result<Vec<Scenario>, PlanError> {
     let mut scenarios = Vec::new();
-    read_plan(text, file, additions, |scenario| scenarios.push(scenario))?;
+    read_plan(text, file, additions, |scenario, _| {
+        scenarios.push(scenario)
+    })?;
     Ok(scenarios)
 }
 
-/// [`parse_plan`], handing each scenario to `each` as soon as it is built
-/// instead of holding them all: a plan of
+/// [`parse_plan`], handing each scenario to `each` as soon as it is built,
+/// with where its numbers came from, instead of holding them all: a plan of
 /// 3,000 scenarios of 3,000 metrics over 100 years is gigabytes at once.
 /// Once a problem is found the file is refused, and `each` is not called
 /// again; the other scenarios are still checked, so that every problem is
@@ -56,7 +60,7 @@ pub(crate) fn read_plan(
     text: &str,
     file: &str,
     additions: &Additions,
-    mut each: impl FnMut(Scenario),
+    mut each: impl FnMut(Scenario, &Origins),
 ) -> Result<(), PlanError> {
     let raw: RawFile = toml::from_str(text)
         .map_err(|error| Problems::from(syntax::toml_problem(text, &error)).into_error(file))?;
@@ -84,12 +88,13 @@ pub(crate) fn read_plan(
         source: header.and_then(|h| h.source.as_deref()).map(shown),
         years,
     };
+    let origins = |name: &str| Origins::new(&source, sets.for_scenario(name), &figures);
     let base = Scenario {
         name: BASE_SCENARIO.to_owned(),
         description: None,
         plan: header.plan(base_metrics),
     };
-    each(base);
+    each(base, &origins(BASE_SCENARIO));
     let scenarios = Scenarios {
         metrics: &metrics,
         sets: &sets,
@@ -100,7 +105,8 @@ pub(crate) fn read_plan(
     for (name, scenario) in &raw.scenarios {
         let built = scenarios.build(name, scenario.get_ref(), &mut problems);
         if let (Some(scenario), true) = (built, problems.is_empty()) {
-            each(scenario);
+            let origins = origins(&scenario.name);
+            each(scenario, &origins);
         }
     }
     problems.finish(file)
