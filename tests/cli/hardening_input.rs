@@ -25,18 +25,15 @@ fn assert_no_raw_controls(ran: Ran, what: &str) -> Ran {
 
 /// A plan whose every free text sets the terminal's title, clears the screen
 /// or recolours it: ESC, BEL, CR, DEL and C1 (CSI) characters.
-fn hostile_texts() -> String {
-    "[plan]\ntitle = \"T\\u001b]0;pwned\\u0007X\"\nsource = \"S\\u009b31m\\r\"\n\
-     base_year = 2015\ntarget_year = 2020\n\n\
+const HOSTILE_TEXTS: &str = "[plan]\ntitle = \"T\\u001b]0;pwned\\u0007X\"\n\
+     source = \"S\\u009b31m\\r\"\nbase_year = 2015\ntarget_year = 2020\n\n\
      [metrics.gdp]\nname = \"N\\u001b]0;pwned\\u0007X\"\nunit = \"\\u007f%\"\n\
      baseline = 1\ngrowth = 0.1\ntarget = 2\nactual = { 2016 = 1.2 }\n\n\
-     [scenarios.slow]\ndescription = \"D\\u001b[2J\"\ngrowth_shift = -0.01\n"
-        .to_owned()
-}
+     [scenarios.slow]\ndescription = \"D\\u001b[2J\"\ngrowth_shift = -0.01\n";
 
 #[test]
 fn texts_of_a_plan_reach_no_output_with_raw_control_characters() {
-    let dir = folder(&[("p.toml", hostile_texts().as_bytes())]);
+    let dir = folder(&[("p.toml", HOSTILE_TEXTS.as_bytes())]);
     let commands: [&[&str]; 12] = [
         &["report", "p.toml"],
         &["report", "p.toml", "--scenario", "all"],
@@ -75,7 +72,7 @@ fn messages_quoting_a_plan_an_actuals_file_or_an_argument_escape_control_charact
         ("b.csv", bad_value.as_bytes()),
         ("\u{1b}]0;name\u{7}.toml", good.as_bytes()),
     ]);
-    let cases: [(&[&str], &str); 7] = [
+    let cases: [(&[&str], &str); 8] = [
         (&["validate", "quoted.toml"], "the string \"\\u{1b}[2J\""),
         (
             &["validate", "raw.toml"],
@@ -100,6 +97,10 @@ fn messages_quoting_a_plan_an_actuals_file_or_an_argument_escape_control_charact
         (
             &["sensitivity", "good.toml", "--metric", "\u{1b}[2J"],
             "--metric \\u{1b}[2J",
+        ),
+        (
+            &["report", "good.toml", "--format", "\u{1b}]0;pwned\u{7}"],
+            "invalid value",
         ),
     ];
     for (args, shown) in cases {

@@ -52,8 +52,9 @@ fn echoed(lines: &LineIndex, line: usize, column: usize) -> String {
 /// The most dotted parts the TOML reader takes in one key or table header.
 const MAX_KEY_PARTS: usize = 80;
 
-/// The line with the key of most dotted parts, and how many it has: the
-/// dots outside quotes and comments, but for those of a number (`1.5`).
+/// The line whose key has the most dotted parts, and how many, when that is
+/// more than the reader takes. Parts are counted by the dots outside quotes
+/// and comments, but for those of a number (`1.5`).
 fn deepest_key(lines: &LineIndex) -> Option<(usize, usize)> {
     let parts = |line: &str| {
         let code = without_comment(line).as_bytes();
