@@ -10,6 +10,8 @@
 //! - `hardening`: inputs at the edges of a double, control characters, output
 //!   paths that are not plain files, and the fuzz targets' seeds;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
+//! - `hardening_input`: hostile plans, actuals files and arguments: escaped
+//!   control characters, bounded messages, blame on the right file;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `readme`: every `console` example of the README.
 
@@ -18,6 +20,7 @@ mod chart;
 mod common;
 mod errors;
 mod hardening;
+mod hardening_input;
 mod metric_flag;
 mod numbers;
 mod readme;
