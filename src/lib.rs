@@ -17,7 +17,7 @@ pub mod report;
 
 use calc::noise::significant;
 use calc::{Projection, ProjectionError};
-use plan::{Additions, PlanError, Problem, Problems, RateMethod, Scenario};
+use plan::{Additions, Location, Origins, PlanError, Problem, Problems, RateMethod, Scenario};
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,31 +26,68 @@ pub struct Projected {
     pub projection: Projection,
 }
 
+/// Which scenarios' paths [`load_plan`] keeps. Every scenario is computed
+/// and checked either way, one at a time; those not kept are dropped once
+/// checked, so that a plan of thousands of scenarios is never held whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// The base plan alone (`validate`).
+    Base,
+    /// The scenarios the command line asks for (see [`Additions::asks_for`]).
+    Asked,
+}
+
+/// A loaded plan: what [`load_plan`] kept, and what else there was.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Loaded {
+    /// Every scenario's name, the base plan first, then in file order.
+    pub names: Vec<String>,
+    /// The scenarios kept, in the same order.
+    pub projected: Vec<Projected>,
+}
+
 /// Parses a plan with its scenarios and what the command line adds (see
-/// [`plan::parse_plan`]) and computes every path. A plan whose paths cannot
-/// be computed (an overflow, a ratio over zero) is refused like any other
-/// mistake. The base plan comes first.
+/// [`plan::parse_plan`]), computes every scenario's paths and keeps those
+/// `keep` says. A plan whose paths cannot be computed (an overflow, a ratio
+/// over zero) is refused like any other mistake.
 pub fn load_plan(
     text: &str,
     file: &str,
     additions: &Additions,
-) -> Result<Vec<Projected>, PlanError> {
-    let scenarios = plan::parse_plan(text, file, additions)?;
+    keep: Keep,
+) -> Result<Loaded, PlanError> {
     let mut problems = Problems::new();
-    let mut projected = Vec::with_capacity(scenarios.len());
-    for scenario in scenarios {
+    let mut loaded = Loaded::default();
+    plan::read_plan(text, file, additions, |scenario, origins| {
+        loaded.names.push(scenario.name.clone());
         match calc::project(&scenario.plan) {
             Ok(projection) => {
                 problems.extend(goal_problems(&scenario, &projection));
-                projected.push(Projected {
-                    scenario,
-                    projection,
+                let kept = match keep {
+                    Keep::Base => scenario.name == plan::BASE_SCENARIO,
+                    Keep::Asked => additions.asks_for(&scenario.name),
+                };
+                if kept {
+                    loaded.projected.push(Projected {
+                        scenario,
+                        projection,
+                    });
+                }
+            }
+            Err(error) => {
+                let problem = projection_problem(&scenario, error);
+                problems.push(match blame(&scenario, error, origins) {
+                    Some(origin) => problem.at(origin),
+                    None => problem,
                 });
             }
-            Err(error) => problems.push(projection_problem(&scenario, error)),
         }
-    }
-    problems.into_result(file, projected)
+        // A refused plan shows nothing: what was kept is no longer needed.
+        if !problems.is_empty() {
+            loaded.projected = Vec::new();
+        }
+    })?;
+    problems.into_result(file, loaded)
 }
 
 /// The scenario's name for messages; the base plan needs none.
@@ -200,13 +237,25 @@ fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> Strin
 pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
     let plan = &scenario.plan;
     let (index, message) = match error {
-        ProjectionError::Overflow { metric, year } => (
+        ProjectionError::Overflow {
             metric,
-            format!(
-                "the path leaves the range of numbers a computer can hold (about ±1.8e308) \
-                 in {year}; check the baseline, growth and increment for a misplaced digit"
-            ),
-        ),
+            year,
+            figure,
+        } => {
+            let cause = match figure {
+                None => "; check the baseline, growth and increment".to_owned(),
+                Some(figure) => {
+                    format!(", going from the actual figure for {figure}; check that figure")
+                }
+            };
+            (
+                metric,
+                format!(
+                    "the path leaves the range of numbers a computer can hold (about ±1.8e308) \
+                     in {year}{cause} for a misplaced digit"
+                ),
+            )
+        }
         ProjectionError::ZeroDenominator {
             metric,
             denominator,
@@ -229,20 +278,89 @@ pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) ->
         ),
     };
     let metric = &plan.metrics[index];
+    let line = match error {
+        ProjectionError::Overflow {
+            figure: Some(_), ..
+        } => metric.actual_line.unwrap_or(metric.line),
+        _ => metric.line,
+    };
     Problem::new(message)
-        .at_line(metric.line)
+        .at_line(line)
         .in_scenario(named(scenario))
         .in_metric(&metric.id)
+}
+
+/// The input outside the plan file that caused an overflow, if one did: the
+/// CSV row of the actual figure the path went from, or the `--set` argument
+/// that changed the metric's baseline, growth or increment.
+fn blame(scenario: &Scenario, error: ProjectionError, origins: &Origins) -> Option<Location> {
+    let ProjectionError::Overflow { metric, figure, .. } = error else {
+        return None;
+    };
+    match figure {
+        Some(year) => origins.csv_row(metric, year),
+        None => origins.sets(
+            &scenario.plan.metrics[metric].id,
+            &["baseline", "growth", "increment"],
+        ),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const PLAN: &str = "[plan]\nbase_year = 2015\ntarget_year = 2020\n\n\
+        [metrics.gdp]\nbaseline = 100\ngrowth = 0.1\n\n\
+        [scenarios.slow]\ngrowth_shift = -0.05\n\n\
+        [scenarios.fast]\ngrowth_shift = 0.05\n";
+
+    fn load(text: &str, scenarios: &[String], keep: Keep) -> Result<Loaded, PlanError> {
+        let additions = Additions {
+            scenarios,
+            ..Default::default()
+        };
+        load_plan(text, "t.toml", &additions, keep)
+    }
+
+    fn kept(loaded: &Loaded) -> Vec<&str> {
+        let names = loaded.projected.iter().map(|p| p.scenario.name.as_str());
+        names.collect()
+    }
+
+    #[test]
+    fn every_scenario_is_named_and_only_those_asked_for_are_kept() {
+        let base = load(PLAN, &[], Keep::Asked).unwrap();
+        assert_eq!(base.names, ["base", "slow", "fast"]);
+        assert_eq!(kept(&base), ["base"]);
+        let fast = load(PLAN, &["fast".to_owned()], Keep::Asked).unwrap();
+        assert_eq!(kept(&fast), ["fast"]);
+        let all = load(PLAN, &["all".to_owned()], Keep::Asked).unwrap();
+        assert_eq!(kept(&all), ["base", "slow", "fast"]);
+        let validate = load(PLAN, &["all".to_owned()], Keep::Base).unwrap();
+        assert_eq!(kept(&validate), ["base"]);
+        assert_eq!(validate.names.len(), 3);
+    }
+
+    #[test]
+    fn a_scenario_not_kept_is_still_checked() {
+        let text = PLAN.replace(
+            "growth_shift = 0.05",
+            "[scenarios.fast.metrics.gdp]\nbaseline = 1.7e308",
+        );
+        let error = load(&text, &[], Keep::Base).unwrap_err();
+        let lines: Vec<String> = error.lines().collect();
+        assert_eq!(lines.len(), 1, "{lines:?}");
+        assert!(
+            lines[0].starts_with("t.toml:5: scenario `fast`, metric `gdp`: the path leaves"),
+            "{lines:?}"
+        );
+    }
+
     /// The lines of the refusal of a 2015–2020 plan with these metrics.
     fn refusal(metrics: &str) -> Vec<String> {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        load_plan(&text, "t.toml", &Additions::default())
+        load_plan(&text, "t.toml", &Additions::default(), Keep::Asked)
             .unwrap_err()
             .lines()
             .collect()
@@ -263,7 +381,7 @@ mod tests {
         );
         let cumulative = format!("{metric}rate_method = \"cumulative\"\n");
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{cumulative}");
-        assert!(load_plan(&text, "t.toml", &Additions::default()).is_ok());
+        assert!(load_plan(&text, "t.toml", &Additions::default(), Keep::Asked).is_ok());
         // Falling 4 a year the years add up to 6 + 2 - 2 - 6 - 10 = -10.
         let falling = cumulative.replace("increment = -3", "increment = -4");
         assert_eq!(
@@ -319,7 +437,9 @@ mod tests {
 
     fn loads(metrics: &str) -> Vec<Projected> {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        load_plan(&text, "t.toml", &Additions::default()).unwrap()
+        load_plan(&text, "t.toml", &Additions::default(), Keep::Asked)
+            .unwrap()
+            .projected
     }
 
     #[test]

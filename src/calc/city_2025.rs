@@ -5,7 +5,7 @@
 
 use super::goals::{GoalOutcome, Reference, Status, evaluate};
 use crate::plan::{Additions, GoalKind};
-use crate::{Projected, load_plan};
+use crate::{Keep, Projected, load_plan};
 
 const PLAN: &str = include_str!("../../examples/city-2025.toml");
 
@@ -17,10 +17,10 @@ struct City {
 
 impl City {
     fn load() -> City {
-        let mut scenarios = load_plan(PLAN, "city-2025.toml", &Additions::default())
+        let mut loaded = load_plan(PLAN, "city-2025.toml", &Additions::default(), Keep::Base)
             .expect("the example plan loads");
-        assert_eq!(scenarios.len(), 1, "the example has no scenarios");
-        let projected = scenarios.remove(0);
+        assert_eq!(loaded.names, ["base"], "the example has no scenarios");
+        let projected = loaded.projected.remove(0);
         let outcomes = evaluate(&projected.scenario.plan, &projected.projection);
         City {
             projected,

@@ -11,57 +11,81 @@ use crate::plan::{Goal, Model, Plan, Prices};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
-    /// A metric with a level goal and a rate goal: whether the stated rate,
-    /// from the baseline, reaches the stated level.
-    RateAndLevel {
-        metric: usize,
-        /// The rate goal's value (its `at_least`, `at_most` or `about` rate):
-        /// real growth, for a metric with a deflator.
-        stated_rate: f64,
-        baseline: f64,
-        /// baseline × (1 + stated_rate)^n × P, with P the price level of
-        /// target_year against base_year (1 without a deflator).
-        reached: f64,
-        level: Goal,
-        meets: bool,
-        /// The rate (real, with a deflator) that reaches the level exactly.
-        needed_rate: f64,
-        /// level / ((1 + stated_rate)^n × P): the base-year value rate and
-        /// level imply together.
-        implied_baseline: f64,
-    },
-    /// A level goal without a rate goal: the rate it needs from the baseline
-    /// against the metric's own; for a linear metric also the yearly increment.
-    LevelNeeds {
-        metric: usize,
-        baseline: f64,
-        level: Goal,
-        needed_rate: f64,
-        own_rate: f64,
-        /// Linear metrics: (level - baseline) / n, and the plan's average increment.
-        increments: Option<(f64, f64)>,
-        /// Whether the metric's own path meets the goal.
-        meets: bool,
-    },
-    /// A share goal: how many points a year faster the numerator must grow
-    /// than the denominator, against the gap in the plan.
-    ShareNeeds {
-        metric: usize,
-        numerator: usize,
-        denominator: usize,
-        share_at_base: f64,
-        level: Goal,
-        /// The numerator's average rate that gives the share exactly, with the
-        /// denominator on its own path.
-        needed_numerator_rate: f64,
-        numerator_rate: f64,
-        denominator_rate: f64,
-        /// needed_numerator_rate - denominator_rate, and numerator_rate - denominator_rate.
-        needed_gap: f64,
-        plan_gap: f64,
-        /// Whether the share in the plan meets its goal.
-        meets: bool,
-    },
+    RateAndLevel(RateAndLevel),
+    LevelNeeds(LevelNeeds),
+    ShareNeeds(ShareNeeds),
+}
+
+impl Finding {
+    /// The metric the finding is about.
+    pub fn metric(&self) -> usize {
+        match self {
+            Finding::RateAndLevel(f) => f.metric,
+            Finding::LevelNeeds(f) => f.metric,
+            Finding::ShareNeeds(f) => f.metric,
+        }
+    }
+}
+
+/// A metric with a level goal and a rate goal: whether the stated rate,
+/// from the baseline, reaches the stated level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateAndLevel {
+    pub metric: usize,
+    /// The rate goal's value (its `at_least`, `at_most` or `about` rate):
+    /// real growth, for a metric with a deflator.
+    pub stated_rate: f64,
+    pub baseline: f64,
+    /// baseline × (1 + stated_rate)^n × P, with P the price level of
+    /// target_year against base_year (1 without a deflator).
+    pub reached: f64,
+    pub level: Goal,
+    pub meets: bool,
+    /// |reached - level|: by how much the stated rate misses (or clears) the level.
+    pub distance: f64,
+    /// The rate (real, with a deflator) that reaches the level exactly.
+    pub needed_rate: f64,
+    /// level / ((1 + stated_rate)^n × P): the base-year value rate and
+    /// level imply together.
+    pub implied_baseline: f64,
+}
+
+/// A level goal without a rate goal: the rate it needs from the baseline
+/// against the metric's own; for a linear metric also the yearly increment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelNeeds {
+    pub metric: usize,
+    pub baseline: f64,
+    pub level: Goal,
+    pub needed_rate: f64,
+    pub own_rate: f64,
+    /// own_rate - needed_rate: how much faster (or slower) the plan grows than the level needs.
+    pub margin: f64,
+    /// Linear metrics: (level - baseline) / n, and the plan's average increment.
+    pub increments: Option<(f64, f64)>,
+    /// Whether the metric's own path meets the goal.
+    pub meets: bool,
+}
+
+/// A share goal: how many points a year faster the numerator must grow
+/// than the denominator, against the gap in the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareNeeds {
+    pub metric: usize,
+    pub numerator: usize,
+    pub denominator: usize,
+    pub share_at_base: f64,
+    pub level: Goal,
+    /// The numerator's average rate that gives the share exactly, with the
+    /// denominator on its own path.
+    pub needed_numerator_rate: f64,
+    pub numerator_rate: f64,
+    pub denominator_rate: f64,
+    /// needed_numerator_rate - denominator_rate, and numerator_rate - denominator_rate.
+    pub needed_gap: f64,
+    pub plan_gap: f64,
+    /// Whether the share in the plan meets its goal.
+    pub meets: bool,
 }
 
 /// The findings for every metric with a level goal, in plan order. A metric
@@ -106,19 +130,21 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                     rate_of(*numerator, *prices),
                     rate_of(*denominator, *prices),
                 ) {
-                    (Some(needed), Some(num_rate), Some(den_rate)) => Some(Finding::ShareNeeds {
-                        metric: index,
-                        numerator: *numerator,
-                        denominator: *denominator,
-                        share_at_base: significant(baseline),
-                        level,
-                        needed_numerator_rate: needed,
-                        numerator_rate: num_rate,
-                        denominator_rate: den_rate,
-                        needed_gap: difference(needed, den_rate),
-                        plan_gap: difference(num_rate, den_rate),
-                        meets: level_satisfies(level.comparison, ends(index).1, level.value),
-                    }),
+                    (Some(needed), Some(num_rate), Some(den_rate)) => {
+                        Some(Finding::ShareNeeds(ShareNeeds {
+                            metric: index,
+                            numerator: *numerator,
+                            denominator: *denominator,
+                            share_at_base: significant(baseline),
+                            level,
+                            needed_numerator_rate: needed,
+                            numerator_rate: num_rate,
+                            denominator_rate: den_rate,
+                            needed_gap: difference(needed, den_rate),
+                            plan_gap: difference(num_rate, den_rate),
+                            meets: level_satisfies(level.comparison, ends(index).1, level.value),
+                        }))
+                    }
                     _ => None,
                 }
             }
@@ -128,29 +154,32 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                 let prices = price_index(model).map_or(1.0, |index| index[index.len() - 1]);
                 let factor = (1.0 + rate_goal.value).powf(n) * prices;
                 let reached = baseline * factor;
+                let shown = significant(reached);
                 average_annual_rate(baseline * prices, level.value, n).map(|needed_rate| {
-                    Finding::RateAndLevel {
+                    Finding::RateAndLevel(RateAndLevel {
                         metric: index,
                         stated_rate: rate_goal.value,
                         baseline,
-                        reached: significant(reached),
+                        reached: shown,
                         level,
                         meets: level_satisfies(level.comparison, reached, level.value),
+                        distance: (shown - level.value).abs(),
                         needed_rate,
                         implied_baseline: significant(level.value / factor),
-                    }
+                    })
                 })
             }
             (model, None) => match (
                 average_annual_rate(baseline, level.value, n),
                 rate_of(index, Prices::Current),
             ) {
-                (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds {
+                (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds(LevelNeeds {
                     metric: index,
                     baseline,
                     level,
                     needed_rate,
                     own_rate,
+                    margin: own_rate - needed_rate,
                     increments: match model {
                         Model::Linear { increment, .. } => Some((
                             significant((level.value - baseline) / n),
@@ -159,7 +188,7 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                         _ => None,
                     },
                     meets: level_satisfies(level.comparison, ends(index).1, level.value),
-                }),
+                })),
                 _ => None,
             },
         };
@@ -185,13 +214,13 @@ mod tests {
     /// A `RateAndLevel` finding's reached level, whether it meets the goal,
     /// the rate needed and the baseline implied.
     fn rate_and_level(finding: &Finding) -> (f64, bool, f64, f64) {
-        let Finding::RateAndLevel {
+        let Finding::RateAndLevel(RateAndLevel {
             reached,
             meets,
             needed_rate,
             implied_baseline,
             ..
-        } = finding
+        }) = finding
         else {
             panic!("a metric with a level and a rate goal: {finding:?}");
         };
@@ -237,30 +266,25 @@ mod tests {
         let found = findings_of(include_str!("../../targets.toml"));
         let firms = found
             .iter()
-            .find(|f| {
-                matches!(
-                    f,
-                    Finding::LevelNeeds {
-                        increments: Some(_),
-                        ..
-                    }
-                )
+            .find_map(|f| match f {
+                Finding::LevelNeeds(LevelNeeds {
+                    increments: Some(increments),
+                    ..
+                }) => Some(*increments),
+                _ => None,
             })
             .unwrap();
-        let Finding::LevelNeeds { increments, .. } = firms else {
-            unreachable!()
-        };
         // (200 - 120) / 5 = 16 a year needed; the plan adds 16.
-        assert_eq!(*increments, Some((16.0, 16.0)));
+        assert_eq!(firms, (16.0, 16.0));
         let revenue = found
             .iter()
             .find_map(|f| match f {
-                Finding::LevelNeeds {
+                Finding::LevelNeeds(LevelNeeds {
                     needed_rate,
                     own_rate,
                     increments: None,
                     ..
-                } => Some((*needed_rate, *own_rate)),
+                }) => Some((*needed_rate, *own_rate)),
                 _ => None,
             })
             .unwrap();
@@ -275,12 +299,11 @@ mod tests {
         let share = found
             .iter()
             .find_map(|f| match f {
-                Finding::ShareNeeds {
-                    needed_numerator_rate,
-                    needed_gap,
-                    plan_gap,
-                    ..
-                } => Some((*needed_numerator_rate, *needed_gap, *plan_gap)),
+                Finding::ShareNeeds(share) => Some((
+                    share.needed_numerator_rate,
+                    share.needed_gap,
+                    share.plan_gap,
+                )),
                 _ => None,
             })
             .unwrap();

@@ -4,8 +4,9 @@
 //! Statuses are decided on the exact computed values (with the slack of
 //! `noise`); the numbers reported are rounded to their reliable digits.
 
+use super::assess::{progress_toward, schedule};
 use super::average::{achieved_rate, average_annual_rate};
-use super::noise::{RELATIVE_SLACK, difference, level_satisfies, rate_satisfies, significant};
+use super::noise::{difference, level_satisfies, rate_satisfies, significant};
 use super::projection::{Projection, continuation};
 use crate::plan::{Comparison, Goal, GoalKind, InStep, MAX_HORIZON, Model, Plan, RateMethod};
 
@@ -84,7 +85,10 @@ pub struct Progress {
     pub already_reached: bool,
     /// The latest actual figure is for target_year itself: the verdict is final.
     pub final_figure: bool,
-    /// Less of the way done than of the time gone (时间过半、任务过半).
+    /// Worse than the plan path's value for latest_year, in the goal's
+    /// desired direction, on the way to a goal the baseline does not meet:
+    /// a metric on its plan path is on schedule, though on a compound path
+    /// less of the way is done than of the time gone.
     pub behind_schedule: bool,
 }
 
@@ -199,15 +203,15 @@ fn progress(
     let k = projection.latest_actual(index)?;
     let path = projection.series(index);
     let (baseline, latest_value) = (path[0], significant(path[k]));
-    let plan_value = significant(projection.plan_series(index)[k]);
+    let exact_plan_value = projection.plan_series(index)[k];
+    let plan_value = significant(exact_plan_value);
     let latest_year = plan.base_year + k as i32;
     let years_left = plan.target_year - latest_year;
     // Progress means moving from the baseline toward a goal the baseline
     // does not meet yet: rising to a floor, falling to a ceiling. Staying
     // under a ceiling that the baseline already respects is no progress.
     let needs_movement = !level_satisfies(goal.comparison, baseline, goal.value);
-    let progress = (needs_movement && goal.value != baseline)
-        .then(|| significant((latest_value - baseline) / (goal.value - baseline)));
+    let progress = progress_toward(goal, baseline, latest_value);
     let time_elapsed = significant(k as f64 / plan.horizon() as f64);
     let meets_now = level_satisfies(goal.comparison, path[k], goal.value);
     Some(Progress {
@@ -229,9 +233,9 @@ fn progress(
             && !matches!(goal.comparison, Comparison::About { .. })
             && meets_now,
         final_figure: years_left == 0,
-        // Exactly half the way at half the time is on schedule.
         behind_schedule: years_left > 0
-            && progress.is_some_and(|p| p < time_elapsed - RELATIVE_SLACK),
+            && progress.is_some()
+            && !schedule(goal, baseline, path[k], exact_plan_value).on_schedule,
     })
 }
 

@@ -9,8 +9,11 @@
 //! noise, so that every status is decided, and every number reported, the
 //! same way. On top of these: `sensitivity` (sweeps and break-even points),
 //! `explain` (the plan's numbers against each other) and `review` (the
-//! mid-term review). `city_2025` pins the shipped example to hand arithmetic.
+//! mid-term review). `trend` estimates a metric's yearly change from its
+//! figures; `assess` judges progress the way statistical offices do.
+//! `city_2025` pins the shipped example to hand arithmetic.
 
+pub mod assess;
 pub mod average;
 #[cfg(test)]
 mod city_2025;
@@ -22,6 +25,7 @@ pub mod projection;
 pub mod review;
 pub mod sensitivity;
 mod share;
+pub mod trend;
 
 pub use average::{achieved_rate, average_annual_rate};
 pub use goals::{GoalOutcome, Reference, Status, evaluate};

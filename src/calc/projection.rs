@@ -35,18 +35,6 @@ pub enum PointSource {
     Projected,
 }
 
-impl PointSource {
-    /// The word used in CSV and JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            PointSource::Baseline => "baseline",
-            PointSource::Actual => "actual",
-            PointSource::Interpolated => "interpolated",
-            PointSource::Projected => "projected",
-        }
-    }
-}
-
 /// A path with the source of each value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Path {
@@ -146,8 +134,14 @@ pub fn share_anchor(plan: &Plan, projection: &Projection, index: usize, k: usize
 /// A path that cannot be computed: the plan is refused.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ProjectionError {
-    /// The value exceeds what a 64-bit float can hold.
-    Overflow { metric: usize, year: i32 },
+    /// The value exceeds what a 64-bit float can hold. `figure` is the year
+    /// of the actual figure the path went on from (or towards), when the
+    /// path from the baseline alone stays finite: that figure is to blame.
+    Overflow {
+        metric: usize,
+        year: i32,
+        figure: Option<i32>,
+    },
     /// A ratio's denominator is 0 in `year`, or crosses 0 on the way to it.
     ZeroDenominator {
         metric: usize,
@@ -178,8 +172,9 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
                 anchored(metric, &BTreeMap::new(), plan.base_year, |g| g).values,
             ),
         };
-        check_finite(&path.values, plan.base_year, index)?;
-        check_finite(&plan_path, plan.base_year, index)?;
+        // The plan path first: when it overflows, the figures are not to blame.
+        check_finite(&plan_path, plan.base_year, index, &BTreeMap::new())?;
+        check_finite(&path.values, plan.base_year, index, &metric.actual)?;
         real_paths.push(
             price_index(&metric.model).map(|prices| at_comparable_prices(&path.values, &prices)),
         );
@@ -217,7 +212,12 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
                 })?;
             let plan_path =
                 divide(&plan_part(numerator), &plan_part(denominator), scale).map_err(zero)?;
-            check_finite(&path.values, plan.base_year, index)?;
+            let entered = if plan_path.iter().all(|v| v.is_finite()) {
+                &metric.actual
+            } else {
+                &BTreeMap::new()
+            };
+            check_finite(&path.values, plan.base_year, index, entered)?;
             notes.extend(share_notes(
                 index,
                 metric,
@@ -330,14 +330,29 @@ pub(super) fn latest_anchor(sources: &[PointSource]) -> usize {
         .unwrap_or(0)
 }
 
-fn check_finite(path: &[f64], base_year: i32, metric: usize) -> Result<(), ProjectionError> {
-    match path.iter().position(|v| !v.is_finite()) {
-        Some(i) => Err(ProjectionError::Overflow {
-            metric,
-            year: base_year + i as i32,
-        }),
-        None => Ok(()),
-    }
+/// An overflow at the first value of `path` that is not finite. A path goes
+/// on from the latest of the `actual` figures before it, or, between two
+/// figures, towards the next: that figure is named.
+fn check_finite(
+    path: &[f64],
+    base_year: i32,
+    metric: usize,
+    actual: &BTreeMap<i32, f64>,
+) -> Result<(), ProjectionError> {
+    let Some(i) = path.iter().position(|v| !v.is_finite()) else {
+        return Ok(());
+    };
+    let year = base_year + i as i32;
+    let figure = actual
+        .range(..=year)
+        .next_back()
+        .or_else(|| actual.range(year..).next())
+        .map(|(&figure, _)| figure);
+    Err(ProjectionError::Overflow {
+        metric,
+        year,
+        figure,
+    })
 }
 
 /// The values of metric `index` after target_year, one per year, for as long
@@ -512,8 +527,36 @@ mod tests {
             project(&p),
             Err(ProjectionError::Overflow {
                 metric: 0,
-                year: 2018
+                year: 2018,
+                figure: None
             })
+        );
+    }
+
+    #[test]
+    fn an_overflow_from_an_actual_figure_names_it() {
+        let p = plan(
+            "[metrics.a]\nbaseline = 1\ngrowth = 0.1\nactual = { 2017 = 1.7e308 }\n\
+             [metrics.b]\nbaseline = 1e-300\ngrowth = 0.1\nactual = { 2019 = 1e300 }\n",
+        );
+        assert_eq!(
+            project(&p),
+            Err(ProjectionError::Overflow {
+                metric: 0,
+                year: 2018,
+                figure: Some(2017)
+            })
+        );
+        let mut p = p;
+        p.metrics.remove(0);
+        assert_eq!(
+            project(&p),
+            Err(ProjectionError::Overflow {
+                metric: 0,
+                year: 2016,
+                figure: Some(2019)
+            }),
+            "filled in towards a figure too far from the baseline"
         );
     }
 

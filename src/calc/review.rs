@@ -21,8 +21,7 @@ pub enum Verdict {
     AlreadyReached,
     /// Carrying on at the pace achieved so far misses the goal.
     OutOfReach,
-    /// Reachable at the pace so far, but less of the way is done than of the
-    /// time is gone (时间过半、任务过半 does not hold).
+    /// Reachable at the pace so far, but behind the plan path.
     Behind,
     OnTrack,
 }
@@ -339,9 +338,9 @@ mod tests {
     }
 
     #[test]
-    fn behind_when_less_is_done_than_time_is_gone_but_the_pace_suffices() {
+    fn behind_when_under_the_plan_path_but_the_pace_suffices() {
         // Linear a: 100 → 115 by 2018 is 5 a year, which ends at exactly 125, and
-        // progress 15/25 = 60 % equals the time gone: on track, not behind.
+        // 115 is the plan path's value: on track, not behind.
         // Linear b: 100 → 120 is 6.67 a year, which ends at 133.3 < 134: out of reach.
         let lines = review_of(
             "[metrics.a]\nbaseline = 100\nincrement = 5\ntarget = 125\nactual = { 2018 = 115 }\n\
@@ -349,11 +348,27 @@ mod tests {
         );
         assert_eq!(lines[0].verdict, Verdict::OnTrack);
         assert_eq!(lines[1].verdict, Verdict::OutOfReach);
-        // Compound: 100 → 120 in 2018 (6.27 %/yr) reaches 135.5 ≥ 135, but progress
-        // 20/35 = 57 % < 60 %: behind schedule.
+        // Compound: 100 → 120 in 2018 (6.27 %/yr) reaches 135.5 ≥ 135, but the
+        // plan path is at 133.1: behind schedule.
         let lines = review_of(
             "[metrics.c]\nbaseline = 100\ngrowth = 0.1\ntarget = 135\nactual = { 2018 = 120 }\n",
         );
         assert_eq!(lines[0].verdict, Verdict::Behind);
+    }
+
+    #[test]
+    fn a_metric_on_its_compound_plan_path_is_on_track() {
+        // GDP 1000 growing 6 % a year, with figures on the path and the plan's
+        // own 2020 value, 1000 × 1.06⁵ = 1338.2255776, as the goal. Progress
+        // (1191.016 - 1000) / 338.2255776 = 56 % lags the 60 % of time gone, as
+        // on any compound path, but the figure is where the plan put it.
+        let lines = review_of(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ntarget = 1338.2255776\n\
+             actual = { 2016 = 1060, 2017 = 1123.6, 2018 = 1191.016 }\n",
+        );
+        let progress = lines[0].outcome.progress.unwrap();
+        assert!(progress.progress.unwrap() < progress.time_elapsed);
+        assert!(!progress.behind_schedule);
+        assert_eq!(lines[0].verdict, Verdict::OnTrack);
     }
 }

@@ -1,14 +1,14 @@
 //! `dabiao report [FILE]`: project the plan and show which goals are reached.
 //! Also what `dabiao` does with no subcommand.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use super::Outcome;
-use super::output_args::{Format, OutputArgs};
+use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use crate::render::csv::{CsvOptions, CsvTable};
-use crate::render::{self, Layout, Tables, TextOptions};
+use crate::render::report::{Tables, share_notes};
+use crate::render::{Format, Layout, Options};
 use crate::report::Report;
 
 /// Project the plan and show which goals are reached (the default command).
@@ -38,18 +38,19 @@ pub struct ReportArgs {
 }
 
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
-    check_combination(args)?;
-    args.out.check(&args.plan)?;
+    let options = Options {
+        sparkline: !args.no_sparkline,
+        ..args.out.options(args.table, args.layout)
+    };
+    args.out.check::<[Report]>(&args.plan, &options)?;
     let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
-    args.out.emit(&render(&reports, args))?;
+    args.out.write(reports.as_slice(), &options)?;
     if args.out.format == Format::Csv {
         // CSV has no room for notes; the other formats show them.
-        let options = args.out.text_options();
-        for note in reports
-            .iter()
-            .flat_map(|r| render::report::share_notes(r, &options))
-        {
-            eprintln!("{note}");
+        for report in &reports {
+            for note in share_notes(report, options.lang, options.decimals()) {
+                eprintln!("{note}");
+            }
         }
     }
     let all_reached = reports.iter().all(|r| r.reached_count() == r.goals.len());
@@ -58,53 +59,4 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
     } else {
         Outcome::Done
     })
-}
-
-/// Options that only make sense together are refused apart, rather than
-/// silently ignored.
-fn check_combination(args: &ReportArgs) -> Result<()> {
-    let format = args.out.format;
-    if format == Format::Csv && args.table == Some(Tables::All) {
-        bail!(
-            "a CSV file holds one table: use --table summary (the default for CSV) \
-             or --table years, or --format json for both"
-        );
-    }
-    let csv_years = format == Format::Csv && args.table == Some(Tables::Years);
-    if args.layout.is_some() && !csv_years {
-        bail!("--layout applies to the years table in CSV: add --format csv --table years");
-    }
-    Ok(())
-}
-
-fn render(reports: &[Report], args: &ReportArgs) -> String {
-    let out = &args.out;
-    let text_options = |sparkline| TextOptions {
-        tables: args.table.unwrap_or(Tables::All),
-        sparkline,
-        ..out.text_options()
-    };
-    match out.format {
-        Format::Table => {
-            render::table::render(reports, &text_options(!args.no_sparkline), out.terminal())
-        }
-        Format::Markdown => render::markdown::render(reports, &text_options(false)),
-        Format::Json => {
-            render::json::render(reports, args.table.unwrap_or(Tables::All), out.precision())
-        }
-        Format::Csv => {
-            let table = match args.table {
-                Some(Tables::Years) => CsvTable::Years(args.layout.unwrap_or(Layout::Long)),
-                _ => CsvTable::Summary,
-            };
-            render::csv::render(
-                reports,
-                &CsvOptions {
-                    table,
-                    precision: out.precision(),
-                    bom: out.bom,
-                },
-            )
-        }
-    }
 }

@@ -10,14 +10,17 @@ use std::collections::BTreeMap;
 
 mod actuals;
 mod error;
+mod escape;
 mod lines;
 mod parse;
 mod rate;
 
 pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
 pub(crate) use error::Problems;
-pub use error::{Location, PlanError, Problem};
-pub use parse::parse_plan;
+pub use error::{Location, PlanError, Problem, SHOWN_PROBLEMS};
+pub use escape::escape_controls;
+pub(crate) use parse::{Origins, read_plan};
+pub use parse::{known_ids, parse_plan};
 pub use rate::{parse_rate_argument, times_hundred};
 
 /// What the command line adds to a plan file.
@@ -30,6 +33,17 @@ pub struct Additions<'a> {
     pub scenarios: &'a [String],
     /// Actual figures read from CSV files.
     pub actuals: &'a [ActualRecord],
+}
+
+impl Additions<'_> {
+    /// Whether the command line asks for the scenario `name`: `--scenario`
+    /// names it or says `all`; without `--scenario`, the base plan alone.
+    pub fn asks_for(&self, name: &str) -> bool {
+        match self.scenarios {
+            [] => name == BASE_SCENARIO,
+            names => names.iter().any(|n| n == name || n == "all"),
+        }
+    }
 }
 
 /// The name under which the plan's own numbers are reported.

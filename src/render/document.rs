@@ -1,17 +1,15 @@
 //! The documents of the human-readable formats: a title, lines under it, and
-//! titled tables of cells. Every command builds one; the terminal table and
-//! Markdown draw it, so both always say the same thing in the same columns.
+//! sections of a table of cells or of paragraphs. Every command builds one;
+//! the terminal table and Markdown draw it, so both always say the same
+//! thing in the same columns.
 //! The cell texts that several commands show (a goal, a value with its
 //! status, progress against time) are written here once.
 
-use super::Lang;
+use super::Words;
 use super::number::{Precision, number, percent, percent_shortest, signed};
-use crate::calc::Status;
-use crate::calc::goals::Progress;
-use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind};
-use crate::report::ReportHeader;
+use crate::report::{BASE_SCENARIO, Comparison, Goal, GoalKind, Progress, ReportHeader, Status};
 
-/// A report for people: a title, lines under it, then titled tables.
+/// A report for people: a title, lines under it, then sections.
 pub struct Document {
     pub title: Option<String>,
     pub preamble: Vec<String>,
@@ -19,15 +17,37 @@ pub struct Document {
 }
 
 pub struct Section {
-    pub heading: String,
-    pub grid: Grid,
-    /// A line under the table.
-    pub note: Option<String>,
+    pub heading: Option<String>,
+    pub body: Body,
+}
+
+pub enum Body {
+    Table {
+        grid: Grid,
+        /// Lines under the table.
+        note: Option<String>,
+    },
+    Paragraphs(Vec<Paragraph>),
+}
+
+/// A paragraph, led by the name of what it is about where it has one.
+pub struct Paragraph {
+    pub lead: Option<String>,
+    pub text: String,
+}
+
+impl Section {
+    pub fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
+        Section {
+            heading: Some(heading),
+            body: Body::Table { grid, note },
+        }
+    }
 }
 
 /// A document with no sections yet: the plan's title, then its source, its
 /// years and `about` (what the tables show), for the scenarios in `headers`.
-pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> Document {
+pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<String>) -> Document {
     let Some(first) = headers.first() else {
         return Document {
             title: None,
@@ -35,8 +55,8 @@ pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> 
             sections: Vec::new(),
         };
     };
-    let mut preamble: Vec<String> = first.source.iter().map(|s| lang.source(s)).collect();
-    preamble.push(lang.period(first.base_year, first.target_year));
+    let mut preamble: Vec<String> = first.source.iter().map(|s| words.source(s)).collect();
+    preamble.push(words.period(first.base_year, first.target_year));
     preamble.extend(about);
     Document {
         title: first.title.clone(),
@@ -56,15 +76,22 @@ pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> Str
 
 /// One line per scenario shown, naming it and saying what it assumes; none
 /// when only the plan itself is shown.
-pub fn scenario_lines(headers: &[&ReportHeader], lang: Lang) -> Vec<String> {
+pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
     let only_the_plan = matches!(headers, [single] if single.scenario == BASE_SCENARIO);
     if only_the_plan {
         return Vec::new();
     }
     headers
         .iter()
-        .map(|h| lang.scenario_line(&h.scenario, h.description.as_deref()))
+        .map(|h| scenario_line(&h.scenario, h.description.as_deref(), words))
         .collect()
+}
+
+/// A scenario named, with what it assumes; the plan itself, undescribed,
+/// says that it is the plan as written.
+pub fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
+    let as_written = (name == BASE_SCENARIO).then(|| words.the_plan_as_written());
+    words.scenario_line(name, description.or(as_written))
 }
 
 pub struct Grid {
@@ -108,6 +135,11 @@ pub fn progress_text(p: &Progress) -> String {
     )
 }
 
+/// A difference between two rates, in percentage points: "+1.14 pp".
+pub fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
+    format!("{}{}", signed(x * 100.0, d), words.points())
+}
+
 /// A fraction as a signed percent: "+2.40%", "-1.05%".
 pub fn signed_percent(x: f64, d: usize) -> String {
     format!("{}%", signed(x * 100.0, d))
@@ -119,7 +151,7 @@ pub fn judged_cell(
     kind: GoalKind,
     value: f64,
     status: Status,
-    lang: Lang,
+    words: &dyn Words,
     decimals: usize,
 ) -> Cell {
     let shown = match kind {
@@ -128,7 +160,7 @@ pub fn judged_cell(
         }
         GoalKind::Rate | GoalKind::Change => percent(value, decimals),
     };
-    let mark = lang.status(status).chars().next().unwrap_or(' ');
+    let mark = words.status(status).chars().next().unwrap_or(' ');
     Cell {
         text: format!("{shown} {mark}"),
         tone: tone(status),
@@ -144,7 +176,7 @@ pub fn tone(status: Status) -> Tone {
 
 /// "≥ 150", "≤ 80", "≈ 60 ± 3", "avg growth ≥ 16%": goal values are shown as
 /// written in the plan, not rounded to the table's decimals.
-pub fn goal_text(kind: GoalKind, goal: &Goal, lang: Lang) -> String {
+pub fn goal_text(kind: GoalKind, goal: &Goal, words: &dyn Words) -> String {
     let amount = |x: f64| match kind {
         GoalKind::Level | GoalKind::Increase | GoalKind::Total => number(x, Precision::Full),
         GoalKind::Rate | GoalKind::Change => percent_shortest(x),
@@ -157,7 +189,7 @@ pub fn goal_text(kind: GoalKind, goal: &Goal, lang: Lang) -> String {
         }
     };
     match kind {
-        GoalKind::Rate => format!("{} {condition}", lang.average_growth()),
+        GoalKind::Rate => format!("{} {condition}", words.average_growth()),
         GoalKind::Level | GoalKind::Change | GoalKind::Increase | GoalKind::Total => condition,
     }
 }

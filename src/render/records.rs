@@ -4,9 +4,28 @@
 //! `--lang`, rates are fractions (0.16), and a value that does not apply is
 //! an empty CSV cell or a JSON null.
 
-use crate::calc::Status;
-use crate::plan::{Comparison, GoalKind};
-use crate::report::{GoalRow, MetricLabel, Report, ReportHeader};
+use crate::report::{
+    Comparison, GoalKind, GoalRow, MetricLabel, PointSource, Report, ReportHeader, Status,
+};
+
+/// One table as data: its columns, then one row of fields per record, in
+/// the order of the columns.
+pub struct Records {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Field>>,
+}
+
+impl Records {
+    pub fn new<R: Into<Vec<Field>>>(
+        columns: &[&str],
+        rows: impl IntoIterator<Item = R>,
+    ) -> Records {
+        Records {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: rows.into_iter().map(Into::into).collect(),
+        }
+    }
+}
 
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -129,6 +148,15 @@ pub fn status_key(status: Status) -> &'static str {
     }
 }
 
+pub fn source_key(source: PointSource) -> &'static str {
+    match source {
+        PointSource::Baseline => "baseline",
+        PointSource::Actual => "actual",
+        PointSource::Interpolated => "interpolated",
+        PointSource::Projected => "projected",
+    }
+}
+
 /// The columns that say which scenario and metric a row is about.
 pub const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
 
@@ -157,7 +185,7 @@ pub fn long_years(report: &Report) -> impl Iterator<Item = [Field; 7]> + '_ {
                 unit,
                 Field::Int(p.year.into()),
                 Field::Number(p.value),
-                text(p.source.key()),
+                text(source_key(p.source)),
             ]
         })
     })

@@ -1,18 +1,25 @@
 //! The report as data: every goal's verdict and every metric's path, with the
 //! names and units needed to show them. Renderers read only this, so a new
-//! output format never touches the arithmetic.
+//! output format never touches the arithmetic: the plain data types they
+//! need from `calc` and `plan` are re-exported here, and every number they
+//! show (a year-on-year growth, a value to its reliable digits) is computed
+//! here or by a helper of this module.
 
 pub mod chart;
 pub mod explain;
+pub mod metric;
 pub mod review;
 pub mod sensitivity;
 
 use crate::Projected;
-use crate::calc::Projection;
+use crate::calc::{self, Projection, noise::significant};
+use crate::plan::{MAX_HORIZON, Metric, Plan, times_hundred};
+
+pub use crate::calc::explain::Finding;
+pub use crate::calc::goals::{GoalOutcome, Progress, Status};
 pub use crate::calc::projection::PointSource;
-use crate::calc::projection::ShareNote;
-use crate::calc::{self, GoalOutcome, noise::significant};
-use crate::plan::{Goal, Metric, Plan};
+pub use crate::calc::review::{ReviewLine, Verdict};
+pub use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind};
 
 /// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +48,12 @@ impl ReportHeader {
     pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
         self.base_year..=self.target_year
     }
+
+    /// The last year in which a goal missed at the target year is looked
+    /// for (see [`GoalOutcome::year_reached`]).
+    pub fn last_year_searched(&self) -> i32 {
+        self.base_year + MAX_HORIZON
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +63,7 @@ pub struct Report {
     /// Every metric of the plan, with or without goals, in file order.
     pub series: Vec<Series>,
     /// Shares entered directly that differ from their parts' actual figures.
-    pub share_notes: Vec<(MetricLabel, ShareNote)>,
+    pub share_notes: Vec<ShareNote>,
 }
 
 /// Who a row is about.
@@ -81,6 +94,9 @@ pub struct GoalRow {
 pub struct Series {
     pub metric: MetricLabel,
     pub points: Vec<Point>,
+    /// Year-on-year growth (同比增速) of the values reported, one per year
+    /// after the base year; `None` where the previous value is not positive.
+    pub growth: Vec<Option<f64>>,
     pub level_goal: Option<Goal>,
 }
 
@@ -89,6 +105,24 @@ pub struct Point {
     pub year: i32,
     pub value: f64,
     pub source: PointSource,
+}
+
+/// A share entered directly that differs from the ratio of its parts'
+/// actual figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareNote {
+    pub metric: MetricLabel,
+    pub year: i32,
+    pub entered: f64,
+    /// The parts' ratio as computed, every digit kept.
+    pub from_parts: f64,
+}
+
+impl ShareNote {
+    /// The parts' ratio to its reliable digits, as data carries it.
+    pub fn from_parts_reported(&self) -> f64 {
+        significant(self.from_parts)
+    }
 }
 
 /// Metric `index`'s values from base_year to target_year, as reported.
@@ -122,16 +156,25 @@ impl Report {
             .metrics
             .iter()
             .enumerate()
-            .map(|(i, metric)| Series {
-                metric: label(i),
-                points: points(plan, projection, i).collect(),
-                level_goal: metric.level_goal,
+            .map(|(i, metric)| {
+                let points: Vec<Point> = points(plan, projection, i).collect();
+                Series {
+                    metric: label(i),
+                    growth: year_on_year(&points),
+                    points,
+                    level_goal: metric.level_goal,
+                }
             })
             .collect();
         let share_notes = projection
             .notes()
             .iter()
-            .map(|note| (label(note.metric), *note))
+            .map(|note| ShareNote {
+                metric: label(note.metric),
+                year: note.year,
+                entered: note.entered,
+                from_parts: note.from_parts,
+            })
             .collect();
         Report {
             header: ReportHeader::of(projected),
@@ -153,7 +196,26 @@ impl Report {
     pub fn reached_count(&self) -> usize {
         self.goals
             .iter()
-            .filter(|g| g.outcome.status == calc::Status::Reached)
+            .filter(|g| g.outcome.status == Status::Reached)
             .count()
     }
+}
+
+/// Each value against the one before it: `after / before - 1`, where
+/// `before` is positive.
+fn year_on_year(points: &[Point]) -> Vec<Option<f64>> {
+    points
+        .windows(2)
+        .map(|pair| {
+            let (before, after) = (pair[0].value, pair[1].value);
+            (before > 0.0).then(|| after / before - 1.0)
+        })
+        .collect()
+}
+
+/// A fraction in percent, by moving the decimal point in its shortest text,
+/// so that a rate the plan states as 0.07 shows as 7 and not
+/// 7.000000000000001.
+pub fn in_percent(fraction: f64) -> f64 {
+    times_hundred(fraction)
 }

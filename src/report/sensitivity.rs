@@ -1,6 +1,7 @@
 //! The sensitivity report as data: each goal's value and status at every
 //! point of a sweep, and where it flips.
 
+use super::metric::{MetricError, Need, metric_index};
 use super::{MetricLabel, ReportHeader};
 use crate::Projected;
 use crate::calc::Status;
@@ -42,6 +43,17 @@ pub enum BreakEvenPoint {
     },
     Unaffected,
     NoFlip,
+}
+
+/// What to sweep: every compound metric's growth shifted alike, or the
+/// growth of the compound metric `metric`.
+pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, MetricError> {
+    Ok(match metric {
+        None => Sweep::UniformShift,
+        Some(id) => Sweep::OwnRate {
+            metric: metric_index(&projected.scenario.plan, id, Need::Compound)?,
+        },
+    })
 }
 
 impl SensitivityReport {

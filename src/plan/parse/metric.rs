@@ -15,7 +15,7 @@ use super::ratio;
 use super::raw::{RawMetric, RawMetrics};
 use super::source::Source;
 use super::targets::goals;
-use super::value::{is_id, number, show};
+use super::value::{is_id, number, show, shown};
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
 use crate::plan::{Location, Metric, Model, RateMethod};
@@ -174,13 +174,17 @@ impl<'a> MetricContext<'a> {
             return None;
         }
         let model = model?;
-        let unit = raw.unit.clone().unwrap_or_else(|| match model {
-            Model::Ratio { scale: 100.0, .. } => "%".to_owned(),
-            _ => String::new(),
-        });
+        let unit = raw
+            .unit
+            .as_deref()
+            .map(shown)
+            .unwrap_or_else(|| match model {
+                Model::Ratio { scale: 100.0, .. } => "%".to_owned(),
+                _ => String::new(),
+            });
         Some(Metric {
             id: id.clone(),
-            name: raw.name.clone().unwrap_or_else(|| id.clone()),
+            name: raw.name.as_deref().map_or_else(|| id.clone(), shown),
             unit,
             model,
             level_goal: goals.level,

@@ -13,6 +13,7 @@ mod actuals;
 mod goal;
 mod header;
 mod metric;
+mod origins;
 mod overrides;
 mod ratio;
 mod raw;
@@ -22,15 +23,19 @@ mod syntax;
 mod targets;
 mod value;
 
+pub use value::known_ids;
+
 use actuals::CsvFigures;
 use metric::MetricContext;
 use overrides::Sets;
 use raw::RawFile;
-use scenario::Scenarios;
+use scenario::{Header, Scenarios};
 use source::Source;
 
 use super::error::Problems;
-use super::{Additions, BASE_SCENARIO, Plan, PlanError, Problem, Scenario};
+use super::{Additions, BASE_SCENARIO, PlanError, Problem, Scenario};
+pub use origins::Origins;
+use value::shown;
 
 /// Parses and checks a plan and its scenarios, with what the command line
 /// adds: `--set` overrides apply on top of the scenarios requested (the
@@ -43,6 +48,25 @@ pub fn parse_plan(
     file: &str,
     additions: &Additions,
 ) -> Result<Vec<Scenario>, PlanError> {
+    let mut scenarios = Vec::new();
+    read_plan(text, file, additions, |scenario, _| {
+        scenarios.push(scenario)
+    })?;
+    Ok(scenarios)
+}
+
+/// [`parse_plan`], handing each scenario to `each` as soon as it is built,
+/// with where its numbers came from, instead of holding them all: a plan of
+/// 3,000 scenarios of 3,000 metrics over 100 years is gigabytes at once.
+/// Once a problem is found the file is refused, and `each` is not called
+/// again; the other scenarios are still checked, so that every problem is
+/// listed.
+pub(crate) fn read_plan(
+    text: &str,
+    file: &str,
+    additions: &Additions,
+    mut each: impl FnMut(Scenario, &Origins),
+) -> Result<(), PlanError> {
     let raw: RawFile = toml::from_str(text)
         .map_err(|error| Problems::from(syntax::toml_problem(text, &error)).into_error(file))?;
     let source = Source::new(text, additions.sets);
@@ -55,7 +79,7 @@ pub fn parse_plan(
         ));
     }
     let metrics = MetricContext::new(&raw.metrics, &source, years);
-    let sets = Sets::read(&source, additions.scenarios, &mut problems);
+    let sets = Sets::read(&source, *additions, &mut problems);
     let mut base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
     // The CSV figures and the scenarios are checked against a sound base plan.
     let (Some(years), true) = (years, problems.is_empty()) else {
@@ -64,31 +88,33 @@ pub fn parse_plan(
     let figures = CsvFigures::check(&base_metrics, additions.actuals, years, file)?;
     figures.add_to(&mut base_metrics);
     let header = raw.plan.as_ref().map(|header| header.get_ref());
-    let base = Plan {
-        title: header.and_then(|h| h.title.clone()),
-        source: header.and_then(|h| h.source.clone()),
-        base_year: years.0,
-        target_year: years.1,
-        metrics: base_metrics,
+    let header = Header {
+        title: header.and_then(|h| h.title.as_deref()).map(shown),
+        source: header.and_then(|h| h.source.as_deref()).map(shown),
+        years,
     };
+    let origins = |name: &str| Origins::new(&source, sets.for_scenario(name), &figures);
+    let base = Scenario {
+        name: BASE_SCENARIO.to_owned(),
+        description: None,
+        plan: header.plan(base_metrics),
+    };
+    each(base, &origins(BASE_SCENARIO));
     let scenarios = Scenarios {
         metrics: &metrics,
         sets: &sets,
         figures: &figures,
         source: &source,
-        base: &base,
+        header: &header,
     };
-    let others: Vec<Scenario> = raw
-        .scenarios
-        .iter()
-        .filter_map(|(name, scenario)| scenarios.build(name, scenario.get_ref(), &mut problems))
-        .collect();
-    let base = Scenario {
-        name: BASE_SCENARIO.to_owned(),
-        description: None,
-        plan: base,
-    };
-    problems.into_result(file, std::iter::once(base).chain(others).collect())
+    for (name, scenario) in &raw.scenarios {
+        let built = scenarios.build(name, scenario.get_ref(), &mut problems);
+        if let (Some(scenario), true) = (built, problems.is_empty()) {
+            let origins = origins(&scenario.name);
+            each(scenario, &origins);
+        }
+    }
+    problems.finish(file)
 }
 
 #[cfg(test)]

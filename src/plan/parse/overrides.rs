@@ -12,6 +12,7 @@ use toml::{Spanned, Value};
 use super::raw::{RawMetric, RawMetrics, RawScenario};
 use super::source::Source;
 use super::value::known_ids;
+use crate::plan::Additions;
 use crate::plan::error::{Problems, Scoped};
 
 /// One field replaced by a scenario or by `--set`; the value's span says
@@ -26,15 +27,15 @@ pub(super) struct Override<'a> {
 /// The `--set` overrides and the scenarios they apply to.
 pub(super) struct Sets<'a> {
     overrides: Vec<Override<'a>>,
-    /// `--scenario` names; `all` is every scenario, none the base plan.
-    scenarios: &'a [String],
+    /// What the command line adds, which says the scenarios asked for.
+    additions: Additions<'a>,
 }
 
 impl<'a> Sets<'a> {
     /// The `--set ID.FIELD=VALUE` arguments as overrides.
     pub(super) fn read(
         source: &Source<'a>,
-        scenarios: &'a [String],
+        additions: Additions<'a>,
         problems: &mut Problems,
     ) -> Self {
         let mut overrides = Vec::new();
@@ -53,17 +54,17 @@ impl<'a> Sets<'a> {
         }
         Sets {
             overrides,
-            scenarios,
+            additions,
         }
     }
 
     /// The `--set` overrides that apply to the scenario `name`.
     pub(super) fn for_scenario(&self, name: &str) -> &[Override<'a>] {
-        let applies = match self.scenarios {
-            [] => name == crate::plan::BASE_SCENARIO,
-            names => names.iter().any(|n| n == name || n == "all"),
-        };
-        if applies { &self.overrides } else { &[] }
+        if self.additions.asks_for(name) {
+            &self.overrides
+        } else {
+            &[]
+        }
     }
 }
 

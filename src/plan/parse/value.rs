@@ -26,6 +26,12 @@ pub(super) fn show(value: &Value) -> String {
     }
 }
 
+/// A text of the plan (a title, a name, a unit) as every output shows it:
+/// with its control characters escaped, once, where it is read.
+pub(super) fn shown(text: &str) -> String {
+    crate::plan::escape_controls(text).into_owned()
+}
+
 /// Whether `text` can name a metric or scenario: it is used in CSV, JSON and
 /// on the command line.
 pub(super) fn is_id(text: &str) -> bool {
@@ -36,12 +42,12 @@ pub(super) fn is_id(text: &str) -> bool {
 }
 
 /// The ids a message offers as choices, the first dozen of a long list.
-pub(super) fn known_ids(ids: &[&str]) -> String {
+pub fn known_ids<S: AsRef<str>>(ids: &[S]) -> String {
     const SHOWN: usize = 12;
     let mut list = ids
         .iter()
         .take(SHOWN)
-        .copied()
+        .map(AsRef::as_ref)
         .collect::<Vec<_>>()
         .join(", ");
     if ids.len() > SHOWN {

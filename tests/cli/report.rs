@@ -5,49 +5,60 @@
 //! rely on (headers, keys, counts) are also asserted directly, so a snapshot
 //! accepted by mistake cannot hide a broken contract.
 
-mod common;
-
-use common::{dabiao, stdout_of};
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 
+use crate::common::{dabiao, stdout_of};
+
 const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,time_elapsed,remaining_rate";
+
+/// Asserts that `output` is the reviewed `tests/snapshots/report__<name>.snap`.
+fn assert_reviewed(name: &str, output: String) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(format!("report__{name}"), output));
+}
 
 #[test]
 fn table_in_english() {
-    insta::assert_snapshot!(stdout_of(&["--lang", "en"]));
+    assert_reviewed("table_in_english", stdout_of(&["--lang", "en"]));
 }
 
 #[test]
 fn table_in_chinese() {
-    insta::assert_snapshot!(stdout_of(&["report", "--lang", "zh"]));
+    assert_reviewed("table_in_chinese", stdout_of(&["report", "--lang", "zh"]));
 }
 
 #[test]
 fn markdown() {
-    insta::assert_snapshot!(stdout_of(&["--format", "markdown"]));
+    assert_reviewed("markdown", stdout_of(&["--format", "markdown"]));
 }
 
 #[test]
 fn csv_summary() {
-    insta::assert_snapshot!(stdout_of(&["-f", "csv"]));
+    assert_reviewed("csv_summary", stdout_of(&["-f", "csv"]));
 }
 
 #[test]
 fn csv_years_long() {
-    insta::assert_snapshot!(stdout_of(&["-f", "csv", "--table", "years"]));
+    assert_reviewed(
+        "csv_years_long",
+        stdout_of(&["-f", "csv", "--table", "years"]),
+    );
 }
 
 #[test]
 fn csv_years_wide() {
-    insta::assert_snapshot!(stdout_of(&[
-        "-f", "csv", "--table", "years", "--layout", "wide"
-    ]));
+    assert_reviewed(
+        "csv_years_wide",
+        stdout_of(&["-f", "csv", "--table", "years", "--layout", "wide"]),
+    );
 }
 
 #[test]
 fn json() {
-    insta::assert_snapshot!(stdout_of(&["-f", "json"]));
+    assert_reviewed("json", stdout_of(&["-f", "json"]));
 }
 
 #[test]

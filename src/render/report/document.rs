@@ -2,78 +2,54 @@
 //! table (or, for several scenarios, their comparison), the years table with
 //! its sparklines and marks, and year-on-year growth.
 
-use super::TextOptions;
-use super::document::{
+use super::Tables;
+use super::share_notes;
+use crate::render::TextOptions;
+use crate::render::document::{
     Cell, Document, Grid, Section, Tone, goal_text, judged_cell, latest_text, opening, plain,
-    progress_text, scenario_lines, section_heading, signed_percent, tone,
+    points_text, progress_text, scenario_lines, section_heading, signed_percent, tone,
 };
-use super::number::{Precision, number, percent, signed};
-use crate::calc::goals::Progress;
-use crate::plan::{GoalKind, MAX_HORIZON};
-use crate::report::{GoalRow, PointSource, Report, ReportHeader};
-
-/// A line for each share entered directly that differs from its parts'
-/// actual figures; at least two decimals, as the difference is small.
-pub fn share_notes<'a>(
-    report: &'a Report,
-    options: &'a TextOptions,
-) -> impl Iterator<Item = String> + 'a {
-    let shown = |x: f64| number(x, Precision::Decimals(options.decimals.max(2)));
-    report.share_notes.iter().map(move |(metric, note)| {
-        options.lang.share_note(
-            &metric.name,
-            note.year,
-            &shown(note.entered),
-            &shown(note.from_parts),
-        )
-    })
-}
+use crate::render::number::{Precision, number, percent, signed};
+use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], options: &TextOptions) -> Document {
-    let lang = options.lang;
+pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Document {
+    let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
-    let mut document = opening(&headers, lang, None);
-    document.preamble.extend(scenario_lines(&headers, lang));
+    let mut document = opening(&headers, words, None);
+    document.preamble.extend(scenario_lines(&headers, words));
     let several = reports.len() > 1;
     let mut sections = Vec::new();
     // A plan may list metrics only to see their paths.
     let has_goals = reports.iter().any(|r| !r.goals.is_empty());
-    if options.tables.summary() && has_goals {
+    if tables.summary() && has_goals {
         sections.push(match reports {
-            [single] => Section {
-                heading: lang.goals_heading().to_owned(),
-                grid: summary(single, options),
-                note: Some(lang.tally(single.reached_count(), single.goals.len())),
-            },
-            several => Section {
-                heading: lang.comparison_heading().to_owned(),
-                grid: comparison(several, options),
-                note: None,
-            },
+            [single] => Section::table(
+                words.goals_heading().to_owned(),
+                summary(single, options),
+                Some(words.tally(single.reached_count(), single.goals.len())),
+            ),
+            several => Section::table(
+                words.comparison_heading().to_owned(),
+                comparison(several, options),
+                None,
+            ),
         });
     }
-    if options.tables.years() {
+    if tables.years() {
         for report in reports {
-            let heading = section_heading(lang.years_heading(), &report.header, several);
+            let heading = section_heading(words.years_heading(), &report.header, several);
             let mut notes: Vec<String> = Vec::new();
             if report.has_actuals() {
-                notes.push(lang.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
+                notes.push(words.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
             }
-            notes.extend(share_notes(report, options));
-            sections.push(Section {
-                heading,
-                grid: years(report, options),
-                note: (!notes.is_empty()).then(|| notes.join("\n")),
-            });
+            notes.extend(share_notes(report, options.lang, options.decimals));
+            let note = (!notes.is_empty()).then(|| notes.join("\n"));
+            sections.push(Section::table(heading, years(report, options), note));
             if report.has_actuals() {
-                let heading = section_heading(lang.growth_heading(), &report.header, several);
-                sections.push(Section {
-                    heading,
-                    grid: growth(report, options),
-                    note: None,
-                });
+                let heading = section_heading(words.growth_heading(), &report.header, several);
+                sections.push(Section::table(heading, growth(report, options), None));
             }
         }
     }
@@ -83,20 +59,20 @@ pub fn document(reports: &[Report], options: &TextOptions) -> Document {
 
 /// One row per goal.
 fn summary(report: &Report, options: &TextOptions) -> Grid {
-    let lang = options.lang;
+    let words = options.lang.words();
     let header = vec![
-        lang.metric().to_owned(),
-        lang.unit().to_owned(),
-        lang.goal().to_owned(),
-        lang.baseline(report.header.base_year),
-        lang.projected(report.header.target_year),
-        lang.status_header().to_owned(),
-        lang.gap().to_owned(),
-        lang.attainment().to_owned(),
-        lang.required_rate().to_owned(),
-        lang.year_reached().to_owned(),
+        words.metric().to_owned(),
+        words.unit().to_owned(),
+        words.goal().to_owned(),
+        words.baseline(report.header.base_year),
+        words.projected(report.header.target_year),
+        words.status_header().to_owned(),
+        words.gap().to_owned(),
+        words.attainment().to_owned(),
+        words.required_rate().to_owned(),
+        words.year_reached().to_owned(),
     ];
-    let last_year_searched = report.header.base_year + MAX_HORIZON;
+    let last_year_searched = report.header.last_year_searched();
     let mut rows: Vec<Vec<Cell>> = report
         .goals
         .iter()
@@ -112,11 +88,11 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
     // Plans tracked against actual figures say where each goal stands.
     if report.goals.iter().any(|g| g.outcome.progress.is_some()) {
         grid.header.extend([
-            lang.latest().to_owned(),
-            lang.deviation().to_owned(),
-            lang.progress_and_time().to_owned(),
-            lang.remaining_rate().to_owned(),
-            lang.schedule().to_owned(),
+            words.latest().to_owned(),
+            words.deviation().to_owned(),
+            words.progress_and_time().to_owned(),
+            words.remaining_rate().to_owned(),
+            words.schedule().to_owned(),
         ]);
         grid.numeric.extend([true, true, true, true, false]);
         for (cells, goal) in rows.iter_mut().zip(&report.goals) {
@@ -130,24 +106,24 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
 /// Latest figure, its deviation from the plan path, progress against time,
 /// the rate needed from now, and the schedule verdict.
 fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 5] {
-    let (lang, d) = (options.lang, options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals);
     let Some(p) = progress else {
         return std::array::from_fn(|_| plain(""));
     };
     let schedule = if p.final_figure {
-        plain(lang.final_figure())
+        plain(words.final_figure())
     } else if p.already_reached {
         Cell {
-            text: lang.already_reached().to_owned(),
+            text: words.already_reached().to_owned(),
             tone: Tone::Good,
         }
     } else if p.behind_schedule {
         Cell {
-            text: lang.behind_schedule().to_owned(),
+            text: words.behind_schedule().to_owned(),
             tone: Tone::Bad,
         }
     } else {
-        plain(lang.on_schedule())
+        plain(words.on_schedule())
     };
     [
         plain(latest_text(p.latest_year, p.latest_value, d)),
@@ -162,11 +138,11 @@ fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 
 }
 
 fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) -> Vec<Cell> {
-    let (lang, d) = (options.lang, options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals);
     let o = &row.outcome;
     let value = |x: f64| number(x, Precision::Decimals(d));
     let status = Cell {
-        text: lang.status(o.status).to_owned(),
+        text: words.status(o.status).to_owned(),
         tone: tone(o.status),
     };
     let (projected, gap, year_reached) = match o.kind {
@@ -174,11 +150,11 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
             value(o.projected),
             signed(o.gap, d),
             o.year_reached
-                .map_or_else(|| lang.not_by(last_year_searched), |y| y.to_string()),
+                .map_or_else(|| words.not_by(last_year_searched), |y| y.to_string()),
         ),
         GoalKind::Rate | GoalKind::Change => (
             percent(o.projected, d),
-            format!("{}{}", signed(o.gap * 100.0, d), lang.points()),
+            points_text(o.gap, words, d),
             String::new(),
         ),
         GoalKind::Increase | GoalKind::Total => {
@@ -188,7 +164,7 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
     vec![
         plain(row.metric.name.clone()),
         plain(row.metric.unit.clone()),
-        plain(goal_text(o.kind, &o.goal, options.lang)),
+        plain(goal_text(o.kind, &o.goal, options.lang.words())),
         plain(value(o.baseline)),
         plain(projected),
         status,
@@ -201,18 +177,18 @@ fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) ->
 
 /// Marks after a value in the years table: an actual figure, or one filled in
 /// between known values. Projected values and baselines carry none.
-pub const ACTUAL_MARK: &str = "*";
-pub const INTERPOLATED_MARK: &str = "~";
+const ACTUAL_MARK: &str = "*";
+const INTERPOLATED_MARK: &str = "~";
 
 /// One row per metric, one column per year, then the level goal.
 fn years(report: &Report, options: &TextOptions) -> Grid {
-    let lang = options.lang;
-    let mut header = vec![lang.metric().to_owned(), lang.unit().to_owned()];
+    let words = options.lang.words();
+    let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
     if options.sparkline {
-        header.push(lang.trend().to_owned());
+        header.push(words.trend().to_owned());
     }
-    header.push(lang.target_header().to_owned());
+    header.push(words.target_header().to_owned());
     let rows = report
         .series
         .iter()
@@ -231,7 +207,7 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
                 row.push(plain(sparkline(&values)));
             }
             row.push(plain(s.level_goal.map_or_else(String::new, |g| {
-                goal_text(GoalKind::Level, &g, options.lang)
+                goal_text(GoalKind::Level, &g, options.lang.words())
             })));
             row
         })
@@ -251,7 +227,7 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
 
 /// A row's shape at a glance: one block per value, from ▁ (its lowest) to █
 /// (its highest); a flat row is drawn at mid height.
-pub fn sparkline(values: &[f64]) -> String {
+fn sparkline(values: &[f64]) -> String {
     const BLOCKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let (low, high) = values
         .iter()
@@ -273,21 +249,16 @@ pub fn sparkline(values: &[f64]) -> String {
 /// Year-on-year growth (同比增速) of every metric, the years after the base
 /// year as columns; blank where the previous value is not positive.
 fn growth(report: &Report, options: &TextOptions) -> Grid {
-    let lang = options.lang;
-    let mut header = vec![lang.metric().to_owned(), lang.unit().to_owned()];
+    let words = options.lang.words();
+    let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().skip(1).map(|y| y.to_string()));
     let rows = report
         .series
         .iter()
         .map(|s| {
             let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
-            row.extend(s.points.windows(2).map(|pair| {
-                let (before, after) = (pair[0].value, pair[1].value);
-                plain(if before > 0.0 {
-                    percent(after / before - 1.0, options.decimals)
-                } else {
-                    String::new()
-                })
+            row.extend(s.growth.iter().map(|growth| {
+                plain(growth.map_or_else(String::new, |g| percent(g, options.decimals)))
             }));
             row
         })
@@ -305,11 +276,11 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 /// status; a last row counts the goals reached in each scenario. A goal that
 /// a scenario changes shows its own target beside the value.
 fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
-    let (lang, d) = (options.lang, options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
-        lang.metric().to_owned(),
-        lang.unit().to_owned(),
-        lang.goal().to_owned(),
+        words.metric().to_owned(),
+        words.unit().to_owned(),
+        words.goal().to_owned(),
     ];
     header.extend(reports.iter().map(|r| r.header.scenario.clone()));
     // Goals in plan order, level before rate, as any scenario has them.
@@ -337,7 +308,11 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         let Some(shown) = reports.iter().find_map(|r| find(r, key)) else {
             continue;
         };
-        let shown_goal = goal_text(shown.outcome.kind, &shown.outcome.goal, options.lang);
+        let shown_goal = goal_text(
+            shown.outcome.kind,
+            &shown.outcome.goal,
+            options.lang.words(),
+        );
         let mut row = vec![
             plain(shown.metric.name.clone()),
             plain(shown.metric.unit.clone()),
@@ -348,8 +323,8 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
-                    let mut cell = judged_cell(o.kind, o.projected, o.status, lang, d);
-                    let own_goal = goal_text(o.kind, &o.goal, options.lang);
+                    let mut cell = judged_cell(o.kind, o.projected, o.status, words, d);
+                    let own_goal = goal_text(o.kind, &o.goal, options.lang.words());
                     if own_goal != shown_goal {
                         cell.text.push_str(&format!(" ({own_goal})"));
                     }
@@ -359,7 +334,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         }
         rows.push(row);
     }
-    let mut total = vec![plain(lang.goals_reached()), plain(""), plain("")];
+    let mut total = vec![plain(words.goals_reached()), plain(""), plain("")];
     total.extend(
         reports
             .iter()
