@@ -8,7 +8,9 @@ use super::assess::{progress_toward, schedule};
 use super::average::{achieved_rate, average_annual_rate};
 use super::noise::{difference, level_satisfies, rate_satisfies, significant};
 use super::projection::{Projection, continuation};
-use crate::plan::{Comparison, Goal, GoalKind, InStep, MAX_HORIZON, Model, Plan, RateMethod};
+use crate::plan::{
+    Comparison, Goal, GoalKind, InStep, MAX_HORIZON, Model, Plan, RateMethod, Stated,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
@@ -35,8 +37,13 @@ pub struct GoalOutcome {
     /// (see [`attainment`]); not for rate goals.
     pub attainment: Option<f64>,
     /// The average annual rate that reaches a level goal exactly from the
-    /// baseline; not for ratios, nor when baseline or goal is not positive.
+    /// baseline; not for ratios, metrics in %, nor when baseline or goal is
+    /// not positive.
     pub required_rate: Option<f64>,
+    /// Metrics in % (see [`Metric::in_points`](crate::plan::Metric::in_points)):
+    /// the change a year, in percentage points, that reaches a level goal
+    /// exactly from the baseline, in place of `required_rate`.
+    pub required_points: Option<f64>,
     /// Level goals: the first year from which the goal holds through
     /// target_year; when it is missed at target_year, the first later year
     /// (up to base_year + 100) in which it is met, each metric keeping its
@@ -69,7 +76,9 @@ pub struct Progress {
     pub latest_value: f64,
     /// The plan path's value in latest_year (the path from the baseline alone).
     pub plan_value: f64,
-    /// latest_value / plan_value - 1: ahead of the plan when positive.
+    /// How far the latest figure is better than the plan path's value,
+    /// relative to it: latest_value / plan_value - 1 for a floor or a band,
+    /// negated for a ceiling, so that positive always means better.
     pub deviation: Option<f64>,
     /// (latest_value - baseline) / (goal - baseline); none when the baseline
     /// already meets the goal (nothing to progress toward).
@@ -77,9 +86,13 @@ pub struct Progress {
     /// (latest_year - base_year) / (target_year - base_year).
     pub time_elapsed: f64,
     /// The average annual rate that reaches the goal from latest_value over
-    /// the years left; none for ratios, in the target year, or when a value
-    /// is not positive.
+    /// the years left; none for ratios, metrics in %, in the target year, or
+    /// when a value is not positive.
     pub remaining_rate: Option<f64>,
+    /// Metrics in %: the change a year, in percentage points, that reaches
+    /// the goal from latest_value over the years left, in place of
+    /// `remaining_rate`; none in the target year.
+    pub remaining_points: Option<f64>,
     /// The latest actual figure, before target_year, already meets a goal
     /// the baseline did not (a floor risen to, a ceiling fallen under).
     pub already_reached: bool,
@@ -102,19 +115,17 @@ pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {
             real: projection.real_series(index),
             method: metric.rate_method,
         };
-        for kind in GoalKind::ALL {
-            if let Some(goal) = metric.goal(kind) {
-                outcomes.push(outcome(plan, projection, index, kind, goal, paths));
-            } else if let (GoalKind::Rate, Some(in_step)) = (kind, metric.in_step_goal) {
-                let reference = reference(plan, projection, in_step);
-                let goal = Goal {
-                    comparison: Comparison::AtLeast,
-                    value: difference(reference.rate, reference.tolerance),
-                };
-                let mut outcome = outcome(plan, projection, index, kind, &goal, paths);
-                outcome.reference = Some(reference);
-                outcomes.push(outcome);
-            }
+        for (kind, stated) in metric.goals() {
+            outcomes.push(match stated {
+                Stated::Value(goal) => outcome(plan, projection, index, kind, &goal, paths),
+                Stated::InStep(in_step) => {
+                    let reference = reference(plan, projection, in_step);
+                    let goal = in_step_goal(reference.rate, in_step.tolerance);
+                    let mut outcome = outcome(plan, projection, index, kind, &goal, paths);
+                    outcome.reference = Some(reference);
+                    outcome
+                }
+            });
         }
     }
     outcomes
@@ -129,6 +140,15 @@ fn reference(plan: &Plan, projection: &Projection, in_step: InStep) -> Reference
         metric: in_step.metric,
         rate: rate.unwrap_or(f64::NAN),
         tolerance: in_step.tolerance,
+    }
+}
+
+/// The rate goal of keeping pace with a metric growing at `rate`: at
+/// least that rate less the tolerance.
+pub fn in_step_goal(rate: f64, tolerance: f64) -> Goal {
+    Goal {
+        comparison: Comparison::AtLeast,
+        value: difference(rate, tolerance),
     }
 }
 
@@ -161,6 +181,7 @@ fn outcome(
             _ => attainment(goal, projected),
         },
         required_rate: None,
+        required_points: None,
         year_reached: None,
         progress: None,
         binding: plan.metrics[index].binding,
@@ -181,15 +202,23 @@ fn outcome(
                 .find(|(_, v)| meets(*v))
                 .map(|(year, _)| year)
         };
-        let is_ratio = matches!(plan.metrics[index].model, Model::Ratio { .. });
+        let metric = &plan.metrics[index];
+        let is_ratio = matches!(metric.model, Model::Ratio { .. });
         outcome.progress = progress(plan, projection, index, goal, is_ratio);
-        outcome.required_rate = if is_ratio {
-            None
-        } else {
-            average_annual_rate(path[0], goal.value, plan.horizon() as f64)
-        };
+        let n = plan.horizon();
+        if metric.in_points() {
+            outcome.required_points = points_a_year(path[0], goal.value, n);
+        } else if !is_ratio {
+            outcome.required_rate = average_annual_rate(path[0], goal.value, n as f64);
+        }
     }
     outcome
+}
+
+/// The change a year, in the metric's unit, from `from` to `to` in `years`
+/// years: for a metric in %, percentage points. None for no years.
+pub fn points_a_year(from: f64, to: f64, years: usize) -> Option<f64> {
+    (years > 0).then(|| significant(difference(to, from) / years as f64))
 }
 
 /// Where a level goal stands at the metric's latest actual figure, if any.
@@ -207,6 +236,7 @@ fn progress(
     let plan_value = significant(exact_plan_value);
     let latest_year = plan.base_year + k as i32;
     let years_left = plan.target_year - latest_year;
+    let in_points = plan.metrics[index].in_points();
     // Progress means moving from the baseline toward a goal the baseline
     // does not meet yet: rising to a floor, falling to a ceiling. Staying
     // under a ceiling that the baseline already respects is no progress.
@@ -218,13 +248,25 @@ fn progress(
         latest_year,
         latest_value,
         plan_value,
-        deviation: (plan_value != 0.0).then(|| difference(latest_value / plan_value, 1.0)),
+        deviation: (plan_value != 0.0).then(|| {
+            let above = difference(latest_value / plan_value, 1.0);
+            match goal.comparison {
+                // Subtracted rather than negated, so that on the path reads 0, not -0.
+                Comparison::AtMost => 0.0 - above,
+                Comparison::AtLeast | Comparison::About { .. } => above,
+            }
+        }),
         progress,
         time_elapsed,
-        remaining_rate: if is_ratio || years_left == 0 {
+        remaining_rate: if is_ratio || in_points || years_left == 0 {
             None
         } else {
             average_annual_rate(latest_value, goal.value, years_left as f64)
+        },
+        remaining_points: if in_points {
+            points_a_year(latest_value, goal.value, years_left as usize)
+        } else {
+            None
         },
         // A band can still be overshot; a floor or ceiling once crossed is
         // what the plan asked for.
@@ -515,6 +557,47 @@ mod tests {
         assert_eq!(read(AtLeast, -0.05, 0.01), None);
         assert_eq!(read(About { tolerance: 3.0 }, 60.0, 62.208), Some(1.0368));
         assert_eq!(read(AtLeast, 0.0, 5.0), None);
+    }
+
+    #[test]
+    fn a_metric_in_percent_needs_points_a_year_rather_than_a_rate() {
+        // 62.5 % rising to 67 %: (67 - 62.5) / 5 = 0.9 points a year; from
+        // 64.5 in 2017, (67 - 64.5) / 3 = 0.8333 a year.
+        let o = outcomes(
+            "[metrics.u]\nunit = \"%\"\nbaseline = 62.5\nincrement = 0.8\ntarget = 67\n\
+             actual = { 2017 = 64.5 }\n\
+             [metrics.v]\nunit = \"万人\"\nbaseline = 62.5\nincrement = 0.8\ntarget = 67\n",
+        );
+        assert_eq!(
+            (o[0].required_rate, o[0].required_points),
+            (None, Some(0.9))
+        );
+        let progress = o[0].progress.unwrap();
+        assert_eq!(progress.remaining_rate, None);
+        assert_eq!(progress.remaining_points, Some(0.833333333333333));
+        // The same figures in another unit need a rate: (67 / 62.5)^(1/5) - 1.
+        assert_eq!(o[1].required_points, None);
+        assert!((o[1].required_rate.unwrap() - 0.0140023).abs() < 1e-6);
+    }
+
+    #[test]
+    fn better_than_the_plan_path_is_lower_for_a_ceiling() {
+        // The plan path gives 104.04 in 2017; 103 is 1.04 / 104.04 under it.
+        let metric = |goal: &str| {
+            format!(
+                "[metrics.m]\nbaseline = 100\ngrowth = \"2%\"\ntarget = {goal}\n\
+                 actual = {{ 2017 = 103 }}\n"
+            )
+        };
+        let deviation = |goal: &str| outcomes(&metric(goal))[0].progress.unwrap().deviation;
+        let under = 1.04 / 104.04;
+        assert!((deviation("{ at_most = 108 }").unwrap() - under).abs() < 1e-12);
+        assert!((deviation("108").unwrap() + under).abs() < 1e-12);
+        assert!((deviation("{ about = 108, tolerance = 1 }").unwrap() + under).abs() < 1e-12);
+        // On the path, better by nothing, and not by -0.
+        let on_path = outcomes(&metric("{ at_most = 108 }").replace("103", "104.04"));
+        let zero = on_path[0].progress.unwrap().deviation.unwrap();
+        assert!(zero == 0.0 && zero.is_sign_positive());
     }
 
     #[test]

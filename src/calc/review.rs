@@ -2,7 +2,7 @@
 //! and a verdict a planning office can act on.
 
 use super::average::{achieved_rate, average_annual_rate, rate_for_sum};
-use super::goals::{GoalOutcome, GoalPaths, Status, evaluate, judge};
+use super::goals::{GoalOutcome, GoalPaths, Status, evaluate, judge, points_a_year};
 use super::noise::significant;
 use super::projection::{Projection, share_anchor};
 use crate::plan::{GoalKind, Model, Plan, Prices, RateMethod};
@@ -39,6 +39,11 @@ pub struct ReviewLine {
     /// goal (for a rate goal: for the whole period's average, by the
     /// metric's rate method, to meet it).
     pub remaining_rate: Option<f64>,
+    /// Level and increase goals of metrics in %, in place of the two rates:
+    /// the change a year in percentage points so far, and the change a year
+    /// needed from the latest figure.
+    pub achieved_points: Option<f64>,
+    pub remaining_points: Option<f64>,
     pub verdict: Verdict,
 }
 
@@ -56,6 +61,8 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                     latest: None,
                     achieved_rate: None,
                     remaining_rate: None,
+                    achieved_points: None,
+                    remaining_points: None,
                     verdict: Verdict::NoFigures,
                 };
             };
@@ -75,7 +82,19 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                 }
                 _ => false,
             };
-            let remaining_rate = remaining_rate(plan, projection, &outcome, k);
+            // A level or an increase of a metric in % moves by points.
+            let in_points = plan.metrics[index].in_points()
+                && matches!(outcome.kind, GoalKind::Level | GoalKind::Increase);
+            let (achieved_rate, remaining_rate, achieved_points, remaining_points) = if in_points {
+                let remaining = match outcome.kind {
+                    GoalKind::Increase => points_a_year(value, path[0] + goal.value, n - k),
+                    _ => outcome.progress.as_ref().and_then(|p| p.remaining_points),
+                };
+                (None, None, points_a_year(path[0], value, k), remaining)
+            } else {
+                let remaining = remaining_rate(plan, projection, &outcome, k);
+                (achieved_rate(known, method), remaining, None, None)
+            };
             let progress = outcome.progress.as_ref();
             let verdict = if k == n {
                 match outcome.status {
@@ -94,8 +113,10 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
             ReviewLine {
                 outcome,
                 latest: Some((plan.base_year + k as i32, significant(value))),
-                achieved_rate: achieved_rate(known, method),
+                achieved_rate,
                 remaining_rate,
+                achieved_points,
+                remaining_points,
                 verdict,
             }
         })
@@ -218,6 +239,26 @@ mod tests {
             .remove(0)
             .plan;
         review(&plan, &project(&plan).unwrap())
+    }
+
+    #[test]
+    fn a_metric_in_percent_is_reviewed_in_points_a_year() {
+        // 62.5 %, 64.5 % in 2017: 1 point a year so far. The level 67 needs
+        // (67 - 64.5) / 3 = 0.8333 a year; the increase of 4, to 66.5,
+        // (66.5 - 64.5) / 3 = 0.6667; the rate goal stays a rate,
+        // (64.5 / 62.5)^(1/2) - 1 = 1.5874 %.
+        let lines = review_of(
+            "[metrics.u]\nunit = \"%\"\nbaseline = 62.5\nincrement = 0.8\ntarget = 67\n\
+             rate_target = \"1%\"\nincrease_target = 4\nactual = { 2017 = 64.5 }\n",
+        );
+        let points = |l: &ReviewLine| (l.achieved_points, l.remaining_points);
+        let rates = |l: &ReviewLine| (l.achieved_rate, l.remaining_rate);
+        assert_eq!(points(&lines[0]), (Some(1.0), Some(0.833333333333333)));
+        assert_eq!(rates(&lines[0]), (None, None));
+        assert_eq!(points(&lines[1]), (None, None));
+        assert!((lines[1].achieved_rate.unwrap() - 0.015874).abs() < 1e-6);
+        assert_eq!(points(&lines[2]), (Some(1.0), Some(0.666666666666667)));
+        assert_eq!(rates(&lines[2]), (None, None));
     }
 
     #[test]

@@ -92,10 +92,7 @@ impl Plan {
     }
 
     pub fn goal_count(&self) -> usize {
-        self.metrics
-            .iter()
-            .map(|m| m.goals().count() + usize::from(m.in_step_goal.is_some()))
-            .sum()
+        self.metrics.iter().map(|m| m.goals().count()).sum()
     }
 
     pub fn metric_index(&self, id: &str) -> Option<usize> {
@@ -176,13 +173,28 @@ impl Metric {
         }
     }
 
-    /// The goals stated by a value, in output order: level, rate, change,
-    /// increase, total. An in-step goal (`in_step_goal`) takes the rate
-    /// goal's place once the other metric's rate is known.
-    pub fn goals(&self) -> impl Iterator<Item = (GoalKind, &Goal)> {
+    /// Every goal of the metric, in output order: level, rate (stated, or
+    /// in step with another metric), change, increase, total.
+    pub fn goals(&self) -> impl Iterator<Item = (GoalKind, Stated)> + '_ {
         GoalKind::ALL
             .into_iter()
-            .filter_map(|kind| self.goal(kind).map(|goal| (kind, goal)))
+            .filter_map(|kind| self.stated(kind).map(|stated| (kind, stated)))
+    }
+
+    /// The metric's goal of `kind` as stated, if it has one.
+    pub fn stated(&self, kind: GoalKind) -> Option<Stated> {
+        match (self.goal(kind), kind, self.in_step_goal) {
+            (Some(goal), ..) => Some(Stated::Value(*goal)),
+            (None, GoalKind::Rate, Some(in_step)) => Some(Stated::InStep(in_step)),
+            _ => None,
+        }
+    }
+
+    /// Whether a change of the metric is worded in percentage points (pp,
+    /// 个百分点): its unit is %, as a share's is. Its level goals then need
+    /// so many points a year rather than a growth rate.
+    pub fn in_points(&self) -> bool {
+        matches!(self.unit.trim(), "%" | "％")
     }
 }
 
@@ -271,6 +283,15 @@ pub struct InStep {
     pub metric: usize,
     /// How far, as a rate, the metric may fall short of the other's rate.
     pub tolerance: f64,
+}
+
+/// A goal as the plan states it: a value to compare with, or, for a rate
+/// goal, keeping pace with another metric, whose rate is known only once
+/// its path is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stated {
+    Value(Goal),
+    InStep(InStep),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
