@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::Outcome;
 use super::output::{self, Replace};
+use super::{Outcome, input};
 
 /// The plan shipped with dabiao: the six targets of a 2016–2020 development plan.
 const STARTER_PLAN: &str = include_str!("../../targets.toml");
@@ -24,7 +24,7 @@ pub struct InitArgs {
 }
 
 pub fn run(args: &InitArgs) -> Result<Outcome> {
-    let name = args.path.display();
+    let name = input::display_name(&args.path);
     if args.path.as_os_str() == "-" {
         output::emit(None, STARTER_PLAN.as_bytes())?;
         return Ok(Outcome::Done);

@@ -4,8 +4,13 @@
 //! user fixes them in one pass instead of one run per mistake. Each problem is
 //! shown as `file:line[:column]: metric `id`, field `name`: message`, the
 //! shape compilers use, so editors can jump to it.
+//!
+//! A file of a million bad rows must not print a million lines: the first
+//! [`SHOWN_PROBLEMS`] problems are kept and shown, the others only counted.
 
 use std::fmt;
+
+use super::escape_controls;
 
 /// Where a problem was found: a line of the plan file, or a command-line
 /// argument that changes the plan (`--set`).
@@ -102,18 +107,36 @@ impl Problem {
     }
 }
 
+/// How many problems of one file are kept and shown; fixing those usually
+/// fixes many of the rest, and the count says how many there are.
+pub const SHOWN_PROBLEMS: usize = 20;
+
 /// Every problem found in one plan file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanError {
     /// The file as the user named it (`-` is shown as `<stdin>`).
     pub file: String,
+    /// The first [`SHOWN_PROBLEMS`] problems, in the order found.
     pub problems: Vec<Problem>,
+    /// How many more were found but not kept.
+    pub not_shown: usize,
 }
 
 impl PlanError {
-    /// The problems, one line each, in file order.
+    /// The problems, one line each, in file order, with control characters
+    /// escaped: they quote the file, which is not to be trusted.
     pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.problems.iter().map(|p| p.describe(&self.file))
+        let more = (self.not_shown > 0).then(|| {
+            format!(
+                "{}: and {} more problems, not shown; fix the first {SHOWN_PROBLEMS} and run again",
+                self.file, self.not_shown
+            )
+        });
+        self.problems
+            .iter()
+            .map(|p| p.describe(&self.file))
+            .chain(more)
+            .map(|line| escape_controls(&line).into_owned())
     }
 }
 
@@ -131,7 +154,10 @@ impl std::error::Error for PlanError {}
 /// at the end (`finish`, `into_result`).
 #[derive(Debug, Default)]
 pub(crate) struct Problems {
+    /// The first [`SHOWN_PROBLEMS`] found.
     found: Vec<Problem>,
+    /// How many were found after those.
+    not_shown: usize,
 }
 
 impl Problems {
@@ -140,7 +166,16 @@ impl Problems {
     }
 
     pub(crate) fn push(&mut self, problem: Problem) {
-        self.found.push(problem);
+        if self.found.len() < SHOWN_PROBLEMS {
+            self.found.push(problem);
+        } else {
+            self.not_shown += 1;
+        }
+    }
+
+    /// How many problems were found, shown or not.
+    fn count(&self) -> usize {
+        self.found.len() + self.not_shown
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -151,7 +186,7 @@ impl Problems {
     /// `in_scenario`, `in_metric` and `in_field`.
     pub(crate) fn scope(&mut self) -> Scoped<'_> {
         Scoped {
-            found: &mut self.found,
+            problems: self,
             scenario: None,
             metric: None,
             field: None,
@@ -178,6 +213,7 @@ impl Problems {
         PlanError {
             file: file.to_owned(),
             problems: self.found,
+            not_shown: self.not_shown,
         }
     }
 }
@@ -186,13 +222,16 @@ impl From<Problem> for Problems {
     fn from(problem: Problem) -> Self {
         Problems {
             found: vec![problem],
+            not_shown: 0,
         }
     }
 }
 
 impl Extend<Problem> for Problems {
     fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
-        self.found.extend(problems);
+        for problem in problems {
+            self.push(problem);
+        }
     }
 }
 
@@ -200,7 +239,7 @@ impl Extend<Problem> for Problems {
 /// through it is named after that scenario, metric and field, so a check
 /// says only what is wrong and where.
 pub(crate) struct Scoped<'a> {
-    found: &'a mut Vec<Problem>,
+    problems: &'a mut Problems,
     scenario: Option<&'a str>,
     metric: Option<&'a str>,
     field: Option<&'a str>,
@@ -210,7 +249,7 @@ impl Scoped<'_> {
     /// Narrowed to a scenario; `None` is the base plan, which needs no name.
     pub(crate) fn in_scenario<'b>(&'b mut self, name: Option<&'b str>) -> Scoped<'b> {
         Scoped {
-            found: self.found,
+            problems: self.problems,
             scenario: name,
             metric: self.metric,
             field: self.field,
@@ -219,7 +258,7 @@ impl Scoped<'_> {
 
     pub(crate) fn in_metric<'b>(&'b mut self, id: &'b str) -> Scoped<'b> {
         Scoped {
-            found: self.found,
+            problems: self.problems,
             scenario: self.scenario,
             metric: Some(id),
             field: self.field,
@@ -228,7 +267,7 @@ impl Scoped<'_> {
 
     pub(crate) fn in_field<'b>(&'b mut self, field: &'b str) -> Scoped<'b> {
         Scoped {
-            found: self.found,
+            problems: self.problems,
             scenario: self.scenario,
             metric: self.metric,
             field: Some(field),
@@ -236,7 +275,7 @@ impl Scoped<'_> {
     }
 
     pub(crate) fn report(&mut self, location: Location, message: impl Into<String>) {
-        self.found.push(Problem {
+        self.problems.push(Problem {
             location: Some(location),
             column: None,
             scenario: self.scenario.map(str::to_owned),
@@ -249,7 +288,7 @@ impl Scoped<'_> {
     /// How many problems the whole collector holds, so that a check can tell
     /// whether its own part found any.
     pub(crate) fn count(&self) -> usize {
-        self.found.len()
+        self.problems.count()
     }
 }
 
@@ -305,6 +344,23 @@ mod tests {
                 "t.toml:9: scenario `slow`: bad name",
                 "t.toml:2: field `plan.base_year`: missing",
             ]
+        );
+    }
+
+    #[test]
+    fn the_first_problems_are_kept_and_the_others_counted() {
+        let mut problems = Problems::new();
+        problems.extend((1..=SHOWN_PROBLEMS + 5).map(|i| Problem::new("bad").at_line(i)));
+        assert_eq!(problems.scope().count(), SHOWN_PROBLEMS + 5);
+        let error = problems.into_error("a.csv");
+        assert_eq!(error.problems.len(), SHOWN_PROBLEMS);
+        assert_eq!(error.not_shown, 5);
+        let lines: Vec<String> = error.lines().collect();
+        assert_eq!(lines.len(), SHOWN_PROBLEMS + 1);
+        assert_eq!(lines[SHOWN_PROBLEMS - 1], "a.csv:20: bad");
+        assert_eq!(
+            lines[SHOWN_PROBLEMS],
+            "a.csv: and 5 more problems, not shown; fix the first 20 and run again"
         );
     }
 

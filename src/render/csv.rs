@@ -72,6 +72,7 @@ fn cell(field: &Field, options: CsvOptions) -> Cow<'_, str> {
         Field::Int(i) => Cow::Owned(i.to_string()),
         Field::Number(x) => Cow::Owned(spreadsheet_number(*x, precision)),
         Field::Fraction(x) => Cow::Owned(fraction(*x, precision)),
+        Field::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         Field::Empty => Cow::Borrowed(""),
     }
 }

@@ -315,8 +315,9 @@ mod tests {
             })
             .collect();
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        let plans = crate::load_plan(&text, "p.toml", &Default::default()).expect("a valid plan");
-        let reports: Vec<Report> = plans.iter().map(Report::build).collect();
+        let plans = crate::load_plan(&text, "p.toml", &Default::default(), crate::Keep::Asked)
+            .expect("a valid plan");
+        let reports: Vec<Report> = plans.projected.iter().map(Report::build).collect();
         for (format, table) in [
             (Format::Csv, Tables::Summary),
             (Format::Csv, Tables::Years),

@@ -4,17 +4,17 @@
 use serde_json::Value;
 
 use super::document::{
-    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, plain, progress_text,
-    scenario_lines, section_heading, signed_percent,
+    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
+    progress_text, scenario_lines, section_heading, signed_percent,
 };
 use super::json::{self, Json};
-use super::number::{Precision, percent};
+use super::number::Precision;
 use super::records::{
     Field, Records, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
-use crate::report::review::ReviewReport;
-use crate::report::{MetricLabel, ReportHeader, ReviewLine, Verdict};
+use crate::report::review::{ReviewReport, ReviewRow};
+use crate::report::{ReportHeader, Verdict};
 
 const COLUMNS: [&str; 16] = [
     "scenario",
@@ -49,30 +49,33 @@ fn verdict_key(verdict: Verdict) -> &'static str {
 
 /// One record per goal, in the order of [`COLUMNS`].
 fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
-    report.lines.iter().map(move |(metric, line)| {
-        let o = &line.outcome;
-        let p = o.progress.as_ref();
-        let [scenario, id, name, unit] = labels(&report.header, metric);
-        [
-            scenario,
-            id,
-            name,
-            unit,
-            Field::Text(goal_kind_key(o.kind).into()),
-            Field::Text(op_key(o.goal.comparison).into()),
-            in_goal_terms(o.kind, o.goal.value),
-            line.latest
-                .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
-            line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
-            p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
-            optional_fraction(p.and_then(|p| p.deviation)),
-            optional_fraction(p.and_then(|p| p.progress)),
-            optional_fraction(p.map(|p| p.time_elapsed)),
-            optional_fraction(line.achieved_rate),
-            optional_fraction(line.remaining_rate),
-            Field::Text(verdict_key(line.verdict).into()),
-        ]
-    })
+    report
+        .lines
+        .iter()
+        .map(move |ReviewRow { metric, line, .. }| {
+            let o = &line.outcome;
+            let p = o.progress.as_ref();
+            let [scenario, id, name, unit] = labels(&report.header, metric);
+            [
+                scenario,
+                id,
+                name,
+                unit,
+                Field::Text(goal_kind_key(o.kind).into()),
+                Field::Text(op_key(o.goal.comparison).into()),
+                in_goal_terms(o.kind, o.goal.value),
+                line.latest
+                    .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
+                line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
+                p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+                optional_fraction(p.and_then(|p| p.deviation)),
+                optional_fraction(p.and_then(|p| p.progress)),
+                optional_fraction(p.map(|p| p.time_elapsed)),
+                optional_fraction(line.achieved_rate),
+                optional_fraction(line.remaining_rate),
+                Field::Text(verdict_key(line.verdict).into()),
+            ]
+        })
 }
 
 impl Render for [ReviewReport] {
@@ -144,7 +147,7 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
     let rows = report
         .lines
         .iter()
-        .map(|(metric, line)| row(metric, line, options))
+        .map(|review_row| row(review_row, options))
         .collect();
     Grid {
         header,
@@ -153,11 +156,14 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
     }
 }
 
-fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Cell> {
+fn row(review_row: &ReviewRow, options: &TextOptions) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals);
-    let o = &line.outcome;
-    let p = o.progress.as_ref();
-    let rate = |x: Option<f64>| x.map_or_else(String::new, |r| percent(r, d));
+    let ReviewRow {
+        metric,
+        statement,
+        line,
+    } = review_row;
+    let p = line.outcome.progress.as_ref();
     let verdict = Cell {
         text: words.verdict(line.verdict).to_owned(),
         tone: match line.verdict {
@@ -168,7 +174,7 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
     };
     vec![
         plain(metric.name.clone()),
-        plain(goal_text(o.kind, &o.goal, options.lang.words())),
+        plain(goal_text(statement, words, Some(d))),
         plain(
             line.latest
                 .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),
@@ -178,8 +184,18 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
                 .map_or_else(String::new, |x| signed_percent(x, d)),
         ),
         plain(p.map_or_else(String::new, progress_text)),
-        plain(rate(line.achieved_rate)),
-        plain(rate(line.remaining_rate)),
+        plain(pace_text(
+            line.achieved_rate,
+            line.achieved_points,
+            words,
+            d,
+        )),
+        plain(pace_text(
+            line.remaining_rate,
+            line.remaining_points,
+            words,
+            d,
+        )),
         verdict,
     ]
 }

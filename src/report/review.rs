@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::{MetricLabel, ReportHeader};
+use super::{GoalStatement, MetricLabel, ReportHeader};
 use crate::Projected;
 use crate::calc::project;
 use crate::calc::review::{ReviewLine, review};
@@ -12,7 +12,15 @@ pub struct ReviewReport {
     pub header: ReportHeader,
     /// The year the review stands at, when figures after it were set aside.
     pub as_of: Option<i32>,
-    pub lines: Vec<(MetricLabel, ReviewLine)>,
+    pub lines: Vec<ReviewRow>,
+}
+
+/// One goal in the review: whose, as stated, and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewRow {
+    pub metric: MetricLabel,
+    pub statement: GoalStatement,
+    pub line: ReviewLine,
 }
 
 /// Why the plan cannot be reviewed as it stood at the end of a year.
@@ -66,7 +74,11 @@ impl ReviewReport {
             as_of,
             lines: review(plan, projection)
                 .into_iter()
-                .map(|line| (MetricLabel::of(&plan.metrics[line.outcome.metric]), line))
+                .map(|line| ReviewRow {
+                    metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),
+                    statement: GoalStatement::of(plan, &line.outcome),
+                    line,
+                })
                 .collect(),
         })
     }

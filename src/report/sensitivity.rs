@@ -4,12 +4,12 @@
 use thiserror::Error;
 
 use super::metric::{MetricError, Need, metric_index};
-use super::{MetricLabel, ReportHeader};
+use super::{GoalStatement, MetricLabel, ReportHeader};
 use crate::Projected;
-use crate::calc::Status;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::{self, BreakEven, Sweep, judge_at};
-use crate::plan::{Goal, GoalKind};
+use crate::calc::{self, Status};
+use crate::plan::{GoalKind, Metric, Plan, Stated};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityReport {
@@ -24,8 +24,9 @@ pub struct SensitivityReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
     pub metric: MetricLabel,
-    pub kind: GoalKind,
-    pub goal: Goal,
+    /// The goal as the plan states it; an in-step goal's rate moves with
+    /// the sweep.
+    pub statement: GoalStatement,
     /// One per point: the value judged (a level, or an average rate) and the
     /// status; `None` where the sweep is undefined (a rate at -100 %).
     pub cells: Vec<Option<(f64, Status)>>,
@@ -65,51 +66,57 @@ impl SensitivityReport {
         let plan = &projected.scenario.plan;
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let mut rows = Vec::new();
-        for (index, goals) in swept_goals(projected, sweep) {
-            for (kind, goal) in goals {
-                let cells = points
-                    .iter()
-                    .map(|&x| {
-                        judge_at(plan, sweep, index, kind, goal, x).map(|(value, status)| {
-                            let shown = match kind {
-                                GoalKind::Level => significant(value),
-                                GoalKind::Rate => value,
-                            };
-                            (shown, status)
-                        })
-                    })
-                    .collect();
-                let break_even = match sensitivity::break_even(plan, sweep, index, kind, goal) {
-                    BreakEven::Unaffected => BreakEvenPoint::Unaffected,
-                    BreakEven::NoFlip => BreakEvenPoint::NoFlip,
-                    BreakEven::At {
-                        at,
-                        rate,
-                        reached_above,
-                    } => {
-                        // Rounded toward the reached side, so that the
-                        // printed point still reads `reached`.
-                        let round = |x: f64| rounded_rate(x, reached_above);
-                        match sweep {
-                            Sweep::UniformShift => BreakEvenPoint::At {
-                                shift: round(at),
-                                rate: rate.map(round),
-                            },
-                            Sweep::OwnRate { .. } => BreakEvenPoint::At {
-                                shift: round(at - sweep.origin(plan)),
-                                rate: Some(round(at)),
-                            },
-                        }
-                    }
-                };
-                rows.push(SensitivityRow {
-                    metric: label(index),
-                    kind,
-                    goal: *goal,
-                    cells,
-                    break_even,
-                });
+        for outcome in calc::evaluate(plan, &projected.projection) {
+            let (index, kind) = (outcome.metric, outcome.kind);
+            let Some(stated) = plan.metrics[index].stated(kind) else {
+                continue;
+            };
+            if !shows(plan, sweep, index, stated) {
+                continue;
             }
+            let cells = points
+                .iter()
+                .map(|&x| {
+                    judge_at(plan, sweep, index, kind, stated, x).map(|(value, status)| {
+                        let shown = match kind {
+                            GoalKind::Level | GoalKind::Increase | GoalKind::Total => {
+                                significant(value)
+                            }
+                            GoalKind::Rate | GoalKind::Change => value,
+                        };
+                        (shown, status)
+                    })
+                })
+                .collect();
+            let break_even = match sensitivity::break_even(plan, sweep, index, kind, stated) {
+                BreakEven::Unaffected => BreakEvenPoint::Unaffected,
+                BreakEven::NoFlip => BreakEvenPoint::NoFlip,
+                BreakEven::At {
+                    at,
+                    rate,
+                    reached_above,
+                } => {
+                    // Rounded toward the reached side, so that the
+                    // printed point still reads `reached`.
+                    let round = |x: f64| rounded_rate(x, reached_above);
+                    match sweep {
+                        Sweep::UniformShift => BreakEvenPoint::At {
+                            shift: round(at),
+                            rate: rate.map(round),
+                        },
+                        Sweep::OwnRate { .. } => BreakEvenPoint::At {
+                            shift: round(at - sweep.origin(plan)),
+                            rate: Some(round(at)),
+                        },
+                    }
+                }
+            };
+            rows.push(SensitivityRow {
+                metric: label(index),
+                statement: GoalStatement::of(plan, &outcome),
+                cells,
+                break_even,
+            });
         }
         SensitivityReport {
             header: ReportHeader::of(projected),
@@ -123,18 +130,10 @@ impl SensitivityReport {
     }
 }
 
-/// The goals a sweep shows, one row each, with their metric's index: all of
-/// them for a uniform shift, those the metric moves for `Sweep::OwnRate`.
-fn swept_goals(
-    projected: &Projected,
-    sweep: Sweep,
-) -> impl Iterator<Item = (usize, impl Iterator<Item = (GoalKind, &Goal)>)> {
-    let plan = &projected.scenario.plan;
-    plan.metrics
-        .iter()
-        .enumerate()
-        .filter(move |(index, _)| sweep == Sweep::UniformShift || sweep.moves(plan, *index))
-        .map(|(index, metric)| (index, metric.goals()))
+/// Whether a sweep shows metric `index`'s goal `stated`, as a row: every
+/// goal for a uniform shift, those the metric moves for `Sweep::OwnRate`.
+fn shows(plan: &Plan, sweep: Sweep, index: usize, stated: Stated) -> bool {
+    sweep == Sweep::UniformShift || sweep.moves_goal(plan, index, stated)
 }
 
 /// A sweep whose grid would hold more cells than the output can take.
@@ -158,8 +157,16 @@ pub fn check_size(
 ) -> Result<(), TooManyCells> {
     let goals: usize = scenarios
         .iter()
-        .flat_map(|s| swept_goals(s, sweep))
-        .map(|(_, goals)| goals.count())
+        .map(|s| {
+            let plan = &s.scenario.plan;
+            let shown = |(index, metric): (usize, &Metric)| {
+                let goals = metric.goals();
+                goals
+                    .filter(|&(_, stated)| shows(plan, sweep, index, stated))
+                    .count()
+            };
+            plan.metrics.iter().enumerate().map(shown).sum::<usize>()
+        })
         .sum();
     let (goals, points) = (goals as u64, points as u64);
     let cells = goals.saturating_mul(points);

@@ -521,23 +521,6 @@ fn rate_of_minus_100_percent_is_refused() {
 }
 
 #[test]
-fn rate_target_on_a_ratio_is_refused() {
-    rejects(
-        &plan(
-            "[metrics.gdp]\nbaseline = 10\ngrowth = \"5%\"\n\n\
-             [metrics.share]\nratio = { numerator = \"gdp\", denominator = \"gdp\" }\n\
-             rate_target = { at_least = \"5%\" }\n",
-        ),
-        &[&[
-            "bad.toml:11:",
-            "metric `share`, field `rate_target`",
-            "a ratio metric has no growth rate of its own",
-            "numerator or denominator",
-        ]],
-    );
-}
-
-#[test]
 fn quoted_number_is_told_to_remove_the_quotes() {
     rejects(
         &plan("[metrics.gdp]\nbaseline = \"68\"\ngrowth = \"5%\"\n"),

@@ -66,6 +66,14 @@ impl<'r> CsvFigures<'r> {
         file: &str,
     ) -> Result<Self, PlanError> {
         let mut problems = Problems::new();
+        // Files can hold 100,000 rows against 100,000 metrics: metrics are
+        // found by id, not by a search per row.
+        let by_id: HashMap<&str, usize> = metrics
+            .iter()
+            .enumerate()
+            .map(|(index, metric)| (metric.id.as_str(), index))
+            .collect();
+        let mut known: Option<String> = None;
         let mut seen: HashMap<(usize, i32), &ActualRecord> = HashMap::new();
         let mut figures = Vec::new();
         for record in records {
@@ -78,12 +86,14 @@ impl<'r> CsvFigures<'r> {
                 };
                 problems.report(at, message);
             };
-            let Some(index) = metrics.iter().position(|m| m.id == record.metric) else {
-                let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
-                report(format!(
-                    "{}: not a metric of the plan; metrics: {}",
-                    record.year,
+            let Some(&index) = by_id.get(record.metric.as_str()) else {
+                let known = known.get_or_insert_with(|| {
+                    let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
                     known_ids(&ids)
+                });
+                report(format!(
+                    "{}: not a metric of the plan; metrics: {known}",
+                    record.year,
                 ));
                 continue;
             };
@@ -126,6 +136,15 @@ impl<'r> CsvFigures<'r> {
         for (index, record) in &self.0 {
             metrics[*index].actual.insert(record.year, record.value);
         }
+    }
+
+    /// The row that gave metric `index` its figure for `year`, if a CSV
+    /// file did. A search, for the rare message that needs it.
+    pub(super) fn row(&self, index: usize, year: i32) -> Option<&'r ActualRecord> {
+        self.0
+            .iter()
+            .find(|(i, record)| *i == index && record.year == year)
+            .map(|(_, record)| *record)
     }
 }
 

@@ -12,6 +12,7 @@ use toml::{Spanned, Value};
 use super::raw::{RawMetric, RawMetrics, RawScenario};
 use super::source::Source;
 use super::value::known_ids;
+use crate::plan::Additions;
 use crate::plan::error::{Problems, Scoped};
 
 /// One field replaced by a scenario or by `--set`; the value's span says
@@ -26,15 +27,15 @@ pub(super) struct Override<'a> {
 /// The `--set` overrides and the scenarios they apply to.
 pub(super) struct Sets<'a> {
     overrides: Vec<Override<'a>>,
-    /// `--scenario` names; `all` is every scenario, none the base plan.
-    scenarios: &'a [String],
+    /// What the command line adds, which says the scenarios asked for.
+    additions: Additions<'a>,
 }
 
 impl<'a> Sets<'a> {
     /// The `--set ID.FIELD=VALUE` arguments as overrides.
     pub(super) fn read(
         source: &Source<'a>,
-        scenarios: &'a [String],
+        additions: Additions<'a>,
         problems: &mut Problems,
     ) -> Self {
         let mut overrides = Vec::new();
@@ -53,17 +54,17 @@ impl<'a> Sets<'a> {
         }
         Sets {
             overrides,
-            scenarios,
+            additions,
         }
     }
 
     /// The `--set` overrides that apply to the scenario `name`.
     pub(super) fn for_scenario(&self, name: &str) -> &[Override<'a>] {
-        let applies = match self.scenarios {
-            [] => name == crate::plan::BASE_SCENARIO,
-            names => names.iter().any(|n| n == name || n == "all"),
-        };
-        if applies { &self.overrides } else { &[] }
+        if self.additions.asks_for(name) {
+            &self.overrides
+        } else {
+            &[]
+        }
     }
 }
 
@@ -164,12 +165,19 @@ fn override_field(
         "baseline" => &mut metric.baseline,
         "growth" => &mut metric.growth,
         "increment" => &mut metric.increment,
+        "deflator" => &mut metric.deflator,
+        "rate_method" => &mut metric.rate_method,
+        "binding" => &mut metric.binding,
         "target" => &mut metric.target,
         "rate_target" => &mut metric.rate_target,
+        "change_target" => &mut metric.change_target,
+        "increase_target" => &mut metric.increase_target,
+        "total_target" => &mut metric.total_target,
         other => {
             return Err(format!(
                 "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
-                 `growth`, `increment`, `target` or `rate_target`"
+                 `growth`, `increment`, `target`, `rate_target`, `change_target`, \
+                 `increase_target`, `total_target`, `deflator`, `rate_method` or `binding`"
             ));
         }
     };

@@ -9,10 +9,31 @@ use super::metric::MetricContext;
 use super::overrides::{self, Override, Sets};
 use super::raw::RawScenario;
 use super::source::Source;
-use super::value::is_id;
+use super::value::{is_id, shown};
 use crate::plan::error::{Problems, Scoped};
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{BASE_SCENARIO, Location, Plan, Scenario};
+use crate::plan::{BASE_SCENARIO, Location, Metric, Plan, Scenario};
+
+/// What the plan and every scenario share: the `[plan]` table, checked.
+pub(super) struct Header {
+    pub(super) title: Option<String>,
+    pub(super) source: Option<String>,
+    /// base_year and target_year.
+    pub(super) years: (i32, i32),
+}
+
+impl Header {
+    /// The plan of these metrics.
+    pub(super) fn plan(&self, metrics: Vec<Metric>) -> Plan {
+        Plan {
+            title: self.title.clone(),
+            source: self.source.clone(),
+            base_year: self.years.0,
+            target_year: self.years.1,
+            metrics,
+        }
+    }
+}
 
 /// What every scenario is built from.
 pub(super) struct Scenarios<'a> {
@@ -20,8 +41,7 @@ pub(super) struct Scenarios<'a> {
     pub(super) sets: &'a Sets<'a>,
     pub(super) figures: &'a CsvFigures<'a>,
     pub(super) source: &'a Source<'a>,
-    /// The base plan, checked, with the CSV figures added.
-    pub(super) base: &'a Plan,
+    pub(super) header: &'a Header,
 }
 
 impl Scenarios<'_> {
@@ -50,21 +70,14 @@ impl Scenarios<'_> {
             return None;
         }
         self.figures.add_to(&mut metrics);
-        let base = self.base;
-        let plan = Plan {
-            title: base.title.clone(),
-            source: base.source.clone(),
-            base_year: base.base_year,
-            target_year: base.target_year,
-            metrics,
-        };
+        let plan = self.header.plan(metrics);
         let plan = match &scenario.growth_shift {
             Some(shift) => self.shifted(plan, shift, sets, &mut problems)?,
             None => plan,
         };
         Some(Scenario {
             name: name.to_owned(),
-            description: scenario.description.clone(),
+            description: scenario.description.as_deref().map(shown),
             plan,
         })
     }
