@@ -3,10 +3,16 @@
 //! Everything downstream (projection, goals, rendering) works on these types
 //! and may rely on their invariants: years are in order, every per-year list
 //! has one entry per projected year, rates are above -100 %, numbers are
-//! finite, and a ratio points at two non-ratio metrics of the same plan.
-//! Reading TOML and turning its mistakes into messages lives in `parse`.
+//! finite, a ratio points at two non-ratio metrics of the same plan, and
+//! history figures come before the base year (positive on a compound
+//! metric). Reading TOML and turning its mistakes into messages lives in
+//! `parse`. A growth or increment given as `"trend"` is estimated from the
+//! history as the plan is read, with `calc::trend`, the one piece of
+//! arithmetic the plan borrows: everything after it sees a plain rate.
 
 use std::collections::BTreeMap;
+
+use crate::calc::trend::{Estimator, Trend};
 
 mod actuals;
 mod error;
@@ -20,7 +26,7 @@ pub(crate) use error::Problems;
 pub use error::{Location, PlanError, Problem, SHOWN_PROBLEMS};
 pub use escape::escape_controls;
 pub(crate) use parse::{Origins, read_plan};
-pub use parse::{known_ids, parse_plan};
+pub use parse::{estimator_name, known_ids, parse_plan};
 pub use rate::{parse_rate_argument, times_hundred};
 
 /// What the command line adds to a plan file.
@@ -100,7 +106,7 @@ impl Plan {
     }
 
     /// The plan as it stood at the end of `year`: actual figures for later
-    /// years are set aside.
+    /// years are set aside (history, all before the base year, stays).
     pub fn as_of(&self, year: i32) -> Plan {
         let mut earlier = self.clone();
         for metric in &mut earlier.metrics {
@@ -147,6 +153,22 @@ pub struct Metric {
     pub line: usize,
     /// Line of the metric's `actual` table, when it has one.
     pub actual_line: Option<usize>,
+    /// Published figures before base_year, from the plan file's `history`
+    /// table and actuals CSV files: what trends are estimated from, and what
+    /// a method that looks back past the baseline (Destatis) reads.
+    pub history: BTreeMap<i32, f64>,
+    /// The trend the plan's growth or increment was derived from, when the
+    /// plan says `growth = "trend"` (or `increment = "trend"`).
+    pub trend: Option<DerivedTrend>,
+}
+
+/// A growth or increment the plan leaves to the metric's history.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DerivedTrend {
+    /// How the trend was estimated (`trend = "cagr"`, the default).
+    pub estimator: Estimator,
+    /// What it found: the rate or increment every projected year takes.
+    pub found: Trend,
 }
 
 impl Metric {

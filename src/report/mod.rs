@@ -19,7 +19,8 @@ pub use crate::calc::explain::Finding;
 pub use crate::calc::goals::{GoalOutcome, Progress, Status};
 pub use crate::calc::projection::PointSource;
 pub use crate::calc::review::{ReviewLine, Verdict};
-pub use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind};
+pub use crate::calc::trend::{Estimator, Pace, Rate, Trend};
+pub use crate::plan::{BASE_SCENARIO, Comparison, DerivedTrend, Goal, GoalKind, estimator_name};
 
 /// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +99,9 @@ pub struct Series {
     /// after the base year; `None` where the previous value is not positive.
     pub growth: Vec<Option<f64>>,
     pub level_goal: Option<Goal>,
+    /// The trend the plan took the metric's growth or increment from, when
+    /// it says `"trend"`.
+    pub trend: Option<DerivedTrend>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -163,6 +167,7 @@ impl Report {
                     growth: year_on_year(&points),
                     points,
                     level_goal: metric.level_goal,
+                    trend: metric.trend,
                 }
             })
             .collect();

@@ -481,19 +481,25 @@ fn an_unknown_metric_is_refused_with_file_line_and_metric() {
 }
 
 #[test]
-fn a_year_outside_the_plan_is_refused_including_the_base_year() {
-    for year in ["2014", "2015", "2021"] {
-        let row = format!("inv,{year},80");
-        refuses_figures(
-            &[("bad.csv", &bad_row(&row))],
-            &[
-                "bad.csv:3:",
-                "metric `inv`",
-                &format!("{year} is outside the plan's years"),
-                "2016–2020",
-            ],
-        );
-    }
+fn a_year_after_the_plan_and_a_base_year_figure_other_than_the_baseline_are_refused() {
+    refuses_figures(
+        &[("bad.csv", &bad_row("inv,2021,80"))],
+        &[
+            "bad.csv:3:",
+            "metric `inv`",
+            "2021 is outside the plan's years",
+            "2016–2020",
+        ],
+    );
+    // Years before 2015 are history; 2015's figure is the baseline, 68.
+    refuses_figures(
+        &[("bad.csv", &bad_row("inv,2015,80"))],
+        &[
+            "bad.csv:3:",
+            "metric `inv`",
+            "2015: 80 here, but the baseline is 68 (line 5)",
+        ],
+    );
 }
 
 #[test]

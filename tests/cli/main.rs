@@ -9,6 +9,7 @@
 //! - `errors`: every way a run can be refused;
 //! - `hardening`: inputs at the edges of a double, control characters, output
 //!   paths that are not plain files, and the fuzz targets' seeds;
+//! - `methods`: history, trends, and the assessment methods of `review`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `hardening_input`: hostile plans, actuals files and arguments: escaped
 //!   control characters, bounded messages, blame on the right file;
@@ -21,6 +22,7 @@ mod common;
 mod errors;
 mod hardening;
 mod hardening_input;
+mod methods;
 mod metric_flag;
 mod numbers;
 mod readme;

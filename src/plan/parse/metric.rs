@@ -1,6 +1,7 @@
 //! A metric's table checked into a [`Metric`]: its id, its one model
-//! (compound, linear or ratio) with its per-year lists, its goals and its
-//! actual figures.
+//! (compound, linear or ratio) with its per-year lists, its goals, its
+//! actual figures and its history. A growth or increment left to the trend
+//! of the history waits for the history of actuals files (see `history`).
 //!
 //! Metrics are checked even when the plan's years are unusable, so that one
 //! run lists every problem; only the lengths of per-year lists need the years.
@@ -11,10 +12,12 @@ use toml::{Spanned, Value};
 
 use super::actuals::file_figure;
 use super::goal::goal;
+use super::history::{self, Ask, Checked, history_figure, is_trend};
 use super::overrides::{self, Override};
 use super::raw::{RawMetric, RawMetrics, RawRatio};
 use super::source::Source;
 use super::value::{is_id, known_ids, number, shown};
+use crate::calc::trend::Estimator;
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
 use crate::plan::{GoalKind, Location, Metric, Model};
@@ -52,9 +55,10 @@ impl<'a> MetricContext<'a> {
         }
     }
 
-    /// Every metric of the plan with `overrides` applied, checked; what is
-    /// reported is named after the scope `problems` has.
-    pub(super) fn checked(&self, overrides: &[Override], problems: &mut Scoped) -> Vec<Metric> {
+    /// Every metric of the plan with `overrides` applied, checked but for
+    /// the trends they ask for; what is reported is named after the scope
+    /// `problems` has.
+    pub(super) fn checked(&self, overrides: &[Override], problems: &mut Scoped) -> Checked {
         let changed = overrides::apply(
             self.metrics,
             overrides,
@@ -62,21 +66,34 @@ impl<'a> MetricContext<'a> {
             &self.all_ids,
             problems,
         );
-        self.metrics
-            .iter()
-            .filter_map(|(id, raw)| {
-                let raw = changed.get(id.get_ref().as_str()).unwrap_or(raw.get_ref());
-                self.metric(id, raw, problems)
-            })
-            .collect()
+        let mut checked = Checked {
+            metrics: Vec::with_capacity(self.metrics.len()),
+            asks: Vec::new(),
+        };
+        for (id, original) in self.metrics {
+            let raw = changed
+                .get(id.get_ref().as_str())
+                .unwrap_or(original.get_ref());
+            if let Some((metric, ask)) = self.metric(id, raw, original.get_ref(), problems) {
+                checked.asks.extend(ask.map(|ask| Ask {
+                    metric: checked.metrics.len(),
+                    ..ask
+                }));
+                checked.metrics.push(metric);
+            }
+        }
+        checked
     }
 
+    /// The metric `raw` (the plan file's `original` with any overrides), and
+    /// the trend it asks for, if any.
     fn metric(
         &self,
         id: &Spanned<String>,
         raw: &RawMetric,
+        original: &RawMetric,
         problems: &mut Scoped,
-    ) -> Option<Metric> {
+    ) -> Option<(Metric, Option<Ask>)> {
         let line = self.source.locate(id.span());
         let line_number = self.source.line_of(id.span().start);
         let id = id.get_ref();
@@ -161,6 +178,29 @@ impl<'a> MetricContext<'a> {
                 })
                 .collect()
         });
+        let history = raw.history.as_ref().map_or_else(BTreeMap::new, |table| {
+            let at = self.source.locate(table.span());
+            let mut problems = problems.in_field("history");
+            if raw.ratio.is_some() {
+                problems.report(
+                    at,
+                    "a ratio takes its figures from its numerator and denominator; give \
+                     `history` to those metrics instead",
+                );
+                return BTreeMap::new();
+            }
+            let must_be_positive = raw.growth.is_some();
+            table
+                .get_ref()
+                .iter()
+                .filter_map(|(key, value)| {
+                    history_figure(key, value, self.years.map(|y| y.0), must_be_positive)
+                        .map_err(|msg| problems.report(at.clone(), msg))
+                        .ok()
+                })
+                .collect()
+        });
+        let ask = self.trend_ask(raw, original, &mut problems);
         if problems.count() > before {
             return None;
         }
@@ -173,7 +213,7 @@ impl<'a> MetricContext<'a> {
                 Model::Ratio { scale: 100.0, .. } => "%".to_owned(),
                 _ => String::new(),
             });
-        Some(Metric {
+        let metric = Metric {
             id: id.clone(),
             name: raw.name.as_deref().map_or_else(|| id.clone(), shown),
             unit,
@@ -186,6 +226,64 @@ impl<'a> MetricContext<'a> {
                 .actual
                 .as_ref()
                 .map(|table| self.source.line_of(table.span().start)),
+            history,
+            trend: None,
+        };
+        Some((metric, ask))
+    }
+
+    /// The trend a growth or increment of `"trend"` asks for, with the
+    /// estimator `trend` names; a `trend` with nothing to estimate is
+    /// refused, unless an override replaced the file's `"trend"`.
+    fn trend_ask(
+        &self,
+        raw: &RawMetric,
+        original: &RawMetric,
+        problems: &mut Scoped,
+    ) -> Option<Ask> {
+        let asking = |m: &RawMetric| {
+            [("growth", &m.growth), ("increment", &m.increment)]
+                .into_iter()
+                .find_map(|(field, value)| {
+                    value
+                        .as_ref()
+                        .filter(|v| is_trend(v.get_ref()))
+                        .map(|v| (field, v.span()))
+                })
+        };
+        let asked = asking(raw);
+        let estimator = match &raw.trend {
+            None => Estimator::Cagr,
+            Some(named) => {
+                let at = self.source.locate(named.span());
+                let mut problems = problems.in_field("trend");
+                if asked.is_none() && asking(original).is_none() {
+                    let field = if raw.increment.is_some() {
+                        "increment"
+                    } else {
+                        "growth"
+                    };
+                    problems.report(
+                        at,
+                        format!(
+                            "`trend` says how `{field} = \"trend\"` is estimated from the \
+                             history, but `{field}` is not \"trend\"; write \
+                             `{field} = \"trend\"`, or remove `trend`"
+                        ),
+                    );
+                    return None;
+                }
+                history::estimator(named.get_ref())
+                    .map_err(|msg| problems.report(at, msg))
+                    .ok()?
+            }
+        };
+        let (field, span) = asked?;
+        Some(Ask {
+            metric: 0,
+            estimator,
+            field,
+            at: self.source.locate(span),
         })
     }
 
@@ -227,9 +325,13 @@ impl<'a> MetricContext<'a> {
             })
             .ok();
 
+        // A trend's rate waits for the history of actuals files: until then
+        // the model has no years.
         if let Some(growth) = &raw.growth {
-            let rates = self
-                .per_year(growth, "rate", |v| {
+            let rates = if is_trend(growth.get_ref()) {
+                Ok(Vec::new())
+            } else {
+                self.per_year(growth, "rate", |v| {
                     let rate = parse_rate(v)?;
                     if rate <= -1.0 {
                         return Err(format!(
@@ -239,8 +341,9 @@ impl<'a> MetricContext<'a> {
                     }
                     Ok(rate)
                 })
-                .map_err(|msg| problems.in_field("growth").report(at(growth), msg))
-                .ok();
+            }
+            .map_err(|msg| problems.in_field("growth").report(at(growth), msg))
+            .ok();
             if let Some(b) = baseline.filter(|b| *b <= 0.0) {
                 problems.in_field("baseline").report(
                     at(baseline_value),
@@ -257,10 +360,13 @@ impl<'a> MetricContext<'a> {
             });
         }
         let increment = raw.increment.as_ref()?;
-        let steps = self
-            .per_year(increment, "number", number)
-            .map_err(|msg| problems.in_field("increment").report(at(increment), msg))
-            .ok();
+        let steps = if is_trend(increment.get_ref()) {
+            Ok(Vec::new())
+        } else {
+            self.per_year(increment, "number", number)
+        }
+        .map_err(|msg| problems.in_field("increment").report(at(increment), msg))
+        .ok();
         Some(Model::Linear {
             baseline: baseline?,
             increment: steps?,

@@ -65,11 +65,11 @@ impl Scenarios<'_> {
         // --set applies on top of the scenario's own changes.
         overrides.extend(sets.iter().cloned());
         let before = problems.count();
-        let mut metrics = self.metrics.checked(&overrides, &mut problems);
+        let checked = self.metrics.checked(&overrides, &mut problems);
         if problems.count() > before {
             return None;
         }
-        self.figures.add_to(&mut metrics);
+        let metrics = checked.finish(self.figures, self.header.years, &mut problems)?;
         let plan = self.header.plan(metrics);
         let plan = match &scenario.growth_shift {
             Some(shift) => self.shifted(plan, shift, sets, &mut problems)?,

@@ -10,7 +10,11 @@ use crate::render::document::{
     points_text, progress_text, scenario_lines, section_heading, signed_percent, tone,
 };
 use crate::render::number::{Precision, number, percent, signed};
-use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
+use crate::render::words::TrendFound;
+use crate::report::{
+    DerivedTrend, GoalKind, GoalRow, Pace, PointSource, Progress, Report, ReportHeader, Series,
+    estimator_name,
+};
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
@@ -19,6 +23,7 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let mut document = opening(&headers, words, None);
     document.preamble.extend(scenario_lines(&headers, words));
+    document.preamble.extend(trend_lines(reports, options));
     let several = reports.len() > 1;
     let mut sections = Vec::new();
     // A plan may list metrics only to see their paths.
@@ -55,6 +60,68 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
     }
     document.sections = sections;
     document
+}
+
+/// One line per metric whose growth or increment the plan took from its
+/// history: the rate found and how. With several scenarios shown, a line
+/// that holds for some of them only names them (a scenario's baseline
+/// changes the trend that ends at it).
+fn trend_lines(reports: &[Report], options: &TextOptions) -> Vec<String> {
+    let words = options.lang.words();
+    let texts: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            r.series
+                .iter()
+                .filter_map(|s| trend_line(s, options))
+                .collect()
+        })
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for text in texts.iter().flatten() {
+        let holding: Vec<&str> = reports
+            .iter()
+            .zip(&texts)
+            .filter(|(_, those)| those.contains(text))
+            .map(|(r, _)| r.header.scenario.as_str())
+            .collect();
+        let line = if holding.len() == reports.len() {
+            text.clone()
+        } else {
+            words.in_scenarios(text, &holding)
+        };
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The line for a metric whose growth or increment is its history's trend.
+fn trend_line(series: &Series, options: &TextOptions) -> Option<String> {
+    let DerivedTrend { estimator, found } = series.trend?;
+    let (words, d) = (options.lang.words(), options.decimals);
+    let compound = found.rate.pace == Pace::Compound;
+    let change = if compound {
+        percent(found.rate.per_year, d)
+    } else {
+        words.with_unit(signed(found.rate.per_year, d), &series.metric.unit)
+    };
+    Some(
+        words.trend_found(&TrendFound {
+            name: series.metric.name.clone(),
+            change,
+            compound,
+            estimator,
+            key: estimator_name(estimator),
+            from_year: found.from_year,
+            to_year: found.to_year,
+            points: found.points,
+            r_squared: found
+                .r_squared
+                .map(|r| number(r, Precision::Decimals(d.max(3)))),
+        }),
+    )
 }
 
 /// One row per goal.

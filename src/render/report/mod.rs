@@ -2,7 +2,8 @@
 //! summary or years table as records, and the JSON object.
 //!
 //! In JSON, `goals` holds objects with exactly the summary CSV's keys and
-//! `series` each metric's points. With several scenarios, each scenario's
+//! `series` each metric's points (and its `trend`, when the plan took its
+//! growth or increment from the history). With several scenarios, each scenario's
 //! `scenario`, `goals` and `series` sit in one object of a `scenarios`
 //! array, under the same `plan`.
 
@@ -17,7 +18,7 @@ use super::records::{
     self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, source_key,
 };
 use super::{Lang, Layout, Misfit, Render, TextOptions, table_name};
-use crate::report::Report;
+use crate::report::{DerivedTrend, Pace, Report, estimator_name};
 
 /// Which of the report's tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -181,15 +182,38 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                         })
                     })
                     .collect();
-                json!({
+                let mut object = json!({
                     "metric": s.metric.id,
                     "name": s.metric.name,
                     "unit": s.metric.unit,
                     "points": points,
-                })
+                });
+                if let Some(trend) = &s.trend {
+                    object["trend"] = trend_object(trend, precision);
+                }
+                object
             })
             .collect();
         scenario.insert("series".into(), Value::Array(series));
     }
     scenario
+}
+
+/// A growth or increment taken from the history: the estimator, the rate
+/// (a fraction for a compound metric, the yearly increment in the metric's
+/// unit for a linear one), the figures it rests on, and R² for least squares.
+fn trend_object(trend: &DerivedTrend, precision: Precision) -> Value {
+    let found = &trend.found;
+    let rate = match found.rate.pace {
+        Pace::Compound => Field::Fraction(found.rate.per_year),
+        Pace::Linear => Field::Number(found.rate.per_year),
+    };
+    json!({
+        "estimator": estimator_name(trend.estimator),
+        "rate": value(rate, precision),
+        "points": found.points,
+        "from_year": found.from_year,
+        "to_year": found.to_year,
+        "r_squared": found.r_squared.map_or(Value::Null, |r| value(Field::Fraction(r), precision)),
+    })
 }

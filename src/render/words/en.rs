@@ -2,9 +2,9 @@
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, Words,
+    ShareNeeds, TrendFound, Words,
 };
-use crate::report::{Status, Verdict};
+use crate::report::{Estimator, Status, Verdict};
 
 pub struct English;
 
@@ -177,6 +177,46 @@ impl Words for English {
         format!(
             "Note: {name} {year} is entered as {entered}, but its parts' actual figures give {from_parts}; the entered share is shown"
         )
+    }
+
+    fn trend_found(&self, f: &TrendFound) -> String {
+        let TrendFound {
+            name,
+            change,
+            compound,
+            estimator,
+            key,
+            from_year,
+            to_year,
+            points,
+            r_squared,
+        } = f;
+        let how = match (estimator, compound) {
+            (Estimator::Cagr, _) => "from the first figure to the last",
+            (Estimator::LogLinear, true) => "least squares on the logarithms",
+            (Estimator::LogLinear, false) => "least squares",
+            (Estimator::Recent5, _) => "the mean of the last five annual changes",
+        };
+        let fit = r_squared
+            .as_ref()
+            .map_or_else(String::new, |r| format!(", R² {r}"));
+        let change = if *compound {
+            format!("grows {change} a year")
+        } else {
+            format!("changes by {change} a year")
+        };
+        format!(
+            "{name} {change}: the trend of {from_year}–{to_year} ({key}: {how}, {points} figures{fit})"
+        )
+    }
+
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String {
+        let noun = if scenarios.len() == 1 {
+            "scenario"
+        } else {
+            "scenarios"
+        };
+        format!("{line} [{noun} {}]", scenarios.join(", "))
     }
 
     fn sensitivity_heading(&self) -> &'static str {

@@ -10,7 +10,7 @@
 mod en;
 mod zh;
 
-use crate::report::{Status, Verdict};
+use crate::report::{Estimator, Status, Verdict};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -98,6 +98,10 @@ pub trait Words {
     fn source_legend(&self, actual: &str, interpolated: &str) -> String;
     /// A share entered directly that differs from its parts' ratio.
     fn share_note(&self, name: &str, year: i32, entered: &str, from_parts: &str) -> String;
+    /// Above the tables: a growth or increment the plan took from the history.
+    fn trend_found(&self, f: &TrendFound) -> String;
+    /// A line of the preamble that holds for some of the scenarios shown only.
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String;
 
     // `sensitivity`.
 
@@ -138,6 +142,24 @@ pub trait Words {
 
     /// Above a chart with actual figures: what the markers mean.
     fn marker_legend(&self) -> &'static str;
+}
+
+/// A growth or increment the plan took from a metric's history.
+pub struct TrendFound {
+    pub name: String,
+    /// The rate ("11.80%") of a compound metric, or the increment with its
+    /// unit ("+2.50 家") of a linear one.
+    pub change: String,
+    pub compound: bool,
+    pub estimator: Estimator,
+    /// The estimator as the plan names it in `trend`.
+    pub key: &'static str,
+    pub from_year: i32,
+    pub to_year: i32,
+    /// How many figures the estimate rests on, the baseline included.
+    pub points: usize,
+    /// R² of a least-squares estimate.
+    pub r_squared: Option<String>,
 }
 
 /// A metric with a level and a rate goal: whether the stated rate, from the

@@ -2,9 +2,9 @@
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, Words,
+    ShareNeeds, TrendFound, Words,
 };
-use crate::report::{Status, Verdict};
+use crate::report::{Estimator, Status, Verdict};
 
 pub struct Chinese;
 
@@ -171,6 +171,41 @@ impl Words for Chinese {
         format!(
             "注意：{name}{year}年填报为{entered}，按分子分母实际数计算为{from_parts}；表中采用填报值"
         )
+    }
+
+    fn trend_found(&self, f: &TrendFound) -> String {
+        let TrendFound {
+            name,
+            change,
+            compound,
+            estimator,
+            key,
+            from_year,
+            to_year,
+            points,
+            r_squared,
+        } = f;
+        let how = match (estimator, compound) {
+            (Estimator::Cagr, _) => "首末两年",
+            (Estimator::LogLinear, true) => "对数最小二乘",
+            (Estimator::LogLinear, false) => "最小二乘",
+            (Estimator::Recent5, _) => "最近五年变动的平均",
+        };
+        let fit = r_squared
+            .as_ref()
+            .map_or_else(String::new, |r| format!("，R² {r}"));
+        let change = if *compound {
+            format!("年均增长{change}")
+        } else {
+            format!("每年变动{change}")
+        };
+        format!(
+            "{name}{change}：取{from_year}—{to_year}年的趋势（{key}：{how}，{points}个数据{fit}）"
+        )
+    }
+
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String {
+        format!("{line}［情景 {}］", scenarios.join("、"))
     }
 
     fn sensitivity_heading(&self) -> &'static str {
