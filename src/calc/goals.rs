@@ -56,6 +56,10 @@ pub struct Progress {
     /// (latest_value - baseline) / (goal - baseline); none when the baseline
     /// already meets the goal (nothing to progress toward).
     pub progress: Option<f64>,
+    /// The plan path's own progress toward the goal in latest_year: on a
+    /// compound path it trails the time elapsed, and a metric on its path
+    /// has exactly this progress.
+    pub expected_progress: Option<f64>,
     /// (latest_year - base_year) / (target_year - base_year).
     pub time_elapsed: f64,
     /// The average annual rate that reaches the goal from latest_value over
@@ -162,12 +166,14 @@ fn progress(
     let progress = progress_toward(goal, baseline, latest_value);
     let time_elapsed = significant(k as f64 / plan.horizon() as f64);
     let meets_now = level_satisfies(goal.comparison, path[k], goal.value);
+    let schedule = schedule(goal, baseline, path[k], exact_plan_value);
     Some(Progress {
         latest_year,
         latest_value,
         plan_value,
         deviation: (plan_value != 0.0).then(|| difference(latest_value / plan_value, 1.0)),
         progress,
+        expected_progress: schedule.expected_progress,
         time_elapsed,
         remaining_rate: if is_ratio || years_left == 0 {
             None
@@ -181,9 +187,7 @@ fn progress(
             && !matches!(goal.comparison, Comparison::About { .. })
             && meets_now,
         final_figure: years_left == 0,
-        behind_schedule: years_left > 0
-            && progress.is_some()
-            && !schedule(goal, baseline, path[k], exact_plan_value).on_schedule,
+        behind_schedule: years_left > 0 && progress.is_some() && !schedule.on_schedule,
     })
 }
 

@@ -126,11 +126,14 @@ pub fn latest_text(year: i32, value: f64, decimals: usize) -> String {
     format!("{} ({year})", number(value, Precision::Decimals(decimals)))
 }
 
-/// Progress against time elapsed: "44% / 60%".
+/// Progress, the plan path's own progress by then, and time elapsed:
+/// "44% / 51% / 60%".
 pub fn progress_text(p: &Progress) -> String {
+    let share = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| percent(x, 0));
     format!(
-        "{} / {}",
-        p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
+        "{} / {} / {}",
+        share(p.progress),
+        share(p.expected_progress),
         percent(p.time_elapsed, 0)
     )
 }

@@ -57,7 +57,7 @@ pub fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
     }
 }
 
-pub const SUMMARY_COLUMNS: [&str; 24] = [
+pub const SUMMARY_COLUMNS: [&str; 25] = [
     "scenario",
     "metric",
     "name",
@@ -80,12 +80,13 @@ pub const SUMMARY_COLUMNS: [&str; 24] = [
     "plan_value",
     "deviation",
     "progress",
+    "expected_progress",
     "time_elapsed",
     "remaining_rate",
 ];
 
 /// A goal's fields, in the order of [`SUMMARY_COLUMNS`].
-pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
+pub fn summary(report: &Report, row: &GoalRow) -> [Field; 25] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
@@ -118,6 +119,7 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
         p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
         optional_fraction(p.and_then(|p| p.deviation)),
         optional_fraction(p.and_then(|p| p.progress)),
+        optional_fraction(p.and_then(|p| p.expected_progress)),
         p.map_or(Field::Empty, |p| Field::Fraction(p.time_elapsed)),
         optional_fraction(p.and_then(|p| p.remaining_rate)),
     ]

@@ -16,7 +16,7 @@ use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
 use crate::report::review::ReviewReport;
 use crate::report::{MetricLabel, ReportHeader, ReviewLine, Verdict};
 
-const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 17] = [
     "scenario",
     "metric",
     "name",
@@ -29,6 +29,7 @@ const COLUMNS: [&str; 16] = [
     "plan_value",
     "deviation",
     "progress",
+    "expected_progress",
     "time_elapsed",
     "achieved_rate",
     "remaining_rate",
@@ -48,7 +49,7 @@ fn verdict_key(verdict: Verdict) -> &'static str {
 }
 
 /// One record per goal, in the order of [`COLUMNS`].
-fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
+fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 17]> + '_ {
     report.lines.iter().map(move |(metric, line)| {
         let o = &line.outcome;
         let p = o.progress.as_ref();
@@ -67,6 +68,7 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
             p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
             optional_fraction(p.and_then(|p| p.deviation)),
             optional_fraction(p.and_then(|p| p.progress)),
+            optional_fraction(p.and_then(|p| p.expected_progress)),
             optional_fraction(p.map(|p| p.time_elapsed)),
             optional_fraction(line.achieved_rate),
             optional_fraction(line.remaining_rate),

@@ -18,13 +18,14 @@ const TRACKING: &str = "examples/tracking.toml";
 const ACTUALS_UTF8: &str = "examples/actuals-2016-2018.csv";
 const ACTUALS_GB18030: &str = "examples/actuals-2016-2018.gb18030.csv";
 
-/// The seven columns the summary CSV gained with actual figures.
-const PROGRESS_COLUMNS: [&str; 7] = [
+/// The eight columns the summary CSV gained with actual figures.
+const PROGRESS_COLUMNS: [&str; 8] = [
     "latest_year",
     "latest_value",
     "plan_value",
     "deviation",
     "progress",
+    "expected_progress",
     "time_elapsed",
     "remaining_rate",
 ];
@@ -211,6 +212,8 @@ fn summary_columns_measure_the_latest_actual_against_plan_path_goal_and_time() {
     assert_cell(slow, "deviation", 118.0 / 121.0 - 1.0);
     // (118 - 100) / (160 - 100) = 18/60 = 0.3; (2017 - 2015) / (2020 - 2015) = 0.4.
     assert_cell(slow, "progress", 0.3);
+    // The plan path's own: (121 - 100) / 60 = 0.35.
+    assert_cell(slow, "expected_progress", 0.35);
     assert_cell(slow, "time_elapsed", 0.4);
     // (160/118)^(1/3) - 1 = 0.106825930405389.
     assert_cell(
@@ -229,7 +232,7 @@ fn summary_columns_measure_the_latest_actual_against_plan_path_goal_and_time() {
     assert_cell(fast, "time_elapsed", 0.8);
     assert_cell(fast, "remaining_rate", 0.0625);
 
-    // A rate goal has none of the seven columns.
+    // A rate goal has none of the eight columns.
     let rate = &summary(dir.path(), "rate")["slow"];
     for column in PROGRESS_COLUMNS {
         assert_eq!(rate[column], "", "{column} of a rate goal");
@@ -632,7 +635,7 @@ base,hightech_share,高新技术产业产值占规模以上工业增加值比重
 ";
 
 #[test]
-fn without_actuals_the_summary_csv_only_gains_seven_empty_columns() {
+fn without_actuals_the_summary_csv_only_gains_eight_empty_columns() {
     let now = stdout_of(&["-f", "csv"]);
     let before: Vec<&str> = SHIPPED_SUMMARY_BEFORE_ACTUALS.lines().collect();
     let after: Vec<&str> = now.lines().collect();
@@ -641,7 +644,7 @@ fn without_actuals_the_summary_csv_only_gains_seven_empty_columns() {
     // 120 + 5 × 16 = 200; 25 × 1.2⁵ = 62.208.
     for (old, new) in before.iter().zip(&after) {
         let cells: Vec<&str> = new.split(',').collect();
-        assert_eq!(cells.len(), 24, "{new}");
+        assert_eq!(cells.len(), 25, "{new}");
         assert_eq!(cells[..17].join(","), *old);
         if old.starts_with("scenario,") {
             assert_eq!(cells[17..], PROGRESS_COLUMNS);
@@ -657,7 +660,7 @@ fn without_actuals_the_table_has_no_progress_columns_and_no_marks() {
     for word in [
         "Latest actual",
         "vs plan path",
-        "Progress / time",
+        "Progress / plan / time",
         "Schedule",
         "actual figure",
     ] {
@@ -684,7 +687,7 @@ const VERDICT_METRICS: &str = "\
 [metrics.steady]\nbaseline = 100\nincrement = 10\ntarget = 150\nactual = { 2018 = 135 }\n";
 
 const REVIEW_HEADER: &str = "scenario,metric,name,unit,goal,op,target,latest_year,latest_value,\
-plan_value,deviation,progress,time_elapsed,achieved_rate,remaining_rate,verdict";
+plan_value,deviation,progress,expected_progress,time_elapsed,achieved_rate,remaining_rate,verdict";
 
 /// `dabiao review plan.toml -f csv extra…` in `dir`, rows by metric.
 fn review(dir: &Path, extra: &[&str]) -> HashMap<String, HashMap<String, String>> {

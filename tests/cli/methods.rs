@@ -175,3 +175,24 @@ fn a_share_takes_its_history_from_its_parts() {
         "{stderr}"
     );
 }
+
+/// GDP 1000 growing 6 % a year, exactly on its plan path for 2016–2018, with
+/// the plan's own 2020 value as the goal: 1000 × 1.06⁵ = 1338.2255776.
+const ON_PATH: &str = "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ntarget = 1338.2255776\n\
+    actual = { 2016 = 1060, 2017 = 1123.6, 2018 = 1191.016 }\n";
+
+#[test]
+fn a_metric_on_its_compound_plan_path_is_on_schedule_in_the_report() {
+    let text = plan(ON_PATH);
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let table = ok(dir.path(), &["plan.toml", "--table", "summary"]);
+    // Progress (1191.016 - 1000) / 338.2255776 = 56.48 % trails the 60 % of
+    // time gone, as on any compound path, and is exactly what the plan expects.
+    assert!(table.contains("56% / 56% / 60%"), "{table}");
+    assert!(table.contains("on schedule"), "{table}");
+    let row = &records(&ok(dir.path(), &["plan.toml", "-f", "csv"]))[0];
+    let cell = |column: &str| row[column].parse::<f64>().unwrap();
+    assert!((cell("progress") - 0.564759180412735).abs() < 1e-12);
+    assert_eq!(cell("progress"), cell("expected_progress"));
+    assert_eq!(cell("time_elapsed"), 0.6);
+}

@@ -76,7 +76,7 @@ impl Words for English {
     }
 
     fn progress_and_time(&self) -> &'static str {
-        "Progress / time"
+        "Progress / plan / time"
     }
 
     fn remaining_rate(&self) -> &'static str {

@@ -72,7 +72,7 @@ impl Words for Chinese {
     }
 
     fn progress_and_time(&self) -> &'static str {
-        "任务 / 时间进度"
+        "任务 / 规划 / 时间进度"
     }
 
     fn remaining_rate(&self) -> &'static str {
