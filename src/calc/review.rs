@@ -1,29 +1,20 @@
 //! The mid-term review: where each goal stands at its latest actual figure,
-//! and a verdict a planning office can act on.
+//! and the class an assessment method gives it (see `assess`); or, year by
+//! year, the class it would have been given with the figures published by
+//! then.
+//!
+//! What a method looks at is gathered here from the plan and its paths: the
+//! plan path, the history, the actual figures, the goal and the metric's
+//! pace. A rate goal is judged as the level it implies at the target year
+//! (at least a rate is at least baseline × (1 + rate)ⁿ), and a share moves
+//! by its own average rate.
 
-use super::goals::{GoalOutcome, Status, average_annual_rate, evaluate};
-use super::noise::{level_satisfies, rate_satisfies, significant};
-use super::projection::{Projection, share_anchor};
-use crate::plan::{GoalKind, Model, Plan};
-
-/// How a goal stands, most settled first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// No actual figure yet.
-    NoFigures,
-    /// The figure for the target year is in, and meets the goal.
-    FinalReached,
-    /// The figure for the target year is in, and misses the goal.
-    FinalMissed,
-    /// A figure before the target year already meets a goal the baseline did
-    /// not (a floor risen to, a ceiling fallen under).
-    AlreadyReached,
-    /// Carrying on at the pace achieved so far misses the goal.
-    OutOfReach,
-    /// Reachable at the pace so far, but behind the plan path.
-    Behind,
-    OnTrack,
-}
+use super::assess::{Assessment, Case, Method, assess};
+use super::goals::{GoalOutcome, average_annual_rate, evaluate};
+use super::noise::significant;
+use super::projection::{PointSource, Projection};
+use super::trend::Pace;
+use crate::plan::{Comparison, Goal, GoalKind, Model, Plan};
 
 /// One goal at the latest actual figure.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,142 +27,214 @@ pub struct ReviewLine {
     /// The average annual rate needed from the latest figure to meet the
     /// goal (for a rate goal: for the whole period's average to meet it).
     pub remaining_rate: Option<f64>,
-    pub verdict: Verdict,
+    /// The method's class and the figures behind it; none without an actual figure.
+    pub assessment: Option<Assessment>,
 }
 
-pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
+/// One goal as it would have been judged at the end of one year with a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryLine {
+    pub outcome: GoalOutcome,
+    /// The year judged, and its figure.
+    pub as_of: i32,
+    pub latest_value: f64,
+    /// The plan path's value for that year.
+    pub plan_value: f64,
+    pub assessment: Assessment,
+}
+
+/// Every goal at its metric's latest actual figure, judged by `method`.
+pub fn review(plan: &Plan, projection: &Projection, method: Method) -> Vec<ReviewLine> {
     let n = plan.horizon() as f64;
     evaluate(plan, projection)
         .into_iter()
         .map(|outcome| {
-            let index = outcome.metric;
-            let path = projection.series(index);
-            let baseline = path[0];
-            let Some(k) = projection.latest_actual(index) else {
+            let figures = Figures::of(plan, projection, outcome.metric);
+            let assessment = assess(method, &figures.case(plan, projection, &outcome));
+            let Some(&(year, value)) = figures.actual.last() else {
                 return ReviewLine {
                     outcome,
                     latest: None,
                     achieved_rate: None,
                     remaining_rate: None,
-                    verdict: Verdict::NoFigures,
+                    assessment,
                 };
             };
-            let value = path[k];
-            let left = n - k as f64;
-            let achieved_rate = average_annual_rate(baseline, value, k as f64);
-            let end_at_this_pace = at_this_pace(plan, projection, index, k);
-            let goal = outcome.goal;
-            let (remaining_rate, reachable) = match outcome.kind {
-                GoalKind::Level => (
-                    outcome.progress.as_ref().and_then(|p| p.remaining_rate),
-                    end_at_this_pace
-                        .is_some_and(|v| level_satisfies(goal.comparison, v, goal.value)),
-                ),
-                GoalKind::Rate => {
-                    // The level the rate goal implies at target_year.
-                    let implied = baseline * (1.0 + goal.value).powf(n);
-                    let finishes = end_at_this_pace
-                        .and_then(|end| average_annual_rate(baseline, end, n))
-                        .is_some_and(|r| rate_satisfies(goal.comparison, r, goal.value));
-                    (
-                        (left > 0.0)
-                            .then(|| average_annual_rate(value, implied, left))
-                            .flatten(),
-                        finishes,
-                    )
-                }
-            };
-            let progress = outcome.progress.as_ref();
-            let verdict = if left == 0.0 {
-                match outcome.status {
-                    Status::Reached => Verdict::FinalReached,
-                    Status::Missed => Verdict::FinalMissed,
-                }
-            } else if progress.is_some_and(|p| p.already_reached) {
-                Verdict::AlreadyReached
-            } else if !reachable {
-                Verdict::OutOfReach
-            } else if progress.is_some_and(|p| p.behind_schedule) {
-                Verdict::Behind
-            } else {
-                Verdict::OnTrack
+            let baseline = projection.series(outcome.metric)[0];
+            let (elapsed, left) = (
+                f64::from(year - plan.base_year),
+                n - f64::from(year - plan.base_year),
+            );
+            let remaining_rate = match outcome.kind {
+                GoalKind::Level => outcome.progress.as_ref().and_then(|p| p.remaining_rate),
+                GoalKind::Rate => (left > 0.0)
+                    .then(|| average_annual_rate(value, implied(&outcome, baseline, n).value, left))
+                    .flatten(),
             };
             ReviewLine {
-                outcome,
-                latest: Some((plan.base_year + k as i32, significant(value))),
-                achieved_rate,
+                latest: Some((year, significant(value))),
+                achieved_rate: average_annual_rate(baseline, value, elapsed),
                 remaining_rate,
-                verdict,
+                assessment,
+                outcome,
             }
         })
         .collect()
 }
 
-/// Where metric `index` ends at target_year if it keeps, from year index
-/// `k`, the pace it has had since the baseline: its average rate (compound),
-/// its average increment (linear), or for a ratio its parts' paces.
-fn at_this_pace(plan: &Plan, projection: &Projection, index: usize, k: usize) -> Option<f64> {
-    let path = projection.series(index);
-    let (baseline, value) = (path[0], path[k]);
-    let left = (plan.horizon() - k) as f64;
-    match plan.metrics[index].model {
-        Model::Linear { .. } => Some(value + (value - baseline) / k as f64 * left),
-        Model::Compound { .. } => {
-            average_annual_rate(baseline, value, k as f64).map(|r| value * (1.0 + r).powf(left))
+/// Every goal judged by `method` as of each year with an actual figure, on
+/// the figures published by then: goals in plan order, years ascending.
+pub fn review_history(plan: &Plan, projection: &Projection, method: Method) -> Vec<HistoryLine> {
+    let mut lines = Vec::new();
+    for outcome in evaluate(plan, projection) {
+        let figures = Figures::of(plan, projection, outcome.metric);
+        let plan_path = projection.plan_series(outcome.metric);
+        for known in 1..=figures.actual.len() {
+            let (year, value) = figures.actual[known - 1];
+            let then = Figures {
+                history: figures.history.clone(),
+                actual: figures.actual[..known].to_vec(),
+            };
+            let Some(assessment) = assess(method, &then.case(plan, projection, &outcome)) else {
+                continue;
+            };
+            lines.push(HistoryLine {
+                outcome: outcome.clone(),
+                as_of: year,
+                latest_value: significant(value),
+                plan_value: significant(plan_path[(year - plan.base_year) as usize]),
+                assessment,
+            });
         }
-        Model::Ratio {
-            numerator,
-            denominator,
-            scale,
-        } => {
-            // An entered share keeps its proportion to the parts' ratio.
-            let anchor = share_anchor(plan, projection, index, k);
-            let num = at_this_pace(plan, projection, numerator, k)?;
-            let den = at_this_pace(plan, projection, denominator, k)?;
-            (den != 0.0).then(|| num / den * scale * anchor)
+    }
+    lines
+}
+
+/// A metric's published figures: before the base year, and after it.
+struct Figures {
+    history: Vec<(i32, f64)>,
+    actual: Vec<(i32, f64)>,
+}
+
+impl Figures {
+    fn of(plan: &Plan, projection: &Projection, index: usize) -> Figures {
+        let path = projection.series(index);
+        let actual = projection
+            .sources(index)
+            .iter()
+            .zip(path)
+            .zip(plan.years())
+            .filter(|((source, _), _)| **source == PointSource::Actual)
+            .map(|((_, &value), year)| (year, value))
+            .collect();
+        let history = plan.metrics[index].history.iter().map(|(&y, &v)| (y, v));
+        Figures {
+            history: history.collect(),
+            actual,
         }
+    }
+
+    /// What a method looks at for `outcome`'s goal.
+    fn case<'a>(
+        &'a self,
+        plan: &Plan,
+        projection: &'a Projection,
+        outcome: &GoalOutcome,
+    ) -> Case<'a> {
+        let index = outcome.metric;
+        let plan_path = projection.plan_series(index);
+        Case {
+            base_year: plan.base_year,
+            target_year: plan.target_year,
+            plan_path,
+            history: &self.history,
+            actual: &self.actual,
+            goal: implied(outcome, plan_path[0], plan.horizon() as f64),
+            pace: match plan.metrics[index].model {
+                Model::Linear { .. } => Pace::Linear,
+                Model::Compound { .. } | Model::Ratio { .. } => Pace::Compound,
+            },
+        }
+    }
+}
+
+/// The level goal at the target year: a level goal itself, or the level a
+/// rate goal implies from `baseline` over `n` years; a band of rates is the
+/// band of levels between its ends.
+fn implied(outcome: &GoalOutcome, baseline: f64, n: f64) -> Goal {
+    let goal = outcome.goal;
+    if outcome.kind == GoalKind::Level {
+        return goal;
+    }
+    let level = |rate: f64| baseline * (1.0 + rate).max(0.0).powf(n);
+    match goal.comparison {
+        Comparison::About { tolerance } => {
+            let (low, high) = (level(goal.value - tolerance), level(goal.value + tolerance));
+            Goal {
+                comparison: Comparison::About {
+                    tolerance: (high - low) / 2.0,
+                },
+                value: (high + low) / 2.0,
+            }
+        }
+        comparison => Goal {
+            comparison,
+            value: level(goal.value),
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::assess::Class;
     use crate::calc::project;
     use crate::plan::parse_plan;
 
-    fn review_of(metrics: &str) -> Vec<ReviewLine> {
+    fn plan_of(metrics: &str) -> (Plan, Projection) {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
         let plan = parse_plan(&text, "t.toml", &Default::default())
             .unwrap()
             .remove(0)
             .plan;
-        review(&plan, &project(&plan).unwrap())
+        let projection = project(&plan).unwrap();
+        (plan, projection)
+    }
+
+    fn review_of(metrics: &str, method: Method) -> Vec<ReviewLine> {
+        let (plan, projection) = plan_of(metrics);
+        review(&plan, &projection, method)
+    }
+
+    fn classes(lines: &[ReviewLine]) -> Vec<Option<Class>> {
+        lines
+            .iter()
+            .map(|l| l.assessment.map(|a| a.class))
+            .collect()
     }
 
     #[test]
-    fn verdicts() {
+    fn each_goal_at_its_latest_figure() {
         let lines = review_of(
             "[metrics.none]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\n\
              [metrics.done]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2017 = 151 }\n\
              [metrics.slow]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2017 = 101 }\n\
-             [metrics.lag]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 125 }\n\
              [metrics.fine]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 135 }\n",
+            Method::Plan,
         );
-        let verdicts: Vec<Verdict> = lines.iter().map(|l| l.verdict).collect();
-        // slow: 101 after 2 years (0.5 %/yr) ends near 103. lag: 125 after 3 years is
-        // 7.72 % a year, which ends at 125 × 1.0772² = 145.0 < 150: out of reach.
-        // fine: 135 is 10.52 % a year → 164.9 ≥ 150, and progress 70 % ≥ 60 %.
+        // slow: 101 after 2 years (0.5 %/yr) ends near 103; even 15 % a year
+        // from 101 ends at 101 × 1.15³ = 153.6 ≥ 150: behind. fine: 135 is
+        // above the path's 133.1: ahead.
         assert_eq!(
-            verdicts,
+            classes(&lines),
             [
-                Verdict::NoFigures,
-                Verdict::AlreadyReached,
-                Verdict::OutOfReach,
-                Verdict::OutOfReach,
-                Verdict::OnTrack
+                None,
+                Some(Class::AlreadyReached),
+                Some(Class::Behind),
+                Some(Class::Ahead)
             ]
         );
-        let fine = &lines[4];
+        let fine = &lines[3];
         assert_eq!(fine.latest, Some((2018, 135.0)));
         // (135/100)^(1/3) - 1 = 10.5209 %; (150/135)^(1/2) - 1 = 5.4093 %.
         assert!((fine.achieved_rate.unwrap() - 0.105209).abs() < 1e-6);
@@ -179,63 +242,97 @@ mod tests {
     }
 
     #[test]
-    fn a_ceiling_the_baseline_respects_is_not_already_reached() {
-        // 520 is under the ceiling of 600; actual 560 (2017) and 590 (2018) rise
-        // (590/520)^(1/3) - 1 = 4.30 % a year, which ends at 590 × 1.043² = 642 > 600.
+    fn a_rate_goal_is_judged_as_the_level_it_implies() {
+        // ≥ 10 % a year from 100 is ≥ 161.051 by 2020. 125 in 2018 is 7.72 %
+        // a year, which ends at 125 × 1.0772² = 145.0: missed at the pace so
+        // far, met at 15 %: 125 × 1.15² = 165.3.
         let lines = review_of(
-            "[metrics.e]\nbaseline = 520\ngrowth = \"2.5%\"\ntarget = { at_most = 600 }\n\
-             actual = { 2017 = 560, 2018 = 590 }\n\
-             [metrics.cut]\nbaseline = 300\nincrement = -8\ntarget = { at_most = 250 }\n\
-             actual = { 2018 = 245 }\n",
+            "[metrics.m]\nbaseline = 100\ngrowth = 0.1\nrate_target = { at_least = 0.1 }\n\
+             actual = { 2018 = 125 }\n",
+            Method::Plan,
         );
-        assert_eq!(lines[0].verdict, Verdict::OutOfReach);
-        assert_eq!(lines[0].outcome.progress.unwrap().progress, None);
-        // Coal cut from 300 to 245 by 2018 is under the ceiling of 250: reached early.
-        assert_eq!(lines[1].verdict, Verdict::AlreadyReached);
+        assert_eq!(classes(&lines), [Some(Class::Behind)]);
+        // (161.051 / 125)^(1/2) - 1 = 13.51 %.
+        assert!(
+            (lines[0].remaining_rate.unwrap() - (161.051f64 / 125.0).sqrt() + 1.0).abs() < 1e-9
+        );
+        // A band of rates, 10 % ± 1 %: 100 × 1.09⁵ = 153.86 to 100 × 1.11⁵ = 168.51.
+        let band = GoalOutcome {
+            goal: Goal {
+                comparison: Comparison::About { tolerance: 0.01 },
+                value: 0.1,
+            },
+            ..lines[0].outcome.clone()
+        };
+        let level = implied(&band, 100.0, 5.0);
+        let Comparison::About { tolerance } = level.comparison else {
+            panic!("a band stays a band");
+        };
+        assert!((level.value - tolerance - 1.09f64.powi(5) * 100.0).abs() < 1e-9);
+        assert!((level.value + tolerance - 1.11f64.powi(5) * 100.0).abs() < 1e-9);
     }
 
     #[test]
-    fn a_figure_for_the_target_year_is_final() {
+    fn a_share_moves_by_its_own_rate_and_a_linear_metric_by_its_increment() {
+        // The share: 40/400 = 10 % in 2015, 60/500 = 12 % in 2017, 9.54 % a
+        // year, which ends at 12 × 1.0954³ = 15.77 ≥ 15; the plan path is at
+        // 57.6/484 = 11.90 %: ahead. The linear metric: 100 + 3 × 10 = 130 on
+        // its path: on track (130 + 2 × 10 = 150 ≥ 150).
         let lines = review_of(
-            "[metrics.a]\nbaseline = 100\ngrowth = 0.1\ntarget = 160\nactual = { 2020 = 155 }\n\
-             [metrics.b]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2020 = 155 }\n",
+            "[metrics.part]\nbaseline = 40\ngrowth = \"20%\"\nactual = { 2017 = 60 }\n\
+             [metrics.whole]\nbaseline = 400\ngrowth = \"10%\"\nactual = { 2017 = 500 }\n\
+             [metrics.share]\nratio = { numerator = \"part\", denominator = \"whole\" }\ntarget = 15\n\
+             [metrics.lin]\nbaseline = 100\nincrement = 10\ntarget = 150\nactual = { 2018 = 130 }\n",
+            Method::Ndrc,
         );
-        assert_eq!(lines[0].verdict, Verdict::FinalMissed);
-        assert_eq!(lines[1].verdict, Verdict::FinalReached);
+        assert_eq!(
+            classes(&lines),
+            [Some(Class::AheadOfPlan), Some(Class::BroadlyOnPlan)]
+        );
+        let lin = lines[1].assessment.unwrap();
+        assert_eq!(lin.rate_so_far.unwrap().pace, Pace::Linear);
+        assert_eq!(lin.extrapolated, Some(150.0));
     }
 
     #[test]
-    fn behind_when_under_the_plan_path_but_the_pace_suffices() {
-        // Linear a: 100 → 115 by 2018 is 5 a year, which ends at exactly 125, and
-        // 115 is the plan path's value: on track, not behind.
-        // Linear b: 100 → 120 is 6.67 a year, which ends at 133.3 < 134: out of reach.
-        let lines = review_of(
-            "[metrics.a]\nbaseline = 100\nincrement = 5\ntarget = 125\nactual = { 2018 = 115 }\n\
-             [metrics.b]\nbaseline = 100\nincrement = 5\ntarget = 134\nactual = { 2018 = 120 }\n",
+    fn the_history_gives_each_year_with_a_figure_its_verdict() {
+        // 100 growing 10 % a year to 161.051: 110 in 2016 is on the path
+        // (on track), 118 in 2017 under the path's 121 but 8.63 % a year,
+        // which ends at 118 × 1.0863³ = 151.3 < 161.051, and 15 % a year ends at
+        // 118 × 1.15³ = 179.5: behind; 150 in 2019 is above the path's 146.41.
+        let (plan, projection) = plan_of(
+            "[metrics.m]\nbaseline = 100\ngrowth = 0.1\ntarget = 161.051\n\
+             actual = { 2016 = 110, 2017 = 118, 2019 = 150 }\n",
         );
-        assert_eq!(lines[0].verdict, Verdict::OnTrack);
-        assert_eq!(lines[1].verdict, Verdict::OutOfReach);
-        // Compound: 100 → 120 in 2018 (6.27 %/yr) reaches 135.5 ≥ 135, but the
-        // plan path is at 133.1: behind schedule.
-        let lines = review_of(
-            "[metrics.c]\nbaseline = 100\ngrowth = 0.1\ntarget = 135\nactual = { 2018 = 120 }\n",
+        let lines = review_history(&plan, &projection, Method::Plan);
+        let seen: Vec<(i32, f64, f64, Class)> = lines
+            .iter()
+            .map(|l| (l.as_of, l.latest_value, l.plan_value, l.assessment.class))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (2016, 110.0, 110.0, Class::OnTrack),
+                (2017, 118.0, 121.0, Class::Behind),
+                (2019, 150.0, 146.41, Class::Ahead),
+            ]
         );
-        assert_eq!(lines[0].verdict, Verdict::Behind);
+        // The latest year's verdict is the review's.
+        let now = review(&plan, &projection, Method::Plan);
+        assert_eq!(now[0].assessment, Some(lines[2].assessment));
     }
 
     #[test]
     fn a_metric_on_its_compound_plan_path_is_on_track() {
         // GDP 1000 growing 6 % a year, with figures on the path and the plan's
-        // own 2020 value, 1000 × 1.06⁵ = 1338.2255776, as the goal. Progress
-        // (1191.016 - 1000) / 338.2255776 = 56 % lags the 60 % of time gone, as
-        // on any compound path, but the figure is where the plan put it.
-        let lines = review_of(
-            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ntarget = 1338.2255776\n\
-             actual = { 2016 = 1060, 2017 = 1123.6, 2018 = 1191.016 }\n",
-        );
-        let progress = lines[0].outcome.progress.unwrap();
-        assert!(progress.progress.unwrap() < progress.time_elapsed);
-        assert!(!progress.behind_schedule);
-        assert_eq!(lines[0].verdict, Verdict::OnTrack);
+        // own 2020 value, 1000 × 1.06⁵ = 1338.2255776, as the goal.
+        let metrics = "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ntarget = 1338.2255776\n\
+             actual = { 2016 = 1060, 2017 = 1123.6, 2018 = 1191.016 }\n";
+        let class = |method| review_of(metrics, method)[0].assessment.unwrap().class;
+        assert_eq!(class(Method::Plan), Class::OnTrack);
+        assert_eq!(class(Method::Statcan), Class::OnTrack);
+        assert_eq!(class(Method::Unsd), Class::OnTrack);
+        assert_eq!(class(Method::Ndrc), Class::BroadlyOnPlan);
+        assert_eq!(class(Method::Destatis), Class::LightCloud);
     }
 }

@@ -111,6 +111,8 @@ pub struct Cell {
 pub enum Tone {
     Plain,
     Good,
+    /// Between good and bad: a method's middle classes (behind, a light cloud).
+    Fair,
     Bad,
 }
 

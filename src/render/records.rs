@@ -5,7 +5,8 @@
 //! an empty CSV cell or a JSON null.
 
 use crate::report::{
-    Comparison, GoalKind, GoalRow, MetricLabel, PointSource, Report, ReportHeader, Status,
+    Class, Comparison, GoalKind, GoalRow, Method, MetricLabel, PointSource, Report, ReportHeader,
+    Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
@@ -146,6 +147,47 @@ pub fn status_key(status: Status) -> &'static str {
         Status::Missed => "missed",
     }
 }
+
+/// A method as `review --method` names it, and CSV and JSON repeat it.
+pub fn method_key(method: Method) -> &'static str {
+    match method {
+        Method::Plan => "plan",
+        Method::Statcan => "statcan",
+        Method::Unsd => "unsd",
+        Method::Destatis => "destatis",
+        Method::Ndrc => "ndrc",
+    }
+}
+
+/// A method's class in the `verdict` column.
+pub fn class_key(class: Class) -> &'static str {
+    match class {
+        Class::Reached => "reached",
+        Class::AlreadyReached => "already_reached",
+        Class::Ahead => "ahead",
+        Class::OnTrack => "on_track",
+        Class::Behind => "behind",
+        Class::OutOfReach => "out_of_reach",
+        Class::TargetAchieved => "target_achieved",
+        Class::AccelerationNeeded => "acceleration_needed",
+        Class::LimitedProgress => "limited_progress",
+        Class::Deterioration => "deterioration",
+        Class::FairProgress => "fair_progress",
+        Class::StagnationOrRegression => "stagnation_or_regression",
+        Class::Sun => "sun",
+        Class::LightCloud => "light_cloud",
+        Class::Cloud => "cloud",
+        Class::Thunderstorm => "thunderstorm",
+        Class::AchievedEarly => "achieved_early",
+        Class::AheadOfPlan => "ahead_of_plan",
+        Class::BroadlyOnPlan => "broadly_on_plan",
+        Class::Lagging => "lagging",
+        Class::InsufficientData => "insufficient_data",
+    }
+}
+
+/// The verdict on a goal without actual figures, in the `verdict` column.
+pub const NO_FIGURES: &str = "no_figures";
 
 pub fn source_key(source: PointSource) -> &'static str {
     match source {

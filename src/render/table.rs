@@ -63,6 +63,7 @@ pub(super) fn build(grid: &Grid, style: TableStyle, terminal: TerminalOptions) -
             let c = comfy_table::Cell::new(&cell.text);
             match (terminal.color, cell.tone) {
                 (true, Tone::Good) => c.fg(Color::Green),
+                (true, Tone::Fair) => c.fg(Color::Yellow),
                 (true, Tone::Bad) => c.fg(Color::Red),
                 _ => c,
             }

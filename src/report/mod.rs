@@ -15,10 +15,11 @@ use crate::Projected;
 use crate::calc::{self, Projection, noise::significant};
 use crate::plan::{MAX_HORIZON, Metric, Plan, times_hundred};
 
+pub use crate::calc::assess::{Assessment, Class, Method};
 pub use crate::calc::explain::Finding;
 pub use crate::calc::goals::{GoalOutcome, Progress, Status};
 pub use crate::calc::projection::PointSource;
-pub use crate::calc::review::{ReviewLine, Verdict};
+pub use crate::calc::review::{HistoryLine, ReviewLine};
 pub use crate::calc::trend::{Estimator, Pace, Rate, Trend};
 pub use crate::plan::{BASE_SCENARIO, Comparison, DerivedTrend, Goal, GoalKind, estimator_name};
 

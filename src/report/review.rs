@@ -1,18 +1,44 @@
-//! The mid-term review as data: each goal at its latest actual figure.
+//! The mid-term review as data: each goal at its latest actual figure, or
+//! as of every year with a figure, judged by an assessment method.
 
 use thiserror::Error;
 
 use super::{MetricLabel, ReportHeader};
 use crate::Projected;
+use crate::calc::assess::Method;
 use crate::calc::project;
-use crate::calc::review::{ReviewLine, review};
+use crate::calc::review::{HistoryLine, ReviewLine, review, review_history};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewReport {
     pub header: ReportHeader,
     /// The year the review stands at, when figures after it were set aside.
     pub as_of: Option<i32>,
+    pub method: Method,
     pub lines: Vec<(MetricLabel, ReviewLine)>,
+}
+
+/// The verdicts a method would have given in each year with a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewHistory {
+    pub header: ReportHeader,
+    pub method: Method,
+    /// Goals in plan order, each with its years ascending.
+    pub lines: Vec<(MetricLabel, HistoryLine)>,
+}
+
+impl ReviewHistory {
+    pub fn build(projected: &Projected, method: Method) -> ReviewHistory {
+        let (plan, projection) = (&projected.scenario.plan, &projected.projection);
+        ReviewHistory {
+            header: ReportHeader::of(projected),
+            method,
+            lines: review_history(plan, projection, method)
+                .into_iter()
+                .map(|line| (MetricLabel::of(&plan.metrics[line.outcome.metric]), line))
+                .collect(),
+        }
+    }
 }
 
 /// Why the plan cannot be reviewed as it stood at the end of a year.
@@ -34,9 +60,14 @@ impl AsOfError {
 }
 
 impl ReviewReport {
-    /// The review at the latest figures, or as the plan stood at the end of
-    /// `as_of`: later figures set aside and the paths computed again.
-    pub fn build(projected: &Projected, as_of: Option<i32>) -> Result<ReviewReport, AsOfError> {
+    /// The review by `method` at the latest figures, or as the plan stood
+    /// at the end of `as_of`: later figures set aside and the paths computed
+    /// again.
+    pub fn build(
+        projected: &Projected,
+        as_of: Option<i32>,
+        method: Method,
+    ) -> Result<ReviewReport, AsOfError> {
         let earlier;
         let (plan, projection) = match as_of {
             None => (&projected.scenario.plan, &projected.projection),
@@ -64,7 +95,8 @@ impl ReviewReport {
         Ok(ReviewReport {
             header: ReportHeader::of(projected),
             as_of,
-            lines: review(plan, projection)
+            method,
+            lines: review(plan, projection, method)
                 .into_iter()
                 .map(|line| (MetricLabel::of(&plan.metrics[line.outcome.metric]), line))
                 .collect(),

@@ -196,3 +196,312 @@ fn a_metric_on_its_compound_plan_path_is_on_schedule_in_the_report() {
     assert_eq!(cell("progress"), cell("expected_progress"));
     assert_eq!(cell("time_elapsed"), 0.6);
 }
+
+/// 100 growing 10 % a year to 161.051 in 2020 (110, 121, 133.1, 146.41), with
+/// `goal` as its level goal and `actual` as its figures.
+fn ten_percent(id: &str, goal: &str, actual: &str) -> String {
+    format!(
+        "[metrics.{id}]\nbaseline = 100\ngrowth = \"10%\"\ntarget = {goal}\n\
+         actual = {{ {actual} }}\n"
+    )
+}
+
+/// One metric per way of standing against 10 % a year to 161.051.
+fn compound_goals() -> String {
+    plan(
+        &[
+            ten_percent("final", "161.051", "2020 = 170"),
+            ten_percent("early", "150", "2018 = 155"),
+            ten_percent("above", "161.051", "2018 = 140"),
+            ten_percent("onpath", "161.051", "2018 = 133.1"),
+            ten_percent("under", "161.051", "2018 = 125"),
+            ten_percent("stalled", "161.051", "2018 = 105"),
+            ten_percent("falling", "161.051", "2018 = 95"),
+        ]
+        .concat(),
+    )
+}
+
+/// (metric, verdict) of `dabiao review plan.toml --method METHOD -f csv extra…`.
+fn verdicts(text: &str, method: &str, extra: &[&str]) -> Vec<(String, String)> {
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let args = [
+        &["review", "plan.toml", "--method", method, "-f", "csv"],
+        extra,
+    ]
+    .concat();
+    records(&ok(dir.path(), &args))
+        .into_iter()
+        .map(|r| (r["metric"].clone(), r["verdict"].clone()))
+        .collect()
+}
+
+fn pairs(expected: &[(&str, &str)]) -> Vec<(String, String)> {
+    let owned = expected.iter().map(|(m, v)| (m.to_string(), v.to_string()));
+    owned.collect()
+}
+
+#[test]
+fn plan_method_classes() {
+    // final: 170 for 2020 meets 161.051. early: 155 ≥ 150 before 2020. above:
+    // 140 beats the path's 133.1. onpath: 133.1, and 10 % a year ends at
+    // 161.051. under: 125 is 7.72 % a year → 145.0 < 161.051, but the plan's
+    // 10 % half as fast again gives 125 × 1.15² = 165.3. stalled: 105 × 1.15² =
+    // 138.9 < 161.051. falling: 95 × 1.15² = 125.6.
+    assert_eq!(
+        verdicts(&compound_goals(), "plan", &[]),
+        pairs(&[
+            ("final", "reached"),
+            ("early", "already_reached"),
+            ("above", "ahead"),
+            ("onpath", "on_track"),
+            ("under", "behind"),
+            ("stalled", "out_of_reach"),
+            ("falling", "out_of_reach"),
+        ])
+    );
+}
+
+#[test]
+fn statcan_method_classes() {
+    // The goal needs 10 % a year from 100 (early: (150/100)^(1/5) - 1 = 8.45 %).
+    // above: 1.4^(1/3) - 1 = 11.87 %, R = 1.19; onpath R = 1; under: 7.72 %,
+    // R = 0.77; stalled: 1.05^(1/3) - 1 = 1.64 %, R = 0.16; falling: R < 0.
+    assert_eq!(
+        verdicts(&compound_goals(), "statcan", &[]),
+        pairs(&[
+            ("final", "target_achieved"),
+            ("early", "target_achieved"),
+            ("above", "on_track"),
+            ("onpath", "on_track"),
+            ("under", "acceleration_needed"),
+            ("stalled", "limited_progress"),
+            ("falling", "deterioration"),
+        ])
+    );
+}
+
+#[test]
+fn unsd_method_classes() {
+    // E = v(t) × (1 + CAGR)^(2020 - t), P = (E - 100) / (G - 100). final: E = 170,
+    // P = 1.15. under: E = 125 × 1.25^(2/3) = 145.0, P = 0.74. stalled: E = 105 ×
+    // 1.05^(2/3) = 108.4, P = 0.14. falling: E = 95 × 0.95^(2/3) = 91.8, P < 0.
+    assert_eq!(
+        verdicts(&compound_goals(), "unsd", &[]),
+        pairs(&[
+            ("final", "on_track"),
+            ("early", "on_track"),
+            ("above", "on_track"),
+            ("onpath", "on_track"),
+            ("under", "fair_progress"),
+            ("stalled", "fair_progress"),
+            ("falling", "stagnation_or_regression"),
+        ])
+    );
+}
+
+#[test]
+fn ndrc_method_classes_and_a_ceiling() {
+    let text = compound_goals().replace("[metrics.stalled]", "[metrics.stalled_]")
+        + "[metrics.energy]\nbaseline = 100\ngrowth = \"-10%\"\ntarget = { at_most = 59.049 }\n\
+           actual = { 2018 = 72 }\n";
+    // energy falls 10 % a year to 72.9 in 2018; 72 is under it: ahead.
+    assert_eq!(
+        verdicts(&text, "ndrc", &[]),
+        pairs(&[
+            ("final", "ahead_of_plan"),
+            ("early", "achieved_early"),
+            ("above", "ahead_of_plan"),
+            ("onpath", "broadly_on_plan"),
+            ("under", "lagging"),
+            ("stalled_", "lagging"),
+            ("falling", "lagging"),
+            ("energy", "ahead_of_plan"),
+        ])
+    );
+}
+
+#[test]
+fn destatis_method_classes_with_history_in_the_window() {
+    // Linear 100 rising 10 a year to 130 in 2018: extrapolated 130 + 2 × 10 =
+    // 150, s = (G - 150) / (G - 130).
+    let rising = |id: &str, goal: &str, actual: &str| {
+        format!(
+            "[metrics.{id}]\nbaseline = 100\nincrement = 10\ntarget = {goal}\n\
+             actual = {{ {actual} }}\n"
+        )
+    };
+    let three = "2016 = 110, 2017 = 120, 2018 = 130";
+    let text = plan(
+        &[
+            rising("sun", "151", three),   // s = 1 / 21 = 0.048
+            rising("light", "152", three), // s = 2 / 22 = 0.091
+            rising("cloud", "160", three), // s = 10 / 30 = 0.33
+            rising("storm", "150", "2016 = 99, 2017 = 98, 2018 = 97"),
+            rising("short", "150", "2016 = 110, 2017 = 120"), // three values
+            // 2013, 2014, the baseline and 2016 are four values: (110 - 80) / 3 = 10
+            // a year → 150 by 2020, s = 5 / 45 = 0.11.
+            rising("history", "155", "2016 = 110")
+                .replace("actual", "history = { 2013 = 80, 2014 = 90 }\nactual"),
+        ]
+        .concat(),
+    );
+    assert_eq!(
+        verdicts(&text, "destatis", &[]),
+        pairs(&[
+            ("sun", "sun"),
+            ("light", "light_cloud"),
+            ("cloud", "cloud"),
+            ("storm", "thunderstorm"),
+            ("short", "insufficient_data"),
+            ("history", "light_cloud"),
+        ])
+    );
+}
+
+#[test]
+fn the_on_path_metric_by_every_method() {
+    let text = plan(ON_PATH);
+    let verdict = |method: &str| verdicts(&text, method, &[])[0].1.clone();
+    assert_eq!(verdict("plan"), "on_track");
+    assert_eq!(verdict("statcan"), "on_track");
+    assert_eq!(verdict("unsd"), "on_track");
+    assert_eq!(verdict("ndrc"), "broadly_on_plan");
+    // A straight line from 1191.016 at 63.672 a year reaches 1318.36 < 1338.23:
+    // s = 19.866 / 147.21 = 0.135.
+    assert_eq!(verdict("destatis"), "light_cloud");
+}
+
+#[test]
+fn the_table_words_each_class_and_counts_them() {
+    let dir = folder(&[("plan.toml", compound_goals().as_bytes())]);
+    let table = ok(
+        dir.path(),
+        &["review", "plan.toml", "--method", "ndrc", "--lang", "zh"],
+    );
+    assert!(table.contains("┆ 提前实现 "), "{table}");
+    assert!(
+        table.ends_with("NDRC: 1 提前实现, 2 快于预期, 1 基本符合预期, 3 滞后\n"),
+        "{table}"
+    );
+    let table = ok(dir.path(), &["review", "plan.toml", "--method", "statcan"]);
+    assert!(
+        table.ends_with(
+            "Statistics Canada: 2 target achieved, 2 on track, 1 acceleration needed, \
+             1 limited progress, 1 deterioration\n"
+        ),
+        "{table}"
+    );
+    // Coloured on request: green, yellow and red.
+    let coloured = ok(
+        dir.path(),
+        &[
+            "review",
+            "plan.toml",
+            "--method",
+            "statcan",
+            "--color",
+            "always",
+        ],
+    );
+    for code in ["\u{1b}[38;5;10m", "\u{1b}[38;5;11m", "\u{1b}[38;5;9m"] {
+        assert!(coloured.contains(code), "{code:?} in {coloured}");
+    }
+}
+
+#[test]
+fn json_names_the_method_and_the_figures_behind_each_class() {
+    let dir = folder(&[("plan.toml", compound_goals().as_bytes())]);
+    let json = ok(
+        dir.path(),
+        &["review", "plan.toml", "--method", "statcan", "-f", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["method"], "statcan");
+    let under = &value["goals"][4];
+    assert_eq!(under["metric"], "under");
+    // R = (1.25^(1/3) - 1) / 0.1 = 0.7721.
+    let r = under["rate_ratio"].as_f64().unwrap();
+    assert!(
+        (r - (1.25f64.powf(1.0 / 3.0) - 1.0) / 0.1).abs() < 1e-9,
+        "{r}"
+    );
+    assert!(under["projected_progress"].is_null() && under["shortfall"].is_null());
+    let unsd = ok(
+        dir.path(),
+        &["review", "plan.toml", "--method", "unsd", "-f", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&unsd).unwrap();
+    let under = &value["goals"][4];
+    // E = 125 × 1.25^(2/3) = 145.0, P = 45.0 / 61.051.
+    let e = 125.0 * 1.25f64.powf(2.0 / 3.0);
+    assert!((under["extrapolated"].as_f64().unwrap() - e).abs() < 1e-9);
+    assert!((under["projected_progress"].as_f64().unwrap() - (e - 100.0) / 61.051).abs() < 1e-9);
+}
+
+#[test]
+fn history_gives_the_verdict_of_each_year_on_the_figures_then() {
+    let text = plan(&ten_percent(
+        "m",
+        "161.051",
+        "2016 = 110, 2017 = 118, 2019 = 150",
+    ));
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let csv = ok(
+        dir.path(),
+        &[
+            "review",
+            "plan.toml",
+            "--history",
+            "--method",
+            "ndrc",
+            "-f",
+            "csv",
+        ],
+    );
+    // 2016: on the path. 2017: 118 under the path's 121, 8.63 % a year →
+    // 118 × 1.0863³ = 151.3 < 161.051. 2019: 150 above the path's 146.41.
+    assert_eq!(
+        csv,
+        "scenario,metric,name,unit,goal,op,target,as_of,latest_value,plan_value,method,verdict\n\
+         base,m,m,,level,>=,161.051,2016,110,110,ndrc,broadly_on_plan\n\
+         base,m,m,,level,>=,161.051,2017,118,121,ndrc,lagging\n\
+         base,m,m,,level,>=,161.051,2019,150,146.41,ndrc,ahead_of_plan\n"
+    );
+    let json = ok(
+        dir.path(),
+        &["review", "plan.toml", "--history", "-f", "json"],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["method"], "plan");
+    let history = value["history"].as_array().unwrap();
+    let years: Vec<i64> = history
+        .iter()
+        .map(|h| h["as_of"].as_i64().unwrap())
+        .collect();
+    assert_eq!(years, [2016, 2017, 2019]);
+    assert_eq!(history[1]["verdict"], "behind");
+    let table = ok(dir.path(), &["review", "plan.toml", "--history"]);
+    assert!(table.contains("Verdicts year by year"), "{table}");
+    let markdown = ok(
+        dir.path(),
+        &["review", "plan.toml", "--history", "-f", "markdown"],
+    );
+    assert!(markdown.contains(" 2019 |"), "{markdown}");
+}
+
+#[test]
+fn an_unknown_method_and_history_as_of_a_year_are_refused() {
+    let dir = folder(&[("plan.toml", compound_goals().as_bytes())]);
+    let stderr = refused(dir.path(), &["review", "plan.toml", "--method", "eurostat"]);
+    assert!(
+        stderr.contains("invalid value 'eurostat' for '--method <NAME>'")
+            && stderr.contains("[possible values: plan, statcan, unsd, destatis, ndrc]"),
+        "{stderr}"
+    );
+    let stderr = refused(
+        dir.path(),
+        &["review", "plan.toml", "--history", "--as-of", "2018"],
+    );
+    assert!(stderr.contains("cannot be used with"), "{stderr}");
+}

@@ -48,6 +48,15 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every method, the default (`Plan`) first.
+    pub const ALL: [Method; 5] = [
+        Method::Plan,
+        Method::Statcan,
+        Method::Unsd,
+        Method::Destatis,
+        Method::Ndrc,
+    ];
+
     /// The classes the method gives, best first: the order a summary counts them in.
     pub fn classes(self) -> &'static [Class] {
         use Class::*;

@@ -4,7 +4,7 @@ use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
     ShareNeeds, TrendFound, Words,
 };
-use crate::report::{Estimator, Status, Verdict};
+use crate::report::{Class, Estimator, Method, Status};
 
 pub struct English;
 
@@ -394,16 +394,64 @@ impl Words for English {
         "Verdict"
     }
 
-    fn verdict(&self, verdict: Verdict) -> &'static str {
-        match verdict {
-            Verdict::NoFigures => "no actual figures yet",
-            Verdict::FinalReached => "reached (final figure)",
-            Verdict::FinalMissed => "missed (final figure)",
-            Verdict::AlreadyReached => "already reached",
-            Verdict::OutOfReach => "cannot be reached at the rate so far",
-            Verdict::Behind => "behind schedule",
-            Verdict::OnTrack => "on track",
+    fn history_heading(&self) -> &'static str {
+        "Verdicts year by year, each on the figures published by then"
+    }
+
+    fn class(&self, class: Class) -> &'static str {
+        match class {
+            Class::Reached => "reached",
+            Class::AlreadyReached => "already reached",
+            Class::Ahead => "ahead of the plan path",
+            Class::OnTrack => "on track",
+            Class::Behind => "behind",
+            Class::OutOfReach => "out of reach",
+            Class::TargetAchieved => "target achieved",
+            Class::AccelerationNeeded => "acceleration needed",
+            Class::LimitedProgress => "limited progress",
+            Class::Deterioration => "deterioration",
+            Class::FairProgress => "fair progress",
+            Class::StagnationOrRegression => "stagnation or regression",
+            Class::Sun => "sun",
+            Class::LightCloud => "light cloud",
+            Class::Cloud => "cloud",
+            Class::Thunderstorm => "thunderstorm",
+            Class::AchievedEarly => "achieved early",
+            Class::AheadOfPlan => "ahead of plan",
+            Class::BroadlyOnPlan => "broadly on plan",
+            Class::Lagging => "lagging",
+            Class::InsufficientData => "insufficient data",
         }
+    }
+
+    fn no_figures(&self) -> &'static str {
+        "no actual figures yet"
+    }
+
+    fn method_name(&self, method: Method) -> &'static str {
+        match method {
+            Method::Plan => "Plan path",
+            Method::Statcan => "Statistics Canada",
+            Method::Unsd => "UNSD",
+            Method::Destatis => "Destatis",
+            Method::Ndrc => "NDRC",
+        }
+    }
+
+    fn class_counts(&self, method: Method, counts: &[String]) -> String {
+        format!("{}: {}", self.method_name(method), counts.join(", "))
+    }
+
+    fn class_count(&self, count: usize, class: &str) -> String {
+        format!("{count} {class}")
+    }
+
+    fn as_of_header(&self) -> &'static str {
+        "As of"
+    }
+
+    fn plan_value_header(&self) -> &'static str {
+        "Plan path"
     }
 
     fn marker_legend(&self) -> &'static str {

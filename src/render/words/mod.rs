@@ -10,7 +10,7 @@
 mod en;
 mod zh;
 
-use crate::report::{Estimator, Status, Verdict};
+use crate::report::{Class, Estimator, Method, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -134,9 +134,23 @@ pub trait Words {
     // `review`.
 
     fn review_heading(&self, as_of: Option<i32>) -> String;
+    /// Above the verdicts of `review --history`.
+    fn history_heading(&self) -> &'static str;
     fn achieved_rate(&self) -> &'static str;
     fn verdict_header(&self) -> &'static str;
-    fn verdict(&self, verdict: Verdict) -> &'static str;
+    /// A method's class, as its office words it.
+    fn class(&self, class: Class) -> &'static str;
+    /// The verdict on a goal without actual figures.
+    fn no_figures(&self) -> &'static str;
+    /// A method as the closing line names it.
+    fn method_name(&self, method: Method) -> &'static str;
+    /// Under the review: how many goals each class holds, as `counts` are
+    /// written ("4 滞后").
+    fn class_counts(&self, method: Method, counts: &[String]) -> String;
+    /// One class's count in that line.
+    fn class_count(&self, count: usize, class: &str) -> String;
+    fn as_of_header(&self) -> &'static str;
+    fn plan_value_header(&self) -> &'static str;
 
     // `chart`.
 

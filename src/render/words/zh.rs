@@ -4,7 +4,7 @@ use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
     ShareNeeds, TrendFound, Words,
 };
-use crate::report::{Estimator, Status, Verdict};
+use crate::report::{Class, Estimator, Method, Status};
 
 pub struct Chinese;
 
@@ -382,16 +382,64 @@ impl Words for Chinese {
         "结论"
     }
 
-    fn verdict(&self, verdict: Verdict) -> &'static str {
-        match verdict {
-            Verdict::NoFigures => "尚无实际数",
-            Verdict::FinalReached => "已达标（终值）",
-            Verdict::FinalMissed => "未达标（终值）",
-            Verdict::AlreadyReached => "已提前达标",
-            Verdict::OutOfReach => "按已实现增速无法达标",
-            Verdict::Behind => "进度滞后",
-            Verdict::OnTrack => "进展顺利",
+    fn history_heading(&self) -> &'static str {
+        "逐年评估（每年只用当时已公布的数据）"
+    }
+
+    fn class(&self, class: Class) -> &'static str {
+        match class {
+            Class::Reached => "已达标",
+            Class::AlreadyReached => "已提前达标",
+            Class::Ahead => "快于规划路径",
+            Class::OnTrack => "按进度推进",
+            Class::Behind => "进度滞后",
+            Class::OutOfReach => "难以达标",
+            Class::TargetAchieved => "已实现目标",
+            Class::AccelerationNeeded => "需要加快",
+            Class::LimitedProgress => "进展有限",
+            Class::Deterioration => "趋于恶化",
+            Class::FairProgress => "进展尚可",
+            Class::StagnationOrRegression => "停滞或倒退",
+            Class::Sun => "晴",
+            Class::LightCloud => "少云",
+            Class::Cloud => "多云",
+            Class::Thunderstorm => "雷雨",
+            Class::AchievedEarly => "提前实现",
+            Class::AheadOfPlan => "快于预期",
+            Class::BroadlyOnPlan => "基本符合预期",
+            Class::Lagging => "滞后",
+            Class::InsufficientData => "数据不足",
         }
+    }
+
+    fn no_figures(&self) -> &'static str {
+        "尚无实际数"
+    }
+
+    fn method_name(&self, method: Method) -> &'static str {
+        match method {
+            Method::Plan => "规划路径",
+            Method::Statcan => "加拿大统计局",
+            Method::Unsd => "联合国统计司",
+            Method::Destatis => "德国联邦统计局",
+            Method::Ndrc => "NDRC",
+        }
+    }
+
+    fn class_counts(&self, method: Method, counts: &[String]) -> String {
+        format!("{}: {}", self.method_name(method), counts.join(", "))
+    }
+
+    fn class_count(&self, count: usize, class: &str) -> String {
+        format!("{count} {class}")
+    }
+
+    fn as_of_header(&self) -> &'static str {
+        "截至"
+    }
+
+    fn plan_value_header(&self) -> &'static str {
+        "规划路径值"
     }
 
     fn marker_legend(&self) -> &'static str {
