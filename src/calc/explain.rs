@@ -1,18 +1,21 @@
 //! Plan-consistency checks: what a careful reader of a plan works out by
 //! hand. Do the stated rate and the stated level agree? What does a level
 //! need against the metric's own growth? How much faster must a share's
-//! numerator grow than its denominator?
+//! numerator grow than its denominator? Does the plan assume a growth its
+//! history never showed?
 
 use super::goals::average_annual_rate;
 use super::noise::{difference, level_satisfies, significant};
 use super::projection::{Projection, share_anchor};
-use crate::plan::{Goal, Model, Plan};
+use super::trend::{Estimator, Pace, Trend, trend};
+use crate::plan::{Comparison, Goal, Model, Plan};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
     RateAndLevel(RateAndLevel),
     LevelNeeds(LevelNeeds),
     ShareNeeds(ShareNeeds),
+    TrendDiffers(TrendDiffers),
 }
 
 impl Finding {
@@ -22,6 +25,7 @@ impl Finding {
             Finding::RateAndLevel(f) => f.metric,
             Finding::LevelNeeds(f) => f.metric,
             Finding::ShareNeeds(f) => f.metric,
+            Finding::TrendDiffers(f) => f.metric,
         }
     }
 }
@@ -84,7 +88,25 @@ pub struct ShareNeeds {
     pub meets: bool,
 }
 
-/// The findings for every metric with a level goal, in plan order. A metric
+/// A compound metric whose plan assumes a growth rate more than
+/// [`TREND_GAP`] away from the trend of its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendDiffers {
+    pub metric: usize,
+    /// The plan path's average annual rate from the baseline.
+    pub plan_rate: f64,
+    /// How the trend was estimated: as the plan names it for a growth it
+    /// took from the trend (and a scenario then changed), else the end points.
+    pub estimator: Estimator,
+    pub trend: Trend,
+}
+
+/// Rates further apart than this (2 points) are worth a note: a plan may
+/// expect a metric to speed up or slow down, but should know it does.
+pub const TREND_GAP: f64 = 0.02;
+
+/// The findings for every metric with a level goal, in plan order, and for
+/// every compound metric whose plan rate is far from its history's. A metric
 /// whose base-year or target-year value is not positive gets none (its
 /// average rate is undefined).
 pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
@@ -99,7 +121,9 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
     };
     let mut findings = Vec::new();
     for (index, metric) in plan.metrics.iter().enumerate() {
+        let trend_note = trend_differs(plan, projection, index);
         let Some(level) = metric.level_goal else {
+            findings.extend(trend_note);
             continue;
         };
         let (baseline, _) = ends(index);
@@ -183,8 +207,38 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
             },
         };
         findings.extend(finding);
+        findings.extend(trend_note);
     }
     findings
+}
+
+/// The note on a compound metric whose plan path grows more than
+/// [`TREND_GAP`] faster or slower a year than its history did; none without
+/// enough history for the estimator.
+fn trend_differs(plan: &Plan, projection: &Projection, index: usize) -> Option<Finding> {
+    let metric = &plan.metrics[index];
+    let Model::Compound { baseline, .. } = metric.model else {
+        return None;
+    };
+    let estimator = metric.trend.map_or(Estimator::Cagr, |t| t.estimator);
+    let history: Vec<(i32, f64)> = metric.history.iter().map(|(&y, &v)| (y, v)).collect();
+    let found = trend(
+        estimator,
+        Pace::Compound,
+        &history,
+        (plan.base_year, baseline),
+    )
+    .ok()?;
+    let path = projection.plan_series(index);
+    let plan_rate = average_annual_rate(path[0], path[path.len() - 1], plan.horizon() as f64)?;
+    let gap = difference(plan_rate, found.rate.per_year).abs();
+    let far = !level_satisfies(Comparison::AtMost, gap, TREND_GAP);
+    far.then_some(Finding::TrendDiffers(TrendDiffers {
+        metric: index,
+        plan_rate,
+        estimator,
+        trend: found,
+    }))
 }
 
 #[cfg(test)]
@@ -254,6 +308,42 @@ mod tests {
         // RRI(5, 420, 1000) = 18.946 %, against 18 %.
         assert!((revenue.0 - 0.18946082).abs() < 1e-8);
         assert_eq!(revenue.1, 0.18);
+    }
+
+    #[test]
+    fn a_plan_rate_far_from_the_history_is_noted() {
+        // 43.5 in 2011 to 68 in 2015 is (68 / 43.5)^(1/4) - 1 = 11.82 % a year,
+        // 4.18 points under the plan's 16 %; the other metric's 10.5 % is 0.5
+        // points above its history's 10 %.
+        let found = findings_of(
+            "[plan]\nbase_year = 2015\ntarget_year = 2020\n\
+             [metrics.inv]\nbaseline = 68\ngrowth = \"16%\"\n\
+             history = { 2011 = 43.5, 2012 = 49, 2013 = 55 }\n\
+             [metrics.gdp]\nbaseline = 146.41\ngrowth = \"10.5%\"\n\
+             history = { 2011 = 100, 2012 = 110, 2014 = 133.1 }\n",
+        );
+        let [Finding::TrendDiffers(note)] = found.as_slice() else {
+            panic!("one note, on inv: {found:?}");
+        };
+        assert_eq!((note.metric, note.plan_rate), (0, 0.16));
+        assert!((note.trend.rate.per_year - ((68.0f64 / 43.5).powf(0.25) - 1.0)).abs() < 1e-12);
+        assert_eq!((note.trend.from_year, note.trend.to_year), (2011, 2015));
+    }
+
+    #[test]
+    fn two_points_apart_is_not_noted() {
+        // 100 to 146.41 over four years is 10 % a year; 12 % is exactly 2 points
+        // more, 12.01 % more than 2.
+        let text = |growth: &str| {
+            format!(
+                "[plan]\nbase_year = 2015\ntarget_year = 2020\n\
+                 [metrics.gdp]\nbaseline = 146.41\ngrowth = \"{growth}\"\n\
+                 history = {{ 2011 = 100, 2012 = 110, 2013 = 121 }}\n"
+            )
+        };
+        assert!(findings_of(&text("12%")).is_empty());
+        assert_eq!(findings_of(&text("12.01%")).len(), 1);
+        assert_eq!(findings_of(&text("7.99%")).len(), 1);
     }
 
     #[test]

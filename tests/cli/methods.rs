@@ -505,3 +505,41 @@ fn an_unknown_method_and_history_as_of_a_year_are_refused() {
     );
     assert!(stderr.contains("cannot be used with"), "{stderr}");
 }
+
+#[test]
+fn explain_notes_a_plan_rate_far_from_the_history() {
+    // 43.5 in 2011 to 68 in 2015: (68 / 43.5)^(1/4) - 1 = 11.82 % a year, 4.18
+    // points under the plan's 16 %; gdp's 10.5 % is half a point over its 10 %.
+    let text = plan(
+        "[metrics.inv]\nname = \"服务业投资\"\nbaseline = 68\ngrowth = \"16%\"\n\
+         history = { 2011 = 43.5, 2012 = 48.9, 2013 = 54.4 }\n\
+         [metrics.gdp]\nbaseline = 146.41\ngrowth = \"10.5%\"\n\
+         history = { 2011 = 100, 2012 = 110, 2013 = 121 }\n",
+    );
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let english = ok(dir.path(), &["explain", "plan.toml"]);
+    assert!(
+        english.contains(
+            "\n服务业投资: the plan assumes 16.00% a year; 2011–2015 grew 11.82% a year.\n"
+        ),
+        "{english}"
+    );
+    assert!(!english.contains("gdp"), "{english}");
+    let chinese = ok(dir.path(), &["explain", "plan.toml", "--lang", "zh"]);
+    assert!(
+        chinese.contains("服务业投资：规划假定年均增长16.00%；2011—2015年年均增长11.82%。"),
+        "{chinese}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["explain", "plan.toml", "-f", "json"])).unwrap();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["kind"], "trend_differs");
+    assert_eq!(
+        (finding["plan_rate"].as_f64(), finding["from_year"].as_i64()),
+        (Some(0.16), Some(2011))
+    );
+    assert!(
+        (finding["trend_rate"].as_f64().unwrap() - ((68.0f64 / 43.5).powf(0.25) - 1.0)).abs()
+            < 1e-12
+    );
+}

@@ -2,7 +2,7 @@
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, TrendFound, Words,
+    ShareNeeds, TrendDiffers, TrendFound, Words,
 };
 use crate::report::{Class, Estimator, Method, Status};
 
@@ -372,6 +372,19 @@ impl Words for English {
              {needed_numerator_rate} a year against {den}'s {denominator_rate}, a gap of \
              {needed_gap}; the plan has {numerator_rate} against {denominator_rate}, a gap of \
              {plan_gap}, which is {verdict}."
+        )
+    }
+
+    fn trend_differs(&self, f: &TrendDiffers) -> String {
+        let TrendDiffers {
+            name,
+            plan_rate,
+            from_year,
+            to_year,
+            trend_rate,
+        } = f;
+        format!(
+            "{name}: the plan assumes {plan_rate} a year; {from_year}–{to_year} grew {trend_rate} a year."
         )
     }
 

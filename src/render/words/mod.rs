@@ -128,6 +128,7 @@ pub trait Words {
     fn level_needs_increment(&self, f: &LevelNeedsIncrement) -> String;
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String;
     fn share_needs(&self, f: &ShareNeeds) -> String;
+    fn trend_differs(&self, f: &TrendDiffers) -> String;
     /// When explain has nothing to check.
     fn no_findings(&self) -> &'static str;
 
@@ -249,6 +250,15 @@ pub struct CeilingAllowsIncrement {
     pub increment: String,
     pub own_increment: String,
     pub enough: bool,
+}
+
+/// A compound metric whose plan rate is far from its history's trend.
+pub struct TrendDiffers {
+    pub name: String,
+    pub plan_rate: String,
+    pub from_year: i32,
+    pub to_year: i32,
+    pub trend_rate: String,
 }
 
 /// A share goal: how much faster its numerator must grow than its

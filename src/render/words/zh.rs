@@ -2,7 +2,7 @@
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, TrendFound, Words,
+    ShareNeeds, TrendDiffers, TrendFound, Words,
 };
 use crate::report::{Class, Estimator, Method, Status};
 
@@ -360,6 +360,19 @@ impl Words for Chinese {
             "{name}：要从{base}年的{share_at_base}变为{target}年的{level}，\
              {num}需年均增长{needed_numerator_rate}，{den}年均增长{denominator_rate}，\
              增速差{needed_gap}；规划中{num}年均增长{numerator_rate}，增速差{plan_gap}，{verdict}。"
+        )
+    }
+
+    fn trend_differs(&self, f: &TrendDiffers) -> String {
+        let TrendDiffers {
+            name,
+            plan_rate,
+            from_year,
+            to_year,
+            trend_rate,
+        } = f;
+        format!(
+            "{name}：规划假定年均增长{plan_rate}；{from_year}—{to_year}年年均增长{trend_rate}。"
         )
     }
 
