@@ -3,9 +3,9 @@
 //! the same for `review --history`, one row per goal and year.
 //!
 //! The `verdict` column holds the method's class as a fixed id; the
-//! documents show it in the language asked, toned for the terminal, and
-//! close with how many goals each class holds, as mid-term evaluation
-//! reports state them. JSON adds the method and the figures behind each
+//! documents show it in the language asked, toned for the terminal, beside
+//! the figure it rests on, and close with how many goals each class holds,
+//! as mid-term evaluation reports state them. JSON adds the method and the figures behind each
 //! class.
 
 use serde_json::{Map, Value};
@@ -282,21 +282,27 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
         words.progress_and_time().to_owned(),
         words.achieved_rate().to_owned(),
         words.remaining_rate().to_owned(),
+        words.basis_header().to_owned(),
         words.verdict_header().to_owned(),
     ];
     let rows = report
         .lines
         .iter()
-        .map(|(metric, line)| row(metric, line, options))
+        .map(|(metric, line)| row(metric, line, report.method, options))
         .collect();
     Grid {
         header,
         rows,
-        numeric: vec![false, false, true, true, true, true, true, false],
+        numeric: vec![false, false, true, true, true, true, true, true, false],
     }
 }
 
-fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Cell> {
+fn row(
+    metric: &MetricLabel,
+    line: &ReviewLine,
+    method: Method,
+    options: &TextOptions,
+) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals);
     let o = &line.outcome;
     let p = o.progress.as_ref();
@@ -315,8 +321,28 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
         plain(p.map_or_else(String::new, progress_text)),
         plain(rate(line.achieved_rate)),
         plain(rate(line.remaining_rate)),
+        plain(
+            line.assessment
+                .map_or_else(String::new, |a| basis(method, &a, d)),
+        ),
         verdict_cell(line.assessment.map(|a| a.class), options),
     ]
+}
+
+/// The figure a class rests on, its short reason: R for statcan, P for
+/// unsd, s for destatis, and where the pace so far leads by the target year
+/// for the others (and for a goal Destatis finds met).
+fn basis(method: Method, a: &Assessment, d: usize) -> String {
+    let shown = |x: f64| number(x, Precision::Decimals(d));
+    let symbol = |symbol: &str, x: Option<f64>| x.map(|x| format!("{symbol} = {}", shown(x)));
+    let extrapolated = a.extrapolated.map(|x| format!("→ {}", shown(x)));
+    match method {
+        Method::Statcan => symbol("R", a.rate_ratio),
+        Method::Unsd => symbol("P", a.projected_progress),
+        Method::Destatis => symbol("s", a.shortfall).or(extrapolated),
+        Method::Plan | Method::Ndrc => extrapolated,
+    }
+    .unwrap_or_default()
 }
 
 /// One row per goal and year with a figure.
@@ -329,6 +355,7 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
         words.as_of_header().to_owned(),
         words.latest().to_owned(),
         words.plan_value_header().to_owned(),
+        words.basis_header().to_owned(),
         words.verdict_header().to_owned(),
     ];
     let rows = report
@@ -342,6 +369,7 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
                 plain(line.as_of.to_string()),
                 plain(value(line.latest_value)),
                 plain(value(line.plan_value)),
+                plain(basis(report.method, &line.assessment, d)),
                 verdict_cell(Some(line.assessment.class), options),
             ]
         })
@@ -349,7 +377,7 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
     Grid {
         header,
         rows,
-        numeric: vec![false, false, true, true, true, false],
+        numeric: vec![false, false, true, true, true, true, false],
     }
 }
 

@@ -385,6 +385,8 @@ fn the_table_words_each_class_and_counts_them() {
         "{table}"
     );
     let table = ok(dir.path(), &["review", "plan.toml", "--method", "statcan"]);
+    // Each class beside the figure it rests on: R = 7.72 % / 10 % for `under`.
+    assert!(table.contains("R = 0.77 ┆ acceleration needed"), "{table}");
     assert!(
         table.ends_with(
             "Statistics Canada: 2 target achieved, 2 on track, 1 acceleration needed, \

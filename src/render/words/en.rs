@@ -403,6 +403,10 @@ impl Words for English {
         "Rate so far"
     }
 
+    fn basis_header(&self) -> &'static str {
+        "Basis"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "Verdict"
     }

@@ -139,6 +139,8 @@ pub trait Words {
     fn history_heading(&self) -> &'static str;
     fn achieved_rate(&self) -> &'static str;
     fn verdict_header(&self) -> &'static str;
+    /// The figure a verdict rests on (R, P, s, or where the pace so far leads).
+    fn basis_header(&self) -> &'static str;
     /// A method's class, as its office words it.
     fn class(&self, class: Class) -> &'static str;
     /// The verdict on a goal without actual figures.

@@ -391,6 +391,10 @@ impl Words for Chinese {
         "已实现年均增速"
     }
 
+    fn basis_header(&self) -> &'static str {
+        "依据"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "结论"
     }
