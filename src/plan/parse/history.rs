@@ -104,8 +104,6 @@ pub(super) fn history_year(year: i32, base_year: i32) -> Result<(), String> {
 
 /// A growth or increment left to the history, waiting for every figure.
 pub(super) struct Ask {
-    /// The metric's place among those checked.
-    pub(super) metric: usize,
     pub(super) estimator: Estimator,
     /// `growth` or `increment`, and where it says `"trend"`.
     pub(super) field: &'static str,
@@ -115,7 +113,8 @@ pub(super) struct Ask {
 /// Metrics checked but for the trends they ask for.
 pub(super) struct Checked {
     pub(super) metrics: Vec<Metric>,
-    pub(super) asks: Vec<Ask>,
+    /// The asks, each with its metric's place among `metrics`.
+    pub(super) asks: Vec<(usize, Ask)>,
 }
 
 impl Checked {
@@ -131,8 +130,8 @@ impl Checked {
         figures.add_to(&mut self.metrics, base_year);
         let horizon = (target_year - base_year) as usize;
         let before = problems.count();
-        for ask in &self.asks {
-            let metric = &mut self.metrics[ask.metric];
+        for (index, ask) in &self.asks {
+            let metric = &mut self.metrics[*index];
             let history: Vec<(i32, f64)> = metric.history.iter().map(|(&y, &v)| (y, v)).collect();
             let (pace, baseline, steps) = match &mut metric.model {
                 Model::Compound { baseline, growth } => (Pace::Compound, *baseline, growth),

@@ -75,10 +75,9 @@ impl<'a> MetricContext<'a> {
                 .get(id.get_ref().as_str())
                 .unwrap_or(original.get_ref());
             if let Some((metric, ask)) = self.metric(id, raw, original.get_ref(), problems) {
-                checked.asks.extend(ask.map(|ask| Ask {
-                    metric: checked.metrics.len(),
-                    ..ask
-                }));
+                checked
+                    .asks
+                    .extend(ask.map(|ask| (checked.metrics.len(), ask)));
                 checked.metrics.push(metric);
             }
         }
@@ -280,7 +279,6 @@ impl<'a> MetricContext<'a> {
         };
         let (field, span) = asked?;
         Some(Ask {
-            metric: 0,
             estimator,
             field,
             at: self.source.locate(span),
