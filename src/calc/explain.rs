@@ -92,12 +92,14 @@ pub struct ShareNeeds {
 /// [`TREND_GAP`] away from the trend of its history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TrendDiffers {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
     /// The plan path's average annual rate from the baseline.
     pub plan_rate: f64,
     /// How the trend was estimated: as the plan names it for a growth it
     /// took from the trend (and a scenario then changed), else the end points.
     pub estimator: Estimator,
+    /// The trend found: its rate, and the years and figures it rests on.
     pub trend: Trend,
 }
 

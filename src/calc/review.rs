@@ -19,6 +19,7 @@ use crate::plan::{Comparison, Goal, GoalKind, Model, Plan};
 /// One goal at the latest actual figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewLine {
+    /// The goal, judged at the target year.
     pub outcome: GoalOutcome,
     /// The latest actual figure and its year.
     pub latest: Option<(i32, f64)>,
@@ -34,12 +35,15 @@ pub struct ReviewLine {
 /// One goal as it would have been judged at the end of one year with a figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryLine {
+    /// The goal, judged at the target year.
     pub outcome: GoalOutcome,
-    /// The year judged, and its figure.
+    /// The year judged: the end of a year with a figure.
     pub as_of: i32,
+    /// The figure for that year.
     pub latest_value: f64,
     /// The plan path's value for that year.
     pub plan_value: f64,
+    /// The method's class on the figures published by then.
     pub assessment: Assessment,
 }
 

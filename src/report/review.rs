@@ -14,6 +14,7 @@ pub struct ReviewReport {
     pub header: ReportHeader,
     /// The year the review stands at, when figures after it were set aside.
     pub as_of: Option<i32>,
+    /// How each goal is judged.
     pub method: Method,
     pub lines: Vec<(MetricLabel, ReviewLine)>,
 }
@@ -21,13 +22,16 @@ pub struct ReviewReport {
 /// The verdicts a method would have given in each year with a figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewHistory {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
+    /// How each goal is judged.
     pub method: Method,
     /// Goals in plan order, each with its years ascending.
     pub lines: Vec<(MetricLabel, HistoryLine)>,
 }
 
 impl ReviewHistory {
+    /// Every goal of the scenario judged by `method` as of each year with a figure.
     pub fn build(projected: &Projected, method: Method) -> ReviewHistory {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
         ReviewHistory {

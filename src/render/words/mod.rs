@@ -128,6 +128,7 @@ pub trait Words {
     fn level_needs_increment(&self, f: &LevelNeedsIncrement) -> String;
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String;
     fn share_needs(&self, f: &ShareNeeds) -> String;
+    /// A plan rate far from the history's trend.
     fn trend_differs(&self, f: &TrendDiffers) -> String;
     /// When explain has nothing to check.
     fn no_findings(&self) -> &'static str;
@@ -152,7 +153,9 @@ pub trait Words {
     fn class_counts(&self, method: Method, counts: &[String]) -> String;
     /// One class's count in that line.
     fn class_count(&self, count: usize, class: &str) -> String;
+    /// The year a verdict of `review --history` was given in.
     fn as_of_header(&self) -> &'static str;
+    /// The plan path's value for that year.
     fn plan_value_header(&self) -> &'static str;
 
     // `chart`.
@@ -163,15 +166,20 @@ pub trait Words {
 
 /// A growth or increment the plan took from a metric's history.
 pub struct TrendFound {
+    /// The metric's name.
     pub name: String,
     /// The rate ("11.80%") of a compound metric, or the increment with its
     /// unit ("+2.50 家") of a linear one.
     pub change: String,
+    /// Whether the metric grows by a rate (else by an increment).
     pub compound: bool,
+    /// How the trend was estimated.
     pub estimator: Estimator,
     /// The estimator as the plan names it in `trend`.
     pub key: &'static str,
+    /// The first year of the figures the estimate rests on.
     pub from_year: i32,
+    /// The last: the base year.
     pub to_year: i32,
     /// How many figures the estimate rests on, the baseline included.
     pub points: usize,
@@ -256,10 +264,14 @@ pub struct CeilingAllowsIncrement {
 
 /// A compound metric whose plan rate is far from its history's trend.
 pub struct TrendDiffers {
+    /// The metric's name.
     pub name: String,
+    /// The plan path's average growth: "16.00%".
     pub plan_rate: String,
+    /// The years of the history's trend, the base year last.
     pub from_year: i32,
     pub to_year: i32,
+    /// The history's trend: "11.82%".
     pub trend_rate: String,
 }
 
