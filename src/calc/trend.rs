@@ -10,7 +10,7 @@
 //! least squares on the logarithms (or on the values for a linear metric),
 //! and the mean of the latest annual changes.
 
-use super::goals::average_annual_rate;
+use super::average::average_annual_rate;
 use super::noise::{difference, significant};
 
 /// How a metric moves from one year to the next.

@@ -35,6 +35,7 @@ fn cell(field: &Field, precision: Precision) -> String {
         Field::Int(i) => i.to_string(),
         Field::Number(x) => spreadsheet_number(*x, precision),
         Field::Fraction(x) => fraction(*x, precision),
+        Field::Bool(b) => b.to_string(),
         Field::Empty => String::new(),
     }
 }

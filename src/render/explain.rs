@@ -5,20 +5,19 @@
 use serde_json::{Map, Value, json};
 
 use super::document::{
-    Body, Document, Paragraph, Section, goal_text, opening, points_text, scenario_lines,
+    Body, Document, Paragraph, Section, level_text, opening, points_text, scenario_lines,
+    unit_points_text,
 };
 use super::json as json_text;
 use super::number::{Precision, number, percent, percent_shortest};
 use super::records::{Field, Records};
 use super::words::{
-    CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, TrendDiffers,
+    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, TrendDiffers,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions};
 use crate::report::explain::ExplainReport;
-use crate::report::{
-    Comparison, Finding, Goal, GoalKind, MetricLabel, ReportHeader, estimator_name,
-};
+use crate::report::{Comparison, Finding, MetricLabel, ReportHeader, estimator_name};
 
 impl Render for [ExplainReport] {
     type Table = Nothing;
@@ -104,7 +103,15 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
     // Values the plan states (a baseline, a goal) are shown as written.
     let stated = |x: f64, unit: &str| words.with_unit(number(x, Precision::Full), unit);
     let computed = |x: f64, unit: &str| words.with_unit(number(x, Precision::Decimals(d)), unit);
-    let goal = |level: &Goal| goal_text(GoalKind::Level, level, words);
+    // A yearly step: in the metric's unit, or signed points for a metric in %.
+    let step = |x: f64, metric: &MetricLabel| {
+        if metric.in_points {
+            unit_points_text(x, words, d)
+        } else {
+            computed(x, &metric.unit)
+        }
+    };
+    let goal = level_text;
     match finding {
         Finding::RateAndLevel(f) => {
             let MetricLabel { name, unit, .. } = label(f.metric);
@@ -123,7 +130,8 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
             })
         }
         Finding::LevelNeeds(f) => {
-            let MetricLabel { name, unit, .. } = label(f.metric);
+            let metric = label(f.metric);
+            let MetricLabel { name, unit, .. } = metric;
             let (name, baseline, enough) = (name.clone(), stated(f.baseline, unit), f.meets);
             // For a ceiling, the rate found is the most the metric may grow.
             let ceiling = matches!(f.level.comparison, Comparison::AtMost);
@@ -153,9 +161,10 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         target_year,
                         baseline,
                         level: stated(f.level.value, unit),
-                        increment: computed(increment, unit),
-                        needed_rate: rate(f.needed_rate),
-                        own_increment: computed(own, unit),
+                        increment: step(increment, metric),
+                        // A metric in % moves by points, not by a rate.
+                        needed_rate: (!metric.in_points).then(|| rate(f.needed_rate)),
+                        own_increment: step(own, metric),
                         enough,
                     })
                 }
@@ -165,13 +174,18 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         target_year,
                         baseline,
                         goal: goal(&f.level),
-                        increment: computed(increment, unit),
-                        own_increment: computed(own, unit),
+                        increment: step(increment, metric),
+                        own_increment: step(own, metric),
                         enough,
                     })
                 }
             }
         }
+        Finding::FallAtMost(f) => words.fall_at_most(&FallAtMost {
+            name: label(f.metric).name.clone(),
+            change: percent_shortest(f.change),
+            fall: percent_shortest(-f.change),
+        }),
         Finding::ShareNeeds(f) => {
             let MetricLabel { name, unit, .. } = label(f.metric);
             words.share_needs(&ShareNeeds {
@@ -234,6 +248,11 @@ fn finding_object(report: &ExplainReport, finding: &Finding, precision: Precisio
             "trend_rate": f.trend.rate.per_year,
             "from_year": f.trend.from_year,
             "to_year": f.trend.to_year,
+        }),
+        Finding::FallAtMost(f) => json!({
+            "metric": id(f.metric),
+            "kind": "fall_at_most",
+            "change_target": f.change,
         }),
         Finding::ShareNeeds(f) => json!({
             "metric": id(f.metric),

@@ -22,6 +22,7 @@ pub fn value(field: Field, precision: Precision) -> Value {
         Field::Int(i) => Value::from(i),
         Field::Number(x) => Value::from(rounded(x, precision)),
         Field::Fraction(x) => Value::from(rounded(x, fraction_precision(precision))),
+        Field::Bool(b) => Value::Bool(b),
         Field::Empty => Value::Null,
     }
 }

@@ -5,8 +5,8 @@
 //! an empty CSV cell or a JSON null.
 
 use crate::report::{
-    Class, Comparison, GoalKind, GoalRow, Method, MetricLabel, PointSource, Report, ReportHeader,
-    Status,
+    Class, Comparison, GoalKind, GoalRow, Method, MetricLabel, PointSource, RateMethod, Report,
+    ReportHeader, Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
@@ -38,6 +38,8 @@ pub enum Field {
     /// A fraction: a rate (0.16) or a ratio such as attainment (0.95). With
     /// `--precision N` it keeps N + 2 decimals, as many as N in percent.
     Fraction(f64),
+    /// `true` or `false`.
+    Bool(bool),
     Empty,
 }
 
@@ -53,12 +55,12 @@ pub fn optional_fraction(x: Option<f64>) -> Field {
 /// fraction for a rate goal.
 pub fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
     match kind {
-        GoalKind::Level => Field::Number(value),
-        GoalKind::Rate => Field::Fraction(value),
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => Field::Number(value),
+        GoalKind::Rate | GoalKind::Change => Field::Fraction(value),
     }
 }
 
-pub const SUMMARY_COLUMNS: [&str; 25] = [
+pub const SUMMARY_COLUMNS: [&str; 27] = [
     "scenario",
     "metric",
     "name",
@@ -84,10 +86,14 @@ pub const SUMMARY_COLUMNS: [&str; 25] = [
     "expected_progress",
     "time_elapsed",
     "remaining_rate",
+    "reference",
+    "binding",
 ];
 
-/// A goal's fields, in the order of [`SUMMARY_COLUMNS`].
-pub fn summary(report: &Report, row: &GoalRow) -> [Field; 25] {
+/// A goal's fields, in the order of [`SUMMARY_COLUMNS`]. An in-step goal
+/// is a rate goal whose target is the rate of the metric named in
+/// `reference`, less the tolerance.
+pub fn summary(report: &Report, row: &GoalRow) -> [Field; 27] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
@@ -123,7 +129,20 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 25] {
         optional_fraction(p.and_then(|p| p.expected_progress)),
         p.map_or(Field::Empty, |p| Field::Fraction(p.time_elapsed)),
         optional_fraction(p.and_then(|p| p.remaining_rate)),
+        row.statement
+            .in_step
+            .as_ref()
+            .map_or(Field::Empty, |with| text(&with.metric.id)),
+        Field::Bool(o.binding),
     ]
+}
+
+/// How a rate goal's average rate is computed, as JSON names it.
+pub fn rate_method_key(method: RateMethod) -> &'static str {
+    match method {
+        RateMethod::Endpoint => "endpoint",
+        RateMethod::Cumulative => "cumulative",
+    }
 }
 
 pub fn op_key(comparison: Comparison) -> &'static str {
@@ -138,6 +157,9 @@ pub fn goal_kind_key(kind: GoalKind) -> &'static str {
     match kind {
         GoalKind::Level => "level",
         GoalKind::Rate => "rate",
+        GoalKind::Change => "change",
+        GoalKind::Increase => "increase",
+        GoalKind::Total => "total",
     }
 }
 

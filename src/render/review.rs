@@ -5,26 +5,24 @@
 //! The `verdict` column holds the method's class as a fixed id; the
 //! documents show it in the language asked, toned for the terminal, beside
 //! the figure it rests on, and close with how many goals each class holds,
-//! as mid-term evaluation reports state them. JSON adds the method and the figures behind each
-//! class.
+//! as mid-term evaluation reports state them. JSON adds the method and the
+//! figures behind each class.
 
 use serde_json::{Map, Value};
 
 use super::document::{
-    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, plain, progress_text,
-    scenario_lines, section_heading, signed_percent,
+    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
+    progress_text, scenario_lines, section_heading, signed_percent,
 };
 use super::json;
-use super::number::{Precision, number, percent};
+use super::number::{Precision, number};
 use super::records::{
     Field, NO_FIGURES, Records, class_key, goal_kind_key, in_goal_terms, labels, method_key,
     op_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
-use crate::report::review::{ReviewHistory, ReviewReport};
-use crate::report::{
-    Assessment, Class, GoalOutcome, Method, MetricLabel, ReportHeader, ReviewLine,
-};
+use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
+use crate::report::{Assessment, Class, GoalOutcome, Method, MetricLabel, ReportHeader};
 
 const COLUMNS: [&str; 17] = [
     "scenario",
@@ -101,40 +99,46 @@ fn goal_fields(header: &ReportHeader, metric: &MetricLabel, o: &GoalOutcome) -> 
 
 /// One record per goal, in the order of [`COLUMNS`].
 fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
-    report.lines.iter().map(move |(metric, line)| {
-        let o = &line.outcome;
-        let p = o.progress.as_ref();
-        let mut fields = goal_fields(&report.header, metric, o).to_vec();
-        fields.extend([
-            line.latest
-                .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
-            line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
-            p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
-            optional_fraction(p.and_then(|p| p.deviation)),
-            optional_fraction(p.and_then(|p| p.progress)),
-            optional_fraction(p.and_then(|p| p.expected_progress)),
-            optional_fraction(p.map(|p| p.time_elapsed)),
-            optional_fraction(line.achieved_rate),
-            optional_fraction(line.remaining_rate),
-            Field::Text(verdict_key(line.assessment.as_ref()).into()),
-        ]);
-        fields
-    })
+    report
+        .lines
+        .iter()
+        .map(move |ReviewRow { metric, line, .. }| {
+            let o = &line.outcome;
+            let p = o.progress.as_ref();
+            let mut fields = goal_fields(&report.header, metric, o).to_vec();
+            fields.extend([
+                line.latest
+                    .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
+                line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
+                p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+                optional_fraction(p.and_then(|p| p.deviation)),
+                optional_fraction(p.and_then(|p| p.progress)),
+                optional_fraction(p.and_then(|p| p.expected_progress)),
+                optional_fraction(p.map(|p| p.time_elapsed)),
+                optional_fraction(line.achieved_rate),
+                optional_fraction(line.remaining_rate),
+                Field::Text(verdict_key(line.assessment.as_ref()).into()),
+            ]);
+            fields
+        })
 }
 
 /// One record per goal and year, in the order of [`HISTORY_COLUMNS`].
 fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> + '_ {
-    report.lines.iter().map(move |(metric, line)| {
-        let mut fields = goal_fields(&report.header, metric, &line.outcome).to_vec();
-        fields.extend([
-            Field::Int(line.as_of.into()),
-            Field::Number(line.latest_value),
-            Field::Number(line.plan_value),
-            Field::Text(method_key(report.method).into()),
-            Field::Text(class_key(line.assessment.class).into()),
-        ]);
-        fields
-    })
+    report
+        .lines
+        .iter()
+        .map(move |ReviewRow { metric, line, .. }| {
+            let mut fields = goal_fields(&report.header, metric, &line.outcome).to_vec();
+            fields.extend([
+                Field::Int(line.as_of.into()),
+                Field::Number(line.latest_value),
+                Field::Number(line.plan_value),
+                Field::Text(method_key(report.method).into()),
+                Field::Text(class_key(line.assessment.class).into()),
+            ]);
+            fields
+        })
 }
 
 /// `keys` paired with `fields`, then the figures behind the class.
@@ -167,7 +171,7 @@ impl Render for [ReviewReport] {
             let assessments: Vec<Option<&Assessment>> = report
                 .lines
                 .iter()
-                .map(|(_, line)| line.assessment.as_ref())
+                .map(|row| row.line.assessment.as_ref())
                 .collect();
             Section::table(
                 section_heading(&heading, &report.header, self.len() > 1),
@@ -196,8 +200,13 @@ impl Render for [ReviewReport] {
             .flat_map(|report| {
                 records(report)
                     .zip(&report.lines)
-                    .map(move |(fields, (_, line))| {
-                        object_with_figures(&COLUMNS, fields, line.assessment.as_ref(), precision)
+                    .map(move |(fields, row)| {
+                        object_with_figures(
+                            &COLUMNS,
+                            fields,
+                            row.line.assessment.as_ref(),
+                            precision,
+                        )
                     })
             })
             .collect();
@@ -244,11 +253,11 @@ impl Render for [ReviewHistory] {
             .flat_map(|report| {
                 history_records(report)
                     .zip(&report.lines)
-                    .map(move |(fields, (_, line))| {
+                    .map(move |(fields, row)| {
                         object_with_figures(
                             &HISTORY_COLUMNS,
                             fields,
-                            Some(&line.assessment),
+                            Some(&row.line.assessment),
                             precision,
                         )
                     })
@@ -288,7 +297,7 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
     let rows = report
         .lines
         .iter()
-        .map(|(metric, line)| row(metric, line, report.method, options))
+        .map(|review_row| row(review_row, report.method, options))
         .collect();
     Grid {
         header,
@@ -297,19 +306,17 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
     }
 }
 
-fn row(
-    metric: &MetricLabel,
-    line: &ReviewLine,
-    method: Method,
-    options: &TextOptions,
-) -> Vec<Cell> {
+fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals);
-    let o = &line.outcome;
-    let p = o.progress.as_ref();
-    let rate = |x: Option<f64>| x.map_or_else(String::new, |r| percent(r, d));
+    let ReviewRow {
+        metric,
+        statement,
+        line,
+    } = review_row;
+    let p = line.outcome.progress.as_ref();
     vec![
         plain(metric.name.clone()),
-        plain(goal_text(o.kind, &o.goal, words)),
+        plain(goal_text(statement, words, Some(d))),
         plain(
             line.latest
                 .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),
@@ -319,8 +326,18 @@ fn row(
                 .map_or_else(String::new, |x| signed_percent(x, d)),
         ),
         plain(p.map_or_else(String::new, progress_text)),
-        plain(rate(line.achieved_rate)),
-        plain(rate(line.remaining_rate)),
+        plain(pace_text(
+            line.achieved_rate,
+            line.achieved_points,
+            words,
+            d,
+        )),
+        plain(pace_text(
+            line.remaining_rate,
+            line.remaining_points,
+            words,
+            d,
+        )),
         plain(
             line.assessment
                 .map_or_else(String::new, |a| basis(method, &a, d)),
@@ -361,11 +378,15 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
     let rows = report
         .lines
         .iter()
-        .map(|(metric, line)| {
-            let o = &line.outcome;
+        .map(|row| {
+            let ReviewRow {
+                metric,
+                statement,
+                line,
+            } = row;
             vec![
                 plain(metric.name.clone()),
-                plain(goal_text(o.kind, &o.goal, words)),
+                plain(goal_text(statement, words, Some(d))),
                 plain(line.as_of.to_string()),
                 plain(value(line.latest_value)),
                 plain(value(line.plan_value)),

@@ -43,7 +43,7 @@ fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> 
             .map(move |(point, cell)| {
                 let (projected, status) = match cell {
                     Some((value, status)) => (
-                        in_goal_terms(row.kind, *value),
+                        in_goal_terms(row.statement.kind, *value),
                         Field::Text(status_key(*status).into()),
                     ),
                     None => (Field::Empty, Field::Empty),
@@ -51,7 +51,7 @@ fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> 
                 [
                     Field::Text(report.header.scenario.clone()),
                     Field::Text(row.metric.id.clone()),
-                    Field::Text(goal_kind_key(row.kind).into()),
+                    Field::Text(goal_kind_key(row.statement.kind).into()),
                     Field::Fraction(*point),
                     projected,
                     status,
@@ -73,7 +73,7 @@ fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field
         [
             Field::Text(report.header.scenario.clone()),
             Field::Text(row.metric.id.clone()),
-            Field::Text(goal_kind_key(row.kind).into()),
+            Field::Text(goal_kind_key(row.statement.kind).into()),
             shift,
             rate,
         ]
@@ -275,7 +275,8 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
             let mut cells = vec![
                 plain(row.metric.name.clone()),
                 plain(row.metric.unit.clone()),
-                plain(goal_text(row.kind, &row.goal, options.lang.words())),
+                // The rate an in-step goal keeps pace with moves along the sweep.
+                plain(goal_text(&row.statement, words, None)),
             ];
             if table.grid() {
                 cells.extend(
@@ -306,7 +307,7 @@ fn point_cell(
     d: usize,
 ) -> Cell {
     match cell {
-        Some((value, status)) => judged_cell(row.kind, value, status, words, d),
+        Some((value, status)) => judged_cell(&row.statement, value, status, words, d),
         None => plain("—"),
     }
 }

@@ -12,7 +12,9 @@ pub mod review;
 pub mod sensitivity;
 
 use crate::Projected;
-use crate::calc::{self, Projection, noise::significant};
+use crate::calc::noise::{difference, significant};
+use crate::calc::prices::price_index;
+use crate::calc::{self, Projection};
 use crate::plan::{MAX_HORIZON, Metric, Plan, times_hundred};
 
 pub use crate::calc::assess::{Assessment, Class, Method};
@@ -21,7 +23,9 @@ pub use crate::calc::goals::{GoalOutcome, Progress, Status};
 pub use crate::calc::projection::PointSource;
 pub use crate::calc::review::{HistoryLine, ReviewLine};
 pub use crate::calc::trend::{Estimator, Pace, Rate, Trend};
-pub use crate::plan::{BASE_SCENARIO, Comparison, DerivedTrend, Goal, GoalKind, estimator_name};
+pub use crate::plan::{
+    BASE_SCENARIO, Comparison, DerivedTrend, Goal, GoalKind, RateMethod, estimator_name,
+};
 
 /// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +78,8 @@ pub struct MetricLabel {
     pub id: String,
     pub name: String,
     pub unit: String,
+    /// Its unit is %: its changes are worded in percentage points.
+    pub in_points: bool,
 }
 
 impl MetricLabel {
@@ -82,6 +88,7 @@ impl MetricLabel {
             id: metric.id.clone(),
             name: metric.name.clone(),
             unit: metric.unit.clone(),
+            in_points: metric.in_points(),
         }
     }
 }
@@ -90,6 +97,49 @@ impl MetricLabel {
 pub struct GoalRow {
     pub metric: MetricLabel,
     pub outcome: GoalOutcome,
+    pub statement: GoalStatement,
+}
+
+/// A goal as people are told it: what it asks, in the plan's own terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalStatement {
+    pub kind: GoalKind,
+    /// What the goal is compared with: for an in-step goal, the rate it
+    /// keeps pace with less the tolerance.
+    pub goal: Goal,
+    /// In-step goals: the metric kept pace with.
+    pub in_step: Option<InStepWith>,
+    /// How the metric's average rate is computed, which its rate goals name.
+    pub rate_method: RateMethod,
+    /// The metric's changes are in percentage points (an increase goal's).
+    pub in_points: bool,
+}
+
+/// The metric an in-step goal keeps pace with, its average rate at
+/// comparable prices in the plan, and how far short of it the goal allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InStepWith {
+    pub metric: MetricLabel,
+    pub rate: f64,
+    pub tolerance: f64,
+}
+
+impl GoalStatement {
+    /// The statement of the goal `outcome` judged, of a metric of `plan`.
+    pub fn of(plan: &Plan, outcome: &GoalOutcome) -> GoalStatement {
+        let metric = &plan.metrics[outcome.metric];
+        GoalStatement {
+            kind: outcome.kind,
+            goal: outcome.goal,
+            in_step: outcome.reference.map(|reference| InStepWith {
+                metric: MetricLabel::of(&plan.metrics[reference.metric]),
+                rate: reference.rate,
+                tolerance: reference.tolerance,
+            }),
+            rate_method: metric.rate_method,
+            in_points: metric.in_points(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,11 +148,15 @@ pub struct Series {
     pub points: Vec<Point>,
     /// Year-on-year growth (同比增速) of the values reported, one per year
     /// after the base year; `None` where the previous value is not positive.
+    /// For a metric in %, the change in percentage points instead.
     pub growth: Vec<Option<f64>>,
     pub level_goal: Option<Goal>,
     /// The trend the plan took the metric's growth or increment from, when
     /// it says `"trend"`.
     pub trend: Option<DerivedTrend>,
+    /// Metrics with a deflator: the values at base-year prices (可比价), on
+    /// which their growth is judged, one per year from the base year.
+    pub real: Option<Vec<f64>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -154,6 +208,7 @@ impl Report {
             .into_iter()
             .map(|outcome| GoalRow {
                 metric: label(outcome.metric),
+                statement: GoalStatement::of(plan, &outcome),
                 outcome,
             })
             .collect();
@@ -163,12 +218,20 @@ impl Report {
             .enumerate()
             .map(|(i, metric)| {
                 let points: Vec<Point> = points(plan, projection, i).collect();
+                let deflated = price_index(&metric.model).is_some();
                 Series {
                     metric: label(i),
-                    growth: year_on_year(&points),
+                    growth: year_on_year(&points, metric.in_points()),
                     points,
                     level_goal: metric.level_goal,
                     trend: metric.trend,
+                    real: deflated.then(|| {
+                        projection
+                            .real_series(i)
+                            .iter()
+                            .map(|v| significant(*v))
+                            .collect()
+                    }),
                 }
             })
             .collect();
@@ -205,16 +268,29 @@ impl Report {
             .filter(|g| g.outcome.status == Status::Reached)
             .count()
     }
+
+    /// The binding goals (约束性): how many, and how many are reached.
+    pub fn binding_count(&self) -> (usize, usize) {
+        let binding = self.goals.iter().filter(|g| g.outcome.binding);
+        binding.fold((0, 0), |(reached, all), g| {
+            let met = usize::from(g.outcome.status == Status::Reached);
+            (reached + met, all + 1)
+        })
+    }
 }
 
 /// Each value against the one before it: `after / before - 1`, where
-/// `before` is positive.
-fn year_on_year(points: &[Point]) -> Vec<Option<f64>> {
+/// `before` is positive; for a metric in %, `after - before` (points).
+fn year_on_year(points: &[Point], in_points: bool) -> Vec<Option<f64>> {
     points
         .windows(2)
         .map(|pair| {
             let (before, after) = (pair[0].value, pair[1].value);
-            (before > 0.0).then(|| after / before - 1.0)
+            if in_points {
+                Some(difference(after, before))
+            } else {
+                (before > 0.0).then(|| after / before - 1.0)
+            }
         })
         .collect()
 }

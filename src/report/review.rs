@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use super::{MetricLabel, ReportHeader};
+use super::{GoalStatement, MetricLabel, ReportHeader};
 use crate::Projected;
 use crate::calc::assess::Method;
 use crate::calc::project;
@@ -16,7 +16,19 @@ pub struct ReviewReport {
     pub as_of: Option<i32>,
     /// How each goal is judged.
     pub method: Method,
-    pub lines: Vec<(MetricLabel, ReviewLine)>,
+    pub lines: Vec<ReviewRow>,
+}
+
+/// One goal in the review: whose, as stated, and where it stands (`line`,
+/// a [`ReviewLine`], or a [`HistoryLine`] for each year in the history).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewRow<L = ReviewLine> {
+    /// Whose goal it is.
+    pub metric: MetricLabel,
+    /// The goal as the plan states it.
+    pub statement: GoalStatement,
+    /// Where it stands.
+    pub line: L,
 }
 
 /// The verdicts a method would have given in each year with a figure.
@@ -27,7 +39,7 @@ pub struct ReviewHistory {
     /// How each goal is judged.
     pub method: Method,
     /// Goals in plan order, each with its years ascending.
-    pub lines: Vec<(MetricLabel, HistoryLine)>,
+    pub lines: Vec<ReviewRow<HistoryLine>>,
 }
 
 impl ReviewHistory {
@@ -39,7 +51,11 @@ impl ReviewHistory {
             method,
             lines: review_history(plan, projection, method)
                 .into_iter()
-                .map(|line| (MetricLabel::of(&plan.metrics[line.outcome.metric]), line))
+                .map(|line| ReviewRow {
+                    metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),
+                    statement: GoalStatement::of(plan, &line.outcome),
+                    line,
+                })
                 .collect(),
         }
     }
@@ -102,7 +118,11 @@ impl ReviewReport {
             method,
             lines: review(plan, projection, method)
                 .into_iter()
-                .map(|line| (MetricLabel::of(&plan.metrics[line.outcome.metric]), line))
+                .map(|line| ReviewRow {
+                    metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),
+                    statement: GoalStatement::of(plan, &line.outcome),
+                    line,
+                })
                 .collect(),
         })
     }

@@ -38,6 +38,15 @@ pub fn stdout_of(args: &[&str]) -> String {
     Ran::of(&mut dabiao(), args).ok()
 }
 
+/// Asserts that `output` is the reviewed `tests/snapshots/<name>.snap`,
+/// named after the module that pins it (`report__json`).
+pub fn assert_reviewed(name: &str, output: String) {
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path("../snapshots");
+    settings.set_prepend_module_to_snapshot(false);
+    settings.bind(|| insta::assert_snapshot!(name, output));
+}
+
 /// A file of the repository, by absolute path (for runs in a temporary folder).
 pub fn shipped(path: &str) -> String {
     format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
@@ -137,9 +146,18 @@ pub fn records(text: &str) -> Vec<HashMap<String, String>> {
 
 /// The trimmed cells of the terminal-table row whose first cell is `first`.
 pub fn table_row(text: &str, first: &str) -> Vec<String> {
+    table_rows(text, first)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("no table row starting with {first:?} in:\n{text}"))
+}
+
+/// The trimmed cells of every terminal-table row whose first cell is
+/// `first`, in order: a metric's goals.
+pub fn table_rows(text: &str, first: &str) -> Vec<Vec<String>> {
     text.lines()
         .filter_map(|line| line.strip_prefix('│')?.strip_suffix('│'))
         .map(|inner| inner.split('┆').map(|c| c.trim().to_owned()).collect())
-        .find(|cells: &Vec<String>| cells[0] == first)
-        .unwrap_or_else(|| panic!("no table row starting with {first:?} in:\n{text}"))
+        .filter(|cells: &Vec<String>| cells[0] == first)
+        .collect()
 }

@@ -2,11 +2,15 @@
 //! the built `dabiao` through the one harness in `common`.
 //!
 //! - `report`: `dabiao report` on the shipped plan in every format, pinned as
-//!   reviewed snapshots under `tests/snapshots`;
+//!   reviewed snapshots under `tests/snapshots` (as `goals` pins the city
+//!   plan's tables);
 //! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
 //! - `errors`: every way a run can be refused;
+//! - `goals`: goals the way plans state them (declines, percentage points,
+//!   totals, in-step growth, the cumulative method, real growth, binding
+//!   goals) on `examples/city-2025.toml` and small plans;
 //! - `hardening`: inputs at the edges of a double, control characters, output
 //!   paths that are not plain files, and the fuzz targets' seeds;
 //! - `methods`: history, trends, and the assessment methods of `review`;
@@ -20,6 +24,7 @@ mod actuals;
 mod chart;
 mod common;
 mod errors;
+mod goals;
 mod hardening;
 mod hardening_input;
 mod methods;

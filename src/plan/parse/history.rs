@@ -134,7 +134,9 @@ impl Checked {
             let metric = &mut self.metrics[*index];
             let history: Vec<(i32, f64)> = metric.history.iter().map(|(&y, &v)| (y, v)).collect();
             let (pace, baseline, steps) = match &mut metric.model {
-                Model::Compound { baseline, growth } => (Pace::Compound, *baseline, growth),
+                Model::Compound {
+                    baseline, growth, ..
+                } => (Pace::Compound, *baseline, growth),
                 Model::Linear {
                     baseline,
                     increment,

@@ -4,7 +4,8 @@
 //! serde does the shape of the file (`raw`; its errors are shown by
 //! `syntax`); the meaning is checked here by hand, so that each message can
 //! say what was probably meant: the years (`header`), each metric (`metric`,
-//! with `goal`, `actuals` and `history`), what scenarios and `--set` change
+//! with its `ratio`, its goal fields in `targets`, each read by `goal`,
+//! `actuals` and `history`), what scenarios and `--set` change
 //! (`overrides`), and each scenario (`scenario`). Every check reports into
 //! one collector, and the file is refused once, with all its problems.
 
@@ -15,10 +16,12 @@ mod history;
 mod metric;
 mod origins;
 mod overrides;
+mod ratio;
 mod raw;
 mod scenario;
 mod source;
 mod syntax;
+mod targets;
 mod value;
 
 pub use history::estimator_name;
@@ -122,7 +125,7 @@ pub(crate) fn read_plan(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Location, Model};
+    use crate::plan::{Comparison, Goal, GoalKind, InStep, Location, Model, RateMethod, Stated};
 
     const PLAN: &str = "[plan]
 base_year = 2015
@@ -164,6 +167,11 @@ growth_shift = \"-2%\"
 
     fn problems(text: &str) -> Vec<Problem> {
         parse(text, &[], &[]).unwrap_err().problems
+    }
+
+    /// The problems of `text`, one line each.
+    fn described(text: &str) -> Vec<String> {
+        parse(text, &[], &[]).unwrap_err().lines().collect()
     }
 
     #[test]
@@ -349,6 +357,167 @@ growth_shift = \"-2%\"
         let scenarios = parse(&text, &[], &[]).unwrap();
         assert_eq!(growth(&scenarios[1]), [0.03, 0.03]);
         assert!(scenarios[0].plan.metrics[0].trend.is_some());
+    }
+
+    #[test]
+    fn a_deflator_belongs_to_a_compound_metric_and_stays_above_minus_100_percent() {
+        let text = PLAN
+            .replace(
+                "growth = \"5%\"\n",
+                "growth = \"5%\"\ndeflator = [\"2%\", \"-100%\"]\n",
+            )
+            .replace(
+                "increment = [1, 2]\n",
+                "increment = [1, 2]\ndeflator = \"2%\"\n",
+            )
+            + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\", prices = \"real\" }\n\
+               deflator = 0.01\n";
+        assert_eq!(
+            described(&text),
+            [
+                "t.toml:8: metric `gdp`, field `deflator`: entry for 2017: a deflator of -100 % \
+                 would wipe the price level out; deflators must be above -100 %",
+                "t.toml:14: metric `jobs`, field `deflator`: a deflator turns real growth into \
+                 levels at current prices, and a linear metric has no growth rate; remove \
+                 `deflator`, or give the metric `growth` instead of `increment`",
+                "t.toml:20: metric `share`, field `deflator`: a ratio takes its prices from its \
+                 parts: put `deflator` on its numerator or denominator, and \
+                 `prices = \"comparable\"` in `ratio` to divide their real paths",
+                "t.toml:19: metric `share`, field `ratio.prices`: expected \"current\" (现价: the \
+                 parts' levels) or \"comparable\" (可比价: the parts' real paths, without their \
+                 deflators), found the string \"real\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scenario_may_change_a_deflator() {
+        let text = PLAN.replace("growth = \"5%\"\n", "growth = \"5%\"\ndeflator = \"2%\"\n")
+            + "[scenarios.slow.metrics.gdp]\ndeflator = \"4%\"\n";
+        let scenarios = parse(&text, &["gdp.deflator=3%".to_owned()], &[]).unwrap();
+        let deflator = |s: &Scenario| match &s.plan.metrics[0].model {
+            Model::Compound { deflator, .. } => deflator.clone(),
+            other => panic!("gdp is compound, not {other:?}"),
+        };
+        assert_eq!(deflator(&scenarios[0]), Some(vec![0.03, 0.03]));
+        assert_eq!(deflator(&scenarios[1]), Some(vec![0.04, 0.04]));
+    }
+
+    #[test]
+    fn goal_fields_are_read_in_their_own_terms_and_set_like_the_others() {
+        let text = PLAN.replace(
+            "target = 110\n",
+            "target = 110\nchange_target = { at_most = \"-13.5%\" }\nincrease_target = 5\n\
+             total_target = { about = 600, tolerance = 10 }\nrate_target = \"4%\"\n",
+        );
+        let scenarios = parse(&text, &["gdp.change_target=20%".to_owned()], &[]).unwrap();
+        let goal = |comparison, value| Goal { comparison, value };
+        let gdp = &scenarios[1].plan.metrics[0];
+        let goals: Vec<(GoalKind, Goal)> = gdp
+            .goals()
+            .filter_map(|(kind, stated)| match stated {
+                Stated::Value(g) => Some((kind, g)),
+                Stated::InStep(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            goals,
+            [
+                (GoalKind::Level, goal(Comparison::AtLeast, 110.0)),
+                (GoalKind::Rate, goal(Comparison::AtLeast, 0.04)),
+                (GoalKind::Change, goal(Comparison::AtMost, -0.135)),
+                (GoalKind::Increase, goal(Comparison::AtLeast, 5.0)),
+                (
+                    GoalKind::Total,
+                    goal(Comparison::About { tolerance: 10.0 }, 600.0)
+                ),
+            ]
+        );
+        // --set replaced the change goal of the base plan only.
+        let set = scenarios[0].plan.metrics[0].change_goal;
+        assert_eq!(set, Some(goal(Comparison::AtLeast, 0.2)));
+    }
+
+    #[test]
+    fn a_total_of_a_share_and_a_change_without_its_percent_sign_are_refused() {
+        let text = PLAN.replace("target = 110\n", "target = 110\nchange_target = -13.5\n")
+            + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\" }\n\
+               total_target = 100\nrate_target = { at_most = \"-3%\" }\n";
+        assert_eq!(
+            described(&text),
+            [
+                "t.toml:9: metric `gdp`, field `change_target`: -13.5 would mean a change of \
+                 -1350 %; write -0.135 or \"-13.5%\" for -13.5 %, or \"-1350%\" if that \
+                 change is meant",
+                "t.toml:19: metric `share`, field `total_target`: a share's values do not add \
+                 up over the years; put `total_target` on its numerator or denominator, or use \
+                 `target` for the share in the target year",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_in_step_goal_names_another_metric_of_the_plan() {
+        let text = PLAN.replace(
+            "target = 110\n",
+            "target = 110\nrate_target = { in_step_with = \"gdp\" }\n",
+        ) + "[metrics.income]\nbaseline = 3\ngrowth = 0.05\nrate_target = { in_step_with = \"GDP\" }\n";
+        assert_eq!(
+            described(&text),
+            [
+                "t.toml:9: metric `gdp`, field `rate_target`: a metric cannot keep pace with \
+                 itself; name the metric whose growth `gdp` should keep pace with: jobs, income",
+                "t.toml:20: metric `income`, field `rate_target`: `GDP` is not a metric of this \
+                 plan; metrics it can keep pace with: gdp, jobs",
+            ]
+        );
+        let text = text
+            .replace(
+                "{ in_step_with = \"GDP\" }",
+                "{ in_step_with = \"gdp\", tolerance = \"1%\" }",
+            )
+            .replace("rate_target = { in_step_with = \"gdp\" }\n", "");
+        let income = &parse(&text, &[], &[]).unwrap()[0].plan.metrics[2];
+        assert_eq!(
+            income.in_step_goal,
+            Some(InStep {
+                metric: 0,
+                tolerance: 0.01
+            })
+        );
+        assert_eq!(income.rate_goal, None);
+    }
+
+    #[test]
+    fn binding_goals_and_the_rate_method_are_marked_and_may_be_set() {
+        let text = PLAN.replace("target = 110\n", "target = 110\nbinding = true\n");
+        let sets = [
+            "jobs.binding=true".to_owned(),
+            "gdp.rate_method=cumulative".to_owned(),
+        ];
+        let scenarios = parse(&text, &sets, &[]).unwrap();
+        let marks = |s: &Scenario| -> Vec<(bool, RateMethod)> {
+            s.plan
+                .metrics
+                .iter()
+                .map(|m| (m.binding, m.rate_method))
+                .collect()
+        };
+        assert_eq!(
+            marks(&scenarios[0]),
+            [(true, RateMethod::Cumulative), (true, RateMethod::Endpoint)]
+        );
+        assert_eq!(
+            marks(&scenarios[1]),
+            [(true, RateMethod::Endpoint), (false, RateMethod::Endpoint)]
+        );
+        assert_eq!(
+            described(&PLAN.replace("target = 110\n", "target = 110\nbinding = \"yes\"\n")),
+            [
+                "t.toml:9: metric `gdp`, field `binding`: expected true (约束性: binding goals) or \
+              false (预期性: expected goals, the default), found the string \"yes\""
+            ]
+        );
     }
 
     #[test]

@@ -165,12 +165,19 @@ fn override_field(
         "baseline" => &mut metric.baseline,
         "growth" => &mut metric.growth,
         "increment" => &mut metric.increment,
+        "deflator" => &mut metric.deflator,
+        "rate_method" => &mut metric.rate_method,
+        "binding" => &mut metric.binding,
         "target" => &mut metric.target,
         "rate_target" => &mut metric.rate_target,
+        "change_target" => &mut metric.change_target,
+        "increase_target" => &mut metric.increase_target,
+        "total_target" => &mut metric.total_target,
         other => {
             return Err(format!(
                 "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
-                 `growth`, `increment`, `target` or `rate_target`"
+                 `growth`, `increment`, `target`, `rate_target`, `change_target`, \
+                 `increase_target`, `total_target`, `deflator`, `rate_method` or `binding`"
             ));
         }
     };

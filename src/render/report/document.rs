@@ -6,8 +6,9 @@ use super::Tables;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
-    Cell, Document, Grid, Section, Tone, goal_text, judged_cell, latest_text, opening, plain,
-    points_text, progress_text, scenario_lines, section_heading, signed_percent, tone,
+    Cell, Document, Grid, Section, Tone, gap_text, goal_text, judged_cell, judged_text,
+    latest_text, level_text, opening, pace_text, plain, progress_text, scenario_lines,
+    section_heading, signed_percent, tone, unit_points_text,
 };
 use crate::render::number::{Precision, number, percent, signed};
 use crate::render::words::TrendFound;
@@ -33,7 +34,11 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
             [single] => Section::table(
                 words.goals_heading().to_owned(),
                 summary(single, options),
-                Some(words.tally(single.reached_count(), single.goals.len())),
+                Some(words.tally(
+                    single.reached_count(),
+                    single.goals.len(),
+                    binding_tally(single),
+                )),
             ),
             several => Section::table(
                 words.comparison_heading().to_owned(),
@@ -124,13 +129,28 @@ fn trend_line(series: &Series, options: &TextOptions) -> Option<String> {
     )
 }
 
-/// One row per goal.
+/// The binding goals reached and all of them, when the report has any.
+fn binding_tally(report: &Report) -> Option<(usize, usize)> {
+    let (reached, all) = report.binding_count();
+    (all > 0).then_some((reached, all))
+}
+
+/// One row per goal. A plan with binding goals (约束性) says which are, in
+/// a column after the goal.
 fn summary(report: &Report, options: &TextOptions) -> Grid {
     let words = options.lang.words();
-    let header = vec![
+    let marks_binding = binding_tally(report).is_some();
+    let mut header = vec![
         words.metric().to_owned(),
         words.unit().to_owned(),
         words.goal().to_owned(),
+    ];
+    let mut numeric = vec![false, false, false];
+    if marks_binding {
+        header.push(words.binding_header().to_owned());
+        numeric.push(false);
+    }
+    header.extend([
         words.baseline(report.header.base_year),
         words.projected(report.header.target_year),
         words.status_header().to_owned(),
@@ -138,40 +158,38 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
         words.attainment().to_owned(),
         words.required_rate().to_owned(),
         words.year_reached().to_owned(),
-    ];
+    ]);
+    numeric.extend([true, true, false, true, true, true, true]);
     let last_year_searched = report.header.last_year_searched();
     let mut rows: Vec<Vec<Cell>> = report
         .goals
         .iter()
-        .map(|row| summary_row(row, options, last_year_searched))
+        .map(|row| summary_row(row, options, last_year_searched, marks_binding))
         .collect();
-    let mut grid = Grid {
-        header,
-        rows: Vec::new(),
-        numeric: vec![
-            false, false, false, true, true, false, true, true, true, true,
-        ],
-    };
     // Plans tracked against actual figures say where each goal stands.
     if report.goals.iter().any(|g| g.outcome.progress.is_some()) {
-        grid.header.extend([
+        header.extend([
             words.latest().to_owned(),
             words.deviation().to_owned(),
             words.progress_and_time().to_owned(),
             words.remaining_rate().to_owned(),
             words.schedule().to_owned(),
         ]);
-        grid.numeric.extend([true, true, true, true, false]);
+        numeric.extend([true, true, true, true, false]);
         for (cells, goal) in rows.iter_mut().zip(&report.goals) {
             cells.extend(progress_cells(goal.outcome.progress.as_ref(), options));
         }
     }
-    grid.rows = rows;
-    grid
+    Grid {
+        header,
+        rows,
+        numeric,
+    }
 }
 
-/// Latest figure, its deviation from the plan path, progress against time,
-/// the rate needed from now, and the schedule verdict.
+/// Latest figure, how far it is better than the plan path, progress
+/// against time, the rate (or points a year) needed from now, and the
+/// schedule verdict.
 fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 5] {
     let (words, d) = (options.lang.words(), options.decimals);
     let Some(p) = progress else {
@@ -199,44 +217,47 @@ fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 
                 .map_or_else(String::new, |x| signed_percent(x, d)),
         ),
         plain(progress_text(p)),
-        plain(p.remaining_rate.map_or_else(String::new, |r| percent(r, d))),
+        plain(pace_text(p.remaining_rate, p.remaining_points, words, d)),
         schedule,
     ]
 }
 
-fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) -> Vec<Cell> {
+fn summary_row(
+    row: &GoalRow,
+    options: &TextOptions,
+    last_year_searched: i32,
+    marks_binding: bool,
+) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals);
-    let o = &row.outcome;
-    let value = |x: f64| number(x, Precision::Decimals(d));
+    let (o, statement) = (&row.outcome, &row.statement);
     let status = Cell {
         text: words.status(o.status).to_owned(),
         tone: tone(o.status),
     };
-    let (projected, gap, year_reached) = match o.kind {
-        GoalKind::Level => (
-            value(o.projected),
-            signed(o.gap, d),
-            o.year_reached
-                .map_or_else(|| words.not_by(last_year_searched), |y| y.to_string()),
-        ),
-        GoalKind::Rate => (
-            percent(o.projected, d),
-            points_text(o.gap, words, d),
-            String::new(),
-        ),
+    let year_reached = match o.kind {
+        GoalKind::Level => o
+            .year_reached
+            .map_or_else(|| words.not_by(last_year_searched), |y| y.to_string()),
+        _ => String::new(),
     };
-    vec![
+    let mut cells = vec![
         plain(row.metric.name.clone()),
         plain(row.metric.unit.clone()),
-        plain(goal_text(o.kind, &o.goal, options.lang.words())),
-        plain(value(o.baseline)),
-        plain(projected),
+        plain(goal_text(statement, words, Some(d))),
+    ];
+    if marks_binding {
+        cells.push(plain(words.binding(o.binding)));
+    }
+    cells.extend([
+        plain(number(o.baseline, Precision::Decimals(d))),
+        plain(judged_text(statement, o.projected, words, d)),
         status,
-        plain(gap),
+        plain(gap_text(statement, o.gap, words, d)),
         plain(o.attainment.map_or_else(String::new, |a| percent(a, d))),
-        plain(o.required_rate.map_or_else(String::new, |r| percent(r, d))),
+        plain(pace_text(o.required_rate, o.required_points, words, d)),
         plain(year_reached),
-    ]
+    ]);
+    cells
 }
 
 /// Marks after a value in the years table: an actual figure, or one filled in
@@ -270,9 +291,9 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
                 let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
                 row.push(plain(sparkline(&values)));
             }
-            row.push(plain(s.level_goal.map_or_else(String::new, |g| {
-                goal_text(GoalKind::Level, &g, options.lang.words())
-            })));
+            row.push(plain(
+                s.level_goal.as_ref().map_or_else(String::new, level_text),
+            ));
             row
         })
         .collect();
@@ -321,9 +342,19 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
         .iter()
         .map(|s| {
             let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
-            row.extend(s.growth.iter().map(|growth| {
-                plain(growth.map_or_else(String::new, |g| percent(g, options.decimals)))
-            }));
+            // A metric in % changes by points.
+            let change = |g: f64| {
+                if s.metric.in_points {
+                    unit_points_text(g, words, options.decimals)
+                } else {
+                    percent(g, options.decimals)
+                }
+            };
+            row.extend(
+                s.growth
+                    .iter()
+                    .map(|growth| plain(growth.map_or_else(String::new, change))),
+            );
             row
         })
         .collect();
@@ -337,8 +368,9 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 }
 
 /// One row per goal, one column per scenario: the projected value and its
-/// status; a last row counts the goals reached in each scenario. A goal that
-/// a scenario changes shows its own target beside the value.
+/// status; a last row counts the goals reached in each scenario, and one
+/// more the binding goals, when there are any. A goal that a scenario
+/// changes shows its own target beside the value.
 fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
@@ -347,10 +379,11 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         words.goal().to_owned(),
     ];
     header.extend(reports.iter().map(|r| r.header.scenario.clone()));
-    // Goals in plan order, level before rate, as any scenario has them.
+    // Goals in plan order, each metric's in the order of their kinds, as
+    // any scenario has them.
     let mut keys: Vec<(&str, GoalKind)> = Vec::new();
     for series in &reports[0].series {
-        for kind in [GoalKind::Level, GoalKind::Rate] {
+        for kind in GoalKind::ALL {
             let has = |r: &Report| {
                 r.goals
                     .iter()
@@ -367,16 +400,15 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
             .iter()
             .find(|g| g.metric.id == id && g.outcome.kind == kind)
     }
-    let mut rows = Vec::with_capacity(keys.len() + 1);
+    // The rate an in-step goal keeps pace with differs by scenario: the
+    // goal is shown as stated.
+    let stated = |row: &GoalRow| goal_text(&row.statement, words, None);
+    let mut rows = Vec::with_capacity(keys.len() + 2);
     for key in keys {
         let Some(shown) = reports.iter().find_map(|r| find(r, key)) else {
             continue;
         };
-        let shown_goal = goal_text(
-            shown.outcome.kind,
-            &shown.outcome.goal,
-            options.lang.words(),
-        );
+        let shown_goal = stated(shown);
         let mut row = vec![
             plain(shown.metric.name.clone()),
             plain(shown.metric.unit.clone()),
@@ -387,8 +419,8 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
-                    let mut cell = judged_cell(o.kind, o.projected, o.status, words, d);
-                    let own_goal = goal_text(o.kind, &o.goal, options.lang.words());
+                    let mut cell = judged_cell(&goal.statement, o.projected, o.status, words, d);
+                    let own_goal = stated(goal);
                     if own_goal != shown_goal {
                         cell.text.push_str(&format!(" ({own_goal})"));
                     }
@@ -398,13 +430,19 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         }
         rows.push(row);
     }
-    let mut total = vec![plain(words.goals_reached()), plain(""), plain("")];
-    total.extend(
-        reports
-            .iter()
-            .map(|r| plain(format!("{}/{}", r.reached_count(), r.goals.len()))),
-    );
-    rows.push(total);
+    let count_row = |label: &str, count: &dyn Fn(&Report) -> Option<(usize, usize)>| {
+        let mut row = vec![plain(label), plain(""), plain("")];
+        row.extend(reports.iter().map(|r| {
+            plain(count(r).map_or_else(String::new, |(reached, all)| format!("{reached}/{all}")))
+        }));
+        row
+    };
+    rows.push(count_row(words.goals_reached(), &|r| {
+        Some((r.reached_count(), r.goals.len()))
+    }));
+    if reports.iter().any(|r| binding_tally(r).is_some()) {
+        rows.push(count_row(words.binding_goals_reached(), &binding_tally));
+    }
     let mut numeric = vec![false, false, false];
     numeric.extend(reports.iter().map(|_| true));
     Grid {

@@ -1,11 +1,13 @@
 //! What `dabiao report` is in each form: the document (in `document`), the
 //! summary or years table as records, and the JSON object.
 //!
-//! In JSON, `goals` holds objects with exactly the summary CSV's keys and
-//! `series` each metric's points (and its `trend`, when the plan took its
-//! growth or increment from the history). With several scenarios, each scenario's
-//! `scenario`, `goals` and `series` sit in one object of a `scenarios`
-//! array, under the same `plan`.
+//! In JSON, `goals` holds objects with the summary CSV's keys, in its
+//! order, then `rate_method` (`endpoint` or `cumulative` for rate goals,
+//! null for the others), and `series` each metric's points, with
+//! `real_value` (at base-year prices) for a metric with a deflator, and its
+//! `trend` when the plan took its growth or increment from the history.
+//! With several scenarios, each scenario's `scenario`, `goals` and `series`
+//! sit in one object of a `scenarios` array, under the same `plan`.
 
 mod document;
 
@@ -15,10 +17,11 @@ use super::document::Document;
 use super::json::{object, plan_object, value};
 use super::number::{Precision, number};
 use super::records::{
-    self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, source_key,
+    self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, rate_method_key,
+    source_key,
 };
 use super::{Lang, Layout, Misfit, Render, TextOptions, table_name};
-use crate::report::{DerivedTrend, Pace, Report, estimator_name};
+use crate::report::{DerivedTrend, GoalKind, Pace, Report, estimator_name};
 
 /// Which of the report's tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -147,7 +150,15 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
         let goals = report
             .goals
             .iter()
-            .map(|row| object(&SUMMARY_COLUMNS, records::summary(report, row), precision))
+            .map(|row| {
+                let mut goal = object(&SUMMARY_COLUMNS, records::summary(report, row), precision);
+                if let Value::Object(keys) = &mut goal {
+                    let method = (row.statement.kind == GoalKind::Rate)
+                        .then(|| rate_method_key(row.statement.rate_method));
+                    keys.insert("rate_method".into(), method.into());
+                }
+                goal
+            })
             .collect();
         scenario.insert("goals".into(), Value::Array(goals));
     }
@@ -174,12 +185,19 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                 let points: Vec<Value> = s
                     .points
                     .iter()
-                    .map(|p| {
-                        json!({
+                    .enumerate()
+                    .map(|(k, p)| {
+                        let mut point = json!({
                             "year": p.year,
                             "value": value(Field::Number(p.value), precision),
                             "source": source_key(p.source),
-                        })
+                        });
+                        // A deflated metric's value at base-year prices too.
+                        if let (Some(real), Value::Object(keys)) = (&s.real, &mut point) {
+                            let real = value(Field::Number(real[k]), precision);
+                            keys.insert("real_value".into(), real);
+                        }
+                        point
                     })
                     .collect();
                 let mut object = json!({

@@ -1,10 +1,10 @@
 //! English.
 
 use super::{
-    CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, TrendDiffers, TrendFound, Words,
+    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, TrendDiffers, TrendFound, Words,
 };
-use crate::report::{Class, Estimator, Method, Status};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
 pub struct English;
 
@@ -51,12 +51,40 @@ impl Words for English {
         }
     }
 
-    fn average_growth(&self) -> &'static str {
-        "avg growth"
+    fn average_growth(&self, method: RateMethod) -> &'static str {
+        match method {
+            RateMethod::Endpoint => "avg growth",
+            RateMethod::Cumulative => "avg growth (cumulative)",
+        }
+    }
+
+    fn change(&self) -> &'static str {
+        "change"
+    }
+
+    fn increase(&self) -> &'static str {
+        "increase"
+    }
+
+    fn total(&self) -> &'static str {
+        "total"
+    }
+
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String {
+        match (rate, tolerance) {
+            (Some(rate), Some(tolerance)) => format!("in step with {name}: ≥ {rate} − {tolerance}"),
+            (Some(rate), None) => format!("in step with {name}: ≥ {rate}"),
+            (None, Some(tolerance)) => format!("in step with {name} − {tolerance}"),
+            (None, None) => format!("in step with {name}"),
+        }
     }
 
     fn points(&self) -> &'static str {
         " pp"
+    }
+
+    fn points_a_year(&self, points: &str) -> String {
+        format!("{points} pp a year")
     }
 
     fn with_unit(&self, value: String, unit: &str) -> String {
@@ -72,7 +100,7 @@ impl Words for English {
     }
 
     fn deviation(&self) -> &'static str {
-        "vs plan path"
+        "Better than plan"
     }
 
     fn progress_and_time(&self) -> &'static str {
@@ -99,12 +127,28 @@ impl Words for English {
         "Year-on-year growth"
     }
 
-    fn tally(&self, reached: usize, total: usize) -> String {
-        format!("{reached} of {total} goals reached")
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
+        let tally = format!("{reached} of {total} goals reached");
+        match binding {
+            Some((reached, total)) => format!("{tally}; binding: {reached} of {total}"),
+            None => tally,
+        }
     }
 
     fn goals_reached(&self) -> &'static str {
         "Goals reached"
+    }
+
+    fn binding_goals_reached(&self) -> &'static str {
+        "Binding goals reached"
+    }
+
+    fn binding_header(&self) -> &'static str {
+        "Type"
+    }
+
+    fn binding(&self, binding: bool) -> &'static str {
+        if binding { "binding" } else { "expected" }
     }
 
     fn baseline(&self, year: i32) -> String {
@@ -327,10 +371,16 @@ impl Words for English {
             enough: is_enough,
         } = f;
         let verdict = enough(*is_enough);
-        format!(
-            "{name}: reaching {level} in {target} from {b} needs {increment} more a year \
-             ({needed_rate} a year on average); the plan adds {own_increment} a year, {verdict}."
-        )
+        match needed_rate {
+            Some(rate) => format!(
+                "{name}: reaching {level} in {target} from {b} needs {increment} more a year \
+                 ({rate} a year on average); the plan adds {own_increment} a year, {verdict}."
+            ),
+            None => format!(
+                "{name}: reaching {level} in {target} from {b} needs {increment} a year; the \
+                 plan changes it by {own_increment} a year, {verdict}."
+            ),
+        }
     }
 
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String {
@@ -372,6 +422,15 @@ impl Words for English {
              {needed_numerator_rate} a year against {den}'s {denominator_rate}, a gap of \
              {needed_gap}; the plan has {numerator_rate} against {denominator_rate}, a gap of \
              {plan_gap}, which is {verdict}."
+        )
+    }
+
+    fn fall_at_most(&self, f: &FallAtMost) -> String {
+        let FallAtMost { name, change, fall } = f;
+        format!(
+            "{name}: change_target = {change} asks for a change of at least {change}, a fall of \
+             at most {fall}: falling less, or rising, meets it too. If the plan asks for a fall \
+             of at least {fall} (下降{fall}以上), write change_target = {{ at_most = \"{change}\" }}."
         )
     }
 

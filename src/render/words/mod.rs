@@ -10,7 +10,7 @@
 mod en;
 mod zh;
 
-use crate::report::{Class, Estimator, Method, Status};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -57,10 +57,23 @@ pub trait Words {
     fn unit(&self) -> &'static str;
     fn goal(&self) -> &'static str;
     fn status(&self, status: Status) -> &'static str;
-    /// Prefix of a rate goal in the goal column: "avg growth ≥ 16%".
-    fn average_growth(&self) -> &'static str;
-    /// Suffix of a difference between two rates: "+1.14 pp".
+    /// Prefix of a rate goal in the goal column: "avg growth ≥ 16%", with
+    /// the method named when it is not the default (end points, 水平法).
+    fn average_growth(&self, method: RateMethod) -> &'static str;
+    /// Prefix of a change goal: "change ≤ -13.5%".
+    fn change(&self) -> &'static str;
+    /// Prefix of an increase goal: "increase ≥ 0.5 pp".
+    fn increase(&self) -> &'static str;
+    /// Prefix of a total goal: "total ≥ 27000".
+    fn total(&self) -> &'static str;
+    /// An in-step goal: growth at least that of the metric `name`, whose
+    /// `rate` is shown where it stays put, less the `tolerance` if any.
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String;
+    /// Suffix of a difference between two rates, or of a change of a
+    /// metric in %: "+1.14 pp".
     fn points(&self) -> &'static str;
+    /// A change a year in percentage points, already signed: "+0.16 pp a year".
+    fn points_a_year(&self, points: &str) -> String;
     /// A value with its unit: "150 亿元" in English, "150亿元" in Chinese.
     fn with_unit(&self, value: String, unit: &str) -> String;
     fn latest(&self) -> &'static str;
@@ -74,10 +87,16 @@ pub trait Words {
     fn comparison_heading(&self) -> &'static str;
     fn years_heading(&self) -> &'static str;
     fn growth_heading(&self) -> &'static str;
-    /// Under the goals table.
-    fn tally(&self, reached: usize, total: usize) -> String;
+    /// Under the goals table; `binding` counts the binding goals reached
+    /// and all of them, when there are any.
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String;
     /// The last row of the scenario comparison.
     fn goals_reached(&self) -> &'static str;
+    /// The row under it, when some goals are binding.
+    fn binding_goals_reached(&self) -> &'static str;
+    /// The column saying whether a goal is binding (约束性) or expected (预期性).
+    fn binding_header(&self) -> &'static str;
+    fn binding(&self, binding: bool) -> &'static str;
     fn baseline(&self, year: i32) -> String;
     fn projected(&self, year: i32) -> String;
     fn status_header(&self) -> &'static str;
@@ -128,6 +147,7 @@ pub trait Words {
     fn level_needs_increment(&self, f: &LevelNeedsIncrement) -> String;
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String;
     fn share_needs(&self, f: &ShareNeeds) -> String;
+    fn fall_at_most(&self, f: &FallAtMost) -> String;
     /// A plan rate far from the history's trend.
     fn trend_differs(&self, f: &TrendDiffers) -> String;
     /// When explain has nothing to check.
@@ -244,8 +264,9 @@ pub struct LevelNeedsIncrement {
     pub baseline: String,
     pub level: String,
     pub increment: String,
-    /// The same as an average annual rate.
-    pub needed_rate: String,
+    /// The same as an average annual rate; none for a metric in %, whose
+    /// increments are percentage points.
+    pub needed_rate: Option<String>,
     pub own_increment: String,
     pub enough: bool,
 }
@@ -293,6 +314,15 @@ pub struct ShareNeeds {
     pub needed_gap: String,
     pub plan_gap: String,
     pub enough: bool,
+}
+
+/// A change goal of at least a fall: it lets the metric fall by less.
+pub struct FallAtMost {
+    pub name: String,
+    /// The goal as written: "-13.5%".
+    pub change: String,
+    /// The size of the fall: "13.5%".
+    pub fall: String,
 }
 
 #[cfg(test)]

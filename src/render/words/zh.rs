@@ -1,10 +1,10 @@
 //! 中文。
 
 use super::{
-    CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds, TrendDiffers, TrendFound, Words,
+    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, TrendDiffers, TrendFound, Words,
 };
-use crate::report::{Class, Estimator, Method, Status};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
 pub struct Chinese;
 
@@ -51,12 +51,40 @@ impl Words for Chinese {
         }
     }
 
-    fn average_growth(&self) -> &'static str {
-        "年均增长"
+    fn average_growth(&self, method: RateMethod) -> &'static str {
+        match method {
+            RateMethod::Endpoint => "年均增长",
+            RateMethod::Cumulative => "年均增长（累计法）",
+        }
+    }
+
+    fn change(&self) -> &'static str {
+        "较基期变化"
+    }
+
+    fn increase(&self) -> &'static str {
+        "增加"
+    }
+
+    fn total(&self) -> &'static str {
+        "累计"
+    }
+
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String {
+        match (rate, tolerance) {
+            (Some(rate), Some(tolerance)) => format!("与{name}同步：≥ {rate} − {tolerance}"),
+            (Some(rate), None) => format!("与{name}同步：≥ {rate}"),
+            (None, Some(tolerance)) => format!("与{name}同步 − {tolerance}"),
+            (None, None) => format!("与{name}同步"),
+        }
     }
 
     fn points(&self) -> &'static str {
         "个百分点"
+    }
+
+    fn points_a_year(&self, points: &str) -> String {
+        format!("每年{points}个百分点")
     }
 
     fn with_unit(&self, value: String, unit: &str) -> String {
@@ -68,7 +96,7 @@ impl Words for Chinese {
     }
 
     fn deviation(&self) -> &'static str {
-        "较规划路径"
+        "好于规划路径"
     }
 
     fn progress_and_time(&self) -> &'static str {
@@ -95,12 +123,28 @@ impl Words for Chinese {
         "同比增速"
     }
 
-    fn tally(&self, reached: usize, total: usize) -> String {
-        format!("{total} 项目标中 {reached} 项达标")
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
+        let tally = format!("{total} 项目标中 {reached} 项达标");
+        match binding {
+            Some((reached, total)) => format!("{tally}；约束性目标 {total} 项中 {reached} 项达标"),
+            None => tally,
+        }
     }
 
     fn goals_reached(&self) -> &'static str {
         "达标目标数"
+    }
+
+    fn binding_goals_reached(&self) -> &'static str {
+        "约束性目标达标数"
+    }
+
+    fn binding_header(&self) -> &'static str {
+        "属性"
+    }
+
+    fn binding(&self, binding: bool) -> &'static str {
+        if binding { "约束性" } else { "预期性" }
     }
 
     fn baseline(&self, year: i32) -> String {
@@ -316,10 +360,16 @@ impl Words for Chinese {
             enough: is_enough,
         } = f;
         let verdict = enough(*is_enough);
-        format!(
-            "{name}：从{b}到{target}年达到{level}，每年需增加{increment}（年均增长{needed_rate}）；\
-             规划每年增加{own_increment}，{verdict}。"
-        )
+        match needed_rate {
+            Some(rate) => format!(
+                "{name}：从{b}到{target}年达到{level}，每年需增加{increment}（年均增长{rate}）；\
+                 规划每年增加{own_increment}，{verdict}。"
+            ),
+            None => format!(
+                "{name}：从{b}到{target}年达到{level}，需每年变动{increment}；\
+                 规划每年变动{own_increment}，{verdict}。"
+            ),
+        }
     }
 
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String {
@@ -360,6 +410,15 @@ impl Words for Chinese {
             "{name}：要从{base}年的{share_at_base}变为{target}年的{level}，\
              {num}需年均增长{needed_numerator_rate}，{den}年均增长{denominator_rate}，\
              增速差{needed_gap}；规划中{num}年均增长{numerator_rate}，增速差{plan_gap}，{verdict}。"
+        )
+    }
+
+    fn fall_at_most(&self, f: &FallAtMost) -> String {
+        let FallAtMost { name, change, fall } = f;
+        format!(
+            "{name}：change_target = {change} 要求变化不低于{change}，即下降不超过{fall}：\
+             降得更少甚至上升也算达标。若规划要求下降{fall}以上，应写作 \
+             change_target = {{ at_most = \"{change}\" }}。"
         )
     }
 
