@@ -545,3 +545,54 @@ fn explain_notes_a_plan_rate_far_from_the_history() {
             < 1e-12
     );
 }
+
+#[test]
+fn goals_on_changes_increases_and_totals_are_judged_as_the_levels_they_imply() {
+    // 100 growing 8 % a year: 108, 116.64, 125.97, 136.05, 146.93, adding up to
+    // 633.6. 120 in 2017 is above the path's 116.64: ahead of plan for a change
+    // of +30 % (the level 130), an increase of 30 (130) and a total of 600 (the
+    // level 146.93 × 600 / 633.6 = 139.14); 110 is under it, and its 4.88 % a
+    // year ends at 110 × 1.0488³ = 126.9: lagging for each of the three.
+    let metric = |id: &str, actual: &str| {
+        format!(
+            "[metrics.{id}]\nbaseline = 100\ngrowth = \"8%\"\nchange_target = \"30%\"\n\
+             increase_target = 30\ntotal_target = 600\nactual = {{ 2017 = {actual} }}\n"
+        )
+    };
+    let text = plan(&[metric("fast", "120"), metric("slow", "110")].concat());
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let csv = ok(
+        dir.path(),
+        &["review", "plan.toml", "--method", "ndrc", "-f", "csv"],
+    );
+    let rows: Vec<(String, String, String)> = records(&csv)
+        .into_iter()
+        .map(|r| (r["metric"].clone(), r["goal"].clone(), r["verdict"].clone()))
+        .collect();
+    let expected: Vec<(String, String, String)> = [
+        ("fast", "change", "ahead_of_plan"),
+        ("fast", "increase", "ahead_of_plan"),
+        ("fast", "total", "ahead_of_plan"),
+        ("slow", "change", "lagging"),
+        ("slow", "increase", "lagging"),
+        ("slow", "total", "lagging"),
+    ]
+    .iter()
+    .map(|(m, g, v)| (m.to_string(), g.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(rows, expected);
+}
+
+#[test]
+fn a_trend_with_a_deflator_is_refused() {
+    let text = gdp("\"trend\"", TEN_PERCENT, "deflator = \"2%\"\n");
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let stderr = refused(dir.path(), &["plan.toml"]);
+    assert!(
+        stderr.starts_with(
+            "error: plan.toml:7: metric `gdp`, field `growth`: \"trend\" takes the rate of the \
+             history, which is at current prices, but with a deflator growth is real"
+        ),
+        "{stderr}"
+    );
+}
