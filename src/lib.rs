@@ -20,7 +20,7 @@ use plan::{Additions, Location, Origins, PlanError, Problem, Problems, Scenario}
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Projected {
+pub struct ProjectedScenario {
     pub scenario: Scenario,
     pub projection: Projection,
 }
@@ -42,7 +42,7 @@ pub struct Loaded {
     /// Every scenario's name, the base plan first, then in file order.
     pub names: Vec<String>,
     /// The scenarios kept, in the same order.
-    pub projected: Vec<Projected>,
+    pub scenarios: Vec<ProjectedScenario>,
 }
 
 /// Parses a plan with its scenarios and what the command line adds (see
@@ -67,7 +67,7 @@ pub fn load_plan(
                     Keep::Asked => additions.asks_for(&scenario.name),
                 };
                 if kept {
-                    loaded.projected.push(Projected {
+                    loaded.scenarios.push(ProjectedScenario {
                         scenario,
                         projection,
                     });
@@ -83,7 +83,7 @@ pub fn load_plan(
         }
         // A refused plan shows nothing: what was kept is no longer needed.
         if !problems.is_empty() {
-            loaded.projected = Vec::new();
+            loaded.scenarios = Vec::new();
         }
     })?;
     problems.into_result(file, loaded)
@@ -213,7 +213,7 @@ mod tests {
     }
 
     fn kept(loaded: &Loaded) -> Vec<&str> {
-        let names = loaded.projected.iter().map(|p| p.scenario.name.as_str());
+        let names = loaded.scenarios.iter().map(|p| p.scenario.name.as_str());
         names.collect()
     }
 

@@ -425,7 +425,7 @@ pub fn continuation(
     projection: &Projection,
     index: usize,
 ) -> impl Iterator<Item = f64> {
-    let trend = |i: usize| Trend::after(&plan.metrics[i].model, projection.series(i));
+    let continued = |i: usize| Continued::after(&plan.metrics[i].model, projection.series(i));
     let (numerator, denominator, scale) = match plan.metrics[index].model {
         Model::Ratio {
             numerator,
@@ -433,9 +433,9 @@ pub fn continuation(
             scale,
         } => {
             let anchor = share_anchor(plan, projection, index, plan.horizon());
-            (trend(numerator), trend(denominator), scale * anchor)
+            (continued(numerator), continued(denominator), scale * anchor)
         }
-        _ => (trend(index), None, 1.0),
+        _ => (continued(index), None, 1.0),
     };
     let sign = denominator.as_ref().map_or(1.0, |d| d.value.signum());
     let mut denominator = denominator;
@@ -449,7 +449,7 @@ pub fn continuation(
 }
 
 /// A compound or linear path continued with its last step.
-struct Trend {
+struct Continued {
     value: f64,
     step: Step,
 }
@@ -459,22 +459,22 @@ enum Step {
     Increment(f64),
 }
 
-impl Trend {
+impl Continued {
     /// The path's continuation; none for a ratio, which has no step of its own.
-    fn after(model: &Model, path: &[f64]) -> Option<Trend> {
+    fn after(model: &Model, path: &[f64]) -> Option<Continued> {
         let step = match model {
             Model::Compound { growth, .. } => Step::Rate(*growth.last()?),
             Model::Linear { increment, .. } => Step::Increment(*increment.last()?),
             Model::Ratio { .. } => return None,
         };
-        Some(Trend {
+        Some(Continued {
             value: *path.last()?,
             step,
         })
     }
 }
 
-impl Iterator for Trend {
+impl Iterator for Continued {
     type Item = f64;
 
     fn next(&mut self) -> Option<f64> {

@@ -68,7 +68,7 @@ impl OutputArgs {
     pub fn check<R: Render + ?Sized>(
         &self,
         plan: &PlanArgs,
-        options: &Options<R::Table>,
+        options: &Options<R::TableChoice>,
     ) -> Result<()> {
         render::check::<R>(self.format, options).map_err(messages::misfit)?;
         match self.file() {
@@ -78,7 +78,11 @@ impl OutputArgs {
     }
 
     /// Writes `report` in the format asked, where asked.
-    pub fn write<R: Render + ?Sized>(&self, report: &R, options: &Options<R::Table>) -> Result<()> {
+    pub fn write<R: Render + ?Sized>(
+        &self,
+        report: &R,
+        options: &Options<R::TableChoice>,
+    ) -> Result<()> {
         let mut bytes = Vec::new();
         render::render(report, self.format, options, &mut bytes).map_err(messages::render)?;
         output::emit(self.file(), &bytes)

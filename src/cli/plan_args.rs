@@ -8,7 +8,7 @@ use clap::Args;
 
 use super::{input, output};
 use crate::plan::{Additions, Encoding};
-use crate::{Keep, Loaded, Projected};
+use crate::{Keep, Loaded, ProjectedScenario};
 
 #[derive(Args, Debug)]
 pub struct PlanArgs {
@@ -57,7 +57,7 @@ impl PlanArgs {
 
     /// Reads and checks the plan with what the command line adds, keeping
     /// the scenarios `keep` says.
-    pub fn load_all(&self, keep: Keep) -> Result<Loaded> {
+    pub fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
         let from_stdin = std::iter::once(&self.file)
             .chain(&self.actuals)
             .filter(|p| input::is_stdin(p))
@@ -82,11 +82,11 @@ impl PlanArgs {
 
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
-    pub fn load(&self) -> Result<Vec<Projected>> {
+    pub fn load(&self) -> Result<Vec<ProjectedScenario>> {
         let Loaded {
             names: all,
-            projected: mut available,
-        } = self.load_all(Keep::Asked)?;
+            scenarios: mut available,
+        } = self.load_keeping(Keep::Asked)?;
         if self.scenarios.is_empty() {
             return Ok(available);
         }

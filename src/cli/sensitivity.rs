@@ -10,7 +10,7 @@ use super::{Outcome, messages};
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::parse_rate_argument;
-use crate::render::sensitivity::SensitivityTable;
+use crate::render::sensitivity::SensitivityTableChoice;
 use crate::report::sensitivity::{self, SensitivityReport};
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
@@ -41,7 +41,7 @@ pub struct SensitivityArgs {
 
     /// Which table to show [default: all; grid for csv, which holds one table].
     #[arg(long, value_enum)]
-    table: Option<SensitivityTable>,
+    table: Option<SensitivityTableChoice>,
 
     #[command(flatten)]
     out: OutputArgs,

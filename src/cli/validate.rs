@@ -15,8 +15,8 @@ pub struct ValidateArgs {
 }
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
-    let loaded = args.plan.load_all(Keep::Base)?;
-    let plan = &loaded.projected[0].scenario.plan;
+    let loaded = args.plan.load_keeping(Keep::Base)?;
+    let plan = &loaded.scenarios[0].scenario.plan;
     let figures: usize = plan.metrics.iter().map(|m| m.actual.len()).sum();
     let mut extra = String::new();
     if loaded.names.len() > 1 {

@@ -43,7 +43,7 @@ pub use words::{Lang, Words};
 /// What one kind of report is in each form a format can take.
 pub trait Render {
     /// The tables a run may choose among; [`Nothing`] when there is one.
-    type Table: Copy;
+    type TableChoice: Copy;
     /// The one table of the report a CSV file holds.
     type OneTable;
 
@@ -52,19 +52,19 @@ pub trait Render {
     /// table has no years to lay out, or when the report is not a table at
     /// all. Needs no report, so that it is asked before any work.
     fn one_table(
-        table: Option<Self::Table>,
+        table: Option<Self::TableChoice>,
         layout: Option<Layout>,
     ) -> Result<Self::OneTable, Misfit>;
 
     /// For people: drawn as the terminal table or as Markdown, every table
     /// when none is chosen.
-    fn document(&self, table: Option<Self::Table>, options: &TextOptions) -> Document;
+    fn document(&self, table: Option<Self::TableChoice>, options: &TextOptions) -> Document;
 
     /// For spreadsheets: one table's records.
     fn records(&self, table: Self::OneTable) -> Records;
 
     /// For programs: the whole report, or the tables chosen.
-    fn json(&self, table: Option<Self::Table>, precision: Precision) -> Value;
+    fn json(&self, table: Option<Self::TableChoice>, precision: Precision) -> Value;
 }
 
 /// Nothing to choose, or no table to hold: a type with no values.
@@ -215,7 +215,7 @@ pub enum RenderError {
 /// Needs no report, so that a run refused for its options does no work.
 pub fn check<R: Render + ?Sized>(
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
 ) -> Result<(), Misfit> {
     match format {
         Format::Csv => R::one_table(options.table, options.layout).map(drop)?,
@@ -235,7 +235,7 @@ pub fn check<R: Render + ?Sized>(
 pub fn render<R: Render + ?Sized>(
     report: &R,
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     check::<R>(format, options)?;
@@ -261,12 +261,12 @@ mod tests {
     use std::path::Path;
 
     /// Every file under `dir`, with its text.
-    fn sources(dir: &Path) -> Vec<(String, String)> {
+    fn source_files(dir: &Path) -> Vec<(String, String)> {
         let mut found = Vec::new();
         for entry in std::fs::read_dir(dir).expect("the render folder is readable") {
             let path = entry.expect("a folder entry").path();
             if path.is_dir() {
-                found.extend(sources(&path));
+                found.extend(source_files(&path));
             } else {
                 let text = std::fs::read_to_string(&path).expect("a source file is text");
                 found.push((path.display().to_string(), text));
@@ -304,7 +304,7 @@ mod tests {
     #[test]
     fn renderers_name_neither_calc_nor_plan() {
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/render"));
-        let offences: Vec<String> = sources(dir)
+        let offences: Vec<String> = source_files(dir)
             .into_iter()
             .filter_map(|(file, text)| {
                 // Tests may build what they render from a plan.

@@ -5,7 +5,7 @@
 //! an empty CSV cell or a JSON null.
 
 use crate::report::{
-    Comparison, GoalKind, GoalRow, MetricLabel, PointSource, Report, ReportHeader, Status,
+    Comparison, GoalKind, GoalReport, GoalRow, MetricLabel, PointSource, ReportHeader, Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
@@ -85,7 +85,7 @@ pub const SUMMARY_COLUMNS: [&str; 24] = [
 ];
 
 /// A goal's fields, in the order of [`SUMMARY_COLUMNS`].
-pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
+pub fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 24] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
@@ -171,7 +171,7 @@ pub const LONG_YEAR_COLUMNS: [&str; 7] = [
 ];
 
 /// One record per metric and year, metrics in file order, years ascending.
-pub fn long_years(report: &Report) -> impl Iterator<Item = [Field; 7]> + '_ {
+pub fn long_years(report: &GoalReport) -> impl Iterator<Item = [Field; 7]> + '_ {
     report.series.iter().flat_map(move |s| {
         s.points.iter().map(move |p| {
             let [scenario, metric, name, unit] = labels(&report.header, &s.metric);

@@ -5,7 +5,7 @@ use thiserror::Error;
 
 use super::metric::{MetricError, Need, metric_index};
 use super::{MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::projection::{PointSource, continuation};
 use crate::calc::{Status, evaluate, noise::significant};
 use crate::plan::{Goal, GoalKind};
@@ -55,7 +55,7 @@ pub enum ChartError {
 impl Chart {
     /// Panels for the metrics `ids` (all with a level goal, in file order,
     /// when empty). An id that is unknown or has no level goal is refused.
-    pub fn build(scenarios: &[Projected], ids: &[String]) -> Result<Chart, ChartError> {
+    pub fn build(scenarios: &[ProjectedScenario], ids: &[String]) -> Result<Chart, ChartError> {
         let first = scenarios.first().ok_or(ChartError::NothingToDraw)?;
         let plan = &first.scenario.plan;
         for id in ids {
@@ -119,7 +119,7 @@ impl Chart {
 
 /// A scenario's path of metric `index` through `last_year`, continued past
 /// the target year with each metric's last rate or increment.
-fn points(projected: &Projected, index: usize, last_year: i32) -> Vec<Point> {
+fn points(projected: &ProjectedScenario, index: usize, last_year: i32) -> Vec<Point> {
     let plan = &projected.scenario.plan;
     let projection = &projected.projection;
     let within = super::points(plan, projection, index);

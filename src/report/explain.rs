@@ -2,7 +2,7 @@
 //! the names and units needed to say them.
 
 use super::{MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::explain::{Finding, findings};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -14,7 +14,7 @@ pub struct ExplainReport {
 }
 
 impl ExplainReport {
-    pub fn build(projected: &Projected) -> ExplainReport {
+    pub fn build(projected: &ProjectedScenario) -> ExplainReport {
         let plan = &projected.scenario.plan;
         ExplainReport {
             header: ReportHeader::of(projected),

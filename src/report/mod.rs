@@ -11,7 +11,7 @@ pub mod metric;
 pub mod review;
 pub mod sensitivity;
 
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::{self, Projection, noise::significant};
 use crate::plan::{MAX_HORIZON, Metric, Plan, times_hundred};
 
@@ -33,7 +33,7 @@ pub struct ReportHeader {
 }
 
 impl ReportHeader {
-    pub fn of(projected: &Projected) -> ReportHeader {
+    pub fn of(projected: &ProjectedScenario) -> ReportHeader {
         let plan = &projected.scenario.plan;
         ReportHeader {
             title: plan.title.clone(),
@@ -57,7 +57,7 @@ impl ReportHeader {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct GoalReport {
     pub header: ReportHeader,
     pub goals: Vec<GoalRow>,
     /// Every metric of the plan, with or without goals, in file order.
@@ -141,8 +141,8 @@ pub fn points<'a>(
         })
 }
 
-impl Report {
-    pub fn build(projected: &Projected) -> Report {
+impl GoalReport {
+    pub fn build(projected: &ProjectedScenario) -> GoalReport {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let goals = calc::evaluate(plan, projection)
@@ -176,7 +176,7 @@ impl Report {
                 from_parts: note.from_parts,
             })
             .collect();
-        Report {
+        GoalReport {
             header: ReportHeader::of(projected),
             goals,
             share_notes,

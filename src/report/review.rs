@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 use super::{MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::project;
 use crate::calc::review::{ReviewLine, review};
 
@@ -36,7 +36,10 @@ impl AsOfError {
 impl ReviewReport {
     /// The review at the latest figures, or as the plan stood at the end of
     /// `as_of`: later figures set aside and the paths computed again.
-    pub fn build(projected: &Projected, as_of: Option<i32>) -> Result<ReviewReport, AsOfError> {
+    pub fn build(
+        projected: &ProjectedScenario,
+        as_of: Option<i32>,
+    ) -> Result<ReviewReport, AsOfError> {
         let earlier;
         let (plan, projection) = match as_of {
             None => (&projected.scenario.plan, &projected.projection),

@@ -3,7 +3,7 @@
 
 use super::metric::{MetricError, Need, metric_index};
 use super::{MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::Status;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::{self, BreakEven, Sweep, judge_at};
@@ -47,7 +47,7 @@ pub enum BreakEvenPoint {
 
 /// What to sweep: every compound metric's growth shifted alike, or the
 /// growth of the compound metric `metric`.
-pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, MetricError> {
+pub fn sweep(projected: &ProjectedScenario, metric: Option<&str>) -> Result<Sweep, MetricError> {
     Ok(match metric {
         None => Sweep::UniformShift,
         Some(id) => Sweep::OwnRate {
@@ -59,7 +59,7 @@ pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, Metri
 impl SensitivityReport {
     /// Sweeps `points` over the scenario's goals: all of them for a uniform
     /// shift, those the metric moves for `Sweep::OwnRate`.
-    pub fn build(projected: &Projected, sweep: Sweep, points: &[f64]) -> SensitivityReport {
+    pub fn build(projected: &ProjectedScenario, sweep: Sweep, points: &[f64]) -> SensitivityReport {
         let plan = &projected.scenario.plan;
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let mut rows = Vec::new();

@@ -11,9 +11,9 @@ use toml::{Spanned, Value};
 
 use super::actuals::file_figure;
 use super::goal::goal;
+use super::locate::Locator;
 use super::overrides::{self, Override};
 use super::raw::{RawMetric, RawMetrics, RawRatio};
-use super::source::Source;
 use super::value::{is_id, known_ids, number, shown};
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
@@ -22,7 +22,7 @@ use crate::plan::{GoalKind, Location, Metric, Model};
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
     metrics: &'a RawMetrics,
-    source: &'a Source<'a>,
+    locator: &'a Locator<'a>,
     /// base_year and target_year, when [plan] gives usable ones.
     years: Option<(i32, i32)>,
     /// Ids of the metrics that can be a ratio's parts.
@@ -33,7 +33,7 @@ pub(super) struct MetricContext<'a> {
 impl<'a> MetricContext<'a> {
     pub(super) fn new(
         metrics: &'a RawMetrics,
-        source: &'a Source<'a>,
+        locator: &'a Locator<'a>,
         years: Option<(i32, i32)>,
     ) -> Self {
         let ids = |ratios_too: bool| {
@@ -45,7 +45,7 @@ impl<'a> MetricContext<'a> {
         };
         MetricContext {
             metrics,
-            source,
+            locator,
             years,
             part_ids: ids(false),
             all_ids: ids(true),
@@ -58,7 +58,7 @@ impl<'a> MetricContext<'a> {
         let changed = overrides::apply(
             self.metrics,
             overrides,
-            self.source,
+            self.locator,
             &self.all_ids,
             problems,
         );
@@ -77,8 +77,8 @@ impl<'a> MetricContext<'a> {
         raw: &RawMetric,
         problems: &mut Scoped,
     ) -> Option<Metric> {
-        let line = self.source.locate(id.span());
-        let line_number = self.source.line_of(id.span().start);
+        let line = self.locator.locate(id.span());
+        let line_number = self.locator.line_of(id.span().start);
         let id = id.get_ref();
         let before = problems.count();
         let mut problems = problems.in_metric(id);
@@ -126,13 +126,13 @@ impl<'a> MetricContext<'a> {
         let level_goal = raw.target.as_ref().and_then(|t| {
             goal(t.get_ref(), GoalKind::Level)
                 .map_err(|msg| {
-                    let at = self.source.locate(t.span());
+                    let at = self.locator.locate(t.span());
                     problems.in_field("target").report(at, msg);
                 })
                 .ok()
         });
         let rate_goal = raw.rate_target.as_ref().and_then(|t| {
-            let at = self.source.locate(t.span());
+            let at = self.locator.locate(t.span());
             let mut problems = problems.in_field("rate_target");
             if raw.ratio.is_some() {
                 problems.report(
@@ -148,7 +148,7 @@ impl<'a> MetricContext<'a> {
         });
 
         let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
-            let at = self.source.locate(table.span());
+            let at = self.locator.locate(table.span());
             let mut problems = problems.in_field("actual");
             let must_be_positive = raw.growth.is_some() || raw.ratio.is_some();
             table
@@ -185,7 +185,7 @@ impl<'a> MetricContext<'a> {
             actual_line: raw
                 .actual
                 .as_ref()
-                .map(|table| self.source.line_of(table.span().start)),
+                .map(|table| self.locator.line_of(table.span().start)),
         })
     }
 
@@ -196,7 +196,7 @@ impl<'a> MetricContext<'a> {
         metric_line: Location,
         problems: &mut Scoped,
     ) -> Option<Model> {
-        let at = |v: &Spanned<Value>| self.source.locate(v.span());
+        let at = |v: &Spanned<Value>| self.locator.locate(v.span());
         if let Some(ratio) = &raw.ratio {
             if let Some(b) = &raw.baseline {
                 problems.in_field("baseline").report(
@@ -269,7 +269,7 @@ impl<'a> MetricContext<'a> {
 
     fn ratio(&self, ratio: &RawRatio, problems: &mut Scoped) -> Option<Model> {
         let mut part = |field: &str, name: &Spanned<String>| {
-            let at = self.source.locate(name.span());
+            let at = self.locator.locate(name.span());
             let name = name.get_ref();
             let mut problems = problems.in_field(field);
             match self.metrics.get_full(name.as_str()) {
@@ -300,7 +300,7 @@ impl<'a> MetricContext<'a> {
         let scale = match &ratio.scale {
             None => Some(100.0),
             Some(s) => {
-                let at = self.source.locate(s.span());
+                let at = self.locator.locate(s.span());
                 let mut problems = problems.in_field("ratio.scale");
                 match number(s.get_ref()) {
                     Ok(x) if x > 0.0 => Some(x),

@@ -2,7 +2,7 @@
 //! table (or, for several scenarios, their comparison), the years table with
 //! its sparklines and marks, and year-on-year growth.
 
-use super::Tables;
+use super::GoalTableChoice;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
@@ -10,11 +10,15 @@ use crate::render::document::{
     points_text, progress_text, scenario_lines, section_heading, signed_percent, tone,
 };
 use crate::render::number::{Precision, number, percent, signed};
-use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
+use crate::report::{GoalKind, GoalReport, GoalRow, PointSource, Progress, ReportHeader};
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Document {
+pub fn document(
+    reports: &[GoalReport],
+    tables: GoalTableChoice,
+    options: &TextOptions,
+) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let mut document = opening(&headers, words, None);
@@ -58,7 +62,7 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
 }
 
 /// One row per goal.
-fn summary(report: &Report, options: &TextOptions) -> Grid {
+fn summary(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let header = vec![
         words.metric().to_owned(),
@@ -178,7 +182,7 @@ const ACTUAL_MARK: &str = "*";
 const INTERPOLATED_MARK: &str = "~";
 
 /// One row per metric, one column per year, then the level goal.
-fn years(report: &Report, options: &TextOptions) -> Grid {
+fn years(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
@@ -245,7 +249,7 @@ fn sparkline(values: &[f64]) -> String {
 
 /// Year-on-year growth (同比增速) of every metric, the years after the base
 /// year as columns; blank where the previous value is not positive.
-fn growth(report: &Report, options: &TextOptions) -> Grid {
+fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().skip(1).map(|y| y.to_string()));
@@ -272,7 +276,7 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 /// One row per goal, one column per scenario: the projected value and its
 /// status; a last row counts the goals reached in each scenario. A goal that
 /// a scenario changes shows its own target beside the value.
-fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
+fn comparison(reports: &[GoalReport], options: &TextOptions) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
         words.metric().to_owned(),
@@ -284,7 +288,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
     let mut keys: Vec<(&str, GoalKind)> = Vec::new();
     for series in &reports[0].series {
         for kind in [GoalKind::Level, GoalKind::Rate] {
-            let has = |r: &Report| {
+            let has = |r: &GoalReport| {
                 r.goals
                     .iter()
                     .any(|g| g.metric.id == series.metric.id && g.outcome.kind == kind)
@@ -294,7 +298,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
             }
         }
     }
-    fn find<'r>(report: &'r Report, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
+    fn find<'r>(report: &'r GoalReport, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
         report
             .goals
             .iter()
