@@ -30,9 +30,9 @@ pub enum PointSource {
 
 /// A path with the source of each value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Path {
-    pub values: Vec<f64>,
-    pub sources: Vec<PointSource>,
+pub(super) struct Path {
+    pub(super) values: Vec<f64>,
+    pub(super) sources: Vec<PointSource>,
 }
 
 /// A share entered directly that differs from the ratio of its parts' actual

@@ -11,7 +11,7 @@ use crate::plan::{Additions, Encoding};
 use crate::{Keep, Loaded, ProjectedScenario};
 
 #[derive(Args, Debug)]
-pub struct PlanArgs {
+pub(super) struct PlanArgs {
     /// Plan file to read; `-` reads standard input.
     #[arg(default_value = "targets.toml")]
     pub file: PathBuf,
@@ -40,7 +40,7 @@ pub struct PlanArgs {
 impl PlanArgs {
     /// Refuses to write `out` when it is the plan or an actuals file, under
     /// any name (a link counts): a run must not destroy its own input.
-    pub fn refuse_overwriting(&self, out: &Path) -> Result<()> {
+    pub(super) fn refuse_overwriting(&self, out: &Path) -> Result<()> {
         let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
         let what = if same(&self.file) {
             "the plan file itself"
@@ -57,7 +57,7 @@ impl PlanArgs {
 
     /// Reads and checks the plan with what the command line adds, keeping
     /// the scenarios `keep` says.
-    pub fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
+    pub(super) fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
         let from_stdin = std::iter::once(&self.file)
             .chain(&self.actuals)
             .filter(|p| input::is_stdin(p))
@@ -82,7 +82,7 @@ impl PlanArgs {
 
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
-    pub fn load(&self) -> Result<Vec<ProjectedScenario>> {
+    pub(super) fn load(&self) -> Result<Vec<ProjectedScenario>> {
         let Loaded {
             names: all,
             scenarios: mut available,

@@ -13,7 +13,7 @@ use crate::report::GoalReport;
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
-pub struct ReportArgs {
+pub(super) struct ReportArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -37,7 +37,7 @@ pub struct ReportArgs {
     no_sparkline: bool,
 }
 
-pub fn run(args: &ReportArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
     let options = Options {
         sparkline: !args.no_sparkline,
         ..args.out.options(args.table, args.layout)

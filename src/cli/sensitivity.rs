@@ -19,7 +19,7 @@ use crate::report::sensitivity::{self, SensitivityReport};
 /// from -5 % to +5 % in steps of 1 %. With --metric, one metric's own growth
 /// is set to each rate instead, and the goals it moves are shown.
 #[derive(Args, Debug)]
-pub struct SensitivityArgs {
+pub(super) struct SensitivityArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -50,7 +50,7 @@ pub struct SensitivityArgs {
 /// A sweep may have at most this many points.
 const MAX_POINTS: usize = 10_001;
 
-pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
+pub(super) fn run(args: &SensitivityArgs) -> Result<Outcome> {
     let options = args.out.options(args.table, None);
     args.out
         .check::<[SensitivityReport]>(&args.plan, &options)?;

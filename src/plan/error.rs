@@ -37,7 +37,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         Problem {
             location: None,
             column: None,
@@ -48,31 +48,31 @@ impl Problem {
         }
     }
 
-    pub fn at(mut self, location: Location) -> Self {
+    pub(crate) fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
         self
     }
 
-    pub fn at_line(self, line: usize) -> Self {
+    pub(crate) fn at_line(self, line: usize) -> Self {
         self.at(Location::Line(line))
     }
 
-    pub fn at_column(mut self, column: usize) -> Self {
+    pub(crate) fn at_column(mut self, column: usize) -> Self {
         self.column = Some(column);
         self
     }
 
-    pub fn in_scenario(mut self, name: Option<&str>) -> Self {
+    pub(crate) fn in_scenario(mut self, name: Option<&str>) -> Self {
         self.scenario = name.map(str::to_owned);
         self
     }
 
-    pub fn in_metric(mut self, id: &str) -> Self {
+    pub(crate) fn in_metric(mut self, id: &str) -> Self {
         self.metric = Some(id.to_owned());
         self
     }
 
-    pub fn in_field(mut self, field: &str) -> Self {
+    pub(crate) fn in_field(mut self, field: &str) -> Self {
         self.field = Some(field.to_owned());
         self
     }

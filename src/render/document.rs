@@ -37,7 +37,7 @@ pub struct Paragraph {
 }
 
 impl Section {
-    pub fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
+    pub(super) fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
         Section {
             heading: Some(heading),
             body: Body::Table { grid, note },
@@ -47,7 +47,11 @@ impl Section {
 
 /// A document with no sections yet: the plan's title, then its source, its
 /// years and `about` (what the tables show), for the scenarios in `headers`.
-pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<String>) -> Document {
+pub(super) fn opening(
+    headers: &[&ReportHeader],
+    words: &dyn Words,
+    about: Option<String>,
+) -> Document {
     let Some(first) = headers.first() else {
         return Document {
             title: None,
@@ -66,7 +70,7 @@ pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<Strin
 }
 
 /// A section's heading, followed by its scenario's name when several are shown.
-pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
+pub(super) fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
     if several {
         format!("{title} · {}", header.scenario)
     } else {
@@ -76,7 +80,7 @@ pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> Str
 
 /// One line per scenario shown, naming it and saying what it assumes; none
 /// when only the plan itself is shown.
-pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
+pub(super) fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
     let only_the_plan = matches!(headers, [single] if single.scenario == BASE_SCENARIO);
     if only_the_plan {
         return Vec::new();
@@ -89,7 +93,7 @@ pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<Strin
 
 /// A scenario named, with what it assumes; the plan itself, undescribed,
 /// says that it is the plan as written.
-pub fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
+pub(super) fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
     let as_written = (name == BASE_SCENARIO).then(|| words.the_plan_as_written());
     words.scenario_line(name, description.or(as_written))
 }
@@ -114,7 +118,7 @@ pub enum Tone {
     Bad,
 }
 
-pub fn plain(text: impl Into<String>) -> Cell {
+pub(super) fn plain(text: impl Into<String>) -> Cell {
     Cell {
         text: text.into(),
         tone: Tone::Plain,
@@ -122,12 +126,12 @@ pub fn plain(text: impl Into<String>) -> Cell {
 }
 
 /// "104.20 (2018)"
-pub fn latest_text(year: i32, value: f64, decimals: usize) -> String {
+pub(super) fn latest_text(year: i32, value: f64, decimals: usize) -> String {
     format!("{} ({year})", number(value, Precision::Decimals(decimals)))
 }
 
 /// Progress against time elapsed: "44% / 60%".
-pub fn progress_text(p: &Progress) -> String {
+pub(super) fn progress_text(p: &Progress) -> String {
     format!(
         "{} / {}",
         p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
@@ -136,18 +140,18 @@ pub fn progress_text(p: &Progress) -> String {
 }
 
 /// A difference between two rates, in percentage points: "+1.14 pp".
-pub fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
+pub(super) fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
     format!("{}{}", signed(x * 100.0, d), words.points())
 }
 
 /// A fraction as a signed percent: "+2.40%", "-1.05%".
-pub fn signed_percent(x: f64, d: usize) -> String {
+pub(super) fn signed_percent(x: f64, d: usize) -> String {
     format!("{}%", signed(x * 100.0, d))
 }
 
 /// A goal's value (a level, or a rate in percent) with its status mark,
 /// coloured by status: "142.82 ✘".
-pub fn judged_cell(
+pub(super) fn judged_cell(
     kind: GoalKind,
     value: f64,
     status: Status,
@@ -165,7 +169,7 @@ pub fn judged_cell(
     }
 }
 
-pub fn tone(status: Status) -> Tone {
+pub(super) fn tone(status: Status) -> Tone {
     match status {
         Status::Reached => Tone::Good,
         Status::Missed => Tone::Bad,
@@ -174,7 +178,7 @@ pub fn tone(status: Status) -> Tone {
 
 /// "≥ 150", "≤ 80", "≈ 60 ± 3", "avg growth ≥ 16%": goal values are shown as
 /// written in the plan, not rounded to the table's decimals.
-pub fn goal_text(kind: GoalKind, goal: &Goal, words: &dyn Words) -> String {
+pub(super) fn goal_text(kind: GoalKind, goal: &Goal, words: &dyn Words) -> String {
     let amount = |x: f64| match kind {
         GoalKind::Level => number(x, Precision::Full),
         GoalKind::Rate => percent_shortest(x),

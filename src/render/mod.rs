@@ -16,18 +16,18 @@
 //! there, and the test at the end of this file keeps it so.
 
 pub mod chart;
-pub mod csv;
+mod csv;
 pub mod document;
-pub mod explain;
-pub mod json;
-pub mod markdown;
-pub mod number;
+mod explain;
+mod json;
+mod markdown;
+mod number;
 pub mod records;
 pub mod report;
-pub mod review;
+mod review;
 pub mod sensitivity;
-pub mod table;
-pub mod words;
+mod table;
+mod words;
 
 use std::io::{self, Write};
 
@@ -38,7 +38,8 @@ use document::Document;
 pub use number::Precision;
 use records::Records;
 use table::TerminalOptions;
-pub use words::{Lang, Words};
+pub use words::Lang;
+pub(crate) use words::Words;
 
 /// What one kind of report is in each form a format can take.
 pub trait Render {

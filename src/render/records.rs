@@ -16,7 +16,7 @@ pub struct Records {
 }
 
 impl Records {
-    pub fn new<R: Into<Vec<Field>>>(
+    pub(super) fn new<R: Into<Vec<Field>>>(
         columns: &[&str],
         rows: impl IntoIterator<Item = R>,
     ) -> Records {
@@ -44,20 +44,20 @@ fn text(s: &str) -> Field {
     Field::Text(s.to_owned())
 }
 
-pub fn optional_fraction(x: Option<f64>) -> Field {
+pub(super) fn optional_fraction(x: Option<f64>) -> Field {
     x.map_or(Field::Empty, Field::Fraction)
 }
 
 /// A value in a goal's own terms: the metric's unit for a level goal, a
 /// fraction for a rate goal.
-pub fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
+pub(super) fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
     match kind {
         GoalKind::Level => Field::Number(value),
         GoalKind::Rate => Field::Fraction(value),
     }
 }
 
-pub const SUMMARY_COLUMNS: [&str; 24] = [
+pub(super) const SUMMARY_COLUMNS: [&str; 24] = [
     "scenario",
     "metric",
     "name",
@@ -85,7 +85,7 @@ pub const SUMMARY_COLUMNS: [&str; 24] = [
 ];
 
 /// A goal's fields, in the order of [`SUMMARY_COLUMNS`].
-pub fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 24] {
+pub(super) fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 24] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
@@ -123,7 +123,7 @@ pub fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 24] {
     ]
 }
 
-pub fn op_key(comparison: Comparison) -> &'static str {
+pub(super) fn op_key(comparison: Comparison) -> &'static str {
     match comparison {
         Comparison::AtLeast => ">=",
         Comparison::AtMost => "<=",
@@ -131,21 +131,21 @@ pub fn op_key(comparison: Comparison) -> &'static str {
     }
 }
 
-pub fn goal_kind_key(kind: GoalKind) -> &'static str {
+pub(super) fn goal_kind_key(kind: GoalKind) -> &'static str {
     match kind {
         GoalKind::Level => "level",
         GoalKind::Rate => "rate",
     }
 }
 
-pub fn status_key(status: Status) -> &'static str {
+pub(super) fn status_key(status: Status) -> &'static str {
     match status {
         Status::Reached => "reached",
         Status::Missed => "missed",
     }
 }
 
-pub fn source_key(source: PointSource) -> &'static str {
+pub(super) fn source_key(source: PointSource) -> &'static str {
     match source {
         PointSource::Baseline => "baseline",
         PointSource::Actual => "actual",
@@ -155,9 +155,9 @@ pub fn source_key(source: PointSource) -> &'static str {
 }
 
 /// The columns that say which scenario and metric a row is about.
-pub const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
+pub(super) const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
 
-pub fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
+pub(super) fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
     [
         text(&header.scenario),
         text(&metric.id),
@@ -166,12 +166,12 @@ pub fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
     ]
 }
 
-pub const LONG_YEAR_COLUMNS: [&str; 7] = [
+pub(super) const LONG_YEAR_COLUMNS: [&str; 7] = [
     "scenario", "metric", "name", "unit", "year", "value", "source",
 ];
 
 /// One record per metric and year, metrics in file order, years ascending.
-pub fn long_years(report: &GoalReport) -> impl Iterator<Item = [Field; 7]> + '_ {
+pub(super) fn long_years(report: &GoalReport) -> impl Iterator<Item = [Field; 7]> + '_ {
     report.series.iter().flat_map(move |s| {
         s.points.iter().map(move |p| {
             let [scenario, metric, name, unit] = labels(&report.header, &s.metric);

@@ -33,7 +33,7 @@ pub struct ReportHeader {
 }
 
 impl ReportHeader {
-    pub fn of(projected: &ProjectedScenario) -> ReportHeader {
+    pub(crate) fn of(projected: &ProjectedScenario) -> ReportHeader {
         let plan = &projected.scenario.plan;
         ReportHeader {
             title: plan.title.clone(),
@@ -75,7 +75,7 @@ pub struct MetricLabel {
 }
 
 impl MetricLabel {
-    pub fn of(metric: &Metric) -> MetricLabel {
+    pub(crate) fn of(metric: &Metric) -> MetricLabel {
         MetricLabel {
             id: metric.id.clone(),
             name: metric.name.clone(),
@@ -126,7 +126,7 @@ impl ShareNote {
 }
 
 /// Metric `index`'s values from base_year to target_year, as reported.
-pub fn points<'a>(
+fn points<'a>(
     plan: &'a Plan,
     projection: &'a Projection,
     index: usize,
@@ -216,6 +216,6 @@ fn year_on_year(points: &[Point]) -> Vec<Option<f64>> {
 /// A fraction in percent, by moving the decimal point in its shortest text,
 /// so that a rate the plan states as 0.07 shows as 7 and not
 /// 7.000000000000001.
-pub fn in_percent(fraction: f64) -> f64 {
+pub(crate) fn in_percent(fraction: f64) -> f64 {
     times_hundred(fraction)
 }

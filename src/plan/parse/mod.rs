@@ -31,7 +31,7 @@ use scenario::{Header, Scenarios};
 
 use super::error::Problems;
 use super::{Additions, BASE_SCENARIO, PlanError, Problem, Scenario};
-pub use origins::Origins;
+pub(crate) use origins::Origins;
 use value::shown;
 
 /// Parses and checks a plan and its scenarios, with what the command line

@@ -9,7 +9,7 @@ use super::overrides::Override;
 use crate::plan::Location;
 
 /// Where the numbers of one scenario came from.
-pub struct Origins<'a> {
+pub(crate) struct Origins<'a> {
     locator: &'a Locator<'a>,
     /// The `--set` overrides that apply to the scenario.
     sets: &'a [Override<'a>],

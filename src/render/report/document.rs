@@ -14,7 +14,7 @@ use crate::report::{GoalKind, GoalReport, GoalRow, PointSource, Progress, Report
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(
+pub(super) fn document(
     reports: &[GoalReport],
     tables: GoalTableChoice,
     options: &TextOptions,

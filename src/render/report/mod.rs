@@ -31,11 +31,11 @@ pub enum GoalTableChoice {
 }
 
 impl GoalTableChoice {
-    pub fn summary(self) -> bool {
+    fn summary(self) -> bool {
         matches!(self, GoalTableChoice::Summary | GoalTableChoice::All)
     }
 
-    pub fn years(self) -> bool {
+    fn years(self) -> bool {
         matches!(self, GoalTableChoice::Years | GoalTableChoice::All)
     }
 }
@@ -125,7 +125,7 @@ impl Render for [GoalReport] {
 
 /// A line for each share entered directly that differs from its parts'
 /// actual figures; at least two decimals, as the difference is small.
-pub fn share_notes(
+pub(crate) fn share_notes(
     report: &GoalReport,
     lang: Lang,
     decimals: usize,
