@@ -21,7 +21,9 @@ use plan::{Additions, Location, Origins, PlanError, Problem, Problems, Scenario}
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ProjectedScenario {
+    /// The scenario: its name, description and the plan as it sees it.
     pub scenario: Scenario,
+    /// Every metric's path under that plan, base year to target year.
     pub projection: Projection,
 }
 

@@ -9,9 +9,12 @@ use super::noise::{difference, level_satisfies, rate_satisfies, significant};
 use super::projection::{Projection, continuation};
 use crate::plan::{Comparison, Goal, GoalKind, MAX_HORIZON, Model, Plan};
 
+/// The verdict on a goal at the target year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
+    /// The value judged meets the goal (within `noise`'s slack).
     Reached,
+    /// It does not.
     Missed,
 }
 
@@ -20,13 +23,16 @@ pub enum Status {
 pub struct GoalOutcome {
     /// Index into `Plan::metrics`.
     pub metric: usize,
+    /// Whether the goal is on the level or on the average growth rate.
     pub kind: GoalKind,
+    /// The goal as the plan states it.
     pub goal: Goal,
     /// The metric's base-year value.
     pub baseline: f64,
     /// Level goals: the value at target_year. Rate goals: the achieved
     /// average annual rate from base_year to target_year.
     pub projected: f64,
+    /// Whether `projected` meets the goal.
     pub status: Status,
     /// projected - goal value (a rate difference for rate goals).
     pub gap: f64,
@@ -47,7 +53,9 @@ pub struct GoalOutcome {
 /// Where a level goal stands at the latest actual figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
+    /// The year of the latest actual figure.
     pub latest_year: i32,
+    /// The latest actual figure, in the metric's unit.
     pub latest_value: f64,
     /// The plan path's value in latest_year (the path from the baseline alone).
     pub plan_value: f64,

@@ -31,7 +31,9 @@ pub enum PointSource {
 /// A path with the source of each value.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Path {
+    /// One value per year, base_year..=target_year, in the metric's unit.
     pub(super) values: Vec<f64>,
+    /// Where each of `values` comes from.
     pub(super) sources: Vec<PointSource>,
 }
 
@@ -39,9 +41,14 @@ pub(super) struct Path {
 /// figures by more than [`SHARE_NOTE_THRESHOLD`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShareNote {
+    /// Index into `Plan::metrics` of the share.
     pub metric: usize,
+    /// The year of the entered share.
     pub year: i32,
+    /// The share as entered, in its unit.
     pub entered: f64,
+    /// The ratio of its parts' actual figures that year, in the same unit,
+    /// every digit kept.
     pub from_parts: f64,
 }
 
@@ -64,6 +71,8 @@ impl Projection {
         &self.paths[index].values
     }
 
+    /// Where each value of metric `index`'s path comes from, year by year
+    /// as [`series`](Projection::series) gives them.
     pub fn sources(&self, index: usize) -> &[PointSource] {
         &self.paths[index].sources
     }
@@ -73,6 +82,8 @@ impl Projection {
         &self.plan_paths[index]
     }
 
+    /// The shares entered directly that differ from their parts' ratio, in
+    /// plan order, then year order.
     pub fn notes(&self) -> &[ShareNote] {
         &self.notes
     }
@@ -110,20 +121,35 @@ pub enum ProjectionError {
     /// of the actual figure the path went on from (or towards), when the
     /// path from the baseline alone stays finite: that figure is to blame.
     Overflow {
+        /// Index into `Plan::metrics` of the metric whose path overflows.
         metric: usize,
+        /// The first year it overflows in.
         year: i32,
+        /// The year of the actual figure to blame, if one is.
         figure: Option<i32>,
     },
     /// A ratio's denominator is 0 in `year`, or crosses 0 on the way to it.
     ZeroDenominator {
+        /// Index into `Plan::metrics` of the ratio.
         metric: usize,
+        /// Index into `Plan::metrics` of its denominator.
         denominator: usize,
+        /// The year the denominator reaches 0 by.
         year: i32,
     },
     /// A ratio with entered shares whose parts' ratio is 0 or negative in `year`.
-    ShareNotPositive { metric: usize, year: i32 },
+    ShareNotPositive {
+        /// Index into `Plan::metrics` of the ratio.
+        metric: usize,
+        /// The first year its parts' ratio is not positive.
+        year: i32,
+    },
 }
 
+/// Every metric's path under `plan`, base year to target year: compound and
+/// linear metrics stepped year by year through their actual figures, then
+/// ratios from their parts. Refused when a value overflows or a ratio's
+/// denominator reaches 0.
 pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
     let count = plan.metrics.len();
     let mut paths: Vec<Path> = Vec::with_capacity(count);

@@ -22,12 +22,14 @@ pub enum Verdict {
     OutOfReach,
     /// Reachable at the pace so far, but behind the plan path.
     Behind,
+    /// Reachable at the pace so far, and not behind the plan path.
     OnTrack,
 }
 
 /// One goal at the latest actual figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewLine {
+    /// The goal judged at the target year, as the report judges it.
     pub outcome: GoalOutcome,
     /// The latest actual figure and its year.
     pub latest: Option<(i32, f64)>,
@@ -36,9 +38,13 @@ pub struct ReviewLine {
     /// The average annual rate needed from the latest figure to meet the
     /// goal (for a rate goal: for the whole period's average to meet it).
     pub remaining_rate: Option<f64>,
+    /// Where the goal stands.
     pub verdict: Verdict,
 }
 
+/// Every goal of the plan at its metric's latest actual figure, in the
+/// order of [`evaluate`]: a goal whose metric has no figure yet reads
+/// [`Verdict::NoFigures`].
 pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
     let n = plan.horizon() as f64;
     evaluate(plan, projection)

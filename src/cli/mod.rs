@@ -70,11 +70,15 @@ enum Command {
 /// How a command that did its work ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Outcome {
+    /// Everything asked was done: exit status 0.
     Done,
     /// Output was written, but a goal is missed and the user asked to fail on it.
     GoalMissed,
 }
 
+/// Runs the command line `args` (the program's name first, as
+/// [`std::env::args_os`] gives them): parses them, runs the command, prints
+/// any refusal to standard error, and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,

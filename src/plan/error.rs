@@ -16,21 +16,32 @@ use super::escape_controls;
 /// argument that changes the plan (`--set`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
+    /// A 1-based line of the plan file.
     Line(usize),
+    /// A command-line argument, as typed: `--set gdp.growth=5%`.
     Argument(String),
     /// A line of another file than the plan (an actuals CSV).
     FileLine {
+        /// The file, as named in messages.
         file: String,
+        /// The 1-based line.
         line: usize,
     },
 }
 
+/// One mistake in a plan, with where it is and what it is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// Where it was found; `None` for a problem of the file as a whole
+    /// (no `[plan]` table, say).
     pub location: Option<Location>,
+    /// The 1-based column on the line, when it is known (TOML syntax errors).
     pub column: Option<usize>,
+    /// The scenario it is in; `None` for the base plan.
     pub scenario: Option<String>,
+    /// The id of the metric it is about, if one.
     pub metric: Option<String>,
+    /// The field it is about (`growth`, `plan.base_year`), if one.
     pub field: Option<String>,
     /// What is wrong and how to fix it.
     pub message: String,

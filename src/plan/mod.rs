@@ -53,15 +53,21 @@ pub const BASE_SCENARIO: &str = "base";
 /// base plan with a scenario's overrides and growth shift applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
+    /// The scenario's id from `[scenarios.<id>]`, or [`BASE_SCENARIO`].
     pub name: String,
+    /// What the scenario assumes, as its `description` says (control
+    /// characters escaped); `None` when it says nothing, and for the base plan.
     pub description: Option<String>,
+    /// The plan with the scenario's changes applied.
     pub plan: Plan,
 }
 
 /// A growth shift that would take a rate to -100 % or below.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShiftTooLow {
+    /// Index into `Plan::metrics` of the first metric it happens to.
     pub metric: usize,
+    /// The first year it happens in.
     pub year: i32,
     /// The rate the shift would give.
     pub rate: f64,
@@ -71,12 +77,21 @@ pub struct ShiftTooLow {
 /// base year `year_reached` looks.
 pub const MAX_HORIZON: i32 = 100;
 
+/// A plan file's `[plan]` table and its metrics, read and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
+    /// The plan's title, shown above every output; `None` when it has none.
+    /// Control characters are escaped, as in every text of the plan.
     pub title: Option<String>,
+    /// Where the plan's numbers come from (a citation), shown under the
+    /// title; `None` when the plan does not say.
     pub source: Option<String>,
+    /// The year of the baselines.
     pub base_year: i32,
+    /// The year the goals are for: after base_year, at most
+    /// [`MAX_HORIZON`] years later.
     pub target_year: i32,
+    /// The metrics, in file order; at least one.
     pub metrics: Vec<Metric>,
 }
 
@@ -91,10 +106,13 @@ impl Plan {
         self.base_year..=self.target_year
     }
 
+    /// How many goals the metrics have, level and rate goals alike.
     pub fn goal_count(&self) -> usize {
         self.metrics.iter().map(|m| m.goals().count()).sum()
     }
 
+    /// The position in `metrics` of the metric `id`; `None` when the plan
+    /// has no such metric.
     pub fn metric_index(&self, id: &str) -> Option<usize> {
         self.metrics.iter().position(|m| m.id == id)
     }
@@ -131,16 +149,26 @@ impl Plan {
     }
 }
 
+/// One metric of the plan: what it is called, how it moves, what it has
+/// reached so far, and what it should reach.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
+    /// The id of its `[metrics.<id>]` table, as CSV, JSON and `--set` name it.
     pub id: String,
+    /// The name people read; the id when the plan gives none.
     pub name: String,
+    /// The unit its values are in; empty when the plan gives none, except
+    /// `%` for a ratio scaled by 100.
     pub unit: String,
+    /// How its value moves from year to year.
     pub model: Model,
     /// Published figures by year (base_year + 1 ..= target_year), from the
     /// plan file and actuals CSV files. For a ratio, shares entered directly.
     pub actual: BTreeMap<i32, f64>,
+    /// The goal for its value at target_year (`target`), in its unit.
     pub level_goal: Option<Goal>,
+    /// The goal for its average annual growth rate (`rate_target`), as a
+    /// fraction; never for a ratio.
     pub rate_goal: Option<Goal>,
     /// Line of the metric's table in the plan file, so that problems found
     /// after parsing (an overflowing path, say) can still point at it.
@@ -162,17 +190,32 @@ impl Metric {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Model {
     /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year.
-    Compound { baseline: f64, growth: Vec<f64> },
+    Compound {
+        /// The value in base_year, positive.
+        baseline: f64,
+        /// The growth rates, fractions above -1, for base_year + 1 ..= target_year.
+        growth: Vec<f64>,
+    },
     /// v(y) = v(y-1) + increment[y]; one increment per projected year.
-    Linear { baseline: f64, increment: Vec<f64> },
+    Linear {
+        /// The value in base_year.
+        baseline: f64,
+        /// The increments, in the metric's unit, for base_year + 1 ..= target_year.
+        increment: Vec<f64>,
+    },
     /// v(y) = numerator(y) / denominator(y) × scale; indices into `Plan::metrics`.
     Ratio {
+        /// Index of the numerator, a metric that is not a ratio.
         numerator: usize,
+        /// Index of the denominator, a metric that is not a ratio.
         denominator: usize,
+        /// The factor applied to the quotient: 100 (the default) for a
+        /// percentage.
         scale: f64,
     },
 }
 
+/// What a goal is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalKind {
     /// The metric's value at target_year.
@@ -181,19 +224,25 @@ pub enum GoalKind {
     Rate,
 }
 
+/// A goal: a value and how the metric's figure must compare with it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Goal {
+    /// At least, at most, or about the value.
     pub comparison: Comparison,
     /// In the metric's unit for level goals, a fraction (0.16) for rate goals.
     pub value: f64,
 }
 
+/// How a figure must compare with a goal's value to meet it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Comparison {
+    /// At least the value (`at_least`, or a plain number): a floor.
     AtLeast,
+    /// At most the value (`at_most`): a ceiling.
     AtMost,
     /// Within ± tolerance of the value, in the goal's own terms.
     About {
+        /// How far from the value still meets the goal; not negative.
         tolerance: f64,
     },
 }

@@ -11,28 +11,43 @@ use crate::report::{BASE_SCENARIO, Comparison, Goal, GoalKind, Progress, ReportH
 
 /// A report for people: a title, lines under it, then sections.
 pub struct Document {
+    /// The plan's title; `None` when it has none.
     pub title: Option<String>,
+    /// Lines under the title: the plan's source, its years, what the
+    /// document shows, the scenarios shown.
     pub preamble: Vec<String>,
+    /// The tables or paragraphs, in order.
     pub sections: Vec<Section>,
 }
 
+/// A part of a document: a heading and what is under it.
 pub struct Section {
+    /// The heading; `None` when the section needs none (the one section of
+    /// a document about the plan alone).
     pub heading: Option<String>,
+    /// A table or paragraphs.
     pub body: Body,
 }
 
+/// What a section holds.
 pub enum Body {
+    /// A table of cells, with lines under it.
     Table {
+        /// The table's header and rows.
         grid: Grid,
         /// Lines under the table.
         note: Option<String>,
     },
+    /// Sentences, one paragraph each.
     Paragraphs(Vec<Paragraph>),
 }
 
 /// A paragraph, led by the name of what it is about where it has one.
 pub struct Paragraph {
+    /// The name the paragraph opens with (a metric's), which Markdown sets
+    /// in bold; `None` when the text does not open with one.
     pub lead: Option<String>,
+    /// The rest of the paragraph, after the lead.
     pub text: String,
 }
 
@@ -98,23 +113,32 @@ pub(super) fn scenario_line(name: &str, description: Option<&str>, words: &dyn W
     words.scenario_line(name, description.or(as_written))
 }
 
+/// A table: a header and rows of cells, as many in each as in the header.
 pub struct Grid {
+    /// The column headers.
     pub header: Vec<String>,
+    /// The rows, each a cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// Columns of numbers, which read best right-aligned.
     pub numeric: Vec<bool>,
 }
 
+/// One cell of a table: its text and its tone.
 pub struct Cell {
+    /// The text shown, already written in the language and decimals asked.
     pub text: String,
+    /// How the cell is coloured where colour is shown.
     pub tone: Tone,
 }
 
 /// What a cell says about the goal, for formats that can colour it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
+    /// Neither good nor bad news: not coloured.
     Plain,
+    /// Reached, or on track: green.
     Good,
+    /// Missed, or behind: red.
     Bad,
 }
 

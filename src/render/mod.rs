@@ -72,11 +72,22 @@ pub trait Render {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nothing {}
 
+/// The form of the output (`--format`). `--help` lists the values without
+/// the notes below (`help = None`): the option's own help says enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The terminal table: the document drawn in box-drawing characters,
+    /// for people (the default).
+    #[value(help = None::<&str>)]
     Table,
+    /// One table of records as comma-separated values, for spreadsheets.
+    #[value(help = None::<&str>)]
     Csv,
+    /// The whole report as one JSON object, for programs.
+    #[value(help = None::<&str>)]
     Json,
+    /// The document as Markdown, for reports and issue trackers.
+    #[value(help = None::<&str>)]
     Markdown,
 }
 
@@ -89,11 +100,18 @@ pub enum Layout {
     Wide,
 }
 
-/// When to colour the status cells of the terminal table.
+/// When to colour the status cells of the terminal table. `--help` lists
+/// the values without these notes (`help = None`): `--color` says them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (the default).
+    #[value(help = None::<&str>)]
     Auto,
+    /// Wherever the output goes.
+    #[value(help = None::<&str>)]
     Always,
+    /// Nowhere.
+    #[value(help = None::<&str>)]
     Never,
 }
 
@@ -101,6 +119,7 @@ pub enum ColorWhen {
 /// not fit the format rather than ignoring it.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<T> {
+    /// The language people read: of headers, labels and sentences.
     pub lang: Lang,
     /// Decimals to show: 2 by default for people, every digit for programs.
     pub precision: Option<u8>,
@@ -115,6 +134,8 @@ pub struct Options<T> {
     pub color: Option<ColorWhen>,
     /// A trend mark (▁▂▃▅▇) per metric in the terminal's years table.
     pub sparkline: bool,
+    /// Where the output goes: decides colour `auto` and fitting to the
+    /// terminal's width.
     pub destination: Destination,
 }
 
@@ -166,7 +187,9 @@ impl<T> Options<T> {
 /// Options of the documents people read (terminal table and Markdown).
 #[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
+    /// The language of every word shown.
     pub lang: Lang,
+    /// Decimals of the values shown (goal values keep theirs).
     pub decimals: usize,
     /// A trend mark (▁▂▃▅▇) per metric in the years table.
     pub sparkline: bool,
@@ -176,16 +199,26 @@ pub struct TextOptions {
 /// take.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Misfit {
+    /// A byte-order mark was asked for another format than CSV.
     #[error("a byte-order mark starts CSV only")]
     Bom,
+    /// Colour was asked for another format than the terminal table.
     #[error("colour applies to the terminal table only")]
     Color,
+    /// A layout was asked for another format than CSV, or for a table
+    /// without years.
     #[error("a layout applies to a table of years in CSV only")]
     Layout,
     /// Every table was chosen; `default` and `other` name the two a CSV
     /// file can hold, as they are chosen.
     #[error("a CSV file holds one table: {default} (the default) or {other}")]
-    EveryTable { default: String, other: String },
+    EveryTable {
+        /// The table CSV holds when none is chosen.
+        default: String,
+        /// The other table.
+        other: String,
+    },
+    /// CSV was asked of a report that has no table (`explain`).
     #[error("the report is sentences or data, not a table")]
     NotATable,
 }
@@ -202,12 +235,16 @@ fn no_layout(layout: Option<Layout>) -> Result<(), Misfit> {
     layout.map_or(Ok(()), |_| Err(Misfit::Layout))
 }
 
+/// Why a report was not written.
 #[derive(Debug, Error)]
 pub enum RenderError {
+    /// An option does not fit the format.
     #[error(transparent)]
     Misfit(#[from] Misfit),
+    /// The chart's drawing library failed; what it said.
     #[error("cannot draw the chart: {0}")]
     Draw(String),
+    /// Writing the text to its destination failed.
     #[error("cannot write the output")]
     Write(#[from] io::Error),
 }

@@ -12,6 +12,8 @@ use crate::report::in_percent;
 pub enum Precision {
     /// The shortest text that reads back as exactly the same double.
     Full,
+    /// This many decimals after the point (from 10^15 up, in the exponent
+    /// form: further digits would be noise).
     Decimals(usize),
 }
 

@@ -11,7 +11,9 @@ use crate::report::{
 /// One table as data: its columns, then one row of fields per record, in
 /// the order of the columns.
 pub struct Records {
+    /// The column names: CSV's header, JSON's keys.
     pub columns: Vec<String>,
+    /// The records, each a field per column.
     pub rows: Vec<Vec<Field>>,
 }
 
@@ -30,13 +32,16 @@ impl Records {
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field {
+    /// A name, an id, or a key such as `reached`.
     Text(String),
+    /// A whole number: a year.
     Int(i64),
     /// A value in a metric's unit.
     Number(f64),
     /// A fraction: a rate (0.16) or a ratio such as attainment (0.95). With
     /// `--precision N` it keeps N + 2 decimals, as many as N in percent.
     Fraction(f64),
+    /// No value: an empty CSV cell, a JSON null.
     Empty,
 }
 

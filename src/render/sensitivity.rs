@@ -159,7 +159,9 @@ impl SensitivityTableChoice {
 /// The table a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OneTable {
+    /// One row per goal and point of the sweep.
     Grid,
+    /// One row per goal: where it flips.
     BreakEven,
 }
 

@@ -5,15 +5,20 @@ use super::{MetricLabel, ReportHeader};
 use crate::ProjectedScenario;
 use crate::calc::explain::{Finding, findings};
 
+/// The plan-consistency report of `dabiao explain` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExplainReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// Every metric, by position in the plan, for the findings' indices.
     pub metrics: Vec<MetricLabel>,
+    /// One finding per metric with a level goal whose rates are defined,
+    /// in file order.
     pub findings: Vec<Finding>,
 }
 
 impl ExplainReport {
+    /// Works out the scenario's findings.
     pub fn build(projected: &ProjectedScenario) -> ExplainReport {
         let plan = &projected.scenario.plan;
         ExplainReport {

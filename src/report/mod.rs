@@ -24,15 +24,23 @@ pub use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind};
 /// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportHeader {
+    /// The plan's title; `None` when it has none.
     pub title: Option<String>,
+    /// The plan's source (its citation); `None` when it does not say.
     pub source: Option<String>,
+    /// The year of the baselines.
     pub base_year: i32,
+    /// The year the goals are for.
     pub target_year: i32,
+    /// The scenario's name; [`BASE_SCENARIO`] for the plan itself.
     pub scenario: String,
+    /// What the scenario assumes; `None` when it does not say, and for the
+    /// plan itself.
     pub description: Option<String>,
 }
 
 impl ReportHeader {
+    /// The header of a report on `projected`.
     pub(crate) fn of(projected: &ProjectedScenario) -> ReportHeader {
         let plan = &projected.scenario.plan;
         ReportHeader {
@@ -45,6 +53,7 @@ impl ReportHeader {
         }
     }
 
+    /// The years of every path, base year to target year.
     pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
         self.base_year..=self.target_year
     }
@@ -56,9 +65,13 @@ impl ReportHeader {
     }
 }
 
+/// The goals report of `dabiao report` for one scenario: every goal's
+/// verdict and every metric's path.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
+    /// Every goal, metrics in file order, level before rate.
     pub goals: Vec<GoalRow>,
     /// Every metric of the plan, with or without goals, in file order.
     pub series: Vec<Series>,
@@ -69,12 +82,16 @@ pub struct GoalReport {
 /// Who a row is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricLabel {
+    /// The metric's id, as CSV, JSON and `--metric` name it.
     pub id: String,
+    /// The name people read.
     pub name: String,
+    /// The unit of its values; may be empty.
     pub unit: String,
 }
 
 impl MetricLabel {
+    /// The label of `metric`.
     pub(crate) fn of(metric: &Metric) -> MetricLabel {
         MetricLabel {
             id: metric.id.clone(),
@@ -84,26 +101,39 @@ impl MetricLabel {
     }
 }
 
+/// One goal and its verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalRow {
+    /// The metric the goal is on.
     pub metric: MetricLabel,
+    /// The goal judged at the target year.
     pub outcome: GoalOutcome,
 }
 
+/// One metric's path, as reported.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
+    /// Whose path it is.
     pub metric: MetricLabel,
+    /// One point per year, base year to target year.
     pub points: Vec<Point>,
     /// Year-on-year growth (同比增速) of the values reported, one per year
     /// after the base year; `None` where the previous value is not positive.
     pub growth: Vec<Option<f64>>,
+    /// The metric's level goal, shown beside its path; `None` when it has none.
     pub level_goal: Option<Goal>,
 }
 
+/// A metric's value in one year, as reported.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
+    /// The year of the value: base year to target year (and later in a
+    /// chart's continued path).
     pub year: i32,
+    /// The value in the metric's unit, to its reliable digits.
     pub value: f64,
+    /// Where the value comes from: the baseline, an actual figure, one
+    /// filled in between, or the projection.
     pub source: PointSource,
 }
 
@@ -111,8 +141,11 @@ pub struct Point {
 /// actual figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareNote {
+    /// The share (a ratio metric) the value was entered for.
     pub metric: MetricLabel,
+    /// The year of the entered share.
     pub year: i32,
+    /// The share as entered, in its unit.
     pub entered: f64,
     /// The parts' ratio as computed, every digit kept.
     pub from_parts: f64,
@@ -142,6 +175,7 @@ fn points<'a>(
 }
 
 impl GoalReport {
+    /// Judges every goal of the scenario and reports every metric's path.
     pub fn build(projected: &ProjectedScenario) -> GoalReport {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
@@ -193,6 +227,7 @@ impl GoalReport {
         })
     }
 
+    /// How many of the goals are reached.
     pub fn reached_count(&self) -> usize {
         self.goals
             .iter()

@@ -7,21 +7,38 @@ use crate::ProjectedScenario;
 use crate::calc::project;
 use crate::calc::review::{ReviewLine, review};
 
+/// The mid-term review of `dabiao review` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// The year the review stands at, when figures after it were set aside.
     pub as_of: Option<i32>,
+    /// Every goal with its metric, in the order of the goals report.
     pub lines: Vec<(MetricLabel, ReviewLine)>,
 }
 
 /// Why the plan cannot be reviewed as it stood at the end of a year.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AsOfError {
+    /// The year is not one after the base year, up to the target year.
     #[error("review a year of the plan, {first} to {last}")]
-    OutsidePlan { year: i32, first: i32, last: i32 },
+    OutsidePlan {
+        /// The year asked for.
+        year: i32,
+        /// The first year that can be asked for: the one after the base year.
+        first: i32,
+        /// The last: the target year.
+        last: i32,
+    },
+    /// Without the figures after the year, a path cannot be computed.
     #[error("without the later figures, {problem}")]
-    NoPath { year: i32, problem: String },
+    NoPath {
+        /// The year asked for.
+        year: i32,
+        /// Why the path cannot be computed, as a plan's problem says it.
+        problem: String,
+    },
 }
 
 impl AsOfError {

@@ -9,30 +9,40 @@ use crate::calc::noise::significant;
 use crate::calc::sensitivity::{self, BreakEven, Sweep, judge_at};
 use crate::plan::{Goal, GoalKind};
 
+/// The sweep of `dabiao sensitivity` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// The swept metric in `--metric` mode; `None` for a uniform shift.
     pub swept_metric: Option<MetricLabel>,
     /// Shifts, or rates of the swept metric.
     pub points: Vec<f64>,
+    /// One row per goal the sweep is about, metrics in file order, level
+    /// before rate.
     pub rows: Vec<SensitivityRow>,
 }
 
+/// One goal across the sweep.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
+    /// The metric the goal is on.
     pub metric: MetricLabel,
+    /// Whether the goal is on the level or on the average growth rate.
     pub kind: GoalKind,
+    /// The goal as the plan states it.
     pub goal: Goal,
     /// One per point: the value judged (a level, or an average rate) and the
     /// status; `None` where the sweep is undefined (a rate at -100 %).
     pub cells: Vec<Option<(f64, Status)>>,
+    /// Where the goal flips between missed and reached.
     pub break_even: BreakEvenPoint,
 }
 
 /// Where a goal flips, as shown: both the shift and the rate where known.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum BreakEvenPoint {
+    /// The goal flips here, rounded toward the side where it is reached.
     At {
         /// The uniform shift, or in `--metric` mode the change from the
         /// metric's own average rate.
@@ -41,7 +51,9 @@ pub enum BreakEvenPoint {
         /// swept rate in `--metric` mode.
         rate: Option<f64>,
     },
+    /// The sweep does not move the goal's metric (a linear metric, say).
     Unaffected,
+    /// No point of the search range changes the goal's status.
     NoFlip,
 }
 

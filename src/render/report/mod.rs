@@ -43,7 +43,9 @@ impl GoalTableChoice {
 /// The table a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OneTable {
+    /// One row per goal.
     Summary,
+    /// Every metric's value in every year, laid out long or wide.
     Years(Layout),
 }
 

@@ -12,9 +12,15 @@ mod zh;
 
 use crate::report::{Status, Verdict};
 
+/// The language people read (`--lang`). `--help` lists the values without
+/// these notes (`help = None`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
+    /// English.
+    #[value(help = None::<&str>)]
     En,
+    /// Chinese, in simplified characters.
+    #[value(help = None::<&str>)]
     Zh,
 }
 
