@@ -189,21 +189,21 @@ impl Metric {
 /// How a metric's value moves from one year to the next.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Model {
-    /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year.
+    /// `v(y) = v(y-1) × (1 + growth[y])`; one rate per projected year.
     Compound {
         /// The value in base_year, positive.
         baseline: f64,
         /// The growth rates, fractions above -1, for base_year + 1 ..= target_year.
         growth: Vec<f64>,
     },
-    /// v(y) = v(y-1) + increment[y]; one increment per projected year.
+    /// `v(y) = v(y-1) + increment[y]`; one increment per projected year.
     Linear {
         /// The value in base_year.
         baseline: f64,
         /// The increments, in the metric's unit, for base_year + 1 ..= target_year.
         increment: Vec<f64>,
     },
-    /// v(y) = numerator(y) / denominator(y) × scale; indices into `Plan::metrics`.
+    /// `v(y) = numerator(y) / denominator(y) × scale`; indices into `Plan::metrics`.
     Ratio {
         /// Index of the numerator, a metric that is not a ratio.
         numerator: usize,

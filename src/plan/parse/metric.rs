@@ -23,7 +23,7 @@ use crate::plan::{GoalKind, Location, Metric, Model};
 pub(super) struct MetricContext<'a> {
     metrics: &'a RawMetrics,
     locator: &'a Locator<'a>,
-    /// base_year and target_year, when [plan] gives usable ones.
+    /// base_year and target_year, when `[plan]` gives usable ones.
     years: Option<(i32, i32)>,
     /// Ids of the metrics that can be a ratio's parts.
     part_ids: Vec<&'a str>,

@@ -1,4 +1,4 @@
-//! Reading a `targets.toml` into its scenarios' [`Plan`]s, and every refusal
+//! Reading a `targets.toml` into its scenarios' [`Plan`](crate::plan::Plan)s, and every refusal
 //! on the way.
 //!
 //! serde does the shape of the file (`raw`; its errors are shown by
