@@ -15,7 +15,7 @@ use crate::report::review::ReviewReport;
 /// (on track, behind schedule, already reached, or out of reach at the rate
 /// so far).
 #[derive(Args, Debug)]
-pub struct ReviewArgs {
+pub(super) struct ReviewArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -27,7 +27,7 @@ pub struct ReviewArgs {
     out: OutputArgs,
 }
 
-pub fn run(args: &ReviewArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReviewArgs) -> Result<Outcome> {
     let options = args.out.options(None, None);
     args.out.check::<[ReviewReport]>(&args.plan, &options)?;
     let scenarios = args.plan.load()?;

@@ -79,7 +79,7 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
 }
 
 impl Render for [ReviewReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = ();
 
     fn one_table(_: Option<Nothing>, layout: Option<Layout>) -> Result<(), Misfit> {

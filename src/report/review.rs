@@ -3,33 +3,54 @@
 use thiserror::Error;
 
 use super::{GoalStatement, MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::project;
 use crate::calc::review::{ReviewLine, review};
 
+/// The mid-term review of `dabiao review` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// The year the review stands at, when figures after it were set aside.
     pub as_of: Option<i32>,
+    /// Every goal, in the order of the goals report.
     pub lines: Vec<ReviewRow>,
 }
 
 /// One goal in the review: whose, as stated, and where it stands.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewRow {
+    /// The metric the goal is on.
     pub metric: MetricLabel,
+    /// The goal as the plan states it, an in-step goal with the rate it
+    /// keeps pace with.
     pub statement: GoalStatement,
+    /// The goal at the latest actual figure.
     pub line: ReviewLine,
 }
 
 /// Why the plan cannot be reviewed as it stood at the end of a year.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AsOfError {
+    /// The year is not one after the base year, up to the target year.
     #[error("review a year of the plan, {first} to {last}")]
-    OutsidePlan { year: i32, first: i32, last: i32 },
+    OutsidePlan {
+        /// The year asked for.
+        year: i32,
+        /// The first year that can be asked for: the one after the base year.
+        first: i32,
+        /// The last: the target year.
+        last: i32,
+    },
+    /// Without the figures after the year, a path cannot be computed.
     #[error("without the later figures, {problem}")]
-    NoPath { year: i32, problem: String },
+    NoPath {
+        /// The year asked for.
+        year: i32,
+        /// Why the path cannot be computed, as a plan's problem says it.
+        problem: String,
+    },
 }
 
 impl AsOfError {
@@ -44,7 +65,10 @@ impl AsOfError {
 impl ReviewReport {
     /// The review at the latest figures, or as the plan stood at the end of
     /// `as_of`: later figures set aside and the paths computed again.
-    pub fn build(projected: &Projected, as_of: Option<i32>) -> Result<ReviewReport, AsOfError> {
+    pub fn build(
+        projected: &ProjectedScenario,
+        as_of: Option<i32>,
+    ) -> Result<ReviewReport, AsOfError> {
         let earlier;
         let (plan, projection) = match as_of {
             None => (&projected.scenario.plan, &projected.projection),

@@ -10,10 +10,10 @@ use std::collections::BTreeMap;
 use toml::{Spanned, Value};
 
 use super::actuals::file_figure;
+use super::locate::Locator;
 use super::overrides::{self, Override};
 use super::ratio;
 use super::raw::{RawMetric, RawMetrics};
-use super::source::Source;
 use super::targets::goals;
 use super::value::{is_id, number, show, shown};
 use crate::plan::error::Scoped;
@@ -23,8 +23,8 @@ use crate::plan::{Location, Metric, Model, RateMethod};
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
     metrics: &'a RawMetrics,
-    source: &'a Source<'a>,
-    /// base_year and target_year, when [plan] gives usable ones.
+    locator: &'a Locator<'a>,
+    /// base_year and target_year, when `[plan]` gives usable ones.
     years: Option<(i32, i32)>,
     /// Ids of the metrics that can be a ratio's parts.
     part_ids: Vec<&'a str>,
@@ -34,7 +34,7 @@ pub(super) struct MetricContext<'a> {
 impl<'a> MetricContext<'a> {
     pub(super) fn new(
         metrics: &'a RawMetrics,
-        source: &'a Source<'a>,
+        locator: &'a Locator<'a>,
         years: Option<(i32, i32)>,
     ) -> Self {
         let ids = |ratios_too: bool| {
@@ -46,7 +46,7 @@ impl<'a> MetricContext<'a> {
         };
         MetricContext {
             metrics,
-            source,
+            locator,
             years,
             part_ids: ids(false),
             all_ids: ids(true),
@@ -59,7 +59,7 @@ impl<'a> MetricContext<'a> {
         let changed = overrides::apply(
             self.metrics,
             overrides,
-            self.source,
+            self.locator,
             &self.all_ids,
             problems,
         );
@@ -78,8 +78,8 @@ impl<'a> MetricContext<'a> {
         raw: &RawMetric,
         problems: &mut Scoped,
     ) -> Option<Metric> {
-        let line = self.source.locate(id.span());
-        let line_number = self.source.line_of(id.span().start);
+        let line = self.locator.locate(id.span());
+        let line_number = self.locator.line_of(id.span().start);
         let id = id.get_ref();
         let before = problems.count();
         let mut problems = problems.in_metric(id);
@@ -124,7 +124,7 @@ impl<'a> MetricContext<'a> {
             }
         };
 
-        let goals = goals(raw, id, &self.all_ids, self.source, &mut problems);
+        let goals = goals(raw, id, &self.all_ids, self.locator, &mut problems);
 
         let rate_method = raw
             .rate_method
@@ -132,7 +132,7 @@ impl<'a> MetricContext<'a> {
             .map_or(Some(RateMethod::Endpoint), |m| {
                 rate_method(m.get_ref())
                     .map_err(|msg| {
-                        let at = self.source.locate(m.span());
+                        let at = self.locator.locate(m.span());
                         problems.in_field("rate_method").report(at, msg);
                     })
                     .ok()
@@ -145,7 +145,7 @@ impl<'a> MetricContext<'a> {
                 Value::Boolean(binding) => Some(*binding),
                 other => {
                     problems.in_field("binding").report(
-                    self.source.locate(b.span()),
+                    self.locator.locate(b.span()),
                     format!(
                         "expected true (约束性: binding goals) or false (预期性: expected goals, \
                          the default), found {}",
@@ -157,7 +157,7 @@ impl<'a> MetricContext<'a> {
             });
 
         let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
-            let at = self.source.locate(table.span());
+            let at = self.locator.locate(table.span());
             let mut problems = problems.in_field("actual");
             let must_be_positive = raw.growth.is_some() || raw.ratio.is_some();
             table
@@ -200,7 +200,7 @@ impl<'a> MetricContext<'a> {
             actual_line: raw
                 .actual
                 .as_ref()
-                .map(|table| self.source.line_of(table.span().start)),
+                .map(|table| self.locator.line_of(table.span().start)),
         })
     }
 
@@ -211,7 +211,7 @@ impl<'a> MetricContext<'a> {
         metric_line: Location,
         problems: &mut Scoped,
     ) -> Option<Model> {
-        let at = |v: &Spanned<Value>| self.source.locate(v.span());
+        let at = |v: &Spanned<Value>| self.locator.locate(v.span());
         if let Some(ratio) = &raw.ratio {
             if let Some(b) = &raw.baseline {
                 problems.in_field("baseline").report(
@@ -230,7 +230,7 @@ impl<'a> MetricContext<'a> {
                 ratio.get_ref(),
                 self.metrics,
                 &self.part_ids,
-                self.source,
+                self.locator,
                 problems,
             );
         }
@@ -308,7 +308,7 @@ impl<'a> MetricContext<'a> {
     /// Reports a `deflator` on a metric that cannot have one, saying `why`.
     fn refuse_deflator(&self, raw: &RawMetric, why: &str, problems: &mut Scoped) {
         if let Some(deflator) = &raw.deflator {
-            let at = self.source.locate(deflator.span());
+            let at = self.locator.locate(deflator.span());
             problems.in_field("deflator").report(at, why);
         }
     }

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::report::{RateMethod, Status, Verdict};
 
-pub struct Chinese;
+pub(super) struct Chinese;
 
 fn enough(enough: bool) -> &'static str {
     if enough { "足够" } else { "不够" }
