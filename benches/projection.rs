@@ -12,7 +12,7 @@ use dabiao::Keep;
 use dabiao::calc::sensitivity::Sweep;
 use dabiao::plan::{Additions, Encoding, parse_actuals_csv};
 use dabiao::render::{Destination, Format, Lang, Options, render};
-use dabiao::report::Report;
+use dabiao::report::GoalReport;
 use dabiao::report::sensitivity::SensitivityReport;
 
 const SHIPPED: &str = include_str!("../targets.toml");
@@ -74,11 +74,11 @@ fn options<T>(lang: Lang, sparkline: bool) -> Options<T> {
 fn report_in(
     text: &str,
     format: Format,
-    options: &Options<dabiao::render::report::Tables>,
+    options: &Options<dabiao::render::report::GoalTableChoice>,
 ) -> Vec<u8> {
     let plans = dabiao::load_plan(text, "bench.toml", &Default::default(), Keep::Asked)
         .expect("bench plan is valid");
-    let report = Report::build(&plans.projected[0]);
+    let report = GoalReport::build(&plans.scenarios[0]);
     let mut out = Vec::new();
     render(std::slice::from_ref(&report), format, options, &mut out).expect("the report renders");
     out
@@ -118,7 +118,7 @@ fn benches(c: &mut Criterion) {
         Keep::Asked,
     )
     .unwrap()
-    .projected;
+    .scenarios;
     let shifts: Vec<f64> = (-50..=50).map(|i| f64::from(i) / 100.0).collect();
     let mut group = c.benchmark_group("10,000 metrics");
     group.sample_size(10);

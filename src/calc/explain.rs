@@ -11,12 +11,21 @@ use super::projection::{Projection, share_anchor};
 use super::trend::{Estimator, Pace, Trend, trend};
 use crate::plan::{Comparison, Goal, Model, Plan, Prices};
 
+/// What a careful reader works out about one metric's level goal, which
+/// depends on the metric, or about a change goal of at least a fall (see
+/// [`findings`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
+    /// A level goal beside a rate goal: do the two agree?
     RateAndLevel(RateAndLevel),
+    /// A level goal alone, of a compound or linear metric: what it needs.
     LevelNeeds(LevelNeeds),
+    /// A level goal of a share (a ratio metric): what its parts need.
     ShareNeeds(ShareNeeds),
+    /// A change goal of at least a fall, which a smaller fall, or a rise,
+    /// meets too: a fall of at least so much (下降…以上) is `at_most`.
     FallAtMost(FallAtMost),
+    /// A compound metric whose plan rate is far from its history's trend.
     TrendDiffers(TrendDiffers),
 }
 
@@ -37,15 +46,19 @@ impl Finding {
 /// from the baseline, reaches the stated level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateAndLevel {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
     /// The rate goal's value (its `at_least`, `at_most` or `about` rate):
     /// real growth, for a metric with a deflator.
     pub stated_rate: f64,
+    /// The metric's base-year value, in its unit.
     pub baseline: f64,
     /// baseline × (1 + stated_rate)^n × P, with P the price level of
     /// target_year against base_year (1 without a deflator).
     pub reached: f64,
+    /// The level goal, in the metric's unit.
     pub level: Goal,
+    /// Whether `reached` meets the level goal.
     pub meets: bool,
     /// |reached - level|: by how much the stated rate misses (or clears) the level.
     pub distance: f64,
@@ -60,10 +73,16 @@ pub struct RateAndLevel {
 /// against the metric's own; for a linear metric also the yearly increment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelNeeds {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
+    /// The metric's base-year value, in its unit.
     pub baseline: f64,
+    /// The level goal, in the metric's unit.
     pub level: Goal,
+    /// The average annual rate that reaches the level exactly from the baseline.
     pub needed_rate: f64,
+    /// The metric's own average annual rate, base year to target year, on
+    /// its projected path.
     pub own_rate: f64,
     /// own_rate - needed_rate: how much faster (or slower) the plan grows than the level needs.
     pub margin: f64,
@@ -78,18 +97,28 @@ pub struct LevelNeeds {
 /// than the denominator, against the gap in the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareNeeds {
+    /// Index into `Plan::metrics` of the share.
     pub metric: usize,
+    /// Index into `Plan::metrics` of the share's numerator.
     pub numerator: usize,
+    /// Index into `Plan::metrics` of the share's denominator.
     pub denominator: usize,
+    /// The share in the base year, in its own unit (percent for a share
+    /// scaled by 100).
     pub share_at_base: f64,
+    /// The level goal, in the share's unit.
     pub level: Goal,
     /// The numerator's average rate that gives the share exactly, with the
     /// denominator on its own path.
     pub needed_numerator_rate: f64,
+    /// The numerator's own average annual rate on its projected path.
     pub numerator_rate: f64,
+    /// The denominator's own average annual rate on its projected path.
     pub denominator_rate: f64,
-    /// needed_numerator_rate - denominator_rate, and numerator_rate - denominator_rate.
+    /// needed_numerator_rate - denominator_rate: how much faster the
+    /// numerator must grow than the denominator.
     pub needed_gap: f64,
+    /// numerator_rate - denominator_rate: how much faster it grows in the plan.
     pub plan_gap: f64,
     /// Whether the share in the plan meets its goal.
     pub meets: bool,
@@ -100,6 +129,7 @@ pub struct ShareNeeds {
 /// a fall of at least 13.5 %, means `{ at_most = "-13.5%" }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FallAtMost {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
     /// The goal's value: a negative change.
     pub change: f64,

@@ -25,21 +25,25 @@ use crate::plan::{Comparison, Goal, GoalKind, Model, Plan, Prices, RateMethod};
 /// One goal at the latest actual figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewLine {
-    /// The goal, judged at the target year.
+    /// The goal judged at the target year, as the report judges it.
     pub outcome: GoalOutcome,
     /// The latest actual figure and its year.
     pub latest: Option<(i32, f64)>,
     /// The average annual rate from the baseline to the latest figure, by
-    /// the metric's rate method.
+    /// the metric's rate method (None when the goal moves by points, or
+    /// without a figure yet).
     pub achieved_rate: Option<f64>,
     /// The average annual rate needed from the latest figure to meet the
     /// goal (for a rate goal: for the whole period's average, by the
     /// metric's rate method, to meet it).
     pub remaining_rate: Option<f64>,
     /// Level and increase goals of metrics in %, in place of the two rates:
-    /// the change a year in percentage points so far, and the change a year
-    /// needed from the latest figure.
+    /// the change a year in percentage points so far; None otherwise, or
+    /// when there is no figure yet.
     pub achieved_points: Option<f64>,
+    /// Level and increase goals of metrics in %, in place of the two rates:
+    /// the change a year in percentage points needed from the latest figure
+    /// to meet the goal; None otherwise, or when there is no figure yet.
     pub remaining_points: Option<f64>,
     /// The method's class and the figures behind it; none without an actual figure.
     pub assessment: Option<Assessment>,

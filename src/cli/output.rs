@@ -19,13 +19,13 @@ use anyhow::{Context, Result, anyhow, bail};
 use tempfile::NamedTempFile;
 
 /// Whether `-o path` means standard output.
-pub fn is_standard_output(path: &Path) -> bool {
+pub(super) fn is_standard_output(path: &Path) -> bool {
     path == Path::new("-") || path == Path::new("/dev/stdout")
 }
 
 /// Writes `bytes` to `path`, or to standard output when there is no path or
 /// it names standard output.
-pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+pub(super) fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     match path.filter(|p| !is_standard_output(p)) {
         Some(path) => write_file(path, bytes, Replace::Allowed),
         None => write_stdout(bytes),
@@ -41,7 +41,7 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Replace {
+pub(super) enum Replace {
     Allowed,
     Refused,
 }
@@ -49,7 +49,7 @@ pub enum Replace {
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 /// An existing file keeps its permissions; with `Replace::Refused` it is
 /// left untouched and the write fails.
-pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
     let name = path.display();
     let target = link_target(path).with_context(|| format!("cannot write {name}"))?;
     let existing = fs::metadata(&target).ok();
@@ -104,7 +104,7 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
 /// opened (opening a FIFO would block), which is why this reads metadata
 /// rather than using a crate that compares open handles.
 #[cfg(unix)]
-pub fn is_same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn is_same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     let identity = |p: &Path| fs::metadata(p).map(|m| (m.dev(), m.ino()));
     matches!((identity(a), identity(b)), (Ok(a), Ok(b)) if a == b)

@@ -19,7 +19,7 @@ use crate::report::review::{ReviewHistory, ReviewReport};
 /// path's and against time elapsed, the rate achieved so far against the
 /// rate needed from now, and the class an assessment method gives it.
 #[derive(Args, Debug)]
-pub struct ReviewArgs {
+pub(super) struct ReviewArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -64,7 +64,7 @@ impl ValueEnum for Method {
     }
 }
 
-pub fn run(args: &ReviewArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReviewArgs) -> Result<Outcome> {
     let options = args.out.options(None, None);
     if args.history {
         args.out.check::<[ReviewHistory]>(&args.plan, &options)?;

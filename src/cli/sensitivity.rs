@@ -10,7 +10,7 @@ use super::{Outcome, messages};
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::parse_rate_argument;
-use crate::render::sensitivity::SensitivityTable;
+use crate::render::sensitivity::SensitivityTableChoice;
 use crate::report::sensitivity::{self, SensitivityReport};
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
@@ -19,7 +19,7 @@ use crate::report::sensitivity::{self, SensitivityReport};
 /// from -5 % to +5 % in steps of 1 %. With --metric, one metric's own growth
 /// is set to each rate instead, and the goals it moves are shown.
 #[derive(Args, Debug)]
-pub struct SensitivityArgs {
+pub(super) struct SensitivityArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -41,7 +41,7 @@ pub struct SensitivityArgs {
 
     /// Which table to show [default: all; grid for csv, which holds one table].
     #[arg(long, value_enum)]
-    table: Option<SensitivityTable>,
+    table: Option<SensitivityTableChoice>,
 
     #[command(flatten)]
     out: OutputArgs,
@@ -50,7 +50,7 @@ pub struct SensitivityArgs {
 /// A sweep may have at most this many points.
 const MAX_POINTS: usize = 10_001;
 
-pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
+pub(super) fn run(args: &SensitivityArgs) -> Result<Outcome> {
     let options = args.out.options(args.table, None);
     args.out
         .check::<[SensitivityReport]>(&args.plan, &options)?;

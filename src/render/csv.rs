@@ -10,7 +10,7 @@ const BOM: &str = "\u{feff}";
 
 /// The table as CSV text: the header, then one row per record; with a
 /// byte-order mark first if asked.
-pub fn write(records: &Records, precision: Precision, bom: bool) -> String {
+pub(super) fn write(records: &Records, precision: Precision, bom: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let rows = records
         .rows

@@ -20,7 +20,7 @@ use crate::report::explain::ExplainReport;
 use crate::report::{Comparison, Finding, MetricLabel, ReportHeader, estimator_name};
 
 impl Render for [ExplainReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = Nothing;
 
     fn one_table(_: Option<Nothing>, _: Option<Layout>) -> Result<Nothing, Misfit> {

@@ -9,14 +9,14 @@ use super::records::Field;
 use crate::report::ReportHeader;
 
 /// Pretty JSON text with a final newline.
-pub fn to_text(value: &Value) -> String {
+pub(super) fn to_text(value: &Value) -> String {
     let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
     text.push('\n');
     text
 }
 
 /// A field as a JSON value: numbers as numbers, missing values as null.
-pub fn value(field: Field, precision: Precision) -> Value {
+pub(super) fn value(field: Field, precision: Precision) -> Value {
     match field {
         Field::Text(s) => Value::String(s),
         Field::Int(i) => Value::from(i),
@@ -28,7 +28,7 @@ pub fn value(field: Field, precision: Precision) -> Value {
 }
 
 /// An object of `keys` and `fields`, paired in order.
-pub fn object(
+pub(super) fn object(
     keys: &[&str],
     fields: impl IntoIterator<Item = Field>,
     precision: Precision,
@@ -42,7 +42,7 @@ pub fn object(
 }
 
 /// The `plan` object that opens every JSON output.
-pub fn plan_object(header: &ReportHeader) -> Value {
+pub(super) fn plan_object(header: &ReportHeader) -> Value {
     json!({
         "title": header.title,
         "source": header.source,

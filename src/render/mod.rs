@@ -16,18 +16,18 @@
 //! there, and the test at the end of this file keeps it so.
 
 pub mod chart;
-pub mod csv;
+mod csv;
 pub mod document;
-pub mod explain;
-pub mod json;
-pub mod markdown;
-pub mod number;
+mod explain;
+mod json;
+mod markdown;
+mod number;
 pub mod records;
 pub mod report;
-pub mod review;
+mod review;
 pub mod sensitivity;
-pub mod table;
-pub mod words;
+mod table;
+mod words;
 
 use std::io::{self, Write};
 
@@ -38,12 +38,13 @@ use document::Document;
 pub use number::Precision;
 use records::Records;
 use table::TerminalOptions;
-pub use words::{Lang, Words};
+pub use words::Lang;
+pub(crate) use words::Words;
 
 /// What one kind of report is in each form a format can take.
 pub trait Render {
     /// The tables a run may choose among; [`Nothing`] when there is one.
-    type Table: Copy;
+    type TableChoice: Copy;
     /// The one table of the report a CSV file holds.
     type OneTable;
 
@@ -52,30 +53,41 @@ pub trait Render {
     /// table has no years to lay out, or when the report is not a table at
     /// all. Needs no report, so that it is asked before any work.
     fn one_table(
-        table: Option<Self::Table>,
+        table: Option<Self::TableChoice>,
         layout: Option<Layout>,
     ) -> Result<Self::OneTable, Misfit>;
 
     /// For people: drawn as the terminal table or as Markdown, every table
     /// when none is chosen.
-    fn document(&self, table: Option<Self::Table>, options: &TextOptions) -> Document;
+    fn document(&self, table: Option<Self::TableChoice>, options: &TextOptions) -> Document;
 
     /// For spreadsheets: one table's records.
     fn records(&self, table: Self::OneTable) -> Records;
 
     /// For programs: the whole report, or the tables chosen.
-    fn json(&self, table: Option<Self::Table>, precision: Precision) -> Value;
+    fn json(&self, table: Option<Self::TableChoice>, precision: Precision) -> Value;
 }
 
 /// Nothing to choose, or no table to hold: a type with no values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nothing {}
 
+/// The form of the output (`--format`). `--help` lists the values without
+/// the notes below (`help = None`): the option's own help says enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The terminal table: the document drawn in box-drawing characters,
+    /// for people (the default).
+    #[value(help = None::<&str>)]
     Table,
+    /// One table of records as comma-separated values, for spreadsheets.
+    #[value(help = None::<&str>)]
     Csv,
+    /// The whole report as one JSON object, for programs.
+    #[value(help = None::<&str>)]
     Json,
+    /// The document as Markdown, for reports and issue trackers.
+    #[value(help = None::<&str>)]
     Markdown,
 }
 
@@ -88,11 +100,18 @@ pub enum Layout {
     Wide,
 }
 
-/// When to colour the status cells of the terminal table.
+/// When to colour the status cells of the terminal table. `--help` lists
+/// the values without these notes (`help = None`): `--color` says them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (the default).
+    #[value(help = None::<&str>)]
     Auto,
+    /// Wherever the output goes.
+    #[value(help = None::<&str>)]
     Always,
+    /// Nowhere.
+    #[value(help = None::<&str>)]
     Never,
 }
 
@@ -100,6 +119,7 @@ pub enum ColorWhen {
 /// not fit the format rather than ignoring it.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<T> {
+    /// The language people read: of headers, labels and sentences.
     pub lang: Lang,
     /// Decimals to show: 2 by default for people, every digit for programs.
     pub precision: Option<u8>,
@@ -114,6 +134,8 @@ pub struct Options<T> {
     pub color: Option<ColorWhen>,
     /// A trend mark (▁▂▃▅▇) per metric in the terminal's years table.
     pub sparkline: bool,
+    /// Where the output goes: decides colour `auto` and fitting to the
+    /// terminal's width.
     pub destination: Destination,
 }
 
@@ -165,7 +187,9 @@ impl<T> Options<T> {
 /// Options of the documents people read (terminal table and Markdown).
 #[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
+    /// The language of every word shown.
     pub lang: Lang,
+    /// Decimals of the values shown (goal values keep theirs).
     pub decimals: usize,
     /// A trend mark (▁▂▃▅▇) per metric in the years table.
     pub sparkline: bool,
@@ -175,16 +199,26 @@ pub struct TextOptions {
 /// take.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Misfit {
+    /// A byte-order mark was asked for another format than CSV.
     #[error("a byte-order mark starts CSV only")]
     Bom,
+    /// Colour was asked for another format than the terminal table.
     #[error("colour applies to the terminal table only")]
     Color,
+    /// A layout was asked for another format than CSV, or for a table
+    /// without years.
     #[error("a layout applies to a table of years in CSV only")]
     Layout,
     /// Every table was chosen; `default` and `other` name the two a CSV
     /// file can hold, as they are chosen.
     #[error("a CSV file holds one table: {default} (the default) or {other}")]
-    EveryTable { default: String, other: String },
+    EveryTable {
+        /// The table CSV holds when none is chosen.
+        default: String,
+        /// The other table.
+        other: String,
+    },
+    /// CSV was asked of a report that has no table (`explain`).
     #[error("the report is sentences or data, not a table")]
     NotATable,
 }
@@ -201,12 +235,16 @@ fn no_layout(layout: Option<Layout>) -> Result<(), Misfit> {
     layout.map_or(Ok(()), |_| Err(Misfit::Layout))
 }
 
+/// Why a report was not written.
 #[derive(Debug, Error)]
 pub enum RenderError {
+    /// An option does not fit the format.
     #[error(transparent)]
     Misfit(#[from] Misfit),
+    /// The chart's drawing library failed; what it said.
     #[error("cannot draw the chart: {0}")]
     Draw(String),
+    /// Writing the text to its destination failed.
     #[error("cannot write the output")]
     Write(#[from] io::Error),
 }
@@ -215,7 +253,7 @@ pub enum RenderError {
 /// Needs no report, so that a run refused for its options does no work.
 pub fn check<R: Render + ?Sized>(
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
 ) -> Result<(), Misfit> {
     match format {
         Format::Csv => R::one_table(options.table, options.layout).map(drop)?,
@@ -235,7 +273,7 @@ pub fn check<R: Render + ?Sized>(
 pub fn render<R: Render + ?Sized>(
     report: &R,
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     check::<R>(format, options)?;
@@ -261,12 +299,12 @@ mod tests {
     use std::path::Path;
 
     /// Every file under `dir`, with its text.
-    fn sources(dir: &Path) -> Vec<(String, String)> {
+    fn source_files(dir: &Path) -> Vec<(String, String)> {
         let mut found = Vec::new();
         for entry in std::fs::read_dir(dir).expect("the render folder is readable") {
             let path = entry.expect("a folder entry").path();
             if path.is_dir() {
-                found.extend(sources(&path));
+                found.extend(source_files(&path));
             } else {
                 let text = std::fs::read_to_string(&path).expect("a source file is text");
                 found.push((path.display().to_string(), text));
@@ -304,7 +342,7 @@ mod tests {
     #[test]
     fn renderers_name_neither_calc_nor_plan() {
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/render"));
-        let offences: Vec<String> = sources(dir)
+        let offences: Vec<String> = source_files(dir)
             .into_iter()
             .filter_map(|(file, text)| {
                 // Tests may build what they render from a plan.

@@ -156,7 +156,7 @@ fn object_with_figures(
 }
 
 impl Render for [ReviewReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = ();
 
     fn one_table(_: Option<Nothing>, layout: Option<Layout>) -> Result<(), Misfit> {
@@ -216,7 +216,7 @@ impl Render for [ReviewReport] {
 }
 
 impl Render for [ReviewHistory] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = ();
 
     fn one_table(_: Option<Nothing>, layout: Option<Layout>) -> Result<(), Misfit> {

@@ -10,14 +10,14 @@ use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Ta
 use super::document::{Body, Document, Grid, Paragraph, Tone};
 
 #[derive(Debug, Clone, Copy)]
-pub struct TerminalOptions {
+pub(super) struct TerminalOptions {
     /// Colour the status cells.
     pub color: bool,
     /// Wrap wide tables to the terminal's width (only when writing to one).
     pub fit_terminal: bool,
 }
 
-pub fn draw(document: &Document, terminal: TerminalOptions) -> String {
+pub(super) fn draw(document: &Document, terminal: TerminalOptions) -> String {
     let mut out = String::new();
     for line in document.title.iter().chain(&document.preamble) {
         out.push_str(&format!("{line}\n"));

@@ -13,10 +13,10 @@ use toml::{Spanned, Value};
 
 use super::actuals::file_figure;
 use super::history::{self, Ask, Checked, history_figure, is_trend};
+use super::locate::Locator;
 use super::overrides::{self, Override};
 use super::ratio;
 use super::raw::{RawMetric, RawMetrics};
-use super::source::Source;
 use super::targets::goals;
 use super::value::{is_id, number, show, shown};
 use crate::calc::trend::Estimator;
@@ -27,8 +27,8 @@ use crate::plan::{Location, Metric, Model, RateMethod};
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
     metrics: &'a RawMetrics,
-    source: &'a Source<'a>,
-    /// base_year and target_year, when [plan] gives usable ones.
+    locator: &'a Locator<'a>,
+    /// base_year and target_year, when `[plan]` gives usable ones.
     years: Option<(i32, i32)>,
     /// Ids of the metrics that can be a ratio's parts.
     part_ids: Vec<&'a str>,
@@ -38,7 +38,7 @@ pub(super) struct MetricContext<'a> {
 impl<'a> MetricContext<'a> {
     pub(super) fn new(
         metrics: &'a RawMetrics,
-        source: &'a Source<'a>,
+        locator: &'a Locator<'a>,
         years: Option<(i32, i32)>,
     ) -> Self {
         let ids = |ratios_too: bool| {
@@ -50,7 +50,7 @@ impl<'a> MetricContext<'a> {
         };
         MetricContext {
             metrics,
-            source,
+            locator,
             years,
             part_ids: ids(false),
             all_ids: ids(true),
@@ -64,7 +64,7 @@ impl<'a> MetricContext<'a> {
         let changed = overrides::apply(
             self.metrics,
             overrides,
-            self.source,
+            self.locator,
             &self.all_ids,
             problems,
         );
@@ -95,8 +95,8 @@ impl<'a> MetricContext<'a> {
         original: &RawMetric,
         problems: &mut Scoped,
     ) -> Option<(Metric, Option<Ask>)> {
-        let line = self.source.locate(id.span());
-        let line_number = self.source.line_of(id.span().start);
+        let line = self.locator.locate(id.span());
+        let line_number = self.locator.line_of(id.span().start);
         let id = id.get_ref();
         let before = problems.count();
         let mut problems = problems.in_metric(id);
@@ -141,7 +141,7 @@ impl<'a> MetricContext<'a> {
             }
         };
 
-        let goals = goals(raw, id, &self.all_ids, self.source, &mut problems);
+        let goals = goals(raw, id, &self.all_ids, self.locator, &mut problems);
 
         let rate_method = raw
             .rate_method
@@ -149,7 +149,7 @@ impl<'a> MetricContext<'a> {
             .map_or(Some(RateMethod::Endpoint), |m| {
                 rate_method(m.get_ref())
                     .map_err(|msg| {
-                        let at = self.source.locate(m.span());
+                        let at = self.locator.locate(m.span());
                         problems.in_field("rate_method").report(at, msg);
                     })
                     .ok()
@@ -162,7 +162,7 @@ impl<'a> MetricContext<'a> {
                 Value::Boolean(binding) => Some(*binding),
                 other => {
                     problems.in_field("binding").report(
-                    self.source.locate(b.span()),
+                    self.locator.locate(b.span()),
                     format!(
                         "expected true (约束性: binding goals) or false (预期性: expected goals, \
                          the default), found {}",
@@ -174,7 +174,7 @@ impl<'a> MetricContext<'a> {
             });
 
         let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
-            let at = self.source.locate(table.span());
+            let at = self.locator.locate(table.span());
             let mut problems = problems.in_field("actual");
             let must_be_positive = raw.growth.is_some() || raw.ratio.is_some();
             table
@@ -188,7 +188,7 @@ impl<'a> MetricContext<'a> {
                 .collect()
         });
         let history = raw.history.as_ref().map_or_else(BTreeMap::new, |table| {
-            let at = self.source.locate(table.span());
+            let at = self.locator.locate(table.span());
             let mut problems = problems.in_field("history");
             if raw.ratio.is_some() {
                 problems.report(
@@ -240,7 +240,7 @@ impl<'a> MetricContext<'a> {
             actual_line: raw
                 .actual
                 .as_ref()
-                .map(|table| self.source.line_of(table.span().start)),
+                .map(|table| self.locator.line_of(table.span().start)),
             history,
             trend: None,
         };
@@ -270,7 +270,7 @@ impl<'a> MetricContext<'a> {
         let estimator = match &raw.trend {
             None => Estimator::Cagr,
             Some(named) => {
-                let at = self.source.locate(named.span());
+                let at = self.locator.locate(named.span());
                 let mut problems = problems.in_field("trend");
                 if asked.is_none() && asking(original).is_none() {
                     let field = if raw.increment.is_some() {
@@ -297,7 +297,7 @@ impl<'a> MetricContext<'a> {
         if raw.deflator.is_some() {
             // History is published at current prices; growth with a deflator is real.
             problems.in_field(field).report(
-                self.source.locate(span),
+                self.locator.locate(span),
                 "\"trend\" takes the rate of the history, which is at current prices, but \
                  with a deflator growth is real; give the real rate itself, as growth = \"6%\"",
             );
@@ -306,7 +306,7 @@ impl<'a> MetricContext<'a> {
         Some(Ask {
             estimator,
             field,
-            at: self.source.locate(span),
+            at: self.locator.locate(span),
         })
     }
 
@@ -317,7 +317,7 @@ impl<'a> MetricContext<'a> {
         metric_line: Location,
         problems: &mut Scoped,
     ) -> Option<Model> {
-        let at = |v: &Spanned<Value>| self.source.locate(v.span());
+        let at = |v: &Spanned<Value>| self.locator.locate(v.span());
         if let Some(ratio) = &raw.ratio {
             if let Some(b) = &raw.baseline {
                 problems.in_field("baseline").report(
@@ -336,7 +336,7 @@ impl<'a> MetricContext<'a> {
                 ratio.get_ref(),
                 self.metrics,
                 &self.part_ids,
-                self.source,
+                self.locator,
                 problems,
             );
         }
@@ -422,7 +422,7 @@ impl<'a> MetricContext<'a> {
     /// Reports a `deflator` on a metric that cannot have one, saying `why`.
     fn refuse_deflator(&self, raw: &RawMetric, why: &str, problems: &mut Scoped) {
         if let Some(deflator) = &raw.deflator {
-            let at = self.source.locate(deflator.span());
+            let at = self.locator.locate(deflator.span());
             problems.in_field("deflator").report(at, why);
         }
     }

@@ -1,4 +1,4 @@
-//! Reading a `targets.toml` into its scenarios' [`Plan`]s, and every refusal
+//! Reading a `targets.toml` into its scenarios' [`Plan`](crate::plan::Plan)s, and every refusal
 //! on the way.
 //!
 //! serde does the shape of the file (`raw`; its errors are shown by
@@ -13,13 +13,13 @@ mod actuals;
 mod goal;
 mod header;
 mod history;
+mod locate;
 mod metric;
 mod origins;
 mod overrides;
 mod ratio;
 mod raw;
 mod scenario;
-mod source;
 mod syntax;
 mod targets;
 mod value;
@@ -28,15 +28,15 @@ pub use history::estimator_name;
 pub use value::known_ids;
 
 use actuals::CsvFigures;
+use locate::Locator;
 use metric::MetricContext;
 use overrides::Sets;
 use raw::RawFile;
 use scenario::{Header, Scenarios};
-use source::Source;
 
 use super::error::Problems;
 use super::{Additions, BASE_SCENARIO, PlanError, Problem, Scenario};
-pub use origins::Origins;
+pub(crate) use origins::Origins;
 use value::shown;
 
 /// Parses and checks a plan and its scenarios, with what the command line
@@ -71,17 +71,17 @@ pub(crate) fn read_plan(
 ) -> Result<(), PlanError> {
     let raw: RawFile = toml::from_str(text)
         .map_err(|error| Problems::from(syntax::toml_problem(text, &error)).into_error(file))?;
-    let source = Source::new(text, additions.sets);
+    let locator = Locator::new(text, additions.sets);
     let mut problems = Problems::new();
-    let years = header::years(raw.plan.as_ref(), &source, &mut problems);
+    let years = header::years(raw.plan.as_ref(), &locator, &mut problems);
     if raw.metrics.is_empty() {
         problems.push(Problem::new(
             "the plan has no metrics; add at least one [metrics.<id>] table \
              (`dabiao init` writes a starter plan)",
         ));
     }
-    let metrics = MetricContext::new(&raw.metrics, &source, years);
-    let sets = Sets::read(&source, *additions, &mut problems);
+    let metrics = MetricContext::new(&raw.metrics, &locator, years);
+    let sets = Sets::read(&locator, *additions, &mut problems);
     let base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
     // The CSV figures and the scenarios are checked against a sound base plan.
     let (Some(years), true) = (years, problems.is_empty()) else {
@@ -98,7 +98,7 @@ pub(crate) fn read_plan(
         source: header.and_then(|h| h.source.as_deref()).map(shown),
         years,
     };
-    let origins = |name: &str| Origins::new(&source, sets.for_scenario(name), &figures);
+    let origins = |name: &str| Origins::new(&locator, sets.for_scenario(name), &figures);
     let base = Scenario {
         name: BASE_SCENARIO.to_owned(),
         description: None,
@@ -109,7 +109,7 @@ pub(crate) fn read_plan(
         metrics: &metrics,
         sets: &sets,
         figures: &figures,
-        source: &source,
+        locator: &locator,
         header: &header,
     };
     for (name, scenario) in &raw.scenarios {

@@ -2,7 +2,7 @@
 //! table (or, for several scenarios, their comparison), the years table with
 //! its sparklines and marks, and year-on-year growth.
 
-use super::Tables;
+use super::GoalTableChoice;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
@@ -13,13 +13,17 @@ use crate::render::document::{
 use crate::render::number::{Precision, number, percent, signed};
 use crate::render::words::TrendFound;
 use crate::report::{
-    DerivedTrend, GoalKind, GoalRow, Pace, PointSource, Progress, Report, ReportHeader, Series,
+    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, Progress, ReportHeader, Series,
     estimator_name,
 };
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Document {
+pub(super) fn document(
+    reports: &[GoalReport],
+    tables: GoalTableChoice,
+    options: &TextOptions,
+) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let mut document = opening(&headers, words, None);
@@ -71,7 +75,7 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
 /// history: the rate found and how. With several scenarios shown, a line
 /// that holds for some of them only names them (a scenario's baseline
 /// changes the trend that ends at it).
-fn trend_lines(reports: &[Report], options: &TextOptions) -> Vec<String> {
+fn trend_lines(reports: &[GoalReport], options: &TextOptions) -> Vec<String> {
     let words = options.lang.words();
     let texts: Vec<Vec<String>> = reports
         .iter()
@@ -130,14 +134,14 @@ fn trend_line(series: &Series, options: &TextOptions) -> Option<String> {
 }
 
 /// The binding goals reached and all of them, when the report has any.
-fn binding_tally(report: &Report) -> Option<(usize, usize)> {
+fn binding_tally(report: &GoalReport) -> Option<(usize, usize)> {
     let (reached, all) = report.binding_count();
     (all > 0).then_some((reached, all))
 }
 
 /// One row per goal. A plan with binding goals (约束性) says which are, in
 /// a column after the goal.
-fn summary(report: &Report, options: &TextOptions) -> Grid {
+fn summary(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let marks_binding = binding_tally(report).is_some();
     let mut header = vec![
@@ -266,7 +270,7 @@ const ACTUAL_MARK: &str = "*";
 const INTERPOLATED_MARK: &str = "~";
 
 /// One row per metric, one column per year, then the level goal.
-fn years(report: &Report, options: &TextOptions) -> Grid {
+fn years(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
@@ -333,7 +337,7 @@ fn sparkline(values: &[f64]) -> String {
 
 /// Year-on-year growth (同比增速) of every metric, the years after the base
 /// year as columns; blank where the previous value is not positive.
-fn growth(report: &Report, options: &TextOptions) -> Grid {
+fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().skip(1).map(|y| y.to_string()));
@@ -371,7 +375,7 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 /// status; a last row counts the goals reached in each scenario, and one
 /// more the binding goals, when there are any. A goal that a scenario
 /// changes shows its own target beside the value.
-fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
+fn comparison(reports: &[GoalReport], options: &TextOptions) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
         words.metric().to_owned(),
@@ -384,7 +388,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
     let mut keys: Vec<(&str, GoalKind)> = Vec::new();
     for series in &reports[0].series {
         for kind in GoalKind::ALL {
-            let has = |r: &Report| {
+            let has = |r: &GoalReport| {
                 r.goals
                     .iter()
                     .any(|g| g.metric.id == series.metric.id && g.outcome.kind == kind)
@@ -394,7 +398,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
             }
         }
     }
-    fn find<'r>(report: &'r Report, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
+    fn find<'r>(report: &'r GoalReport, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
         report
             .goals
             .iter()
@@ -430,7 +434,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         }
         rows.push(row);
     }
-    let count_row = |label: &str, count: &dyn Fn(&Report) -> Option<(usize, usize)>| {
+    let count_row = |label: &str, count: &dyn Fn(&GoalReport) -> Option<(usize, usize)>| {
         let mut row = vec![plain(label), plain(""), plain("")];
         row.extend(reports.iter().map(|r| {
             plain(count(r).map_or_else(String::new, |(reached, all)| format!("{reached}/{all}")))

@@ -21,11 +21,11 @@ use super::records::{
     source_key,
 };
 use super::{Lang, Layout, Misfit, Render, TextOptions, table_name};
-use crate::report::{DerivedTrend, GoalKind, Pace, Report, estimator_name};
+use crate::report::{DerivedTrend, GoalKind, GoalReport, Pace, estimator_name};
 
 /// Which of the report's tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Tables {
+pub enum GoalTableChoice {
     /// One row per goal.
     Summary,
     /// Every metric's value in every year.
@@ -34,41 +34,48 @@ pub enum Tables {
     All,
 }
 
-impl Tables {
-    pub fn summary(self) -> bool {
-        matches!(self, Tables::Summary | Tables::All)
+impl GoalTableChoice {
+    fn summary(self) -> bool {
+        matches!(self, GoalTableChoice::Summary | GoalTableChoice::All)
     }
 
-    pub fn years(self) -> bool {
-        matches!(self, Tables::Years | Tables::All)
+    fn years(self) -> bool {
+        matches!(self, GoalTableChoice::Years | GoalTableChoice::All)
     }
 }
 
 /// The table a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OneTable {
+    /// One row per goal.
     Summary,
+    /// Every metric's value in every year, laid out long or wide.
     Years(Layout),
 }
 
-impl Render for [Report] {
-    type Table = Tables;
+impl Render for [GoalReport] {
+    type TableChoice = GoalTableChoice;
     type OneTable = OneTable;
 
-    fn one_table(table: Option<Tables>, layout: Option<Layout>) -> Result<OneTable, Misfit> {
+    fn one_table(
+        table: Option<GoalTableChoice>,
+        layout: Option<Layout>,
+    ) -> Result<OneTable, Misfit> {
         match (table, layout) {
-            (Some(Tables::All), _) => Err(Misfit::EveryTable {
-                default: table_name(Tables::Summary),
-                other: table_name(Tables::Years),
+            (Some(GoalTableChoice::All), _) => Err(Misfit::EveryTable {
+                default: table_name(GoalTableChoice::Summary),
+                other: table_name(GoalTableChoice::Years),
             }),
-            (Some(Tables::Years), layout) => Ok(OneTable::Years(layout.unwrap_or(Layout::Long))),
+            (Some(GoalTableChoice::Years), layout) => {
+                Ok(OneTable::Years(layout.unwrap_or(Layout::Long)))
+            }
             (_, Some(_)) => Err(Misfit::Layout),
             (_, None) => Ok(OneTable::Summary),
         }
     }
 
-    fn document(&self, table: Option<Tables>, options: &TextOptions) -> Document {
-        document::document(self, table.unwrap_or(Tables::All), options)
+    fn document(&self, table: Option<GoalTableChoice>, options: &TextOptions) -> Document {
+        document::document(self, table.unwrap_or(GoalTableChoice::All), options)
     }
 
     /// One table for all scenarios, told apart by the `scenario` column.
@@ -102,8 +109,8 @@ impl Render for [Report] {
         }
     }
 
-    fn json(&self, table: Option<Tables>, precision: Precision) -> Value {
-        let tables = table.unwrap_or(Tables::All);
+    fn json(&self, table: Option<GoalTableChoice>, precision: Precision) -> Value {
+        let tables = table.unwrap_or(GoalTableChoice::All);
         let mut root = Map::new();
         if let Some(first) = self.first() {
             root.insert("plan".into(), plan_object(&first.header));
@@ -124,7 +131,11 @@ impl Render for [Report] {
 
 /// A line for each share entered directly that differs from its parts'
 /// actual figures; at least two decimals, as the difference is small.
-pub fn share_notes(report: &Report, lang: Lang, decimals: usize) -> impl Iterator<Item = String> {
+pub(crate) fn share_notes(
+    report: &GoalReport,
+    lang: Lang,
+    decimals: usize,
+) -> impl Iterator<Item = String> {
     let shown = move |x: f64| number(x, Precision::Decimals(decimals.max(2)));
     report.share_notes.iter().map(move |note| {
         lang.words().share_note(
@@ -137,7 +148,11 @@ pub fn share_notes(report: &Report, lang: Lang, decimals: usize) -> impl Iterato
 }
 
 /// One scenario's `scenario`, `description` (when it has one), `goals` and `series`.
-fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String, Value> {
+fn scenario(
+    report: &GoalReport,
+    tables: GoalTableChoice,
+    precision: Precision,
+) -> Map<String, Value> {
     let mut scenario = Map::new();
     scenario.insert(
         "scenario".into(),

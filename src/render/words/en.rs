@@ -6,7 +6,7 @@ use super::{
 };
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
-pub struct English;
+pub(super) struct English;
 
 fn enough(enough: bool) -> &'static str {
     if enough { "enough" } else { "not enough" }

@@ -12,9 +12,15 @@ mod zh;
 
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
+/// The language people read (`--lang`). `--help` lists the values without
+/// these notes (`help = None`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
+    /// English.
+    #[value(help = None::<&str>)]
     En,
+    /// Chinese, in simplified characters.
+    #[value(help = None::<&str>)]
     Zh,
 }
 
@@ -32,7 +38,7 @@ impl Lang {
         }
     }
 
-    pub fn words(self) -> &'static dyn Words {
+    pub(crate) fn words(self) -> &'static dyn Words {
         match self {
             Lang::En => &en::English,
             Lang::Zh => &zh::Chinese,
@@ -41,7 +47,7 @@ impl Lang {
 }
 
 /// The words of one language, command by command.
-pub trait Words {
+pub(crate) trait Words {
     // What every command's document opens with.
 
     fn source(&self, source: &str) -> String;
@@ -185,7 +191,7 @@ pub trait Words {
 }
 
 /// A growth or increment the plan took from a metric's history.
-pub struct TrendFound {
+pub(crate) struct TrendFound {
     /// The metric's name.
     pub name: String,
     /// The rate ("11.80%") of a compound metric, or the increment with its
@@ -209,7 +215,7 @@ pub struct TrendFound {
 
 /// A metric with a level and a rate goal: whether the stated rate, from the
 /// baseline, reaches the stated level.
-pub struct RateAndLevel {
+pub(crate) struct RateAndLevel {
     pub name: String,
     pub base_year: i32,
     pub target_year: i32,
@@ -232,7 +238,7 @@ pub struct RateAndLevel {
 
 /// A floor (or `about`) without a rate goal: the rate it needs against the
 /// metric's own.
-pub struct LevelNeedsRate {
+pub(crate) struct LevelNeedsRate {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -246,7 +252,7 @@ pub struct LevelNeedsRate {
 
 /// A ceiling without a rate goal: the most growth it allows against the
 /// metric's own.
-pub struct CeilingAllowsRate {
+pub(crate) struct CeilingAllowsRate {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -258,7 +264,7 @@ pub struct CeilingAllowsRate {
 
 /// A floor (or `about`) of a linear metric: the yearly increment it needs
 /// against the plan's.
-pub struct LevelNeedsIncrement {
+pub(crate) struct LevelNeedsIncrement {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -273,7 +279,7 @@ pub struct LevelNeedsIncrement {
 
 /// A ceiling of a linear metric: the largest yearly change it allows
 /// against the plan's.
-pub struct CeilingAllowsIncrement {
+pub(crate) struct CeilingAllowsIncrement {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -284,7 +290,7 @@ pub struct CeilingAllowsIncrement {
 }
 
 /// A compound metric whose plan rate is far from its history's trend.
-pub struct TrendDiffers {
+pub(crate) struct TrendDiffers {
     /// The metric's name.
     pub name: String,
     /// The plan path's average growth: "16.00%".
@@ -298,7 +304,7 @@ pub struct TrendDiffers {
 
 /// A share goal: how much faster its numerator must grow than its
 /// denominator, against the plan.
-pub struct ShareNeeds {
+pub(crate) struct ShareNeeds {
     pub name: String,
     pub base_year: i32,
     pub target_year: i32,
@@ -317,7 +323,7 @@ pub struct ShareNeeds {
 }
 
 /// A change goal of at least a fall: it lets the metric fall by less.
-pub struct FallAtMost {
+pub(crate) struct FallAtMost {
     pub name: String,
     /// The goal as written: "-13.5%".
     pub change: String,

@@ -6,7 +6,7 @@ use super::{
 };
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
-pub struct Chinese;
+pub(super) struct Chinese;
 
 fn enough(enough: bool) -> &'static str {
     if enough { "足够" } else { "不够" }
