@@ -17,7 +17,7 @@ use dabiao::Keep;
 use dabiao::calc::sensitivity::Sweep;
 use dabiao::plan::{Additions, Encoding, parse_actuals_csv};
 use dabiao::render::{Destination, Format, Lang, Options, render};
-use dabiao::report::Report;
+use dabiao::report::GoalReport;
 use dabiao::report::sensitivity::SensitivityReport;
 
 const SHIPPED: &str = include_str!("../targets.toml");
@@ -90,7 +90,7 @@ fn report_in(
     text: &str,
     scenarios: &[String],
     format: Format,
-    options: &Options<dabiao::render::report::Tables>,
+    options: &Options<dabiao::render::report::GoalTableChoice>,
 ) -> Vec<u8> {
     let additions = Additions {
         scenarios,
@@ -98,7 +98,7 @@ fn report_in(
     };
     let plans = dabiao::load_plan(text, "bench.toml", &additions, Keep::Asked)
         .expect("bench plan is valid");
-    let reports: Vec<Report> = plans.projected.iter().map(Report::build).collect();
+    let reports: Vec<GoalReport> = plans.scenarios.iter().map(GoalReport::build).collect();
     let mut out = Vec::new();
     render(reports.as_slice(), format, options, &mut out).expect("the report renders");
     out
@@ -148,7 +148,7 @@ fn benches(c: &mut Criterion) {
         Keep::Asked,
     )
     .unwrap()
-    .projected;
+    .scenarios;
     let shifts: Vec<f64> = (-50..=50).map(|i| f64::from(i) / 100.0).collect();
     let mut group = c.benchmark_group("10,000 metrics");
     group.sample_size(10);

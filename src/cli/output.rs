@@ -21,13 +21,13 @@ use anyhow::{Context, Result, anyhow, bail};
 use tempfile::NamedTempFile;
 
 /// Whether `-o path` means standard output.
-pub fn is_standard_output(path: &Path) -> bool {
+pub(super) fn is_standard_output(path: &Path) -> bool {
     path == Path::new("-") || path == Path::new("/dev/stdout")
 }
 
 /// Writes `bytes` to `path`, or to standard output when there is no path or
 /// it names standard output.
-pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+pub(super) fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
     emit_with(path, |out| Ok(out.write_all(bytes)?))
 }
 
@@ -35,7 +35,7 @@ pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
 /// output when there is no path or it names standard output. An error of
 /// `io::Error` is the output's own and is named after it; any other is
 /// `produce`'s and passed on as it is.
-pub fn emit_with(
+pub(super) fn emit_with(
     path: Option<&Path>,
     produce: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
@@ -72,7 +72,7 @@ fn name_the_output(error: anyhow::Error, context: &str) -> anyhow::Error {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Replace {
+pub(super) enum Replace {
     Allowed,
     Refused,
 }
@@ -80,7 +80,7 @@ pub enum Replace {
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 /// An existing file keeps its permissions; with `Replace::Refused` it is
 /// left untouched and the write fails.
-pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
     write_file_with(path, replace, |out| Ok(out.write_all(bytes)?))
 }
 
@@ -150,7 +150,7 @@ fn write_file_with(
 /// opened (opening a FIFO would block), which is why this reads metadata
 /// rather than using a crate that compares open handles.
 #[cfg(unix)]
-pub fn is_same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn is_same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     let identity = |p: &Path| fs::metadata(p).map(|m| (m.dev(), m.ino()));
     matches!((identity(a), identity(b)), (Ok(a), Ok(b)) if a == b)

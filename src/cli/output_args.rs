@@ -13,7 +13,7 @@ use super::{messages, output};
 use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options, Render};
 
 #[derive(Args, Debug)]
-pub struct OutputArgs {
+pub(super) struct OutputArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -44,13 +44,13 @@ pub struct OutputArgs {
 }
 
 /// `--lang` when given, else the language of the locale variables.
-pub fn lang_or_locale(lang: Option<Lang>) -> Lang {
+pub(super) fn lang_or_locale(lang: Option<Lang>) -> Lang {
     lang.unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
 }
 
 impl OutputArgs {
     /// The options as given, with the report's own `--table` and `--layout`.
-    pub fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
+    pub(super) fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
         let terminal = self.file().is_none() && std::io::stdout().is_terminal();
         Options {
             lang: lang_or_locale(self.lang),
@@ -70,10 +70,10 @@ impl OutputArgs {
 
     /// Refuses options that do not fit the format, rather than ignoring
     /// them, and an output file that is one of the inputs: before any work.
-    pub fn check<R: Render + ?Sized>(
+    pub(super) fn check<R: Render + ?Sized>(
         &self,
         plan: &PlanArgs,
-        options: &Options<R::Table>,
+        options: &Options<R::TableChoice>,
     ) -> Result<()> {
         render::check::<R>(self.format, options).map_err(messages::misfit)?;
         match self.file() {
@@ -83,7 +83,11 @@ impl OutputArgs {
     }
 
     /// Writes `report` in the format asked, where asked, as it is rendered.
-    pub fn write<R: Render + ?Sized>(&self, report: &R, options: &Options<R::Table>) -> Result<()> {
+    pub(super) fn write<R: Render + ?Sized>(
+        &self,
+        report: &R,
+        options: &Options<R::TableChoice>,
+    ) -> Result<()> {
         output::emit_with(self.file(), |out| {
             render::render(report, self.format, options, out).map_err(messages::render)
         })

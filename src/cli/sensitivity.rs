@@ -11,7 +11,7 @@ use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::parse_rate_argument;
 use crate::render::Format;
-use crate::render::sensitivity::SensitivityTable;
+use crate::render::sensitivity::SensitivityTableChoice;
 use crate::report::sensitivity::{self, SensitivityReport, TooManyCells};
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
@@ -20,7 +20,7 @@ use crate::report::sensitivity::{self, SensitivityReport, TooManyCells};
 /// from -5 % to +5 % in steps of 1 %. With --metric, one metric's own growth
 /// is set to each rate instead, and the goals it moves are shown.
 #[derive(Args, Debug)]
-pub struct SensitivityArgs {
+pub(super) struct SensitivityArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -42,7 +42,7 @@ pub struct SensitivityArgs {
 
     /// Which table to show [default: all; grid for csv, which holds one table].
     #[arg(long, value_enum)]
-    table: Option<SensitivityTable>,
+    table: Option<SensitivityTableChoice>,
 
     #[command(flatten)]
     out: OutputArgs,
@@ -61,7 +61,7 @@ const MAX_CELLS: u64 = 20_000_000;
 /// grid larger than this is not for reading anyway.
 const MAX_DOCUMENT_CELLS: u64 = 1_000_000;
 
-pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
+pub(super) fn run(args: &SensitivityArgs) -> Result<Outcome> {
     let options = args.out.options(args.table, None);
     args.out
         .check::<[SensitivityReport]>(&args.plan, &options)?;
@@ -72,7 +72,7 @@ pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
     let points = points(args, origin, sweep == Sweep::UniformShift)?;
     // The break-even table alone shows no cell of the grid.
     let grid_as_text = matches!(args.out.format, Format::Table | Format::Markdown)
-        && args.table != Some(SensitivityTable::BreakEven);
+        && args.table != Some(SensitivityTableChoice::BreakEven);
     let limit = if grid_as_text {
         MAX_DOCUMENT_CELLS
     } else {

@@ -21,7 +21,8 @@ const BOM: &str = "\u{feff}";
 
 /// How a CSV file is written.
 #[derive(Debug, Clone, Copy)]
-pub struct CsvOptions {
+pub(super) struct CsvOptions {
+    /// Decimals of numbers and fractions.
     pub precision: Precision,
     /// Start with a byte-order mark.
     pub bom: bool,
@@ -32,7 +33,7 @@ pub struct CsvOptions {
 
 /// Writes the table to `out` as it is made: the header, then one row per
 /// record; with a byte-order mark first if asked.
-pub fn write(records: Records, options: CsvOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(records: Records, options: CsvOptions, out: &mut dyn Write) -> io::Result<()> {
     if options.bom {
         out.write_all(BOM.as_bytes())?;
     }

@@ -13,14 +13,14 @@ use super::number::{Precision, number, percent, percent_shortest};
 use super::records::{Field, Records};
 use super::words::{
     CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
-    RateAndLevel, ShareNeeds,
+    RateAndLevel, ShareNeeds, TrendDiffers,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions};
 use crate::report::explain::ExplainReport;
-use crate::report::{Comparison, Finding, MetricLabel, ReportHeader};
+use crate::report::{Comparison, Finding, MetricLabel, ReportHeader, estimator_name};
 
 impl Render for [ExplainReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = Nothing;
 
     fn one_table(_: Option<Nothing>, _: Option<Layout>) -> Result<Nothing, Misfit> {
@@ -203,6 +203,13 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                 enough: f.meets,
             })
         }
+        Finding::TrendDiffers(f) => words.trend_differs(&TrendDiffers {
+            name: label(f.metric).name.clone(),
+            plan_rate: rate(f.plan_rate),
+            from_year: f.trend.from_year,
+            to_year: f.trend.to_year,
+            trend_rate: rate(f.trend.rate.per_year),
+        }),
     }
 }
 
@@ -231,6 +238,15 @@ fn finding_object(report: &ExplainReport, finding: &Finding, precision: Precisio
             "needed_increment": f.increments.map(|i| i.0),
             "own_increment": f.increments.map(|i| i.1),
             "meets": f.meets,
+        }),
+        Finding::TrendDiffers(f) => json!({
+            "metric": id(f.metric),
+            "kind": "trend_differs",
+            "plan_rate": f.plan_rate,
+            "estimator": estimator_name(f.estimator),
+            "trend_rate": f.trend.rate.per_year,
+            "from_year": f.trend.from_year,
+            "to_year": f.trend.to_year,
         }),
         Finding::FallAtMost(f) => json!({
             "metric": id(f.metric),

@@ -63,13 +63,13 @@ impl Serialize for Json<'_> {
 }
 
 /// Writes `json` as pretty text with a final newline, as it is produced.
-pub fn write(json: &Json, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn write(json: &Json, out: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *out, json)?;
     out.write_all(b"\n")
 }
 
 /// A field as a JSON value: numbers as numbers, missing values as null.
-pub fn value(field: Field, precision: Precision) -> Value {
+pub(super) fn value(field: Field, precision: Precision) -> Value {
     match field {
         Field::Text(s) => Value::String(s),
         Field::Int(i) => Value::from(i),
@@ -81,7 +81,7 @@ pub fn value(field: Field, precision: Precision) -> Value {
 }
 
 /// An object of `keys` and `fields`, paired in order.
-pub fn object(
+pub(super) fn object(
     keys: &[&str],
     fields: impl IntoIterator<Item = Field>,
     precision: Precision,
@@ -95,7 +95,7 @@ pub fn object(
 }
 
 /// The `plan` object that opens every JSON output.
-pub fn plan_object(header: &ReportHeader) -> Value {
+pub(super) fn plan_object(header: &ReportHeader) -> Value {
     json!({
         "title": header.title,
         "source": header.source,

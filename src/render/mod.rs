@@ -2,13 +2,14 @@
 //! [`Render`] once: the document people read, the records of a table, and
 //! the JSON; [`render`] picks the format, checks that the options fit it,
 //! and writes. Records and JSON are made as they are written, so that CSV
-//! and JSON output is never held whole. One module per format (`table`, `markdown`, `csv`,
-//! `json`, and `chart` for the SVG); what they share lives in `number` (how
-//! a value is written), `words` (every word people read, one file per
-//! language), `document` (the titled tables and paragraphs of the
-//! human-readable formats) and `records` (the fields of CSV rows and JSON
-//! objects, named once for both). What each command shows is in `report`,
-//! `sensitivity`, `explain` and `review`, the four implementations.
+//! and JSON output is never held whole. One module per format (`table`,
+//! `markdown`, `csv`, `json`, and `chart` for the SVG); what they share
+//! lives in `number` (how a value is written), `words` (every word people
+//! read, one file per language), `document` (the titled tables and
+//! paragraphs of the human-readable formats) and `records` (the fields of
+//! CSV rows and JSON objects, named once for both). What each command
+//! shows is in `report`, `sensitivity`, `explain` and `review` (the review
+//! and its year-by-year history), which implement [`Render`].
 //!
 //! A new format is one module and one [`Format`]; a new report is one
 //! implementation of [`Render`].
@@ -17,18 +18,18 @@
 //! there, and the test at the end of this file keeps it so.
 
 pub mod chart;
-pub mod csv;
+mod csv;
 pub mod document;
-pub mod explain;
+mod explain;
 pub mod json;
-pub mod markdown;
-pub mod number;
+mod markdown;
+mod number;
 pub mod records;
 pub mod report;
-pub mod review;
+mod review;
 pub mod sensitivity;
-pub mod table;
-pub mod words;
+mod table;
+mod words;
 
 use std::io::{self, Write};
 
@@ -39,12 +40,13 @@ use json::Json;
 pub use number::Precision;
 use records::Records;
 use table::TerminalOptions;
-pub use words::{Lang, Words};
+pub use words::Lang;
+pub(crate) use words::Words;
 
 /// What one kind of report is in each form a format can take.
 pub trait Render {
     /// The tables a run may choose among; [`Nothing`] when there is one.
-    type Table: Copy;
+    type TableChoice: Copy;
     /// The one table of the report a CSV file holds.
     type OneTable;
 
@@ -53,31 +55,42 @@ pub trait Render {
     /// table has no years to lay out, or when the report is not a table at
     /// all. Needs no report, so that it is asked before any work.
     fn one_table(
-        table: Option<Self::Table>,
+        table: Option<Self::TableChoice>,
         layout: Option<Layout>,
     ) -> Result<Self::OneTable, Misfit>;
 
     /// For people: drawn as the terminal table or as Markdown, every table
     /// when none is chosen.
-    fn document(&self, table: Option<Self::Table>, options: &TextOptions) -> Document;
+    fn document(&self, table: Option<Self::TableChoice>, options: &TextOptions) -> Document;
 
     /// For spreadsheets: one table's records, made as they are written.
     fn records(&self, table: Self::OneTable) -> Records<'_>;
 
     /// For programs: the whole report, or the tables chosen, made as it is
     /// written.
-    fn json(&self, table: Option<Self::Table>, precision: Precision) -> Json<'_>;
+    fn json(&self, table: Option<Self::TableChoice>, precision: Precision) -> Json<'_>;
 }
 
 /// Nothing to choose, or no table to hold: a type with no values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nothing {}
 
+/// The form of the output (`--format`). `--help` lists the values without
+/// the notes below (`help = None`): the option's own help says enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The terminal table: the document drawn in box-drawing characters,
+    /// for people (the default).
+    #[value(help = None::<&str>)]
     Table,
+    /// One table of records as comma-separated values, for spreadsheets.
+    #[value(help = None::<&str>)]
     Csv,
+    /// The whole report as one JSON object, for programs.
+    #[value(help = None::<&str>)]
     Json,
+    /// The document as Markdown, for reports and issue trackers.
+    #[value(help = None::<&str>)]
     Markdown,
 }
 
@@ -90,11 +103,18 @@ pub enum Layout {
     Wide,
 }
 
-/// When to colour the status cells of the terminal table.
+/// When to colour the status cells of the terminal table. `--help` lists
+/// the values without these notes (`help = None`): `--color` says them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (the default).
+    #[value(help = None::<&str>)]
     Auto,
+    /// Wherever the output goes.
+    #[value(help = None::<&str>)]
     Always,
+    /// Nowhere.
+    #[value(help = None::<&str>)]
     Never,
 }
 
@@ -102,6 +122,7 @@ pub enum ColorWhen {
 /// not fit the format rather than ignoring it.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<T> {
+    /// The language people read: of headers, labels and sentences.
     pub lang: Lang,
     /// Decimals to show: 2 by default for people, every digit for programs.
     pub precision: Option<u8>,
@@ -119,6 +140,8 @@ pub struct Options<T> {
     pub color: Option<ColorWhen>,
     /// A trend mark (▁▂▃▅▇) per metric in the terminal's years table.
     pub sparkline: bool,
+    /// Where the output goes: decides colour `auto` and fitting to the
+    /// terminal's width.
     pub destination: Destination,
 }
 
@@ -170,7 +193,9 @@ impl<T> Options<T> {
 /// Options of the documents people read (terminal table and Markdown).
 #[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
+    /// The language of every word shown.
     pub lang: Lang,
+    /// Decimals of the values shown (goal values keep theirs).
     pub decimals: usize,
     /// A trend mark (▁▂▃▅▇) per metric in the years table.
     pub sparkline: bool,
@@ -180,18 +205,29 @@ pub struct TextOptions {
 /// take.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Misfit {
+    /// A byte-order mark was asked for another format than CSV.
     #[error("a byte-order mark starts CSV only")]
     Bom,
+    /// Raw CSV cells (`--raw-csv`) were asked for another format than CSV.
     #[error("raw cells apply to CSV only")]
     RawCsv,
+    /// Colour was asked for another format than the terminal table.
     #[error("colour applies to the terminal table only")]
     Color,
+    /// A layout was asked for another format than CSV, or for a table
+    /// without years.
     #[error("a layout applies to a table of years in CSV only")]
     Layout,
     /// Every table was chosen; `default` and `other` name the two a CSV
     /// file can hold, as they are chosen.
     #[error("a CSV file holds one table: {default} (the default) or {other}")]
-    EveryTable { default: String, other: String },
+    EveryTable {
+        /// The table CSV holds when none is chosen.
+        default: String,
+        /// The other table.
+        other: String,
+    },
+    /// CSV was asked of a report that has no table (`explain`).
     #[error("the report is sentences or data, not a table")]
     NotATable,
 }
@@ -208,12 +244,16 @@ fn no_layout(layout: Option<Layout>) -> Result<(), Misfit> {
     layout.map_or(Ok(()), |_| Err(Misfit::Layout))
 }
 
+/// Why a report was not written.
 #[derive(Debug, Error)]
 pub enum RenderError {
+    /// An option does not fit the format.
     #[error(transparent)]
     Misfit(#[from] Misfit),
+    /// The chart's drawing library failed; what it said.
     #[error("cannot draw the chart: {0}")]
     Draw(String),
+    /// Writing the text to its destination failed.
     #[error("cannot write the output")]
     Write(#[from] io::Error),
 }
@@ -222,7 +262,7 @@ pub enum RenderError {
 /// Needs no report, so that a run refused for its options does no work.
 pub fn check<R: Render + ?Sized>(
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
 ) -> Result<(), Misfit> {
     match format {
         Format::Csv => R::one_table(options.table, options.layout).map(drop)?,
@@ -247,7 +287,7 @@ pub fn check<R: Render + ?Sized>(
 pub fn render<R: Render + ?Sized>(
     report: &R,
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     check::<R>(format, options)?;
@@ -279,9 +319,10 @@ mod tests {
     use std::io::{self, Write};
     use std::path::Path;
 
-    use super::report::Tables;
+    use super::report::GoalTableChoice;
     use super::*;
-    use crate::report::Report;
+    use crate::report::review::{ReviewHistory, ReviewReport};
+    use crate::report::{GoalReport, Method};
 
     /// Counts what is written, and the largest single write.
     #[derive(Default)]
@@ -302,56 +343,97 @@ mod tests {
         }
     }
 
+    /// What `render` writes of `report` in `format`, counted.
+    fn writes<R: Render + ?Sized>(
+        report: &R,
+        format: Format,
+        table: Option<R::TableChoice>,
+    ) -> Writes {
+        let options = Options {
+            lang: Lang::En,
+            precision: None,
+            table,
+            layout: None,
+            bom: false,
+            raw_csv: false,
+            color: None,
+            sparkline: false,
+            destination: Destination::default(),
+        };
+        let mut out = Writes::default();
+        render(report, format, &options, &mut out).expect("rendered");
+        out
+    }
+
+    /// Whether `out` came in pieces, never as one text of the whole output.
+    fn in_pieces(out: &Writes) -> bool {
+        out.total > 100_000 && out.largest <= 16 * 1024
+    }
+
     /// CSV and JSON reach the writer in pieces as they are made, never as
-    /// one text of the whole output.
+    /// one text of the whole output: the report's, and the review's at the
+    /// latest figures and year by year.
     #[test]
     fn csv_and_json_are_written_as_they_are_made() {
         let metrics: String = (0..2_000)
             .map(|i| {
                 format!(
-                    "[metrics.m{i}]\nbaseline = {}\ngrowth = \"5%\"\ntarget = 1\n",
-                    i + 1
+                    "[metrics.m{i}]\nbaseline = {}\ngrowth = \"5%\"\ntarget = 1\n\
+                     actual = {{ 2016 = {}, 2017 = {} }}\n",
+                    i + 1,
+                    i + 2,
+                    i + 3
                 )
             })
             .collect();
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
         let plans = crate::load_plan(&text, "p.toml", &Default::default(), crate::Keep::Asked)
             .expect("a valid plan");
-        let reports: Vec<Report> = plans.projected.iter().map(Report::build).collect();
+        let reports: Vec<GoalReport> = plans.scenarios.iter().map(GoalReport::build).collect();
         for (format, table) in [
-            (Format::Csv, Tables::Summary),
-            (Format::Csv, Tables::Years),
-            (Format::Json, Tables::All),
+            (Format::Csv, GoalTableChoice::Summary),
+            (Format::Csv, GoalTableChoice::Years),
+            (Format::Json, GoalTableChoice::All),
         ] {
-            let options = Options {
-                lang: Lang::En,
-                precision: None,
-                table: Some(table),
-                layout: None,
-                bom: false,
-                raw_csv: false,
-                color: None,
-                sparkline: false,
-                destination: Destination::default(),
-            };
-            let mut out = Writes::default();
-            render(reports.as_slice(), format, &options, &mut out).expect("rendered");
+            let out = writes(reports.as_slice(), format, Some(table));
             assert!(
-                out.total > 100_000 && out.largest <= 16 * 1024,
+                in_pieces(&out),
                 "{format:?} {table:?}: {} bytes, the largest write {}",
                 out.total,
                 out.largest
             );
         }
+        let reviews: Vec<ReviewReport> = plans
+            .scenarios
+            .iter()
+            .map(|s| ReviewReport::build(s, None, Method::Plan).expect("a review"))
+            .collect();
+        let histories: Vec<ReviewHistory> = plans
+            .scenarios
+            .iter()
+            .map(|s| ReviewHistory::build(s, Method::Plan))
+            .collect();
+        for format in [Format::Csv, Format::Json] {
+            let review = writes(reviews.as_slice(), format, None);
+            let history = writes(histories.as_slice(), format, None);
+            for (what, out) in [("review", review), ("history", history)] {
+                assert!(
+                    in_pieces(&out),
+                    "{what} {format:?}: {} bytes, the largest write {}",
+                    out.total,
+                    out.largest
+                );
+            }
+        }
     }
 
     /// Every file under `dir`, with its text.
-    fn sources(dir: &Path) -> Vec<(String, String)> {
+    fn source_files(dir: &Path) -> Vec<(String, String)> {
         let mut found = Vec::new();
         for entry in std::fs::read_dir(dir).expect("the render folder is readable") {
             let path = entry.expect("a folder entry").path();
             if path.is_dir() {
-                found.extend(sources(&path));
+                found.extend(source_files(&path));
             } else {
                 let text = std::fs::read_to_string(&path).expect("a source file is text");
                 found.push((path.display().to_string(), text));
@@ -389,7 +471,7 @@ mod tests {
     #[test]
     fn renderers_name_neither_calc_nor_plan() {
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/render"));
-        let offences: Vec<String> = sources(dir)
+        let offences: Vec<String> = source_files(dir)
             .into_iter()
             .filter_map(|(file, text)| {
                 // Tests may build what they render from a plan.

@@ -13,6 +13,8 @@ use crate::report::in_percent;
 pub enum Precision {
     /// The shortest text that reads back as exactly the same double.
     Full,
+    /// This many decimals after the point (from 10^15 up, in the exponent
+    /// form: further digits would be noise).
     Decimals(usize),
 }
 
@@ -27,10 +29,10 @@ const SMALL_LIMIT: f64 = 1e-15;
 
 /// What people see for a result no double holds: spreadsheets show the same
 /// for an overflowing formula such as `=RRI(5, 1E-300, 1E+300)`.
-pub const NOT_A_NUMBER: &str = "#NUM!";
+pub(super) const NOT_A_NUMBER: &str = "#NUM!";
 
 /// `x` for people: `142.82`, `1.50e300`, [`NOT_A_NUMBER`].
-pub fn number(x: f64, precision: Precision) -> String {
+pub(super) fn number(x: f64, precision: Precision) -> String {
     if !x.is_finite() {
         return NOT_A_NUMBER.to_owned();
     }
@@ -49,7 +51,7 @@ pub fn number(x: f64, precision: Precision) -> String {
 /// A number as a CSV cell: as [`number`] writes it, with the exponent in
 /// the form spreadsheets read (`1.5E+300`, `2.5E-16`); an empty cell when
 /// no double holds it, as JSON writes null.
-pub fn spreadsheet_number(x: f64, precision: Precision) -> String {
+pub(super) fn spreadsheet_number(x: f64, precision: Precision) -> String {
     if !x.is_finite() {
         return String::new();
     }
@@ -62,11 +64,11 @@ pub fn spreadsheet_number(x: f64, precision: Precision) -> String {
 
 /// A fraction (rate, attainment) as a CSV cell, with `precision` counted in
 /// percent: two more decimals than a value gets.
-pub fn fraction(x: f64, precision: Precision) -> String {
+pub(super) fn fraction(x: f64, precision: Precision) -> String {
     spreadsheet_number(x, fraction_precision(precision))
 }
 
-pub fn fraction_precision(precision: Precision) -> Precision {
+pub(super) fn fraction_precision(precision: Precision) -> Precision {
     match precision {
         Precision::Full => Precision::Full,
         Precision::Decimals(d) => Precision::Decimals(d + 2),
@@ -75,7 +77,7 @@ pub fn fraction_precision(precision: Precision) -> Precision {
 
 /// A value rounded the way `number` writes it, for formats that carry
 /// numbers rather than text (JSON).
-pub fn rounded(x: f64, precision: Precision) -> f64 {
+pub(super) fn rounded(x: f64, precision: Precision) -> f64 {
     match precision {
         Precision::Full => x,
         Precision::Decimals(_) => number(x, precision).parse().unwrap_or(x),
@@ -83,7 +85,7 @@ pub fn rounded(x: f64, precision: Precision) -> f64 {
 }
 
 /// With a sign always shown, for gaps: "+2.30", "-7.18", "0.00".
-pub fn signed(x: f64, decimals: usize) -> String {
+pub(super) fn signed(x: f64, decimals: usize) -> String {
     let text = number(x, Precision::Decimals(decimals));
     if !x.is_finite() || text.starts_with('-') || text.trim_start_matches(['0', '.']).is_empty() {
         text
@@ -93,12 +95,12 @@ pub fn signed(x: f64, decimals: usize) -> String {
 }
 
 /// A fraction as a percent: 0.171398 → "17.14%".
-pub fn percent(fraction: f64, decimals: usize) -> String {
+pub(super) fn percent(fraction: f64, decimals: usize) -> String {
     with_percent_sign(fraction * 100.0, Precision::Decimals(decimals))
 }
 
 /// A fraction as a percent with just the digits it needs: 0.16 → "16%".
-pub fn percent_shortest(fraction: f64) -> String {
+pub(super) fn percent_shortest(fraction: f64) -> String {
     with_percent_sign(in_percent(fraction), Precision::Full)
 }
 

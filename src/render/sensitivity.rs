@@ -136,7 +136,7 @@ fn json(reports: &[SensitivityReport], precision: Precision) -> Json<'_> {
 
 /// Which of the sensitivity tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SensitivityTable {
+pub enum SensitivityTableChoice {
     /// Every goal at every point.
     Grid,
     /// Where each goal flips.
@@ -145,46 +145,48 @@ pub enum SensitivityTable {
     All,
 }
 
-impl SensitivityTable {
+impl SensitivityTableChoice {
     fn grid(self) -> bool {
-        self != SensitivityTable::BreakEven
+        self != SensitivityTableChoice::BreakEven
     }
 
     fn break_even(self) -> bool {
-        self != SensitivityTable::Grid
+        self != SensitivityTableChoice::Grid
     }
 }
 
 /// The table a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OneTable {
+    /// One row per goal and point of the sweep.
     Grid,
+    /// One row per goal: where it flips.
     BreakEven,
 }
 
 impl Render for [SensitivityReport] {
-    type Table = SensitivityTable;
+    type TableChoice = SensitivityTableChoice;
     type OneTable = OneTable;
 
     fn one_table(
-        table: Option<SensitivityTable>,
+        table: Option<SensitivityTableChoice>,
         layout: Option<Layout>,
     ) -> Result<OneTable, Misfit> {
-        if table == Some(SensitivityTable::All) {
+        if table == Some(SensitivityTableChoice::All) {
             return Err(Misfit::EveryTable {
-                default: table_name(SensitivityTable::Grid),
-                other: table_name(SensitivityTable::BreakEven),
+                default: table_name(SensitivityTableChoice::Grid),
+                other: table_name(SensitivityTableChoice::BreakEven),
             });
         }
         no_layout(layout)?;
         Ok(match table {
-            Some(SensitivityTable::BreakEven) => OneTable::BreakEven,
+            Some(SensitivityTableChoice::BreakEven) => OneTable::BreakEven,
             _ => OneTable::Grid,
         })
     }
 
-    fn document(&self, table: Option<SensitivityTable>, options: &TextOptions) -> Document {
-        document(self, options, table.unwrap_or(SensitivityTable::All))
+    fn document(&self, table: Option<SensitivityTableChoice>, options: &TextOptions) -> Document {
+        document(self, options, table.unwrap_or(SensitivityTableChoice::All))
     }
 
     fn records(&self, table: OneTable) -> Records<'_> {
@@ -198,7 +200,7 @@ impl Render for [SensitivityReport] {
     }
 
     /// Both tables, whichever is chosen.
-    fn json(&self, _: Option<SensitivityTable>, precision: Precision) -> Json<'_> {
+    fn json(&self, _: Option<SensitivityTableChoice>, precision: Precision) -> Json<'_> {
         json(self, precision)
     }
 }
@@ -208,7 +210,7 @@ impl Render for [SensitivityReport] {
 fn document(
     reports: &[SensitivityReport],
     options: &TextOptions,
-    table: SensitivityTable,
+    table: SensitivityTableChoice,
 ) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
@@ -247,7 +249,7 @@ fn document(
     document
 }
 
-fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTable) -> Grid {
+fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTableChoice) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let uniform = report.swept_metric.is_none();
     let mut header = vec![
@@ -334,7 +336,7 @@ fn break_even_text(point: BreakEvenPoint, uniform: bool, words: &dyn Words, d: u
 }
 
 /// How many columns the table has: three labels, the points, the break-even.
-fn header_len(points: &[f64], table: SensitivityTable) -> usize {
+fn header_len(points: &[f64], table: SensitivityTableChoice) -> usize {
     3 + if table.grid() { points.len() } else { 0 } + usize::from(table.break_even())
 }
 

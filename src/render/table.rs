@@ -12,7 +12,7 @@ use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Ta
 use super::document::{Body, Document, Grid, Paragraph, Tone};
 
 #[derive(Debug, Clone, Copy)]
-pub struct TerminalOptions {
+pub(super) struct TerminalOptions {
     /// Colour the status cells.
     pub color: bool,
     /// Wrap wide tables to the terminal's width (only when writing to one).
@@ -22,7 +22,11 @@ pub struct TerminalOptions {
 /// Writes `document` to `out`, each table as soon as it is drawn and its
 /// section dropped after it: a table needs all its rows to size its
 /// columns, but not those of the tables after it.
-pub fn draw(document: Document, terminal: TerminalOptions, out: &mut dyn Write) -> io::Result<()> {
+pub(super) fn draw(
+    document: Document,
+    terminal: TerminalOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for line in document.title.iter().chain(&document.preamble) {
         writeln!(out, "{line}")?;
     }
@@ -68,6 +72,7 @@ pub(super) fn build(grid: &Grid, style: TableStyle, terminal: TerminalOptions) -
             let c = comfy_table::Cell::new(&cell.text);
             match (terminal.color, cell.tone) {
                 (true, Tone::Good) => c.fg(Color::Green),
+                (true, Tone::Fair) => c.fg(Color::Yellow),
                 (true, Tone::Bad) => c.fg(Color::Red),
                 _ => c,
             }

@@ -5,37 +5,47 @@ use thiserror::Error;
 
 use super::metric::{MetricError, Need, metric_index};
 use super::{GoalStatement, MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::{self, BreakEven, Sweep, judge_at};
 use crate::calc::{self, Status};
 use crate::plan::{GoalKind, Metric, Plan, Stated};
 
+/// The sweep of `dabiao sensitivity` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// The swept metric in `--metric` mode; `None` for a uniform shift.
     pub swept_metric: Option<MetricLabel>,
     /// Shifts, or rates of the swept metric.
     pub points: Vec<f64>,
+    /// One row per goal the sweep is about, metrics in file order, each
+    /// metric's goals in the order level, rate, change, increase, total.
     pub rows: Vec<SensitivityRow>,
 }
 
+/// One goal across the sweep.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
+    /// The metric the goal is on.
     pub metric: MetricLabel,
     /// The goal as the plan states it; an in-step goal's rate moves with
     /// the sweep.
     pub statement: GoalStatement,
-    /// One per point: the value judged (a level, or an average rate) and the
-    /// status; `None` where the sweep is undefined (a rate at -100 %).
+    /// One per point: the value judged, in the goal's own terms (a level,
+    /// increase or total in the metric's unit; an average rate or a change
+    /// as a fraction), and the status; `None` where the sweep is undefined
+    /// (a rate at -100 %).
     pub cells: Vec<Option<(f64, Status)>>,
+    /// Where the goal flips between missed and reached.
     pub break_even: BreakEvenPoint,
 }
 
 /// Where a goal flips, as shown: both the shift and the rate where known.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum BreakEvenPoint {
+    /// The goal flips here, rounded toward the side where it is reached.
     At {
         /// The uniform shift, or in `--metric` mode the change from the
         /// metric's own average rate.
@@ -44,13 +54,15 @@ pub enum BreakEvenPoint {
         /// swept rate in `--metric` mode.
         rate: Option<f64>,
     },
+    /// The sweep does not move the goal's metric (a linear metric, say).
     Unaffected,
+    /// No point of the search range changes the goal's status.
     NoFlip,
 }
 
 /// What to sweep: every compound metric's growth shifted alike, or the
 /// growth of the compound metric `metric`.
-pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, MetricError> {
+pub fn sweep(projected: &ProjectedScenario, metric: Option<&str>) -> Result<Sweep, MetricError> {
     Ok(match metric {
         None => Sweep::UniformShift,
         Some(id) => Sweep::OwnRate {
@@ -62,7 +74,7 @@ pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, Metri
 impl SensitivityReport {
     /// Sweeps `points` over the scenario's goals: all of them for a uniform
     /// shift, those the metric moves for `Sweep::OwnRate`.
-    pub fn build(projected: &Projected, sweep: Sweep, points: &[f64]) -> SensitivityReport {
+    pub fn build(projected: &ProjectedScenario, sweep: Sweep, points: &[f64]) -> SensitivityReport {
         let plan = &projected.scenario.plan;
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let mut rows = Vec::new();
@@ -142,7 +154,9 @@ fn shows(plan: &Plan, sweep: Sweep, index: usize, stated: Stated) -> bool {
 pub struct TooManyCells {
     /// Goals swept, over every scenario run.
     pub goals: u64,
+    /// Points of the sweep.
     pub points: u64,
+    /// Goals × points: the cells the grid would hold.
     pub cells: u64,
 }
 
@@ -150,7 +164,7 @@ pub struct TooManyCells {
 /// more than `limit` cells: counted before any of it is computed, so that a
 /// sweep too large fails at once instead of exhausting memory.
 pub fn check_size(
-    scenarios: &[Projected],
+    scenarios: &[ProjectedScenario],
     sweep: Sweep,
     points: usize,
     limit: u64,

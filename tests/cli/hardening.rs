@@ -5,7 +5,10 @@
 //! The edge plans are the fuzzers' seed corpus (`fuzz/corpus`), run here
 //! both through the binary and through the checks the fuzz targets make.
 
+// The fuzz crate's library: its functions are public there, for the fuzz
+// targets, and reached here only by this module.
 #[path = "../../fuzz/src/lib.rs"]
+#[allow(unreachable_pub)]
 mod fuzz_checks;
 
 use std::fs;

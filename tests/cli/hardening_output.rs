@@ -109,6 +109,74 @@ fn csv_text_that_would_run_as_a_formula_starts_with_an_apostrophe() {
     );
 }
 
+/// `FORMULAS`' first two metrics with actual figures, for `review`.
+const REVIEWED_FORMULAS: &str = "[metrics.-a]\nname = '=HYPERLINK(\"http://x\",\"x\")'\nunit = \"+1\"\n\
+    baseline = -2\nincrement = 1\ntarget = -1\nactual = { 2016 = -1.5 }\n\
+    [metrics.b]\nname = \"-2+3\"\nunit = \"@SUM(A1)\"\nbaseline = 10\ngrowth = \"-5%\"\n\
+    target = 5\nactual = { 2016 = 9, 2017 = 8.5 }\n\
+    [scenarios.-s]\ngrowth_shift = \"1%\"\n";
+
+#[test]
+fn review_csv_defuses_formulas_at_the_latest_figures_and_year_by_year() {
+    let dir = folder(&[("p.toml", plan(REVIEWED_FORMULAS).as_bytes())]);
+    let first = ["'-a", "'=HYPERLINK(\"http://x\",\"x\")", "'+1"];
+    let second = ["b", "'-2+3", "'@SUM(A1)"];
+    let label =
+        |scenario: &str, [id, name, unit]: [&str; 3]| [scenario, id, name, unit].map(str::to_owned);
+    for method in ["plan", "ndrc"] {
+        let args = [
+            "review",
+            "p.toml",
+            "--method",
+            method,
+            "-f",
+            "csv",
+            "--scenario",
+            "all",
+        ];
+        let csv = ok(dir.path(), &args);
+        let expected = [
+            label("base", first),
+            label("base", second),
+            label("'-s", first),
+            label("'-s", second),
+        ];
+        assert_eq!(labels(&csv), expected, "{method}: {csv}");
+        // Numbers, negative ones included, stay numbers.
+        let row = &records(&csv)[0];
+        assert_eq!(
+            [&row["target"], &row["latest_value"]],
+            ["-1", "-1.5"],
+            "{csv}"
+        );
+    }
+    let history = ok(dir.path(), &["review", "p.toml", "--history", "-f", "csv"]);
+    let expected = [
+        label("base", first),
+        label("base", second),
+        label("base", second),
+    ];
+    assert_eq!(labels(&history), expected, "{history}");
+    let raw = ok(
+        dir.path(),
+        &["review", "p.toml", "--history", "-f", "csv", "--raw-csv"],
+    );
+    assert_eq!(
+        labels(&raw)[0],
+        ["base", "-a", "=HYPERLINK(\"http://x\",\"x\")", "+1"].map(str::to_owned),
+        "{raw}"
+    );
+    // JSON carries text as text: no apostrophe.
+    for args in [
+        &["review", "p.toml", "-f", "json"][..],
+        &["review", "p.toml", "--history", "-f", "json"],
+    ] {
+        let json = ok(dir.path(), args);
+        assert!(json.contains("\"name\": \"=HYPERLINK("), "{json}");
+        assert!(!json.contains("'"), "{json}");
+    }
+}
+
 #[test]
 fn raw_csv_writes_cells_as_they_are() {
     let dir = folder(&[("p.toml", plan(FORMULAS).as_bytes())]);
@@ -167,6 +235,8 @@ fn a_file_gets_what_standard_output_gets_and_no_temporary_file_is_left() {
         &["p.toml", "-f", "json"],
         &["p.toml", "-f", "table"],
         &["sensitivity", "p.toml", "-f", "json"],
+        &["review", "p.toml", "-f", "csv"],
+        &["review", "p.toml", "--history", "-f", "json"],
     ] {
         let printed = ok(dir.path(), args);
         ok(dir.path(), &[args, &["-o", "out"]].concat());

@@ -17,6 +17,7 @@
 //!   control characters, bounded messages, blame on the right file;
 //! - `hardening_output`: extreme values written readably, CSV cells defused
 //!   against formulas, output limits and streaming;
+//! - `methods`: history, trends, and the assessment methods of `review`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `readme`: every `console` example of the README.
@@ -29,6 +30,7 @@ mod goals;
 mod hardening;
 mod hardening_input;
 mod hardening_output;
+mod methods;
 mod metric_flag;
 mod numbers;
 mod readme;

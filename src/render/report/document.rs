@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::Tables;
+use super::GoalTableChoice;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
@@ -12,16 +12,25 @@ use crate::render::document::{
     latest_text, level_text, opening, pace_text, plain, progress_text, scenario_lines,
     section_heading, signed_percent, tone, unit_points_text,
 };
-use crate::render::number::{Precision, number, percent};
-use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
+use crate::render::number::{Precision, number, percent, signed};
+use crate::render::words::TrendFound;
+use crate::report::{
+    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, Progress, ReportHeader, Series,
+    estimator_name,
+};
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Document {
+pub(super) fn document(
+    reports: &[GoalReport],
+    tables: GoalTableChoice,
+    options: &TextOptions,
+) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let mut document = opening(&headers, words, None);
     document.preamble.extend(scenario_lines(&headers, words));
+    document.preamble.extend(trend_lines(reports, options));
     let several = reports.len() > 1;
     let mut sections = Vec::new();
     // A plan may list metrics only to see their paths.
@@ -64,15 +73,77 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
     document
 }
 
+/// One line per metric whose growth or increment the plan took from its
+/// history: the rate found and how. With several scenarios shown, a line
+/// that holds for some of them only names them (a scenario's baseline
+/// changes the trend that ends at it).
+fn trend_lines(reports: &[GoalReport], options: &TextOptions) -> Vec<String> {
+    let words = options.lang.words();
+    let texts: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            r.series
+                .iter()
+                .filter_map(|s| trend_line(s, options))
+                .collect()
+        })
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for text in texts.iter().flatten() {
+        let holding: Vec<&str> = reports
+            .iter()
+            .zip(&texts)
+            .filter(|(_, those)| those.contains(text))
+            .map(|(r, _)| r.header.scenario.as_str())
+            .collect();
+        let line = if holding.len() == reports.len() {
+            text.clone()
+        } else {
+            words.in_scenarios(text, &holding)
+        };
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The line for a metric whose growth or increment is its history's trend.
+fn trend_line(series: &Series, options: &TextOptions) -> Option<String> {
+    let DerivedTrend { estimator, found } = series.trend?;
+    let (words, d) = (options.lang.words(), options.decimals);
+    let compound = found.rate.pace == Pace::Compound;
+    let change = if compound {
+        percent(found.rate.per_year, d)
+    } else {
+        words.with_unit(signed(found.rate.per_year, d), &series.metric.unit)
+    };
+    Some(
+        words.trend_found(&TrendFound {
+            name: series.metric.name.clone(),
+            change,
+            compound,
+            estimator,
+            key: estimator_name(estimator),
+            from_year: found.from_year,
+            to_year: found.to_year,
+            points: found.points,
+            r_squared: found
+                .r_squared
+                .map(|r| number(r, Precision::Decimals(d.max(3)))),
+        }),
+    )
+}
+
 /// The binding goals reached and all of them, when the report has any.
-fn binding_tally(report: &Report) -> Option<(usize, usize)> {
+fn binding_tally(report: &GoalReport) -> Option<(usize, usize)> {
     let (reached, all) = report.binding_count();
     (all > 0).then_some((reached, all))
 }
 
 /// One row per goal. A plan with binding goals (约束性) says which are, in
 /// a column after the goal.
-fn summary(report: &Report, options: &TextOptions) -> Grid {
+fn summary(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let marks_binding = binding_tally(report).is_some();
     let mut header = vec![
@@ -201,7 +272,7 @@ const ACTUAL_MARK: &str = "*";
 const INTERPOLATED_MARK: &str = "~";
 
 /// One row per metric, one column per year, then the level goal.
-fn years(report: &Report, options: &TextOptions) -> Grid {
+fn years(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
@@ -268,7 +339,7 @@ fn sparkline(values: &[f64]) -> String {
 
 /// Year-on-year growth (同比增速) of every metric, the years after the base
 /// year as columns; blank where the previous value is not positive.
-fn growth(report: &Report, options: &TextOptions) -> Grid {
+fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().skip(1).map(|y| y.to_string()));
@@ -306,7 +377,7 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 /// status; a last row counts the goals reached in each scenario, and one
 /// more the binding goals, when there are any. A goal that a scenario
 /// changes shows its own target beside the value.
-fn comparison<'r>(reports: &'r [Report], options: &TextOptions) -> Grid {
+fn comparison<'r>(reports: &'r [GoalReport], options: &TextOptions) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
         words.metric().to_owned(),
@@ -367,7 +438,7 @@ fn comparison<'r>(reports: &'r [Report], options: &TextOptions) -> Grid {
         }
         rows.push(row);
     }
-    let count_row = |label: &str, count: &dyn Fn(&Report) -> Option<(usize, usize)>| {
+    let count_row = |label: &str, count: &dyn Fn(&GoalReport) -> Option<(usize, usize)>| {
         let mut row = vec![plain(label), plain(""), plain("")];
         row.extend(reports.iter().map(|r| {
             plain(count(r).map_or_else(String::new, |(reached, all)| format!("{reached}/{all}")))
@@ -390,7 +461,7 @@ fn comparison<'r>(reports: &'r [Report], options: &TextOptions) -> Grid {
 }
 
 /// A scenario's goals by the id of their metric, in plan order.
-fn goals_by_metric(report: &Report) -> HashMap<&str, Vec<&GoalRow>> {
+fn goals_by_metric(report: &GoalReport) -> HashMap<&str, Vec<&GoalRow>> {
     let mut goals: HashMap<&str, Vec<&GoalRow>> = HashMap::new();
     for goal in &report.goals {
         goals.entry(goal.metric.id.as_str()).or_default().push(goal);

@@ -4,9 +4,10 @@
 //! In JSON, `goals` holds objects with the summary CSV's keys, in its
 //! order, then `rate_method` (`endpoint` or `cumulative` for rate goals,
 //! null for the others), and `series` each metric's points, with
-//! `real_value` (at base-year prices) for a metric with a deflator. With
-//! several scenarios, each scenario's `scenario`, `goals` and `series` sit
-//! in one object of a `scenarios` array, under the same `plan`.
+//! `real_value` (at base-year prices) for a metric with a deflator, and its
+//! `trend` when the plan took its growth or increment from the history.
+//! With several scenarios, each scenario's `scenario`, `goals` and `series`
+//! sit in one object of a `scenarios` array, under the same `plan`.
 
 mod document;
 
@@ -20,11 +21,11 @@ use super::records::{
     source_key,
 };
 use super::{Lang, Layout, Misfit, Render, TextOptions, table_name};
-use crate::report::{GoalKind, Report};
+use crate::report::{DerivedTrend, GoalKind, GoalReport, Pace, estimator_name};
 
 /// Which of the report's tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Tables {
+pub enum GoalTableChoice {
     /// One row per goal.
     Summary,
     /// Every metric's value in every year.
@@ -33,41 +34,48 @@ pub enum Tables {
     All,
 }
 
-impl Tables {
-    pub fn summary(self) -> bool {
-        matches!(self, Tables::Summary | Tables::All)
+impl GoalTableChoice {
+    fn summary(self) -> bool {
+        matches!(self, GoalTableChoice::Summary | GoalTableChoice::All)
     }
 
-    pub fn years(self) -> bool {
-        matches!(self, Tables::Years | Tables::All)
+    fn years(self) -> bool {
+        matches!(self, GoalTableChoice::Years | GoalTableChoice::All)
     }
 }
 
 /// The table a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OneTable {
+    /// One row per goal.
     Summary,
+    /// Every metric's value in every year, laid out long or wide.
     Years(Layout),
 }
 
-impl Render for [Report] {
-    type Table = Tables;
+impl Render for [GoalReport] {
+    type TableChoice = GoalTableChoice;
     type OneTable = OneTable;
 
-    fn one_table(table: Option<Tables>, layout: Option<Layout>) -> Result<OneTable, Misfit> {
+    fn one_table(
+        table: Option<GoalTableChoice>,
+        layout: Option<Layout>,
+    ) -> Result<OneTable, Misfit> {
         match (table, layout) {
-            (Some(Tables::All), _) => Err(Misfit::EveryTable {
-                default: table_name(Tables::Summary),
-                other: table_name(Tables::Years),
+            (Some(GoalTableChoice::All), _) => Err(Misfit::EveryTable {
+                default: table_name(GoalTableChoice::Summary),
+                other: table_name(GoalTableChoice::Years),
             }),
-            (Some(Tables::Years), layout) => Ok(OneTable::Years(layout.unwrap_or(Layout::Long))),
+            (Some(GoalTableChoice::Years), layout) => {
+                Ok(OneTable::Years(layout.unwrap_or(Layout::Long)))
+            }
             (_, Some(_)) => Err(Misfit::Layout),
             (_, None) => Ok(OneTable::Summary),
         }
     }
 
-    fn document(&self, table: Option<Tables>, options: &TextOptions) -> Document {
-        document::document(self, table.unwrap_or(Tables::All), options)
+    fn document(&self, table: Option<GoalTableChoice>, options: &TextOptions) -> Document {
+        document::document(self, table.unwrap_or(GoalTableChoice::All), options)
     }
 
     /// One table for all scenarios, told apart by the `scenario` column.
@@ -101,8 +109,8 @@ impl Render for [Report] {
         }
     }
 
-    fn json(&self, table: Option<Tables>, precision: Precision) -> Json<'_> {
-        let tables = table.unwrap_or(Tables::All);
+    fn json(&self, table: Option<GoalTableChoice>, precision: Precision) -> Json<'_> {
+        let tables = table.unwrap_or(GoalTableChoice::All);
         let mut root = Vec::new();
         if let Some(first) = self.first() {
             root.push(("plan", plan_object(&first.header).into()));
@@ -124,7 +132,11 @@ impl Render for [Report] {
 
 /// A line for each share entered directly that differs from its parts'
 /// actual figures; at least two decimals, as the difference is small.
-pub fn share_notes(report: &Report, lang: Lang, decimals: usize) -> impl Iterator<Item = String> {
+pub(crate) fn share_notes(
+    report: &GoalReport,
+    lang: Lang,
+    decimals: usize,
+) -> impl Iterator<Item = String> {
     let shown = move |x: f64| number(x, Precision::Decimals(decimals.max(2)));
     report.share_notes.iter().map(move |note| {
         lang.words().share_note(
@@ -139,8 +151,8 @@ pub fn share_notes(report: &Report, lang: Lang, decimals: usize) -> impl Iterato
 /// One scenario's `scenario`, `description` (when it has one), `goals` and
 /// `series`, the goals and series made as they are written.
 fn scenario(
-    report: &Report,
-    tables: Tables,
+    report: &GoalReport,
+    tables: GoalTableChoice,
     precision: Precision,
 ) -> Vec<(&'static str, Json<'_>)> {
     let mut scenario = vec![(
@@ -200,16 +212,38 @@ fn scenario(
                         point
                     })
                     .collect();
-                json!({
+                let mut object = json!({
                     "metric": s.metric.id,
                     "name": s.metric.name,
                     "unit": s.metric.unit,
                     "points": points,
-                })
-                .into()
+                });
+                if let Some(trend) = &s.trend {
+                    object["trend"] = trend_object(trend, precision);
+                }
+                object.into()
             })
         });
         scenario.push(("series", series));
     }
     scenario
+}
+
+/// A growth or increment taken from the history: the estimator, the rate
+/// (a fraction for a compound metric, the yearly increment in the metric's
+/// unit for a linear one), the figures it rests on, and R² for least squares.
+fn trend_object(trend: &DerivedTrend, precision: Precision) -> Value {
+    let found = &trend.found;
+    let rate = match found.rate.pace {
+        Pace::Compound => Field::Fraction(found.rate.per_year),
+        Pace::Linear => Field::Number(found.rate.per_year),
+    };
+    json!({
+        "estimator": estimator_name(trend.estimator),
+        "rate": value(rate, precision),
+        "points": found.points,
+        "from_year": found.from_year,
+        "to_year": found.to_year,
+        "r_squared": found.r_squared.map_or(Value::Null, |r| value(Field::Fraction(r), precision)),
+    })
 }
