@@ -1,8 +1,9 @@
 //! What each fuzz target checks, one function per target. The targets call
-//! these, and `tests/hardening.rs` runs the same functions over the seed
+//! these, and `tests/cli/hardening.rs` runs the same functions over the seed
 //! corpus on every `cargo test`, so a seed that once hung or panicked stays
 //! fixed without a nightly toolchain.
 
+use dabiao::Keep;
 use dabiao::plan::{Additions, Encoding, parse_actuals_csv, read_workbook};
 use dabiao::render::{Lang, chart::svg};
 use dabiao::report::chart::Chart;
@@ -10,7 +11,7 @@ use dabiao::report::chart::Chart;
 /// A plan file is read, checked and projected, or refused, without panicking.
 pub fn plan(data: &[u8]) {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = dabiao::load_plan(text, "fuzz.toml", &Additions::default());
+        let _ = dabiao::load_plan(text, "fuzz.toml", &Additions::default(), Keep::Asked);
     }
 }
 
@@ -29,10 +30,14 @@ pub fn chart(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(scenarios) = dabiao::load_plan(text, "fuzz.toml", &Additions::default()) else {
+    let every_scenario = Additions {
+        scenarios: &["all".to_owned()],
+        ..Additions::default()
+    };
+    let Ok(loaded) = dabiao::load_plan(text, "fuzz.toml", &every_scenario, Keep::Asked) else {
         return;
     };
-    let Ok(chart) = Chart::build(&scenarios, &[]) else {
+    let Ok(chart) = Chart::build(&loaded.scenarios, &[]) else {
         return;
     };
     for lang in [Lang::En, Lang::Zh] {

@@ -1,18 +1,32 @@
 //! Plan-consistency checks: what a careful reader of a plan works out by
 //! hand. Do the stated rate and the stated level agree? What does a level
 //! need against the metric's own growth? How much faster must a share's
-//! numerator grow than its denominator?
+//! numerator grow than its denominator? Does the plan assume a growth its
+//! history never showed?
 
-use super::goals::average_annual_rate;
+use super::average::average_annual_rate;
 use super::noise::{difference, level_satisfies, significant};
+use super::prices::price_index;
 use super::projection::{Projection, share_anchor};
-use crate::plan::{Goal, Model, Plan};
+use super::trend::{Estimator, Pace, Trend, trend};
+use crate::plan::{Comparison, Goal, Model, Plan, Prices};
 
+/// What a careful reader works out about one metric's level goal, which
+/// depends on the metric, or about a change goal of at least a fall (see
+/// [`findings`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
+    /// A level goal beside a rate goal: do the two agree?
     RateAndLevel(RateAndLevel),
+    /// A level goal alone, of a compound or linear metric: what it needs.
     LevelNeeds(LevelNeeds),
+    /// A level goal of a share (a ratio metric): what its parts need.
     ShareNeeds(ShareNeeds),
+    /// A change goal of at least a fall, which a smaller fall, or a rise,
+    /// meets too: a fall of at least so much (下降…以上) is `at_most`.
+    FallAtMost(FallAtMost),
+    /// A compound metric whose plan rate is far from its history's trend.
+    TrendDiffers(TrendDiffers),
 }
 
 impl Finding {
@@ -22,6 +36,8 @@ impl Finding {
             Finding::RateAndLevel(f) => f.metric,
             Finding::LevelNeeds(f) => f.metric,
             Finding::ShareNeeds(f) => f.metric,
+            Finding::FallAtMost(f) => f.metric,
+            Finding::TrendDiffers(f) => f.metric,
         }
     }
 }
@@ -30,19 +46,26 @@ impl Finding {
 /// from the baseline, reaches the stated level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateAndLevel {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
-    /// The rate goal's value (its `at_least`, `at_most` or `about` rate).
+    /// The rate goal's value (its `at_least`, `at_most` or `about` rate):
+    /// real growth, for a metric with a deflator.
     pub stated_rate: f64,
+    /// The metric's base-year value, in its unit.
     pub baseline: f64,
-    /// baseline × (1 + stated_rate)^n.
+    /// baseline × (1 + stated_rate)^n × P, with P the price level of
+    /// target_year against base_year (1 without a deflator).
     pub reached: f64,
+    /// The level goal, in the metric's unit.
     pub level: Goal,
+    /// Whether `reached` meets the level goal.
     pub meets: bool,
     /// |reached - level|: by how much the stated rate misses (or clears) the level.
     pub distance: f64,
-    /// The rate that reaches the level exactly.
+    /// The rate (real, with a deflator) that reaches the level exactly.
     pub needed_rate: f64,
-    /// level / (1 + stated_rate)^n: the base-year value rate and level imply together.
+    /// level / ((1 + stated_rate)^n × P): the base-year value rate and
+    /// level imply together.
     pub implied_baseline: f64,
 }
 
@@ -50,14 +73,21 @@ pub struct RateAndLevel {
 /// against the metric's own; for a linear metric also the yearly increment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelNeeds {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
+    /// The metric's base-year value, in its unit.
     pub baseline: f64,
+    /// The level goal, in the metric's unit.
     pub level: Goal,
+    /// The average annual rate that reaches the level exactly from the baseline.
     pub needed_rate: f64,
+    /// The metric's own average annual rate, base year to target year, on
+    /// its projected path.
     pub own_rate: f64,
     /// own_rate - needed_rate: how much faster (or slower) the plan grows than the level needs.
     pub margin: f64,
-    /// Linear metrics: (level - baseline) / n, and the plan's average increment.
+    /// Linear metrics and metrics in %: (level - baseline) / n, and the
+    /// plan's average increment (in percentage points for a metric in %).
     pub increments: Option<(f64, f64)>,
     /// Whether the metric's own path meets the goal.
     pub meets: bool,
@@ -67,124 +97,227 @@ pub struct LevelNeeds {
 /// than the denominator, against the gap in the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareNeeds {
+    /// Index into `Plan::metrics` of the share.
     pub metric: usize,
+    /// Index into `Plan::metrics` of the share's numerator.
     pub numerator: usize,
+    /// Index into `Plan::metrics` of the share's denominator.
     pub denominator: usize,
+    /// The share in the base year, in its own unit (percent for a share
+    /// scaled by 100).
     pub share_at_base: f64,
+    /// The level goal, in the share's unit.
     pub level: Goal,
     /// The numerator's average rate that gives the share exactly, with the
     /// denominator on its own path.
     pub needed_numerator_rate: f64,
+    /// The numerator's own average annual rate on its projected path.
     pub numerator_rate: f64,
+    /// The denominator's own average annual rate on its projected path.
     pub denominator_rate: f64,
-    /// needed_numerator_rate - denominator_rate, and numerator_rate - denominator_rate.
+    /// needed_numerator_rate - denominator_rate: how much faster the
+    /// numerator must grow than the denominator.
     pub needed_gap: f64,
+    /// numerator_rate - denominator_rate: how much faster it grows in the plan.
     pub plan_gap: f64,
     /// Whether the share in the plan meets its goal.
     pub meets: bool,
 }
 
-/// The findings for every metric with a level goal, in plan order. A metric
-/// whose base-year or target-year value is not positive gets none (its
-/// average rate is undefined).
+/// A change goal of at least a fall (`change_target = "-13.5%"`): it lets
+/// the metric fall by less, or even rise. A plan that says 下降13.5%以上,
+/// a fall of at least 13.5 %, means `{ at_most = "-13.5%" }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FallAtMost {
+    /// Index into `Plan::metrics`.
+    pub metric: usize,
+    /// The goal's value: a negative change.
+    pub change: f64,
+}
+
+/// A compound metric whose plan assumes a growth rate more than
+/// [`TREND_GAP`] away from the trend of its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendDiffers {
+    /// Index into `Plan::metrics`.
+    pub metric: usize,
+    /// The plan path's average annual rate from the baseline.
+    pub plan_rate: f64,
+    /// How the trend was estimated: as the plan names it for a growth it
+    /// took from the trend (and a scenario then changed), else the end points.
+    pub estimator: Estimator,
+    /// The trend found: its rate, and the years and figures it rests on.
+    pub trend: Trend,
+}
+
+/// Rates further apart than this (2 points) are worth a note: a plan may
+/// expect a metric to speed up or slow down, but should know it does.
+pub const TREND_GAP: f64 = 0.02;
+
+/// The findings of every metric, in plan order: for a level goal as the
+/// variants say (none for a metric whose base-year or target-year value is
+/// not positive, whose average rate is undefined), then a change goal of at
+/// least a fall, then a compound metric's plan rate far from its history's.
 pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
-    let n = plan.horizon() as f64;
-    let ends = |i: usize| {
-        let path = projection.series(i);
-        (path[0], path[path.len() - 1])
-    };
-    let rate_of = |i: usize| {
-        let (first, last) = ends(i);
-        average_annual_rate(first, last, n)
-    };
     let mut findings = Vec::new();
     for (index, metric) in plan.metrics.iter().enumerate() {
-        let Some(level) = metric.level_goal else {
-            continue;
-        };
-        let (baseline, _) = ends(index);
-        let finding = match (&metric.model, metric.rate_goal) {
-            (
-                Model::Ratio {
-                    numerator,
-                    denominator,
-                    scale,
-                },
-                _,
-            ) => {
-                let (num_base, _) = ends(*numerator);
-                let (_, den_last) = ends(*denominator);
-                // An entered share keeps its proportion to the parts' ratio,
-                // so the parts must reach the goal divided by that proportion.
-                let anchor = share_anchor(plan, projection, index, plan.horizon());
-                let needed_numerator = level.value / anchor * den_last / scale;
-                match (
-                    average_annual_rate(num_base, needed_numerator, n),
-                    rate_of(*numerator),
-                    rate_of(*denominator),
-                ) {
-                    (Some(needed), Some(num_rate), Some(den_rate)) => {
-                        Some(Finding::ShareNeeds(ShareNeeds {
-                            metric: index,
-                            numerator: *numerator,
-                            denominator: *denominator,
-                            share_at_base: significant(baseline),
-                            level,
-                            needed_numerator_rate: needed,
-                            numerator_rate: num_rate,
-                            denominator_rate: den_rate,
-                            needed_gap: difference(needed, den_rate),
-                            plan_gap: difference(num_rate, den_rate),
-                            meets: level_satisfies(level.comparison, ends(index).1, level.value),
-                        }))
-                    }
-                    _ => None,
-                }
-            }
-            (_, Some(rate_goal)) => {
-                let factor = (1.0 + rate_goal.value).powf(n);
-                let reached = baseline * factor;
-                let shown = significant(reached);
-                average_annual_rate(baseline, level.value, n).map(|needed_rate| {
-                    Finding::RateAndLevel(RateAndLevel {
-                        metric: index,
-                        stated_rate: rate_goal.value,
-                        baseline,
-                        reached: shown,
-                        level,
-                        meets: level_satisfies(level.comparison, reached, level.value),
-                        distance: (shown - level.value).abs(),
-                        needed_rate,
-                        implied_baseline: significant(level.value / factor),
-                    })
-                })
-            }
-            (model, None) => match (
-                average_annual_rate(baseline, level.value, n),
-                rate_of(index),
-            ) {
-                (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds(LevelNeeds {
-                    metric: index,
-                    baseline,
-                    level,
-                    needed_rate,
-                    own_rate,
-                    margin: own_rate - needed_rate,
-                    increments: match model {
-                        Model::Linear { increment, .. } => Some((
-                            significant((level.value - baseline) / n),
-                            significant(increment.iter().sum::<f64>() / n),
-                        )),
-                        _ => None,
-                    },
-                    meets: level_satisfies(level.comparison, ends(index).1, level.value),
-                })),
-                _ => None,
-            },
-        };
-        findings.extend(finding);
+        if let Some(level) = metric.level_goal {
+            findings.extend(level_finding(plan, projection, index, level));
+        }
+        if let Some(goal) = metric.change_goal
+            && goal.comparison == Comparison::AtLeast
+            && goal.value < 0.0
+        {
+            findings.push(Finding::FallAtMost(FallAtMost {
+                metric: index,
+                change: goal.value,
+            }));
+        }
+        findings.extend(trend_differs(plan, projection, index));
     }
     findings
+}
+
+/// The note on a compound metric whose plan path grows more than
+/// [`TREND_GAP`] faster or slower a year than its history did; none without
+/// enough history for the estimator.
+fn trend_differs(plan: &Plan, projection: &Projection, index: usize) -> Option<Finding> {
+    let metric = &plan.metrics[index];
+    let Model::Compound { baseline, .. } = metric.model else {
+        return None;
+    };
+    let estimator = metric.trend.map_or(Estimator::Cagr, |t| t.estimator);
+    let history: Vec<(i32, f64)> = metric.history.iter().map(|(&y, &v)| (y, v)).collect();
+    let found = trend(
+        estimator,
+        Pace::Compound,
+        &history,
+        (plan.base_year, baseline),
+    )
+    .ok()?;
+    let path = projection.plan_series(index);
+    let plan_rate = average_annual_rate(path[0], path[path.len() - 1], plan.horizon() as f64)?;
+    let gap = difference(plan_rate, found.rate.per_year).abs();
+    let far = !level_satisfies(Comparison::AtMost, gap, TREND_GAP);
+    far.then_some(Finding::TrendDiffers(TrendDiffers {
+        metric: index,
+        plan_rate,
+        estimator,
+        trend: found,
+    }))
+}
+
+/// What metric `index`'s level goal needs against its plan.
+fn level_finding(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    level: Goal,
+) -> Option<Finding> {
+    let n = plan.horizon() as f64;
+    let ends_at = |i: usize, prices: Prices| {
+        let path = projection.part_series(i, prices);
+        (path[0], path[path.len() - 1])
+    };
+    let ends = |i: usize| ends_at(i, Prices::Current);
+    let rate_of = |i: usize, prices: Prices| {
+        let (first, last) = ends_at(i, prices);
+        average_annual_rate(first, last, n)
+    };
+    let metric = &plan.metrics[index];
+    let (baseline, _) = ends(index);
+    match (&metric.model, metric.rate_goal) {
+        (
+            Model::Ratio {
+                numerator,
+                denominator,
+                scale,
+                prices,
+                ..
+            },
+            _,
+        ) => {
+            let (num_base, _) = ends_at(*numerator, *prices);
+            let (_, den_last) = ends_at(*denominator, *prices);
+            // An entered share keeps its proportion to the parts' ratio,
+            // so the parts must reach the goal divided by that proportion.
+            let anchor = share_anchor(plan, projection, index, plan.horizon());
+            let needed_numerator = level.value / anchor * den_last / scale;
+            match (
+                average_annual_rate(num_base, needed_numerator, n),
+                rate_of(*numerator, *prices),
+                rate_of(*denominator, *prices),
+            ) {
+                (Some(needed), Some(num_rate), Some(den_rate)) => {
+                    Some(Finding::ShareNeeds(ShareNeeds {
+                        metric: index,
+                        numerator: *numerator,
+                        denominator: *denominator,
+                        share_at_base: significant(baseline),
+                        level,
+                        needed_numerator_rate: needed,
+                        numerator_rate: num_rate,
+                        denominator_rate: den_rate,
+                        needed_gap: difference(needed, den_rate),
+                        plan_gap: difference(num_rate, den_rate),
+                        meets: level_satisfies(level.comparison, ends(index).1, level.value),
+                    }))
+                }
+                _ => None,
+            }
+        }
+        (model, Some(rate_goal)) => {
+            // The stated rate is real growth; the level is at current
+            // prices, so the price change over the plan years joins it.
+            let prices = price_index(model).map_or(1.0, |index| index[index.len() - 1]);
+            let factor = (1.0 + rate_goal.value).powf(n) * prices;
+            let reached = baseline * factor;
+            let shown = significant(reached);
+            average_annual_rate(baseline * prices, level.value, n).map(|needed_rate| {
+                Finding::RateAndLevel(RateAndLevel {
+                    metric: index,
+                    stated_rate: rate_goal.value,
+                    baseline,
+                    reached: shown,
+                    level,
+                    meets: level_satisfies(level.comparison, reached, level.value),
+                    distance: (shown - level.value).abs(),
+                    needed_rate,
+                    implied_baseline: significant(level.value / factor),
+                })
+            })
+        }
+        (model, None) => match (
+            average_annual_rate(baseline, level.value, n),
+            rate_of(index, Prices::Current),
+        ) {
+            (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds(LevelNeeds {
+                metric: index,
+                baseline,
+                level,
+                needed_rate,
+                own_rate,
+                margin: own_rate - needed_rate,
+                increments: {
+                    let needed = significant((level.value - baseline) / n);
+                    match model {
+                        Model::Linear { increment, .. } => {
+                            Some((needed, significant(increment.iter().sum::<f64>() / n)))
+                        }
+                        // A metric in % moves by points, whatever its model.
+                        _ if metric.in_points() => {
+                            let plan_path = projection.plan_series(index);
+                            let own = (plan_path[plan_path.len() - 1] - baseline) / n;
+                            Some((needed, significant(own)))
+                        }
+                        _ => None,
+                    }
+                },
+                meets: level_satisfies(level.comparison, ends(index).1, level.value),
+            })),
+            _ => None,
+        },
+    }
 }
 
 #[cfg(test)]
@@ -201,25 +334,52 @@ mod tests {
         findings(&plan, &project(&plan).unwrap())
     }
 
-    #[test]
-    fn the_shipped_plan_states_a_rate_that_misses_its_own_level() {
-        let found = findings_of(include_str!("../../targets.toml"));
+    /// A `RateAndLevel` finding's reached level, whether it meets the goal,
+    /// the rate needed and the baseline implied.
+    fn rate_and_level(finding: &Finding) -> (f64, bool, f64, f64) {
         let Finding::RateAndLevel(RateAndLevel {
             reached,
             meets,
             needed_rate,
             implied_baseline,
             ..
-        }) = &found[0]
+        }) = finding
         else {
-            panic!("service_investment has a level and a rate goal: {found:?}");
+            panic!("a metric with a level and a rate goal: {finding:?}");
         };
+        (*reached, *meets, *needed_rate, *implied_baseline)
+    }
+
+    #[test]
+    fn the_shipped_plan_states_a_rate_that_misses_its_own_level() {
+        let (reached, meets, needed_rate, implied_baseline) =
+            rate_and_level(&findings_of(include_str!("../../targets.toml"))[0]);
         // 68 × 1.16^5 = 142.8232327168 < 150; (150/68)^(1/5) - 1 = 17.143 %; 150 / 1.16^5 = 71.4170.
-        assert_eq!(*reached, 142.8232327168);
+        assert_eq!(reached, 142.8232327168);
         assert!(!meets);
         assert!((needed_rate - 0.171430343).abs() < 1e-9);
         assert!(
             (implied_baseline - 71.41695).abs() < 1e-4,
+            "{implied_baseline}"
+        );
+    }
+
+    #[test]
+    fn a_real_rate_reaches_a_level_at_current_prices_with_the_price_change() {
+        let found = findings_of(
+            "[plan]\nbase_year = 2020\ntarget_year = 2025\n\
+             [metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             target = 1500\nrate_target = \"6.5%\"\n",
+        );
+        let (reached, meets, needed_rate, implied_baseline) = rate_and_level(&found[0]);
+        // 1000 × 1.065⁵ × 1.02⁵ = 1370.0867 × 1.1040808 = 1512.6864 ≥ 1500; the
+        // real rate 1500 needs is (1500 / 1104.0808)^(1/5) - 1 = 6.3208 %, and
+        // 1500 / 1.5126864 = 991.6133 is the baseline both goals imply.
+        assert_eq!(reached, 1512.68638379753);
+        assert!(meets);
+        assert!((needed_rate - 0.0632076188).abs() < 1e-10, "{needed_rate}");
+        assert!(
+            (implied_baseline - 991.6133417).abs() < 1e-6,
             "{implied_baseline}"
         );
     }
@@ -276,5 +436,78 @@ mod tests {
         assert!((share.0 - needed).abs() < 1e-9);
         assert!((share.1 - (needed - 0.09)).abs() < 1e-9);
         assert_eq!(share.2, 0.11);
+    }
+
+    #[test]
+    fn a_change_goal_of_at_least_a_fall_is_pointed_out() {
+        let found = findings_of(
+            "[plan]\nbase_year = 2020\ntarget_year = 2025\n\
+             [metrics.loose]\nbaseline = 1\ngrowth = \"-2%\"\nchange_target = \"-13.5%\"\n\
+             [metrics.tight]\nbaseline = 1\ngrowth = \"-2%\"\nchange_target = { at_most = \"-13.5%\" }\n\
+             [metrics.rise]\nbaseline = 1\ngrowth = \"2%\"\nchange_target = \"10%\"\n",
+        );
+        assert_eq!(
+            found,
+            [Finding::FallAtMost(FallAtMost {
+                metric: 0,
+                change: -0.135
+            })]
+        );
+    }
+
+    #[test]
+    fn a_compound_metric_in_percent_needs_points_a_year() {
+        // 40 % growing 2 % a year ends at 40 × 1.02⁵ = 44.163: 0.8326 points
+        // a year, against (45 - 40) / 5 = 1 needed.
+        let found = findings_of(
+            "[plan]\nbase_year = 2020\ntarget_year = 2025\n\
+             [metrics.forest]\nunit = \"%\"\nbaseline = 40\ngrowth = \"2%\"\ntarget = 45\n",
+        );
+        let Finding::LevelNeeds(LevelNeeds {
+            increments: Some((needed, own)),
+            meets: false,
+            ..
+        }) = found[0]
+        else {
+            panic!("a level goal of a metric in %: {found:?}");
+        };
+        assert_eq!(needed, 1.0);
+        assert!((own - (40.0 * 1.02f64.powi(5) - 40.0) / 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_plan_rate_far_from_the_history_is_noted() {
+        // 43.5 in 2011 to 68 in 2015 is (68 / 43.5)^(1/4) - 1 = 11.82 % a year,
+        // 4.18 points under the plan's 16 %; the other metric's 10.5 % is 0.5
+        // points above its history's 10 %.
+        let found = findings_of(
+            "[plan]\nbase_year = 2015\ntarget_year = 2020\n\
+             [metrics.inv]\nbaseline = 68\ngrowth = \"16%\"\n\
+             history = { 2011 = 43.5, 2012 = 49, 2013 = 55 }\n\
+             [metrics.gdp]\nbaseline = 146.41\ngrowth = \"10.5%\"\n\
+             history = { 2011 = 100, 2012 = 110, 2014 = 133.1 }\n",
+        );
+        let [Finding::TrendDiffers(note)] = found.as_slice() else {
+            panic!("one note, on inv: {found:?}");
+        };
+        assert_eq!((note.metric, note.plan_rate), (0, 0.16));
+        assert!((note.trend.rate.per_year - ((68.0f64 / 43.5).powf(0.25) - 1.0)).abs() < 1e-12);
+        assert_eq!((note.trend.from_year, note.trend.to_year), (2011, 2015));
+    }
+
+    #[test]
+    fn two_points_apart_is_not_noted() {
+        // 100 to 146.41 over four years is 10 % a year; 12 % is exactly 2 points
+        // more, 12.01 % more than 2.
+        let text = |growth: &str| {
+            format!(
+                "[plan]\nbase_year = 2015\ntarget_year = 2020\n\
+                 [metrics.gdp]\nbaseline = 146.41\ngrowth = \"{growth}\"\n\
+                 history = {{ 2011 = 100, 2012 = 110, 2013 = 121 }}\n"
+            )
+        };
+        assert!(findings_of(&text("12%")).is_empty());
+        assert_eq!(findings_of(&text("12.01%")).len(), 1);
+        assert_eq!(findings_of(&text("7.99%")).len(), 1);
     }
 }

@@ -21,7 +21,7 @@ use crate::report::chart::Chart;
 /// `about` goals), the target year, and the status. With several scenarios,
 /// one line each and a legend.
 #[derive(Args, Debug)]
-pub struct ChartArgs {
+pub(super) struct ChartArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -38,7 +38,7 @@ pub struct ChartArgs {
     lang: Option<Lang>,
 }
 
-pub fn run(args: &ChartArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
     let to_stdout = output::is_standard_output(&args.output);
     let picture = if to_stdout {
         Picture::Svg

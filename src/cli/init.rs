@@ -5,15 +5,15 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::Outcome;
 use super::output::{self, Replace};
+use super::{Outcome, input};
 
 /// The plan shipped with dabiao: the six targets of a 2016–2020 development plan.
 const STARTER_PLAN: &str = include_str!("../../targets.toml");
 
 /// Write a starter plan (the shipped targets.toml) to edit.
 #[derive(Args, Debug)]
-pub struct InitArgs {
+pub(super) struct InitArgs {
     /// Where to write the plan; `-` prints it.
     #[arg(default_value = "targets.toml")]
     path: PathBuf,
@@ -23,8 +23,8 @@ pub struct InitArgs {
     force: bool,
 }
 
-pub fn run(args: &InitArgs) -> Result<Outcome> {
-    let name = args.path.display();
+pub(super) fn run(args: &InitArgs) -> Result<Outcome> {
+    let name = input::display_name(&args.path);
     if args.path.as_os_str() == "-" {
         output::emit(None, STARTER_PLAN.as_bytes())?;
         return Ok(Outcome::Done);

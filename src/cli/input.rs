@@ -6,40 +6,46 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::Projected;
 use crate::plan::{
-    Additions, Encoding, Figures, Problem, joined, looks_like_a_workbook, read_actuals_csv,
-    read_workbook,
+    Additions, Encoding, Figures, PlanError, escape_controls, joined, looks_like_a_workbook,
+    read_actuals_csv, read_workbook,
 };
+use crate::{Keep, Loaded};
 
-/// How a plan path is named in messages: `-` is standard input.
-pub fn display_name(path: &Path) -> String {
+/// How a plan path is named in messages and summaries: `-` is standard
+/// input, and control characters are escaped.
+pub(super) fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         "<stdin>".to_owned()
     } else {
-        path.display().to_string()
+        escape_controls(&path.display().to_string()).into_owned()
     }
 }
 
-pub fn is_stdin(path: &Path) -> bool {
+pub(super) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads and checks the plan at `path` with what the command line adds:
-/// the base plan, then its scenarios. `unread` holds the problems met
-/// reading the actuals files, refused together with the plan's own.
-pub fn load(path: &Path, additions: &Additions, unread: Vec<Problem>) -> Result<Vec<Projected>> {
+/// Reads and checks the plan at `path` with what the command line adds,
+/// keeping the scenarios `keep` says. `unread` holds the refusals of the
+/// actuals files' rows, refused together with the plan's own problems.
+pub(super) fn load(
+    path: &Path,
+    additions: &Additions,
+    keep: Keep,
+    unread: Vec<PlanError>,
+) -> Result<Loaded> {
     let name = display_name(path);
     let text = read_text(path, &name)?;
-    match crate::load_plan(&text, &name, additions) {
-        Ok(projected) if unread.is_empty() => Ok(projected),
+    match crate::load_plan(&text, &name, additions, keep) {
+        Ok(loaded) if unread.is_empty() => Ok(loaded),
         result => Err(joined(&name, result.err(), unread).into()),
     }
 }
 
 /// An actuals path and the sheet it names: `book.xlsx#2018年` is the sheet
 /// 2018年 of book.xlsx, unless a file has that whole name.
-pub fn actuals_file(path: &Path) -> (PathBuf, Option<String>) {
+pub(super) fn actuals_file(path: &Path) -> (PathBuf, Option<String>) {
     let text = path.to_string_lossy();
     let split = text
         .to_ascii_lowercase()
@@ -56,7 +62,7 @@ pub fn actuals_file(path: &Path) -> (PathBuf, Option<String>) {
 
 /// Reads an actuals file: a workbook (.xlsx, or any zip archive) through
 /// its first sheet or the one named after `#`, else CSV.
-pub fn load_actuals(path: &Path, encoding: Encoding) -> Result<Figures> {
+pub(super) fn load_actuals(path: &Path, encoding: Encoding) -> Result<Figures> {
     let (file, sheet) = actuals_file(path);
     let name = display_name(&file);
     let bytes = read_bytes(&file, &name, InputKind::Actuals)?;

@@ -27,12 +27,12 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::plan::PlanError;
+use crate::plan::{PlanError, escape_controls};
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
-pub const EXIT_GOAL_MISSED: u8 = 1;
+const EXIT_GOAL_MISSED: u8 = 1;
 /// Exit status for every refusal: usage, input, plan or output.
-pub const EXIT_FAILURE: u8 = 2;
+const EXIT_FAILURE: u8 = 2;
 
 /// 达标 dabiao: project a plan's targets year by year and show which goals are reached.
 ///
@@ -69,18 +69,29 @@ enum Command {
 
 /// How a command that did its work ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
+    /// Everything asked was done: exit status 0.
     Done,
     /// Output was written, but a goal is missed and the user asked to fail on it.
     GoalMissed,
 }
 
+/// Runs the command line `args` (the program's name first, as
+/// [`std::env::args_os`] gives them): parses them, runs the command, prints
+/// any refusal to standard error, and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version also arrive here, with exit code 0.
-            let _ = error.print();
+            if error.use_stderr() {
+                // A usage error quotes the arguments: shown plain and escaped,
+                // as every other message is.
+                let text = error.render().to_string();
+                let _ = write!(std::io::stderr(), "{}", escape_controls(&text));
+            } else {
+                let _ = error.print();
+            }
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
@@ -104,6 +115,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     }
 }
 
+/// Every refusal is printed here, with control characters escaped: messages
+/// quote plans, actuals files, file names and arguments.
 fn print_error(error: &anyhow::Error) {
     let mut stderr = std::io::stderr().lock();
     let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
@@ -112,6 +125,6 @@ fn print_error(error: &anyhow::Error) {
     };
     for line in lines {
         // Nothing is left to tell if stderr itself is gone.
-        let _ = writeln!(stderr, "error: {line}");
+        let _ = writeln!(stderr, "error: {}", escape_controls(&line));
     }
 }

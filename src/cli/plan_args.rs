@@ -7,11 +7,11 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use super::{input, output};
-use crate::Projected;
 use crate::plan::{Additions, Encoding};
+use crate::{Keep, Loaded, ProjectedScenario};
 
 #[derive(Args, Debug)]
-pub struct PlanArgs {
+pub(super) struct PlanArgs {
     /// Plan file to read; `-` reads standard input.
     #[arg(default_value = "targets.toml")]
     pub file: PathBuf,
@@ -40,7 +40,7 @@ pub struct PlanArgs {
 impl PlanArgs {
     /// Refuses to write `out` when it is the plan or an actuals file, under
     /// any name (a link counts): a run must not destroy its own input.
-    pub fn refuse_overwriting(&self, out: &Path) -> Result<()> {
+    pub(super) fn refuse_overwriting(&self, out: &Path) -> Result<()> {
         let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
         let what = if same(&self.file) {
             "the plan file itself"
@@ -59,9 +59,9 @@ impl PlanArgs {
         )
     }
 
-    /// Reads the plan with what the command line adds: the base plan, then
-    /// every scenario in file order.
-    pub fn load_all(&self) -> Result<Vec<Projected>> {
+    /// Reads and checks the plan with what the command line adds, keeping
+    /// the scenarios `keep` says.
+    pub(super) fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
         let from_stdin = std::iter::once(&self.file)
             .chain(&self.actuals)
             .filter(|p| input::is_stdin(p))
@@ -75,29 +75,32 @@ impl PlanArgs {
         let mut actuals = Vec::new();
         let mut unread = Vec::new();
         for file in &self.actuals {
-            let figures = input::load_actuals(file, self.actuals_encoding)?;
-            actuals.extend(figures.records);
-            unread.extend(figures.problems);
+            let (records, refusal) = input::load_actuals(file, self.actuals_encoding)?.split();
+            actuals.extend(records);
+            unread.extend(refusal);
         }
         let additions = Additions {
             sets: &self.sets,
             scenarios: &self.scenarios,
             actuals: &actuals,
         };
-        input::load(&self.file, &additions, unread)
+        input::load(&self.file, &additions, keep, unread)
     }
 
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
-    pub fn load(&self) -> Result<Vec<Projected>> {
-        let available = self.load_all()?;
+    pub(super) fn load(&self) -> Result<Vec<ProjectedScenario>> {
+        let Loaded {
+            names: all,
+            scenarios: mut available,
+        } = self.load_keeping(Keep::Asked)?;
         if self.scenarios.is_empty() {
-            return Ok(available.into_iter().take(1).collect());
+            return Ok(available);
         }
         let mut wanted: Vec<&str> = Vec::new();
         for name in &self.scenarios {
             let names: Vec<&str> = if name == "all" {
-                available.iter().map(|p| p.scenario.name.as_str()).collect()
+                all.iter().map(String::as_str).collect()
             } else {
                 vec![name.as_str()]
             };
@@ -109,17 +112,13 @@ impl PlanArgs {
         }
         let mut chosen = Vec::with_capacity(wanted.len());
         for name in wanted {
-            match available.iter().find(|p| p.scenario.name == name) {
-                Some(projected) => chosen.push(projected.clone()),
-                None => {
-                    let known: Vec<&str> =
-                        available.iter().map(|p| p.scenario.name.as_str()).collect();
-                    bail!(
-                        "{}: no scenario `{name}`; this plan has: {} (or `all`)",
-                        input::display_name(&self.file),
-                        known.join(", ")
-                    );
-                }
+            match available.iter().position(|p| p.scenario.name == name) {
+                Some(index) => chosen.push(available.swap_remove(index)),
+                None => bail!(
+                    "{}: no scenario `{name}`; this plan has: {} (or `all`)",
+                    input::display_name(&self.file),
+                    all.join(", ")
+                ),
             }
         }
         Ok(chosen)

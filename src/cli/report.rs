@@ -7,19 +7,19 @@ use clap::Args;
 use super::Outcome;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use crate::render::report::{Tables, share_notes};
+use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Layout, Options};
-use crate::report::Report;
+use crate::report::{GoalReport, GoalRow, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
-pub struct ReportArgs {
+pub(super) struct ReportArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
     /// Which table to show [default: all; summary for csv, which holds one table].
     #[arg(long, value_enum)]
-    table: Option<Tables>,
+    table: Option<GoalTableChoice>,
 
     /// Layout of the years table in CSV [default: long].
     #[arg(long, value_enum)]
@@ -28,22 +28,29 @@ pub struct ReportArgs {
     #[command(flatten)]
     out: OutputArgs,
 
-    /// Exit with status 1 when any goal is missed (after writing the report).
-    #[arg(long)]
-    fail_on_miss: bool,
+    /// Exit with status 1 when a goal is missed (after writing the report):
+    /// any goal, or with `binding` only a binding (约束性) one.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "GOALS",
+        num_args = 0..=1,
+        default_missing_value = "any"
+    )]
+    fail_on_miss: Option<FailOn>,
 
     /// Leave out the trend mark (▁▂▃▅▇) of each metric in the terminal's years table.
     #[arg(long)]
     no_sparkline: bool,
 }
 
-pub fn run(args: &ReportArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
     let options = Options {
         sparkline: !args.no_sparkline,
         ..args.out.options(args.table, args.layout)
     };
-    args.out.check::<[Report]>(&args.plan, &options)?;
-    let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
+    args.out.check::<[GoalReport]>(&args.plan, &options)?;
+    let reports: Vec<GoalReport> = args.plan.load()?.iter().map(GoalReport::build).collect();
     args.out.write(reports.as_slice(), &options)?;
     if matches!(args.out.format(), Format::Csv | Format::Xlsx) {
         // CSV and workbooks have no room for notes; the other formats show them.
@@ -53,10 +60,26 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
             }
         }
     }
-    let all_reached = reports.iter().all(|r| r.reached_count() == r.goals.len());
-    Ok(if args.fail_on_miss && !all_reached {
+    let fails = |goal: &GoalRow| {
+        goal.outcome.status == Status::Missed
+            && match args.fail_on_miss {
+                None => false,
+                Some(FailOn::Any) => true,
+                Some(FailOn::Binding) => goal.outcome.binding,
+            }
+    };
+    Ok(if reports.iter().flat_map(|r| &r.goals).any(fails) {
         Outcome::GoalMissed
     } else {
         Outcome::Done
     })
+}
+
+/// Which missed goals `--fail-on-miss` fails on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FailOn {
+    /// Any goal.
+    Any,
+    /// Binding goals (`binding = true`, 约束性) only.
+    Binding,
 }

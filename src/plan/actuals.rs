@@ -20,7 +20,9 @@ pub enum Encoding {
     /// UTF-8 (with or without a byte-order mark) when the bytes are valid
     /// UTF-8, GB18030 otherwise.
     Auto,
-    #[value(name = "utf-8", alias = "utf8")]
+    /// UTF-8, with or without a byte-order mark. (`--help` lists this
+    /// value without a note, as the name says it all.)
+    #[value(name = "utf-8", alias = "utf8", help = None::<&str>)]
     Utf8,
     /// GB18030, a superset of GBK and GB2312.
     #[value(name = "gb18030", alias = "gbk")]
@@ -30,14 +32,21 @@ pub enum Encoding {
 /// One actual figure, with where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActualRecord {
-    /// The metric as the file names it: its id, or its name.
+    /// The metric as the file names it, trimmed: its id, or its name;
+    /// found in the plan when the figures join it.
     pub metric: String,
+    /// The `year` cell, or the year heading the figure's column; whether
+    /// the plan has that year (or it is history) is checked when the
+    /// figures join it.
     pub year: i32,
+    /// The figure, thousands separators and any percent sign removed, in
+    /// the metric's unit.
     pub value: f64,
     /// Written with a percent sign ("69.9%" is 69.9), which only a metric
     /// whose unit is % may take.
     pub percent: bool,
-    /// Where the figure was written, for messages.
+    /// Where the figure was written, for messages: a CSV file's line, or a
+    /// workbook's cell.
     pub at: Location,
     /// Where its metric was named, when that is another cell (a row of
     /// one column per year names it once).
@@ -58,13 +67,13 @@ pub fn parse_actuals_csv(
     file: &str,
     encoding: Encoding,
 ) -> Result<Vec<ActualRecord>, PlanError> {
-    read_actuals_csv(bytes, file, encoding)?.into_result(file)
+    read_actuals_csv(bytes, file, encoding)?.into_result()
 }
 
 /// Decodes and reads an actuals CSV, long or wide (see [`super::sheet`]):
 /// its figures, and the problems of its rows to report with the plan's.
 /// Only a file that cannot be read as a table at all is refused at once.
-pub fn read_actuals_csv(
+pub(crate) fn read_actuals_csv(
     bytes: &[u8],
     file: &str,
     encoding: Encoding,
@@ -105,18 +114,17 @@ fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
 fn parse_text(text: &str, file: &str) -> Result<Figures, PlanError> {
     let fail = |line: Option<usize>, message: String| refusal(file, line, message);
 
-    // Excel writes Windows line ends, which the csv crate's positions
-    // miscount; with plain line ends, byte offsets give the line.
-    let text = text.replace("\r\n", "\n");
-    let lines = LineIndex::new(&text);
+    // The csv crate counts lines its own way; byte offsets give the line
+    // whatever the line ends (Windows, Unix or old Mac).
+    let lines = LineIndex::new(text);
     // A record's position is where the reader started looking for it, which
-    // can be a blank line before it: skip those.
+    // can be a line end or a blank line before it: skip those.
     let line_at = |byte: u64| {
         let from = (byte as usize).min(text.len());
         let start = from
             + text.as_bytes()[from..]
                 .iter()
-                .take_while(|b| **b == b'\n')
+                .take_while(|b| matches!(b, b'\n' | b'\r'))
                 .count();
         lines.line_of(start)
     };
@@ -124,8 +132,8 @@ fn parse_text(text: &str, file: &str) -> Result<Figures, PlanError> {
         .flexible(true)
         .has_headers(false)
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for row in reader.records() {
+    // Read as they come: a file of a million rows is never held as cells.
+    let rows = reader.records().map(|row| {
         let row = row.map_err(|e| {
             let line = e.position().map(|p| line_at(p.byte()));
             match line {
@@ -133,17 +141,16 @@ fn parse_text(text: &str, file: &str) -> Result<Figures, PlanError> {
                 _ => fail(line, format!("cannot read the row: {e}")),
             }
         })?;
-        rows.push(Row {
+        Ok(Row {
             number: row.position().map_or(0, |p| line_at(p.byte())),
             cells: row.iter().map(|c| Cell::Text(c.to_owned())).collect(),
-        });
-    }
+        })
+    });
     let origin = Origin::Csv {
         file: file.to_owned(),
     };
-    sheet::figures(&rows, &origin)
+    sheet::figures(rows, &origin)
 }
-
 fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, String> {
     let (codec, name) = match encoding {
         Encoding::Gb18030 => (GB18030, "GB18030"),

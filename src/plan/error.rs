@@ -4,35 +4,47 @@
 //! user fixes them in one pass instead of one run per mistake. Each problem is
 //! shown as `file:line[:column]: metric `id`, field `name`: message`, the
 //! shape compilers use, so editors can jump to it.
+//!
+//! A file of a million bad rows must not print a million lines: the first
+//! [`SHOWN_PROBLEMS`] problems are kept and shown, the others only counted.
 
 use std::fmt;
 
-/// Where a problem was found: a line of the plan file, or a command-line
-/// argument that changes the plan (`--set`).
+use super::escape_controls;
+
+/// Where a problem was found: a line of the plan file, a command-line
+/// argument that changes the plan (`--set`), or a place in an actuals file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
+    /// A 1-based line of the plan file.
     Line(usize),
+    /// A command-line argument, as typed: `--set gdp.growth=5%`.
     Argument(String),
     /// A line of another file than the plan (an actuals CSV).
     FileLine {
+        /// The file, as named in messages.
         file: String,
+        /// The 1-based line.
         line: usize,
     },
     /// A cell of a workbook's sheet (an actuals .xlsx), shown as
     /// `book.xlsx#Sheet1!C4`: the file, then the reference a spreadsheet
     /// takes in its name box.
     Cell {
+        /// The workbook, as named in messages.
         file: String,
+        /// The sheet's name.
         sheet: String,
-        /// 1-based, as spreadsheets number rows.
+        /// The row, 1-based, as spreadsheets number rows.
         row: usize,
-        /// 0-based: column A is 0.
+        /// The column, 0-based: column A is 0.
         column: usize,
     },
 }
 
 impl Location {
-    /// The place in another file than the plan, as messages name it.
+    /// The place in another file than the plan, as messages name it
+    /// (`a.csv:3`, `a.xlsx#Sheet1!C4`); `None` for a place of the plan.
     pub fn elsewhere(&self) -> Option<String> {
         match self {
             Location::FileLine { file, line } => Some(format!("{file}:{line}")),
@@ -48,7 +60,7 @@ impl Location {
 }
 
 /// A 0-based column as spreadsheets name it: 0 is A, 25 is Z, 26 is AA.
-pub fn column_letters(column: usize) -> String {
+pub(crate) fn column_letters(column: usize) -> String {
     let mut letters = Vec::new();
     let mut n = column + 1;
     while n > 0 {
@@ -59,19 +71,26 @@ pub fn column_letters(column: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// One mistake in a plan, with where it is and what it is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// Where it was found; `None` for a problem of the file as a whole
+    /// (no `[plan]` table, say).
     pub location: Option<Location>,
+    /// The 1-based column on the line, when it is known (TOML syntax errors).
     pub column: Option<usize>,
+    /// The scenario it is in; `None` for the base plan.
     pub scenario: Option<String>,
+    /// The id of the metric it is about, if one.
     pub metric: Option<String>,
+    /// The field it is about (`growth`, `plan.base_year`), if one.
     pub field: Option<String>,
     /// What is wrong and how to fix it.
     pub message: String,
 }
 
 impl Problem {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         Problem {
             location: None,
             column: None,
@@ -82,31 +101,31 @@ impl Problem {
         }
     }
 
-    pub fn at(mut self, location: Location) -> Self {
+    pub(crate) fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
         self
     }
 
-    pub fn at_line(self, line: usize) -> Self {
+    pub(crate) fn at_line(self, line: usize) -> Self {
         self.at(Location::Line(line))
     }
 
-    pub fn at_column(mut self, column: usize) -> Self {
+    pub(crate) fn at_column(mut self, column: usize) -> Self {
         self.column = Some(column);
         self
     }
 
-    pub fn in_scenario(mut self, name: Option<&str>) -> Self {
+    pub(crate) fn in_scenario(mut self, name: Option<&str>) -> Self {
         self.scenario = name.map(str::to_owned);
         self
     }
 
-    pub fn in_metric(mut self, id: &str) -> Self {
+    pub(crate) fn in_metric(mut self, id: &str) -> Self {
         self.metric = Some(id.to_owned());
         self
     }
 
-    pub fn in_field(mut self, field: &str) -> Self {
+    pub(crate) fn in_field(mut self, field: &str) -> Self {
         self.field = Some(field.to_owned());
         self
     }
@@ -141,18 +160,51 @@ impl Problem {
     }
 }
 
+/// How many problems of one file are kept and shown; fixing those usually
+/// fixes many of the rest, and the count says how many there are.
+pub const SHOWN_PROBLEMS: usize = 20;
+
 /// Every problem found in one plan file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanError {
     /// The file as the user named it (`-` is shown as `<stdin>`).
     pub file: String,
+    /// The first [`SHOWN_PROBLEMS`] problems, in the order found.
     pub problems: Vec<Problem>,
+    /// How many more were found but not kept.
+    pub not_shown: usize,
+    /// For a plan refused together with the actuals files read for it:
+    /// how many more problems each of those files had than it shows
+    /// (at most [`SHOWN_PROBLEMS`] a file), in the order the files were
+    /// named; only files with some.
+    pub others_not_shown: Vec<(String, usize)>,
 }
 
 impl PlanError {
-    /// The problems, one line each, in file order.
+    /// The problems, one line each, in file order, with control characters
+    /// escaped: they quote the file, which is not to be trusted.
     pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.problems.iter().map(|p| p.describe(&self.file))
+        let more = |(file, not_shown): (&str, usize)| {
+            (not_shown > 0).then(|| {
+                format!(
+                    "{file}: and {not_shown} more problems, not shown; fix the first \
+                     {SHOWN_PROBLEMS} and run again"
+                )
+            })
+        };
+        let others = self
+            .others_not_shown
+            .iter()
+            .map(|(file, n)| (file.as_str(), *n));
+        self.problems
+            .iter()
+            .map(|p| p.describe(&self.file))
+            .chain(
+                std::iter::once((self.file.as_str(), self.not_shown))
+                    .chain(others)
+                    .filter_map(more),
+            )
+            .map(|line| escape_controls(&line).into_owned())
     }
 }
 
@@ -170,7 +222,10 @@ impl std::error::Error for PlanError {}
 /// at the end (`finish`, `into_result`).
 #[derive(Debug, Default)]
 pub(crate) struct Problems {
+    /// The first [`SHOWN_PROBLEMS`] found.
     found: Vec<Problem>,
+    /// How many were found after those.
+    not_shown: usize,
 }
 
 impl Problems {
@@ -179,7 +234,22 @@ impl Problems {
     }
 
     pub(crate) fn push(&mut self, problem: Problem) {
-        self.found.push(problem);
+        if self.found.len() < SHOWN_PROBLEMS {
+            self.found.push(problem);
+        } else {
+            self.not_shown += 1;
+        }
+    }
+
+    /// The problems kept, in the order found.
+    #[cfg(test)]
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &Problem> {
+        self.found.iter()
+    }
+
+    /// How many problems were found, shown or not.
+    fn count(&self) -> usize {
+        self.found.len() + self.not_shown
     }
 
     pub(crate) fn is_empty(&self) -> bool {
@@ -190,7 +260,7 @@ impl Problems {
     /// `in_scenario`, `in_metric` and `in_field`.
     pub(crate) fn scope(&mut self) -> Scoped<'_> {
         Scoped {
-            found: &mut self.found,
+            problems: self,
             scenario: None,
             metric: None,
             field: None,
@@ -217,6 +287,8 @@ impl Problems {
         PlanError {
             file: file.to_owned(),
             problems: self.found,
+            not_shown: self.not_shown,
+            others_not_shown: Vec::new(),
         }
     }
 }
@@ -225,13 +297,16 @@ impl From<Problem> for Problems {
     fn from(problem: Problem) -> Self {
         Problems {
             found: vec![problem],
+            not_shown: 0,
         }
     }
 }
 
 impl Extend<Problem> for Problems {
     fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
-        self.found.extend(problems);
+        for problem in problems {
+            self.push(problem);
+        }
     }
 }
 
@@ -239,7 +314,7 @@ impl Extend<Problem> for Problems {
 /// through it is named after that scenario, metric and field, so a check
 /// says only what is wrong and where.
 pub(crate) struct Scoped<'a> {
-    found: &'a mut Vec<Problem>,
+    problems: &'a mut Problems,
     scenario: Option<&'a str>,
     metric: Option<&'a str>,
     field: Option<&'a str>,
@@ -249,7 +324,7 @@ impl Scoped<'_> {
     /// Narrowed to a scenario; `None` is the base plan, which needs no name.
     pub(crate) fn in_scenario<'b>(&'b mut self, name: Option<&'b str>) -> Scoped<'b> {
         Scoped {
-            found: self.found,
+            problems: self.problems,
             scenario: name,
             metric: self.metric,
             field: self.field,
@@ -258,7 +333,7 @@ impl Scoped<'_> {
 
     pub(crate) fn in_metric<'b>(&'b mut self, id: &'b str) -> Scoped<'b> {
         Scoped {
-            found: self.found,
+            problems: self.problems,
             scenario: self.scenario,
             metric: Some(id),
             field: self.field,
@@ -267,7 +342,7 @@ impl Scoped<'_> {
 
     pub(crate) fn in_field<'b>(&'b mut self, field: &'b str) -> Scoped<'b> {
         Scoped {
-            found: self.found,
+            problems: self.problems,
             scenario: self.scenario,
             metric: self.metric,
             field: Some(field),
@@ -275,7 +350,7 @@ impl Scoped<'_> {
     }
 
     pub(crate) fn report(&mut self, location: Location, message: impl Into<String>) {
-        self.found.push(Problem {
+        self.problems.push(Problem {
             location: Some(location),
             column: None,
             scenario: self.scenario.map(str::to_owned),
@@ -288,7 +363,7 @@ impl Scoped<'_> {
     /// How many problems the whole collector holds, so that a check can tell
     /// whether its own part found any.
     pub(crate) fn count(&self) -> usize {
-        self.found.len()
+        self.problems.count()
     }
 }
 
@@ -366,6 +441,23 @@ mod tests {
                 "t.toml:9: scenario `slow`: bad name",
                 "t.toml:2: field `plan.base_year`: missing",
             ]
+        );
+    }
+
+    #[test]
+    fn the_first_problems_are_kept_and_the_others_counted() {
+        let mut problems = Problems::new();
+        problems.extend((1..=SHOWN_PROBLEMS + 5).map(|i| Problem::new("bad").at_line(i)));
+        assert_eq!(problems.scope().count(), SHOWN_PROBLEMS + 5);
+        let error = problems.into_error("a.csv");
+        assert_eq!(error.problems.len(), SHOWN_PROBLEMS);
+        assert_eq!(error.not_shown, 5);
+        let lines: Vec<String> = error.lines().collect();
+        assert_eq!(lines.len(), SHOWN_PROBLEMS + 1);
+        assert_eq!(lines[SHOWN_PROBLEMS - 1], "a.csv:20: bad");
+        assert_eq!(
+            lines[SHOWN_PROBLEMS],
+            "a.csv: and 5 more problems, not shown; fix the first 20 and run again"
         );
     }
 

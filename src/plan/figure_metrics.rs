@@ -2,9 +2,10 @@
 //! makes of the figure's form. A file names the metric by id, or by its
 //! `name` (地区生产总值) when no id matches and no other metric has that
 //! name, as a sheet kept by hand does. A figure written with a percent sign
-//! must be for a metric in %. A figure for the base year that repeats the
-//! baseline, as the first year column of a sheet dabiao wrote does, is no
-//! actual figure and is passed over.
+//! must be for a metric in %. A figure of a wide row for the base year that
+//! repeats the baseline as far as it is written, as the first year column
+//! of a sheet dabiao wrote does, is no actual figure and is passed over. This is the one look-up of metrics
+//! for the figures of every actuals file, built once per plan.
 
 use std::collections::{HashMap, HashSet};
 
@@ -12,15 +13,17 @@ use super::parse::known_ids;
 use super::{ActualRecord, Location, Metric, Model};
 
 /// The plan's metrics by id and by name, found in constant time however
-/// many there are.
+/// many there are: files can hold 100,000 rows against 100,000 metrics.
 pub(crate) struct FigureMetrics<'m> {
     metrics: &'m [Metric],
     base_year: i32,
     ids: HashMap<&'m str, usize>,
     names: HashMap<&'m str, Vec<usize>>,
-    /// The rows whose metric was refused already: a row of one column per
-    /// year is refused once, not once per figure.
+    /// The rows of one column per year whose metric was refused already:
+    /// such a row is refused once, not once per figure.
     refused: HashSet<(String, usize)>,
+    /// The plan's ids as a refusal lists them, made once when first needed.
+    known: Option<String>,
 }
 
 /// What a figure's metric turned out to be.
@@ -54,6 +57,7 @@ impl<'m> FigureMetrics<'m> {
                 .collect(),
             names,
             refused: HashSet::new(),
+            known: None,
         }
     }
 
@@ -70,7 +74,7 @@ impl<'m> FigureMetrics<'m> {
                     .metric_at
                     .clone()
                     .unwrap_or_else(|| record.at.clone());
-                if !self.refused.insert(row_of(&at)) {
+                if record.metric_at.is_some() && !self.refused.insert(row_of(&at)) {
                     return Found::Again;
                 }
                 let message = match found {
@@ -86,17 +90,18 @@ impl<'m> FigureMetrics<'m> {
                         )
                     }
                     None => {
-                        let ids: Vec<&str> = self.metrics.iter().map(|m| m.id.as_str()).collect();
+                        let metrics = self.metrics;
+                        let known = self.known.get_or_insert_with(|| {
+                            let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
+                            known_ids(&ids)
+                        });
                         // A long row names its metric beside the year;
                         // a wide row names it once for all its years.
                         let year = match record.metric_at {
                             None => format!("{}: ", record.year),
                             Some(_) => String::new(),
                         };
-                        format!(
-                            "{year}not a metric of the plan; metrics: {}",
-                            known_ids(&ids)
-                        )
+                        format!("{year}not a metric of the plan; metrics: {known}")
                     }
                 };
                 return Found::Refused { at, message };
@@ -117,7 +122,10 @@ impl<'m> FigureMetrics<'m> {
                 ),
             };
         }
+        // A wide row's base-year column; a long row's base-year figure
+        // must be the baseline itself, which the plan checks.
         if record.year == self.base_year
+            && record.metric_at.is_some()
             && self
                 .baseline(index)
                 .is_some_and(|baseline| repeats(baseline, record.value))
@@ -135,6 +143,7 @@ impl<'m> FigureMetrics<'m> {
                 numerator,
                 denominator,
                 scale,
+                ..
             } => Some(self.baseline(numerator)? / self.baseline(denominator)? * scale),
         }
     }

@@ -2,8 +2,9 @@
 //! plan or of an actuals CSV.
 //!
 //! Plans can have 100,000 metrics, so a line costs a binary search over where
-//! the lines start rather than a scan of the text. Lines end at `\n`, so a
-//! Windows line end (`\r\n`) counts once, like any other.
+//! the lines start rather than a scan of the text. A line ends at `\n`, at a
+//! Windows `\r\n` (counted once) or at a lone `\r`, as old Mac editors and
+//! some exports write them: otherwise every row of such a file is line 1.
 
 pub(crate) struct LineIndex<'a> {
     text: &'a str,
@@ -13,10 +14,31 @@ pub(crate) struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a str) -> Self {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let bytes = text.as_bytes();
+        let ends = bytes.iter().enumerate().filter_map(|(i, &b)| {
+            let end = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+            end.then_some(i + 1)
+        });
+        let starts = std::iter::once(0).chain(ends).collect();
         LineIndex { text, starts }
+    }
+
+    /// How many lines the text has; a line end at the very end starts an
+    /// empty last line.
+    pub(crate) fn count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// The text of 1-based line `line`, without its line end; empty past the
+    /// last line.
+    pub(crate) fn line(&self, line: usize) -> &'a str {
+        let Some(&start) = self.starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self.starts.get(line).copied().unwrap_or(self.text.len());
+        let text = &self.text[start..end];
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        text.strip_suffix('\r').unwrap_or(text)
     }
 
     /// The 1-based line holding byte `offset`.
@@ -59,6 +81,19 @@ mod tests {
         let lines = LineIndex::new(text);
         assert_eq!(lines.line_and_column(text.find('x').unwrap()), (2, 5));
         assert_eq!(lines.line_of(text.find('\r').unwrap()), 1);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_ends_a_line() {
+        let text = "a = 1\rb = x\r\nc = 2\r";
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.line_and_column(text.find('x').unwrap()), (2, 5));
+        assert_eq!(lines.line_of(text.find('c').unwrap()), 3);
+        assert_eq!(
+            [lines.line(1), lines.line(2), lines.line(3), lines.line(4)],
+            ["a = 1", "b = x", "c = 2", ""]
+        );
+        assert_eq!(lines.line(0), "");
     }
 
     #[test]

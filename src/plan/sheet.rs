@@ -10,20 +10,26 @@
 //! The header tells the two apart. A blank cell is no figure (a year not
 //! yet published); "69.9%" is 69.9 with a percent sign, which only a metric
 //! in % may take (checked where the plan is known); full-width digits and
-//! the Chinese comma read as their ASCII twins. Every problem of the rows
-//! is collected, so that a file is corrected in one pass, and reported with
-//! those the plan finds ([`joined`]); only a sheet whose header fits neither
-//! layout, or that holds the rows of several scenarios, is refused at once.
+//! the Chinese comma read as their ASCII twins. Years before the base year
+//! are history, as in any actuals file (checked where the plan is known).
+//! Every problem of the rows is collected, so that a file is corrected in
+//! one pass (the first [`SHOWN_PROBLEMS`] kept, the others counted), and
+//! reported with those the plan finds ([`joined`]); only a sheet whose
+//! header fits neither layout, or that holds the rows of several scenarios,
+//! is refused at once. Rows are read as they come, never held whole.
 
 use super::actuals::ActualRecord;
-use super::error::Problems;
+use super::error::{Problems, SHOWN_PROBLEMS};
 use super::{Location, PlanError, Problem};
 
 /// A cell as read: a workbook keeps numbers as numbers, CSV has only text.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Cell {
+pub(crate) enum Cell {
+    /// Nothing in it.
     Empty,
+    /// Text, as CSV holds every cell.
     Text(String),
+    /// A number, as a workbook holds one.
     Number(f64),
 }
 
@@ -49,9 +55,11 @@ impl Cell {
 /// One row of a sheet: its number (a CSV file's line, a worksheet's
 /// 1-based row) and its cells from the first column on.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    pub number: usize,
-    pub cells: Vec<Cell>,
+pub(crate) struct Row {
+    /// A CSV file's 1-based line, or a worksheet's 1-based row.
+    pub(crate) number: usize,
+    /// The cells, column A (or the first field) first.
+    pub(crate) cells: Vec<Cell>,
 }
 
 impl Row {
@@ -66,12 +74,20 @@ impl Row {
 
 /// Where the rows come from, to name the place of each problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     /// A CSV file: places are lines, and a row must have as many fields as
     /// the header.
-    Csv { file: String },
+    Csv {
+        /// The file, as named in messages.
+        file: String,
+    },
     /// A workbook's sheet: places are cells (`book.xlsx#Sheet1!C4`).
-    Worksheet { file: String, sheet: String },
+    Worksheet {
+        /// The workbook, as named in messages.
+        file: String,
+        /// The sheet's name.
+        sheet: String,
+    },
 }
 
 impl Origin {
@@ -90,12 +106,16 @@ impl Origin {
         }
     }
 
+    /// The file, as named in messages.
+    fn file(&self) -> &str {
+        match self {
+            Origin::Csv { file } | Origin::Worksheet { file, .. } => file,
+        }
+    }
+
     /// The sheet refused for `problem`.
     fn refuse(&self, problem: Problem) -> PlanError {
-        let file = match self {
-            Origin::Csv { file } | Origin::Worksheet { file, .. } => file,
-        };
-        Problems::from(problem).into_error(file)
+        Problems::from(problem).into_error(self.file())
     }
 
     /// "column C" in a workbook; in CSV, where columns have no letters,
@@ -110,20 +130,38 @@ impl Origin {
     }
 }
 
-/// What a sheet gives: its figures, and the problems of its rows, which
-/// are reported together with those the plan finds in the figures.
-#[derive(Debug, Default)]
+/// What an actuals file gives: its figures, and the problems of its rows,
+/// which are reported together with those the plan finds in the figures.
+#[derive(Debug)]
 pub struct Figures {
+    /// The figures of the rows without problems, in the order read.
     pub records: Vec<ActualRecord>,
-    pub problems: Vec<Problem>,
+    /// The file, as named in messages.
+    file: String,
+    /// The problems of the rows: the first [`SHOWN_PROBLEMS`], the others
+    /// counted.
+    problems: Problems,
 }
 
 impl Figures {
-    /// The figures when no row had a problem, else the refusal of `file`.
-    pub fn into_result(self, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
-        let mut problems = Problems::new();
-        problems.extend(self.problems);
-        problems.into_result(file, self.records)
+    fn new(file: &str) -> Figures {
+        Figures {
+            records: Vec::new(),
+            file: file.to_owned(),
+            problems: Problems::new(),
+        }
+    }
+
+    /// The figures when no row had a problem, else the refusal of the file.
+    pub fn into_result(self) -> Result<Vec<ActualRecord>, PlanError> {
+        self.problems.into_result(&self.file, self.records)
+    }
+
+    /// The figures, and the refusal of the file when a row had a problem:
+    /// to be [`joined`] with the plan's.
+    pub(crate) fn split(self) -> (Vec<ActualRecord>, Option<PlanError>) {
+        let refusal = (!self.problems.is_empty()).then(|| self.problems.into_error(&self.file));
+        (self.records, refusal)
     }
 }
 
@@ -155,19 +193,30 @@ const METRIC_HEADERS: [&str; 8] = [
     "名称",
 ];
 
-/// Reads the figures of `rows`, the first of which is the header. A header
-/// that fits neither layout is refused at once.
-pub fn figures(rows: &[Row], origin: &Origin) -> Result<Figures, PlanError> {
-    let Some((header, body)) = rows.split_first() else {
+/// Reads the figures of `rows` as they come, the first of which is the
+/// header. A header that fits neither layout, a row that cannot be read
+/// (the `Err` of `rows`) or a second scenario is refused at once.
+pub(crate) fn figures(
+    rows: impl IntoIterator<Item = Result<Row, PlanError>>,
+    origin: &Origin,
+) -> Result<Figures, PlanError> {
+    let mut rows = rows.into_iter();
+    let Some(header) = rows.next().transpose()? else {
         return Err(origin.refuse(Problem::new(
             "the sheet is empty; it needs a header (metric,year,value, or a metric \
              column and one column per year) and a row per figure or metric",
         )));
     };
-    let layout = layout(header, origin)?;
-    one_scenario(header, body, origin)?;
-    let mut figures = Figures::default();
-    for row in body.iter().filter(|row| !row.is_blank()) {
+    let layout = layout(&header, origin)?;
+    let mut scenarios = OneScenario::new(&header);
+    let mut figures = Figures::new(origin.file());
+    for row in rows {
+        let row = row?;
+        scenarios.check(&row, origin)?;
+        if row.is_blank() {
+            continue;
+        }
+        let row = &row;
         if let Origin::Csv { .. } = origin
             && row.cells.len() != header.cells.len()
         {
@@ -190,7 +239,7 @@ pub fn figures(rows: &[Row], origin: &Origin) -> Result<Figures, PlanError> {
                 value,
             } => long_row(row, (*metric, *year, *value), origin, &mut figures),
             Layout::Wide { metric, years } => {
-                wide_row(row, *metric, years, header, origin, &mut figures)
+                wide_row(row, *metric, years, &header, origin, &mut figures)
             }
         }
     }
@@ -203,20 +252,35 @@ const SCENARIO_HEADERS: [&str; 2] = ["scenario", "情景"];
 /// A sheet of several scenarios' paths (`dabiao report --scenario all`) is
 /// refused at the first row of a second scenario: actual figures are the
 /// same in every scenario, and each year would be given once per scenario.
-fn one_scenario(header: &Row, body: &[Row], origin: &Origin) -> Result<(), PlanError> {
-    let Some(column) = header.cells.iter().position(|c| {
-        SCENARIO_HEADERS
-            .iter()
-            .any(|name| c.text().eq_ignore_ascii_case(name))
-    }) else {
-        return Ok(());
-    };
-    let mut first: Option<String> = None;
-    for row in body {
+struct OneScenario {
+    /// The scenario column, when the header has one.
+    column: Option<usize>,
+    /// The scenario of the rows so far.
+    first: Option<String>,
+}
+
+impl OneScenario {
+    fn new(header: &Row) -> OneScenario {
+        let column = header.cells.iter().position(|c| {
+            SCENARIO_HEADERS
+                .iter()
+                .any(|name| c.text().eq_ignore_ascii_case(name))
+        });
+        OneScenario {
+            column,
+            first: None,
+        }
+    }
+
+    /// Refuses `row` when it is for another scenario than the rows above.
+    fn check(&mut self, row: &Row, origin: &Origin) -> Result<(), PlanError> {
+        let Some(column) = self.column else {
+            return Ok(());
+        };
         let scenario = row.cell(column).text();
-        match &first {
+        match &self.first {
             _ if scenario.is_empty() => {}
-            None => first = Some(scenario),
+            None => self.first = Some(scenario),
             Some(first) if *first != scenario => {
                 return Err(origin.refuse(
                     Problem::new(format!(
@@ -229,8 +293,8 @@ fn one_scenario(header: &Row, body: &[Row], origin: &Origin) -> Result<(), PlanE
             }
             Some(_) => {}
         }
+        Ok(())
     }
-    Ok(())
 }
 
 impl Layout {
@@ -515,39 +579,79 @@ fn ascii(text: &str) -> String {
         .collect()
 }
 
-/// The plan's refusal (`refusal`, when it has one) with the problems met
-/// while reading its actuals files (`read`): the plan's own problems first,
-/// then those of each actuals file, in the order the files were named, row
-/// by row and column by column, whichever step found them.
-pub fn joined(plan_file: &str, refusal: Option<PlanError>, read: Vec<Problem>) -> PlanError {
-    // The files are ranked in the order their problems were read.
-    let mut problems = read;
-    problems.extend(refusal.map(|r| r.problems).unwrap_or_default());
-    let mut files: Vec<String> = Vec::new();
+/// The plan's refusal (`refusal`, when it has one) with the refusals of
+/// its actuals files as read (`read`, in the order the files were named):
+/// the plan's own problems first, then those of each actuals file, in the
+/// order the files were named, row by row and column by column, whichever
+/// step found them. Each file shows at most [`SHOWN_PROBLEMS`], and counts
+/// the others.
+pub(crate) fn joined(
+    plan_file: &str,
+    refusal: Option<PlanError>,
+    read: Vec<PlanError>,
+) -> PlanError {
+    // The files are ranked in the order their problems were read; each
+    // counts the problems it does not show, the plan's at `None`.
+    let mut files: Vec<(String, usize)> = Vec::new();
+    let mut plan_not_shown = 0;
+    let mut problems = Vec::new();
+    for error in read {
+        let index = rank(&mut files, &error.file);
+        files[index].1 += error.not_shown;
+        problems.extend(error.problems);
+    }
+    if let Some(refusal) = refusal {
+        plan_not_shown += refusal.not_shown;
+        for (file, not_shown) in refusal.others_not_shown {
+            let index = rank(&mut files, &file);
+            files[index].1 += not_shown;
+        }
+        problems.extend(refusal.problems);
+    }
     let mut key = |problem: &Problem| match &problem.location {
-        Some(Location::FileLine { file, line }) => (1, rank(&mut files, file), *line, 0),
+        Some(Location::FileLine { file, line }) => (Some(rank(&mut files, file)), *line, 0),
         Some(Location::Cell {
             file, row, column, ..
-        }) => (1, rank(&mut files, file), *row, *column),
-        _ => (0, 0, 0, 0),
+        }) => (Some(rank(&mut files, file)), *row, *column),
+        _ => (None, 0, 0),
     };
     let keys: Vec<_> = problems.iter().map(&mut key).collect();
     let mut ordered: Vec<(_, Problem)> = keys.into_iter().zip(problems).collect();
     // Stable: the plan's problems keep their order, and so do several
     // problems of one place.
     ordered.sort_by_key(|(key, _)| *key);
+    let mut shown = Vec::new();
+    let mut shown_of_file = 0;
+    let mut last_file = None;
+    for ((file, ..), problem) in ordered {
+        if file != last_file {
+            (last_file, shown_of_file) = (file, 0);
+        }
+        if shown_of_file < SHOWN_PROBLEMS {
+            shown.push(problem);
+            shown_of_file += 1;
+        } else {
+            match file {
+                Some(index) => files[index].1 += 1,
+                None => plan_not_shown += 1,
+            }
+        }
+    }
     PlanError {
         file: plan_file.to_owned(),
-        problems: ordered.into_iter().map(|(_, p)| p).collect(),
+        problems: shown,
+        not_shown: plan_not_shown,
+        others_not_shown: files.into_iter().filter(|(_, n)| *n > 0).collect(),
     }
 }
 
-/// The position of `file` among the files seen so far, in the order first seen.
-fn rank(files: &mut Vec<String>, file: &str) -> usize {
-    match files.iter().position(|f| f == file) {
+/// The position of `file` among the files seen so far, in the order first
+/// seen, each with its count of problems not shown.
+fn rank(files: &mut Vec<(String, usize)>, file: &str) -> usize {
+    match files.iter().position(|(f, _)| f == file) {
         Some(index) => index,
         None => {
-            files.push(file.to_owned());
+            files.push((file.to_owned(), 0));
             files.len() - 1
         }
     }
@@ -565,13 +669,15 @@ mod tests {
         }
     }
 
-    fn rows(lines: &[&[&str]]) -> Vec<Row> {
+    fn rows(lines: &[&[&str]]) -> Vec<Result<Row, PlanError>> {
         lines
             .iter()
             .enumerate()
-            .map(|(i, cells)| Row {
-                number: i + 1,
-                cells: cells.iter().map(|c| text(c)).collect(),
+            .map(|(i, cells)| {
+                Ok(Row {
+                    number: i + 1,
+                    cells: cells.iter().map(|c| text(c)).collect(),
+                })
             })
             .collect()
     }
@@ -589,6 +695,15 @@ mod tests {
             .iter()
             .map(|p| p.describe("t.toml"))
             .collect()
+    }
+
+    fn refused(file: &str, problems: Vec<Problem>, not_shown: usize) -> PlanError {
+        PlanError {
+            file: file.into(),
+            problems,
+            not_shown,
+            others_not_shown: Vec::new(),
+        }
     }
 
     #[test]
@@ -629,7 +744,7 @@ mod tests {
     #[test]
     fn a_wide_sheet_gives_a_figure_per_filled_cell_and_skips_blanks() {
         let read = figures(
-            &rows(&[
+            rows(&[
                 &["scenario", "metric", "name", "2015", "2016年", "2017"],
                 &["base", "gdp", "地区生产总值", "420", "455.2", ""],
                 &["", "", "", "", "", ""],
@@ -668,7 +783,7 @@ mod tests {
     #[test]
     fn every_bad_cell_of_a_wide_sheet_is_named() {
         let read = figures(
-            &rows(&[
+            rows(&[
                 &["指标", "2016", "2017", ""],
                 &["gdp", "abc", "1", ""],
                 &["", "5", "", ""],
@@ -692,7 +807,7 @@ mod tests {
     #[test]
     fn wide_headers_are_refused_with_the_cell_and_the_fix() {
         let refused = |header: &[&str]| {
-            figures(&rows(&[header]), &sheet())
+            figures(rows(&[header]), &sheet())
                 .unwrap_err()
                 .lines()
                 .collect::<Vec<_>>()
@@ -715,7 +830,7 @@ mod tests {
     #[test]
     fn the_metric_column_is_found_by_its_header_or_is_the_first() {
         let metric_of = |header: &[&str], row: &[&str]| {
-            figures(&rows(&[header, row]), &sheet()).unwrap().records[0]
+            figures(rows(&[header, row]), &sheet()).unwrap().records[0]
                 .metric
                 .clone()
         };
@@ -739,7 +854,7 @@ mod tests {
     #[test]
     fn a_sheet_of_several_scenarios_is_refused_at_the_second() {
         let error = figures(
-            &rows(&[
+            rows(&[
                 &["情景", "metric", "2016"],
                 &["base", "gdp", "1"],
                 &["", "jobs", "2"],
@@ -763,7 +878,7 @@ mod tests {
             file: "a.csv".into(),
         };
         let read = figures(
-            &rows(&[
+            rows(&[
                 &["metric", "year", "value"],
                 &["gdp", "2016", ""],
                 &["gdp", "2017年", "１，２００"],
@@ -791,15 +906,19 @@ mod tests {
                 line,
             })
         };
-        let refusal = PlanError {
-            file: "t.toml".into(),
-            problems: vec![
+        let refusal = refused(
+            "t.toml",
+            vec![
                 Problem::new("plan").at_line(3),
                 at("b.csv", 2),
                 at("a.csv", 6),
             ],
-        };
-        let read = vec![at("a.csv", 2), at("a.csv", 5), at("b.csv", 1)];
+            0,
+        );
+        let read = vec![
+            refused("a.csv", vec![at("a.csv", 2), at("a.csv", 5)], 0),
+            refused("b.csv", vec![at("b.csv", 1)], 0),
+        ];
         let order: Vec<String> = joined("t.toml", Some(refusal), read)
             .problems
             .into_iter()
@@ -809,6 +928,46 @@ mod tests {
             order,
             [
                 "plan", "a.csv 2", "a.csv 5", "a.csv 6", "b.csv 1", "b.csv 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn each_file_shows_its_first_problems_and_counts_the_others() {
+        let at = |file: &str, line| {
+            Problem::new(format!("{file} {line}")).at(Location::FileLine {
+                file: file.into(),
+                line,
+            })
+        };
+        let many = |file: &str, from: usize| -> Vec<Problem> {
+            (from..from + SHOWN_PROBLEMS)
+                .map(|line| at(file, line))
+                .collect()
+        };
+        // The plan found problems in a.csv too: a.csv shows its first 20 of
+        // all, and counts the rest with those it did not keep itself.
+        let refusal = refused("t.toml", vec![at("a.csv", 1), at("b.csv", 500)], 3);
+        let read = vec![
+            refused("a.csv", many("a.csv", 2), 100),
+            refused("b.csv", many("b.csv", 2), 0),
+        ];
+        let error = joined("t.toml", Some(refusal), read);
+        assert_eq!(error.problems.len(), 2 * SHOWN_PROBLEMS);
+        assert_eq!(error.problems[0].message, "a.csv 1");
+        assert_eq!(error.problems[SHOWN_PROBLEMS].message, "b.csv 2");
+        assert_eq!(error.not_shown, 3);
+        assert_eq!(
+            error.others_not_shown,
+            [("a.csv".to_owned(), 101), ("b.csv".to_owned(), 1)]
+        );
+        let lines: Vec<String> = error.lines().collect();
+        assert_eq!(
+            lines[2 * SHOWN_PROBLEMS..],
+            [
+                "t.toml: and 3 more problems, not shown; fix the first 20 and run again",
+                "a.csv: and 101 more problems, not shown; fix the first 20 and run again",
+                "b.csv: and 1 more problems, not shown; fix the first 20 and run again",
             ]
         );
     }

@@ -47,21 +47,19 @@ pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Fi
     // Rows and columns count from the sheet's first cell, A1, wherever the
     // used range starts.
     let (first_row, first_column) = range.start().unwrap_or((0, 0));
-    let rows: Vec<Row> = range
-        .rows()
-        .enumerate()
-        .map(|(i, cells)| Row {
+    let rows = range.rows().enumerate().map(|(i, cells)| {
+        Ok(Row {
             number: first_row as usize + i + 1,
             cells: std::iter::repeat_n(Cell::Empty, first_column as usize)
                 .chain(cells.iter().map(cell))
                 .collect(),
         })
-        .collect();
+    });
     let origin = Origin::Worksheet {
         file: file.to_owned(),
         sheet: name,
     };
-    sheet::figures(&rows, &origin).map_err(|mut refusal| {
+    sheet::figures(rows, &origin).map_err(|mut refusal| {
         // The figures may be on another sheet, as in a workbook dabiao wrote.
         if let (None, [_, others @ ..]) = (sheet, names.as_slice())
             && !others.is_empty()
@@ -91,7 +89,7 @@ fn cell(data: &Data) -> Cell {
 }
 
 /// Whether `bytes` are a zip archive, as every .xlsx workbook is.
-pub fn looks_like_a_workbook(bytes: &[u8]) -> bool {
+pub(crate) fn looks_like_a_workbook(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04")
 }
 

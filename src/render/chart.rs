@@ -19,11 +19,11 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_width::UnicodeWidthStr;
 
-use super::document::{goal_text, scenario_line};
+use super::document::{level_text, scenario_line};
 use super::number::{Precision, number, signed};
 use super::{Lang, RenderError, Words};
 use crate::report::chart::{Chart, Line, Panel};
-use crate::report::{BASE_SCENARIO, Comparison, GoalKind, PointSource, Status};
+use crate::report::{BASE_SCENARIO, Comparison, PointSource, Status};
 
 /// CJK fonts first, then whatever sans-serif the reader has.
 const FONTS: &str =
@@ -68,7 +68,8 @@ fn font(points: f64) -> FontDesc<'static> {
     (FONTS, points * 1.24).into_font()
 }
 
-/// The chart as SVG text.
+/// The chart as SVG text, its words in `lang`; refused only when the
+/// drawing library fails.
 pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
     let words = lang.words();
     let columns = match chart.panels.len() {
@@ -198,11 +199,7 @@ fn draw_panel(panel_area: &Area, panel: &Panel, target_year: i32, words: &dyn Wo
         }
     }
     chart.draw_series(std::iter::once(Text::new(
-        printable(&format!(
-            "{} {}",
-            words.goal(),
-            goal_text(GoalKind::Level, &goal, words)
-        )),
+        printable(&format!("{} {}", words.goal(), level_text(&goal))),
         (years.start, y(goal.value)),
         font(11.0).color(&GOAL_COLOR),
     )))?;

@@ -6,38 +6,56 @@
 //! status, progress against time) are written here once.
 
 use super::Words;
-use super::number::{Precision, number, percent, percent_shortest, signed};
-use crate::report::{BASE_SCENARIO, Comparison, Goal, GoalKind, Progress, ReportHeader, Status};
+use super::number::{NOT_A_NUMBER, Precision, number, percent, percent_shortest, signed};
+use crate::report::{
+    BASE_SCENARIO, Comparison, Goal, GoalKind, GoalStatement, Progress, ReportHeader, Status,
+    in_percent,
+};
 
 /// A report for people: a title, lines under it, then sections.
 pub struct Document {
+    /// The plan's title; `None` when it has none.
     pub title: Option<String>,
+    /// Lines under the title: the plan's source, its years, what the
+    /// document shows, the scenarios shown.
     pub preamble: Vec<String>,
+    /// The tables or paragraphs, in order.
     pub sections: Vec<Section>,
 }
 
+/// A part of a document: a heading and what is under it.
 pub struct Section {
+    /// The heading; `None` when the section needs none (the one section of
+    /// a document about the plan alone).
     pub heading: Option<String>,
+    /// A table or paragraphs.
     pub body: Body,
 }
 
+/// What a section holds.
 pub enum Body {
+    /// A table of cells, with lines under it.
     Table {
+        /// The table's header and rows.
         grid: Grid,
         /// Lines under the table.
         note: Option<String>,
     },
+    /// Sentences, one paragraph each.
     Paragraphs(Vec<Paragraph>),
 }
 
 /// A paragraph, led by the name of what it is about where it has one.
 pub struct Paragraph {
+    /// The name the paragraph opens with (a metric's), which Markdown sets
+    /// in bold; `None` when the text does not open with one.
     pub lead: Option<String>,
+    /// The rest of the paragraph, after the lead.
     pub text: String,
 }
 
 impl Section {
-    pub fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
+    pub(super) fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
         Section {
             heading: Some(heading),
             body: Body::Table { grid, note },
@@ -47,7 +65,11 @@ impl Section {
 
 /// A document with no sections yet: the plan's title, then its source, its
 /// years and `about` (what the tables show), for the scenarios in `headers`.
-pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<String>) -> Document {
+pub(super) fn opening(
+    headers: &[&ReportHeader],
+    words: &dyn Words,
+    about: Option<String>,
+) -> Document {
     let Some(first) = headers.first() else {
         return Document {
             title: None,
@@ -66,7 +88,7 @@ pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<Strin
 }
 
 /// A section's heading, followed by its scenario's name when several are shown.
-pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
+pub(super) fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
     if several {
         format!("{title} · {}", header.scenario)
     } else {
@@ -76,7 +98,7 @@ pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> Str
 
 /// One line per scenario shown, naming it and saying what it assumes; none
 /// when only the plan itself is shown.
-pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
+pub(super) fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
     let only_the_plan = matches!(headers, [single] if single.scenario == BASE_SCENARIO);
     if only_the_plan {
         return Vec::new();
@@ -89,32 +111,43 @@ pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<Strin
 
 /// A scenario named, with what it assumes; the plan itself, undescribed,
 /// says that it is the plan as written.
-pub fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
+pub(super) fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
     let as_written = (name == BASE_SCENARIO).then(|| words.the_plan_as_written());
     words.scenario_line(name, description.or(as_written))
 }
 
+/// A table: a header and rows of cells, as many in each as in the header.
 pub struct Grid {
+    /// The column headers.
     pub header: Vec<String>,
+    /// The rows, each a cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// Columns of numbers, which read best right-aligned.
     pub numeric: Vec<bool>,
 }
 
+/// One cell of a table: its text and its tone.
 pub struct Cell {
+    /// The text shown, already written in the language and decimals asked.
     pub text: String,
+    /// How the cell is coloured where colour is shown.
     pub tone: Tone,
 }
 
 /// What a cell says about the goal, for formats that can colour it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
+    /// Neither good nor bad news: not coloured.
     Plain,
+    /// Reached, or on track: green.
     Good,
+    /// Between good and bad: a method's middle classes (behind, a light cloud).
+    Fair,
+    /// Missed, or behind: red.
     Bad,
 }
 
-pub fn plain(text: impl Into<String>) -> Cell {
+pub(super) fn plain(text: impl Into<String>) -> Cell {
     Cell {
         text: text.into(),
         tone: Tone::Plain,
@@ -122,42 +155,109 @@ pub fn plain(text: impl Into<String>) -> Cell {
 }
 
 /// "104.20 (2018)"
-pub fn latest_text(year: i32, value: f64, decimals: usize) -> String {
+pub(super) fn latest_text(year: i32, value: f64, decimals: usize) -> String {
     format!("{} ({year})", number(value, Precision::Decimals(decimals)))
 }
 
-/// Progress against time elapsed: "44% / 60%".
-pub fn progress_text(p: &Progress) -> String {
+/// Progress, the plan path's own progress by then, and time elapsed:
+/// "44% / 51% / 60%".
+pub(super) fn progress_text(p: &Progress) -> String {
+    let share = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| percent(x, 0));
     format!(
-        "{} / {}",
-        p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
+        "{} / {} / {}",
+        share(p.progress),
+        share(p.expected_progress),
         percent(p.time_elapsed, 0)
     )
 }
 
 /// A difference between two rates, in percentage points: "+1.14 pp".
-pub fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
-    format!("{}{}", signed(x * 100.0, d), words.points())
+pub(super) fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
+    unit_points_text(x * 100.0, words, d)
+}
+
+/// A change of a metric in %, in percentage points: "+0.80 pp".
+pub(super) fn unit_points_text(x: f64, words: &dyn Words, d: usize) -> String {
+    signed_with_unit(x, d, words.points())
 }
 
 /// A fraction as a signed percent: "+2.40%", "-1.05%".
-pub fn signed_percent(x: f64, d: usize) -> String {
-    format!("{}%", signed(x * 100.0, d))
+pub(super) fn signed_percent(x: f64, d: usize) -> String {
+    signed_with_unit(x * 100.0, d, "%")
 }
 
-/// A goal's value (a level, or a rate in percent) with its status mark,
-/// coloured by status: "142.82 ✘".
-pub fn judged_cell(
-    kind: GoalKind,
+/// `x`, signed, then `unit`; an overflow is no amount of anything, so its
+/// marker stands alone.
+fn signed_with_unit(x: f64, d: usize, unit: &str) -> String {
+    let text = signed(x, d);
+    if x.is_finite() {
+        format!("{text}{unit}")
+    } else {
+        text
+    }
+}
+
+/// How fast a metric must move: an average rate, or for a metric in % so
+/// many points a year ("+0.16 pp a year"); empty when neither applies.
+pub(super) fn pace_text(
+    rate: Option<f64>,
+    points: Option<f64>,
+    words: &dyn Words,
+    d: usize,
+) -> String {
+    match (rate, points) {
+        (Some(rate), _) => percent(rate, d),
+        (None, Some(points)) if !points.is_finite() => NOT_A_NUMBER.to_owned(),
+        (None, Some(points)) => words.points_a_year(&signed(points, d)),
+        (None, None) => String::new(),
+    }
+}
+
+/// The value a goal is judged on, as its kind writes it: a level or a sum
+/// in the metric's unit, a rate or a change in percent, an increase signed
+/// (in points for a metric in %).
+pub(super) fn judged_text(
+    statement: &GoalStatement,
+    value: f64,
+    words: &dyn Words,
+    d: usize,
+) -> String {
+    match statement.kind {
+        GoalKind::Level | GoalKind::Total => number(value, Precision::Decimals(d)),
+        GoalKind::Rate | GoalKind::Change => percent(value, d),
+        GoalKind::Increase => increase_text(statement, value, words, d),
+    }
+}
+
+/// How far the judged value is from the goal: in the metric's unit, in
+/// percentage points for rates and changes (and increases of a metric in %).
+pub(super) fn gap_text(statement: &GoalStatement, gap: f64, words: &dyn Words, d: usize) -> String {
+    match statement.kind {
+        GoalKind::Level | GoalKind::Total => signed(gap, d),
+        GoalKind::Rate | GoalKind::Change => points_text(gap, words, d),
+        GoalKind::Increase => increase_text(statement, gap, words, d),
+    }
+}
+
+/// An increase, signed, in points for a metric in %.
+fn increase_text(statement: &GoalStatement, x: f64, words: &dyn Words, d: usize) -> String {
+    if statement.in_points {
+        unit_points_text(x, words, d)
+    } else {
+        signed(x, d)
+    }
+}
+
+/// A goal's judged value with its status mark, coloured by status:
+/// "142.82 ✘".
+pub(super) fn judged_cell(
+    statement: &GoalStatement,
     value: f64,
     status: Status,
     words: &dyn Words,
     decimals: usize,
 ) -> Cell {
-    let shown = match kind {
-        GoalKind::Level => number(value, Precision::Decimals(decimals)),
-        GoalKind::Rate => percent(value, decimals),
-    };
+    let shown = judged_text(statement, value, words, decimals);
     let mark = words.status(status).chars().next().unwrap_or(' ');
     Cell {
         text: format!("{shown} {mark}"),
@@ -165,29 +265,109 @@ pub fn judged_cell(
     }
 }
 
-pub fn tone(status: Status) -> Tone {
+pub(super) fn tone(status: Status) -> Tone {
     match status {
         Status::Reached => Tone::Good,
         Status::Missed => Tone::Bad,
     }
 }
 
-/// "≥ 150", "≤ 80", "≈ 60 ± 3", "avg growth ≥ 16%": goal values are shown as
-/// written in the plan, not rounded to the table's decimals.
-pub fn goal_text(kind: GoalKind, goal: &Goal, words: &dyn Words) -> String {
-    let amount = |x: f64| match kind {
-        GoalKind::Level => number(x, Precision::Full),
-        GoalKind::Rate => percent_shortest(x),
+/// "≥ 150", "≤ 80", "≈ 60 ± 3": a level goal as written in the plan, not
+/// rounded to the table's decimals.
+pub(super) fn level_text(goal: &Goal) -> String {
+    condition(goal, |x| number(x, Precision::Full))
+}
+
+/// A goal as the plan states it: "≥ 150", "avg growth ≥ 16%", "change ≤
+/// -13.5%", "increase ≥ 0.5 pp", "total ≥ 27000", "in step with 地区生产总值:
+/// ≥ 6.65% − 0.5 pp". Values are shown as written; the rate an in-step goal
+/// keeps pace with is computed, and shown to `decimals` when given (left
+/// out where it moves: across scenarios, along a sweep).
+pub(super) fn goal_text(
+    statement: &GoalStatement,
+    words: &dyn Words,
+    decimals: Option<usize>,
+) -> String {
+    let GoalStatement {
+        kind,
+        goal,
+        in_step,
+        rate_method,
+        in_points,
+    } = statement;
+    if let Some(with) = in_step {
+        let rate = decimals.map(|d| percent(with.rate, d));
+        let tolerance = (with.tolerance != 0.0).then(|| {
+            let points = number(in_percent(with.tolerance), Precision::Full);
+            format!("{points}{}", words.points())
+        });
+        return words.in_step(&with.metric.name, rate.as_deref(), tolerance.as_deref());
+    }
+    let condition = match kind {
+        GoalKind::Rate | GoalKind::Change => condition(goal, percent_shortest),
+        GoalKind::Increase if *in_points => condition(goal, |x| {
+            format!("{}{}", number(x, Precision::Full), words.points())
+        }),
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => level_text(goal),
     };
-    let condition = match goal.comparison {
+    let prefix = match kind {
+        GoalKind::Level => return condition,
+        GoalKind::Rate => words.average_growth(*rate_method),
+        GoalKind::Change => words.change(),
+        GoalKind::Increase => words.increase(),
+        GoalKind::Total => words.total(),
+    };
+    format!("{prefix} {condition}")
+}
+
+/// A goal's comparison with its amounts written by `amount`.
+fn condition(goal: &Goal, amount: impl Fn(f64) -> String) -> String {
+    match goal.comparison {
         Comparison::AtLeast => format!("≥ {}", amount(goal.value)),
         Comparison::AtMost => format!("≤ {}", amount(goal.value)),
         Comparison::About { tolerance } => {
             format!("≈ {} ± {}", amount(goal.value), amount(tolerance))
         }
-    };
-    match kind {
-        GoalKind::Level => condition,
-        GoalKind::Rate => format!("{} {condition}", words.average_growth()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Lang;
+    use crate::report::RateMethod;
+
+    #[test]
+    fn an_overflow_carries_no_unit() {
+        let words = Lang::En.words();
+        assert_eq!(signed_percent(0.024, 2), "+2.40%");
+        assert_eq!(points_text(-0.0105, words, 2), "-1.05 pp");
+        assert_eq!(unit_points_text(0.8, words, 2), "+0.80 pp");
+        for x in [f64::INFINITY, f64::NAN, 1e307] {
+            assert_eq!(signed_percent(x, 2), NOT_A_NUMBER);
+            assert_eq!(points_text(x, words, 2), NOT_A_NUMBER);
+        }
+        assert_eq!(unit_points_text(f64::INFINITY, words, 2), NOT_A_NUMBER);
+        assert_eq!(pace_text(None, Some(f64::INFINITY), words, 2), NOT_A_NUMBER);
+    }
+
+    #[test]
+    fn goals_as_written_take_the_exponent_form_when_extreme() {
+        let words = Lang::En.words();
+        let goal = |kind: GoalKind, value: f64| GoalStatement {
+            kind,
+            goal: Goal {
+                comparison: Comparison::AtLeast,
+                value,
+            },
+            in_step: None,
+            rate_method: RateMethod::Endpoint,
+            in_points: false,
+        };
+        let text = |kind, value| goal_text(&goal(kind, value), words, None);
+        assert_eq!(text(GoalKind::Level, 150.0), "≥ 150");
+        assert_eq!(text(GoalKind::Level, 1e300), "≥ 1e300");
+        assert_eq!(text(GoalKind::Total, -2.5e-300), "total ≥ -2.5e-300");
+        assert_eq!(text(GoalKind::Rate, 1e20), "avg growth ≥ 1e22%");
     }
 }

@@ -5,21 +5,22 @@
 use serde_json::{Map, Value, json};
 
 use super::document::{
-    Body, Document, Paragraph, Section, goal_text, opening, points_text, scenario_lines,
+    Body, Document, Paragraph, Section, level_text, opening, points_text, scenario_lines,
+    unit_points_text,
 };
-use super::json as json_text;
+use super::json::{self as json_text, Json};
 use super::number::{Precision, number, percent, percent_shortest};
 use super::records::{Field, Records};
 use super::words::{
-    CeilingAllowsIncrement, CeilingAllowsRate, LevelNeedsIncrement, LevelNeedsRate, RateAndLevel,
-    ShareNeeds,
+    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, TrendDiffers,
 };
 use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions};
 use crate::report::explain::ExplainReport;
-use crate::report::{Comparison, Finding, Goal, GoalKind, MetricLabel, ReportHeader};
+use crate::report::{Comparison, Finding, MetricLabel, ReportHeader, estimator_name};
 
 impl Render for [ExplainReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = Nothing;
 
     fn one_table(_: Option<Nothing>, _: Option<Layout>) -> Result<Nothing, Misfit> {
@@ -70,28 +71,31 @@ impl Render for [ExplainReport] {
         document
     }
 
-    fn records(&self, table: Nothing) -> Records {
+    fn records(&self, table: Nothing) -> Records<'_> {
         match table {}
+    }
+
+    fn headers(&self) -> Vec<&ReportHeader> {
+        self.iter().map(|r| &r.header).collect()
     }
 
     /// `plan`, then per scenario its findings as data: the metric, the kind
     /// of finding, and its numbers (rates as fractions).
-    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
-        let mut root = Map::new();
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), json_text::plan_object(&first.header));
+            root.push(("plan", json_text::plan_object(&first.header).into()));
         }
-        let findings = self
-            .iter()
-            .flat_map(|report| {
+        let findings = Json::array(move || {
+            self.iter().flat_map(move |report| {
                 report
                     .findings
                     .iter()
-                    .map(move |finding| finding_object(report, finding, precision))
+                    .map(move |finding| finding_object(report, finding, precision).into())
             })
-            .collect();
-        root.insert("findings".into(), Value::Array(findings));
-        Value::Object(root)
+        });
+        root.push(("findings", findings));
+        Json::Object(root)
     }
 }
 
@@ -106,7 +110,15 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
     // Values the plan states (a baseline, a goal) are shown as written.
     let stated = |x: f64, unit: &str| words.with_unit(number(x, Precision::Full), unit);
     let computed = |x: f64, unit: &str| words.with_unit(number(x, Precision::Decimals(d)), unit);
-    let goal = |level: &Goal| goal_text(GoalKind::Level, level, words);
+    // A yearly step: in the metric's unit, or signed points for a metric in %.
+    let step = |x: f64, metric: &MetricLabel| {
+        if metric.in_points {
+            unit_points_text(x, words, d)
+        } else {
+            computed(x, &metric.unit)
+        }
+    };
+    let goal = level_text;
     match finding {
         Finding::RateAndLevel(f) => {
             let MetricLabel { name, unit, .. } = label(f.metric);
@@ -125,7 +137,8 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
             })
         }
         Finding::LevelNeeds(f) => {
-            let MetricLabel { name, unit, .. } = label(f.metric);
+            let metric = label(f.metric);
+            let MetricLabel { name, unit, .. } = metric;
             let (name, baseline, enough) = (name.clone(), stated(f.baseline, unit), f.meets);
             // For a ceiling, the rate found is the most the metric may grow.
             let ceiling = matches!(f.level.comparison, Comparison::AtMost);
@@ -155,9 +168,10 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         target_year,
                         baseline,
                         level: stated(f.level.value, unit),
-                        increment: computed(increment, unit),
-                        needed_rate: rate(f.needed_rate),
-                        own_increment: computed(own, unit),
+                        increment: step(increment, metric),
+                        // A metric in % moves by points, not by a rate.
+                        needed_rate: (!metric.in_points).then(|| rate(f.needed_rate)),
+                        own_increment: step(own, metric),
                         enough,
                     })
                 }
@@ -167,13 +181,18 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         target_year,
                         baseline,
                         goal: goal(&f.level),
-                        increment: computed(increment, unit),
-                        own_increment: computed(own, unit),
+                        increment: step(increment, metric),
+                        own_increment: step(own, metric),
                         enough,
                     })
                 }
             }
         }
+        Finding::FallAtMost(f) => words.fall_at_most(&FallAtMost {
+            name: label(f.metric).name.clone(),
+            change: percent_shortest(f.change),
+            fall: percent_shortest(-f.change),
+        }),
         Finding::ShareNeeds(f) => {
             let MetricLabel { name, unit, .. } = label(f.metric);
             words.share_needs(&ShareNeeds {
@@ -192,6 +211,13 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                 enough: f.meets,
             })
         }
+        Finding::TrendDiffers(f) => words.trend_differs(&TrendDiffers {
+            name: label(f.metric).name.clone(),
+            plan_rate: rate(f.plan_rate),
+            from_year: f.trend.from_year,
+            to_year: f.trend.to_year,
+            trend_rate: rate(f.trend.rate.per_year),
+        }),
     }
 }
 
@@ -220,6 +246,20 @@ fn finding_object(report: &ExplainReport, finding: &Finding, precision: Precisio
             "needed_increment": f.increments.map(|i| i.0),
             "own_increment": f.increments.map(|i| i.1),
             "meets": f.meets,
+        }),
+        Finding::TrendDiffers(f) => json!({
+            "metric": id(f.metric),
+            "kind": "trend_differs",
+            "plan_rate": f.plan_rate,
+            "estimator": estimator_name(f.estimator),
+            "trend_rate": f.trend.rate.per_year,
+            "from_year": f.trend.from_year,
+            "to_year": f.trend.to_year,
+        }),
+        Finding::FallAtMost(f) => json!({
+            "metric": id(f.metric),
+            "kind": "fall_at_most",
+            "change_target": f.change,
         }),
         Finding::ShareNeeds(f) => json!({
             "metric": id(f.metric),

@@ -19,15 +19,16 @@ use super::RenderError;
 const SCALE: f32 = 2.0;
 
 /// A chart as PNG.
-pub struct Png {
-    pub bytes: Vec<u8>,
+pub(crate) struct Png {
+    /// The PNG file's bytes.
+    pub(crate) bytes: Vec<u8>,
     /// The Chinese (CJK) characters of the chart that no font on the
     /// machine has a glyph for, in the order they first appear.
-    pub missing: Vec<char>,
+    pub(crate) missing: Vec<char>,
 }
 
 /// Draws `svg` as PNG with the system's fonts.
-pub fn png(svg: &str) -> Result<Png, RenderError> {
+pub(crate) fn png(svg: &str) -> Result<Png, RenderError> {
     let mut fonts = fontdb::Database::new();
     fonts.load_system_fonts();
     let options = usvg::Options {

@@ -2,12 +2,18 @@
 //! table of the report, as its records hold it, so that a workbook says
 //! what CSV says, table by table. Numbers stay numbers, shown with a format
 //! (rates and attainment as percentages, values with two decimals, or none
-//! when a row's values are whole, or `--precision`'s); sheet and header
-//! names follow the language; the header row is frozen and filtered;
-//! columns are as wide as their text, Chinese counted double; status and
-//! verdict cells are filled green or red. A workbook that holds a report's
-//! goals and years also gets a Charts sheet: a native line chart per metric
-//! with a level goal, its path (one line per scenario) against the goal.
+//! for a metric whose values are all whole, or `--precision`'s); sheet and
+//! header names follow the language; the header row is frozen and
+//! filtered; columns are as wide as their text, Chinese counted double;
+//! status and verdict cells are filled green, amber or red. A workbook that
+//! holds a report's goals and years also gets a Charts sheet: a native line
+//! chart per metric with a level goal, its path (one line per scenario)
+//! against the goal.
+//!
+//! Each table's records are taken once, row by row, as CSV takes them; what
+//! a later row changes (a metric's first value with decimals) is written
+//! again over the cells it concerns. Text is written as text, never as a
+//! formula, so a name starting with `=` needs no apostrophe, unlike CSV.
 //!
 //! The records' keys (`required_rate`) name the columns through
 //! [`Column`]; the keys that say which columns hold the goals and the years
@@ -22,22 +28,26 @@ use rust_xlsxwriter::{
 };
 use unicode_width::UnicodeWidthStr;
 
-use super::document::{Tone, goal_text};
+use super::document::{Tone, level_text, opening, scenario_lines};
 use super::number::{Precision, number};
 use super::records::{Field, LABEL_COLUMNS, Records, goal_kind_key, op_key, status_key};
 use super::review::verdict_tone;
 use super::words::{Column, Sheet, Words};
-use super::{Format as OutputFormat, Options, Render, RenderError};
+use super::{Options, Render, RenderError};
 use crate::report::{Comparison, Goal, GoalKind, Status};
 
 /// The most rows a worksheet holds, header included.
 const MAX_ROWS: usize = 1_048_576;
 
+/// The most columns a worksheet holds.
+const MAX_COLUMNS: usize = 16_384;
+
 /// Column widths, in characters, within which every column is fitted.
 const WIDTHS: (usize, usize) = (6, 60);
 
-/// Excel's own "Good" and "Bad" cell styles: fill, then text.
+/// Excel's own "Good", "Neutral" and "Bad" cell styles: fill, then text.
 const GOOD: (u32, u32) = (0xC6EFCE, 0x006100);
+const NEUTRAL: (u32, u32) = (0xFFEB9C, 0x9C5700);
 const BAD: (u32, u32) = (0xFFC7CE, 0x9C0006);
 
 /// A chart's size in pixels, and how many stand side by side.
@@ -50,37 +60,37 @@ const PATH_COLORS: [u32; 5] = [0x1F5B99, 0xD66E14, 0x2C8C46, 0x8046A0, 0xAA3C3C]
 const GOAL_COLOR: u32 = 0x787878;
 
 /// The workbook of `report`, as the options choose its tables.
-pub fn workbook<R: Render + ?Sized>(
+pub(super) fn workbook<R: Render + ?Sized>(
     report: &R,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
 ) -> Result<Vec<u8>, RenderError> {
     let words = options.lang.words();
-    let tables: Vec<(&str, Records)> = R::sheets(options.table)?
-        .into_iter()
-        .map(|(table, sheet)| (words.sheet(sheet), report.records(table)))
-        .collect();
-    for (name, records) in &tables {
-        if records.rows.len() >= MAX_ROWS {
-            return Err(RenderError::Workbook(format!(
-                "the {name} table has {} rows, more than a sheet holds ({}); write CSV instead",
-                records.rows.len(),
-                MAX_ROWS - 1
-            )));
-        }
-    }
-    let document = report.document(options.table, &options.text(OutputFormat::Xlsx));
+    let sheets = R::sheets(options.table)?;
     let mut book = Workbook::new();
-    let mut properties = DocProperties::new().set_comment(document.preamble.join("\n"));
-    if let Some(title) = &document.title {
+    // The plan's title and the lines under it, as the documents open.
+    let headers = report.headers();
+    let mut opening = opening(&headers, words, None);
+    opening.preamble.extend(scenario_lines(&headers, words));
+    let mut properties = DocProperties::new().set_comment(opening.preamble.join("\n"));
+    if let Some(title) = &opening.title {
         properties = properties.set_title(title);
     }
     book.set_properties(&properties);
     let styles = Styles::new(options.precision);
-    for (name, records) in &tables {
-        let sheet = book.add_worksheet().set_name(*name).map_err(failed)?;
-        write_table(sheet, records, &styles, words).map_err(failed)?;
+    let mut found = Found::default();
+    for (table, sheet) in sheets {
+        let name = words.sheet(sheet);
+        let worksheet = book.add_worksheet().set_name(name).map_err(failed)?;
+        write_table(
+            worksheet,
+            name,
+            report.records(table),
+            &styles,
+            words,
+            &mut found,
+        )?;
     }
-    if let Some(charts) = Charts::find(&tables) {
+    if let Some(charts) = found.charts() {
         let sheet = book
             .add_worksheet()
             .set_name(words.sheet(Sheet::Charts))
@@ -104,6 +114,7 @@ struct Styles {
     exponent: Format,
     percent: Format,
     good: Format,
+    fair: Format,
     bad: Format,
     /// Decimals asked with `--precision`.
     precision: Option<usize>,
@@ -134,6 +145,7 @@ impl Styles {
             exponent: Format::new().set_num_format(format!("0{}E+00", decimals(2))),
             percent: Format::new().set_num_format(format!("0{percent_decimals}%")),
             good: tone(GOOD),
+            fair: tone(NEUTRAL),
             bad: tone(BAD),
             precision,
         }
@@ -143,11 +155,16 @@ impl Styles {
     fn header_year(&self) -> Format {
         self.header.clone().set_num_format("0")
     }
+
+    /// The format of a value written with `decimals`.
+    fn value(&self, decimals: usize) -> &Format {
+        &self.values[decimals.min(20)]
+    }
 }
 
 /// The column a record key names, for its header.
 fn column(key: &str) -> Option<Column> {
-    const KEYS: [(&str, Column); 30] = [
+    const KEYS: [(&str, Column); 35] = [
         ("scenario", Column::Scenario),
         ("metric", Column::Metric),
         ("name", Column::Name),
@@ -170,13 +187,18 @@ fn column(key: &str) -> Option<Column> {
         ("plan_value", Column::PlanValue),
         ("deviation", Column::Deviation),
         ("progress", Column::Progress),
+        ("expected_progress", Column::ExpectedProgress),
         ("time_elapsed", Column::TimeElapsed),
         ("remaining_rate", Column::RemainingRate),
+        ("reference", Column::Reference),
+        ("binding", Column::Binding),
         ("shift", Column::Shift),
         ("rate", Column::Rate),
         ("break_even_shift", Column::BreakEvenShift),
         ("break_even_rate", Column::BreakEvenRate),
         ("achieved_rate", Column::AchievedRate),
+        ("as_of", Column::AsOf),
+        ("method", Column::Method),
         ("verdict", Column::Verdict),
     ];
     KEYS.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
@@ -207,38 +229,88 @@ fn tone(key: &str, text: &str) -> Tone {
     }
 }
 
-/// One table: its header, then a row per record, frozen, filtered, fitted.
+/// One table: its header, then a row per record as the records are made,
+/// frozen, filtered, fitted; what the charts need is noted in `found`.
 fn write_table(
     sheet: &mut Worksheet,
-    records: &Records,
+    name: &str,
+    records: Records<'_>,
     styles: &Styles,
     words: &dyn Words,
-) -> Result<(), XlsxError> {
-    let mut widths: Vec<usize> = Vec::with_capacity(records.columns.len());
+    found: &mut Found,
+) -> Result<(), RenderError> {
+    let Records { columns, rows } = records;
+    if columns.len() > MAX_COLUMNS {
+        return Err(RenderError::Workbook(format!(
+            "the {name} table has {} columns, more than a sheet holds ({MAX_COLUMNS}); write \
+             CSV instead",
+            columns.len()
+        )));
+    }
+    let mut widths: Vec<usize> = Vec::with_capacity(columns.len());
     let header_year = styles.header_year();
-    for (col, key) in (0u16..).zip(&records.columns) {
+    for (col, key) in (0u16..).zip(&columns) {
         match year(key) {
-            Some(year) => sheet.write_number_with_format(0, col, year, &header_year)?,
-            None => sheet.write_string_with_format(0, col, header(key, words), &styles.header)?,
-        };
+            Some(year) => sheet.write_number_with_format(0, col, year, &header_year),
+            None => sheet.write_string_with_format(0, col, header(key, words), &styles.header),
+        }
+        .map_err(failed)?;
         widths.push(text_width(header(key, words)) + 2);
     }
-    let decimals = decimals(records);
-    for ((row, fields), decimals) in (1u32..).zip(&records.rows).zip(decimals) {
-        let decimals = styles.precision.unwrap_or(decimals);
-        for ((col, key), field) in (0u16..).zip(&records.columns).zip(fields) {
-            let shown = write_field(sheet, (row, col), key, field, decimals, styles)?;
+    let mut noting = found.table(name, &columns);
+    let mut decimals = Decimals::new(&columns, styles.precision);
+    let mut written = 0u32;
+    let mut rows = rows;
+    while let Some(fields) = rows.next() {
+        let row = written + 1;
+        if row as usize >= MAX_ROWS {
+            let total = row as usize + rows.count();
+            return Err(RenderError::Workbook(format!(
+                "the {name} table has {total} rows, more than a sheet holds ({}); write CSV \
+                 instead",
+                MAX_ROWS - 1
+            )));
+        }
+        let (row_decimals, again) = decimals.row(row, &fields);
+        for (at_row, col, x) in again {
+            sheet
+                .write_number_with_format(at_row, col, x, styles.value(2))
+                .map_err(failed)?;
+            let width = &mut widths[usize::from(col)];
+            *width = (*width).max(value_width(x, 2));
+        }
+        for ((col, key), field) in (0u16..).zip(&columns).zip(&fields) {
+            let shown =
+                write_field(sheet, (row, col), key, field, row_decimals, styles).map_err(failed)?;
             let width = &mut widths[usize::from(col)];
             *width = (*width).max(text_width(&shown));
         }
+        noting.row(row, &fields);
+        written = row;
     }
+    found.noted(noting);
     for (col, width) in (0u16..).zip(widths) {
-        sheet.set_column_width(col, width.clamp(WIDTHS.0, WIDTHS.1) as f64 + 1.0)?;
+        sheet
+            .set_column_width(col, width.clamp(WIDTHS.0, WIDTHS.1) as f64 + 1.0)
+            .map_err(failed)?;
     }
-    sheet.set_freeze_panes(1, 0)?;
-    let last_col = records.columns.len().saturating_sub(1) as u16;
-    sheet.autofilter(0, 0, records.rows.len() as u32, last_col)?;
+    sheet.set_freeze_panes(1, 0).map_err(failed)?;
+    let last_col = columns.len().saturating_sub(1) as u16;
+    sheet.autofilter(0, 0, written, last_col).map_err(failed)?;
     Ok(())
+}
+
+/// Whether `x` is shown with an exponent: too large or too small for fixed
+/// decimals.
+fn exponent(x: f64) -> bool {
+    x.abs() >= 1e15 || (x != 0.0 && x.abs() < 1e-6)
+}
+
+/// The columns a value takes with `decimals`, thousands separators counted.
+fn value_width(x: f64, decimals: usize) -> usize {
+    let digits = number(x, Precision::Decimals(decimals));
+    let separators = digits.split('.').next().map_or(0, |whole| whole.len() / 3);
+    text_width(&digits) + separators
 }
 
 /// Writes one field and gives back the text it shows, for the width.
@@ -254,6 +326,7 @@ fn write_field(
         Field::Text(text) => {
             match tone(key, text) {
                 Tone::Good => sheet.write_string_with_format(row, col, text, &styles.good)?,
+                Tone::Fair => sheet.write_string_with_format(row, col, text, &styles.fair)?,
                 Tone::Bad => sheet.write_string_with_format(row, col, text, &styles.bad)?,
                 Tone::Plain => sheet.write_string(row, col, text)?,
             };
@@ -263,15 +336,18 @@ fn write_field(
             sheet.write_number_with_format(row, col, *i as f64, &styles.year)?;
             i.to_string()
         }
+        Field::Bool(b) => {
+            sheet.write_boolean(row, col, *b)?;
+            if *b { "TRUE" } else { "FALSE" }.to_owned()
+        }
         // What no double holds stays blank, as in CSV.
         Field::Number(x) | Field::Fraction(x) if !x.is_finite() => String::new(),
-        Field::Number(x) if x.abs() >= 1e15 || (*x != 0.0 && x.abs() < 1e-6) => {
+        Field::Number(x) if exponent(*x) => {
             sheet.write_number_with_format(row, col, *x, &styles.exponent)?;
             format!("{x:.2e}")
         }
         Field::Number(x) => {
-            let format = &styles.values[decimals.min(20)];
-            sheet.write_number_with_format(row, col, *x, format)?;
+            sheet.write_number_with_format(row, col, *x, styles.value(decimals))?;
             let digits = number(*x, Precision::Decimals(decimals));
             // The thousands separators the format adds.
             let separators = digits.split('.').next().map_or(0, |whole| whole.len() / 3);
@@ -285,37 +361,59 @@ fn write_field(
     })
 }
 
-/// The decimals each row's values need: none for a metric whose values
-/// are all whole (firms, people), in every row of the table, else two.
-fn decimals(records: &Records) -> Vec<usize> {
-    let whole = |fields: &[Field]| {
-        fields.iter().all(|f| match f {
-            Field::Number(x) => x.fract() == 0.0 || !x.is_finite(),
-            _ => true,
-        })
-    };
-    let metric = records.columns.iter().position(|c| c == "metric");
-    let key = |fields: &[Field]| match metric.and_then(|m| fields.get(m)) {
-        Some(Field::Text(id)) => id.clone(),
-        _ => String::new(),
-    };
-    let mut fractional: HashSet<String> = HashSet::new();
-    for fields in &records.rows {
-        if !whole(fields) {
-            fractional.insert(key(fields));
+/// The decimals of each row's values, decided as the rows come: none for
+/// a metric whose values are all whole (firms, people), in every row of
+/// the table, else two. A metric's first value with decimals turns the
+/// values of its earlier rows, written without, to two; `--precision`
+/// decides alone.
+struct Decimals {
+    /// The column of metric ids; without one, each row is decided alone.
+    metric: Option<usize>,
+    precision: Option<usize>,
+    /// The metrics with a value that has decimals.
+    fractional: HashSet<String>,
+    /// The cells of each metric written without decimals so far: row,
+    /// column and value.
+    whole: HashMap<String, Vec<(u32, u16, f64)>>,
+}
+
+impl Decimals {
+    fn new(columns: &[String], precision: Option<usize>) -> Decimals {
+        Decimals {
+            metric: columns.iter().position(|c| c == "metric"),
+            precision,
+            fractional: HashSet::new(),
+            whole: HashMap::new(),
         }
     }
-    records
-        .rows
-        .iter()
-        .map(|fields| {
-            let with_fractions = match metric {
-                Some(_) => fractional.contains(&key(fields)),
-                None => !whole(fields),
-            };
-            if with_fractions { 2 } else { 0 }
-        })
-        .collect()
+
+    /// The decimals of row `row`, and the cells of earlier rows to write
+    /// again with two.
+    fn row(&mut self, row: u32, fields: &[Field]) -> (usize, Vec<(u32, u16, f64)>) {
+        if let Some(precision) = self.precision {
+            return (precision, Vec::new());
+        }
+        let values = || {
+            (0u16..).zip(fields).filter_map(|(col, f)| match f {
+                Field::Number(x) if x.is_finite() && !exponent(*x) => Some((col, *x)),
+                _ => None,
+            })
+        };
+        let whole = values().all(|(_, x)| x.fract() == 0.0);
+        let Some(Field::Text(id)) = self.metric.and_then(|m| fields.get(m)) else {
+            return (if whole { 0 } else { 2 }, Vec::new());
+        };
+        if self.fractional.contains(id) {
+            (2, Vec::new())
+        } else if !whole {
+            self.fractional.insert(id.clone());
+            (2, self.whole.remove(id).unwrap_or_default())
+        } else {
+            let cells = self.whole.entry(id.clone()).or_default();
+            cells.extend(values().map(|(col, x)| (row, col, x)));
+            (0, Vec::new())
+        }
+    }
 }
 
 /// Columns a text takes in a spreadsheet: a Chinese character takes two.
@@ -327,35 +425,133 @@ fn text_width(text: &str) -> usize {
 /// first metrics with a level goal, in file order, are charted.
 const MAX_CHARTS: usize = 100;
 
-/// Each metric's level goal in a table of goals, as its first scenario has
-/// it; `None` for a table that is not one (whose columns are not the
-/// summary's `metric`, `goal`, `op`, `target` and `tolerance`).
-fn level_goals(records: &Records) -> Option<HashMap<&str, Goal>> {
-    let column = |key: &str| records.columns.iter().position(|c| c == key);
-    let [metric, goal, op, target, tolerance] =
-        ["metric", "goal", "op", "target", "tolerance"].map(column);
-    let (metric, goal, op, target, tolerance) = (metric?, goal?, op?, target?, tolerance?);
-    let level = goal_kind_key(GoalKind::Level);
-    let mut goals = HashMap::new();
-    for fields in records.rows.iter().filter(|f| text(f, goal) == level) {
-        let comparisons = [
-            Comparison::AtLeast,
-            Comparison::AtMost,
-            Comparison::About {
-                tolerance: number_in(fields, tolerance),
-            },
-        ];
-        if let Some(comparison) = comparisons
-            .into_iter()
-            .find(|c| op_key(*c) == text(fields, op))
+/// What the tables written so far say about the charts: each metric's
+/// level goal, as the first scenario of a table of goals has it, and where
+/// each path of a table of years, one column per year, is.
+#[derive(Default)]
+struct Found {
+    /// `None` until a table of goals is written.
+    goals: Option<HashMap<String, Goal>>,
+    years: Option<YearsTable>,
+}
+
+/// A table of years, one column per year, as written.
+struct YearsTable {
+    sheet: String,
+    /// The sheet's first and last year columns, and the years.
+    year_columns: (u16, u16),
+    years: Vec<i32>,
+    /// Each row: the scenario, then the metric's id, name and unit.
+    rows: Vec<(u32, [String; 4])>,
+}
+
+/// What one table is, for the charts, as its columns say.
+enum Noting {
+    Other,
+    /// A table of goals: the columns of `metric`, `goal`, `op`, `target`
+    /// and `tolerance`, and the level goals found.
+    Goals([usize; 5], HashMap<String, Goal>),
+    Years(YearsTable),
+}
+
+impl Found {
+    /// What to note of table `name`, whose columns are `columns`.
+    fn table(&self, name: &str, columns: &[String]) -> Noting {
+        let position = |key: &str| columns.iter().position(|c| c == key);
+        let goal_columns = ["metric", "goal", "op", "target", "tolerance"].map(position);
+        if let [Some(m), Some(g), Some(o), Some(t), Some(tol)] = goal_columns
+            && self.goals.is_none()
         {
-            let value = number_in(fields, target);
-            goals
-                .entry(text(fields, metric))
-                .or_insert(Goal { comparison, value });
+            return Noting::Goals([m, g, o, t, tol], HashMap::new());
+        }
+        let labels = LABEL_COLUMNS.len();
+        let is_years = columns.len() > labels
+            && columns[..labels].iter().eq(LABEL_COLUMNS.iter())
+            && columns[labels..].iter().all(|c| year(c).is_some());
+        if is_years && self.years.is_none() {
+            let years: Vec<i32> = columns[labels..].iter().filter_map(|c| year(c)).collect();
+            let first = labels as u16;
+            return Noting::Years(YearsTable {
+                sheet: name.to_owned(),
+                year_columns: (first, first + years.len() as u16 - 1),
+                years,
+                rows: Vec::new(),
+            });
+        }
+        Noting::Other
+    }
+
+    /// Keeps what a table noted.
+    fn noted(&mut self, noting: Noting) {
+        match noting {
+            Noting::Goals(_, goals) => self.goals = Some(goals),
+            Noting::Years(years) => self.years = Some(years),
+            Noting::Other => {}
         }
     }
-    Some(goals)
+
+    /// The charts the tables allow: a metric with a level goal in the goals
+    /// table and a path in the years table; none without both tables.
+    fn charts(self) -> Option<Charts> {
+        let (goals, years) = (self.goals?, self.years?);
+        let mut metrics: Vec<Charted> = Vec::new();
+        let mut charted: HashMap<&str, usize> = HashMap::new();
+        for (row, [scenario, id, name, unit]) in &years.rows {
+            if let Some(&index) = charted.get(id.as_str()) {
+                metrics[index].rows.push((*row, scenario.clone()));
+            } else if let Some(&goal) = goals.get(id)
+                && metrics.len() < MAX_CHARTS
+            {
+                charted.insert(id, metrics.len());
+                metrics.push(Charted {
+                    name: name.clone(),
+                    unit: unit.clone(),
+                    goal,
+                    rows: vec![(*row, scenario.clone())],
+                });
+            }
+        }
+        (!metrics.is_empty()).then_some(Charts {
+            years_sheet: years.sheet,
+            year_columns: years.year_columns,
+            years: years.years,
+            metrics,
+        })
+    }
+}
+
+impl Noting {
+    /// Notes row `row` of the table.
+    fn row(&mut self, row: u32, fields: &[Field]) {
+        match self {
+            Noting::Other => {}
+            Noting::Goals([metric, goal, op, target, tolerance], goals) => {
+                if text(fields, *goal) != goal_kind_key(GoalKind::Level) {
+                    return;
+                }
+                let comparisons = [
+                    Comparison::AtLeast,
+                    Comparison::AtMost,
+                    Comparison::About {
+                        tolerance: number_in(fields, *tolerance),
+                    },
+                ];
+                if let Some(comparison) = comparisons
+                    .into_iter()
+                    .find(|c| op_key(*c) == text(fields, *op))
+                {
+                    let value = number_in(fields, *target);
+                    goals
+                        .entry(text(fields, *metric).to_owned())
+                        .or_insert(Goal { comparison, value });
+                }
+            }
+            Noting::Years(years) => {
+                let labels = [0, 1, 2, 3].map(|c| text(fields, c).to_owned());
+                years.rows.push((row, labels));
+            }
+        }
+    }
 }
 
 /// The text of a record's field, or nothing.
@@ -385,57 +581,15 @@ struct Charted {
 
 /// The charts of a workbook that holds a report's goals and its years, one
 /// column per year.
-struct Charts<'t> {
-    years_sheet: &'t str,
+struct Charts {
+    years_sheet: String,
     /// The years sheet's first and last year columns, and the years.
     year_columns: (u16, u16),
     years: Vec<i32>,
     metrics: Vec<Charted>,
 }
 
-impl<'t> Charts<'t> {
-    /// The charts the tables allow: a metric with a level goal in the goals
-    /// table and a path in the years table; none without both tables.
-    fn find(tables: &'t [(&'t str, Records)]) -> Option<Charts<'t>> {
-        let (years_sheet, years_table) = tables.iter().find(|(_, r)| {
-            r.columns.starts_with(&LABEL_COLUMNS.map(String::from))
-                && r.columns.len() > LABEL_COLUMNS.len()
-                && r.columns[LABEL_COLUMNS.len()..]
-                    .iter()
-                    .all(|c| year(c).is_some())
-        })?;
-        let goals = tables.iter().find_map(|(_, r)| level_goals(r))?;
-        let mut metrics: Vec<Charted> = Vec::new();
-        let mut charted: HashMap<&str, usize> = HashMap::new();
-        for (row, fields) in (1u32..).zip(&years_table.rows) {
-            let [scenario, id, name, unit] = [0, 1, 2, 3].map(|c| text(fields, c));
-            if let Some(&index) = charted.get(id) {
-                metrics[index].rows.push((row, scenario.to_owned()));
-            } else if let Some(&goal) = goals.get(id)
-                && metrics.len() < MAX_CHARTS
-            {
-                charted.insert(id, metrics.len());
-                metrics.push(Charted {
-                    name: name.to_owned(),
-                    unit: unit.to_owned(),
-                    goal,
-                    rows: vec![(row, scenario.to_owned())],
-                });
-            }
-        }
-        let years: Vec<i32> = years_table.columns[LABEL_COLUMNS.len()..]
-            .iter()
-            .filter_map(|c| year(c))
-            .collect();
-        let first = LABEL_COLUMNS.len() as u16;
-        (!metrics.is_empty()).then(|| Charts {
-            years_sheet,
-            year_columns: (first, first + years.len() as u16 - 1),
-            years,
-            metrics,
-        })
-    }
-
+impl Charts {
     /// The goal lines' values as a small table at the top (a chart draws
     /// only what cells hold), then the charts beneath, two to a row.
     fn draw(
@@ -453,7 +607,7 @@ impl<'t> Charts<'t> {
         let mut name_width = text_width(words.column(Column::Name));
         let mut goal_width = text_width(words.goal());
         for (row, charted) in (1u32..).zip(&self.metrics) {
-            let goal = goal_text(GoalKind::Level, &charted.goal, words);
+            let goal = level_text(&charted.goal);
             sheet.write_string(row, 0, &charted.name)?;
             sheet.write_string(row, 1, &goal)?;
             for col in (2u16..).take(self.years.len()) {
@@ -483,6 +637,7 @@ impl<'t> Charts<'t> {
     /// One metric's chart: a line per scenario, and the goal dashed.
     fn chart(&self, charted: &Charted, goal_row: u32, words: &dyn Words) -> Chart {
         let (first, last) = self.year_columns;
+        let years_sheet = self.years_sheet.as_str();
         let mut chart = Chart::new(ChartType::Line);
         let title = if charted.unit.is_empty() {
             charted.name.clone()
@@ -498,8 +653,8 @@ impl<'t> Charts<'t> {
             chart
                 .add_series()
                 .set_name(name.as_str())
-                .set_categories((self.years_sheet, 0, first, 0, last))
-                .set_values((self.years_sheet, *row, first, *row, last))
+                .set_categories((years_sheet, 0, first, 0, last))
+                .set_values((years_sheet, *row, first, *row, last))
                 .set_format(
                     ChartFormat::new().set_line(
                         ChartLine::new()
@@ -513,17 +668,13 @@ impl<'t> Charts<'t> {
                         .set_size(6),
                 );
         }
-        let goal_name = format!(
-            "{} {}",
-            words.goal(),
-            goal_text(GoalKind::Level, &charted.goal, words)
-        );
+        let goal_name = format!("{} {}", words.goal(), level_text(&charted.goal));
         let charts_sheet = words.sheet(Sheet::Charts);
         let last_goal_col = 2 + self.years.len() as u16 - 1;
         chart
             .add_series()
             .set_name(goal_name.as_str())
-            .set_categories((self.years_sheet, 0, first, 0, last))
+            .set_categories((years_sheet, 0, first, 0, last))
             .set_values((charts_sheet, goal_row, 2, goal_row, last_goal_col))
             .set_format(
                 ChartFormat::new().set_line(
@@ -540,17 +691,21 @@ impl<'t> Charts<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::report::Tables;
-    use crate::render::{Destination, Lang, Misfit, check};
-    use crate::report::Report;
+    use crate::render::report::GoalTableChoice;
+    use crate::render::sensitivity::SensitivityTableChoice;
+    use crate::render::{Destination, Format as OutputFormat, Lang, Misfit, check};
+    use crate::report::GoalReport;
+    use crate::report::review::{ReviewHistory, ReviewReport};
+    use crate::report::sensitivity::SensitivityReport;
 
-    fn options(terminal: bool) -> Options<Tables> {
+    fn options(terminal: bool) -> Options<GoalTableChoice> {
         Options {
             lang: Lang::En,
             precision: None,
             table: None,
             layout: None,
             bom: false,
+            raw_csv: false,
             color: None,
             sparkline: false,
             destination: Destination {
@@ -564,25 +719,24 @@ mod tests {
     fn a_workbook_never_goes_to_a_terminal() {
         let xlsx = OutputFormat::Xlsx;
         assert_eq!(
-            check::<[Report]>(xlsx, &options(true)),
+            check::<[GoalReport]>(xlsx, &options(true)),
             Err(Misfit::Terminal)
         );
-        assert_eq!(check::<[Report]>(xlsx, &options(false)), Ok(()));
+        assert_eq!(check::<[GoalReport]>(xlsx, &options(false)), Ok(()));
         // Text may.
         assert_eq!(
-            check::<[Report]>(OutputFormat::Table, &options(true)),
+            check::<[GoalReport]>(OutputFormat::Table, &options(true)),
             Ok(())
         );
     }
 
     #[test]
     fn every_column_a_workbook_holds_has_a_header_in_each_language() {
-        use crate::render::sensitivity::SensitivityTable;
         let keys = [
             &crate::render::records::SUMMARY_COLUMNS[..],
             &crate::render::records::LONG_YEAR_COLUMNS[..4],
             &["shift", "rate", "break_even_shift", "break_even_rate"],
-            &["achieved_rate", "verdict"],
+            &["achieved_rate", "as_of", "method", "verdict"],
         ]
         .concat();
         for key in keys {
@@ -591,30 +745,55 @@ mod tests {
         assert_eq!(header("2016", Lang::Zh.words()), "2016");
         assert_eq!(header("required_rate", Lang::Zh.words()), "所需年均增速");
         // Every table of every report has a sheet.
-        let sheets =
-            <[crate::report::sensitivity::SensitivityReport]>::sheets(Some(SensitivityTable::All));
+        let sheets = <[SensitivityReport]>::sheets(Some(SensitivityTableChoice::All));
         assert_eq!(sheets.map(|s| s.len()), Ok(2));
+        assert_eq!(
+            <[ReviewReport]>::sheets(None).map(|s| s[0].1),
+            Ok(Sheet::Review)
+        );
+        assert_eq!(
+            <[ReviewHistory]>::sheets(None).map(|s| s[0].1),
+            Ok(Sheet::History)
+        );
     }
 
     #[test]
     fn whole_metrics_show_no_decimals_in_any_of_their_rows() {
         let text = |s: &str| Field::Text(s.to_owned());
-        let records = Records::new(
-            &["metric", "baseline", "projected"],
-            [
-                vec![text("firms"), Field::Number(120.0), Field::Number(200.0)],
-                vec![
-                    text("investment"),
-                    Field::Number(68.0),
-                    Field::Fraction(0.16),
-                ],
-                vec![
-                    text("investment"),
-                    Field::Number(68.0),
-                    Field::Number(142.82),
-                ],
+        let columns = ["metric", "baseline", "projected"].map(String::from);
+        let mut decimals = Decimals::new(&columns, None);
+        let rows = [
+            vec![text("firms"), Field::Number(120.0), Field::Number(200.0)],
+            vec![
+                text("investment"),
+                Field::Number(68.0),
+                Field::Fraction(0.16),
             ],
+            vec![
+                text("investment"),
+                Field::Number(68.0),
+                Field::Number(142.82),
+            ],
+            vec![text("firms"), Field::Number(130.0), Field::Number(210.0)],
+            vec![text("investment"), Field::Number(70.0), Field::Number(71.0)],
+        ];
+        let decided: Vec<_> = (1u32..)
+            .zip(&rows)
+            .map(|(row, fields)| decimals.row(row, fields))
+            .collect();
+        assert_eq!(
+            decided,
+            [
+                (0, vec![]),
+                (0, vec![]),
+                // The row written without decimals is written again.
+                (2, vec![(2, 1, 68.0)]),
+                (0, vec![]),
+                (2, vec![]),
+            ]
         );
-        assert_eq!(decimals(&records), [0, 2, 2]);
+        // --precision decides alone.
+        let mut asked = Decimals::new(&columns, Some(1));
+        assert_eq!(asked.row(1, &rows[2]), (1, vec![]));
     }
 }

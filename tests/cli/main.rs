@@ -2,13 +2,22 @@
 //! the built `dabiao` through the one harness in `common`.
 //!
 //! - `report`: `dabiao report` on the shipped plan in every format, pinned as
-//!   reviewed snapshots under `tests/snapshots`;
+//!   reviewed snapshots under `tests/snapshots` (as `goals` pins the city
+//!   plan's tables);
 //! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
 //! - `errors`: every way a run can be refused;
+//! - `goals`: goals the way plans state them (declines, percentage points,
+//!   totals, in-step growth, the cumulative method, real growth, binding
+//!   goals) on `examples/city-2025.toml` and small plans;
 //! - `hardening`: inputs at the edges of a double, control characters, output
 //!   paths that are not plain files, and the fuzz targets' seeds;
+//! - `hardening_input`: hostile plans, actuals files and arguments: escaped
+//!   control characters, bounded messages, blame on the right file;
+//! - `hardening_output`: extreme values written readably, CSV cells defused
+//!   against formulas, output limits and streaming;
+//! - `methods`: history, trends, and the assessment methods of `review`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `pictures`: the chart as PNG, and what every panel shows;
@@ -20,7 +29,11 @@ mod actuals;
 mod chart;
 mod common;
 mod errors;
+mod goals;
 mod hardening;
+mod hardening_input;
+mod hardening_output;
+mod methods;
 mod metric_flag;
 mod numbers;
 mod pictures;

@@ -8,42 +8,37 @@
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 
-use crate::common::{dabiao, stdout_of};
+use crate::common::{assert_reviewed, dabiao, stdout_of};
 
-const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,time_elapsed,remaining_rate";
-
-/// Asserts that `output` is the reviewed `tests/snapshots/report__<name>.snap`.
-fn assert_reviewed(name: &str, output: String) {
-    let mut settings = insta::Settings::clone_current();
-    settings.set_snapshot_path("../snapshots");
-    settings.set_prepend_module_to_snapshot(false);
-    settings.bind(|| insta::assert_snapshot!(format!("report__{name}"), output));
-}
+const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,expected_progress,time_elapsed,remaining_rate,reference,binding";
 
 #[test]
 fn table_in_english() {
-    assert_reviewed("table_in_english", stdout_of(&["--lang", "en"]));
+    assert_reviewed("report__table_in_english", stdout_of(&["--lang", "en"]));
 }
 
 #[test]
 fn table_in_chinese() {
-    assert_reviewed("table_in_chinese", stdout_of(&["report", "--lang", "zh"]));
+    assert_reviewed(
+        "report__table_in_chinese",
+        stdout_of(&["report", "--lang", "zh"]),
+    );
 }
 
 #[test]
 fn markdown() {
-    assert_reviewed("markdown", stdout_of(&["--format", "markdown"]));
+    assert_reviewed("report__markdown", stdout_of(&["--format", "markdown"]));
 }
 
 #[test]
 fn csv_summary() {
-    assert_reviewed("csv_summary", stdout_of(&["-f", "csv"]));
+    assert_reviewed("report__csv_summary", stdout_of(&["-f", "csv"]));
 }
 
 #[test]
 fn csv_years_long() {
     assert_reviewed(
-        "csv_years_long",
+        "report__csv_years_long",
         stdout_of(&["-f", "csv", "--table", "years"]),
     );
 }
@@ -51,14 +46,14 @@ fn csv_years_long() {
 #[test]
 fn csv_years_wide() {
     assert_reviewed(
-        "csv_years_wide",
+        "report__csv_years_wide",
         stdout_of(&["-f", "csv", "--table", "years", "--layout", "wide"]),
     );
 }
 
 #[test]
 fn json() {
-    assert_reviewed("json", stdout_of(&["-f", "json"]));
+    assert_reviewed("report__json", stdout_of(&["-f", "json"]));
 }
 
 #[test]
@@ -139,7 +134,10 @@ fn json_goals_carry_the_csv_keys_in_order() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.join(","), SUMMARY_HEADER);
+    assert_eq!(keys.join(","), format!("{SUMMARY_HEADER},rate_method"));
+    assert_eq!(goals[0]["rate_method"], serde_json::Value::Null);
+    assert_eq!(goals[1]["rate_method"], "endpoint");
+    assert_eq!(goals[0]["binding"], false);
     assert_eq!(goals[0]["projected"], 142.8232327168);
     assert_eq!(goals[1]["attainment"], serde_json::Value::Null);
     let series = json["series"].as_array().unwrap();

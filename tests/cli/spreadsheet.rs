@@ -79,6 +79,7 @@ fn assert_cells_match(sheet: &[Vec<Data>], csv: &str, what: &str) {
                 (Data::Empty, _) => assert_eq!(want, "", "{place}"),
                 (Data::Float(x), Ok(number)) => assert_eq!(*x, number, "{place}"),
                 (Data::String(s), Err(_)) => assert_eq!(s, want, "{place}"),
+                (Data::Bool(b), Err(_)) => assert_eq!(b.to_string(), *want, "{place}"),
                 (other, _) => panic!("{place}: {other:?} where CSV has {want:?}"),
             }
         }
@@ -90,7 +91,7 @@ fn header(sheet: &[Vec<Data>]) -> Vec<String> {
     sheet[0].iter().map(|d| d.to_string()).collect()
 }
 
-const SUMMARY_HEADER_EN: [&str; 24] = [
+const SUMMARY_HEADER_EN: [&str; 27] = [
     "Scenario",
     "Metric",
     "Name",
@@ -111,10 +112,13 @@ const SUMMARY_HEADER_EN: [&str; 24] = [
     "Latest year",
     "Latest actual",
     "Plan path value",
-    "vs plan path",
+    "Better than plan",
     "Progress",
+    "Expected progress",
     "Time elapsed",
     "Rate needed from now",
+    "In step with",
+    "Binding",
 ];
 
 #[test]
@@ -196,7 +200,7 @@ fn sensitivity_and_review_workbooks_hold_their_tables() {
     csv.extend(["-f", "csv"]);
     let book = dir.path().join("r.xlsx");
     assert_cells_match(&sheet(&book, "评估"), &ok(dir.path(), &csv), "review");
-    assert_eq!(header(&sheet(&book, "评估"))[15], "结论");
+    assert_eq!(header(&sheet(&book, "评估"))[16], "结论");
 }
 
 #[test]
@@ -211,8 +215,8 @@ fn the_workbook_is_frozen_filtered_fitted_filled_and_charted() {
         ),
         "{goals}"
     );
-    // Eight goals under the header, 24 columns: A1:X9.
-    assert!(goals.contains(r#"<autoFilter ref="A1:X9"/>"#), "{goals}");
+    // Eight goals under the header, 27 columns: A1:AA9.
+    assert!(goals.contains(r#"<autoFilter ref="A1:AA9"/>"#), "{goals}");
     // The names column (C) fits 高新技术产业产值占规模以上工业增加值比重:
     // 20 characters, each two columns wide.
     let name_width: f64 = goals
@@ -408,6 +412,10 @@ fn libreoffice_reads_the_numbers_dabiao_wrote() {
                         numbers += 1;
                         let slack = 1e-12 * ours.abs().max(1e-300);
                         assert!((theirs - ours).abs() <= slack, "{place}: {theirs} ≠ {ours}");
+                    }
+                    // A boolean, which CSV writes in lower case.
+                    _ if matches!(ours.as_str(), "true" | "false") => {
+                        assert_eq!(theirs.to_lowercase(), *ours, "{place}")
                     }
                     _ => assert_eq!(theirs, ours, "{place}"),
                 }
@@ -700,4 +708,163 @@ fn a_sheet_of_several_scenarios_is_refused_once() {
          actual figures hold in every scenario: keep the rows of one scenario and delete the \
          others\n"
     );
+}
+
+#[test]
+fn the_reviews_methods_and_history_go_into_the_workbook() {
+    let dir = folder(&[]);
+    let tracking = crate::common::shipped("examples/tracking.toml");
+    let actuals = crate::common::shipped("examples/actuals-2016-2018.csv");
+    for (extra, sheet_name) in [
+        (&["--method", "statcan"][..], "Review"),
+        (&["--method", "ndrc", "--history"], "History"),
+    ] {
+        let mut review = vec!["review", &tracking, "--actuals", &actuals];
+        review.extend(extra);
+        let mut write = review.clone();
+        write.extend(["-o", "r.xlsx"]);
+        ok(dir.path(), &write);
+        let book = dir.path().join("r.xlsx");
+        let names: Vec<String> = sheets(&book).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, [sheet_name]);
+        let mut csv = review.clone();
+        csv.extend(["-f", "csv"]);
+        assert_cells_match(&sheet(&book, sheet_name), &ok(dir.path(), &csv), sheet_name);
+    }
+    let history = sheet(&dir.path().join("r.xlsx"), "History");
+    let header = header(&history);
+    assert_eq!(header[7], "As of");
+    assert_eq!(header[10], "Method");
+}
+
+/// GDP with a history figure for 2014 in the plan.
+const WITH_HISTORY: &str =
+    "[metrics.gdp]\nbaseline = 146.41\ngrowth = \"5%\"\nhistory = { 2014 = 133.1 }\n";
+
+#[test]
+fn history_columns_of_a_wide_sheet_are_read_like_the_rows_of_a_long_csv() {
+    let text = plan(WITH_HISTORY);
+    let wide = "metric,2013,2014,2015,2016\ngdp,121,133.1,146.41,153.7\n";
+    let long = "metric,year,value\ngdp,2013,121\ngdp,2014,133.1\ngdp,2015,146.41\n\
+                gdp,2016,153.7\n";
+    let dir = folder(&[
+        ("plan.toml", text.as_bytes()),
+        ("wide.csv", wide.as_bytes()),
+        ("long.csv", long.as_bytes()),
+    ]);
+    workbook(
+        &dir.path().join("h.xlsx"),
+        &[
+            &["metric", "2013", "2014", "2015", "2016"],
+            &["gdp", "121", "133.1", "146.41", "153.7"],
+        ],
+    );
+    for actuals in ["wide.csv", "long.csv", "h.xlsx#figures"] {
+        let summary = ok(dir.path(), &["validate", "plan.toml", "--actuals", actuals]);
+        assert!(
+            summary.ends_with(", 1 actual figure, 2 history figures\n"),
+            "{actuals}: {summary}"
+        );
+    }
+    workbook(
+        &dir.path().join("bad.xlsx"),
+        &[&["metric", "2012", "2014"], &["gdp", "-1", "133"]],
+    );
+    let stderr = refused(
+        dir.path(),
+        &["validate", "plan.toml", "--actuals", "bad.xlsx#figures"],
+    );
+    assert_eq!(
+        stderr,
+        "error: bad.xlsx#figures!B2: metric `gdp`: 2012: -1 is not positive; a compound metric \
+         or a share needs positive figures\n\
+         error: bad.xlsx#figures!C2: metric `gdp`: 2014: 133 here, but the plan file says 133.1 \
+         (line 5); the two must agree: correct one, or drop one\n"
+    );
+}
+
+#[test]
+fn an_overflow_is_blamed_on_the_workbook_cell_that_caused_it() {
+    let text = plan("[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n");
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    workbook(
+        &dir.path().join("a.xlsx"),
+        &[&["metric", "2016", "2017"], &["gdp", "2", "1.7e308"]],
+    );
+    let stderr = refused(
+        dir.path(),
+        &["validate", "plan.toml", "--actuals", "a.xlsx#figures"],
+    );
+    assert!(
+        stderr.starts_with(
+            "error: a.xlsx#figures!C2: metric `gdp`: the path leaves the range of numbers a \
+             computer can hold"
+        ),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn each_actuals_file_shows_its_first_twenty_problems_and_counts_the_rest() {
+    let bad = |metric: &str| {
+        let mut csv = String::from("metric,2016,2017\n");
+        for _ in 0..25 {
+            csv.push_str(&format!("{metric},abc,x\n"));
+        }
+        csv
+    };
+    let text = plan("[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n");
+    let (a, b) = (bad("gdp"), bad("nope"));
+    let dir = folder(&[
+        ("plan.toml", text.as_bytes()),
+        ("a.csv", a.as_bytes()),
+        ("b.csv", b.as_bytes()),
+    ]);
+    let stderr = refused(
+        dir.path(),
+        &[
+            "validate",
+            "plan.toml",
+            "--actuals",
+            "a.csv",
+            "--actuals",
+            "b.csv",
+        ],
+    );
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 42, "{stderr}");
+    assert!(lines[0].starts_with("error: a.csv:2: metric `gdp`: 2016: \"abc\""));
+    assert!(lines[20].starts_with("error: b.csv:2: metric `nope`: 2016: \"abc\""));
+    assert_eq!(
+        lines[40..],
+        [
+            "error: a.csv: and 30 more problems, not shown; fix the first 20 and run again",
+            "error: b.csv: and 30 more problems, not shown; fix the first 20 and run again",
+        ]
+    );
+}
+
+#[test]
+fn a_sweep_larger_than_a_sheet_is_refused_before_any_work() {
+    let metrics: String = (0..110)
+        .map(|i| format!("[metrics.m{i}]\nbaseline = 1\ngrowth = 0.1\ntarget = 2\n"))
+        .collect();
+    let dir = folder(&[("plan.toml", plan(&metrics).as_bytes())]);
+    // 110 goals × 10,001 points: more cells than a sheet has rows, though
+    // CSV would take them.
+    let sweep = ["sensitivity", "plan.toml", "--from", "-50%", "--to", "50%"];
+    let mut args = sweep.to_vec();
+    args.extend(["--step", "0.01%", "-o", "s.xlsx"]);
+    let stderr = refused(dir.path(), &args);
+    assert!(
+        stderr.contains(
+            "= 1100110 cells, and a workbook's sheet holds at most 1048575, a row each (CSV \
+             and JSON up to 20000000)"
+        ),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("s.xlsx").exists());
+    // The break-even points alone fit.
+    args.extend(["--table", "break-even"]);
+    ok(dir.path(), &args);
 }

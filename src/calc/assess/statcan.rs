@@ -8,7 +8,7 @@
 //! R is positive whenever the metric moves the desired way.
 
 use super::{Assessment, Case, Class, at_least};
-use crate::calc::goals::average_annual_rate;
+use crate::calc::average_annual_rate;
 use crate::calc::noise::significant;
 use crate::calc::trend::Pace;
 

@@ -1,35 +1,43 @@
-//! Reading a `targets.toml` into its scenarios' [`Plan`]s, and every refusal
+//! Reading a `targets.toml` into its scenarios' [`Plan`](crate::plan::Plan)s, and every refusal
 //! on the way.
 //!
 //! serde does the shape of the file (`raw`; its errors are shown by
 //! `syntax`); the meaning is checked here by hand, so that each message can
 //! say what was probably meant: the years (`header`), each metric (`metric`,
-//! with `goal` and `actuals`), what scenarios and `--set` change
+//! with its `ratio`, its goal fields in `targets`, each read by `goal`,
+//! `actuals` and `history`), what scenarios and `--set` change
 //! (`overrides`), and each scenario (`scenario`). Every check reports into
 //! one collector, and the file is refused once, with all its problems.
 
 mod actuals;
 mod goal;
 mod header;
+mod history;
+mod locate;
 mod metric;
+mod origins;
 mod overrides;
+mod ratio;
 mod raw;
 mod scenario;
-mod source;
 mod syntax;
+mod targets;
 mod value;
 
+pub use history::estimator_name;
 pub use value::known_ids;
 
 use actuals::CsvFigures;
+use locate::Locator;
 use metric::MetricContext;
 use overrides::Sets;
 use raw::RawFile;
-use scenario::Scenarios;
-use source::Source;
+use scenario::{Header, Scenarios};
 
 use super::error::Problems;
-use super::{Additions, BASE_SCENARIO, Plan, PlanError, Problem, Scenario};
+use super::{Additions, BASE_SCENARIO, PlanError, Problem, Scenario};
+pub(crate) use origins::Origins;
+use value::shown;
 
 /// Parses and checks a plan and its scenarios, with what the command line
 /// adds: `--set` overrides apply on top of the scenarios requested (the
@@ -42,58 +50,82 @@ pub fn parse_plan(
     file: &str,
     additions: &Additions,
 ) -> Result<Vec<Scenario>, PlanError> {
+    let mut scenarios = Vec::new();
+    read_plan(text, file, additions, |scenario, _| {
+        scenarios.push(scenario)
+    })?;
+    Ok(scenarios)
+}
+
+/// [`parse_plan`], handing each scenario to `each` as soon as it is built,
+/// with where its numbers came from, instead of holding them all: a plan of
+/// 3,000 scenarios of 3,000 metrics over 100 years is gigabytes at once.
+/// Once a problem is found the file is refused, and `each` is not called
+/// again; the other scenarios are still checked, so that every problem is
+/// listed.
+pub(crate) fn read_plan(
+    text: &str,
+    file: &str,
+    additions: &Additions,
+    mut each: impl FnMut(Scenario, &Origins),
+) -> Result<(), PlanError> {
     let raw: RawFile = toml::from_str(text)
         .map_err(|error| Problems::from(syntax::toml_problem(text, &error)).into_error(file))?;
-    let source = Source::new(text, additions.sets);
+    let locator = Locator::new(text, additions.sets);
     let mut problems = Problems::new();
-    let years = header::years(raw.plan.as_ref(), &source, &mut problems);
+    let years = header::years(raw.plan.as_ref(), &locator, &mut problems);
     if raw.metrics.is_empty() {
         problems.push(Problem::new(
             "the plan has no metrics; add at least one [metrics.<id>] table \
              (`dabiao init` writes a starter plan)",
         ));
     }
-    let metrics = MetricContext::new(&raw.metrics, &source, years);
-    let sets = Sets::read(&source, additions.scenarios, &mut problems);
-    let mut base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
+    let metrics = MetricContext::new(&raw.metrics, &locator, years);
+    let sets = Sets::read(&locator, *additions, &mut problems);
+    let base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
     // The CSV figures and the scenarios are checked against a sound base plan.
     let (Some(years), true) = (years, problems.is_empty()) else {
         return Err(problems.into_error(file));
     };
-    let figures = CsvFigures::check(&base_metrics, additions.actuals, years, file)?;
-    figures.add_to(&mut base_metrics);
-    let header = raw.plan.as_ref().map(|header| header.get_ref());
-    let base = Plan {
-        title: header.and_then(|h| h.title.clone()),
-        source: header.and_then(|h| h.source.clone()),
-        base_year: years.0,
-        target_year: years.1,
-        metrics: base_metrics,
+    let figures = CsvFigures::check(&base_metrics.metrics, additions.actuals, years, file)?;
+    // A trend the base plan cannot estimate would fail every scenario alike.
+    let Some(base_metrics) = base_metrics.finish(&figures, years, &mut problems.scope()) else {
+        return Err(problems.into_error(file));
     };
+    let header = raw.plan.as_ref().map(|header| header.get_ref());
+    let header = Header {
+        title: header.and_then(|h| h.title.as_deref()).map(shown),
+        source: header.and_then(|h| h.source.as_deref()).map(shown),
+        years,
+    };
+    let origins = |name: &str| Origins::new(&locator, sets.for_scenario(name), &figures);
+    let base = Scenario {
+        name: BASE_SCENARIO.to_owned(),
+        description: None,
+        plan: header.plan(base_metrics),
+    };
+    each(base, &origins(BASE_SCENARIO));
     let scenarios = Scenarios {
         metrics: &metrics,
         sets: &sets,
         figures: &figures,
-        source: &source,
-        base: &base,
+        locator: &locator,
+        header: &header,
     };
-    let others: Vec<Scenario> = raw
-        .scenarios
-        .iter()
-        .filter_map(|(name, scenario)| scenarios.build(name, scenario.get_ref(), &mut problems))
-        .collect();
-    let base = Scenario {
-        name: BASE_SCENARIO.to_owned(),
-        description: None,
-        plan: base,
-    };
-    problems.into_result(file, std::iter::once(base).chain(others).collect())
+    for (name, scenario) in &raw.scenarios {
+        let built = scenarios.build(name, scenario.get_ref(), &mut problems);
+        if let (Some(scenario), true) = (built, problems.is_empty()) {
+            let origins = origins(&scenario.name);
+            each(scenario, &origins);
+        }
+    }
+    problems.finish(file)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::{Location, Model};
+    use crate::plan::{Comparison, Goal, GoalKind, InStep, Location, Model, RateMethod, Stated};
 
     const PLAN: &str = "[plan]
 base_year = 2015
@@ -135,6 +167,11 @@ growth_shift = \"-2%\"
 
     fn problems(text: &str) -> Vec<Problem> {
         parse(text, &[], &[]).unwrap_err().problems
+    }
+
+    /// The problems of `text`, one line each.
+    fn described(text: &str) -> Vec<String> {
+        parse(text, &[], &[]).unwrap_err().lines().collect()
     }
 
     #[test]
@@ -236,6 +273,251 @@ growth_shift = \"-2%\"
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].scenario.as_deref(), Some("all"));
         assert_eq!(found[0].location, Some(Location::Line(14)));
+    }
+
+    /// GDP with four history figures and `growth` as given.
+    fn with_history(growth: &str, more: &str) -> String {
+        format!(
+            "[plan]\nbase_year = 2015\ntarget_year = 2017\n\n\
+             [metrics.gdp]\nbaseline = 146.41\ngrowth = {growth}\n\
+             history = {{ 2011 = 100, 2012 = 110, 2013 = 121, 2014 = 133.1 }}\n{more}"
+        )
+    }
+
+    #[test]
+    fn growth_from_the_trend_of_the_history() {
+        let scenarios = parse(&with_history("\"trend\"", ""), &[], &[]).unwrap();
+        let gdp = &scenarios[0].plan.metrics[0];
+        assert_eq!(gdp.history.len(), 4);
+        // (146.41 / 100)^(1/4) - 1 = 10 % a year, every projected year.
+        assert_eq!(growth(&scenarios[0]), [0.1, 0.1]);
+        let derived = gdp.trend.unwrap();
+        assert_eq!(derived.estimator, crate::calc::trend::Estimator::Cagr);
+        assert_eq!((derived.found.points, derived.found.from_year), (5, 2011));
+        // A rate set on top replaces the trend, and "trend" replaces a rate.
+        let sets = ["gdp.growth=5%".to_owned()];
+        let set = parse(&with_history("\"trend\"", ""), &sets, &[]).unwrap();
+        assert_eq!(
+            (growth(&set[0]), set[0].plan.metrics[0].trend),
+            (vec![0.05, 0.05], None)
+        );
+        let sets = ["gdp.growth=trend".to_owned()];
+        let set = parse(&with_history("0.05", ""), &sets, &[]).unwrap();
+        assert_eq!(growth(&set[0]), [0.1, 0.1]);
+    }
+
+    #[test]
+    fn trend_refusals_name_the_line_metric_and_field() {
+        let text = with_history("\"trend\"", "trend = \"recent5\"\n");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].location.clone(), found[0].field.as_deref()),
+            (Some(Location::Line(7)), Some("growth"))
+        );
+        assert!(
+            found[0].message.starts_with(
+                "\"trend\" by recent5 needs at least 5 history figures before 2015, found 4"
+            ),
+            "{}",
+            found[0].message
+        );
+        // `trend` without "trend" to estimate, and an unknown estimator.
+        let found = problems(&with_history("0.05", "trend = \"loglinear\"\n"));
+        assert_eq!(found[0].field.as_deref(), Some("trend"));
+        assert!(found[0].message.contains("but `growth` is not \"trend\""));
+        let found = problems(&with_history("\"trend\"", "trend = \"spline\"\n"));
+        assert!(
+            found[0]
+                .message
+                .starts_with("\"spline\" is not an estimator")
+        );
+        // History at or after the base year, or not positive on a compound metric.
+        let text = with_history("0.05", "")
+            .replace("2013 = 121, 2014 = 133.1", "2013 = -1, 2015 = 146.41");
+        let lines: Vec<String> = parse(&text, &[], &[]).unwrap_err().lines().collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with(
+                "t.toml:8: metric `gdp`, field `history`: 2015 is not before the base year 2015"
+            )),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains("2013: -1 is not positive")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_scenario_that_replaces_the_trend_keeps_the_estimator_quiet() {
+        let text = with_history(
+            "\"trend\"",
+            "trend = \"loglinear\"\n\n[scenarios.fixed.metrics.gdp]\ngrowth = \"3%\"\n",
+        );
+        let scenarios = parse(&text, &[], &[]).unwrap();
+        assert_eq!(growth(&scenarios[1]), [0.03, 0.03]);
+        assert!(scenarios[0].plan.metrics[0].trend.is_some());
+    }
+
+    #[test]
+    fn a_deflator_belongs_to_a_compound_metric_and_stays_above_minus_100_percent() {
+        let text = PLAN
+            .replace(
+                "growth = \"5%\"\n",
+                "growth = \"5%\"\ndeflator = [\"2%\", \"-100%\"]\n",
+            )
+            .replace(
+                "increment = [1, 2]\n",
+                "increment = [1, 2]\ndeflator = \"2%\"\n",
+            )
+            + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\", prices = \"real\" }\n\
+               deflator = 0.01\n";
+        assert_eq!(
+            described(&text),
+            [
+                "t.toml:8: metric `gdp`, field `deflator`: entry for 2017: a deflator of -100 % \
+                 would wipe the price level out; deflators must be above -100 %",
+                "t.toml:14: metric `jobs`, field `deflator`: a deflator turns real growth into \
+                 levels at current prices, and a linear metric has no growth rate; remove \
+                 `deflator`, or give the metric `growth` instead of `increment`",
+                "t.toml:20: metric `share`, field `deflator`: a ratio takes its prices from its \
+                 parts: put `deflator` on its numerator or denominator, and \
+                 `prices = \"comparable\"` in `ratio` to divide their real paths",
+                "t.toml:19: metric `share`, field `ratio.prices`: expected \"current\" (现价: the \
+                 parts' levels) or \"comparable\" (可比价: the parts' real paths, without their \
+                 deflators), found the string \"real\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_scenario_may_change_a_deflator() {
+        let text = PLAN.replace("growth = \"5%\"\n", "growth = \"5%\"\ndeflator = \"2%\"\n")
+            + "[scenarios.slow.metrics.gdp]\ndeflator = \"4%\"\n";
+        let scenarios = parse(&text, &["gdp.deflator=3%".to_owned()], &[]).unwrap();
+        let deflator = |s: &Scenario| match &s.plan.metrics[0].model {
+            Model::Compound { deflator, .. } => deflator.clone(),
+            other => panic!("gdp is compound, not {other:?}"),
+        };
+        assert_eq!(deflator(&scenarios[0]), Some(vec![0.03, 0.03]));
+        assert_eq!(deflator(&scenarios[1]), Some(vec![0.04, 0.04]));
+    }
+
+    #[test]
+    fn goal_fields_are_read_in_their_own_terms_and_set_like_the_others() {
+        let text = PLAN.replace(
+            "target = 110\n",
+            "target = 110\nchange_target = { at_most = \"-13.5%\" }\nincrease_target = 5\n\
+             total_target = { about = 600, tolerance = 10 }\nrate_target = \"4%\"\n",
+        );
+        let scenarios = parse(&text, &["gdp.change_target=20%".to_owned()], &[]).unwrap();
+        let goal = |comparison, value| Goal { comparison, value };
+        let gdp = &scenarios[1].plan.metrics[0];
+        let goals: Vec<(GoalKind, Goal)> = gdp
+            .goals()
+            .filter_map(|(kind, stated)| match stated {
+                Stated::Value(g) => Some((kind, g)),
+                Stated::InStep(_) => None,
+            })
+            .collect();
+        assert_eq!(
+            goals,
+            [
+                (GoalKind::Level, goal(Comparison::AtLeast, 110.0)),
+                (GoalKind::Rate, goal(Comparison::AtLeast, 0.04)),
+                (GoalKind::Change, goal(Comparison::AtMost, -0.135)),
+                (GoalKind::Increase, goal(Comparison::AtLeast, 5.0)),
+                (
+                    GoalKind::Total,
+                    goal(Comparison::About { tolerance: 10.0 }, 600.0)
+                ),
+            ]
+        );
+        // --set replaced the change goal of the base plan only.
+        let set = scenarios[0].plan.metrics[0].change_goal;
+        assert_eq!(set, Some(goal(Comparison::AtLeast, 0.2)));
+    }
+
+    #[test]
+    fn a_total_of_a_share_and_a_change_without_its_percent_sign_are_refused() {
+        let text = PLAN.replace("target = 110\n", "target = 110\nchange_target = -13.5\n")
+            + "[metrics.share]\nratio = { numerator = \"jobs\", denominator = \"gdp\" }\n\
+               total_target = 100\nrate_target = { at_most = \"-3%\" }\n";
+        assert_eq!(
+            described(&text),
+            [
+                "t.toml:9: metric `gdp`, field `change_target`: -13.5 would mean a change of \
+                 -1350 %; write -0.135 or \"-13.5%\" for -13.5 %, or \"-1350%\" if that \
+                 change is meant",
+                "t.toml:19: metric `share`, field `total_target`: a share's values do not add \
+                 up over the years; put `total_target` on its numerator or denominator, or use \
+                 `target` for the share in the target year",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_in_step_goal_names_another_metric_of_the_plan() {
+        let text = PLAN.replace(
+            "target = 110\n",
+            "target = 110\nrate_target = { in_step_with = \"gdp\" }\n",
+        ) + "[metrics.income]\nbaseline = 3\ngrowth = 0.05\nrate_target = { in_step_with = \"GDP\" }\n";
+        assert_eq!(
+            described(&text),
+            [
+                "t.toml:9: metric `gdp`, field `rate_target`: a metric cannot keep pace with \
+                 itself; name the metric whose growth `gdp` should keep pace with: jobs, income",
+                "t.toml:20: metric `income`, field `rate_target`: `GDP` is not a metric of this \
+                 plan; metrics it can keep pace with: gdp, jobs",
+            ]
+        );
+        let text = text
+            .replace(
+                "{ in_step_with = \"GDP\" }",
+                "{ in_step_with = \"gdp\", tolerance = \"1%\" }",
+            )
+            .replace("rate_target = { in_step_with = \"gdp\" }\n", "");
+        let income = &parse(&text, &[], &[]).unwrap()[0].plan.metrics[2];
+        assert_eq!(
+            income.in_step_goal,
+            Some(InStep {
+                metric: 0,
+                tolerance: 0.01
+            })
+        );
+        assert_eq!(income.rate_goal, None);
+    }
+
+    #[test]
+    fn binding_goals_and_the_rate_method_are_marked_and_may_be_set() {
+        let text = PLAN.replace("target = 110\n", "target = 110\nbinding = true\n");
+        let sets = [
+            "jobs.binding=true".to_owned(),
+            "gdp.rate_method=cumulative".to_owned(),
+        ];
+        let scenarios = parse(&text, &sets, &[]).unwrap();
+        let marks = |s: &Scenario| -> Vec<(bool, RateMethod)> {
+            s.plan
+                .metrics
+                .iter()
+                .map(|m| (m.binding, m.rate_method))
+                .collect()
+        };
+        assert_eq!(
+            marks(&scenarios[0]),
+            [(true, RateMethod::Cumulative), (true, RateMethod::Endpoint)]
+        );
+        assert_eq!(
+            marks(&scenarios[1]),
+            [(true, RateMethod::Endpoint), (false, RateMethod::Endpoint)]
+        );
+        assert_eq!(
+            described(&PLAN.replace("target = 110\n", "target = 110\nbinding = \"yes\"\n")),
+            [
+                "t.toml:9: metric `gdp`, field `binding`: expected true (约束性: binding goals) or \
+              false (预期性: expected goals, the default), found the string \"yes\""
+            ]
+        );
     }
 
     #[test]

@@ -9,13 +9,14 @@ use std::collections::HashMap;
 
 use toml::{Spanned, Value};
 
+use super::locate::Locator;
 use super::raw::{RawMetric, RawMetrics, RawScenario};
-use super::source::Source;
 use super::value::known_ids;
+use crate::plan::Additions;
 use crate::plan::error::{Problems, Scoped};
 
 /// One field replaced by a scenario or by `--set`; the value's span says
-/// where it was written (see `Source::locate`).
+/// where it was written (see `Locator::locate`).
 #[derive(Clone)]
 pub(super) struct Override<'a> {
     pub(super) metric: &'a str,
@@ -26,19 +27,19 @@ pub(super) struct Override<'a> {
 /// The `--set` overrides and the scenarios they apply to.
 pub(super) struct Sets<'a> {
     overrides: Vec<Override<'a>>,
-    /// `--scenario` names; `all` is every scenario, none the base plan.
-    scenarios: &'a [String],
+    /// What the command line adds, which says the scenarios asked for.
+    additions: Additions<'a>,
 }
 
 impl<'a> Sets<'a> {
     /// The `--set ID.FIELD=VALUE` arguments as overrides.
     pub(super) fn read(
-        source: &Source<'a>,
-        scenarios: &'a [String],
+        locator: &Locator<'a>,
+        additions: Additions<'a>,
         problems: &mut Problems,
     ) -> Self {
         let mut overrides = Vec::new();
-        for (at, argument) in source.arguments() {
+        for (at, argument) in locator.arguments() {
             match split_set(argument) {
                 Some((metric, field, value)) => overrides.push(Override {
                     metric,
@@ -46,24 +47,24 @@ impl<'a> Sets<'a> {
                     value: Spanned::new(at, set_value(value)),
                 }),
                 None => problems.scope().report(
-                    source.locate(at),
+                    locator.locate(at),
                     "expected ID.FIELD=VALUE, for example --set service_investment.growth=18%",
                 ),
             }
         }
         Sets {
             overrides,
-            scenarios,
+            additions,
         }
     }
 
     /// The `--set` overrides that apply to the scenario `name`.
     pub(super) fn for_scenario(&self, name: &str) -> &[Override<'a>] {
-        let applies = match self.scenarios {
-            [] => name == crate::plan::BASE_SCENARIO,
-            names => names.iter().any(|n| n == name || n == "all"),
-        };
-        if applies { &self.overrides } else { &[] }
+        if self.additions.asks_for(name) {
+            &self.overrides
+        } else {
+            &[]
+        }
     }
 }
 
@@ -107,13 +108,13 @@ pub(super) fn of_scenario(scenario: &RawScenario) -> Vec<Override<'_>> {
 pub(super) fn apply<'m>(
     metrics: &'m RawMetrics,
     overrides: &[Override],
-    source: &Source,
+    locator: &Locator,
     all_ids: &[&str],
     problems: &mut Scoped,
 ) -> HashMap<&'m str, RawMetric> {
     let mut changed: HashMap<&str, RawMetric> = HashMap::new();
     for change in overrides {
-        let at = source.locate(change.value.span());
+        let at = locator.locate(change.value.span());
         let mut problems = problems.in_metric(change.metric);
         let Some((id, metric)) = metrics.get_key_value(change.metric) else {
             problems.report(
@@ -164,12 +165,19 @@ fn override_field(
         "baseline" => &mut metric.baseline,
         "growth" => &mut metric.growth,
         "increment" => &mut metric.increment,
+        "deflator" => &mut metric.deflator,
+        "rate_method" => &mut metric.rate_method,
+        "binding" => &mut metric.binding,
         "target" => &mut metric.target,
         "rate_target" => &mut metric.rate_target,
+        "change_target" => &mut metric.change_target,
+        "increase_target" => &mut metric.increase_target,
+        "total_target" => &mut metric.total_target,
         other => {
             return Err(format!(
                 "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
-                 `growth`, `increment`, `target` or `rate_target`"
+                 `growth`, `increment`, `target`, `rate_target`, `change_target`, \
+                 `increase_target`, `total_target`, `deflator`, `rate_method` or `binding`"
             ));
         }
     };

@@ -38,10 +38,18 @@ pub(super) struct RawMetric {
     pub(super) baseline: Option<Spanned<Value>>,
     pub(super) growth: Option<Spanned<Value>>,
     pub(super) increment: Option<Spanned<Value>>,
+    pub(super) trend: Option<Spanned<Value>>,
     pub(super) ratio: Option<Spanned<RawRatio>>,
     pub(super) target: Option<Spanned<Value>>,
     pub(super) rate_target: Option<Spanned<Value>>,
+    pub(super) change_target: Option<Spanned<Value>>,
+    pub(super) increase_target: Option<Spanned<Value>>,
+    pub(super) total_target: Option<Spanned<Value>>,
+    pub(super) deflator: Option<Spanned<Value>>,
+    pub(super) rate_method: Option<Spanned<Value>>,
+    pub(super) binding: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
+    pub(super) history: Option<Spanned<toml::Table>>,
 }
 
 #[derive(Deserialize, Clone)]
@@ -50,6 +58,7 @@ pub(super) struct RawRatio {
     pub(super) numerator: Spanned<String>,
     pub(super) denominator: Spanned<String>,
     pub(super) scale: Option<Spanned<Value>>,
+    pub(super) prices: Option<Spanned<Value>>,
 }
 
 #[derive(Deserialize)]
@@ -70,6 +79,12 @@ pub(super) struct RawOverride {
     increment: Option<Spanned<Value>>,
     target: Option<Spanned<Value>>,
     rate_target: Option<Spanned<Value>>,
+    change_target: Option<Spanned<Value>>,
+    increase_target: Option<Spanned<Value>>,
+    total_target: Option<Spanned<Value>>,
+    deflator: Option<Spanned<Value>>,
+    rate_method: Option<Spanned<Value>>,
+    binding: Option<Spanned<Value>>,
 }
 
 impl RawOverride {
@@ -81,6 +96,12 @@ impl RawOverride {
             ("increment", &self.increment),
             ("target", &self.target),
             ("rate_target", &self.rate_target),
+            ("change_target", &self.change_target),
+            ("increase_target", &self.increase_target),
+            ("total_target", &self.total_target),
+            ("deflator", &self.deflator),
+            ("rate_method", &self.rate_method),
+            ("binding", &self.binding),
         ]
         .into_iter()
         .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))

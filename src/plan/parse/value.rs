@@ -26,6 +26,12 @@ pub(super) fn show(value: &Value) -> String {
     }
 }
 
+/// A text of the plan (a title, a name, a unit) as every output shows it:
+/// with its control characters escaped, once, where it is read.
+pub(super) fn shown(text: &str) -> String {
+    crate::plan::escape_controls(text).into_owned()
+}
+
 /// Whether `text` can name a metric or scenario: it is used in CSV, JSON and
 /// on the command line.
 pub(super) fn is_id(text: &str) -> bool {

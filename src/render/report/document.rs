@@ -2,23 +2,35 @@
 //! table (or, for several scenarios, their comparison), the years table with
 //! its sparklines and marks, and year-on-year growth.
 
-use super::Tables;
+use std::collections::HashMap;
+
+use super::GoalTableChoice;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
-    Cell, Document, Grid, Section, Tone, goal_text, judged_cell, latest_text, opening, plain,
-    points_text, progress_text, scenario_lines, section_heading, signed_percent, tone,
+    Cell, Document, Grid, Section, Tone, gap_text, goal_text, judged_cell, judged_text,
+    latest_text, level_text, opening, pace_text, plain, progress_text, scenario_lines,
+    section_heading, signed_percent, tone, unit_points_text,
 };
 use crate::render::number::{Precision, number, percent, signed};
-use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
+use crate::render::words::TrendFound;
+use crate::report::{
+    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, Progress, ReportHeader, Series,
+    estimator_name,
+};
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Document {
+pub(super) fn document(
+    reports: &[GoalReport],
+    tables: GoalTableChoice,
+    options: &TextOptions,
+) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let mut document = opening(&headers, words, None);
     document.preamble.extend(scenario_lines(&headers, words));
+    document.preamble.extend(trend_lines(reports, options));
     let several = reports.len() > 1;
     let mut sections = Vec::new();
     // A plan may list metrics only to see their paths.
@@ -28,7 +40,11 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
             [single] => Section::table(
                 words.goals_heading().to_owned(),
                 summary(single, options),
-                Some(words.tally(single.reached_count(), single.goals.len())),
+                Some(words.tally(
+                    single.reached_count(),
+                    single.goals.len(),
+                    binding_tally(single),
+                )),
             ),
             several => Section::table(
                 words.comparison_heading().to_owned(),
@@ -57,13 +73,90 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
     document
 }
 
-/// One row per goal.
-fn summary(report: &Report, options: &TextOptions) -> Grid {
+/// One line per metric whose growth or increment the plan took from its
+/// history: the rate found and how. With several scenarios shown, a line
+/// that holds for some of them only names them (a scenario's baseline
+/// changes the trend that ends at it).
+fn trend_lines(reports: &[GoalReport], options: &TextOptions) -> Vec<String> {
     let words = options.lang.words();
-    let header = vec![
+    let texts: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            r.series
+                .iter()
+                .filter_map(|s| trend_line(s, options))
+                .collect()
+        })
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for text in texts.iter().flatten() {
+        let holding: Vec<&str> = reports
+            .iter()
+            .zip(&texts)
+            .filter(|(_, those)| those.contains(text))
+            .map(|(r, _)| r.header.scenario.as_str())
+            .collect();
+        let line = if holding.len() == reports.len() {
+            text.clone()
+        } else {
+            words.in_scenarios(text, &holding)
+        };
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The line for a metric whose growth or increment is its history's trend.
+fn trend_line(series: &Series, options: &TextOptions) -> Option<String> {
+    let DerivedTrend { estimator, found } = series.trend?;
+    let (words, d) = (options.lang.words(), options.decimals);
+    let compound = found.rate.pace == Pace::Compound;
+    let change = if compound {
+        percent(found.rate.per_year, d)
+    } else {
+        words.with_unit(signed(found.rate.per_year, d), &series.metric.unit)
+    };
+    Some(
+        words.trend_found(&TrendFound {
+            name: series.metric.name.clone(),
+            change,
+            compound,
+            estimator,
+            key: estimator_name(estimator),
+            from_year: found.from_year,
+            to_year: found.to_year,
+            points: found.points,
+            r_squared: found
+                .r_squared
+                .map(|r| number(r, Precision::Decimals(d.max(3)))),
+        }),
+    )
+}
+
+/// The binding goals reached and all of them, when the report has any.
+fn binding_tally(report: &GoalReport) -> Option<(usize, usize)> {
+    let (reached, all) = report.binding_count();
+    (all > 0).then_some((reached, all))
+}
+
+/// One row per goal. A plan with binding goals (约束性) says which are, in
+/// a column after the goal.
+fn summary(report: &GoalReport, options: &TextOptions) -> Grid {
+    let words = options.lang.words();
+    let marks_binding = binding_tally(report).is_some();
+    let mut header = vec![
         words.metric().to_owned(),
         words.unit().to_owned(),
         words.goal().to_owned(),
+    ];
+    let mut numeric = vec![false, false, false];
+    if marks_binding {
+        header.push(words.binding_header().to_owned());
+        numeric.push(false);
+    }
+    header.extend([
         words.baseline(report.header.base_year),
         words.projected(report.header.target_year),
         words.status_header().to_owned(),
@@ -71,40 +164,38 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
         words.attainment().to_owned(),
         words.required_rate().to_owned(),
         words.year_reached().to_owned(),
-    ];
+    ]);
+    numeric.extend([true, true, false, true, true, true, true]);
     let last_year_searched = report.header.last_year_searched();
     let mut rows: Vec<Vec<Cell>> = report
         .goals
         .iter()
-        .map(|row| summary_row(row, options, last_year_searched))
+        .map(|row| summary_row(row, options, last_year_searched, marks_binding))
         .collect();
-    let mut grid = Grid {
-        header,
-        rows: Vec::new(),
-        numeric: vec![
-            false, false, false, true, true, false, true, true, true, true,
-        ],
-    };
     // Plans tracked against actual figures say where each goal stands.
     if report.goals.iter().any(|g| g.outcome.progress.is_some()) {
-        grid.header.extend([
+        header.extend([
             words.latest().to_owned(),
             words.deviation().to_owned(),
             words.progress_and_time().to_owned(),
             words.remaining_rate().to_owned(),
             words.schedule().to_owned(),
         ]);
-        grid.numeric.extend([true, true, true, true, false]);
+        numeric.extend([true, true, true, true, false]);
         for (cells, goal) in rows.iter_mut().zip(&report.goals) {
             cells.extend(progress_cells(goal.outcome.progress.as_ref(), options));
         }
     }
-    grid.rows = rows;
-    grid
+    Grid {
+        header,
+        rows,
+        numeric,
+    }
 }
 
-/// Latest figure, its deviation from the plan path, progress against time,
-/// the rate needed from now, and the schedule verdict.
+/// Latest figure, how far it is better than the plan path, progress
+/// against time, the rate (or points a year) needed from now, and the
+/// schedule verdict.
 fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 5] {
     let (words, d) = (options.lang.words(), options.decimals);
     let Some(p) = progress else {
@@ -132,44 +223,47 @@ fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 
                 .map_or_else(String::new, |x| signed_percent(x, d)),
         ),
         plain(progress_text(p)),
-        plain(p.remaining_rate.map_or_else(String::new, |r| percent(r, d))),
+        plain(pace_text(p.remaining_rate, p.remaining_points, words, d)),
         schedule,
     ]
 }
 
-fn summary_row(row: &GoalRow, options: &TextOptions, last_year_searched: i32) -> Vec<Cell> {
+fn summary_row(
+    row: &GoalRow,
+    options: &TextOptions,
+    last_year_searched: i32,
+    marks_binding: bool,
+) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals);
-    let o = &row.outcome;
-    let value = |x: f64| number(x, Precision::Decimals(d));
+    let (o, statement) = (&row.outcome, &row.statement);
     let status = Cell {
         text: words.status(o.status).to_owned(),
         tone: tone(o.status),
     };
-    let (projected, gap, year_reached) = match o.kind {
-        GoalKind::Level => (
-            value(o.projected),
-            signed(o.gap, d),
-            o.year_reached
-                .map_or_else(|| words.not_by(last_year_searched), |y| y.to_string()),
-        ),
-        GoalKind::Rate => (
-            percent(o.projected, d),
-            points_text(o.gap, words, d),
-            String::new(),
-        ),
+    let year_reached = match o.kind {
+        GoalKind::Level => o
+            .year_reached
+            .map_or_else(|| words.not_by(last_year_searched), |y| y.to_string()),
+        _ => String::new(),
     };
-    vec![
+    let mut cells = vec![
         plain(row.metric.name.clone()),
         plain(row.metric.unit.clone()),
-        plain(goal_text(o.kind, &o.goal, options.lang.words())),
-        plain(value(o.baseline)),
-        plain(projected),
+        plain(goal_text(statement, words, Some(d))),
+    ];
+    if marks_binding {
+        cells.push(plain(words.binding(o.binding)));
+    }
+    cells.extend([
+        plain(number(o.baseline, Precision::Decimals(d))),
+        plain(judged_text(statement, o.projected, words, d)),
         status,
-        plain(gap),
+        plain(gap_text(statement, o.gap, words, d)),
         plain(o.attainment.map_or_else(String::new, |a| percent(a, d))),
-        plain(o.required_rate.map_or_else(String::new, |r| percent(r, d))),
+        plain(pace_text(o.required_rate, o.required_points, words, d)),
         plain(year_reached),
-    ]
+    ]);
+    cells
 }
 
 /// Marks after a value in the years table: an actual figure, or one filled in
@@ -178,7 +272,7 @@ const ACTUAL_MARK: &str = "*";
 const INTERPOLATED_MARK: &str = "~";
 
 /// One row per metric, one column per year, then the level goal.
-fn years(report: &Report, options: &TextOptions) -> Grid {
+fn years(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
@@ -203,9 +297,9 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
                 let values: Vec<f64> = s.points.iter().map(|p| p.value).collect();
                 row.push(plain(sparkline(&values)));
             }
-            row.push(plain(s.level_goal.map_or_else(String::new, |g| {
-                goal_text(GoalKind::Level, &g, options.lang.words())
-            })));
+            row.push(plain(
+                s.level_goal.as_ref().map_or_else(String::new, level_text),
+            ));
             row
         })
         .collect();
@@ -245,7 +339,7 @@ fn sparkline(values: &[f64]) -> String {
 
 /// Year-on-year growth (同比增速) of every metric, the years after the base
 /// year as columns; blank where the previous value is not positive.
-fn growth(report: &Report, options: &TextOptions) -> Grid {
+fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().skip(1).map(|y| y.to_string()));
@@ -254,9 +348,19 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
         .iter()
         .map(|s| {
             let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
-            row.extend(s.growth.iter().map(|growth| {
-                plain(growth.map_or_else(String::new, |g| percent(g, options.decimals)))
-            }));
+            // A metric in % changes by points.
+            let change = |g: f64| {
+                if s.metric.in_points {
+                    unit_points_text(g, words, options.decimals)
+                } else {
+                    percent(g, options.decimals)
+                }
+            };
+            row.extend(
+                s.growth
+                    .iter()
+                    .map(|growth| plain(growth.map_or_else(String::new, change))),
+            );
             row
         })
         .collect();
@@ -270,9 +374,10 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 }
 
 /// One row per goal, one column per scenario: the projected value and its
-/// status; a last row counts the goals reached in each scenario. A goal that
-/// a scenario changes shows its own target beside the value.
-fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
+/// status; a last row counts the goals reached in each scenario, and one
+/// more the binding goals, when there are any. A goal that a scenario
+/// changes shows its own target beside the value.
+fn comparison<'r>(reports: &'r [GoalReport], options: &TextOptions) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
         words.metric().to_owned(),
@@ -280,48 +385,50 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         words.goal().to_owned(),
     ];
     header.extend(reports.iter().map(|r| r.header.scenario.clone()));
-    // Goals in plan order, level before rate, as any scenario has them.
+    // Each scenario's goals by metric, so that finding a cell's goal is a
+    // look-up: a search through every goal per cell grows as the square of
+    // the metrics.
+    let by_metric: Vec<HashMap<&str, Vec<&GoalRow>>> =
+        reports.iter().map(goals_by_metric).collect();
+    let find = |goals: &HashMap<&str, Vec<&'r GoalRow>>, (id, kind): (&str, GoalKind)| {
+        goals
+            .get(id)?
+            .iter()
+            .copied()
+            .find(|g| g.outcome.kind == kind)
+    };
+    // Goals in plan order, each metric's in the order of their kinds, as
+    // any scenario has them.
     let mut keys: Vec<(&str, GoalKind)> = Vec::new();
     for series in &reports[0].series {
-        for kind in [GoalKind::Level, GoalKind::Rate] {
-            let has = |r: &Report| {
-                r.goals
-                    .iter()
-                    .any(|g| g.metric.id == series.metric.id && g.outcome.kind == kind)
-            };
-            if reports.iter().any(has) {
-                keys.push((series.metric.id.as_str(), kind));
+        for kind in GoalKind::ALL {
+            let key = (series.metric.id.as_str(), kind);
+            if by_metric.iter().any(|goals| find(goals, key).is_some()) {
+                keys.push(key);
             }
         }
     }
-    fn find<'r>(report: &'r Report, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
-        report
-            .goals
-            .iter()
-            .find(|g| g.metric.id == id && g.outcome.kind == kind)
-    }
-    let mut rows = Vec::with_capacity(keys.len() + 1);
+    // The rate an in-step goal keeps pace with differs by scenario: the
+    // goal is shown as stated.
+    let stated = |row: &GoalRow| goal_text(&row.statement, words, None);
+    let mut rows = Vec::with_capacity(keys.len() + 2);
     for key in keys {
-        let Some(shown) = reports.iter().find_map(|r| find(r, key)) else {
+        let Some(shown) = by_metric.iter().find_map(|goals| find(goals, key)) else {
             continue;
         };
-        let shown_goal = goal_text(
-            shown.outcome.kind,
-            &shown.outcome.goal,
-            options.lang.words(),
-        );
+        let shown_goal = stated(shown);
         let mut row = vec![
             plain(shown.metric.name.clone()),
             plain(shown.metric.unit.clone()),
             plain(shown_goal.clone()),
         ];
-        for report in reports {
-            row.push(match find(report, key) {
+        for goals in &by_metric {
+            row.push(match find(goals, key) {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
-                    let mut cell = judged_cell(o.kind, o.projected, o.status, words, d);
-                    let own_goal = goal_text(o.kind, &o.goal, options.lang.words());
+                    let mut cell = judged_cell(&goal.statement, o.projected, o.status, words, d);
+                    let own_goal = stated(goal);
                     if own_goal != shown_goal {
                         cell.text.push_str(&format!(" ({own_goal})"));
                     }
@@ -331,13 +438,19 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         }
         rows.push(row);
     }
-    let mut total = vec![plain(words.goals_reached()), plain(""), plain("")];
-    total.extend(
-        reports
-            .iter()
-            .map(|r| plain(format!("{}/{}", r.reached_count(), r.goals.len()))),
-    );
-    rows.push(total);
+    let count_row = |label: &str, count: &dyn Fn(&GoalReport) -> Option<(usize, usize)>| {
+        let mut row = vec![plain(label), plain(""), plain("")];
+        row.extend(reports.iter().map(|r| {
+            plain(count(r).map_or_else(String::new, |(reached, all)| format!("{reached}/{all}")))
+        }));
+        row
+    };
+    rows.push(count_row(words.goals_reached(), &|r| {
+        Some((r.reached_count(), r.goals.len()))
+    }));
+    if reports.iter().any(|r| binding_tally(r).is_some()) {
+        rows.push(count_row(words.binding_goals_reached(), &binding_tally));
+    }
     let mut numeric = vec![false, false, false];
     numeric.extend(reports.iter().map(|_| true));
     Grid {
@@ -345,4 +458,13 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         rows,
         numeric,
     }
+}
+
+/// A scenario's goals by the id of their metric, in plan order.
+fn goals_by_metric(report: &GoalReport) -> HashMap<&str, Vec<&GoalRow>> {
+    let mut goals: HashMap<&str, Vec<&GoalRow>> = HashMap::new();
+    for goal in &report.goals {
+        goals.entry(goal.metric.id.as_str()).or_default().push(goal);
+    }
+    goals
 }

@@ -1,12 +1,12 @@
 //! English.
 
 use super::{
-    CeilingAllowsIncrement, CeilingAllowsRate, Column, LevelNeedsIncrement, LevelNeedsRate,
-    RateAndLevel, ShareNeeds, Sheet, Words,
+    CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
+    LevelNeedsRate, RateAndLevel, ShareNeeds, Sheet, TrendDiffers, TrendFound, Words,
 };
-use crate::report::{Status, Verdict};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
-pub struct English;
+pub(super) struct English;
 
 fn enough(enough: bool) -> &'static str {
     if enough { "enough" } else { "not enough" }
@@ -51,12 +51,40 @@ impl Words for English {
         }
     }
 
-    fn average_growth(&self) -> &'static str {
-        "avg growth"
+    fn average_growth(&self, method: RateMethod) -> &'static str {
+        match method {
+            RateMethod::Endpoint => "avg growth",
+            RateMethod::Cumulative => "avg growth (cumulative)",
+        }
+    }
+
+    fn change(&self) -> &'static str {
+        "change"
+    }
+
+    fn increase(&self) -> &'static str {
+        "increase"
+    }
+
+    fn total(&self) -> &'static str {
+        "total"
+    }
+
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String {
+        match (rate, tolerance) {
+            (Some(rate), Some(tolerance)) => format!("in step with {name}: ≥ {rate} − {tolerance}"),
+            (Some(rate), None) => format!("in step with {name}: ≥ {rate}"),
+            (None, Some(tolerance)) => format!("in step with {name} − {tolerance}"),
+            (None, None) => format!("in step with {name}"),
+        }
     }
 
     fn points(&self) -> &'static str {
         " pp"
+    }
+
+    fn points_a_year(&self, points: &str) -> String {
+        format!("{points} pp a year")
     }
 
     fn with_unit(&self, value: String, unit: &str) -> String {
@@ -72,11 +100,11 @@ impl Words for English {
     }
 
     fn deviation(&self) -> &'static str {
-        "vs plan path"
+        "Better than plan"
     }
 
     fn progress_and_time(&self) -> &'static str {
-        "Progress / time"
+        "Progress / plan / time"
     }
 
     fn remaining_rate(&self) -> &'static str {
@@ -99,12 +127,28 @@ impl Words for English {
         "Year-on-year growth"
     }
 
-    fn tally(&self, reached: usize, total: usize) -> String {
-        format!("{reached} of {total} goals reached")
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
+        let tally = format!("{reached} of {total} goals reached");
+        match binding {
+            Some((reached, total)) => format!("{tally}; binding: {reached} of {total}"),
+            None => tally,
+        }
     }
 
     fn goals_reached(&self) -> &'static str {
         "Goals reached"
+    }
+
+    fn binding_goals_reached(&self) -> &'static str {
+        "Binding goals reached"
+    }
+
+    fn binding_header(&self) -> &'static str {
+        "Type"
+    }
+
+    fn binding(&self, binding: bool) -> &'static str {
+        if binding { "binding" } else { "expected" }
     }
 
     fn baseline(&self, year: i32) -> String {
@@ -177,6 +221,46 @@ impl Words for English {
         format!(
             "Note: {name} {year} is entered as {entered}, but its parts' actual figures give {from_parts}; the entered share is shown"
         )
+    }
+
+    fn trend_found(&self, f: &TrendFound) -> String {
+        let TrendFound {
+            name,
+            change,
+            compound,
+            estimator,
+            key,
+            from_year,
+            to_year,
+            points,
+            r_squared,
+        } = f;
+        let how = match (estimator, compound) {
+            (Estimator::Cagr, _) => "from the first figure to the last",
+            (Estimator::LogLinear, true) => "least squares on the logarithms",
+            (Estimator::LogLinear, false) => "least squares",
+            (Estimator::Recent5, _) => "the mean of the last five annual changes",
+        };
+        let fit = r_squared
+            .as_ref()
+            .map_or_else(String::new, |r| format!(", R² {r}"));
+        let change = if *compound {
+            format!("grows {change} a year")
+        } else {
+            format!("changes by {change} a year")
+        };
+        format!(
+            "{name} {change}: the trend of {from_year}–{to_year} ({key}: {how}, {points} figures{fit})"
+        )
+    }
+
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String {
+        let noun = if scenarios.len() == 1 {
+            "scenario"
+        } else {
+            "scenarios"
+        };
+        format!("{line} [{noun} {}]", scenarios.join(", "))
     }
 
     fn sensitivity_heading(&self) -> &'static str {
@@ -287,10 +371,16 @@ impl Words for English {
             enough: is_enough,
         } = f;
         let verdict = enough(*is_enough);
-        format!(
-            "{name}: reaching {level} in {target} from {b} needs {increment} more a year \
-             ({needed_rate} a year on average); the plan adds {own_increment} a year, {verdict}."
-        )
+        match needed_rate {
+            Some(rate) => format!(
+                "{name}: reaching {level} in {target} from {b} needs {increment} more a year \
+                 ({rate} a year on average); the plan adds {own_increment} a year, {verdict}."
+            ),
+            None => format!(
+                "{name}: reaching {level} in {target} from {b} needs {increment} a year; the \
+                 plan changes it by {own_increment} a year, {verdict}."
+            ),
+        }
     }
 
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String {
@@ -335,6 +425,28 @@ impl Words for English {
         )
     }
 
+    fn fall_at_most(&self, f: &FallAtMost) -> String {
+        let FallAtMost { name, change, fall } = f;
+        format!(
+            "{name}: change_target = {change} asks for a change of at least {change}, a fall of \
+             at most {fall}: falling less, or rising, meets it too. If the plan asks for a fall \
+             of at least {fall} (下降{fall}以上), write change_target = {{ at_most = \"{change}\" }}."
+        )
+    }
+
+    fn trend_differs(&self, f: &TrendDiffers) -> String {
+        let TrendDiffers {
+            name,
+            plan_rate,
+            from_year,
+            to_year,
+            trend_rate,
+        } = f;
+        format!(
+            "{name}: the plan assumes {plan_rate} a year; {from_year}–{to_year} grew {trend_rate} a year."
+        )
+    }
+
     fn no_findings(&self) -> &'static str {
         "No level goals to check: explain looks at goals set with `target`."
     }
@@ -350,20 +462,72 @@ impl Words for English {
         "Rate so far"
     }
 
+    fn basis_header(&self) -> &'static str {
+        "Basis"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "Verdict"
     }
 
-    fn verdict(&self, verdict: Verdict) -> &'static str {
-        match verdict {
-            Verdict::NoFigures => "no actual figures yet",
-            Verdict::FinalReached => "reached (final figure)",
-            Verdict::FinalMissed => "missed (final figure)",
-            Verdict::AlreadyReached => "already reached",
-            Verdict::OutOfReach => "cannot be reached at the rate so far",
-            Verdict::Behind => "behind schedule",
-            Verdict::OnTrack => "on track",
+    fn history_heading(&self) -> &'static str {
+        "Verdicts year by year, each on the figures published by then"
+    }
+
+    fn class(&self, class: Class) -> &'static str {
+        match class {
+            Class::Reached => "reached",
+            Class::AlreadyReached => "already reached",
+            Class::Ahead => "ahead of the plan path",
+            Class::OnTrack => "on track",
+            Class::Behind => "behind",
+            Class::OutOfReach => "out of reach",
+            Class::TargetAchieved => "target achieved",
+            Class::AccelerationNeeded => "acceleration needed",
+            Class::LimitedProgress => "limited progress",
+            Class::Deterioration => "deterioration",
+            Class::FairProgress => "fair progress",
+            Class::StagnationOrRegression => "stagnation or regression",
+            Class::Sun => "sun",
+            Class::LightCloud => "light cloud",
+            Class::Cloud => "cloud",
+            Class::Thunderstorm => "thunderstorm",
+            Class::AchievedEarly => "achieved early",
+            Class::AheadOfPlan => "ahead of plan",
+            Class::BroadlyOnPlan => "broadly on plan",
+            Class::Lagging => "lagging",
+            Class::InsufficientData => "insufficient data",
         }
+    }
+
+    fn no_figures(&self) -> &'static str {
+        "no actual figures yet"
+    }
+
+    fn method_name(&self, method: Method) -> &'static str {
+        match method {
+            Method::Plan => "Plan path",
+            Method::Statcan => "Statistics Canada",
+            Method::Unsd => "UNSD",
+            Method::Destatis => "Destatis",
+            Method::Ndrc => "NDRC",
+        }
+    }
+
+    fn class_counts(&self, method: Method, counts: &[String]) -> String {
+        format!("{}: {}", self.method_name(method), counts.join(", "))
+    }
+
+    fn class_count(&self, count: usize, class: &str) -> String {
+        format!("{count} {class}")
+    }
+
+    fn as_of_header(&self) -> &'static str {
+        "As of"
+    }
+
+    fn plan_value_header(&self) -> &'static str {
+        "Plan path"
     }
 
     fn marker_legend(&self) -> &'static str {
@@ -381,6 +545,7 @@ impl Words for English {
             Sheet::Sensitivity => "Sensitivity",
             Sheet::BreakEven => "Break-even",
             Sheet::Review => "Review",
+            Sheet::History => "History",
             Sheet::Charts => "Charts",
         }
     }
@@ -409,13 +574,18 @@ impl Words for English {
             Column::PlanValue => "Plan path value",
             Column::Deviation => self.deviation(),
             Column::Progress => "Progress",
+            Column::ExpectedProgress => "Expected progress",
             Column::TimeElapsed => "Time elapsed",
             Column::RemainingRate => self.remaining_rate(),
+            Column::Reference => "In step with",
+            Column::Binding => "Binding",
             Column::Shift => "Growth shift",
             Column::Rate => "Growth rate",
             Column::BreakEvenShift => "Break-even shift",
             Column::BreakEvenRate => "Break-even rate",
             Column::AchievedRate => self.achieved_rate(),
+            Column::AsOf => self.as_of_header(),
+            Column::Method => "Method",
             Column::Verdict => self.verdict_header(),
         }
     }

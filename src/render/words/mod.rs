@@ -3,18 +3,24 @@
 //! the compiler refuses a language that leaves a word out.
 //!
 //! Only the terminal table, Markdown, the chart and a workbook's sheet and
-//! header names follow the language; CSV and JSON keys and values stay fixed
-//! (see `records`) so that scripts do not break with the locale. Numbers arrive here already written, so a sentence
-//! only places them.
+//! header names follow the language; CSV and JSON keys and values stay
+//! fixed (see `records`) so that scripts do not break with the locale.
+//! Numbers arrive here already written, so a sentence only places them.
 
 mod en;
 mod zh;
 
-use crate::report::{Status, Verdict};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
+/// The language people read (`--lang`). `--help` lists the values without
+/// these notes (`help = None`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
+    /// English.
+    #[value(help = None::<&str>)]
     En,
+    /// Chinese, in simplified characters.
+    #[value(help = None::<&str>)]
     Zh,
 }
 
@@ -32,7 +38,7 @@ impl Lang {
         }
     }
 
-    pub fn words(self) -> &'static dyn Words {
+    pub(crate) fn words(self) -> &'static dyn Words {
         match self {
             Lang::En => &en::English,
             Lang::Zh => &zh::Chinese,
@@ -41,7 +47,7 @@ impl Lang {
 }
 
 /// The words of one language, command by command.
-pub trait Words {
+pub(crate) trait Words {
     // What every command's document opens with.
 
     fn source(&self, source: &str) -> String;
@@ -57,10 +63,23 @@ pub trait Words {
     fn unit(&self) -> &'static str;
     fn goal(&self) -> &'static str;
     fn status(&self, status: Status) -> &'static str;
-    /// Prefix of a rate goal in the goal column: "avg growth ≥ 16%".
-    fn average_growth(&self) -> &'static str;
-    /// Suffix of a difference between two rates: "+1.14 pp".
+    /// Prefix of a rate goal in the goal column: "avg growth ≥ 16%", with
+    /// the method named when it is not the default (end points, 水平法).
+    fn average_growth(&self, method: RateMethod) -> &'static str;
+    /// Prefix of a change goal: "change ≤ -13.5%".
+    fn change(&self) -> &'static str;
+    /// Prefix of an increase goal: "increase ≥ 0.5 pp".
+    fn increase(&self) -> &'static str;
+    /// Prefix of a total goal: "total ≥ 27000".
+    fn total(&self) -> &'static str;
+    /// An in-step goal: growth at least that of the metric `name`, whose
+    /// `rate` is shown where it stays put, less the `tolerance` if any.
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String;
+    /// Suffix of a difference between two rates, or of a change of a
+    /// metric in %: "+1.14 pp".
     fn points(&self) -> &'static str;
+    /// A change a year in percentage points, already signed: "+0.16 pp a year".
+    fn points_a_year(&self, points: &str) -> String;
     /// A value with its unit: "150 亿元" in English, "150亿元" in Chinese.
     fn with_unit(&self, value: String, unit: &str) -> String;
     fn latest(&self) -> &'static str;
@@ -74,10 +93,16 @@ pub trait Words {
     fn comparison_heading(&self) -> &'static str;
     fn years_heading(&self) -> &'static str;
     fn growth_heading(&self) -> &'static str;
-    /// Under the goals table.
-    fn tally(&self, reached: usize, total: usize) -> String;
+    /// Under the goals table; `binding` counts the binding goals reached
+    /// and all of them, when there are any.
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String;
     /// The last row of the scenario comparison.
     fn goals_reached(&self) -> &'static str;
+    /// The row under it, when some goals are binding.
+    fn binding_goals_reached(&self) -> &'static str;
+    /// The column saying whether a goal is binding (约束性) or expected (预期性).
+    fn binding_header(&self) -> &'static str;
+    fn binding(&self, binding: bool) -> &'static str;
     fn baseline(&self, year: i32) -> String;
     fn projected(&self, year: i32) -> String;
     fn status_header(&self) -> &'static str;
@@ -98,6 +123,10 @@ pub trait Words {
     fn source_legend(&self, actual: &str, interpolated: &str) -> String;
     /// A share entered directly that differs from its parts' ratio.
     fn share_note(&self, name: &str, year: i32, entered: &str, from_parts: &str) -> String;
+    /// Above the tables: a growth or increment the plan took from the history.
+    fn trend_found(&self, f: &TrendFound) -> String;
+    /// A line of the preamble that holds for some of the scenarios shown only.
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String;
 
     // `sensitivity`.
 
@@ -124,15 +153,36 @@ pub trait Words {
     fn level_needs_increment(&self, f: &LevelNeedsIncrement) -> String;
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String;
     fn share_needs(&self, f: &ShareNeeds) -> String;
+    fn fall_at_most(&self, f: &FallAtMost) -> String;
+    /// A plan rate far from the history's trend.
+    fn trend_differs(&self, f: &TrendDiffers) -> String;
     /// When explain has nothing to check.
     fn no_findings(&self) -> &'static str;
 
     // `review`.
 
     fn review_heading(&self, as_of: Option<i32>) -> String;
+    /// Above the verdicts of `review --history`.
+    fn history_heading(&self) -> &'static str;
     fn achieved_rate(&self) -> &'static str;
     fn verdict_header(&self) -> &'static str;
-    fn verdict(&self, verdict: Verdict) -> &'static str;
+    /// The figure a verdict rests on (R, P, s, or where the pace so far leads).
+    fn basis_header(&self) -> &'static str;
+    /// A method's class, as its office words it.
+    fn class(&self, class: Class) -> &'static str;
+    /// The verdict on a goal without actual figures.
+    fn no_figures(&self) -> &'static str;
+    /// A method as the closing line names it.
+    fn method_name(&self, method: Method) -> &'static str;
+    /// Under the review: how many goals each class holds, as `counts` are
+    /// written ("4 滞后").
+    fn class_counts(&self, method: Method, counts: &[String]) -> String;
+    /// One class's count in that line.
+    fn class_count(&self, count: usize, class: &str) -> String;
+    /// The year a verdict of `review --history` was given in.
+    fn as_of_header(&self) -> &'static str;
+    /// The plan path's value for that year.
+    fn plan_value_header(&self) -> &'static str;
 
     // `chart`.
 
@@ -149,27 +199,37 @@ pub trait Words {
     fn column(&self, column: Column) -> &'static str;
 }
 
-/// A sheet of a workbook: one per table of the report, and the charts.
+/// A sheet of a workbook (`-f xlsx`): one per table of the report, and
+/// the charts; its name follows the language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sheet {
+    /// `report`'s summary: one row per goal.
     Goals,
+    /// `report`'s years: one row per metric, one column per year.
     Years,
+    /// `sensitivity`'s grid: each goal's outcome at each point of the sweep.
     Sensitivity,
+    /// `sensitivity`'s break-even points.
     BreakEven,
+    /// `review`: one row per goal, at the latest figures.
     Review,
+    /// `review --history`: one row per goal and year with a figure.
+    History,
+    /// A line chart per metric with a level goal, beside the goals and years.
     Charts,
 }
 
 /// A column of the records, which CSV and JSON name by a fixed key
-/// (`required_rate`) and a workbook by a header in the run's language.
+/// (`required_rate`) and a workbook by a header in the run's language. Each
+/// variant is the column of the key it is named after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Column {
+pub(crate) enum Column {
     Scenario,
     /// The metric's id.
     Metric,
     Name,
     Unit,
-    /// Level or rate.
+    /// What the goal is on: level, rate, change, increase or total.
     Goal,
     Op,
     Target,
@@ -188,19 +248,51 @@ pub enum Column {
     PlanValue,
     Deviation,
     Progress,
+    ExpectedProgress,
     TimeElapsed,
     RemainingRate,
+    /// The metric an in-step rate goal keeps pace with.
+    Reference,
+    /// Whether the goal is binding (约束性) rather than expected (预期性).
+    Binding,
     Shift,
     Rate,
     BreakEvenShift,
     BreakEvenRate,
     AchievedRate,
+    /// The year a verdict of `review --history` was given in.
+    AsOf,
+    /// The review's method.
+    Method,
     Verdict,
+}
+
+/// A growth or increment the plan took from a metric's history.
+pub(crate) struct TrendFound {
+    /// The metric's name.
+    pub name: String,
+    /// The rate ("11.80%") of a compound metric, or the increment with its
+    /// unit ("+2.50 家") of a linear one.
+    pub change: String,
+    /// Whether the metric grows by a rate (else by an increment).
+    pub compound: bool,
+    /// How the trend was estimated.
+    pub estimator: Estimator,
+    /// The estimator as the plan names it in `trend`.
+    pub key: &'static str,
+    /// The first year of the figures the estimate rests on.
+    pub from_year: i32,
+    /// The last: the base year.
+    pub to_year: i32,
+    /// How many figures the estimate rests on, the baseline included.
+    pub points: usize,
+    /// R² of a least-squares estimate.
+    pub r_squared: Option<String>,
 }
 
 /// A metric with a level and a rate goal: whether the stated rate, from the
 /// baseline, reaches the stated level.
-pub struct RateAndLevel {
+pub(crate) struct RateAndLevel {
     pub name: String,
     pub base_year: i32,
     pub target_year: i32,
@@ -223,7 +315,7 @@ pub struct RateAndLevel {
 
 /// A floor (or `about`) without a rate goal: the rate it needs against the
 /// metric's own.
-pub struct LevelNeedsRate {
+pub(crate) struct LevelNeedsRate {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -237,7 +329,7 @@ pub struct LevelNeedsRate {
 
 /// A ceiling without a rate goal: the most growth it allows against the
 /// metric's own.
-pub struct CeilingAllowsRate {
+pub(crate) struct CeilingAllowsRate {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -249,21 +341,22 @@ pub struct CeilingAllowsRate {
 
 /// A floor (or `about`) of a linear metric: the yearly increment it needs
 /// against the plan's.
-pub struct LevelNeedsIncrement {
+pub(crate) struct LevelNeedsIncrement {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
     pub level: String,
     pub increment: String,
-    /// The same as an average annual rate.
-    pub needed_rate: String,
+    /// The same as an average annual rate; none for a metric in %, whose
+    /// increments are percentage points.
+    pub needed_rate: Option<String>,
     pub own_increment: String,
     pub enough: bool,
 }
 
 /// A ceiling of a linear metric: the largest yearly change it allows
 /// against the plan's.
-pub struct CeilingAllowsIncrement {
+pub(crate) struct CeilingAllowsIncrement {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -273,9 +366,22 @@ pub struct CeilingAllowsIncrement {
     pub enough: bool,
 }
 
+/// A compound metric whose plan rate is far from its history's trend.
+pub(crate) struct TrendDiffers {
+    /// The metric's name.
+    pub name: String,
+    /// The plan path's average growth: "16.00%".
+    pub plan_rate: String,
+    /// The years of the history's trend, the base year last.
+    pub from_year: i32,
+    pub to_year: i32,
+    /// The history's trend: "11.82%".
+    pub trend_rate: String,
+}
+
 /// A share goal: how much faster its numerator must grow than its
 /// denominator, against the plan.
-pub struct ShareNeeds {
+pub(crate) struct ShareNeeds {
     pub name: String,
     pub base_year: i32,
     pub target_year: i32,
@@ -291,6 +397,15 @@ pub struct ShareNeeds {
     pub needed_gap: String,
     pub plan_gap: String,
     pub enough: bool,
+}
+
+/// A change goal of at least a fall: it lets the metric fall by less.
+pub(crate) struct FallAtMost {
+    pub name: String,
+    /// The goal as written: "-13.5%".
+    pub change: String,
+    /// The size of the fall: "13.5%".
+    pub fall: String,
 }
 
 #[cfg(test)]

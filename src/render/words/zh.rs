@@ -1,12 +1,12 @@
 //! 中文。
 
 use super::{
-    CeilingAllowsIncrement, CeilingAllowsRate, Column, LevelNeedsIncrement, LevelNeedsRate,
-    RateAndLevel, ShareNeeds, Sheet, Words,
+    CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
+    LevelNeedsRate, RateAndLevel, ShareNeeds, Sheet, TrendDiffers, TrendFound, Words,
 };
-use crate::report::{Status, Verdict};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
-pub struct Chinese;
+pub(super) struct Chinese;
 
 fn enough(enough: bool) -> &'static str {
     if enough { "足够" } else { "不够" }
@@ -51,12 +51,40 @@ impl Words for Chinese {
         }
     }
 
-    fn average_growth(&self) -> &'static str {
-        "年均增长"
+    fn average_growth(&self, method: RateMethod) -> &'static str {
+        match method {
+            RateMethod::Endpoint => "年均增长",
+            RateMethod::Cumulative => "年均增长（累计法）",
+        }
+    }
+
+    fn change(&self) -> &'static str {
+        "较基期变化"
+    }
+
+    fn increase(&self) -> &'static str {
+        "增加"
+    }
+
+    fn total(&self) -> &'static str {
+        "累计"
+    }
+
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String {
+        match (rate, tolerance) {
+            (Some(rate), Some(tolerance)) => format!("与{name}同步：≥ {rate} − {tolerance}"),
+            (Some(rate), None) => format!("与{name}同步：≥ {rate}"),
+            (None, Some(tolerance)) => format!("与{name}同步 − {tolerance}"),
+            (None, None) => format!("与{name}同步"),
+        }
     }
 
     fn points(&self) -> &'static str {
         "个百分点"
+    }
+
+    fn points_a_year(&self, points: &str) -> String {
+        format!("每年{points}个百分点")
     }
 
     fn with_unit(&self, value: String, unit: &str) -> String {
@@ -68,11 +96,11 @@ impl Words for Chinese {
     }
 
     fn deviation(&self) -> &'static str {
-        "较规划路径"
+        "好于规划路径"
     }
 
     fn progress_and_time(&self) -> &'static str {
-        "任务 / 时间进度"
+        "任务 / 规划 / 时间进度"
     }
 
     fn remaining_rate(&self) -> &'static str {
@@ -95,12 +123,28 @@ impl Words for Chinese {
         "同比增速"
     }
 
-    fn tally(&self, reached: usize, total: usize) -> String {
-        format!("{total} 项目标中 {reached} 项达标")
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
+        let tally = format!("{total} 项目标中 {reached} 项达标");
+        match binding {
+            Some((reached, total)) => format!("{tally}；约束性目标 {total} 项中 {reached} 项达标"),
+            None => tally,
+        }
     }
 
     fn goals_reached(&self) -> &'static str {
         "达标目标数"
+    }
+
+    fn binding_goals_reached(&self) -> &'static str {
+        "约束性目标达标数"
+    }
+
+    fn binding_header(&self) -> &'static str {
+        "属性"
+    }
+
+    fn binding(&self, binding: bool) -> &'static str {
+        if binding { "约束性" } else { "预期性" }
     }
 
     fn baseline(&self, year: i32) -> String {
@@ -171,6 +215,41 @@ impl Words for Chinese {
         format!(
             "注意：{name}{year}年填报为{entered}，按分子分母实际数计算为{from_parts}；表中采用填报值"
         )
+    }
+
+    fn trend_found(&self, f: &TrendFound) -> String {
+        let TrendFound {
+            name,
+            change,
+            compound,
+            estimator,
+            key,
+            from_year,
+            to_year,
+            points,
+            r_squared,
+        } = f;
+        let how = match (estimator, compound) {
+            (Estimator::Cagr, _) => "首末两年",
+            (Estimator::LogLinear, true) => "对数最小二乘",
+            (Estimator::LogLinear, false) => "最小二乘",
+            (Estimator::Recent5, _) => "最近五年变动的平均",
+        };
+        let fit = r_squared
+            .as_ref()
+            .map_or_else(String::new, |r| format!("，R² {r}"));
+        let change = if *compound {
+            format!("年均增长{change}")
+        } else {
+            format!("每年变动{change}")
+        };
+        format!(
+            "{name}{change}：取{from_year}—{to_year}年的趋势（{key}：{how}，{points}个数据{fit}）"
+        )
+    }
+
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String {
+        format!("{line}［情景 {}］", scenarios.join("、"))
     }
 
     fn sensitivity_heading(&self) -> &'static str {
@@ -281,10 +360,16 @@ impl Words for Chinese {
             enough: is_enough,
         } = f;
         let verdict = enough(*is_enough);
-        format!(
-            "{name}：从{b}到{target}年达到{level}，每年需增加{increment}（年均增长{needed_rate}）；\
-             规划每年增加{own_increment}，{verdict}。"
-        )
+        match needed_rate {
+            Some(rate) => format!(
+                "{name}：从{b}到{target}年达到{level}，每年需增加{increment}（年均增长{rate}）；\
+                 规划每年增加{own_increment}，{verdict}。"
+            ),
+            None => format!(
+                "{name}：从{b}到{target}年达到{level}，需每年变动{increment}；\
+                 规划每年变动{own_increment}，{verdict}。"
+            ),
+        }
     }
 
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String {
@@ -328,6 +413,28 @@ impl Words for Chinese {
         )
     }
 
+    fn fall_at_most(&self, f: &FallAtMost) -> String {
+        let FallAtMost { name, change, fall } = f;
+        format!(
+            "{name}：change_target = {change} 要求变化不低于{change}，即下降不超过{fall}：\
+             降得更少甚至上升也算达标。若规划要求下降{fall}以上，应写作 \
+             change_target = {{ at_most = \"{change}\" }}。"
+        )
+    }
+
+    fn trend_differs(&self, f: &TrendDiffers) -> String {
+        let TrendDiffers {
+            name,
+            plan_rate,
+            from_year,
+            to_year,
+            trend_rate,
+        } = f;
+        format!(
+            "{name}：规划假定年均增长{plan_rate}；{from_year}—{to_year}年年均增长{trend_rate}。"
+        )
+    }
+
     fn no_findings(&self) -> &'static str {
         "没有可检查的水平目标：explain 只检查用 `target` 设定的目标。"
     }
@@ -343,20 +450,72 @@ impl Words for Chinese {
         "已实现年均增速"
     }
 
+    fn basis_header(&self) -> &'static str {
+        "依据"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "结论"
     }
 
-    fn verdict(&self, verdict: Verdict) -> &'static str {
-        match verdict {
-            Verdict::NoFigures => "尚无实际数",
-            Verdict::FinalReached => "已达标（终值）",
-            Verdict::FinalMissed => "未达标（终值）",
-            Verdict::AlreadyReached => "已提前达标",
-            Verdict::OutOfReach => "按已实现增速无法达标",
-            Verdict::Behind => "进度滞后",
-            Verdict::OnTrack => "进展顺利",
+    fn history_heading(&self) -> &'static str {
+        "逐年评估（每年只用当时已公布的数据）"
+    }
+
+    fn class(&self, class: Class) -> &'static str {
+        match class {
+            Class::Reached => "已达标",
+            Class::AlreadyReached => "已提前达标",
+            Class::Ahead => "快于规划路径",
+            Class::OnTrack => "按进度推进",
+            Class::Behind => "进度滞后",
+            Class::OutOfReach => "难以达标",
+            Class::TargetAchieved => "已实现目标",
+            Class::AccelerationNeeded => "需要加快",
+            Class::LimitedProgress => "进展有限",
+            Class::Deterioration => "趋于恶化",
+            Class::FairProgress => "进展尚可",
+            Class::StagnationOrRegression => "停滞或倒退",
+            Class::Sun => "晴",
+            Class::LightCloud => "少云",
+            Class::Cloud => "多云",
+            Class::Thunderstorm => "雷雨",
+            Class::AchievedEarly => "提前实现",
+            Class::AheadOfPlan => "快于预期",
+            Class::BroadlyOnPlan => "基本符合预期",
+            Class::Lagging => "滞后",
+            Class::InsufficientData => "数据不足",
         }
+    }
+
+    fn no_figures(&self) -> &'static str {
+        "尚无实际数"
+    }
+
+    fn method_name(&self, method: Method) -> &'static str {
+        match method {
+            Method::Plan => "规划路径",
+            Method::Statcan => "加拿大统计局",
+            Method::Unsd => "联合国统计司",
+            Method::Destatis => "德国联邦统计局",
+            Method::Ndrc => "NDRC",
+        }
+    }
+
+    fn class_counts(&self, method: Method, counts: &[String]) -> String {
+        format!("{}: {}", self.method_name(method), counts.join(", "))
+    }
+
+    fn class_count(&self, count: usize, class: &str) -> String {
+        format!("{count} {class}")
+    }
+
+    fn as_of_header(&self) -> &'static str {
+        "截至"
+    }
+
+    fn plan_value_header(&self) -> &'static str {
+        "规划路径值"
     }
 
     fn marker_legend(&self) -> &'static str {
@@ -374,6 +533,7 @@ impl Words for Chinese {
             Sheet::Sensitivity => "敏感性",
             Sheet::BreakEven => "临界点",
             Sheet::Review => "评估",
+            Sheet::History => "逐年评估",
             Sheet::Charts => "图表",
         }
     }
@@ -402,13 +562,18 @@ impl Words for Chinese {
             Column::PlanValue => "规划路径值",
             Column::Deviation => self.deviation(),
             Column::Progress => "任务进度",
+            Column::ExpectedProgress => "应达进度",
             Column::TimeElapsed => "时间进度",
             Column::RemainingRate => self.remaining_rate(),
+            Column::Reference => "同步指标",
+            Column::Binding => "约束性",
             Column::Shift => "增速调整",
             Column::Rate => "增速",
             Column::BreakEvenShift => "临界调整幅度",
             Column::BreakEvenRate => "临界增速",
             Column::AchievedRate => self.achieved_rate(),
+            Column::AsOf => self.as_of_header(),
+            Column::Method => "评估方法",
             Column::Verdict => self.verdict_header(),
         }
     }
