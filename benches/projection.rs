@@ -67,6 +67,7 @@ fn options<T>(lang: Lang, sparkline: bool) -> Options<T> {
         bom: false,
         color: None,
         sparkline,
+        wide: false,
         destination: Destination::default(),
     }
 }

@@ -51,6 +51,11 @@ pub fn misfit(misfit: Misfit) -> anyhow::Error {
         Misfit::NotATable => {
             "explain writes sentences or data: use --format table, markdown or json".to_owned()
         }
+        Misfit::Wide => {
+            "--wide applies to the terminal table: CSV and JSON always hold every column; \
+             drop --wide"
+                .to_owned()
+        }
     })
 }
 

@@ -100,10 +100,34 @@ pub fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -
 pub struct Grid {
     pub header: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
-    /// Columns of numbers, which read best right-aligned.
+    /// Columns of numbers, which read best right-aligned and never wrap.
     pub numeric: Vec<bool>,
+    /// The columns left out, in this order, when the table is too wide for
+    /// the terminal; the others are always shown.
+    pub drop_order: Vec<usize>,
 }
 
+/// Where the columns headed `headers` are in `header`, in the order given,
+/// passing over those it does not have: a drop order named by headers.
+pub fn positions<S: AsRef<str>>(
+    header: &[String],
+    headers: impl IntoIterator<Item = S>,
+) -> Vec<usize> {
+    headers
+        .into_iter()
+        .filter_map(|h| header.iter().position(|x| x == h.as_ref()))
+        .collect()
+}
+
+/// The columns between the first and the last of `columns`, the latest
+/// first: the years a table of years leaves out, keeping its first year,
+/// the actual figures that follow it, and its last year longest.
+pub fn years_between(columns: std::ops::Range<usize>) -> impl Iterator<Item = usize> {
+    let (first, last) = (columns.start, columns.end.saturating_sub(1));
+    (first + 1..last).rev()
+}
+
+#[derive(Clone)]
 pub struct Cell {
     pub text: String,
     pub tone: Tone,

@@ -2,7 +2,8 @@
 //! [`Render`] once: the document people read, the records of a table, and
 //! the JSON value; [`render`] picks the format, checks that the options fit
 //! it, and writes. One module per format (`table`, `markdown`, `csv`,
-//! `json`, and `chart` for the SVG); what they share lives in `number` (how
+//! `json`, and `chart` for the SVG; `fit` fits the terminal table to the
+//! terminal's width); what they share lives in `number` (how
 //! a value is written), `words` (every word people read, one file per
 //! language), `document` (the titled tables and paragraphs of the
 //! human-readable formats) and `records` (the fields of CSV rows and JSON
@@ -19,6 +20,7 @@ pub mod chart;
 pub mod csv;
 pub mod document;
 pub mod explain;
+pub mod fit;
 pub mod json;
 pub mod markdown;
 pub mod number;
@@ -114,6 +116,8 @@ pub struct Options<T> {
     pub color: Option<ColorWhen>,
     /// A trend mark (▁▂▃▅▇) per metric in the terminal's years table.
     pub sparkline: bool,
+    /// Every column of the terminal table, however wide the table.
+    pub wide: bool,
     pub destination: Destination,
 }
 
@@ -125,6 +129,9 @@ pub struct Destination {
     pub terminal: bool,
     /// The NO_COLOR environment variable is set (and not empty).
     pub no_color: bool,
+    /// The width the terminal table is fitted to: the terminal's, or the
+    /// one asked for; none where tables are drawn whole (a pipe, a file).
+    pub width: Option<usize>,
 }
 
 impl<T> Options<T> {
@@ -150,14 +157,18 @@ impl<T> Options<T> {
     }
 
     fn terminal(&self) -> TerminalOptions {
-        let Destination { terminal, no_color } = self.destination;
+        let Destination {
+            terminal,
+            no_color,
+            width,
+        } = self.destination;
         TerminalOptions {
             color: match self.color.unwrap_or(ColorWhen::Auto) {
                 ColorWhen::Always => true,
                 ColorWhen::Never => false,
                 ColorWhen::Auto => terminal && !no_color,
             },
-            fit_terminal: terminal,
+            width: width.filter(|_| !self.wide),
         }
     }
 }
@@ -187,6 +198,9 @@ pub enum Misfit {
     EveryTable { default: String, other: String },
     #[error("the report is sentences or data, not a table")]
     NotATable,
+    /// Every column is asked for where every column is always written.
+    #[error("CSV and JSON always hold every column")]
+    Wide,
 }
 
 /// The name a table is chosen by.
@@ -228,6 +242,10 @@ pub fn check<R: Render + ?Sized>(
     if options.color.is_some() && format != Format::Table {
         return Err(Misfit::Color);
     }
+    // Markdown, like a table that is not fitted, always has every column.
+    if options.wide && matches!(format, Format::Csv | Format::Json) {
+        return Err(Misfit::Wide);
+    }
     Ok(())
 }
 
@@ -243,6 +261,7 @@ pub fn render<R: Render + ?Sized>(
         Format::Table => table::draw(
             &report.document(options.table, &options.text(format)),
             options.terminal(),
+            options.lang.words(),
         ),
         Format::Markdown => markdown::draw(report.document(options.table, &options.text(format))),
         Format::Csv => csv::write(

@@ -5,7 +5,7 @@ use serde_json::{Map, Value};
 
 use super::document::{
     Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
-    progress_text, scenario_lines, section_heading, signed_percent,
+    positions, progress_text, scenario_lines, section_heading, signed_percent,
 };
 use super::json;
 use super::number::Precision;
@@ -147,10 +147,23 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
         .iter()
         .map(|review_row| row(review_row, options))
         .collect();
+    // Too wide for the terminal, the table keeps the metric, its goal and
+    // the verdict, and leaves out first what leads to the verdict least.
+    let drop_order = positions(
+        &header,
+        [
+            words.deviation(),
+            words.achieved_rate(),
+            words.remaining_rate(),
+            words.progress_and_time(),
+            words.latest(),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric: vec![false, false, true, true, true, true, true, false],
+        drop_order,
     }
 }
 

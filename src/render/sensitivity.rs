@@ -293,11 +293,34 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
         .collect();
     let mut numeric = vec![false, false, false];
     numeric.resize(header_len(&report.points, table), true);
+    let mut drop_order = vec![1];
+    if table.grid() {
+        drop_order.extend(outermost_first(&report.points, uniform).map(|k| 3 + k));
+    }
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
+}
+
+/// The points of a sweep, furthest from its centre first (the later of two
+/// as far), the centre never: the plan's own growth (a shift of 0) for a
+/// uniform sweep, the middle point for one metric's. Too wide for the
+/// terminal, the table leaves out its unit, then its points in this order,
+/// and keeps the break-even point.
+fn outermost_first(points: &[f64], uniform: bool) -> impl Iterator<Item = usize> + use<> {
+    let centre = if uniform {
+        (0..points.len())
+            .min_by(|&a, &b| points[a].abs().total_cmp(&points[b].abs()))
+            .unwrap_or(0)
+    } else {
+        points.len() / 2
+    };
+    let mut order: Vec<usize> = (0..points.len()).filter(|&k| k != centre).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse((k.abs_diff(centre), k)));
+    order.into_iter()
 }
 
 fn point_cell(

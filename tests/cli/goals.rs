@@ -10,10 +10,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::common::{
-    assert_reviewed, folder, ok, plan, records, run, stdout_of, table_row, table_rows,
+    CITY, assert_reviewed, folder, ok, plan, records, run, stdout_of, table_row, table_rows,
 };
-
-const CITY: &str = "examples/city-2025.toml";
 
 /// The record of metric `id`'s goal of `kind`.
 fn goal<'a>(

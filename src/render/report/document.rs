@@ -7,8 +7,8 @@ use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
     Cell, Document, Grid, Section, Tone, gap_text, goal_text, judged_cell, judged_text,
-    latest_text, level_text, opening, pace_text, plain, progress_text, scenario_lines,
-    section_heading, signed_percent, tone, unit_points_text,
+    latest_text, level_text, opening, pace_text, plain, positions, progress_text, scenario_lines,
+    section_heading, signed_percent, tone, unit_points_text, years_between,
 };
 use crate::render::number::{Precision, number, percent};
 use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
@@ -113,10 +113,31 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
             cells.extend(progress_cells(goal.outcome.progress.as_ref(), options));
         }
     }
+    // Too wide for the terminal, the table keeps the metric, its goal, the
+    // projection and the status, and leaves out first what is furthest from
+    // the verdict.
+    let drop_order = positions(
+        &header,
+        [
+            words.required_rate().to_owned(),
+            words.remaining_rate().to_owned(),
+            words.deviation().to_owned(),
+            words.year_reached().to_owned(),
+            words.latest().to_owned(),
+            words.baseline(report.header.base_year),
+            words.progress_and_time().to_owned(),
+            words.attainment().to_owned(),
+            words.unit().to_owned(),
+            words.binding_header().to_owned(),
+            words.schedule().to_owned(),
+            words.gap().to_owned(),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 
@@ -236,10 +257,19 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
         numeric.push(false);
     }
     numeric.push(true);
+    // Too wide, it leaves out the trend mark, the level goal (which the
+    // goals table states), the unit, then the years between the first and
+    // the last.
+    let years = 2..2 + report.header.years().count();
+    let target = header.len() - 1;
+    let mut drop_order: Vec<usize> = options.sparkline.then_some(years.end).into_iter().collect();
+    drop_order.extend([target, 1]);
+    drop_order.extend(years_between(years));
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 
@@ -293,10 +323,15 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
         .collect();
     let mut numeric = vec![false, false];
     numeric.extend(report.header.years().skip(1).map(|_| true));
+    // Too wide, it leaves out the unit, then the years between the first
+    // and the last.
+    let mut drop_order = vec![1];
+    drop_order.extend(years_between(2..header.len()));
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 
@@ -378,9 +413,14 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
     }
     let mut numeric = vec![false, false, false];
     numeric.extend(reports.iter().map(|_| true));
+    // Too wide, it leaves out the unit, then the scenarios from the last,
+    // keeping the first.
+    let mut drop_order = vec![1];
+    drop_order.extend((4..header.len()).rev());
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }

@@ -111,6 +111,17 @@ impl Words for English {
         "Rate needed from now"
     }
 
+    fn left_out(&self, columns: &[String]) -> String {
+        format!(
+            "Left out to fit the terminal: {}; --wide or -f csv shows them",
+            columns.join(", ")
+        )
+    }
+
+    fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}: {value}")
+    }
+
     fn goals_heading(&self) -> &'static str {
         "Goals"
     }

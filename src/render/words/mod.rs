@@ -81,6 +81,14 @@ pub trait Words {
     fn progress_and_time(&self) -> &'static str;
     fn remaining_rate(&self) -> &'static str;
 
+    // The terminal table fitted to a narrow terminal.
+
+    /// Under a table too wide for the terminal: the columns left out, and
+    /// how to see them.
+    fn left_out(&self, columns: &[String]) -> String;
+    /// A cell of a row shown as a block of lines: "Goal: ≥ 150".
+    fn labelled(&self, label: &str, value: &str) -> String;
+
     // `report`: the goals, the years, year-on-year growth.
 
     fn goals_heading(&self) -> &'static str;

@@ -107,6 +107,17 @@ impl Words for Chinese {
         "此后所需年均增速"
     }
 
+    fn left_out(&self, columns: &[String]) -> String {
+        format!(
+            "为适应终端宽度未显示：{}；加 --wide 或用 -f csv 可查看",
+            columns.join("、")
+        )
+    }
+
+    fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}：{value}")
+    }
+
     fn goals_heading(&self) -> &'static str {
         "目标达成情况"
     }
