@@ -3,7 +3,7 @@
 //! Excel opens a UTF-8 CSV as the local code page unless it starts with a
 //! byte-order mark, which turns Chinese names into mojibake; `--bom` adds it.
 
-use super::number::{Precision, fraction, spreadsheet_number};
+use super::number::{Precision, fraction, spreadsheet_number, telling};
 use super::records::{Field, Records};
 
 const BOM: &str = "\u{feff}";
@@ -35,6 +35,12 @@ fn cell(field: &Field, precision: Precision) -> String {
         Field::Int(i) => i.to_string(),
         Field::Number(x) => spreadsheet_number(*x, precision),
         Field::Fraction(x) => fraction(*x, precision),
+        Field::Stated(x) => spreadsheet_number(*x, Precision::Full),
+        Field::Missed {
+            x,
+            fraction,
+            unlike,
+        } => spreadsheet_number(*x, telling(*x, *fraction, unlike, precision)),
         Field::Bool(b) => b.to_string(),
         Field::Empty => String::new(),
     }

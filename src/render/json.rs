@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::number::{Precision, fraction_precision, rounded};
+use super::number::{Precision, fraction_precision, rounded, telling};
 use super::records::Field;
 use crate::report::ReportHeader;
 
@@ -22,6 +22,12 @@ pub fn value(field: Field, precision: Precision) -> Value {
         Field::Int(i) => Value::from(i),
         Field::Number(x) => Value::from(rounded(x, precision)),
         Field::Fraction(x) => Value::from(rounded(x, fraction_precision(precision))),
+        Field::Stated(x) => Value::from(x),
+        Field::Missed {
+            x,
+            fraction,
+            unlike,
+        } => Value::from(rounded(x, telling(x, fraction, &unlike, precision))),
         Field::Bool(b) => Value::Bool(b),
         Field::Empty => Value::Null,
     }

@@ -103,7 +103,9 @@ pub enum ColorWhen {
 #[derive(Debug, Clone, Copy)]
 pub struct Options<T> {
     pub lang: Lang,
-    /// Decimals to show: 2 by default for people, every digit for programs.
+    /// Decimals of computed figures: by default as many as each needs for
+    /// people (see [`number::needed_decimals`]), every digit for programs.
+    /// Figures the plan writes are shown as written whatever it says.
     pub precision: Option<u8>,
     /// Which of its tables the report shows: every one by default, but CSV
     /// holds one.
@@ -135,16 +137,11 @@ pub struct Destination {
 }
 
 impl<T> Options<T> {
-    /// Decimals in the documents people read.
-    pub fn decimals(&self) -> usize {
-        self.precision.map_or(2, usize::from)
-    }
-
     /// The options of the documents people read.
     fn text(&self, format: Format) -> TextOptions {
         TextOptions {
             lang: self.lang,
-            decimals: self.decimals(),
+            precision: self.precision.map(usize::from),
             // Only the terminal's years table carries the trend mark.
             sparkline: self.sparkline && format == Format::Table,
         }
@@ -177,9 +174,25 @@ impl<T> Options<T> {
 #[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
     pub lang: Lang,
-    pub decimals: usize,
+    /// The decimals `--precision` asks for, if it does.
+    pub precision: Option<usize>,
     /// A trend mark (▁▂▃▅▇) per metric in the years table.
     pub sparkline: bool,
+}
+
+impl TextOptions {
+    /// Decimals of the figures that are not a metric's values (rates,
+    /// attainment, deviations): as asked, else two.
+    pub fn decimals(&self) -> usize {
+        self.precision.unwrap_or(number::DEFAULT_DECIMALS)
+    }
+
+    /// Decimals of a computed value `x` of a metric whose goal is written
+    /// with `stated` decimals: as asked, else as many as it needs.
+    pub fn value_decimals(&self, x: f64, stated: usize) -> usize {
+        self.precision
+            .unwrap_or_else(|| number::needed_decimals(x, stated))
+    }
 }
 
 /// An option that does not fit the format, or a format the report cannot

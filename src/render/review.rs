@@ -5,12 +5,12 @@ use serde_json::{Map, Value};
 
 use super::document::{
     Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
-    positions, progress_text, scenario_lines, section_heading, signed_percent,
+    positions, progress_text, scenario_lines, section_heading, signed_percent, unit_decimals,
 };
 use super::json;
 use super::number::Precision;
 use super::records::{
-    Field, Records, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction,
+    Field, Records, figure, goal_figure, goal_kind_key, labels, op_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
 use crate::report::review::{ReviewReport, ReviewRow};
@@ -49,33 +49,37 @@ fn verdict_key(verdict: Verdict) -> &'static str {
 
 /// One record per goal, in the order of [`COLUMNS`].
 fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
-    report
-        .lines
-        .iter()
-        .map(move |ReviewRow { metric, line, .. }| {
-            let o = &line.outcome;
-            let p = o.progress.as_ref();
-            let [scenario, id, name, unit] = labels(&report.header, metric);
-            [
-                scenario,
-                id,
-                name,
-                unit,
-                Field::Text(goal_kind_key(o.kind).into()),
-                Field::Text(op_key(o.goal.comparison).into()),
-                in_goal_terms(o.kind, o.goal.value),
-                line.latest
-                    .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
-                line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
-                p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
-                optional_fraction(p.and_then(|p| p.deviation)),
-                optional_fraction(p.and_then(|p| p.progress)),
-                optional_fraction(p.map(|p| p.time_elapsed)),
-                optional_fraction(line.achieved_rate),
-                optional_fraction(line.remaining_rate),
-                Field::Text(verdict_key(line.verdict).into()),
-            ]
-        })
+    report.lines.iter().map(move |row| {
+        let ReviewRow {
+            metric,
+            statement,
+            line,
+            stated,
+        } = row;
+        let o = &line.outcome;
+        let p = o.progress.as_ref();
+        let [scenario, id, name, unit] = labels(&report.header, metric);
+        [
+            scenario,
+            id,
+            name,
+            unit,
+            Field::Text(goal_kind_key(o.kind).into()),
+            Field::Text(op_key(o.goal.comparison).into()),
+            goal_figure(statement, o.goal.value),
+            line.latest
+                .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
+            line.latest
+                .map_or(Field::Empty, |(_, v)| figure(v, stated.latest)),
+            p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+            optional_fraction(p.and_then(|p| p.deviation)),
+            optional_fraction(p.and_then(|p| p.progress)),
+            optional_fraction(p.map(|p| p.time_elapsed)),
+            optional_fraction(line.achieved_rate),
+            optional_fraction(line.remaining_rate),
+            Field::Text(verdict_key(line.verdict).into()),
+        ]
+    })
 }
 
 impl Render for [ReviewReport] {
@@ -168,11 +172,12 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
 }
 
 fn row(review_row: &ReviewRow, options: &TextOptions) -> Vec<Cell> {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let ReviewRow {
         metric,
         statement,
         line,
+        stated,
     } = review_row;
     let p = line.outcome.progress.as_ref();
     let verdict = Cell {
@@ -186,10 +191,10 @@ fn row(review_row: &ReviewRow, options: &TextOptions) -> Vec<Cell> {
     vec![
         plain(metric.name.clone()),
         plain(goal_text(statement, words, Some(d))),
-        plain(
-            line.latest
-                .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),
-        ),
+        plain(line.latest.map_or_else(String::new, |(year, value)| {
+            let decimals = options.value_decimals(value, unit_decimals(statement));
+            latest_text(year, value, stated.latest, decimals)
+        })),
         plain(
             p.and_then(|p| p.deviation)
                 .map_or_else(String::new, |x| signed_percent(x, d)),

@@ -10,7 +10,7 @@ use super::document::{
 };
 use super::json;
 use super::number::{Precision, percent, percent_shortest};
-use super::records::{Field, Records, goal_kind_key, in_goal_terms, status_key};
+use super::records::{Field, Records, goal_kind_key, judged, status_key};
 use super::{Layout, Misfit, Render, TextOptions, Words, no_layout, table_name};
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
 use crate::report::{ReportHeader, Status};
@@ -43,7 +43,7 @@ fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> 
             .map(move |(point, cell)| {
                 let (projected, status) = match cell {
                     Some((value, status)) => (
-                        in_goal_terms(row.statement.kind, *value),
+                        judged(row.statement.kind, &row.statement.goal, *status, *value),
                         Field::Text(status_key(*status).into()),
                     ),
                     None => (Field::Empty, Field::Empty),
@@ -249,7 +249,7 @@ fn document(
 }
 
 fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTable) -> Grid {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let uniform = report.swept_metric.is_none();
     let mut header = vec![
         words.metric().to_owned(),
@@ -279,11 +279,7 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
                 plain(goal_text(&row.statement, words, None)),
             ];
             if table.grid() {
-                cells.extend(
-                    row.cells
-                        .iter()
-                        .map(|cell| point_cell(row, *cell, words, d)),
-                );
+                cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, options)));
             }
             if table.break_even() {
                 cells.push(plain(break_even_text(row.break_even, uniform, words, d)));
@@ -323,14 +319,9 @@ fn outermost_first(points: &[f64], uniform: bool) -> impl Iterator<Item = usize>
     order.into_iter()
 }
 
-fn point_cell(
-    row: &SensitivityRow,
-    cell: Option<(f64, Status)>,
-    words: &dyn Words,
-    d: usize,
-) -> Cell {
+fn point_cell(row: &SensitivityRow, cell: Option<(f64, Status)>, options: &TextOptions) -> Cell {
     match cell {
-        Some((value, status)) => judged_cell(&row.statement, value, status, words, d),
+        Some((value, status)) => judged_cell(&row.statement, value, status, options),
         None => plain("—"),
     }
 }

@@ -130,6 +130,7 @@ fn points(projected: &Projected, index: usize, last_year: i32) -> Vec<Point> {
             year,
             value: significant(value),
             source: PointSource::Projected,
+            stated: false,
         });
     within.chain(beyond).collect()
 }

@@ -2,7 +2,7 @@
 
 use thiserror::Error;
 
-use super::{GoalStatement, MetricLabel, ReportHeader};
+use super::{GoalStatement, MetricLabel, ReportHeader, Stated};
 use crate::Projected;
 use crate::calc::project;
 use crate::calc::review::{ReviewLine, review};
@@ -21,6 +21,7 @@ pub struct ReviewRow {
     pub metric: MetricLabel,
     pub statement: GoalStatement,
     pub line: ReviewLine,
+    pub stated: Stated,
 }
 
 /// Why the plan cannot be reviewed as it stood at the end of a year.
@@ -77,6 +78,11 @@ impl ReviewReport {
                 .map(|line| ReviewRow {
                     metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),
                     statement: GoalStatement::of(plan, &line.outcome),
+                    stated: Stated::of(
+                        plan,
+                        line.outcome.metric,
+                        line.latest.map(|(year, _)| year),
+                    ),
                     line,
                 })
                 .collect(),

@@ -831,7 +831,7 @@ fn an_entered_share_off_its_parts_is_noted_in_table_and_json() {
     assert!(
         note.contains("share")
             && note.contains("2017")
-            && note.contains("12.50")
+            && note.contains("entered as 12.5,")
             && note.contains("12.00"),
         "{note}"
     );
@@ -850,7 +850,7 @@ fn with_csv_output_the_share_note_goes_to_stderr_and_stdout_stays_csv() {
         let ran = run(dir.path(), &["plan.toml", "-f", "csv", "--table", table]);
         assert_eq!(ran.code, 0, "{}", ran.stderr);
         assert!(
-            ran.stderr.contains("12.50") && ran.stderr.contains("12.00"),
+            ran.stderr.contains("entered as 12.5,") && ran.stderr.contains("12.00"),
             "{}",
             ran.stderr
         );

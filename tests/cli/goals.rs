@@ -61,7 +61,7 @@ fn the_table_words_every_kind_of_goal() {
         [
             "in step with 地区生产总值: ≥ 6.65% − 0.5 pp",
             "expected",
-            "42000.00",
+            "42000",
             "6.20%",
             "✔ reached",
             "+0.05 pp"
@@ -69,12 +69,13 @@ fn the_table_words_every_kind_of_goal() {
     );
     assert_eq!(cells("固定资产投资", 0)[2], "avg growth (cumulative) ≥ 8%");
     assert_eq!(cells("固定资产投资", 1)[2], "total ≥ 27000");
+    // A ratio's baseline is computed from its parts: four significant digits.
     assert_eq!(
         cells("单位地区生产总值能耗", 1)[2..9],
         [
             "change ≤ -13.5%",
             "binding",
-            "0.30",
+            "0.3000",
             "-15.96%",
             "✔ reached",
             "-2.46 pp",
@@ -91,7 +92,7 @@ fn the_table_words_every_kind_of_goal() {
         [
             "increase ≥ 0.5 pp",
             "expected",
-            "2.20",
+            "2.200",
             "+0.58 pp",
             "✔ reached",
             "+0.08 pp"
@@ -258,7 +259,7 @@ fn a_bare_negative_change_target_is_met_by_a_smaller_fall_and_explained() {
     let report = ok(dir.path(), &["plan.toml", "--table", "summary"]);
     assert_eq!(
         table_row(&report, "单位GDP能耗")[2..6],
-        ["change ≥ -13.5%", "100.00", "-9.61%", "✔ reached"]
+        ["change ≥ -13.5%", "100", "-9.61%", "✔ reached"]
     );
     let explain = ok(dir.path(), &["explain", "plan.toml"]);
     assert!(

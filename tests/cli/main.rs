@@ -7,6 +7,8 @@
 //! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
+//! - `decimals`: the decimals a figure is shown with, and the plan's own
+//!   figures as written in every format;
 //! - `errors`: every way a run can be refused;
 //! - `fit`: tables fitted to the terminal's width, every command at 80 to
 //!   160 columns;
@@ -24,6 +26,7 @@
 mod actuals;
 mod chart;
 mod common;
+mod decimals;
 mod errors;
 mod fit;
 mod goals;

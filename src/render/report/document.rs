@@ -6,12 +6,13 @@ use super::Tables;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
-    Cell, Document, Grid, Section, Tone, gap_text, goal_text, judged_cell, judged_text,
-    latest_text, level_text, opening, pace_text, plain, positions, progress_text, scenario_lines,
-    section_heading, signed_percent, tone, unit_points_text, years_between,
+    Cell, Document, Grid, Section, Tone, attainment_text, figure_text, goal_text, judged_cell,
+    judged_decimals, judged_text, latest_text, level_decimals, level_text, missed_by_text, opening,
+    pace_text, plain, positions, progress_text, scenario_lines, section_heading, signed_percent,
+    tone, unit_decimals, unit_points_text, years_between,
 };
-use crate::render::number::{Precision, number, percent};
-use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
+use crate::render::number::percent;
+use crate::report::{GoalKind, GoalRow, PointSource, Report, ReportHeader};
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
@@ -49,7 +50,7 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
             if report.has_actuals() {
                 notes.push(words.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
             }
-            notes.extend(share_notes(report, options.lang, options.decimals));
+            notes.extend(share_notes(report, options.lang, options.precision));
             let note = (!notes.is_empty()).then(|| notes.join("\n"));
             sections.push(Section::table(heading, years(report, options), note));
             if report.has_actuals() {
@@ -110,7 +111,7 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
         ]);
         numeric.extend([true, true, true, true, false]);
         for (cells, goal) in rows.iter_mut().zip(&report.goals) {
-            cells.extend(progress_cells(goal.outcome.progress.as_ref(), options));
+            cells.extend(progress_cells(goal, options));
         }
     }
     // Too wide for the terminal, the table keeps the metric, its goal, the
@@ -144,9 +145,9 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
 /// Latest figure, how far it is better than the plan path, progress
 /// against time, the rate (or points a year) needed from now, and the
 /// schedule verdict.
-fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 5] {
-    let (words, d) = (options.lang.words(), options.decimals);
-    let Some(p) = progress else {
+fn progress_cells(goal: &GoalRow, options: &TextOptions) -> [Cell; 5] {
+    let (words, d) = (options.lang.words(), options.decimals());
+    let Some(p) = goal.outcome.progress.as_ref() else {
         return std::array::from_fn(|_| plain(""));
     };
     let schedule = if p.final_figure {
@@ -165,7 +166,12 @@ fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 
         plain(words.on_schedule())
     };
     [
-        plain(latest_text(p.latest_year, p.latest_value, d)),
+        plain(latest_text(
+            p.latest_year,
+            p.latest_value,
+            goal.stated.latest,
+            options.value_decimals(p.latest_value, unit_decimals(&goal.statement)),
+        )),
         plain(
             p.deviation
                 .map_or_else(String::new, |x| signed_percent(x, d)),
@@ -182,8 +188,11 @@ fn summary_row(
     last_year_searched: i32,
     marks_binding: bool,
 ) -> Vec<Cell> {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let (o, statement) = (&row.outcome, &row.statement);
+    // The gap has the decimals of the value it is the distance of.
+    let judged = judged_decimals(statement, o.projected, o.status, options);
+    let baseline_decimals = options.value_decimals(o.baseline, unit_decimals(statement));
     let status = Cell {
         text: words.status(o.status).to_owned(),
         tone: tone(o.status),
@@ -203,11 +212,18 @@ fn summary_row(
         cells.push(plain(words.binding(o.binding)));
     }
     cells.extend([
-        plain(number(o.baseline, Precision::Decimals(d))),
-        plain(judged_text(statement, o.projected, words, d)),
+        plain(figure_text(
+            o.baseline,
+            row.stated.baseline,
+            baseline_decimals,
+        )),
+        plain(judged_text(statement, o.projected, words, judged)),
         status,
-        plain(gap_text(statement, o.gap, words, d)),
-        plain(o.attainment.map_or_else(String::new, |a| percent(a, d))),
+        plain(missed_by_text(statement, o.gap, o.status, words, judged)),
+        plain(
+            o.attainment
+                .map_or_else(String::new, |a| attainment_text(a, o.status, d)),
+        ),
         plain(pace_text(o.required_rate, o.required_points, words, d)),
         plain(year_reached),
     ]);
@@ -224,6 +240,8 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
+    // Figures the plan writes as written; the others as each needs, at
+    // least with the decimals of the metric's level goal.
     if options.sparkline {
         header.push(words.trend().to_owned());
     }
@@ -233,8 +251,10 @@ fn years(report: &Report, options: &TextOptions) -> Grid {
         .iter()
         .map(|s| {
             let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
+            let stated = s.level_goal.as_ref().map_or(0, level_decimals);
             row.extend(s.points.iter().map(|p| {
-                let value = number(p.value, Precision::Decimals(options.decimals));
+                let decimals = options.value_decimals(p.value, stated);
+                let value = figure_text(p.value, p.stated, decimals);
                 plain(match p.source {
                     PointSource::Actual => format!("{value}{ACTUAL_MARK}"),
                     PointSource::Interpolated => format!("{value}{INTERPOLATED_MARK}"),
@@ -308,9 +328,9 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
             // A metric in % changes by points.
             let change = |g: f64| {
                 if s.metric.in_points {
-                    unit_points_text(g, words, options.decimals)
+                    unit_points_text(g, words, options.decimals())
                 } else {
-                    percent(g, options.decimals)
+                    percent(g, options.decimals())
                 }
             };
             row.extend(
@@ -340,7 +360,7 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 /// more the binding goals, when there are any. A goal that a scenario
 /// changes shows its own target beside the value.
 fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let words = options.lang.words();
     let mut header = vec![
         words.metric().to_owned(),
         words.unit().to_owned(),
@@ -387,7 +407,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
-                    let mut cell = judged_cell(&goal.statement, o.projected, o.status, words, d);
+                    let mut cell = judged_cell(&goal.statement, o.projected, o.status, options);
                     let own_goal = stated(goal);
                     if own_goal != shown_goal {
                         cell.text.push_str(&format!(" ({own_goal})"));
