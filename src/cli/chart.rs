@@ -18,7 +18,7 @@ use crate::report::chart::Chart;
 /// `about` goals), the target year, and the status. With several scenarios,
 /// one line each and a legend.
 #[derive(Args, Debug)]
-pub struct ChartArgs {
+pub(super) struct ChartArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -35,7 +35,7 @@ pub struct ChartArgs {
     lang: Option<Lang>,
 }
 
-pub fn run(args: &ChartArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
     let to_stdout = output::is_standard_output(&args.output);
     if !to_stdout {
         args.plan.refuse_overwriting(&args.output)?;

@@ -7,19 +7,19 @@ use clap::Args;
 use super::Outcome;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use crate::render::report::{Tables, share_notes};
+use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Layout, Options};
-use crate::report::{GoalRow, Report, Status};
+use crate::report::{GoalReport, GoalRow, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
-pub struct ReportArgs {
+pub(super) struct ReportArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
     /// Which table to show [default: all; summary for csv, which holds one table].
     #[arg(long, value_enum)]
-    table: Option<Tables>,
+    table: Option<GoalTableChoice>,
 
     /// Layout of the years table in CSV [default: long].
     #[arg(long, value_enum)]
@@ -44,13 +44,13 @@ pub struct ReportArgs {
     no_sparkline: bool,
 }
 
-pub fn run(args: &ReportArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
     let options = Options {
         sparkline: !args.no_sparkline,
         ..args.out.options(args.table, args.layout)
     };
-    args.out.check::<[Report]>(&args.plan, &options)?;
-    let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
+    args.out.check::<[GoalReport]>(&args.plan, &options)?;
+    let reports: Vec<GoalReport> = args.plan.load()?.iter().map(GoalReport::build).collect();
     args.out.write(reports.as_slice(), &options)?;
     if args.out.format == Format::Csv {
         // CSV has no room for notes; the other formats show them.

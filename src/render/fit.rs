@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use super::document::{Cell, Grid, plain};
 
 /// Below this width, tables become blocks of "label: value" lines.
-pub const NARROWEST_TABLE: usize = 60;
+pub(super) const NARROWEST_TABLE: usize = 60;
 
 /// A text column is not squeezed below this width (eight Chinese
 /// characters), unless its text is narrower: a name one character wide
@@ -26,7 +26,7 @@ const NARROWEST_TEXT: usize = 16;
 const HEADER_LINES: usize = 2;
 
 /// How a table is drawn in the width it has.
-pub enum Fit {
+pub(super) enum Fit {
     /// Every column, unwrapped: it fits as it is.
     Whole,
     /// The columns kept, their text wrapped to fit; the headers of those
@@ -37,7 +37,7 @@ pub enum Fit {
 }
 
 /// How `grid` is drawn within `width` display columns.
-pub fn fit(grid: &Grid, width: usize) -> Fit {
+pub(super) fn fit(grid: &Grid, width: usize) -> Fit {
     let columns: Vec<Measure> = (0..grid.header.len())
         .map(|c| Measure::of(grid, c))
         .collect();
@@ -191,7 +191,7 @@ impl Measure {
 
 /// Display columns of the widest line of `text`, a Chinese character
 /// counting two.
-pub fn display_width(text: &str) -> usize {
+pub(super) fn display_width(text: &str) -> usize {
     text.lines().map(UnicodeWidthStr::width).max().unwrap_or(0)
 }
 
@@ -217,12 +217,12 @@ fn balanced(text: &str, width: usize) -> Vec<String> {
 
 /// `text` in lines of at most `width` columns, broken only where Unicode
 /// allows; a piece wider than `width` keeps a line of its own.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrap(text: &str, width: usize) -> Vec<String> {
     wrap_indented(text, width, "")
 }
 
 /// As [`wrap`], the lines after the first indented by `indent`.
-pub fn wrap_indented(text: &str, width: usize, indent: &str) -> Vec<String> {
+pub(super) fn wrap_indented(text: &str, width: usize, indent: &str) -> Vec<String> {
     let options = Options::new(width.max(1))
         .break_words(false)
         .word_separator(WordSeparator::UnicodeBreakProperties)

@@ -1,9 +1,10 @@
-//! How numbers are written: never with thousands separators, and never with
-//! exponents below 10^15, so that spreadsheets and scripts read them back
-//! as the same numbers. CSV writes the very large and the very small in the
-//! exponent form spreadsheets read (`1.5E+300`) rather than hundreds of
-//! digits. A result too large for a double (an overflow) is shown as
-//! [`NOT_A_NUMBER`], never as `inf`.
+//! How numbers are written: never with thousands separators, and in fixed
+//! notation across the ordinary range, so that spreadsheets and scripts read
+//! them back as the same numbers. From 10^15 up, and at full precision below
+//! 10^-15, fixed notation would print hundreds of digits a double does not
+//! hold: such values take the exponent form, `1.5e300` for people and in CSV
+//! the form spreadsheets read (`1.5E+300`). A result too large for a double
+//! (an overflow) is shown as [`NOT_A_NUMBER`], never as `inf`.
 //!
 //! People are shown a computed value with the decimals it needs
 //! ([`needed_decimals`]) unless `--precision` says otherwise; figures the
@@ -16,59 +17,59 @@ use crate::report::in_percent;
 pub enum Precision {
     /// The shortest text that reads back as exactly the same double.
     Full,
+    /// This many decimals after the point (from 10^15 up, in the exponent
+    /// form: further digits would be noise).
     Decimals(usize),
 }
 
-/// Beyond this, fixed decimals would print digits a double does not hold.
+/// From this magnitude up, fixed notation would print digits a double does
+/// not hold.
 const FIXED_LIMIT: f64 = 1e15;
 
-/// Below this magnitude, a CSV cell at full precision takes the exponent
-/// form: as on the large side, fixed notation would run past 15 zeros.
+/// Below this magnitude, full precision takes the exponent form: as on the
+/// large side, fixed notation would run past 15 zeros. Asked-for decimals
+/// round such values to zero instead, as asked.
 const SMALL_LIMIT: f64 = 1e-15;
 
 /// Decimals of a computed figure people read when no `--precision` is
 /// asked, at the least.
-pub const DEFAULT_DECIMALS: usize = 2;
+pub(super) const DEFAULT_DECIMALS: usize = 2;
 
 /// The most decimals a figure is shown with, as many as `--precision` allows.
-pub const MAX_DECIMALS: usize = 20;
+pub(super) const MAX_DECIMALS: usize = 20;
 
 /// Significant digits a computed value keeps at the least.
 const SIGNIFICANT_DIGITS: i32 = 4;
 
 /// What people see for a result no double holds: spreadsheets show the same
 /// for an overflowing formula such as `=RRI(5, 1E-300, 1E+300)`.
-pub const NOT_A_NUMBER: &str = "#NUM!";
+pub(super) const NOT_A_NUMBER: &str = "#NUM!";
 
-pub fn number(x: f64, precision: Precision) -> String {
+/// `x` for people: `142.82`, `1.50e300`, [`NOT_A_NUMBER`].
+pub(super) fn number(x: f64, precision: Precision) -> String {
     if !x.is_finite() {
         return NOT_A_NUMBER.to_owned();
     }
-    let text = match precision {
-        Precision::Full => x.to_string(),
-        Precision::Decimals(d) if x.abs() >= FIXED_LIMIT => format!("{x:.d$e}"),
-        Precision::Decimals(d) => format!("{x:.d$}"),
+    let magnitude = x.abs();
+    let tiny = precision == Precision::Full && magnitude != 0.0 && magnitude < SMALL_LIMIT;
+    let exponent = magnitude >= FIXED_LIMIT || tiny;
+    let text = match (precision, exponent) {
+        (Precision::Full, false) => x.to_string(),
+        (Precision::Full, true) => format!("{x:e}"),
+        (Precision::Decimals(d), false) => format!("{x:.d$}"),
+        (Precision::Decimals(d), true) => format!("{x:.d$e}"),
     };
     drop_negative_zero(text)
 }
 
-/// A number as a CSV cell: as [`number`] writes it in the ordinary range;
-/// from 10^15 up, and below 10^-15 at full precision, in the exponent form
-/// spreadsheets read (`1.5E+300`, `2.5E-16`); an empty cell when no double
-/// holds it, as JSON writes null.
-pub fn spreadsheet_number(x: f64, precision: Precision) -> String {
+/// A number as a CSV cell: as [`number`] writes it, with the exponent in
+/// the form spreadsheets read (`1.5E+300`, `2.5E-16`); an empty cell when
+/// no double holds it, as JSON writes null.
+pub(super) fn spreadsheet_number(x: f64, precision: Precision) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    let magnitude = x.abs();
-    let tiny = precision == Precision::Full && magnitude != 0.0 && magnitude < SMALL_LIMIT;
-    if magnitude < FIXED_LIMIT && !tiny {
-        return number(x, precision);
-    }
-    let text = match precision {
-        Precision::Full => format!("{x:e}"),
-        Precision::Decimals(d) => format!("{x:.d$e}"),
-    };
+    let text = number(x, precision);
     match text.split_once('e').map(|(m, e)| (m, e.parse::<i32>())) {
         Some((mantissa, Ok(exponent))) => format!("{mantissa}E{exponent:+03}"),
         _ => text,
@@ -77,11 +78,11 @@ pub fn spreadsheet_number(x: f64, precision: Precision) -> String {
 
 /// A fraction (rate, attainment) as a CSV cell, with `precision` counted in
 /// percent: two more decimals than a value gets.
-pub fn fraction(x: f64, precision: Precision) -> String {
+pub(super) fn fraction(x: f64, precision: Precision) -> String {
     spreadsheet_number(x, fraction_precision(precision))
 }
 
-pub fn fraction_precision(precision: Precision) -> Precision {
+pub(super) fn fraction_precision(precision: Precision) -> Precision {
     match precision {
         Precision::Full => Precision::Full,
         Precision::Decimals(d) => Precision::Decimals(d + 2),
@@ -90,19 +91,32 @@ pub fn fraction_precision(precision: Precision) -> Precision {
 
 /// Digits after the point in the shortest text that reads back as `x`: the
 /// decimals the plan writes it with, trailing zeros aside.
-pub fn written_decimals(x: f64) -> usize {
+pub(super) fn written_decimals(x: f64) -> usize {
     let text = number(x, Precision::Full);
-    let decimals = text.split_once('.').map_or(0, |(_, digits)| digits.len());
-    decimals.min(MAX_DECIMALS)
+    // An extreme value is written 2.5e-16: its mantissa's decimals, moved.
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().unwrap_or(0)),
+        None => (text.as_str(), 0),
+    };
+    let decimals = mantissa
+        .split_once('.')
+        .map_or(0, |(_, digits)| digits.len());
+    let moved = i64::try_from(decimals).unwrap_or(0) - exponent;
+    usize::try_from(moved.clamp(0, MAX_DECIMALS as i64)).unwrap_or(0)
 }
 
 /// The decimals a computed value needs to be shown honestly: at least
 /// [`DEFAULT_DECIMALS`], at least `stated` (its goal's, as written), and
 /// enough for four significant digits: 0.42273 → 0.4227, 142.8232 → 142.82.
-pub fn needed_decimals(x: f64, stated: usize) -> usize {
+/// A value too small for four digits within [`MAX_DECIMALS`] keeps the
+/// others: twenty zeros say no more than two.
+pub(super) fn needed_decimals(x: f64, stated: usize) -> usize {
     let significant = if x.is_finite() && x != 0.0 {
         let magnitude = x.abs().log10().floor() as i32;
-        usize::try_from(SIGNIFICANT_DIGITS - 1 - magnitude).unwrap_or(0)
+        usize::try_from(SIGNIFICANT_DIGITS - 1 - magnitude)
+            .ok()
+            .filter(|&d| d <= MAX_DECIMALS)
+            .unwrap_or(0)
     } else {
         0
     };
@@ -116,7 +130,7 @@ pub fn needed_decimals(x: f64, stated: usize) -> usize {
 /// `unlike`: a figure beside a missed goal never reads as the goal, nor
 /// its gap as none. Rounding carries a value onto a bound written with as
 /// many decimals at most, never past it, so differing text is enough.
-pub fn decimals_unlike(x: f64, unlike: &[f64], decimals: usize) -> usize {
+pub(super) fn decimals_unlike(x: f64, unlike: &[f64], decimals: usize) -> usize {
     let written = |y: f64, d: usize| number(y, Precision::Decimals(d));
     if unlike.contains(&x) {
         return decimals;
@@ -128,14 +142,14 @@ pub fn decimals_unlike(x: f64, unlike: &[f64], decimals: usize) -> usize {
 
 /// `decimals`, or more while `x` written with them reads as zero: a
 /// difference that is there is never shown as none.
-pub fn nonzero_decimals(x: f64, decimals: usize) -> usize {
+pub(super) fn nonzero_decimals(x: f64, decimals: usize) -> usize {
     decimals_unlike(x, &[0.0], decimals)
 }
 
 /// The precision of a figure beside a missed goal's status, in the metric's
 /// unit or a `fraction`: `precision` (a fraction's two decimals more), or
 /// more decimals while it would read as one of `unlike`.
-pub fn telling(x: f64, fraction: bool, unlike: &[f64], precision: Precision) -> Precision {
+pub(super) fn telling(x: f64, fraction: bool, unlike: &[f64], precision: Precision) -> Precision {
     let precision = if fraction {
         fraction_precision(precision)
     } else {
@@ -149,7 +163,7 @@ pub fn telling(x: f64, fraction: bool, unlike: &[f64], precision: Precision) -> 
 
 /// A value rounded the way `number` writes it, for formats that carry
 /// numbers rather than text (JSON).
-pub fn rounded(x: f64, precision: Precision) -> f64 {
+pub(super) fn rounded(x: f64, precision: Precision) -> f64 {
     match precision {
         Precision::Full => x,
         Precision::Decimals(_) => number(x, precision).parse().unwrap_or(x),
@@ -157,7 +171,7 @@ pub fn rounded(x: f64, precision: Precision) -> f64 {
 }
 
 /// With a sign always shown, for gaps: "+2.30", "-7.18", "0.00".
-pub fn signed(x: f64, decimals: usize) -> String {
+pub(super) fn signed(x: f64, decimals: usize) -> String {
     let text = number(x, Precision::Decimals(decimals));
     if !x.is_finite() || text.starts_with('-') || text.trim_start_matches(['0', '.']).is_empty() {
         text
@@ -167,12 +181,12 @@ pub fn signed(x: f64, decimals: usize) -> String {
 }
 
 /// A fraction as a percent: 0.171398 → "17.14%".
-pub fn percent(fraction: f64, decimals: usize) -> String {
+pub(super) fn percent(fraction: f64, decimals: usize) -> String {
     with_percent_sign(fraction * 100.0, Precision::Decimals(decimals))
 }
 
 /// A fraction as a percent with just the digits it needs: 0.16 → "16%".
-pub fn percent_shortest(fraction: f64) -> String {
+pub(super) fn percent_shortest(fraction: f64) -> String {
     with_percent_sign(in_percent(fraction), Precision::Full)
 }
 
@@ -198,9 +212,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn full_precision_round_trips_without_exponents() {
+    fn full_precision_round_trips_without_exponents_in_the_ordinary_range() {
         assert_eq!(number(142.8232327168, Precision::Full), "142.8232327168");
-        assert_eq!(number(1e21, Precision::Full), "1000000000000000000000");
+        assert_eq!(
+            number(999_999_999_999_999.0, Precision::Full),
+            "999999999999999"
+        );
+        assert_eq!(number(1e-15, Precision::Full), "0.000000000000001");
         assert_eq!(number(0.16, Precision::Full), "0.16");
         let x = 0.1 + 0.2;
         assert_eq!(number(x, Precision::Full).parse::<f64>().unwrap(), x);
@@ -228,10 +246,13 @@ mod tests {
         assert_eq!(needed_decimals(12.5, written_decimals(0.4325)), 4);
         assert_eq!(needed_decimals(0.0, 0), 2);
         assert_eq!(needed_decimals(f64::INFINITY, 0), 2);
-        assert_eq!(needed_decimals(1e-300, 0), MAX_DECIMALS);
+        assert_eq!(needed_decimals(1e-300, 0), 2);
+        assert_eq!(needed_decimals(1.5e-17, 0), 20);
         assert_eq!(written_decimals(0.4325), 4);
         assert_eq!(written_decimals(150.0), 0);
         assert_eq!(written_decimals(6.5), 1);
+        assert_eq!(written_decimals(2.5e-16), 17);
+        assert_eq!(written_decimals(1.5e300), 0);
         assert_eq!(nonzero_decimals(-0.0002, 2), 4);
         assert_eq!(nonzero_decimals(0.0, 2), 2);
         assert_eq!(nonzero_decimals(1.5, 0), 0);
@@ -259,6 +280,19 @@ mod tests {
         assert_eq!(percent(0.16, 0), "16%");
         assert_eq!(percent_shortest(0.07), "7%");
         assert_eq!(percent_shortest(-0.035), "-3.5%");
+    }
+
+    #[test]
+    fn extremes_take_the_exponent_form_not_hundreds_of_digits() {
+        assert_eq!(number(1e300, Precision::Full), "1e300");
+        assert_eq!(number(-1.5e21, Precision::Full), "-1.5e21");
+        assert_eq!(number(1e15, Precision::Full), "1e15");
+        assert_eq!(number(1e-300, Precision::Full), "1e-300");
+        assert_eq!(number(-1.5e300, Precision::Decimals(2)), "-1.50e300");
+        assert_eq!(number(f64::MAX, Precision::Full), "1.7976931348623157e308");
+        assert_eq!(percent_shortest(1e20), "1e22%");
+        // Asked-for decimals round the very small to zero, as asked.
+        assert_eq!(number(1e-300, Precision::Decimals(2)), "0.00");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! knows whether the output is a terminal at all; how a table fits that
 //! width is `fit`'s to say.
 
+use std::io::{self, Write};
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ColumnConstraint, Table, TableStyle};
 
@@ -13,69 +15,75 @@ use super::document::{Body, Document, Grid, Paragraph, Tone};
 use super::fit::{Fit, fit, wrap, wrap_indented};
 
 #[derive(Debug, Clone, Copy)]
-pub struct TerminalOptions {
+pub(super) struct TerminalOptions {
     /// Colour the status cells.
     pub color: bool,
     /// The width to fit the output to; none to draw every table whole.
     pub width: Option<usize>,
 }
 
-pub fn draw(document: &Document, terminal: TerminalOptions, words: &dyn Words) -> String {
-    let mut out = String::new();
+/// Writes `document` to `out`, each table as soon as it is drawn and its
+/// section dropped after it: a table needs all its rows to size its
+/// columns, but not those of the tables after it. With a width, every
+/// table and line of text fits it; `words` name the columns left out.
+pub(super) fn draw(
+    document: Document,
+    terminal: TerminalOptions,
+    words: &dyn Words,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let width = terminal.width;
     for text in document.title.iter().chain(&document.preamble) {
-        push_text(&mut out, text, width);
+        write_text(out, text, width)?;
     }
-    for section in &document.sections {
+    for section in document.sections {
         if let Some(heading) = &section.heading {
-            out.push('\n');
-            push_text(&mut out, heading, width);
+            writeln!(out)?;
+            write_text(out, heading, width)?;
         }
-        match &section.body {
+        match section.body {
             Body::Table { grid, note } => {
-                match width.map(|width| (width, fit(grid, width))) {
-                    None | Some((_, Fit::Whole)) => push_table(&mut out, grid, terminal),
+                match width.map(|width| (width, fit(&grid, width))) {
+                    None | Some((_, Fit::Whole)) => write_table(out, &grid, terminal)?,
                     Some((width, Fit::Columns { grid, left_out })) => {
-                        push_table(&mut out, &grid, terminal);
-                        push_text(&mut out, &words.left_out(&left_out), Some(width));
+                        write_table(out, &grid, terminal)?;
+                        write_text(out, &words.left_out(&left_out), Some(width))?;
                     }
-                    Some((width, Fit::Blocks)) => out.push_str(&blocks(grid, width, words)),
+                    Some((width, Fit::Blocks)) => write!(out, "{}", blocks(&grid, width, words))?,
                 }
+                drop(grid);
                 if let Some(note) = note {
-                    push_text(&mut out, note, width);
+                    write_text(out, &note, width)?;
                 }
             }
             Body::Paragraphs(paragraphs) => {
                 for Paragraph { lead, text } in paragraphs {
                     let lead = lead.as_deref().unwrap_or_default();
-                    out.push('\n');
-                    push_text(&mut out, &format!("{lead}{text}"), width);
+                    writeln!(out)?;
+                    write_text(out, &format!("{lead}{text}"), width)?;
                 }
             }
         }
     }
-    out
+    Ok(())
 }
 
 /// `text` and a newline; every line wrapped to `width` when there is one.
-fn push_text(out: &mut String, text: &str, width: Option<usize>) {
+fn write_text(out: &mut dyn Write, text: &str, width: Option<usize>) -> io::Result<()> {
     match width {
         Some(width) => {
             for line in text.split('\n').flat_map(|line| wrap(line, width)) {
-                out.push_str(&line);
-                out.push('\n');
+                writeln!(out, "{line}")?;
             }
+            Ok(())
         }
-        None => {
-            out.push_str(text);
-            out.push('\n');
-        }
+        None => writeln!(out, "{text}"),
     }
 }
 
-fn push_table(out: &mut String, grid: &Grid, terminal: TerminalOptions) {
+fn write_table(out: &mut dyn Write, grid: &Grid, terminal: TerminalOptions) -> io::Result<()> {
     let table = build(grid, UTF8_FULL_CONDENSED, terminal.color);
-    out.push_str(&format!("{table}\n"));
+    writeln!(out, "{table}")
 }
 
 /// Each row as a block of "label: value" lines, its cells that say
@@ -115,6 +123,7 @@ pub(super) fn build(grid: &Grid, style: TableStyle, color: bool) -> Table {
             let c = comfy_table::Cell::new(&cell.text);
             match (color, cell.tone) {
                 (true, Tone::Good) => c.fg(Color::Green),
+                (true, Tone::Fair) => c.fg(Color::Yellow),
                 (true, Tone::Bad) => c.fg(Color::Red),
                 _ => c,
             }

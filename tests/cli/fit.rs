@@ -36,6 +36,22 @@ fn runs() -> Vec<Vec<&'static str>> {
         }
     }
     runs.push(vec!["sensitivity", "--metric", "service_investment"]);
+    // Tracked against actual figures: the progress columns, the review by
+    // an office's method and year by year.
+    let tracked = [
+        "examples/tracking.toml",
+        "--actuals",
+        "examples/actuals-2016-2018.csv",
+    ];
+    for command in [
+        vec!["report"],
+        vec!["review", "--method", "ndrc"],
+        vec!["review", "--history"],
+    ] {
+        let mut args = command;
+        args.extend(tracked);
+        runs.push(args);
+    }
     runs
 }
 

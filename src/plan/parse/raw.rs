@@ -38,6 +38,7 @@ pub(super) struct RawMetric {
     pub(super) baseline: Option<Spanned<Value>>,
     pub(super) growth: Option<Spanned<Value>>,
     pub(super) increment: Option<Spanned<Value>>,
+    pub(super) trend: Option<Spanned<Value>>,
     pub(super) ratio: Option<Spanned<RawRatio>>,
     pub(super) target: Option<Spanned<Value>>,
     pub(super) rate_target: Option<Spanned<Value>>,
@@ -48,6 +49,7 @@ pub(super) struct RawMetric {
     pub(super) rate_method: Option<Spanned<Value>>,
     pub(super) binding: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
+    pub(super) history: Option<Spanned<toml::Table>>,
 }
 
 #[derive(Deserialize, Clone)]
