@@ -30,7 +30,7 @@ pub(super) enum Fit {
     /// Every column, unwrapped: it fits as it is.
     Whole,
     /// The columns kept, their text wrapped to fit; the headers of those
-    /// left out, in table order.
+    /// left out, in table order (none when wrapping was enough).
     Columns { grid: Grid, left_out: Vec<String> },
     /// One block of "label: value" lines per row.
     Blocks,

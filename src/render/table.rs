@@ -47,7 +47,10 @@ pub(super) fn draw(
                     None | Some((_, Fit::Whole)) => write_table(out, &grid, terminal)?,
                     Some((width, Fit::Columns { grid, left_out })) => {
                         write_table(out, &grid, terminal)?;
-                        write_text(out, &words.left_out(&left_out), Some(width))?;
+                        // Text wrapped may be all it took.
+                        if !left_out.is_empty() {
+                            write_text(out, &words.left_out(&left_out), Some(width))?;
+                        }
                     }
                     Some((width, Fit::Blocks)) => write!(out, "{}", blocks(&grid, width, words))?,
                 }

@@ -89,6 +89,12 @@ fn every_command_fits_80_to_160_columns_and_splits_no_number() {
                     line.width()
                 );
             }
+            // A note names the columns left out, and is there only then.
+            assert!(
+                !fitted.contains("terminal: ;") && !fitted.contains("未显示：；"),
+                "`dabiao {}` at {width} columns names no column left out:\n{fitted}",
+                args.join(" ")
+            );
             for number in numbers(&fitted) {
                 assert!(
                     whole_numbers.contains(&number),
