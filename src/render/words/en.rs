@@ -351,6 +351,7 @@ impl Words for English {
             allowed_rate,
             own_rate,
             enough: is_enough,
+            ..
         } = f;
         let verdict = enough(*is_enough);
         format!(
@@ -392,6 +393,7 @@ impl Words for English {
             increment,
             own_increment,
             enough: is_enough,
+            ..
         } = f;
         let verdict = enough(*is_enough);
         format!(
