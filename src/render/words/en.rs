@@ -128,7 +128,8 @@ impl Words for English {
     }
 
     fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
-        let tally = format!("{reached} of {total} goals reached");
+        let goals = if total == 1 { "goal" } else { "goals" };
+        let tally = format!("{reached} of {total} {goals} reached");
         match binding {
             Some((reached, total)) => format!("{tally}; binding: {reached} of {total}"),
             None => tally,
