@@ -456,7 +456,7 @@ fn tone(class: Class) -> Tone {
     }
 }
 
-/// "NDRC: 4 提前实现, 5 快于预期, 7 基本符合预期, 4 滞后": every class of the
+/// "NDRC: 4 achieved early, 5 ahead of plan, …" (国家发展改革委：提前实现4项，…): every class of the
 /// method, best first, then those of goals it could not judge, when any.
 fn class_counts(
     method: Method,

@@ -924,3 +924,34 @@ fn an_entered_share_exactly_at_the_threshold_has_no_note() {
     let table = ok(dir.path(), &["plan.toml"]);
     assert!(!table.contains("Note:"), "{table}");
 }
+
+/// A share in percent whose actual figure is written as a fraction is
+/// refused like such a target, blamed on the CSV row or the plan's line,
+/// unless the plan gives `scale`.
+#[test]
+fn a_share_figure_written_as_a_fraction_is_refused_where_it_was_given() {
+    let share = |extra: &str| {
+        plan(&format!(
+            "[metrics.service]\nbaseline = 57\ngrowth = \"6%\"\n\
+             [metrics.gdp]\nbaseline = 100\ngrowth = \"5%\"\n\
+             [metrics.service_share]\nratio = {{ numerator = \"service\", denominator = \"gdp\"{extra} }}\n\
+             target = 60\n"
+        ))
+    };
+    let csv = "metric,year,value\nservice_share,2018,0.571\n";
+    let text = share("");
+    let dir = folder(&[("plan.toml", text.as_bytes()), ("a.csv", csv.as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "plan.toml", "--actuals", "a.csv"]);
+    assert!(stderr.contains("a.csv:2"), "{stderr}");
+    assert!(stderr.contains("did you mean 57.1?"), "{stderr}");
+    // In the plan file: its line is blamed.
+    let text = format!("{}actual = {{ 2017 = 0.58 }}\n", share(""));
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "plan.toml"]);
+    assert!(stderr.contains("plan.toml:14"), "{stderr}");
+    assert!(stderr.contains("did you mean 58?"), "{stderr}");
+    // A given scale says what the share means.
+    let text = share(", scale = 100");
+    let dir = folder(&[("plan.toml", text.as_bytes()), ("a.csv", csv.as_bytes())]);
+    ok(dir.path(), &["validate", "plan.toml", "--actuals", "a.csv"]);
+}

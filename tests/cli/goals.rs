@@ -408,3 +408,19 @@ fn shipped_ceilings_read_100_percent_or_more_when_met() {
         assert_eq!(attainment >= 1.0, met, "{row:?}");
     }
 }
+
+#[test]
+fn explain_in_chinese_words_a_ceiling_once_and_in_its_unit() {
+    // 5.2 % growing 1 % a year stays under 5.5 % by 2020 if it grows at most
+    // (5.5 / 5.2)^(1/5) - 1 = 1.13 % a year.
+    let text = plan(
+        "[metrics.unemployment]\nname = \"失业率\"\nunit = \"%\"\nbaseline = 5.2\n\
+         growth = \"1%\"\ntarget = { at_most = 5.5 }\n",
+    );
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let zh = ok(dir.path(), &["explain", "plan.toml", "--lang", "zh"]);
+    assert!(
+        zh.contains("失业率：从5.2%到2020年控制在5.5%以内，"),
+        "{zh}"
+    );
+}

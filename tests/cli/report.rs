@@ -322,3 +322,12 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert!(status.success(), "exit {status:?}, stderr: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
 }
+
+#[test]
+fn one_goal_is_counted_in_the_singular() {
+    let text =
+        crate::common::plan("[metrics.gdp]\nbaseline = 100\ngrowth = \"5%\"\ntarget = 200\n");
+    let dir = crate::common::folder(&[("plan.toml", text.as_bytes())]);
+    let table = crate::common::ok(dir.path(), &["plan.toml"]);
+    assert!(table.contains("\n0 of 1 goal reached\n"), "{table}");
+}

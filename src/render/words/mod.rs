@@ -265,6 +265,8 @@ pub(crate) struct CeilingAllowsRate {
     pub target_year: i32,
     pub baseline: String,
     pub goal: String,
+    /// The ceiling alone in its unit, "5.5%", for a language whose words say "at most".
+    pub ceiling: String,
     pub allowed_rate: String,
     pub own_rate: String,
     pub enough: bool,
@@ -292,6 +294,8 @@ pub(crate) struct CeilingAllowsIncrement {
     pub target_year: i32,
     pub baseline: String,
     pub goal: String,
+    /// The ceiling alone in its unit, "5.5%", for a language whose words say "at most".
+    pub ceiling: String,
     pub increment: String,
     pub own_increment: String,
     pub enough: bool,
