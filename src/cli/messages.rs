@@ -57,6 +57,11 @@ pub(super) fn misfit(misfit: Misfit) -> anyhow::Error {
         Misfit::Terminal => "--format xlsx writes a binary workbook, which a terminal cannot \
                              show: add -o FILE.xlsx, or redirect standard output to a file"
             .to_owned(),
+        Misfit::Wide => {
+            "--wide applies to the terminal table: CSV, JSON and workbooks always hold every \
+             column; drop --wide"
+                .to_owned()
+        }
     })
 }
 

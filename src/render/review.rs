@@ -11,18 +11,19 @@
 use serde_json::Value;
 
 use super::document::{
-    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
-    progress_text, scenario_lines, section_heading, signed_percent,
+    Cell, Document, Grid, Section, Tone, figure_text, goal_text, latest_text, opening, pace_text,
+    plain, positions, progress_text, scenario_lines, section_heading, signed_percent,
+    unit_decimals,
 };
 use super::json::{self, Json};
 use super::number::{Precision, number};
 use super::records::{
-    Field, NO_FIGURES, Records, class_key, goal_kind_key, in_goal_terms, labels, method_key,
+    Field, NO_FIGURES, Records, class_key, figure, goal_figure, goal_kind_key, labels, method_key,
     op_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions, no_layout};
 use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
-use crate::report::{Assessment, Class, GoalOutcome, Method, MetricLabel, ReportHeader};
+use crate::report::{Assessment, Class, GoalOutcome, Method, ReportHeader};
 
 const COLUMNS: [&str; 17] = [
     "scenario",
@@ -83,9 +84,10 @@ fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
     assessment.map_or(NO_FIGURES, |a| class_key(a.class))
 }
 
-/// Which goal a row is about: its labels, kind, comparison and target.
-fn goal_fields(header: &ReportHeader, metric: &MetricLabel, o: &GoalOutcome) -> [Field; 7] {
-    let [scenario, id, name, unit] = labels(header, metric);
+/// Which goal a row is about: its labels, kind, comparison and target (as
+/// the plan writes it).
+fn goal_fields<L>(header: &ReportHeader, row: &ReviewRow<L>, o: &GoalOutcome) -> [Field; 7] {
+    let [scenario, id, name, unit] = labels(header, &row.metric);
     [
         scenario,
         id,
@@ -93,52 +95,49 @@ fn goal_fields(header: &ReportHeader, metric: &MetricLabel, o: &GoalOutcome) -> 
         unit,
         Field::Text(goal_kind_key(o.kind).into()),
         Field::Text(op_key(o.goal.comparison).into()),
-        in_goal_terms(o.kind, o.goal.value),
+        goal_figure(&row.statement, o.goal.value),
     ]
 }
 
 /// One record per goal, in the order of [`COLUMNS`].
 fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
-    report
-        .lines
-        .iter()
-        .map(move |ReviewRow { metric, line, .. }| {
-            let o = &line.outcome;
-            let p = o.progress.as_ref();
-            let mut fields = goal_fields(&report.header, metric, o).to_vec();
-            fields.extend([
-                line.latest
-                    .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
-                line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
-                p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
-                optional_fraction(p.and_then(|p| p.deviation)),
-                optional_fraction(p.and_then(|p| p.progress)),
-                optional_fraction(p.and_then(|p| p.expected_progress)),
-                optional_fraction(p.map(|p| p.time_elapsed)),
-                optional_fraction(line.achieved_rate),
-                optional_fraction(line.remaining_rate),
-                Field::Text(verdict_key(line.assessment.as_ref()).into()),
-            ]);
-            fields
-        })
+    report.lines.iter().map(move |row| {
+        let (line, stated) = (&row.line, row.stated);
+        let o = &line.outcome;
+        let p = o.progress.as_ref();
+        let mut fields = goal_fields(&report.header, row, o).to_vec();
+        fields.extend([
+            line.latest
+                .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
+            line.latest
+                .map_or(Field::Empty, |(_, v)| figure(v, stated.latest)),
+            p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+            optional_fraction(p.and_then(|p| p.deviation)),
+            optional_fraction(p.and_then(|p| p.progress)),
+            optional_fraction(p.and_then(|p| p.expected_progress)),
+            optional_fraction(p.map(|p| p.time_elapsed)),
+            optional_fraction(line.achieved_rate),
+            optional_fraction(line.remaining_rate),
+            Field::Text(verdict_key(line.assessment.as_ref()).into()),
+        ]);
+        fields
+    })
 }
 
 /// One record per goal and year, in the order of [`HISTORY_COLUMNS`].
 fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> + '_ {
-    report
-        .lines
-        .iter()
-        .map(move |ReviewRow { metric, line, .. }| {
-            let mut fields = goal_fields(&report.header, metric, &line.outcome).to_vec();
-            fields.extend([
-                Field::Int(line.as_of.into()),
-                Field::Number(line.latest_value),
-                Field::Number(line.plan_value),
-                Field::Text(method_key(report.method).into()),
-                Field::Text(class_key(line.assessment.class).into()),
-            ]);
-            fields
-        })
+    report.lines.iter().map(move |row| {
+        let line = &row.line;
+        let mut fields = goal_fields(&report.header, row, &line.outcome).to_vec();
+        fields.extend([
+            Field::Int(line.as_of.into()),
+            figure(line.latest_value, row.stated.latest),
+            Field::Number(line.plan_value),
+            Field::Text(method_key(report.method).into()),
+            Field::Text(class_key(line.assessment.class).into()),
+        ]);
+        fields
+    })
 }
 
 /// `keys` paired with `fields`, then the figures behind the class.
@@ -306,28 +305,43 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
         .iter()
         .map(|review_row| row(review_row, report.method, options))
         .collect();
+    // Too wide for the terminal, the table keeps the metric, its goal and
+    // the verdict, and leaves out first what leads to the verdict least.
+    let drop_order = positions(
+        &header,
+        [
+            words.deviation(),
+            words.achieved_rate(),
+            words.remaining_rate(),
+            words.basis_header(),
+            words.progress_and_time(),
+            words.latest(),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric: vec![false, false, true, true, true, true, true, true, false],
+        drop_order,
     }
 }
 
 fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cell> {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let ReviewRow {
         metric,
         statement,
         line,
+        stated,
     } = review_row;
     let p = line.outcome.progress.as_ref();
     vec![
         plain(metric.name.clone()),
         plain(goal_text(statement, words, Some(d))),
-        plain(
-            line.latest
-                .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),
-        ),
+        plain(line.latest.map_or_else(String::new, |(year, value)| {
+            let decimals = options.value_decimals(value, unit_decimals(statement));
+            latest_text(year, value, stated.latest, decimals)
+        })),
         plain(
             p.and_then(|p| p.deviation)
                 .map_or_else(String::new, |x| signed_percent(x, d)),
@@ -371,8 +385,7 @@ fn basis(method: Method, a: &Assessment, d: usize) -> String {
 
 /// One row per goal and year with a figure.
 fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
-    let (words, d) = (options.lang.words(), options.decimals);
-    let value = |x: f64| number(x, Precision::Decimals(d));
+    let (words, d) = (options.lang.words(), options.decimals());
     let header = vec![
         words.metric().to_owned(),
         words.goal().to_owned(),
@@ -390,22 +403,43 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
                 metric,
                 statement,
                 line,
+                stated,
             } = row;
+            // The figure as written; the plan path's value as it needs.
+            let decimals = |x: f64| options.value_decimals(x, unit_decimals(statement));
+            let plan_value = line.plan_value;
             vec![
                 plain(metric.name.clone()),
                 plain(goal_text(statement, words, Some(d))),
                 plain(line.as_of.to_string()),
-                plain(value(line.latest_value)),
-                plain(value(line.plan_value)),
+                plain(figure_text(
+                    line.latest_value,
+                    stated.latest,
+                    decimals(line.latest_value),
+                )),
+                plain(number(
+                    plan_value,
+                    Precision::Decimals(decimals(plan_value)),
+                )),
                 plain(basis(report.method, &line.assessment, d)),
                 verdict_cell(Some(line.assessment.class), options),
             ]
         })
         .collect();
+    // Too wide, it keeps the metric, the goal, the year and the verdict.
+    let drop_order = positions(
+        &header,
+        [
+            words.plan_value_header(),
+            words.basis_header(),
+            words.latest(),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric: vec![false, false, true, true, true, true, false],
+        drop_order,
     }
 }
 
@@ -451,7 +485,7 @@ fn tone(class: Class) -> Tone {
     }
 }
 
-/// "NDRC: 4 提前实现, 5 快于预期, 7 基本符合预期, 4 滞后": every class of the
+/// "NDRC: 4 achieved early, 5 ahead of plan, …" (国家发展改革委：提前实现4项，…): every class of the
 /// method, best first, then those of goals it could not judge, when any.
 fn class_counts(
     method: Method,

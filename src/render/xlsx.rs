@@ -29,7 +29,7 @@ use rust_xlsxwriter::{
 use unicode_width::UnicodeWidthStr;
 
 use super::document::{Tone, level_text, opening, scenario_lines};
-use super::number::{Precision, number};
+use super::number::{Precision, decimals_unlike, number, telling, written_decimals};
 use super::records::{Field, LABEL_COLUMNS, Records, goal_kind_key, op_key, status_key};
 use super::review::verdict_tone;
 use super::words::{Column, Sheet, Words};
@@ -112,7 +112,10 @@ struct Styles {
     values: Vec<Format>,
     /// Values too large or small for fixed decimals.
     exponent: Format,
-    percent: Format,
+    /// Percentages with 0 to 22 decimals.
+    percents: Vec<Format>,
+    /// The decimals of a percentage: 2, or `--precision`'s.
+    percent_decimals: usize,
     good: Format,
     fair: Format,
     bad: Format,
@@ -127,7 +130,6 @@ impl Styles {
             d => format!(".{}", "0".repeat(d)),
         };
         let precision = precision.map(usize::from);
-        let percent_decimals = decimals(precision.unwrap_or(2));
         let tone = |(fill, text): (u32, u32)| {
             Format::new()
                 .set_background_color(Color::RGB(fill))
@@ -143,7 +145,10 @@ impl Styles {
                 .map(|d| Format::new().set_num_format(format!("#,##0{}", decimals(d))))
                 .collect(),
             exponent: Format::new().set_num_format(format!("0{}E+00", decimals(2))),
-            percent: Format::new().set_num_format(format!("0{percent_decimals}%")),
+            percents: (0..=22)
+                .map(|d| Format::new().set_num_format(format!("0{}%", decimals(d))))
+                .collect(),
+            percent_decimals: precision.unwrap_or(2),
             good: tone(GOOD),
             fair: tone(NEUTRAL),
             bad: tone(BAD),
@@ -159,6 +164,11 @@ impl Styles {
     /// The format of a value written with `decimals`.
     fn value(&self, decimals: usize) -> &Format {
         &self.values[decimals.min(20)]
+    }
+
+    /// The format of a percentage written with `decimals`.
+    fn percent(&self, decimals: usize) -> &Format {
+        &self.percents[decimals.min(22)]
     }
 }
 
@@ -272,12 +282,13 @@ fn write_table(
             )));
         }
         let (row_decimals, again) = decimals.row(row, &fields);
-        for (at_row, col, x) in again {
+        for Whole { row, col, x, floor } in again {
+            let decimals = floor.max(2);
             sheet
-                .write_number_with_format(at_row, col, x, styles.value(2))
+                .write_number_with_format(row, col, x, styles.value(decimals))
                 .map_err(failed)?;
             let width = &mut widths[usize::from(col)];
-            *width = (*width).max(value_width(x, 2));
+            *width = (*width).max(value_width(x, decimals));
         }
         for ((col, key), field) in (0u16..).zip(&columns).zip(&fields) {
             let shown =
@@ -341,24 +352,101 @@ fn write_field(
             if *b { "TRUE" } else { "FALSE" }.to_owned()
         }
         // What no double holds stays blank, as in CSV.
-        Field::Number(x) | Field::Fraction(x) if !x.is_finite() => String::new(),
-        Field::Number(x) if exponent(*x) => {
+        Field::Number(x)
+        | Field::Fraction(x)
+        | Field::Stated { x, .. }
+        | Field::Missed { x, .. }
+            if !x.is_finite() =>
+        {
+            String::new()
+        }
+        Field::Number(x)
+        | Field::Stated { x, fraction: false }
+        | Field::Missed {
+            x, fraction: false, ..
+        } if exponent(*x) => {
             sheet.write_number_with_format(row, col, *x, &styles.exponent)?;
             format!("{x:.2e}")
         }
-        Field::Number(x) => {
-            sheet.write_number_with_format(row, col, *x, styles.value(decimals))?;
-            let digits = number(*x, Precision::Decimals(decimals));
-            // The thousands separators the format adds.
-            let separators = digits.split('.').next().map_or(0, |whole| whole.len() / 3);
-            format!("{digits}{}", ",".repeat(separators))
+        Field::Number(x) => write_value(sheet, (row, col), *x, decimals, styles)?,
+        // A figure of the plan shows the decimals it is written with.
+        Field::Stated { x, fraction: false } => {
+            write_value(sheet, (row, col), *x, written_decimals(*x), styles)?
+        }
+        // Beside a missed goal, never rounded onto the goal.
+        Field::Missed {
+            x,
+            fraction: false,
+            unlike,
+        } => {
+            let decimals = decimals_unlike(*x, unlike, decimals);
+            write_value(sheet, (row, col), *x, decimals, styles)?
         }
         Field::Fraction(x) => {
-            sheet.write_number_with_format(row, col, *x, &styles.percent)?;
-            format!("{}%", number(x * 100.0, Precision::Decimals(decimals)))
+            write_percent(sheet, (row, col), *x, styles.percent_decimals, styles)?
+        }
+        Field::Stated { x, fraction: true } => {
+            let decimals = written_decimals(*x).saturating_sub(2);
+            write_percent(sheet, (row, col), *x, decimals, styles)?
+        }
+        Field::Missed {
+            x,
+            fraction: true,
+            unlike,
+        } => {
+            // `telling` counts a fraction's decimals, two more than its
+            // percentage's.
+            let asked = Precision::Decimals(styles.percent_decimals);
+            let decimals = match telling(*x, true, unlike, asked) {
+                Precision::Decimals(d) => d.saturating_sub(2),
+                Precision::Full => styles.percent_decimals,
+            };
+            write_percent(sheet, (row, col), *x, decimals, styles)?
         }
         Field::Empty => String::new(),
     })
+}
+
+/// Writes a value with `decimals` and gives back the text it shows.
+fn write_value(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    x: f64,
+    decimals: usize,
+    styles: &Styles,
+) -> Result<String, XlsxError> {
+    sheet.write_number_with_format(row, col, x, styles.value(decimals))?;
+    let digits = number(x, Precision::Decimals(decimals));
+    // The thousands separators the format adds.
+    let separators = digits.split('.').next().map_or(0, |whole| whole.len() / 3);
+    Ok(format!("{digits}{}", ",".repeat(separators)))
+}
+
+/// Writes a fraction as a percentage with `decimals` and gives back the
+/// text it shows.
+fn write_percent(
+    sheet: &mut Worksheet,
+    (row, col): (u32, u16),
+    x: f64,
+    decimals: usize,
+    styles: &Styles,
+) -> Result<String, XlsxError> {
+    sheet.write_number_with_format(row, col, x, styles.percent(decimals))?;
+    Ok(format!(
+        "{}%",
+        number(x * 100.0, Precision::Decimals(decimals))
+    ))
+}
+
+/// A value written without decimals, which a later row of its metric may
+/// turn to two: its cell, and the decimals it needs at least (a figure
+/// beside a missed goal may need some).
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Whole {
+    row: u32,
+    col: u16,
+    x: f64,
+    floor: usize,
 }
 
 /// The decimals of each row's values, decided as the rows come: none for
@@ -372,9 +460,8 @@ struct Decimals {
     precision: Option<usize>,
     /// The metrics with a value that has decimals.
     fractional: HashSet<String>,
-    /// The cells of each metric written without decimals so far: row,
-    /// column and value.
-    whole: HashMap<String, Vec<(u32, u16, f64)>>,
+    /// The cells of each metric written without decimals so far.
+    whole: HashMap<String, Vec<Whole>>,
 }
 
 impl Decimals {
@@ -389,17 +476,26 @@ impl Decimals {
 
     /// The decimals of row `row`, and the cells of earlier rows to write
     /// again with two.
-    fn row(&mut self, row: u32, fields: &[Field]) -> (usize, Vec<(u32, u16, f64)>) {
+    fn row(&mut self, row: u32, fields: &[Field]) -> (usize, Vec<Whole>) {
         if let Some(precision) = self.precision {
             return (precision, Vec::new());
         }
+        // The values written with the row's decimals.
         let values = || {
-            (0u16..).zip(fields).filter_map(|(col, f)| match f {
-                Field::Number(x) if x.is_finite() && !exponent(*x) => Some((col, *x)),
-                _ => None,
+            (0u16..).zip(fields).filter_map(move |(col, f)| {
+                let (x, floor) = match f {
+                    Field::Number(x) => (*x, 0),
+                    Field::Missed {
+                        x,
+                        fraction: false,
+                        unlike,
+                    } => (*x, decimals_unlike(*x, unlike, 0)),
+                    _ => return None,
+                };
+                (x.is_finite() && !exponent(x)).then_some(Whole { row, col, x, floor })
             })
         };
-        let whole = values().all(|(_, x)| x.fract() == 0.0);
+        let whole = values().all(|w| w.x.fract() == 0.0);
         let Some(Field::Text(id)) = self.metric.and_then(|m| fields.get(m)) else {
             return (if whole { 0 } else { 2 }, Vec::new());
         };
@@ -410,7 +506,7 @@ impl Decimals {
             (2, self.whole.remove(id).unwrap_or_default())
         } else {
             let cells = self.whole.entry(id.clone()).or_default();
-            cells.extend(values().map(|(col, x)| (row, col, x)));
+            cells.extend(values());
             (0, Vec::new())
         }
     }
@@ -565,7 +661,12 @@ fn text(fields: &[Field], column: usize) -> &str {
 /// The number of a record's field; not a number when it has none.
 fn number_in(fields: &[Field], column: usize) -> f64 {
     match fields.get(column) {
-        Some(Field::Number(x)) => *x,
+        Some(
+            Field::Number(x)
+            | Field::Fraction(x)
+            | Field::Stated { x, .. }
+            | Field::Missed { x, .. },
+        ) => *x,
         _ => f64::NAN,
     }
 }
@@ -708,9 +809,11 @@ mod tests {
             raw_csv: false,
             color: None,
             sparkline: false,
+            wide: false,
             destination: Destination {
                 terminal,
                 no_color: false,
+                width: None,
             },
         }
     }
@@ -728,6 +831,12 @@ mod tests {
             check::<[GoalReport]>(OutputFormat::Table, &options(true)),
             Ok(())
         );
+        // A workbook always holds every column.
+        let wide = Options {
+            wide: true,
+            ..options(false)
+        };
+        assert_eq!(check::<[GoalReport]>(xlsx, &wide), Err(Misfit::Wide));
     }
 
     #[test]
@@ -787,7 +896,15 @@ mod tests {
                 (0, vec![]),
                 (0, vec![]),
                 // The row written without decimals is written again.
-                (2, vec![(2, 1, 68.0)]),
+                (
+                    2,
+                    vec![Whole {
+                        row: 2,
+                        col: 1,
+                        x: 68.0,
+                        floor: 0
+                    }]
+                ),
                 (0, vec![]),
                 (2, vec![]),
             ]
