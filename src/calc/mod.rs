@@ -11,6 +11,7 @@
 pub mod explain;
 pub mod goals;
 pub mod noise;
+pub mod odds;
 pub mod projection;
 pub mod review;
 pub mod sensitivity;
