@@ -14,12 +14,14 @@
 //! works out once what every block of paths needs, and `verdict` each goal's
 //! test per year; `block` simulates a block of paths from its own random
 //! streams, seeded from (seed, block, metric), and adds what it found to a
-//! tally of integer counts; `sketch` holds the mergeable histograms. Blocks
-//! are spread over threads by rayon, and since tallies only add integers, a
-//! seed gives the same odds whatever the number of threads, in memory that
-//! does not grow with the number of paths.
+//! tally of integer counts; `sketch` holds the mergeable histograms;
+//! `history` estimates a volatility from past figures. Blocks are spread
+//! over threads by rayon, and since tallies only add integers, a seed gives
+//! the same odds whatever the number of threads, in memory that does not
+//! grow with the number of paths.
 
 mod block;
+mod history;
 mod layout;
 mod sketch;
 mod verdict;
@@ -27,6 +29,8 @@ mod verdict;
 use std::ops::RangeInclusive;
 
 use rayon::prelude::*;
+
+pub use history::{HistoryError, MIN_HISTORY_CHANGES, history_volatility};
 
 use super::goals::average_annual_rate;
 use super::projection::{Projection, continuation, share_anchor};

@@ -1,0 +1,90 @@
+//! A metric's volatility read from its own past (`volatility = "history"`):
+//! how much its annual growth has varied, on the same log scale as the
+//! simulation's shocks, so that a past as bumpy as the future would give it.
+
+use std::collections::BTreeMap;
+
+/// Fewer annual changes than this make a standard deviation of noise.
+pub const MIN_HISTORY_CHANGES: usize = 4;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum HistoryError {
+    /// Fewer than [`MIN_HISTORY_CHANGES`] pairs of consecutive years.
+    TooFew { changes: usize },
+    /// A figure of 0 or less has no log growth.
+    NotPositive { year: i32 },
+}
+
+/// The sample standard deviation of ln(v(y) / v(y-1)) over every pair of
+/// consecutive years among `figures` (year → value); a gap's change spans
+/// more than a year and is left out.
+pub fn history_volatility(figures: &BTreeMap<i32, f64>) -> Result<f64, HistoryError> {
+    if let Some((&year, _)) = figures.iter().find(|(_, v)| v.is_nan() || **v <= 0.0) {
+        return Err(HistoryError::NotPositive { year });
+    }
+    let changes: Vec<f64> = figures
+        .iter()
+        .zip(figures.iter().skip(1))
+        .filter(|((y0, _), (y1, _))| **y1 == **y0 + 1)
+        .map(|((_, v0), (_, v1))| (v1 / v0).ln())
+        .collect();
+    let n = changes.len();
+    if n < MIN_HISTORY_CHANGES {
+        return Err(HistoryError::TooFew { changes: n });
+    }
+    let mean = changes.iter().sum::<f64>() / n as f64;
+    let squares: f64 = changes.iter().map(|c| (c - mean).powi(2)).sum();
+    Ok((squares / (n - 1) as f64).sqrt())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(pairs: &[(i32, f64)]) -> BTreeMap<i32, f64> {
+        pairs.iter().copied().collect()
+    }
+
+    #[test]
+    fn steady_growth_has_no_volatility() {
+        let steady = figures(&[
+            (2011, 100.0),
+            (2012, 110.0),
+            (2013, 121.0),
+            (2014, 133.1),
+            (2015, 146.41),
+        ]);
+        assert!(history_volatility(&steady).unwrap() < 1e-12);
+    }
+
+    #[test]
+    fn alternating_growth_gives_the_sample_standard_deviation() {
+        // Log changes +0.1, -0.1, +0.1, -0.1: mean 0, Σ squares 0.04 over 3.
+        let values = [0.0, 0.1, 0.0, 0.1, 0.0];
+        let bumpy: BTreeMap<i32, f64> =
+            (2011..).zip(values.map(|l: f64| 100.0 * l.exp())).collect();
+        let sigma = history_volatility(&bumpy).unwrap();
+        assert!((sigma - (0.04f64 / 3.0).sqrt()).abs() < 1e-12, "{sigma}");
+    }
+
+    #[test]
+    fn gaps_and_short_or_non_positive_histories() {
+        // 2013 missing: only 2011→2012, 2014→2015, 2015→2016 are annual.
+        let gappy = figures(&[
+            (2011, 1.0),
+            (2012, 2.0),
+            (2014, 3.0),
+            (2015, 4.0),
+            (2016, 5.0),
+        ]);
+        assert_eq!(
+            history_volatility(&gappy),
+            Err(HistoryError::TooFew { changes: 3 })
+        );
+        let zero = figures(&[(2011, 1.0), (2012, 0.0)]);
+        assert_eq!(
+            history_volatility(&zero),
+            Err(HistoryError::NotPositive { year: 2012 })
+        );
+    }
+}
