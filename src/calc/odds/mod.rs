@@ -24,6 +24,8 @@ mod block;
 mod history;
 mod layout;
 mod sketch;
+#[cfg(test)]
+mod tests;
 mod verdict;
 
 use std::ops::RangeInclusive;
