@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use criterion::{Criterion, criterion_group};
 use dabiao::calc::odds::{LATER_YEARS, Noise, Options, SimGoal, SimMetric, Simulation, simulate};
-use dabiao::plan::{Comparison, Goal, GoalKind};
+use dabiao::plan::{Comparison, Goal, GoalKind, RateMethod, Stated};
 
 const METRICS: usize = 10;
 const YEARS: usize = 5;
@@ -38,19 +38,21 @@ fn case(paths: u64) -> Simulation {
         let goal = |kind, value| SimGoal {
             metric: i,
             kind,
-            goal: Goal {
+            goal: Stated::Value(Goal {
                 comparison: Comparison::AtLeast,
                 value,
-            },
+            }),
         };
         goals.push(goal(GoalKind::Level, level));
         if i % 2 == 0 {
             goals.push(goal(GoalKind::Rate, growth - 0.01));
         }
         metrics.push(SimMetric {
+            real: path.clone(),
             path,
             known_through: 0,
             noise: Noise::Compound(vec![sigma; YEARS]),
+            rate_method: RateMethod::Endpoint,
         });
     }
     Simulation {

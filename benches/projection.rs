@@ -1,15 +1,17 @@
 //! How long the work takes: the shipped plan (the everyday case), a
 //! generated plan of 100,000 metrics (work must stay linear in metrics ×
-//! years), and a sensitivity sweep of 101 shifts with break-even searches
-//! over 10,000 metrics (seconds, not minutes).
+//! years), the same plan with 100,000 rows of actual figures (linear in rows
+//! plus metrics, not their product), and a sensitivity sweep of 101 shifts
+//! with break-even searches over 10,000 metrics (seconds, not minutes).
 
 use std::fmt::Write;
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
+use dabiao::Keep;
 use dabiao::calc::sensitivity::Sweep;
-use dabiao::render::csv::{CsvOptions, CsvTable};
-use dabiao::render::{Lang, Precision, Tables, TextOptions};
+use dabiao::plan::{Additions, Encoding, parse_actuals_csv};
+use dabiao::render::{Destination, Format, Lang, Options, render};
 use dabiao::report::Report;
 use dabiao::report::sensitivity::SensitivityReport;
 
@@ -45,47 +47,78 @@ fn generated_plan(count: usize) -> String {
     text
 }
 
-fn report_to_csv(text: &str) -> String {
-    let plans =
-        dabiao::load_plan(text, "bench.toml", &Default::default()).expect("bench plan is valid");
-    let report = Report::build(&plans[0]);
-    let options = CsvOptions {
-        table: CsvTable::Summary,
-        precision: Precision::Full,
+/// One actual figure for 2016 per metric of `generated_plan(count)`, as a
+/// spreadsheet would export them.
+fn generated_actuals(count: usize) -> String {
+    let mut csv = String::from("metric,year,value\n");
+    for i in 0..count {
+        let _ = writeln!(csv, "m{i},2016,{}", 60 + i % 50);
+    }
+    csv
+}
+
+/// Every table, with no option beyond the defaults but the language and the trend marks.
+fn options<T>(lang: Lang, sparkline: bool) -> Options<T> {
+    Options {
+        lang,
+        precision: None,
+        table: None,
+        layout: None,
         bom: false,
-    };
-    dabiao::render::csv::render(std::slice::from_ref(&report), &options)
+        color: None,
+        sparkline,
+        destination: Destination::default(),
+    }
+}
+
+fn report_in(
+    text: &str,
+    format: Format,
+    options: &Options<dabiao::render::report::Tables>,
+) -> Vec<u8> {
+    let plans = dabiao::load_plan(text, "bench.toml", &Default::default(), Keep::Asked)
+        .expect("bench plan is valid");
+    let report = Report::build(&plans.projected[0]);
+    let mut out = Vec::new();
+    render(std::slice::from_ref(&report), format, options, &mut out).expect("the report renders");
+    out
 }
 
 fn benches(c: &mut Criterion) {
     c.bench_function("shipped plan: load, project, table", |b| {
-        b.iter(|| {
-            let plans =
-                dabiao::load_plan(black_box(SHIPPED), "targets.toml", &Default::default()).unwrap();
-            let report = Report::build(&plans[0]);
-            let options = TextOptions {
-                lang: Lang::Zh,
-                decimals: 2,
-                tables: Tables::All,
-                sparkline: true,
-            };
-            let terminal = dabiao::render::table::TerminalOptions {
-                color: false,
-                fit_terminal: false,
-            };
-            dabiao::render::table::render(std::slice::from_ref(&report), &options, terminal)
-        })
+        let options = options(Lang::Zh, true);
+        b.iter(|| report_in(black_box(SHIPPED), Format::Table, &options))
     });
     let large = generated_plan(100_000);
     let mut group = c.benchmark_group("100,000 metrics");
     group.sample_size(10);
+    let options = options(Lang::En, false);
     group.bench_function("load, project, summary csv", |b| {
-        b.iter(|| report_to_csv(black_box(&large)))
+        b.iter(|| report_in(black_box(&large), Format::Csv, &options))
+    });
+    let actuals = generated_actuals(100_000);
+    group.bench_function("read 100,000 actual rows and load with them", |b| {
+        b.iter(|| {
+            let records = parse_actuals_csv(black_box(actuals.as_bytes()), "a.csv", Encoding::Auto)
+                .expect("bench actuals are valid");
+            let additions = Additions {
+                actuals: &records,
+                ..Default::default()
+            };
+            dabiao::load_plan(&large, "bench.toml", &additions, Keep::Asked)
+                .expect("bench plan is valid")
+        })
     });
     group.finish();
 
-    let ten_thousand =
-        dabiao::load_plan(&generated_plan(10_000), "bench.toml", &Default::default()).unwrap();
+    let ten_thousand = dabiao::load_plan(
+        &generated_plan(10_000),
+        "bench.toml",
+        &Default::default(),
+        Keep::Asked,
+    )
+    .unwrap()
+    .projected;
     let shifts: Vec<f64> = (-50..=50).map(|i| f64::from(i) / 100.0).collect();
     let mut group = c.benchmark_group("10,000 metrics");
     group.sample_size(10);

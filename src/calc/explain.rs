@@ -3,103 +3,170 @@
 //! need against the metric's own growth? How much faster must a share's
 //! numerator grow than its denominator?
 
-use super::goals::average_annual_rate;
+use super::average::average_annual_rate;
 use super::noise::{difference, level_satisfies, significant};
+use super::prices::price_index;
 use super::projection::{Projection, share_anchor};
-use crate::plan::{Goal, Model, Plan};
+use crate::plan::{Comparison, Goal, Model, Plan, Prices};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
-    /// A metric with a level goal and a rate goal: whether the stated rate,
-    /// from the baseline, reaches the stated level.
-    RateAndLevel {
-        metric: usize,
-        /// The rate goal's value (its `at_least`, `at_most` or `about` rate).
-        stated_rate: f64,
-        baseline: f64,
-        /// baseline × (1 + stated_rate)^n.
-        reached: f64,
-        level: Goal,
-        meets: bool,
-        /// The rate that reaches the level exactly.
-        needed_rate: f64,
-        /// level / (1 + stated_rate)^n: the base-year value rate and level imply together.
-        implied_baseline: f64,
-    },
-    /// A level goal without a rate goal: the rate it needs from the baseline
-    /// against the metric's own; for a linear metric also the yearly increment.
-    LevelNeeds {
-        metric: usize,
-        baseline: f64,
-        level: Goal,
-        needed_rate: f64,
-        own_rate: f64,
-        /// Linear metrics: (level - baseline) / n, and the plan's average increment.
-        increments: Option<(f64, f64)>,
-        /// Whether the metric's own path meets the goal.
-        meets: bool,
-    },
-    /// A share goal: how many points a year faster the numerator must grow
-    /// than the denominator, against the gap in the plan.
-    ShareNeeds {
-        metric: usize,
-        numerator: usize,
-        denominator: usize,
-        share_at_base: f64,
-        level: Goal,
-        /// The numerator's average rate that gives the share exactly, with the
-        /// denominator on its own path.
-        needed_numerator_rate: f64,
-        numerator_rate: f64,
-        denominator_rate: f64,
-        /// needed_numerator_rate - denominator_rate, and numerator_rate - denominator_rate.
-        needed_gap: f64,
-        plan_gap: f64,
-        /// Whether the share in the plan meets its goal.
-        meets: bool,
-    },
+    RateAndLevel(RateAndLevel),
+    LevelNeeds(LevelNeeds),
+    ShareNeeds(ShareNeeds),
+    FallAtMost(FallAtMost),
 }
 
-/// The findings for every metric with a level goal, in plan order. A metric
-/// whose base-year or target-year value is not positive gets none (its
-/// average rate is undefined).
+impl Finding {
+    /// The metric the finding is about.
+    pub fn metric(&self) -> usize {
+        match self {
+            Finding::RateAndLevel(f) => f.metric,
+            Finding::LevelNeeds(f) => f.metric,
+            Finding::ShareNeeds(f) => f.metric,
+            Finding::FallAtMost(f) => f.metric,
+        }
+    }
+}
+
+/// A metric with a level goal and a rate goal: whether the stated rate,
+/// from the baseline, reaches the stated level.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RateAndLevel {
+    pub metric: usize,
+    /// The rate goal's value (its `at_least`, `at_most` or `about` rate):
+    /// real growth, for a metric with a deflator.
+    pub stated_rate: f64,
+    pub baseline: f64,
+    /// baseline × (1 + stated_rate)^n × P, with P the price level of
+    /// target_year against base_year (1 without a deflator).
+    pub reached: f64,
+    pub level: Goal,
+    pub meets: bool,
+    /// |reached - level|: by how much the stated rate misses (or clears) the level.
+    pub distance: f64,
+    /// The rate (real, with a deflator) that reaches the level exactly.
+    pub needed_rate: f64,
+    /// level / ((1 + stated_rate)^n × P): the base-year value rate and
+    /// level imply together.
+    pub implied_baseline: f64,
+}
+
+/// A level goal without a rate goal: the rate it needs from the baseline
+/// against the metric's own; for a linear metric also the yearly increment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelNeeds {
+    pub metric: usize,
+    pub baseline: f64,
+    pub level: Goal,
+    pub needed_rate: f64,
+    pub own_rate: f64,
+    /// own_rate - needed_rate: how much faster (or slower) the plan grows than the level needs.
+    pub margin: f64,
+    /// Linear metrics and metrics in %: (level - baseline) / n, and the
+    /// plan's average increment (in percentage points for a metric in %).
+    pub increments: Option<(f64, f64)>,
+    /// Whether the metric's own path meets the goal.
+    pub meets: bool,
+}
+
+/// A share goal: how many points a year faster the numerator must grow
+/// than the denominator, against the gap in the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareNeeds {
+    pub metric: usize,
+    pub numerator: usize,
+    pub denominator: usize,
+    pub share_at_base: f64,
+    pub level: Goal,
+    /// The numerator's average rate that gives the share exactly, with the
+    /// denominator on its own path.
+    pub needed_numerator_rate: f64,
+    pub numerator_rate: f64,
+    pub denominator_rate: f64,
+    /// needed_numerator_rate - denominator_rate, and numerator_rate - denominator_rate.
+    pub needed_gap: f64,
+    pub plan_gap: f64,
+    /// Whether the share in the plan meets its goal.
+    pub meets: bool,
+}
+
+/// A change goal of at least a fall (`change_target = "-13.5%"`): it lets
+/// the metric fall by less, or even rise. A plan that says 下降13.5%以上,
+/// a fall of at least 13.5 %, means `{ at_most = "-13.5%" }`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FallAtMost {
+    pub metric: usize,
+    /// The goal's value: a negative change.
+    pub change: f64,
+}
+
+/// The findings of every metric, in plan order: for a level goal as the
+/// variants say (none for a metric whose base-year or target-year value is
+/// not positive, whose average rate is undefined), then a change goal of at
+/// least a fall.
 pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
-    let n = plan.horizon() as f64;
-    let ends = |i: usize| {
-        let path = projection.series(i);
-        (path[0], path[path.len() - 1])
-    };
-    let rate_of = |i: usize| {
-        let (first, last) = ends(i);
-        average_annual_rate(first, last, n)
-    };
     let mut findings = Vec::new();
     for (index, metric) in plan.metrics.iter().enumerate() {
-        let Some(level) = metric.level_goal else {
-            continue;
-        };
-        let (baseline, _) = ends(index);
-        let finding = match (&metric.model, metric.rate_goal) {
-            (
-                Model::Ratio {
-                    numerator,
-                    denominator,
-                    scale,
-                },
-                _,
-            ) => {
-                let (num_base, _) = ends(*numerator);
-                let (_, den_last) = ends(*denominator);
-                // An entered share keeps its proportion to the parts' ratio,
-                // so the parts must reach the goal divided by that proportion.
-                let anchor = share_anchor(plan, projection, index, plan.horizon());
-                let needed_numerator = level.value / anchor * den_last / scale;
-                match (
-                    average_annual_rate(num_base, needed_numerator, n),
-                    rate_of(*numerator),
-                    rate_of(*denominator),
-                ) {
-                    (Some(needed), Some(num_rate), Some(den_rate)) => Some(Finding::ShareNeeds {
+        if let Some(level) = metric.level_goal {
+            findings.extend(level_finding(plan, projection, index, level));
+        }
+        if let Some(goal) = metric.change_goal
+            && goal.comparison == Comparison::AtLeast
+            && goal.value < 0.0
+        {
+            findings.push(Finding::FallAtMost(FallAtMost {
+                metric: index,
+                change: goal.value,
+            }));
+        }
+    }
+    findings
+}
+
+/// What metric `index`'s level goal needs against its plan.
+fn level_finding(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    level: Goal,
+) -> Option<Finding> {
+    let n = plan.horizon() as f64;
+    let ends_at = |i: usize, prices: Prices| {
+        let path = projection.part_series(i, prices);
+        (path[0], path[path.len() - 1])
+    };
+    let ends = |i: usize| ends_at(i, Prices::Current);
+    let rate_of = |i: usize, prices: Prices| {
+        let (first, last) = ends_at(i, prices);
+        average_annual_rate(first, last, n)
+    };
+    let metric = &plan.metrics[index];
+    let (baseline, _) = ends(index);
+    match (&metric.model, metric.rate_goal) {
+        (
+            Model::Ratio {
+                numerator,
+                denominator,
+                scale,
+                prices,
+                ..
+            },
+            _,
+        ) => {
+            let (num_base, _) = ends_at(*numerator, *prices);
+            let (_, den_last) = ends_at(*denominator, *prices);
+            // An entered share keeps its proportion to the parts' ratio,
+            // so the parts must reach the goal divided by that proportion.
+            let anchor = share_anchor(plan, projection, index, plan.horizon());
+            let needed_numerator = level.value / anchor * den_last / scale;
+            match (
+                average_annual_rate(num_base, needed_numerator, n),
+                rate_of(*numerator, *prices),
+                rate_of(*denominator, *prices),
+            ) {
+                (Some(needed), Some(num_rate), Some(den_rate)) => {
+                    Some(Finding::ShareNeeds(ShareNeeds {
                         metric: index,
                         numerator: *numerator,
                         denominator: *denominator,
@@ -111,51 +178,63 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                         needed_gap: difference(needed, den_rate),
                         plan_gap: difference(num_rate, den_rate),
                         meets: level_satisfies(level.comparison, ends(index).1, level.value),
-                    }),
-                    _ => None,
+                    }))
                 }
-            }
-            (_, Some(rate_goal)) => {
-                let factor = (1.0 + rate_goal.value).powf(n);
-                let reached = baseline * factor;
-                average_annual_rate(baseline, level.value, n).map(|needed_rate| {
-                    Finding::RateAndLevel {
-                        metric: index,
-                        stated_rate: rate_goal.value,
-                        baseline,
-                        reached: significant(reached),
-                        level,
-                        meets: level_satisfies(level.comparison, reached, level.value),
-                        needed_rate,
-                        implied_baseline: significant(level.value / factor),
-                    }
-                })
-            }
-            (model, None) => match (
-                average_annual_rate(baseline, level.value, n),
-                rate_of(index),
-            ) {
-                (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds {
-                    metric: index,
-                    baseline,
-                    level,
-                    needed_rate,
-                    own_rate,
-                    increments: match model {
-                        Model::Linear { increment, .. } => Some((
-                            significant((level.value - baseline) / n),
-                            significant(increment.iter().sum::<f64>() / n),
-                        )),
-                        _ => None,
-                    },
-                    meets: level_satisfies(level.comparison, ends(index).1, level.value),
-                }),
                 _ => None,
-            },
-        };
-        findings.extend(finding);
+            }
+        }
+        (model, Some(rate_goal)) => {
+            // The stated rate is real growth; the level is at current
+            // prices, so the price change over the plan years joins it.
+            let prices = price_index(model).map_or(1.0, |index| index[index.len() - 1]);
+            let factor = (1.0 + rate_goal.value).powf(n) * prices;
+            let reached = baseline * factor;
+            let shown = significant(reached);
+            average_annual_rate(baseline * prices, level.value, n).map(|needed_rate| {
+                Finding::RateAndLevel(RateAndLevel {
+                    metric: index,
+                    stated_rate: rate_goal.value,
+                    baseline,
+                    reached: shown,
+                    level,
+                    meets: level_satisfies(level.comparison, reached, level.value),
+                    distance: (shown - level.value).abs(),
+                    needed_rate,
+                    implied_baseline: significant(level.value / factor),
+                })
+            })
+        }
+        (model, None) => match (
+            average_annual_rate(baseline, level.value, n),
+            rate_of(index, Prices::Current),
+        ) {
+            (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds(LevelNeeds {
+                metric: index,
+                baseline,
+                level,
+                needed_rate,
+                own_rate,
+                margin: own_rate - needed_rate,
+                increments: {
+                    let needed = significant((level.value - baseline) / n);
+                    match model {
+                        Model::Linear { increment, .. } => {
+                            Some((needed, significant(increment.iter().sum::<f64>() / n)))
+                        }
+                        // A metric in % moves by points, whatever its model.
+                        _ if metric.in_points() => {
+                            let plan_path = projection.plan_series(index);
+                            let own = (plan_path[plan_path.len() - 1] - baseline) / n;
+                            Some((needed, significant(own)))
+                        }
+                        _ => None,
+                    }
+                },
+                meets: level_satisfies(level.comparison, ends(index).1, level.value),
+            })),
+            _ => None,
+        },
     }
-    findings
 }
 
 #[cfg(test)]
@@ -172,21 +251,28 @@ mod tests {
         findings(&plan, &project(&plan).unwrap())
     }
 
-    #[test]
-    fn the_shipped_plan_states_a_rate_that_misses_its_own_level() {
-        let found = findings_of(include_str!("../../targets.toml"));
-        let Finding::RateAndLevel {
+    /// A `RateAndLevel` finding's reached level, whether it meets the goal,
+    /// the rate needed and the baseline implied.
+    fn rate_and_level(finding: &Finding) -> (f64, bool, f64, f64) {
+        let Finding::RateAndLevel(RateAndLevel {
             reached,
             meets,
             needed_rate,
             implied_baseline,
             ..
-        } = &found[0]
+        }) = finding
         else {
-            panic!("service_investment has a level and a rate goal: {found:?}");
+            panic!("a metric with a level and a rate goal: {finding:?}");
         };
+        (*reached, *meets, *needed_rate, *implied_baseline)
+    }
+
+    #[test]
+    fn the_shipped_plan_states_a_rate_that_misses_its_own_level() {
+        let (reached, meets, needed_rate, implied_baseline) =
+            rate_and_level(&findings_of(include_str!("../../targets.toml"))[0]);
         // 68 × 1.16^5 = 142.8232327168 < 150; (150/68)^(1/5) - 1 = 17.143 %; 150 / 1.16^5 = 71.4170.
-        assert_eq!(*reached, 142.8232327168);
+        assert_eq!(reached, 142.8232327168);
         assert!(!meets);
         assert!((needed_rate - 0.171430343).abs() < 1e-9);
         assert!(
@@ -196,34 +282,49 @@ mod tests {
     }
 
     #[test]
+    fn a_real_rate_reaches_a_level_at_current_prices_with_the_price_change() {
+        let found = findings_of(
+            "[plan]\nbase_year = 2020\ntarget_year = 2025\n\
+             [metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             target = 1500\nrate_target = \"6.5%\"\n",
+        );
+        let (reached, meets, needed_rate, implied_baseline) = rate_and_level(&found[0]);
+        // 1000 × 1.065⁵ × 1.02⁵ = 1370.0867 × 1.1040808 = 1512.6864 ≥ 1500; the
+        // real rate 1500 needs is (1500 / 1104.0808)^(1/5) - 1 = 6.3208 %, and
+        // 1500 / 1.5126864 = 991.6133 is the baseline both goals imply.
+        assert_eq!(reached, 1512.68638379753);
+        assert!(meets);
+        assert!((needed_rate - 0.0632076188).abs() < 1e-10, "{needed_rate}");
+        assert!(
+            (implied_baseline - 991.6133417).abs() < 1e-6,
+            "{implied_baseline}"
+        );
+    }
+
+    #[test]
     fn level_only_and_linear_findings() {
         let found = findings_of(include_str!("../../targets.toml"));
         let firms = found
             .iter()
-            .find(|f| {
-                matches!(
-                    f,
-                    Finding::LevelNeeds {
-                        increments: Some(_),
-                        ..
-                    }
-                )
+            .find_map(|f| match f {
+                Finding::LevelNeeds(LevelNeeds {
+                    increments: Some(increments),
+                    ..
+                }) => Some(*increments),
+                _ => None,
             })
             .unwrap();
-        let Finding::LevelNeeds { increments, .. } = firms else {
-            unreachable!()
-        };
         // (200 - 120) / 5 = 16 a year needed; the plan adds 16.
-        assert_eq!(*increments, Some((16.0, 16.0)));
+        assert_eq!(firms, (16.0, 16.0));
         let revenue = found
             .iter()
             .find_map(|f| match f {
-                Finding::LevelNeeds {
+                Finding::LevelNeeds(LevelNeeds {
                     needed_rate,
                     own_rate,
                     increments: None,
                     ..
-                } => Some((*needed_rate, *own_rate)),
+                }) => Some((*needed_rate, *own_rate)),
                 _ => None,
             })
             .unwrap();
@@ -238,12 +339,11 @@ mod tests {
         let share = found
             .iter()
             .find_map(|f| match f {
-                Finding::ShareNeeds {
-                    needed_numerator_rate,
-                    needed_gap,
-                    plan_gap,
-                    ..
-                } => Some((*needed_numerator_rate, *needed_gap, *plan_gap)),
+                Finding::ShareNeeds(share) => Some((
+                    share.needed_numerator_rate,
+                    share.needed_gap,
+                    share.plan_gap,
+                )),
                 _ => None,
             })
             .unwrap();
@@ -253,5 +353,42 @@ mod tests {
         assert!((share.0 - needed).abs() < 1e-9);
         assert!((share.1 - (needed - 0.09)).abs() < 1e-9);
         assert_eq!(share.2, 0.11);
+    }
+
+    #[test]
+    fn a_change_goal_of_at_least_a_fall_is_pointed_out() {
+        let found = findings_of(
+            "[plan]\nbase_year = 2020\ntarget_year = 2025\n\
+             [metrics.loose]\nbaseline = 1\ngrowth = \"-2%\"\nchange_target = \"-13.5%\"\n\
+             [metrics.tight]\nbaseline = 1\ngrowth = \"-2%\"\nchange_target = { at_most = \"-13.5%\" }\n\
+             [metrics.rise]\nbaseline = 1\ngrowth = \"2%\"\nchange_target = \"10%\"\n",
+        );
+        assert_eq!(
+            found,
+            [Finding::FallAtMost(FallAtMost {
+                metric: 0,
+                change: -0.135
+            })]
+        );
+    }
+
+    #[test]
+    fn a_compound_metric_in_percent_needs_points_a_year() {
+        // 40 % growing 2 % a year ends at 40 × 1.02⁵ = 44.163: 0.8326 points
+        // a year, against (45 - 40) / 5 = 1 needed.
+        let found = findings_of(
+            "[plan]\nbase_year = 2020\ntarget_year = 2025\n\
+             [metrics.forest]\nunit = \"%\"\nbaseline = 40\ngrowth = \"2%\"\ntarget = 45\n",
+        );
+        let Finding::LevelNeeds(LevelNeeds {
+            increments: Some((needed, own)),
+            meets: false,
+            ..
+        }) = found[0]
+        else {
+            panic!("a level goal of a metric in %: {found:?}");
+        };
+        assert_eq!(needed, 1.0);
+        assert!((own - (40.0 * 1.02f64.powi(5) - 40.0) / 5.0).abs() < 1e-9);
     }
 }

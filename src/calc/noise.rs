@@ -38,10 +38,14 @@ pub fn rate_satisfies(comparison: Comparison, rate: f64, target: f64) -> bool {
 /// Digits of a double that survive a few arithmetic steps; spreadsheets show as many.
 const SIGNIFICANT_DIGITS: usize = 15;
 
-/// `x` rounded to [`SIGNIFICANT_DIGITS`] significant digits.
+/// `x` rounded to [`SIGNIFICANT_DIGITS`] significant digits. A finite value
+/// stays finite: near the largest double, rounding up would overflow, so such
+/// a value is kept as it is.
 pub fn significant(x: f64) -> f64 {
     format!("{x:.prec$e}", prec = SIGNIFICANT_DIGITS - 1)
         .parse()
+        .ok()
+        .filter(|rounded: &f64| rounded.is_finite() || !x.is_finite())
         .unwrap_or(x)
 }
 
@@ -78,6 +82,20 @@ mod tests {
         assert_eq!(significant(0.0), 0.0);
         assert_eq!(significant(1e300), 1e300);
         assert!(significant(f64::NAN).is_nan());
+    }
+
+    #[test]
+    fn finite_values_stay_finite() {
+        assert_eq!(significant(f64::MAX), f64::MAX);
+        assert_eq!(significant(-f64::MAX), -f64::MAX);
+        assert_eq!(
+            significant(1.797_693_134_862_3e308),
+            1.797_693_134_862_3e308
+        );
+        assert!(significant(f64::MIN_POSITIVE) > 0.0);
+        assert_eq!(significant(5e-324), 5e-324);
+        assert_eq!(significant(f64::INFINITY), f64::INFINITY);
+        assert_eq!(difference(f64::MAX, 1.0), f64::MAX);
     }
 
     #[test]

@@ -6,14 +6,21 @@
 //! between two known values are filled in (geometrically for compound
 //! metrics, on a straight line for linear ones), and the projection restarts
 //! from the latest actual figure. Ratios are computed afterwards from their
-//! parts; a share entered directly anchors the ratio the same way. Past
+//! parts (`share`); a share entered directly anchors the ratio the same way. Past
 //! target_year (to find the year a goal is first reached) a metric keeps its
 //! last year's rate or increment.
+//!
+//! A compound metric with a deflator steps by its real growth and its price
+//! change together, so its path (and its actual figures) are at current
+//! prices; its real path is that path at base-year prices (`prices`). A
+//! ratio divides its parts' current-price paths, or their real paths when it
+//! asks for comparable prices.
 
 use std::collections::BTreeMap;
 
-use super::noise::RELATIVE_SLACK;
-use crate::plan::{Metric, Model, Plan};
+use super::prices::{at_comparable_prices, at_prices, part_path, price_index};
+use super::share::{ShareError, divide, share, share_notes};
+use crate::plan::{Metric, Model, Plan, Prices};
 
 /// Where a value comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,18 +33,6 @@ pub enum PointSource {
     Interpolated,
     /// Computed from the latest known value with the plan's growth.
     Projected,
-}
-
-impl PointSource {
-    /// The word used in CSV and JSON.
-    pub fn key(self) -> &'static str {
-        match self {
-            PointSource::Baseline => "baseline",
-            PointSource::Actual => "actual",
-            PointSource::Interpolated => "interpolated",
-            PointSource::Projected => "projected",
-        }
-    }
 }
 
 /// A path with the source of each value.
@@ -66,6 +61,8 @@ pub const SHARE_NOTE_THRESHOLD: f64 = 0.05;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Projection {
     paths: Vec<Path>,
+    /// At base-year prices, for the metrics with a deflator.
+    real_paths: Vec<Option<Vec<f64>>>,
     plan_paths: Vec<Vec<f64>>,
     notes: Vec<ShareNote>,
 }
@@ -74,6 +71,23 @@ impl Projection {
     /// The path of metric `index`; element 0 is the base year.
     pub fn series(&self, index: usize) -> &[f64] {
         &self.paths[index].values
+    }
+
+    /// The path of metric `index` at base-year prices (可比价), on which its
+    /// growth is judged: for a metric with a deflator its path over the
+    /// price index, for any other its path itself.
+    pub fn real_series(&self, index: usize) -> &[f64] {
+        self.real_paths[index]
+            .as_deref()
+            .unwrap_or_else(|| self.series(index))
+    }
+
+    /// The path of metric `index` as a ratio with `prices` divides it.
+    pub fn part_series(&self, index: usize, prices: Prices) -> &[f64] {
+        match prices {
+            Prices::Current => self.series(index),
+            Prices::Comparable => self.real_series(index),
+        }
     }
 
     pub fn sources(&self, index: usize) -> &[PointSource] {
@@ -107,8 +121,10 @@ pub fn share_anchor(plan: &Plan, projection: &Projection, index: usize, k: usize
             numerator,
             denominator,
             scale,
+            prices,
+            ..
         } if !metric.actual.is_empty() => {
-            let at = |i: usize| projection.series(i)[k];
+            let at = |i: usize| projection.part_series(i, prices)[k];
             at(index) / (at(numerator) / at(denominator) * scale)
         }
         _ => 1.0,
@@ -118,8 +134,14 @@ pub fn share_anchor(plan: &Plan, projection: &Projection, index: usize, k: usize
 /// A path that cannot be computed: the plan is refused.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum ProjectionError {
-    /// The value exceeds what a 64-bit float can hold.
-    Overflow { metric: usize, year: i32 },
+    /// The value exceeds what a 64-bit float can hold. `figure` is the year
+    /// of the actual figure the path went on from (or towards), when the
+    /// path from the baseline alone stays finite: that figure is to blame.
+    Overflow {
+        metric: usize,
+        year: i32,
+        figure: Option<i32>,
+    },
     /// A ratio's denominator is 0 in `year`, or crosses 0 on the way to it.
     ZeroDenominator {
         metric: usize,
@@ -134,6 +156,7 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
     let count = plan.metrics.len();
     let mut paths: Vec<Path> = Vec::with_capacity(count);
     let mut plan_paths: Vec<Vec<f64>> = Vec::with_capacity(count);
+    let mut real_paths: Vec<Option<Vec<f64>>> = Vec::with_capacity(count);
     // Ratios are filled in below, once every part exists.
     for (index, metric) in plan.metrics.iter().enumerate() {
         let (path, plan_path) = match metric.model {
@@ -149,8 +172,12 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
                 anchored(metric, &BTreeMap::new(), plan.base_year, |g| g).values,
             ),
         };
-        check_finite(&path.values, plan.base_year, index)?;
-        check_finite(&plan_path, plan.base_year, index)?;
+        // The plan path first: when it overflows, the figures are not to blame.
+        check_finite(&plan_path, plan.base_year, index, &BTreeMap::new())?;
+        check_finite(&path.values, plan.base_year, index, &metric.actual)?;
+        real_paths.push(
+            price_index(&metric.model).map(|prices| at_comparable_prices(&path.values, &prices)),
+        );
         paths.push(path);
         plan_paths.push(plan_path);
     }
@@ -160,36 +187,42 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
             numerator,
             denominator,
             scale,
+            prices,
+            ..
         } = metric.model
         {
+            let part = |i: usize| part_path(&plan.metrics[i], &paths[i], prices);
+            let plan_part = |i: usize| at_prices(&plan.metrics[i], &plan_paths[i], prices);
+            let (num, den) = (part(numerator), part(denominator));
             let year = |k: usize| plan.base_year + k as i32;
             let zero = |k: usize| ProjectionError::ZeroDenominator {
                 metric: index,
                 denominator,
                 year: year(k),
             };
-            let path = share(
-                &paths[numerator],
-                &paths[denominator],
-                scale,
-                &metric.actual,
-                plan.base_year,
-            )
-            .map_err(|error| match error {
-                ShareError::ZeroDenominator(k) => zero(k),
-                ShareError::NotPositive(k) => ProjectionError::ShareNotPositive {
-                    metric: index,
-                    year: year(k),
-                },
-            })?;
+            let path =
+                share(&num, &den, scale, &metric.actual, plan.base_year).map_err(|error| {
+                    match error {
+                        ShareError::ZeroDenominator(k) => zero(k),
+                        ShareError::NotPositive(k) => ProjectionError::ShareNotPositive {
+                            metric: index,
+                            year: year(k),
+                        },
+                    }
+                })?;
             let plan_path =
-                divide(&plan_paths[numerator], &plan_paths[denominator], scale).map_err(zero)?;
-            check_finite(&path.values, plan.base_year, index)?;
+                divide(&plan_part(numerator), &plan_part(denominator), scale).map_err(zero)?;
+            let entered = if plan_path.iter().all(|v| v.is_finite()) {
+                &metric.actual
+            } else {
+                &BTreeMap::new()
+            };
+            check_finite(&path.values, plan.base_year, index, entered)?;
             notes.extend(share_notes(
                 index,
                 metric,
-                &paths[numerator],
-                &paths[denominator],
+                &num,
+                &den,
                 scale,
                 plan.base_year,
             ));
@@ -199,6 +232,7 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
     }
     Ok(Projection {
         paths,
+        real_paths,
         plan_paths,
         notes,
     })
@@ -207,7 +241,7 @@ pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
 /// A compound or linear metric's path through its baseline and the figures
 /// `actual`: filled in between them, then stepped from the latest with the
 /// plan's growth (each year's passed through `rate`, which a sweep shifts or
-/// replaces) or increment. With no figures, it is the plan path.
+/// replaces) and deflator, or increment. With no figures, it is the plan path.
 pub(super) fn anchored(
     metric: &Metric,
     actual: &BTreeMap<i32, f64>,
@@ -215,7 +249,9 @@ pub(super) fn anchored(
     rate: impl Fn(f64) -> f64,
 ) -> Path {
     let (baseline, steps, compound) = match &metric.model {
-        Model::Compound { baseline, growth } => (*baseline, growth, true),
+        Model::Compound {
+            baseline, growth, ..
+        } => (*baseline, growth, true),
         Model::Linear {
             baseline,
             increment,
@@ -229,10 +265,18 @@ pub(super) fn anchored(
     };
     let mut path = anchors_filled(baseline, actual, base_year, steps.len(), compound);
     let latest = latest_anchor(&path.sources);
+    let deflator = match &metric.model {
+        Model::Compound {
+            deflator: Some(deflator),
+            ..
+        } => Some(deflator),
+        _ => None,
+    };
     for k in latest + 1..path.values.len() {
         let previous = path.values[k - 1];
         path.values[k] = if compound {
-            previous * (1.0 + rate(steps[k - 1]))
+            let real = previous * (1.0 + rate(steps[k - 1]));
+            deflator.map_or(real, |prices| real * (1.0 + prices[k - 1]))
         } else {
             previous + steps[k - 1]
         };
@@ -244,7 +288,7 @@ pub(super) fn anchored(
 /// A path of `horizon + 1` years holding the base value and the actual
 /// figures, with the years between them filled in, geometrically or on a
 /// straight line; years after the latest figure are left for the caller.
-fn anchors_filled(
+pub(super) fn anchors_filled(
     base_value: f64,
     actual: &BTreeMap<i32, f64>,
     base_year: i32,
@@ -279,126 +323,36 @@ fn anchors_filled(
 }
 
 /// The index of the latest baseline or actual value.
-fn latest_anchor(sources: &[PointSource]) -> usize {
+pub(super) fn latest_anchor(sources: &[PointSource]) -> usize {
     sources
         .iter()
         .rposition(|s| matches!(s, PointSource::Actual | PointSource::Baseline))
         .unwrap_or(0)
 }
 
-/// Why a share cannot be computed, with the year index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum ShareError {
-    ZeroDenominator(usize),
-    /// The parts' ratio is 0 or negative where entered shares need it positive.
-    NotPositive(usize),
-}
-
-/// A ratio's path from its parts' paths. Shares entered directly anchor it:
-/// filled in geometrically between them, and after the latest one the share
-/// moves as its parts' ratio does.
-pub(super) fn share(
-    numerator: &Path,
-    denominator: &Path,
-    scale: f64,
-    entered: &BTreeMap<i32, f64>,
+/// An overflow at the first value of `path` that is not finite. A path goes
+/// on from the latest of the `actual` figures before it, or, between two
+/// figures, towards the next: that figure is named.
+fn check_finite(
+    path: &[f64],
     base_year: i32,
-) -> Result<Path, ShareError> {
-    let from_parts = divide(&numerator.values, &denominator.values, scale)
-        .map_err(ShareError::ZeroDenominator)?;
-    if entered.is_empty() {
-        let sources = numerator
-            .sources
-            .iter()
-            .zip(&denominator.sources)
-            .map(|(n, d)| match (n, d) {
-                (PointSource::Baseline, _) => PointSource::Baseline,
-                (PointSource::Actual, PointSource::Actual) => PointSource::Actual,
-                (PointSource::Projected, _) | (_, PointSource::Projected) => PointSource::Projected,
-                _ => PointSource::Interpolated,
-            })
-            .collect();
-        return Ok(Path {
-            values: from_parts,
-            sources,
-        });
-    }
-    // Entered shares are filled in geometrically and carried forward in
-    // proportion to the parts' ratio, which needs that ratio positive.
-    if let Some(k) = from_parts.iter().position(|v| *v <= 0.0) {
-        return Err(ShareError::NotPositive(k));
-    }
-    let mut path = anchors_filled(
-        from_parts[0],
-        entered,
-        base_year,
-        from_parts.len() - 1,
-        true,
-    );
-    let latest = latest_anchor(&path.sources);
-    for k in latest + 1..path.values.len() {
-        path.values[k] = path.values[latest] * from_parts[k] / from_parts[latest];
-        path.sources[k] = PointSource::Projected;
-    }
-    Ok(path)
-}
-
-/// Notes for the years where a share was entered and both parts have actual
-/// figures whose ratio differs from it noticeably.
-fn share_notes(
-    index: usize,
-    metric: &Metric,
-    numerator: &Path,
-    denominator: &Path,
-    scale: f64,
-    base_year: i32,
-) -> Vec<ShareNote> {
-    metric
-        .actual
-        .iter()
-        .filter_map(|(&year, &entered)| {
-            let k = (year - base_year) as usize;
-            let both_actual = numerator.sources.get(k) == Some(&PointSource::Actual)
-                && denominator.sources.get(k) == Some(&PointSource::Actual);
-            let from_parts = numerator.values[k] / denominator.values[k] * scale;
-            // Exactly 0.05 apart is not more than 0.05, float noise or not.
-            let slack = RELATIVE_SLACK * entered.abs().max(from_parts.abs());
-            let differs = (entered - from_parts).abs() > SHARE_NOTE_THRESHOLD + slack;
-            (both_actual && differs).then_some(ShareNote {
-                metric: index,
-                year,
-                entered,
-                from_parts,
-            })
-        })
-        .collect()
-}
-
-/// numerator / denominator × scale, year by year; `Err(i)` for the first
-/// year index where the denominator is 0 or has crossed 0.
-fn divide(numerator: &[f64], denominator: &[f64], scale: f64) -> Result<Vec<f64>, usize> {
-    let base_sign = denominator.first().map_or(1.0, |d| d.signum());
-    if let Some(i) = denominator
-        .iter()
-        .position(|d| *d == 0.0 || d.signum() != base_sign)
-    {
-        return Err(i);
-    }
-    Ok(numerator
-        .iter()
-        .zip(denominator)
-        .map(|(n, d)| n / d * scale)
-        .collect())
-}
-
-fn check_finite(path: &[f64], base_year: i32, metric: usize) -> Result<(), ProjectionError> {
-    match path.iter().position(|v| !v.is_finite()) {
-        Some(i) => Err(ProjectionError::Overflow {
-            metric,
-            year: base_year + i as i32,
-        }),
-        None => Ok(()),
-    }
+    metric: usize,
+    actual: &BTreeMap<i32, f64>,
+) -> Result<(), ProjectionError> {
+    let Some(i) = path.iter().position(|v| !v.is_finite()) else {
+        return Ok(());
+    };
+    let year = base_year + i as i32;
+    let figure = actual
+        .range(..=year)
+        .next_back()
+        .or_else(|| actual.range(year..).next())
+        .map(|(&figure, _)| figure);
+    Err(ProjectionError::Overflow {
+        metric,
+        year,
+        figure,
+    })
 }
 
 /// The values of metric `index` after target_year, one per year, for as long
@@ -410,17 +364,29 @@ pub fn continuation(
     projection: &Projection,
     index: usize,
 ) -> impl Iterator<Item = f64> {
-    let trend = |i: usize| Trend::after(&plan.metrics[i].model, projection.series(i));
+    let trend = |i: usize, prices: Prices| {
+        Trend::after(
+            &plan.metrics[i].model,
+            projection.part_series(i, prices),
+            prices,
+        )
+    };
     let (numerator, denominator, scale) = match plan.metrics[index].model {
         Model::Ratio {
             numerator,
             denominator,
             scale,
+            prices,
+            ..
         } => {
             let anchor = share_anchor(plan, projection, index, plan.horizon());
-            (trend(numerator), trend(denominator), scale * anchor)
+            (
+                trend(numerator, prices),
+                trend(denominator, prices),
+                scale * anchor,
+            )
         }
-        _ => (trend(index), None, 1.0),
+        _ => (trend(index, Prices::Current), None, 1.0),
     };
     let sign = denominator.as_ref().map_or(1.0, |d| d.value.signum());
     let mut denominator = denominator;
@@ -433,6 +399,21 @@ pub fn continuation(
     })
 }
 
+/// The values of compound or linear metric `index` after target_year at
+/// `prices`, as [`continuation`] steps them; at comparable prices, its real
+/// path goes on without the deflator. None for a ratio.
+pub fn continuation_at(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    prices: Prices,
+) -> impl Iterator<Item = f64> + use<> {
+    let model = &plan.metrics[index].model;
+    Trend::after(model, projection.part_series(index, prices), prices)
+        .into_iter()
+        .flatten()
+}
+
 /// A compound or linear path continued with its last step.
 struct Trend {
     value: f64,
@@ -440,15 +421,25 @@ struct Trend {
 }
 
 enum Step {
-    Rate(f64),
+    /// Growth, and for a path at current prices its deflator.
+    Rate(f64, Option<f64>),
     Increment(f64),
 }
 
 impl Trend {
-    /// The path's continuation; none for a ratio, which has no step of its own.
-    fn after(model: &Model, path: &[f64]) -> Option<Trend> {
+    /// The continuation of `path` at `prices` (comparable prices leave the
+    /// deflator out); none for a ratio, which has no step of its own.
+    fn after(model: &Model, path: &[f64], prices: Prices) -> Option<Trend> {
         let step = match model {
-            Model::Compound { growth, .. } => Step::Rate(*growth.last()?),
+            Model::Compound {
+                growth, deflator, ..
+            } => {
+                let deflator = match prices {
+                    Prices::Current => deflator.as_ref().and_then(|d| d.last().copied()),
+                    Prices::Comparable => None,
+                };
+                Step::Rate(*growth.last()?, deflator)
+            }
             Model::Linear { increment, .. } => Step::Increment(*increment.last()?),
             Model::Ratio { .. } => return None,
         };
@@ -464,7 +455,8 @@ impl Iterator for Trend {
 
     fn next(&mut self) -> Option<f64> {
         self.value = match self.step {
-            Step::Rate(g) => self.value * (1.0 + g),
+            Step::Rate(g, None) => self.value * (1.0 + g),
+            Step::Rate(g, Some(p)) => self.value * (1.0 + g) * (1.0 + p),
             Step::Increment(d) => self.value + d,
         };
         Some(self.value)
@@ -550,8 +542,36 @@ mod tests {
             project(&p),
             Err(ProjectionError::Overflow {
                 metric: 0,
-                year: 2018
+                year: 2018,
+                figure: None
             })
+        );
+    }
+
+    #[test]
+    fn an_overflow_from_an_actual_figure_names_it() {
+        let p = plan(
+            "[metrics.a]\nbaseline = 1\ngrowth = 0.1\nactual = { 2017 = 1.7e308 }\n\
+             [metrics.b]\nbaseline = 1e-300\ngrowth = 0.1\nactual = { 2019 = 1e300 }\n",
+        );
+        assert_eq!(
+            project(&p),
+            Err(ProjectionError::Overflow {
+                metric: 0,
+                year: 2018,
+                figure: Some(2017)
+            })
+        );
+        let mut p = p;
+        p.metrics.remove(0);
+        assert_eq!(
+            project(&p),
+            Err(ProjectionError::Overflow {
+                metric: 0,
+                year: 2016,
+                figure: Some(2019)
+            }),
+            "filled in towards a figure too far from the baseline"
         );
     }
 
@@ -601,6 +621,62 @@ mod tests {
             projection.plan_series(1),
             &[120.0, 136.0, 152.0, 168.0, 184.0, 200.0]
         );
+    }
+
+    /// GDP growing 6.5 % a year in real terms with prices rising 2 %, energy
+    /// growing 3 %, and energy per unit of GDP at comparable and at current
+    /// prices; `extra` adds to GDP's table.
+    fn priced_plan(extra: &str) -> Plan {
+        plan(&format!(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n{extra}\
+             [metrics.energy]\nbaseline = 500\ngrowth = \"3%\"\n\
+             [metrics.real]\nratio = {{ numerator = \"energy\", denominator = \"gdp\", scale = 1, \
+             prices = \"comparable\" }}\n\
+             [metrics.nominal]\nratio = {{ numerator = \"energy\", denominator = \"gdp\", scale = 1 }}\n"
+        ))
+    }
+
+    fn assert_close(got: f64, want: f64, tolerance: f64) {
+        assert!((got - want).abs() < tolerance, "{got} vs {want}");
+    }
+
+    #[test]
+    fn a_deflator_gives_levels_at_current_prices_and_a_real_path() {
+        let p = priced_plan("");
+        let projection = project(&p).unwrap();
+        // 1000 × 1.065 × 1.02 = 1086.3 in 2016; 1000 × 1.0863⁵ = 1512.6864 in 2020.
+        let gdp = projection.series(0);
+        assert_close(gdp[1], 1086.3, 1e-9);
+        assert_close(gdp[5], 1_512.686_383_797_5, 1e-9);
+        // At 2015 prices: 1000 × 1.065⁵ = 1370.0867.
+        assert_close(projection.real_series(0)[5], 1_370.086_663_415_6, 1e-9);
+        // Energy has no deflator: its real path is its path.
+        assert_eq!(projection.real_series(1), projection.series(1));
+        // 500 × 1.03⁵ = 579.6370; over GDP at comparable prices 579.6370 /
+        // 1370.0867 = 0.4230660, at current prices 579.6370 / 1512.6864 = 0.3831839.
+        assert_close(projection.series(2)[5], 0.423_065_965_553_6, 1e-12);
+        assert_close(projection.series(3)[5], 0.383_183_879_592_3, 1e-12);
+        assert_eq!(projection.plan_series(2), projection.series(2));
+        assert_eq!(projection.real_series(2), projection.series(2));
+    }
+
+    #[test]
+    fn actual_figures_are_at_current_prices() {
+        let p = priced_plan("actual = { 2017 = 1200 }\n");
+        let projection = project(&p).unwrap();
+        // 1200 in 2017 is 1200 / 1.02² = 1153.4025 at 2015 prices; then 6.5 % real
+        // and 2 % prices: 1200 × 1.0863³ = 1538.2630, real 1153.4025 × 1.065³ = 1393.2522.
+        assert_close(projection.real_series(0)[2], 1_153.402_537_485_6, 1e-9);
+        assert_close(projection.series(0)[5], 1_538.262_966_776_4, 1e-9);
+        assert_close(projection.real_series(0)[5], 1_393.252_162_629_8, 1e-9);
+        // Past 2020 GDP keeps both its growth and its deflator: 1538.2630 × 1.0863.
+        let next = continuation(&p, &projection, 0).next().unwrap();
+        assert_close(next, 1_538.262_966_776_4 * 1.0863, 1e-9);
+        // The comparable-price ratio continues on GDP's real growth alone:
+        // 579.6370 × 1.03 / (1393.2522 × 1.065).
+        let next = continuation(&p, &projection, 2).next().unwrap();
+        let energy = 500.0 * 1.03f64.powi(6);
+        assert_close(next, energy / (1_393.252_162_629_8 * 1.065), 1e-12);
     }
 
     #[test]

@@ -6,9 +6,12 @@
 //! reached, is found by stepping away from the plan's own value until the
 //! status changes and then bisecting: a few dozen paths per goal.
 
-use super::goals::{Status, average_annual_rate, judge};
-use super::projection::{Path, anchored, share};
-use crate::plan::{Goal, GoalKind, Model, Plan};
+use super::average::{achieved_rate, average_annual_rate};
+use super::goals::{GoalPaths, Status, in_step_goal, judge};
+use super::prices::{at_prices, part_path};
+use super::projection::{Path, anchored};
+use super::share::share;
+use crate::plan::{Goal, GoalKind, Model, Plan, Prices, RateMethod, Stated};
 
 /// What a sweep varies.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -55,15 +58,30 @@ impl Sweep {
                 numerator,
                 denominator,
                 scale,
-            } => share(
-                &self.anchored_path(plan, *numerator, x)?,
-                &self.anchored_path(plan, *denominator, x)?,
-                *scale,
-                &metric.actual,
-                plan.base_year,
-            )
-            .ok(),
+                prices,
+                ..
+            } => {
+                let part = |i: usize| {
+                    let path = self.anchored_path(plan, i, x)?;
+                    Some(part_path(&plan.metrics[i], &path, *prices).into_owned())
+                };
+                share(
+                    &part(*numerator)?,
+                    &part(*denominator)?,
+                    *scale,
+                    &metric.actual,
+                    plan.base_year,
+                )
+                .ok()
+            }
         }
+    }
+
+    /// Whether the sweep can change the goal `stated` of metric `index`:
+    /// the metric itself, or the metric an in-step goal keeps pace with.
+    pub fn moves_goal(self, plan: &Plan, index: usize, stated: Stated) -> bool {
+        self.moves(plan, index)
+            || matches!(stated, Stated::InStep(in_step) if self.moves(plan, in_step.metric))
     }
 
     /// Whether the sweep can change metric `index` at all.
@@ -119,17 +137,41 @@ pub enum BreakEven {
     NoFlip,
 }
 
-/// A goal's value and status at one point of a sweep (`None`: undefined there).
+/// A goal's value and status at one point of a sweep (`None`: undefined
+/// there). An in-step goal is judged against the rate the other metric has
+/// at that point.
 pub fn judge_at(
     plan: &Plan,
     sweep: Sweep,
     index: usize,
     kind: GoalKind,
-    goal: &Goal,
+    stated: Stated,
     x: f64,
 ) -> Option<(f64, Status)> {
+    let metric = &plan.metrics[index];
+    let goal = goal_at(plan, sweep, stated, x)?;
     let path = sweep.path(plan, index, x)?;
-    Some(judge(kind, goal, &path))
+    let paths = GoalPaths {
+        current: &path,
+        real: &at_prices(metric, &path, Prices::Comparable),
+        method: metric.rate_method,
+    };
+    Some(judge(kind, &goal, paths))
+}
+
+/// The goal at point `x` of the sweep: as stated, or keeping pace with the
+/// other metric's real growth there (`None` where that has no average rate).
+fn goal_at(plan: &Plan, sweep: Sweep, stated: Stated, x: f64) -> Option<Goal> {
+    match stated {
+        Stated::Value(goal) => Some(goal),
+        Stated::InStep(in_step) => {
+            let other = &plan.metrics[in_step.metric];
+            let path = sweep.path(plan, in_step.metric, x)?;
+            let real = at_prices(other, &path, Prices::Comparable);
+            let rate = achieved_rate(&real, other.rate_method)?;
+            Some(in_step_goal(rate, in_step.tolerance))
+        }
+    }
 }
 
 /// The point nearest the sweep's origin at which the goal changes status.
@@ -138,19 +180,21 @@ pub fn break_even(
     sweep: Sweep,
     index: usize,
     kind: GoalKind,
-    goal: &Goal,
+    stated: Stated,
 ) -> BreakEven {
-    if !sweep.moves(plan, index) {
+    if !sweep.moves_goal(plan, index, stated) {
         return BreakEven::Unaffected;
     }
-    let status_at = |x: f64| judge_at(plan, sweep, index, kind, goal, x).map(|(_, s)| s);
+    let status_at = |x: f64| judge_at(plan, sweep, index, kind, stated, x).map(|(_, s)| s);
     let Some(Flip { at, reached_above }) = find_flip(sweep.origin(plan), status_at) else {
         return BreakEven::NoFlip;
     };
-    let rate = match plan.metrics[index].model {
-        Model::Compound { .. } => sweep
-            .path(plan, index, at)
-            .and_then(|p| average_annual_rate(p[0], p[p.len() - 1], (p.len() - 1) as f64)),
+    let metric = &plan.metrics[index];
+    let rate = match metric.model {
+        Model::Compound { .. } => sweep.path(plan, index, at).and_then(|path| {
+            let real = at_prices(metric, &path, Prices::Comparable);
+            achieved_rate(&real, RateMethod::Endpoint)
+        }),
         _ => None,
     };
     BreakEven::At {
@@ -231,7 +275,7 @@ struct Flip {
 mod tests {
     use super::*;
     use crate::calc::noise::level_satisfies;
-    use crate::plan::parse_plan;
+    use crate::plan::{Comparison, parse_plan};
 
     fn plan(metrics: &str) -> Plan {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
@@ -241,8 +285,8 @@ mod tests {
             .plan
     }
 
-    fn goal(plan: &Plan, index: usize) -> Goal {
-        plan.metrics[index].level_goal.unwrap()
+    fn goal(plan: &Plan, index: usize) -> Stated {
+        Stated::Value(plan.metrics[index].level_goal.unwrap())
     }
 
     #[test]
@@ -250,7 +294,7 @@ mod tests {
         // 68 growing 16 %: 150 needs (150/68)^(1/5) - 1 = 17.143 %, a shift of +1.143 points.
         let p = plan("[metrics.i]\nbaseline = 68\ngrowth = \"16%\"\ntarget = 150\n");
         let BreakEven::At { at, rate, .. } =
-            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0))
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, goal(&p, 0))
         else {
             panic!("the goal can flip");
         };
@@ -266,20 +310,16 @@ mod tests {
         // 25 growing 20 % reaches 62.208 ≥ 60: the goal survives down to (60/25)^(1/5) - 1 = 19.136 %.
         let p = plan("[metrics.v]\nbaseline = 25\ngrowth = \"20%\"\ntarget = 60\n");
         let BreakEven::At { at, .. } =
-            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0))
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, goal(&p, 0))
         else {
             panic!("the goal can flip");
         };
         assert!((at - ((2.4f64).powf(0.2) - 1.2)).abs() < 1e-9, "{at}");
         // Just above the break-even the goal holds, just below it does not.
         let value = |x: f64| Sweep::UniformShift.path(&p, 0, x).unwrap()[5];
-        assert!(level_satisfies(
-            goal(&p, 0).comparison,
-            value(at + 1e-8),
-            60.0
-        ));
+        assert!(level_satisfies(Comparison::AtLeast, value(at + 1e-8), 60.0));
         assert!(!level_satisfies(
-            goal(&p, 0).comparison,
+            Comparison::AtLeast,
             value(at - 1e-8),
             60.0
         ));
@@ -315,10 +355,29 @@ mod tests {
     }
 
     #[test]
+    fn a_deflated_metric_is_swept_in_real_growth() {
+        // A real 7 % average needs 6.5 % shifted by +0.5 points, whatever the
+        // prices do; the rate reported there is the real 7 %, not the nominal
+        // 1.07 × 1.02 - 1 = 9.14 %.
+        let p = plan(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             rate_target = \"7%\"\n",
+        );
+        let goal = Stated::Value(p.metrics[0].rate_goal.unwrap());
+        let BreakEven::At { at, rate, .. } =
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Rate, goal)
+        else {
+            panic!("the goal can flip");
+        };
+        assert!((at - 0.005).abs() < 1e-9, "{at}");
+        assert!((rate.unwrap() - 0.07).abs() < 1e-9, "{rate:?}");
+    }
+
+    #[test]
     fn linear_metrics_are_unaffected_by_growth_shifts() {
         let p = plan("[metrics.f]\nbaseline = 120\nincrement = 16\ntarget = 200\n");
         assert_eq!(
-            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0)),
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, goal(&p, 0)),
             BreakEven::Unaffected
         );
     }
@@ -333,8 +392,7 @@ mod tests {
         );
         let sweep = Sweep::OwnRate { metric: 0 };
         assert_eq!(sweep.origin(&p), 0.2);
-        let BreakEven::At { at, rate, .. } =
-            break_even(&p, sweep, 2, GoalKind::Level, &goal(&p, 2))
+        let BreakEven::At { at, rate, .. } = break_even(&p, sweep, 2, GoalKind::Level, goal(&p, 2))
         else {
             panic!("the goal can flip");
         };
@@ -348,8 +406,40 @@ mod tests {
         // A floor of 0 is met by any positive path: no shift flips it.
         let p = plan("[metrics.a]\nbaseline = 10\ngrowth = \"5%\"\ntarget = 0\n");
         assert_eq!(
-            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, &goal(&p, 0)),
+            break_even(&p, Sweep::UniformShift, 0, GoalKind::Level, goal(&p, 0)),
             BreakEven::NoFlip
         );
+    }
+
+    #[test]
+    fn an_in_step_goal_moves_with_the_metric_it_keeps_pace_with() {
+        // Income grows 6.2 % against GDP's 6.5 %, within 0.5 points of it.
+        let p = plan(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\n\
+             [metrics.income]\nbaseline = 40\ngrowth = \"6.2%\"\n\
+             rate_target = { in_step_with = \"gdp\", tolerance = \"0.5%\" }\n",
+        );
+        let in_step = p.metrics[1].goals().next().unwrap().1;
+        // Shifted alike, the two keep their 0.3-point gap: no shift flips it.
+        assert_eq!(
+            break_even(&p, Sweep::UniformShift, 1, GoalKind::Rate, in_step),
+            BreakEven::NoFlip
+        );
+        // GDP's own rate moves the goal, though not income: met while GDP
+        // grows at most 6.2 % + 0.5 % = 6.7 %.
+        let sweep = Sweep::OwnRate { metric: 0 };
+        assert!(!sweep.moves(&p, 1));
+        assert!(sweep.moves_goal(&p, 1, in_step));
+        let BreakEven::At {
+            at, reached_above, ..
+        } = break_even(&p, sweep, 1, GoalKind::Rate, in_step)
+        else {
+            panic!("GDP's rate flips the goal");
+        };
+        assert!((at - 0.067).abs() < 1e-9, "{at}");
+        assert!(!reached_above);
+        let judged = |x: f64| judge_at(&p, sweep, 1, GoalKind::Rate, in_step, x);
+        assert_eq!(judged(0.06).map(|(_, s)| s), Some(Status::Reached));
+        assert_eq!(judged(0.07).map(|(_, s)| s), Some(Status::Missed));
     }
 }

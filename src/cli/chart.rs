@@ -1,13 +1,13 @@
 //! `dabiao chart [FILE] -o FILE.svg`: each metric's path against its goal.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Args;
 
 use super::output_args::lang_or_locale;
 use super::plan_args::PlanArgs;
-use super::{Outcome, output};
+use super::{Outcome, messages, output};
 use crate::render::{self, Lang};
 use crate::report::chart::Chart;
 
@@ -22,7 +22,7 @@ pub struct ChartArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
-    /// Where to write the SVG (atomically); `-` writes it to standard output.
+    /// Where to write the SVG (atomically); `-` or /dev/stdout writes it to standard output.
     #[arg(short, long, value_name = "FILE.svg")]
     output: PathBuf,
 
@@ -36,14 +36,16 @@ pub struct ChartArgs {
 }
 
 pub fn run(args: &ChartArgs) -> Result<Outcome> {
-    let to_stdout = args.output == Path::new("-");
+    let to_stdout = output::is_standard_output(&args.output);
     if !to_stdout {
         args.plan.refuse_overwriting(&args.output)?;
     }
     let scenarios = args.plan.load()?;
-    let chart = Chart::build(&scenarios, &args.metric).map_err(|msg| anyhow!(msg))?;
-    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))
-        .map_err(|msg| anyhow!("cannot draw the chart: {msg}"))?;
-    output::emit((!to_stdout).then_some(args.output.as_path()), &svg)?;
+    let chart = Chart::build(&scenarios, &args.metric).map_err(messages::chart)?;
+    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))?;
+    output::emit(
+        (!to_stdout).then_some(args.output.as_path()),
+        svg.as_bytes(),
+    )?;
     Ok(Outcome::Done)
 }

@@ -1,12 +1,11 @@
 //! `dabiao explain [FILE]`: plan-consistency notes, in sentences or as data.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use super::Outcome;
-use super::output_args::{Format, OutputArgs};
+use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use crate::render;
 use crate::report::explain::ExplainReport;
 
 /// Check the plan's own numbers against each other, as a careful reader would.
@@ -26,17 +25,9 @@ pub struct ExplainArgs {
 }
 
 pub fn run(args: &ExplainArgs) -> Result<Outcome> {
-    args.out.check(&args.plan)?;
-    if args.out.format == Format::Csv {
-        bail!("explain writes sentences or data: use --format table, markdown or json");
-    }
+    let options = args.out.options(None, None);
+    args.out.check::<[ExplainReport]>(&args.plan, &options)?;
     let reports: Vec<ExplainReport> = args.plan.load()?.iter().map(ExplainReport::build).collect();
-    let options = args.out.text_options();
-    let text = match args.out.format {
-        Format::Json => render::explain::json(&reports, args.out.precision()),
-        Format::Markdown => render::explain::markdown(&reports, &options),
-        _ => render::explain::text(&reports, &options),
-    };
-    args.out.emit(&text)?;
+    args.out.write(reports.as_slice(), &options)?;
     Ok(Outcome::Done)
 }

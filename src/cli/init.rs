@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::Outcome;
 use super::output::{self, Replace};
+use super::{Outcome, input};
 
 /// The plan shipped with dabiao: the six targets of a 2016–2020 development plan.
 const STARTER_PLAN: &str = include_str!("../../targets.toml");
@@ -24,9 +24,9 @@ pub struct InitArgs {
 }
 
 pub fn run(args: &InitArgs) -> Result<Outcome> {
-    let name = args.path.display();
+    let name = input::display_name(&args.path);
     if args.path.as_os_str() == "-" {
-        output::emit(None, STARTER_PLAN)?;
+        output::emit(None, STARTER_PLAN.as_bytes())?;
         return Ok(Outcome::Done);
     }
     if args.path.is_dir() {
@@ -41,9 +41,7 @@ pub fn run(args: &InitArgs) -> Result<Outcome> {
         Replace::Refused
     };
     output::write_file(&args.path, STARTER_PLAN.as_bytes(), replace)?;
-    output::emit(
-        None,
-        &format!("wrote {name}; edit the baselines, then run `dabiao {name}`\n"),
-    )?;
+    let done = format!("wrote {name}; edit the baselines, then run `dabiao {name}`\n");
+    output::emit(None, done.as_bytes())?;
     Ok(Outcome::Done)
 }

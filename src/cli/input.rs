@@ -6,15 +6,16 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow, bail};
 
-use crate::Projected;
-use crate::plan::{ActualRecord, Additions, Encoding, parse_actuals_csv};
+use crate::plan::{ActualRecord, Additions, Encoding, escape_controls, parse_actuals_csv};
+use crate::{Keep, Loaded};
 
-/// How a plan path is named in messages: `-` is standard input.
+/// How a plan path is named in messages and summaries: `-` is standard
+/// input, and control characters are escaped.
 pub fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         "<stdin>".to_owned()
     } else {
-        path.display().to_string()
+        escape_controls(&path.display().to_string()).into_owned()
     }
 }
 
@@ -22,12 +23,12 @@ pub fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
-/// Reads and checks the plan at `path` with what the command line adds:
-/// the base plan, then its scenarios.
-pub fn load(path: &Path, additions: &Additions) -> Result<Vec<Projected>> {
+/// Reads and checks the plan at `path` with what the command line adds,
+/// keeping the scenarios `keep` says.
+pub fn load(path: &Path, additions: &Additions, keep: Keep) -> Result<Loaded> {
     let name = display_name(path);
     let text = read_text(path, &name)?;
-    Ok(crate::load_plan(&text, &name, additions)?)
+    Ok(crate::load_plan(&text, &name, additions, keep)?)
 }
 
 /// Reads an actuals CSV file.

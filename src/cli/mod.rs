@@ -12,6 +12,7 @@ mod chart;
 mod explain;
 mod init;
 mod input;
+mod messages;
 mod output;
 mod output_args;
 mod plan_args;
@@ -26,7 +27,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::plan::PlanError;
+use crate::plan::{PlanError, escape_controls};
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 pub const EXIT_GOAL_MISSED: u8 = 1;
@@ -79,7 +80,14 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version also arrive here, with exit code 0.
-            let _ = error.print();
+            if error.use_stderr() {
+                // A usage error quotes the arguments: shown plain and escaped,
+                // as every other message is.
+                let text = error.render().to_string();
+                let _ = write!(std::io::stderr(), "{}", escape_controls(&text));
+            } else {
+                let _ = error.print();
+            }
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
@@ -103,6 +111,8 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     }
 }
 
+/// Every refusal is printed here, with control characters escaped: messages
+/// quote plans, actuals files, file names and arguments.
 fn print_error(error: &anyhow::Error) {
     let mut stderr = std::io::stderr().lock();
     let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
@@ -111,6 +121,6 @@ fn print_error(error: &anyhow::Error) {
     };
     for line in lines {
         // Nothing is left to tell if stderr itself is gone.
-        let _ = writeln!(stderr, "error: {line}");
+        let _ = writeln!(stderr, "error: {}", escape_controls(&line));
     }
 }

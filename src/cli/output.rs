@@ -1,30 +1,40 @@
-//! Where output goes: standard output, or a file written atomically.
+//! Where output goes: standard output, or a regular file written atomically.
 //!
 //! A file is written to a temporary file beside it and renamed over it only
-//! once complete, so a failed run never leaves a half-written or emptied
-//! file behind. On standard output a closed pipe (`dabiao | head`) ends the
-//! run quietly instead of with an error.
+//! once complete, so a failed or interrupted run never leaves a half-written
+//! or emptied file behind: on SIGINT or SIGTERM the temporary file is removed
+//! before the run ends (only SIGKILL can leave one). A symbolic link is
+//! followed and its target replaced, so the link stays a link. A path that
+//! exists and is not a regular file (a folder, device, FIFO or socket) is
+//! refused rather than replaced by a file, except `/dev/stdout`, which means
+//! standard output like `-`. On standard output a closed pipe
+//! (`dabiao | head`) ends the run quietly instead of with an error.
 
 use std::fs;
 use std::io::{self, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use anyhow::{Context, Result, anyhow, bail};
+use tempfile::NamedTempFile;
 
-/// Writes `text` to `path`, or to standard output when there is no path.
-pub fn emit(path: Option<&Path>, text: &str) -> Result<()> {
-    match path {
-        Some(path) => write_file(path, text.as_bytes(), Replace::Allowed),
-        None => write_stdout(text),
+/// Whether `-o path` means standard output.
+pub fn is_standard_output(path: &Path) -> bool {
+    path == Path::new("-") || path == Path::new("/dev/stdout")
+}
+
+/// Writes `bytes` to `path`, or to standard output when there is no path or
+/// it names standard output.
+pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    match path.filter(|p| !is_standard_output(p)) {
+        Some(path) => write_file(path, bytes, Replace::Allowed),
+        None => write_stdout(bytes),
     }
 }
 
-fn write_stdout(text: &str) -> Result<()> {
+fn write_stdout(bytes: &[u8]) -> Result<()> {
     let mut stdout = io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other.context("cannot write to standard output"),
     }
@@ -41,10 +51,15 @@ pub enum Replace {
 /// left untouched and the write fails.
 pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
     let name = path.display();
-    if path.is_dir() {
-        bail!("cannot write {name}: it is a folder; name a file instead");
+    let target = link_target(path).with_context(|| format!("cannot write {name}"))?;
+    let existing = fs::metadata(&target).ok();
+    if let Some(kind) = existing.as_ref().and_then(not_a_regular_file) {
+        bail!(
+            "cannot write {name}: it is {kind}, not a regular file; name a file instead, \
+             or `-` for standard output"
+        );
     }
-    let folder = match path.parent() {
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
@@ -56,26 +71,99 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
     }
     // The temporary file's own name means nothing to the user: report the
     // kind of failure against the file they named.
-    let mut temp = tempfile::Builder::new()
-        .prefix(".dabiao-")
-        .tempfile_in(folder)
-        .map_err(|e| {
-            anyhow!(
-                "cannot write {name}: cannot create a file in {}: {}",
-                folder.display(),
-                e.kind()
-            )
-        })?;
+    let (mut temp, pending) = Pending::create(|| {
+        tempfile::Builder::new()
+            .prefix(".dabiao-")
+            .tempfile_in(folder)
+    })
+    .map_err(|e| {
+        anyhow!(
+            "cannot write {name}: cannot create a file in {}: {}",
+            folder.display(),
+            e.kind()
+        )
+    })?;
     temp.write_all(bytes)
         .and_then(|()| temp.as_file().sync_all())
         .with_context(|| format!("cannot write {name}"))?;
-    let existing = fs::metadata(path).map(|m| m.permissions()).ok();
-    give_permissions(temp.path(), existing).with_context(|| format!("cannot write {name}"))?;
-    match replace {
-        Replace::Allowed => temp.persist(path).map(drop).map_err(|e| e.error),
-        Replace::Refused => temp.persist_noclobber(path).map(drop).map_err(|e| e.error),
+    let permissions = existing.map(|m| m.permissions());
+    give_permissions(temp.path(), permissions).with_context(|| format!("cannot write {name}"))?;
+    pending
+        .settle(|| match replace {
+            Replace::Allowed => temp.persist(&target).map(drop).map_err(|e| e.error),
+            Replace::Refused => temp
+                .persist_noclobber(&target)
+                .map(drop)
+                .map_err(|e| e.error),
+        })
+        .with_context(|| format!("cannot write {name}"))
+}
+
+/// Whether `a` and `b` are the same file: the same device and inode, so
+/// that a hard link or a symbolic link to a file is that file. Neither is
+/// opened (opening a FIFO would block), which is why this reads metadata
+/// rather than using a crate that compares open handles.
+#[cfg(unix)]
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    let identity = |p: &Path| fs::metadata(p).map(|m| (m.dev(), m.ino()));
+    matches!((identity(a), identity(b)), (Ok(a), Ok(b)) if a == b)
+}
+
+/// Whether `a` and `b` are the same file: the same path once links are resolved.
+#[cfg(not(unix))]
+pub fn is_same_file(a: &Path, b: &Path) -> bool {
+    matches!((a.canonicalize(), b.canonicalize()), (Ok(a), Ok(b)) if a == b)
+}
+
+/// How many symbolic links in a row are followed, as the system does.
+const MAX_LINKS: usize = 40;
+
+/// Where writing `path` lands: the final target of a symbolic link (which
+/// may not exist yet), else `path` itself.
+fn link_target(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = fs::read_link(&current)?;
+                // A relative target is relative to the link's folder;
+                // joining an absolute one replaces the folder.
+                current = match current.parent() {
+                    Some(folder) => folder.join(target),
+                    None => target,
+                };
+            }
+            _ => return Ok(current),
+        }
     }
-    .with_context(|| format!("cannot write {name}"))
+    Err(io::Error::other("too many symbolic links in a row"))
+}
+
+/// What an existing path is, when it is not a regular file: "a folder",
+/// "a FIFO (named pipe)", …
+fn not_a_regular_file(meta: &fs::Metadata) -> Option<&'static str> {
+    let kind = meta.file_type();
+    if kind.is_file() {
+        return None;
+    }
+    if kind.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return Some("a FIFO (named pipe)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device");
+        }
+    }
+    Some("a special file")
 }
 
 /// An existing file keeps its permissions; a new one gets what a plain
@@ -92,4 +180,118 @@ fn give_permissions(temp: &Path, existing: Option<fs::Permissions>) -> io::Resul
 #[cfg(not(unix))]
 fn give_permissions(temp: &Path, existing: Option<fs::Permissions>) -> io::Result<()> {
     existing.map_or(Ok(()), |p| fs::set_permissions(temp, p))
+}
+
+/// The temporary file being written, for the signal watcher to remove.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+fn pending_slot() -> MutexGuard<'static, Option<PathBuf>> {
+    // The slot holds a path, whole or not at all, whatever panicked.
+    PENDING.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Removes the temporary file being written, if any. The guard returned
+/// keeps the writer from renaming it meanwhile.
+fn remove_pending() -> MutexGuard<'static, Option<PathBuf>> {
+    let mut slot = pending_slot();
+    if let Some(path) = slot.take() {
+        let _ = fs::remove_file(path);
+    }
+    slot
+}
+
+/// A temporary file registered for removal on SIGINT or SIGTERM until it is
+/// renamed into place; dropped before that, it is removed at once.
+struct Pending;
+
+impl Pending {
+    /// Creates the temporary file with `create` and registers it, with no
+    /// moment in between at which a signal would leave it behind.
+    fn create(
+        create: impl FnOnce() -> io::Result<NamedTempFile>,
+    ) -> io::Result<(NamedTempFile, Pending)> {
+        watch_signals();
+        let mut slot = pending_slot();
+        let temp = create()?;
+        *slot = Some(temp.path().to_path_buf());
+        Ok((temp, Pending))
+    }
+
+    /// Renames the file into place with `rename`, which a signal cannot
+    /// interrupt halfway: the watcher waits for it.
+    fn settle<T>(self, rename: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+        let mut slot = pending_slot();
+        let renamed = rename();
+        // Renamed, or removed with its failure: nothing is left to remove.
+        *slot = None;
+        drop(slot);
+        renamed
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        drop(remove_pending());
+    }
+}
+
+/// On the first file written, starts a thread that, on SIGINT or SIGTERM,
+/// removes the temporary file and ends the run with 128 + the signal's
+/// number (130, 143), as the shell reports a run ended by it.
+#[cfg(unix)]
+fn watch_signals() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    use signal_hook::iterator::Signals;
+    static WATCHING: std::sync::Once = std::sync::Once::new();
+    WATCHING.call_once(|| {
+        // Without a watcher, a signal ends the run as it always would.
+        let Ok(mut signals) = Signals::new([SIGINT, SIGTERM]) else {
+            return;
+        };
+        std::thread::spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                let _held_until_exit = remove_pending();
+                std::process::exit(128 + signal);
+            }
+        });
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_signals() {}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signal_watcher_removes_the_file_being_written() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (temp, pending) =
+            Pending::create(|| NamedTempFile::new_in(dir.path())).expect("a temporary file");
+        // What the watcher does on SIGINT or SIGTERM, before it exits.
+        drop(remove_pending());
+        assert!(!temp.path().exists());
+        // The writer then finds nothing left to rename.
+        let out = dir.path().join("out");
+        assert!(
+            pending
+                .settle(|| temp.persist(&out).map_err(|e| e.error))
+                .is_err()
+        );
+        assert!(!out.exists());
+        assert!(pending_slot().is_none());
+    }
+
+    #[test]
+    fn links_are_followed_to_their_final_target() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = |name: &str| dir.path().join(name);
+        std::os::unix::fs::symlink("middle", path("first")).expect("link");
+        std::os::unix::fs::symlink(path("last.svg"), path("middle")).expect("link");
+        assert_eq!(link_target(&path("first")).unwrap(), path("last.svg"));
+        assert_eq!(link_target(&path("plain")).unwrap(), path("plain"));
+        std::os::unix::fs::symlink("loop", path("loop")).expect("link");
+        assert!(link_target(&path("loop")).is_err());
+    }
 }

@@ -1,16 +1,16 @@
 //! The output options shared by every command that prints a report:
-//! format, file, precision, byte-order mark, language and colour.
+//! format, file, precision, byte-order mark, language and colour; and the
+//! writing of a report with them.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
-use clap::{Args, ValueEnum};
+use anyhow::Result;
+use clap::Args;
 
-use super::output;
 use super::plan_args::PlanArgs;
-use crate::render::table::TerminalOptions;
-use crate::render::{Lang, Precision, Tables, TextOptions};
+use super::{messages, output};
+use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options, Render};
 
 #[derive(Args, Debug)]
 pub struct OutputArgs {
@@ -18,7 +18,7 @@ pub struct OutputArgs {
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Write to this file (atomically) instead of standard output; `-` is standard output.
+    /// Write to this file (atomically) instead of standard output; `-` or /dev/stdout is standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
 
@@ -28,7 +28,7 @@ pub struct OutputArgs {
 
     /// Start CSV with a UTF-8 byte-order mark, so that Excel shows Chinese text correctly.
     #[arg(long)]
-    pub bom: bool,
+    bom: bool,
 
     /// Language of labels, headers and status words [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
@@ -44,85 +44,50 @@ pub fn lang_or_locale(lang: Option<Lang>) -> Lang {
     lang.unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Table,
-    Csv,
-    Json,
-    Markdown,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum ColorWhen {
-    Auto,
-    Always,
-    Never,
-}
-
 impl OutputArgs {
-    /// Refuses options that do not apply to the format, rather than ignoring
-    /// them, and an output file that is one of the inputs.
-    pub fn check(&self, plan: &PlanArgs) -> Result<()> {
-        if self.bom && self.format != Format::Csv {
-            bail!("--bom applies to CSV output only: add --format csv, or drop --bom");
+    /// The options as given, with the report's own `--table` and `--layout`.
+    pub fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
+        let terminal = self.file().is_none() && std::io::stdout().is_terminal();
+        Options {
+            lang: lang_or_locale(self.lang),
+            precision: self.precision,
+            table,
+            layout,
+            bom: self.bom,
+            color: self.color,
+            sparkline: false,
+            destination: Destination {
+                terminal,
+                no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            },
         }
-        if self.color.is_some() && self.format != Format::Table {
-            bail!("--color applies to the terminal table only: drop it, or use --format table");
-        }
+    }
+
+    /// Refuses options that do not fit the format, rather than ignoring
+    /// them, and an output file that is one of the inputs: before any work.
+    pub fn check<R: Render + ?Sized>(
+        &self,
+        plan: &PlanArgs,
+        options: &Options<R::Table>,
+    ) -> Result<()> {
+        render::check::<R>(self.format, options).map_err(messages::misfit)?;
         match self.file() {
             Some(out) => plan.refuse_overwriting(out),
             None => Ok(()),
         }
     }
 
+    /// Writes `report` in the format asked, where asked.
+    pub fn write<R: Render + ?Sized>(&self, report: &R, options: &Options<R::Table>) -> Result<()> {
+        let mut bytes = Vec::new();
+        render::render(report, self.format, options, &mut bytes).map_err(messages::render)?;
+        output::emit(self.file(), &bytes)
+    }
+
     /// The output file, unless the output is standard output.
     fn file(&self) -> Option<&Path> {
-        self.output.as_deref().filter(|p| *p != Path::new("-"))
-    }
-
-    pub fn emit(&self, text: &str) -> Result<()> {
-        output::emit(self.file(), text)
-    }
-
-    pub fn lang(&self) -> Lang {
-        lang_or_locale(self.lang)
-    }
-
-    /// The options of the human-readable formats, with every table and no
-    /// sparkline; `report` adjusts them.
-    pub fn text_options(&self) -> TextOptions {
-        TextOptions {
-            lang: self.lang(),
-            decimals: self.decimals(),
-            tables: Tables::All,
-            sparkline: false,
-        }
-    }
-
-    /// Decimals in the table and Markdown.
-    pub fn decimals(&self) -> usize {
-        self.precision.map_or(2, usize::from)
-    }
-
-    /// Precision in CSV and JSON.
-    pub fn precision(&self) -> Precision {
-        self.precision
-            .map_or(Precision::Full, |p| Precision::Decimals(p.into()))
-    }
-
-    /// Colour and width for the table, from where the output goes.
-    pub fn terminal(&self) -> TerminalOptions {
-        let to_terminal = self.file().is_none() && std::io::stdout().is_terminal();
-        let color = match self.color.unwrap_or(ColorWhen::Auto) {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                to_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            }
-        };
-        TerminalOptions {
-            color,
-            fit_terminal: to_terminal,
-        }
+        self.output
+            .as_deref()
+            .filter(|p| !output::is_standard_output(p))
     }
 }

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::input;
-use crate::Projected;
+use super::{input, output};
 use crate::plan::{Additions, Encoding};
+use crate::{Keep, Loaded, Projected};
 
 #[derive(Args, Debug)]
 pub struct PlanArgs {
@@ -38,13 +38,10 @@ pub struct PlanArgs {
 }
 
 impl PlanArgs {
-    /// Refuses to write `out` when it is the plan or an actuals file: a run
-    /// must not destroy its own input.
+    /// Refuses to write `out` when it is the plan or an actuals file, under
+    /// any name (a link counts): a run must not destroy its own input.
     pub fn refuse_overwriting(&self, out: &Path) -> Result<()> {
-        let Ok(target) = out.canonicalize() else {
-            return Ok(());
-        };
-        let same = |input: &PathBuf| input.canonicalize().is_ok_and(|i| i == target);
+        let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
         let what = if same(&self.file) {
             "the plan file itself"
         } else if self.actuals.iter().any(same) {
@@ -58,9 +55,9 @@ impl PlanArgs {
         )
     }
 
-    /// Reads the plan with what the command line adds: the base plan, then
-    /// every scenario in file order.
-    pub fn load_all(&self) -> Result<Vec<Projected>> {
+    /// Reads and checks the plan with what the command line adds, keeping
+    /// the scenarios `keep` says.
+    pub fn load_all(&self, keep: Keep) -> Result<Loaded> {
         let from_stdin = std::iter::once(&self.file)
             .chain(&self.actuals)
             .filter(|p| input::is_stdin(p))
@@ -80,20 +77,23 @@ impl PlanArgs {
             scenarios: &self.scenarios,
             actuals: &actuals,
         };
-        input::load(&self.file, &additions)
+        input::load(&self.file, &additions, keep)
     }
 
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
     pub fn load(&self) -> Result<Vec<Projected>> {
-        let available = self.load_all()?;
+        let Loaded {
+            names: all,
+            projected: mut available,
+        } = self.load_all(Keep::Asked)?;
         if self.scenarios.is_empty() {
-            return Ok(available.into_iter().take(1).collect());
+            return Ok(available);
         }
         let mut wanted: Vec<&str> = Vec::new();
         for name in &self.scenarios {
             let names: Vec<&str> = if name == "all" {
-                available.iter().map(|p| p.scenario.name.as_str()).collect()
+                all.iter().map(String::as_str).collect()
             } else {
                 vec![name.as_str()]
             };
@@ -105,17 +105,13 @@ impl PlanArgs {
         }
         let mut chosen = Vec::with_capacity(wanted.len());
         for name in wanted {
-            match available.iter().find(|p| p.scenario.name == name) {
-                Some(projected) => chosen.push(projected.clone()),
-                None => {
-                    let known: Vec<&str> =
-                        available.iter().map(|p| p.scenario.name.as_str()).collect();
-                    bail!(
-                        "{}: no scenario `{name}`; this plan has: {} (or `all`)",
-                        input::display_name(&self.file),
-                        known.join(", ")
-                    );
-                }
+            match available.iter().position(|p| p.scenario.name == name) {
+                Some(index) => chosen.push(available.swap_remove(index)),
+                None => bail!(
+                    "{}: no scenario `{name}`; this plan has: {} (or `all`)",
+                    input::display_name(&self.file),
+                    all.join(", ")
+                ),
             }
         }
         Ok(chosen)

@@ -1,13 +1,12 @@
 //! `dabiao review [FILE]`: the mid-term review, one screen: where each goal
 //! stands at the latest actual figure, and a verdict.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Args;
 
-use super::Outcome;
-use super::output_args::{Format, OutputArgs};
+use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use crate::render;
+use super::{Outcome, messages};
 use crate::report::review::ReviewReport;
 
 /// Review the plan against its actual figures: for each goal the latest
@@ -29,28 +28,13 @@ pub struct ReviewArgs {
 }
 
 pub fn run(args: &ReviewArgs) -> Result<Outcome> {
-    args.out.check(&args.plan)?;
+    let options = args.out.options(None, None);
+    args.out.check::<[ReviewReport]>(&args.plan, &options)?;
     let scenarios = args.plan.load()?;
     let reports = scenarios
         .iter()
-        .map(|projected| ReviewReport::build(projected, args.as_of).map_err(|msg| anyhow!(msg)))
+        .map(|projected| ReviewReport::build(projected, args.as_of).map_err(messages::as_of))
         .collect::<Result<Vec<_>>>()?;
-    let out = &args.out;
-    let options = out.text_options();
-    let text = match out.format {
-        Format::Table => render::table::draw(
-            &render::review::document(&reports, &options),
-            out.terminal(),
-        ),
-        Format::Markdown => render::markdown::draw(render::review::document(&reports, &options)),
-        Format::Json => render::review::json(&reports, out.precision()),
-        Format::Csv => render::csv::table(
-            &render::review::COLUMNS,
-            reports.iter().flat_map(render::review::records),
-            out.precision(),
-            out.bom,
-        ),
-    };
-    out.emit(&text)?;
+    args.out.write(reports.as_slice(), &options)?;
     Ok(Outcome::Done)
 }

@@ -4,15 +4,14 @@
 use anyhow::{Result, anyhow, bail};
 use clap::Args;
 
-use super::Outcome;
-use super::output_args::{Format, OutputArgs};
+use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
+use super::{Outcome, messages};
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
-use crate::plan::{Model, Plan, parse_rate_argument};
-use crate::render;
+use crate::plan::parse_rate_argument;
 use crate::render::sensitivity::SensitivityTable;
-use crate::report::sensitivity::SensitivityReport;
+use crate::report::sensitivity::{self, SensitivityReport};
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
 ///
@@ -52,50 +51,20 @@ pub struct SensitivityArgs {
 const MAX_POINTS: usize = 10_001;
 
 pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
-    args.out.check(&args.plan)?;
-    if args.out.format == Format::Csv && args.table == Some(SensitivityTable::All) {
-        bail!(
-            "a CSV file holds one table: use --table grid (the default for CSV) \
-             or --table break-even, or --format json for both"
-        );
-    }
+    let options = args.out.options(args.table, None);
+    args.out
+        .check::<[SensitivityReport]>(&args.plan, &options)?;
     let scenarios = args.plan.load()?;
-    let plan = &scenarios[0].scenario.plan;
-    let sweep = match &args.metric {
-        None => Sweep::UniformShift,
-        Some(id) => Sweep::OwnRate {
-            metric: compound_metric(plan, id)?,
-        },
-    };
-    let points = points(args, sweep.origin(plan), sweep == Sweep::UniformShift)?;
+    let sweep =
+        sensitivity::sweep(&scenarios[0], args.metric.as_deref()).map_err(messages::metric)?;
+    let origin = sweep.origin(&scenarios[0].scenario.plan);
+    let points = points(args, origin, sweep == Sweep::UniformShift)?;
     let reports: Vec<SensitivityReport> = scenarios
         .iter()
         .map(|s| SensitivityReport::build(s, sweep, &points))
         .collect();
-    args.out.emit(&render(&reports, args))?;
+    args.out.write(reports.as_slice(), &options)?;
     Ok(Outcome::Done)
-}
-
-/// The index of the compound metric `id`, or why it cannot be swept.
-fn compound_metric(plan: &Plan, id: &str) -> Result<usize> {
-    let compound: Vec<&str> = plan
-        .metrics
-        .iter()
-        .filter(|m| matches!(m.model, Model::Compound { .. }))
-        .map(|m| m.id.as_str())
-        .collect();
-    match plan.metric_index(id) {
-        Some(i) if matches!(plan.metrics[i].model, Model::Compound { .. }) => Ok(i),
-        Some(_) => bail!(
-            "--metric {id}: not a compound metric, so it has no growth rate to sweep; \
-             compound metrics: {}",
-            compound.join(", ")
-        ),
-        None => bail!(
-            "--metric {id}: no such metric; compound metrics: {}",
-            compound.join(", ")
-        ),
-    }
 }
 
 /// The points of the sweep, from --from to --to by --step.
@@ -136,34 +105,4 @@ fn points(args: &SensitivityArgs, origin: f64, uniform: bool) -> Result<Vec<f64>
     Ok((0..=steps as usize)
         .map(|i| significant(from + i as f64 * step))
         .collect())
-}
-
-fn render(reports: &[SensitivityReport], args: &SensitivityArgs) -> String {
-    let out = &args.out;
-    let table = args.table.unwrap_or(SensitivityTable::All);
-    let text_options = out.text_options();
-    match out.format {
-        Format::Table | Format::Markdown => {
-            let document = render::sensitivity::document(reports, &text_options, table);
-            match out.format {
-                Format::Table => render::table::draw(&document, out.terminal()),
-                _ => render::markdown::draw(document),
-            }
-        }
-        Format::Json => render::sensitivity::json(reports, out.precision()),
-        Format::Csv if table == SensitivityTable::BreakEven => render::csv::table(
-            &render::sensitivity::BREAK_EVEN_COLUMNS,
-            reports
-                .iter()
-                .flat_map(render::sensitivity::break_even_records),
-            out.precision(),
-            out.bom,
-        ),
-        Format::Csv => render::csv::table(
-            &render::sensitivity::grid_columns(reports),
-            reports.iter().flat_map(render::sensitivity::grid_records),
-            out.precision(),
-            out.bom,
-        ),
-    }
 }

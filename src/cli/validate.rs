@@ -5,6 +5,7 @@ use clap::Args;
 
 use super::plan_args::PlanArgs;
 use super::{Outcome, input, output};
+use crate::Keep;
 
 /// Check a plan file (with any --set and --actuals): print a one-line summary and exit 0, or list its problems and exit 2.
 #[derive(Args, Debug)]
@@ -14,12 +15,12 @@ pub struct ValidateArgs {
 }
 
 pub fn run(args: &ValidateArgs) -> Result<Outcome> {
-    let scenarios = args.plan.load_all()?;
-    let plan = &scenarios[0].scenario.plan;
+    let loaded = args.plan.load_all(Keep::Base)?;
+    let plan = &loaded.projected[0].scenario.plan;
     let figures: usize = plan.metrics.iter().map(|m| m.actual.len()).sum();
     let mut extra = String::new();
-    if scenarios.len() > 1 {
-        extra.push_str(&format!(", {}", count(scenarios.len() - 1, "scenario")));
+    if loaded.names.len() > 1 {
+        extra.push_str(&format!(", {}", count(loaded.names.len() - 1, "scenario")));
     }
     if figures > 0 {
         extra.push_str(&format!(", {}", count(figures, "actual figure")));
@@ -33,7 +34,7 @@ pub fn run(args: &ValidateArgs) -> Result<Outcome> {
         plan.target_year,
         count(plan.horizon(), "projected year"),
     );
-    output::emit(None, &summary)?;
+    output::emit(None, summary.as_bytes())?;
     Ok(Outcome::Done)
 }
 

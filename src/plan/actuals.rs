@@ -8,6 +8,8 @@
 
 use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
 
+use super::error::Problems;
+use super::lines::LineIndex;
 use super::{Location, PlanError, Problem};
 
 /// How the bytes of an actuals file are decoded.
@@ -65,35 +67,30 @@ pub fn parse_actuals_csv(
 /// A file refused for one reason, at a line when there is one.
 fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
     let problem = Problem::new(message);
-    PlanError {
-        file: file.to_owned(),
-        problems: vec![match line {
-            Some(l) => problem.at(Location::Line(l)),
-            None => problem,
-        }],
-    }
+    let problem = match line {
+        Some(l) => problem.at(Location::Line(l)),
+        None => problem,
+    };
+    Problems::from(problem).into_error(file)
 }
 
 /// Reads decoded CSV text.
 fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
     let fail = |line: Option<usize>, message: String| refusal(file, line, message);
 
-    // Excel writes Windows line ends, which the csv crate's positions
-    // miscount; with plain line ends, byte offsets give the line.
-    let text = text.replace("\r\n", "\n");
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
+    // The csv crate counts lines its own way; byte offsets give the line
+    // whatever the line ends (Windows, Unix or old Mac).
+    let lines = LineIndex::new(text);
     // A record's position is where the reader started looking for it, which
-    // can be a blank line before it: skip those.
+    // can be a line end or a blank line before it: skip those.
     let line_at = |byte: u64| {
         let from = (byte as usize).min(text.len());
         let start = from
             + text.as_bytes()[from..]
                 .iter()
-                .take_while(|b| **b == b'\n')
+                .take_while(|b| matches!(b, b'\n' | b'\r'))
                 .count();
-        line_starts.partition_point(|&line_start| line_start <= start)
+        lines.line_of(start)
     };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
@@ -121,7 +118,7 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
     };
 
     let mut records = Vec::new();
-    let mut problems = Vec::new();
+    let mut problems = Problems::new();
     for row in reader.records() {
         let row = row.map_err(|e| {
             fail(
@@ -130,62 +127,53 @@ fn parse_text(text: &str, file: &str) -> Result<Vec<ActualRecord>, PlanError> {
             )
         })?;
         let line = row.position().map_or(0, |p| line_at(p.byte()));
-        let cell = |i: usize| row.get(i).unwrap_or("").trim();
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let metric = cell(metric_col).to_owned();
-        if row.len() != header.len() {
-            problems.push(
-                Problem::new(format!(
-                    "the row has {} fields but the header {}; a number with a thousands \
-                     separator must be quoted (\"1,100\"), and a text with a comma too",
-                    row.len(),
-                    header.len()
-                ))
-                .at(Location::Line(line))
-                .in_metric(&metric),
-            );
-            continue;
-        }
-        let problem = |message: String| {
-            Problem::new(message)
-                .at(Location::Line(line))
-                .in_metric(&metric)
-        };
-        let year = match cell(year_col).parse::<i32>() {
-            Ok(y) => y,
-            Err(_) => {
-                problems.push(problem(format!(
-                    "year \"{}\" is not a year such as 2017",
-                    cell(year_col)
-                )));
-                continue;
-            }
-        };
-        let value = match parse_figure(cell(value_col)) {
-            Ok(v) => v,
+        let metric = row.get(metric_col).unwrap_or("").trim().to_owned();
+        match row_figure(&row, header.len(), year_col, value_col) {
+            // Once the file is refused its figures are not needed: a file of
+            // a million bad rows holds only the problems it shows.
+            Ok(_) if !problems.is_empty() => {}
+            Ok((year, value)) => records.push(ActualRecord {
+                metric,
+                year,
+                value,
+                file: file.to_owned(),
+                line,
+            }),
             Err(message) => {
-                problems.push(problem(format!("{year}: {message}")));
-                continue;
+                records = Vec::new();
+                problems
+                    .scope()
+                    .in_metric(&metric)
+                    .report(Location::Line(line), message);
             }
-        };
-        records.push(ActualRecord {
-            metric,
-            year,
-            value,
-            file: file.to_owned(),
-            line,
-        });
+        }
     }
-    if problems.is_empty() {
-        Ok(records)
-    } else {
-        Err(PlanError {
-            file: file.to_owned(),
-            problems,
-        })
+    problems.into_result(file, records)
+}
+
+/// The year and value of a row of `fields` cells, or what is wrong with it.
+fn row_figure(
+    row: &csv::StringRecord,
+    fields: usize,
+    year_col: usize,
+    value_col: usize,
+) -> Result<(i32, f64), String> {
+    if row.len() != fields {
+        return Err(format!(
+            "the row has {} fields but the header {fields}; a number with a thousands \
+             separator must be quoted (\"1,100\"), and a text with a comma too",
+            row.len(),
+        ));
     }
+    let cell = |i: usize| row.get(i).unwrap_or("").trim();
+    let year = cell(year_col)
+        .parse::<i32>()
+        .map_err(|_| format!("year \"{}\" is not a year such as 2017", cell(year_col)))?;
+    let value = parse_figure(cell(value_col)).map_err(|message| format!("{year}: {message}"))?;
+    Ok((year, value))
 }
 
 fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, String> {

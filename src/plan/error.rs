@@ -4,8 +4,13 @@
 //! user fixes them in one pass instead of one run per mistake. Each problem is
 //! shown as `file:line[:column]: metric `id`, field `name`: message`, the
 //! shape compilers use, so editors can jump to it.
+//!
+//! A file of a million bad rows must not print a million lines: the first
+//! [`SHOWN_PROBLEMS`] problems are kept and shown, the others only counted.
 
 use std::fmt;
+
+use super::escape_controls;
 
 /// Where a problem was found: a line of the plan file, or a command-line
 /// argument that changes the plan (`--set`).
@@ -102,18 +107,36 @@ impl Problem {
     }
 }
 
+/// How many problems of one file are kept and shown; fixing those usually
+/// fixes many of the rest, and the count says how many there are.
+pub const SHOWN_PROBLEMS: usize = 20;
+
 /// Every problem found in one plan file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanError {
     /// The file as the user named it (`-` is shown as `<stdin>`).
     pub file: String,
+    /// The first [`SHOWN_PROBLEMS`] problems, in the order found.
     pub problems: Vec<Problem>,
+    /// How many more were found but not kept.
+    pub not_shown: usize,
 }
 
 impl PlanError {
-    /// The problems, one line each, in file order.
+    /// The problems, one line each, in file order, with control characters
+    /// escaped: they quote the file, which is not to be trusted.
     pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.problems.iter().map(|p| p.describe(&self.file))
+        let more = (self.not_shown > 0).then(|| {
+            format!(
+                "{}: and {} more problems, not shown; fix the first {SHOWN_PROBLEMS} and run again",
+                self.file, self.not_shown
+            )
+        });
+        self.problems
+            .iter()
+            .map(|p| p.describe(&self.file))
+            .chain(more)
+            .map(|line| escape_controls(&line).into_owned())
     }
 }
 
@@ -125,6 +148,149 @@ impl fmt::Display for PlanError {
 }
 
 impl std::error::Error for PlanError {}
+
+/// The problems found so far in one file. Checks report here instead of
+/// stopping at the first mistake; whether the file is refused is decided once,
+/// at the end (`finish`, `into_result`).
+#[derive(Debug, Default)]
+pub(crate) struct Problems {
+    /// The first [`SHOWN_PROBLEMS`] found.
+    found: Vec<Problem>,
+    /// How many were found after those.
+    not_shown: usize,
+}
+
+impl Problems {
+    pub(crate) fn new() -> Self {
+        Self::default()
+    }
+
+    pub(crate) fn push(&mut self, problem: Problem) {
+        if self.found.len() < SHOWN_PROBLEMS {
+            self.found.push(problem);
+        } else {
+            self.not_shown += 1;
+        }
+    }
+
+    /// How many problems were found, shown or not.
+    fn count(&self) -> usize {
+        self.found.len() + self.not_shown
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.found.is_empty()
+    }
+
+    /// The collector as seen from the whole file; narrow it with
+    /// `in_scenario`, `in_metric` and `in_field`.
+    pub(crate) fn scope(&mut self) -> Scoped<'_> {
+        Scoped {
+            problems: self,
+            scenario: None,
+            metric: None,
+            field: None,
+        }
+    }
+
+    /// `Ok` when nothing was found, else the refusal of `file` with every
+    /// problem in the order found.
+    pub(crate) fn finish(self, file: &str) -> Result<(), PlanError> {
+        if self.is_empty() {
+            Ok(())
+        } else {
+            Err(self.into_error(file))
+        }
+    }
+
+    /// `value` when nothing was found, else the refusal of `file`.
+    pub(crate) fn into_result<T>(self, file: &str, value: T) -> Result<T, PlanError> {
+        self.finish(file).map(|()| value)
+    }
+
+    /// The refusal of `file`, for a caller that already knows it must refuse.
+    pub(crate) fn into_error(self, file: &str) -> PlanError {
+        PlanError {
+            file: file.to_owned(),
+            problems: self.found,
+            not_shown: self.not_shown,
+        }
+    }
+}
+
+impl From<Problem> for Problems {
+    fn from(problem: Problem) -> Self {
+        Problems {
+            found: vec![problem],
+            not_shown: 0,
+        }
+    }
+}
+
+impl Extend<Problem> for Problems {
+    fn extend<I: IntoIterator<Item = Problem>>(&mut self, problems: I) {
+        for problem in problems {
+            self.push(problem);
+        }
+    }
+}
+
+/// The collector as one place of a plan sees it: every problem reported
+/// through it is named after that scenario, metric and field, so a check
+/// says only what is wrong and where.
+pub(crate) struct Scoped<'a> {
+    problems: &'a mut Problems,
+    scenario: Option<&'a str>,
+    metric: Option<&'a str>,
+    field: Option<&'a str>,
+}
+
+impl Scoped<'_> {
+    /// Narrowed to a scenario; `None` is the base plan, which needs no name.
+    pub(crate) fn in_scenario<'b>(&'b mut self, name: Option<&'b str>) -> Scoped<'b> {
+        Scoped {
+            problems: self.problems,
+            scenario: name,
+            metric: self.metric,
+            field: self.field,
+        }
+    }
+
+    pub(crate) fn in_metric<'b>(&'b mut self, id: &'b str) -> Scoped<'b> {
+        Scoped {
+            problems: self.problems,
+            scenario: self.scenario,
+            metric: Some(id),
+            field: self.field,
+        }
+    }
+
+    pub(crate) fn in_field<'b>(&'b mut self, field: &'b str) -> Scoped<'b> {
+        Scoped {
+            problems: self.problems,
+            scenario: self.scenario,
+            metric: self.metric,
+            field: Some(field),
+        }
+    }
+
+    pub(crate) fn report(&mut self, location: Location, message: impl Into<String>) {
+        self.problems.push(Problem {
+            location: Some(location),
+            column: None,
+            scenario: self.scenario.map(str::to_owned),
+            metric: self.metric.map(str::to_owned),
+            field: self.field.map(str::to_owned),
+            message: message.into(),
+        });
+    }
+
+    /// How many problems the whole collector holds, so that a check can tell
+    /// whether its own part found any.
+    pub(crate) fn count(&self) -> usize {
+        self.problems.count()
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -151,5 +317,59 @@ mod tests {
             r.describe("t.toml"),
             "t.toml: --set gdp.baseline=x: scenario `slow`, metric `gdp`, field `baseline`: expected a number"
         );
+    }
+
+    #[test]
+    fn a_scope_names_what_is_reported_through_it_and_no_more() {
+        let mut problems = Problems::new();
+        {
+            let mut whole = problems.scope();
+            let mut slow = whole.in_scenario(Some("slow"));
+            slow.in_metric("gdp")
+                .in_field("growth")
+                .report(Location::Line(4), "too fast");
+            // Narrowing made a view; the scenario's own scope is unchanged.
+            slow.report(Location::Line(9), "bad name");
+            whole
+                .in_field("plan.base_year")
+                .report(Location::Line(2), "missing");
+            assert_eq!(whole.count(), 3);
+        }
+        let error = problems.finish("t.toml").unwrap_err();
+        assert_eq!(error.file, "t.toml");
+        assert_eq!(
+            error.lines().collect::<Vec<_>>(),
+            [
+                "t.toml:4: scenario `slow`, metric `gdp`, field `growth`: too fast",
+                "t.toml:9: scenario `slow`: bad name",
+                "t.toml:2: field `plan.base_year`: missing",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_first_problems_are_kept_and_the_others_counted() {
+        let mut problems = Problems::new();
+        problems.extend((1..=SHOWN_PROBLEMS + 5).map(|i| Problem::new("bad").at_line(i)));
+        assert_eq!(problems.scope().count(), SHOWN_PROBLEMS + 5);
+        let error = problems.into_error("a.csv");
+        assert_eq!(error.problems.len(), SHOWN_PROBLEMS);
+        assert_eq!(error.not_shown, 5);
+        let lines: Vec<String> = error.lines().collect();
+        assert_eq!(lines.len(), SHOWN_PROBLEMS + 1);
+        assert_eq!(lines[SHOWN_PROBLEMS - 1], "a.csv:20: bad");
+        assert_eq!(
+            lines[SHOWN_PROBLEMS],
+            "a.csv: and 5 more problems, not shown; fix the first 20 and run again"
+        );
+    }
+
+    #[test]
+    fn nothing_found_is_no_refusal() {
+        assert_eq!(Problems::new().into_result("t.toml", 7), Ok(7));
+        let mut problems = Problems::new();
+        problems.push(Problem::new("no metrics"));
+        let error = problems.into_result("t.toml", 7).unwrap_err();
+        assert_eq!(error.problems, [Problem::new("no metrics")]);
     }
 }

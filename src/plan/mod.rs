@@ -10,12 +10,17 @@ use std::collections::BTreeMap;
 
 mod actuals;
 mod error;
+mod escape;
+mod lines;
 mod parse;
 mod rate;
 
 pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
-pub use error::{Location, PlanError, Problem};
-pub use parse::parse_plan;
+pub(crate) use error::Problems;
+pub use error::{Location, PlanError, Problem, SHOWN_PROBLEMS};
+pub use escape::escape_controls;
+pub(crate) use parse::{Origins, read_plan};
+pub use parse::{known_ids, parse_plan};
 pub use rate::{parse_rate_argument, times_hundred};
 
 /// What the command line adds to a plan file.
@@ -28,6 +33,17 @@ pub struct Additions<'a> {
     pub scenarios: &'a [String],
     /// Actual figures read from CSV files.
     pub actuals: &'a [ActualRecord],
+}
+
+impl Additions<'_> {
+    /// Whether the command line asks for the scenario `name`: `--scenario`
+    /// names it or says `all`; without `--scenario`, the base plan alone.
+    pub fn asks_for(&self, name: &str) -> bool {
+        match self.scenarios {
+            [] => name == BASE_SCENARIO,
+            names => names.iter().any(|n| n == name || n == "all"),
+        }
+    }
 }
 
 /// The name under which the plan's own numbers are reported.
@@ -125,7 +141,19 @@ pub struct Metric {
     /// plan file and actuals CSV files. For a ratio, shares entered directly.
     pub actual: BTreeMap<i32, f64>,
     pub level_goal: Option<Goal>,
+    /// A rate goal stated as a rate.
     pub rate_goal: Option<Goal>,
+    /// A rate goal stated as keeping pace with another metric (同步); a
+    /// metric has at most one of this and `rate_goal`.
+    pub in_step_goal: Option<InStep>,
+    pub change_goal: Option<Goal>,
+    pub increase_goal: Option<Goal>,
+    pub total_goal: Option<Goal>,
+    /// How the metric's average annual rate is computed, for its rate goals.
+    pub rate_method: RateMethod,
+    /// Its goals are binding (约束性), which the government answers for,
+    /// rather than expected (预期性).
+    pub binding: bool,
     /// Line of the metric's table in the plan file, so that problems found
     /// after parsing (an overflowing path, say) can still point at it.
     pub line: usize,
@@ -134,19 +162,53 @@ pub struct Metric {
 }
 
 impl Metric {
-    /// Goals in output order: the level goal first, then the rate goal.
-    pub fn goals(&self) -> impl Iterator<Item = (GoalKind, &Goal)> {
-        let level = self.level_goal.as_ref().map(|g| (GoalKind::Level, g));
-        let rate = self.rate_goal.as_ref().map(|g| (GoalKind::Rate, g));
-        level.into_iter().chain(rate)
+    /// The metric's goal of `kind`, if it has one.
+    pub fn goal(&self, kind: GoalKind) -> Option<&Goal> {
+        match kind {
+            GoalKind::Level => self.level_goal.as_ref(),
+            GoalKind::Rate => self.rate_goal.as_ref(),
+            GoalKind::Change => self.change_goal.as_ref(),
+            GoalKind::Increase => self.increase_goal.as_ref(),
+            GoalKind::Total => self.total_goal.as_ref(),
+        }
+    }
+
+    /// Every goal of the metric, in output order: level, rate (stated, or
+    /// in step with another metric), change, increase, total.
+    pub fn goals(&self) -> impl Iterator<Item = (GoalKind, Stated)> + '_ {
+        GoalKind::ALL
+            .into_iter()
+            .filter_map(|kind| self.stated(kind).map(|stated| (kind, stated)))
+    }
+
+    /// The metric's goal of `kind` as stated, if it has one.
+    pub fn stated(&self, kind: GoalKind) -> Option<Stated> {
+        match (self.goal(kind), kind, self.in_step_goal) {
+            (Some(goal), ..) => Some(Stated::Value(*goal)),
+            (None, GoalKind::Rate, Some(in_step)) => Some(Stated::InStep(in_step)),
+            _ => None,
+        }
+    }
+
+    /// Whether a change of the metric is worded in percentage points (pp,
+    /// 个百分点): its unit is %, as a share's is. Its level goals then need
+    /// so many points a year rather than a growth rate.
+    pub fn in_points(&self) -> bool {
+        matches!(self.unit.trim(), "%" | "％")
     }
 }
 
 /// How a metric's value moves from one year to the next.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Model {
-    /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year.
-    Compound { baseline: f64, growth: Vec<f64> },
+    /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year. With a
+    /// deflator, growth is real (at comparable prices) and the levels are
+    /// at current prices: v(y) = v(y-1) × (1 + growth[y]) × (1 + deflator[y]).
+    Compound {
+        baseline: f64,
+        growth: Vec<f64>,
+        deflator: Option<Vec<f64>>,
+    },
     /// v(y) = v(y-1) + increment[y]; one increment per projected year.
     Linear { baseline: f64, increment: Vec<f64> },
     /// v(y) = numerator(y) / denominator(y) × scale; indices into `Plan::metrics`.
@@ -154,21 +216,89 @@ pub enum Model {
         numerator: usize,
         denominator: usize,
         scale: f64,
+        /// Whether the plan gives the scale. The default, 100, reads the
+        /// share in percent, which a target written as a fraction betrays.
+        scale_given: bool,
+        /// Which of its parts' paths the ratio divides.
+        prices: Prices,
     },
+}
+
+/// The prices a ratio's parts are taken at, for parts with a deflator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Prices {
+    /// Their levels as projected, at current prices (现价).
+    #[default]
+    Current,
+    /// Their real paths, at base-year prices (可比价): energy per unit of
+    /// GDP is computed on GDP at comparable prices.
+    Comparable,
+}
+
+/// How an average annual rate is computed from a path (see
+/// `calc::average`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RateMethod {
+    /// From the base-year and target-year values alone (水平法).
+    #[default]
+    Endpoint,
+    /// From the sum of the plan years' values (累计法).
+    Cumulative,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalKind {
     /// The metric's value at target_year.
     Level,
-    /// The average annual growth rate from base_year to target_year.
+    /// The average annual growth rate from base_year to target_year, at
+    /// comparable prices, by the metric's rate method.
     Rate,
+    /// The relative change from base_year to target_year, v(T) / v(B) - 1,
+    /// at comparable prices (下降13.5%).
+    Change,
+    /// The absolute change v(T) - v(B) in the metric's unit: percentage
+    /// points for a share (提高0.5个百分点).
+    Increase,
+    /// The sum of the values of the plan years, base_year + 1 ..=
+    /// target_year (五年累计).
+    Total,
+}
+
+impl GoalKind {
+    /// Every kind, in the order a metric's goals are listed.
+    pub const ALL: [GoalKind; 5] = [
+        GoalKind::Level,
+        GoalKind::Rate,
+        GoalKind::Change,
+        GoalKind::Increase,
+        GoalKind::Total,
+    ];
+}
+
+/// A rate goal met when the metric's average rate is at least another
+/// metric's, less a tolerance: growth in step with the economy.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InStep {
+    /// Index into `Plan::metrics` of the metric to keep pace with.
+    pub metric: usize,
+    /// How far, as a rate, the metric may fall short of the other's rate.
+    pub tolerance: f64,
+}
+
+/// A goal as the plan states it: a value to compare with, or, for a rate
+/// goal, keeping pace with another metric, whose rate is known only once
+/// its path is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Stated {
+    Value(Goal),
+    InStep(InStep),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Goal {
     pub comparison: Comparison,
-    /// In the metric's unit for level goals, a fraction (0.16) for rate goals.
+    /// In the metric's unit for level, increase and total goals; a fraction
+    /// (0.16) for rate and change goals.
     pub value: f64,
 }
 

@@ -8,15 +8,54 @@
 
 /// A rate written as a TOML number or percent string, as a fraction.
 pub(super) fn parse_rate(value: &toml::Value) -> Result<f64, String> {
+    fraction(value, rate_from_number, "a rate such as 0.16 or \"16%\"")
+}
+
+/// A change over the whole plan written as a rate: `-0.135` or `"-13.5%"`.
+/// As with yearly rates, a bare number of magnitude 1 or more is refused:
+/// `-13.5` is far likelier a percent than a fall of 1350 %.
+pub(super) fn parse_change(value: &toml::Value) -> Result<f64, String> {
+    fraction(
+        value,
+        change_from_number,
+        "a change such as -0.135 or \"-13.5%\"",
+    )
+}
+
+/// A TOML number read by `from_number`, or a percent string; `expected`
+/// says what else was wanted.
+fn fraction(
+    value: &toml::Value,
+    from_number: fn(f64) -> Result<f64, String>,
+    expected: &str,
+) -> Result<f64, String> {
     match value {
-        toml::Value::Integer(i) => rate_from_number(*i as f64),
-        toml::Value::Float(x) => rate_from_number(*x),
+        toml::Value::Integer(i) => from_number(*i as f64),
+        toml::Value::Float(x) => from_number(*x),
         toml::Value::String(text) => rate_from_percent_text(text),
-        other => Err(format!(
-            "expected a rate such as 0.16 or \"16%\", found {}",
-            other.type_str()
-        )),
+        other => Err(format!("expected {expected}, found {}", other.type_str())),
     }
+}
+
+fn change_from_number(x: f64) -> Result<f64, String> {
+    if x.is_finite() && x.abs() >= 1.0 {
+        return Err(format!(
+            "{x} would mean a change of {} %; write {} or \"{x}%\" for {x} %, or \"{}%\" if \
+             that change is meant",
+            times_hundred(x),
+            x / 100.0,
+            times_hundred(x)
+        ));
+    }
+    rate_from_number(x)
+}
+
+/// A percent string read in percent: `"3%"` is 3, a share's value in its
+/// own unit; `None` for text without a percent sign.
+pub(super) fn parse_percent_points(text: &str) -> Option<Result<f64, String>> {
+    let trimmed = text.trim_end();
+    (trimmed.ends_with('%') || trimmed.ends_with('％'))
+        .then(|| rate_from_percent_text(text).map(times_hundred))
 }
 
 /// A rate typed on the command line: `0.16`, `"16%"` or `-3%`.
@@ -105,6 +144,30 @@ mod tests {
         );
         let err = parse_rate(&Value::Float(-1.5)).unwrap_err();
         assert!(err.contains("-150 % a year"), "{err}");
+    }
+
+    #[test]
+    fn changes_are_rates_without_the_year() {
+        assert_eq!(parse_change(&Value::String("-13.5%".into())), Ok(-0.135));
+        assert_eq!(parse_change(&Value::Float(-0.135)), Ok(-0.135));
+        assert_eq!(parse_change(&Value::String("100%".into())), Ok(1.0));
+        assert_eq!(
+            parse_change(&Value::Float(-13.5)),
+            Err(
+                "-13.5 would mean a change of -1350 %; write -0.135 or \"-13.5%\" for \
+                 -13.5 %, or \"-1350%\" if that change is meant"
+                    .into()
+            )
+        );
+        assert!(parse_change(&Value::Boolean(true)).is_err());
+    }
+
+    #[test]
+    fn percent_points_are_the_number_before_the_sign() {
+        assert_eq!(parse_percent_points("3%"), Some(Ok(3.0)));
+        assert_eq!(parse_percent_points("2.45 ％"), Some(Ok(2.45)));
+        assert_eq!(parse_percent_points("3"), None);
+        assert!(matches!(parse_percent_points("x%"), Some(Err(_))));
     }
 
     #[test]

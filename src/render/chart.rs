@@ -6,19 +6,22 @@
 //! Text stays text in the SVG, with a font list that puts common CJK fonts
 //! before the generic sans-serif, so Chinese names show in any browser; the
 //! file references nothing outside itself.
+//!
+//! Whatever the plan holds, the SVG is valid XML (control characters are
+//! dropped from every label) and every value range handed to plotters is
+//! finite and not empty: an infinite one sends its search for tick marks
+//! into an endless loop.
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_width::UnicodeWidthStr;
 
-use super::Lang;
-use super::document::goal_text;
+use super::document::{level_text, scenario_line};
 use super::number::{Precision, number, signed};
-use crate::calc::Status;
-use crate::plan::{BASE_SCENARIO, Comparison, GoalKind};
-use crate::report::PointSource;
+use super::{Lang, RenderError, Words};
 use crate::report::chart::{Chart, Line, Panel};
+use crate::report::{BASE_SCENARIO, Comparison, PointSource, Status};
 
 /// CJK fonts first, then whatever sans-serif the reader has.
 const FONTS: &str =
@@ -46,6 +49,11 @@ const TARGET_YEAR_COLOR: RGBColor = RGBColor(200, 200, 200);
 const REACHED_COLOR: RGBColor = RGBColor(30, 130, 60);
 const MISSED_COLOR: RGBColor = RGBColor(190, 40, 40);
 
+/// The largest magnitude drawn, a quarter of the largest double, so that
+/// the padded range and its span stay finite; values beyond it (plans at
+/// the edge of what a double holds) are drawn at this edge.
+const DRAWN_LIMIT: f64 = f64::MAX / 4.0;
+
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 
 /// A font of `points` as the reader sees it: plotters' SVG backend writes
@@ -54,8 +62,9 @@ fn font(points: f64) -> FontDesc<'static> {
     (FONTS, points * 1.24).into_font()
 }
 
-/// The chart as SVG text; `Err` carries the drawing library's complaint.
-pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
+/// The chart as SVG text.
+pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
+    let words = lang.words();
     let columns = match chart.panels.len() {
         0..=1 => 1,
         2 | 4 => 2,
@@ -69,7 +78,7 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
-        root.fill(&WHITE).map_err(|e| e.to_string())?;
+        root.fill(&WHITE).map_err(drawing)?;
         let (title_area, body) = root.split_vertically(TITLE_HEIGHT);
         let mut title = chart.header.title.clone().unwrap_or_default();
         if let [only] = chart.scenarios.as_slice()
@@ -77,12 +86,12 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
         {
             title.push_str(&format!(
                 " · {}",
-                lang.scenario_line(&only.0, only.1.as_deref())
+                scenario_line(&only.0, only.1.as_deref(), words)
             ));
         }
         title_area
-            .draw(&Text::new(title, (12, 12), font(18.0)))
-            .map_err(|e| e.to_string())?;
+            .draw(&Text::new(printable(&title), (12, 12), font(18.0)))
+            .map_err(drawing)?;
         // Layer: what the markers mean, once actual figures are drawn.
         let has_actuals = chart
             .panels
@@ -96,33 +105,44 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, String> {
                 .pos(Pos::new(HPos::Right, VPos::Top));
             title_area
                 .draw(&Text::new(
-                    lang.marker_legend(),
+                    printable(words.marker_legend()),
                     (size.0 as i32 - 16, 16),
                     right,
                 ))
-                .map_err(|e| e.to_string())?;
+                .map_err(drawing)?;
         }
         for (area, panel) in body.split_evenly((rows, columns)).iter().zip(&chart.panels) {
-            draw_panel(area, panel, chart.header.target_year, lang).map_err(|e| e.to_string())?;
+            draw_panel(area, panel, chart.header.target_year, words).map_err(drawing)?;
         }
-        root.present().map_err(|e| e.to_string())?;
+        root.present().map_err(drawing)?;
     }
     Ok(out)
+}
+
+/// The drawing library's complaint, which says what it could not draw.
+fn drawing(error: impl std::fmt::Display) -> RenderError {
+    RenderError::Draw(error.to_string())
 }
 
 type DrawResult =
     Result<(), DrawingAreaErrorKind<<SVGBackend<'static> as DrawingBackend>::ErrorType>>;
 
-fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawResult {
-    let years = panel.lines.first().map_or(0..0, |l| {
-        l.points.first().map_or(0, |p| p.year)..panel.last_year
-    });
+fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -> DrawResult {
+    let first_year = panel
+        .lines
+        .first()
+        .and_then(|l| l.points.first())
+        .map_or(target_year, |p| p.year);
+    let years = first_year..panel.last_year.max(first_year + 1);
     let (low, high) = value_range(panel);
-    let title = if panel.metric.unit.is_empty() {
+    // Every value drawn stays within the axis; only values beyond
+    // [`DRAWN_LIMIT`] ever move.
+    let y = |v: f64| v.clamp(low, high);
+    let title = printable(&if panel.metric.unit.is_empty() {
         panel.metric.name.clone()
     } else {
         format!("{} ({})", panel.metric.name, panel.metric.unit)
-    };
+    });
     // A long title gets a smaller font rather than running off the panel.
     let columns = UnicodeWidthStr::width(title.as_str()).max(1) as f64;
     let title_size = ((PANEL_WIDTH as f64 - 24.0) / (columns * 0.55)).clamp(9.0, 14.0);
@@ -139,7 +159,7 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
         .x_labels((years.end - years.start + 1) as usize)
         .x_label_formatter(&|y| y.to_string())
         .y_labels(5)
-        .y_label_formatter(&|v| axis_number(*v))
+        .y_label_formatter(&|v| axis_number(*v, high - low))
         .label_style(font(11.0))
         .draw()?;
 
@@ -150,26 +170,22 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
         Comparison::About { tolerance } => {
             chart.draw_series(std::iter::once(Rectangle::new(
                 [
-                    (years.start, goal.value - tolerance),
-                    (years.end, goal.value + tolerance),
+                    (years.start, y(goal.value - tolerance)),
+                    (years.end, y(goal.value + tolerance)),
                 ],
                 GOAL_COLOR.mix(0.15).filled(),
             )))?;
         }
         _ => {
             chart.draw_series(LineSeries::new(
-                [(years.start, goal.value), (years.end, goal.value)],
+                [(years.start, y(goal.value)), (years.end, y(goal.value))],
                 goal_style,
             ))?;
         }
     }
     chart.draw_series(std::iter::once(Text::new(
-        format!(
-            "{} {}",
-            lang.goal(),
-            goal_text(GoalKind::Level, &goal, lang)
-        ),
-        (years.start, goal.value),
+        printable(&format!("{} {}", words.goal(), level_text(&goal))),
+        (years.start, y(goal.value)),
         font(11.0).color(&GOAL_COLOR),
     )))?;
 
@@ -181,7 +197,7 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
 
     // Layer: one path per scenario, a marker per year; actual figures filled.
     for (line, color) in panel.lines.iter().zip(LINE_COLORS.iter().cycle()) {
-        draw_line(&mut chart, line, *color, panel.lines.len() > 1)?;
+        draw_line(&mut chart, line, &y, *color, panel.lines.len() > 1)?;
     }
 
     // Layer: the legend, when there is more than one scenario.
@@ -201,7 +217,7 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
         Status::Reached => REACHED_COLOR,
         Status::Missed => MISSED_COLOR,
     };
-    let mut text = format!("{} {}", lang.status(panel.status), signed(panel.gap, 2));
+    let mut text = format!("{} {}", words.status(panel.status), signed(panel.gap, 2));
     if let [first, ..] = panel.lines.as_slice()
         && (panel.lines.len() > 1 || first.scenario != BASE_SCENARIO)
     {
@@ -211,7 +227,11 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, lang: Lang) -> DrawR
     let corner = font(12.0)
         .color(&color)
         .pos(Pos::new(HPos::Right, VPos::Top));
-    area.draw(&Text::new(text, (width as i32 - 26, 30), corner))
+    area.draw(&Text::new(
+        printable(&text),
+        (width as i32 - 26, 30),
+        corner,
+    ))
 }
 
 fn draw_line<'a>(
@@ -221,15 +241,16 @@ fn draw_line<'a>(
         Cartesian2d<plotters::coord::types::RangedCoordi32, plotters::coord::types::RangedCoordf64>,
     >,
     line: &Line,
+    y: &impl Fn(f64) -> f64,
     color: RGBColor,
     labelled: bool,
 ) -> DrawResult {
     let series = chart.draw_series(LineSeries::new(
-        line.points.iter().map(|p| (p.year, p.value)),
+        line.points.iter().map(|p| (p.year, y(p.value))),
         color.stroke_width(2),
     ))?;
     if labelled {
-        let name = line.scenario.clone();
+        let name = printable(&line.scenario);
         series
             .label(name)
             .legend(move |(x, y)| PathElement::new([(x, y), (x + 16, y)], color.stroke_width(2)));
@@ -240,13 +261,16 @@ fn draw_line<'a>(
         } else {
             color.stroke_width(1)
         };
-        Circle::new((p.year, p.value), 3, style)
+        Circle::new((p.year, y(p.value)), 3, style)
     }))?;
     Ok(())
 }
 
-/// An axis label short enough for the label area: 160, 12.5, 1.8e8.
-fn axis_number(v: f64) -> String {
+/// An axis label short enough for the label area: 160, 12.5, 1.8e8. A tick
+/// within rounding noise of zero on an axis `span` wide is zero: over a span
+/// of 1e308 the tick at zero comes out as 5e291.
+fn axis_number(v: f64, span: f64) -> String {
+    let v = if v.abs() < span * 1e-12 { 0.0 } else { v };
     if v != 0.0 && !(1e-3..1e5).contains(&v.abs()) {
         return format!("{v:.1e}");
     }
@@ -259,7 +283,16 @@ fn axis_number(v: f64) -> String {
     }
 }
 
-/// The y range: every value and the goal (with its band), padded a little.
+/// Text as SVG may hold it: XML forbids most control characters and the
+/// noncharacters U+FFFE and U+FFFF, and none of them means anything in a label.
+fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        .collect()
+}
+
+/// The y range: every value and the goal (with its band), padded a little;
+/// finite and never empty, whatever the values (see [`DRAWN_LIMIT`]).
 fn value_range(panel: &Panel) -> (f64, f64) {
     let tolerance = match panel.goal.comparison {
         Comparison::About { tolerance } => tolerance,
@@ -269,10 +302,14 @@ fn value_range(panel: &Panel) -> (f64, f64) {
         .lines
         .iter()
         .flat_map(|l| l.points.iter().map(|p| p.value))
-        .chain([panel.goal.value - tolerance, panel.goal.value + tolerance]);
-    let (low, high) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
-        (lo.min(v), hi.max(v))
-    });
+        .chain([panel.goal.value - tolerance, panel.goal.value + tolerance])
+        .filter(|v| !v.is_nan())
+        .map(|v| v.clamp(-DRAWN_LIMIT, DRAWN_LIMIT));
+    let (low, high) = values
+        .fold(None, |range: Option<(f64, f64)>, v| {
+            Some(range.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))))
+        })
+        .unwrap_or((0.0, 0.0));
     let pad = ((high - low) * 0.08).max(high.abs().max(1.0) * 1e-6);
     (low - pad, high + pad)
 }

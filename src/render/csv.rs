@@ -3,84 +3,20 @@
 //! Excel opens a UTF-8 CSV as the local code page unless it starts with a
 //! byte-order mark, which turns Chinese names into mojibake; `--bom` adds it.
 
-use super::Layout;
-use super::number::{Precision, fraction, number};
-use super::records::{self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, SUMMARY_COLUMNS};
-use crate::report::Report;
-
-/// Which table to write, since a CSV file holds exactly one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsvTable {
-    Summary,
-    Years(Layout),
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct CsvOptions {
-    pub table: CsvTable,
-    pub precision: Precision,
-    pub bom: bool,
-}
+use super::number::{Precision, fraction, spreadsheet_number};
+use super::records::{Field, Records};
 
 const BOM: &str = "\u{feff}";
 
-/// One table for all `reports` (scenarios), told apart by the `scenario` column.
-pub fn render(reports: &[Report], options: &CsvOptions) -> String {
-    let (precision, bom) = (options.precision, options.bom);
-    match options.table {
-        CsvTable::Summary => table(
-            &SUMMARY_COLUMNS,
-            reports
-                .iter()
-                .flat_map(|r| r.goals.iter().map(move |g| records::summary(r, g))),
-            precision,
-            bom,
-        ),
-        CsvTable::Years(Layout::Long) => table(
-            &LONG_YEAR_COLUMNS,
-            reports.iter().flat_map(records::long_years),
-            precision,
-            bom,
-        ),
-        CsvTable::Years(Layout::Wide) => {
-            let years: Vec<String> = reports
-                .first()
-                .map(|r| r.header.years().map(|y| y.to_string()).collect())
-                .unwrap_or_default();
-            let mut columns: Vec<&str> = LABEL_COLUMNS.to_vec();
-            columns.extend(years.iter().map(String::as_str));
-            let rows = reports.iter().flat_map(|report| {
-                report.series.iter().map(move |series| {
-                    let mut row = records::labels(&report.header, &series.metric).to_vec();
-                    row.extend(series.points.iter().map(|p| Field::Number(p.value)));
-                    row
-                })
-            });
-            table(&columns, rows, precision, bom)
-        }
-    }
-}
-
-/// A CSV table: the header `columns`, then one row per record.
-pub fn table<R: AsRef<[Field]>>(
-    columns: &[&str],
-    records: impl IntoIterator<Item = R>,
-    precision: Precision,
-    bom: bool,
-) -> String {
-    let mut rows: Vec<Vec<String>> = vec![columns.iter().map(|c| c.to_string()).collect()];
-    rows.extend(
-        records
-            .into_iter()
-            .map(|r| r.as_ref().iter().map(|f| cell(f, precision)).collect()),
-    );
-    write(&rows, bom)
-}
-
-/// CSV text of `rows` (the first is the header), with a byte-order mark if asked.
-fn write(rows: &[Vec<String>], bom: bool) -> String {
+/// The table as CSV text: the header, then one row per record; with a
+/// byte-order mark first if asked.
+pub fn write(records: &Records, precision: Precision, bom: bool) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in rows {
+    let rows = records
+        .rows
+        .iter()
+        .map(|row| row.iter().map(|f| cell(f, precision)).collect::<Vec<_>>());
+    for row in std::iter::once(records.columns.clone()).chain(rows) {
         writer
             .write_record(row)
             .expect("writing CSV into memory cannot fail");
@@ -97,8 +33,9 @@ fn cell(field: &Field, precision: Precision) -> String {
     match field {
         Field::Text(s) => s.clone(),
         Field::Int(i) => i.to_string(),
-        Field::Number(x) => number(*x, precision),
+        Field::Number(x) => spreadsheet_number(*x, precision),
         Field::Fraction(x) => fraction(*x, precision),
+        Field::Bool(b) => b.to_string(),
         Field::Empty => String::new(),
     }
 }

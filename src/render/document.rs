@@ -1,17 +1,18 @@
 //! The documents of the human-readable formats: a title, lines under it, and
-//! titled tables of cells. Every command builds one; the terminal table and
-//! Markdown draw it, so both always say the same thing in the same columns.
+//! sections of a table of cells or of paragraphs. Every command builds one;
+//! the terminal table and Markdown draw it, so both always say the same
+//! thing in the same columns.
 //! The cell texts that several commands show (a goal, a value with its
 //! status, progress against time) are written here once.
 
-use super::Lang;
+use super::Words;
 use super::number::{Precision, number, percent, percent_shortest, signed};
-use crate::calc::Status;
-use crate::calc::goals::Progress;
-use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind};
-use crate::report::ReportHeader;
+use crate::report::{
+    BASE_SCENARIO, Comparison, Goal, GoalKind, GoalStatement, Progress, ReportHeader, Status,
+    in_percent,
+};
 
-/// A report for people: a title, lines under it, then titled tables.
+/// A report for people: a title, lines under it, then sections.
 pub struct Document {
     pub title: Option<String>,
     pub preamble: Vec<String>,
@@ -19,15 +20,37 @@ pub struct Document {
 }
 
 pub struct Section {
-    pub heading: String,
-    pub grid: Grid,
-    /// A line under the table.
-    pub note: Option<String>,
+    pub heading: Option<String>,
+    pub body: Body,
+}
+
+pub enum Body {
+    Table {
+        grid: Grid,
+        /// Lines under the table.
+        note: Option<String>,
+    },
+    Paragraphs(Vec<Paragraph>),
+}
+
+/// A paragraph, led by the name of what it is about where it has one.
+pub struct Paragraph {
+    pub lead: Option<String>,
+    pub text: String,
+}
+
+impl Section {
+    pub fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
+        Section {
+            heading: Some(heading),
+            body: Body::Table { grid, note },
+        }
+    }
 }
 
 /// A document with no sections yet: the plan's title, then its source, its
 /// years and `about` (what the tables show), for the scenarios in `headers`.
-pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> Document {
+pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<String>) -> Document {
     let Some(first) = headers.first() else {
         return Document {
             title: None,
@@ -35,8 +58,8 @@ pub fn opening(headers: &[&ReportHeader], lang: Lang, about: Option<String>) -> 
             sections: Vec::new(),
         };
     };
-    let mut preamble: Vec<String> = first.source.iter().map(|s| lang.source(s)).collect();
-    preamble.push(lang.period(first.base_year, first.target_year));
+    let mut preamble: Vec<String> = first.source.iter().map(|s| words.source(s)).collect();
+    preamble.push(words.period(first.base_year, first.target_year));
     preamble.extend(about);
     Document {
         title: first.title.clone(),
@@ -56,15 +79,22 @@ pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> Str
 
 /// One line per scenario shown, naming it and saying what it assumes; none
 /// when only the plan itself is shown.
-pub fn scenario_lines(headers: &[&ReportHeader], lang: Lang) -> Vec<String> {
+pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
     let only_the_plan = matches!(headers, [single] if single.scenario == BASE_SCENARIO);
     if only_the_plan {
         return Vec::new();
     }
     headers
         .iter()
-        .map(|h| lang.scenario_line(&h.scenario, h.description.as_deref()))
+        .map(|h| scenario_line(&h.scenario, h.description.as_deref(), words))
         .collect()
+}
+
+/// A scenario named, with what it assumes; the plan itself, undescribed,
+/// says that it is the plan as written.
+pub fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
+    let as_written = (name == BASE_SCENARIO).then(|| words.the_plan_as_written());
+    words.scenario_line(name, description.or(as_written))
 }
 
 pub struct Grid {
@@ -108,25 +138,72 @@ pub fn progress_text(p: &Progress) -> String {
     )
 }
 
+/// A difference between two rates, in percentage points: "+1.14 pp".
+pub fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
+    unit_points_text(x * 100.0, words, d)
+}
+
+/// A change of a metric in %, in percentage points: "+0.80 pp".
+pub fn unit_points_text(x: f64, words: &dyn Words, d: usize) -> String {
+    format!("{}{}", signed(x, d), words.points())
+}
+
 /// A fraction as a signed percent: "+2.40%", "-1.05%".
 pub fn signed_percent(x: f64, d: usize) -> String {
     format!("{}%", signed(x * 100.0, d))
 }
 
-/// A goal's value (a level, or a rate in percent) with its status mark,
-/// coloured by status: "142.82 ✘".
+/// How fast a metric must move: an average rate, or for a metric in % so
+/// many points a year ("+0.16 pp a year"); empty when neither applies.
+pub fn pace_text(rate: Option<f64>, points: Option<f64>, words: &dyn Words, d: usize) -> String {
+    match (rate, points) {
+        (Some(rate), _) => percent(rate, d),
+        (None, Some(points)) => words.points_a_year(&signed(points, d)),
+        (None, None) => String::new(),
+    }
+}
+
+/// The value a goal is judged on, as its kind writes it: a level or a sum
+/// in the metric's unit, a rate or a change in percent, an increase signed
+/// (in points for a metric in %).
+pub fn judged_text(statement: &GoalStatement, value: f64, words: &dyn Words, d: usize) -> String {
+    match statement.kind {
+        GoalKind::Level | GoalKind::Total => number(value, Precision::Decimals(d)),
+        GoalKind::Rate | GoalKind::Change => percent(value, d),
+        GoalKind::Increase => increase_text(statement, value, words, d),
+    }
+}
+
+/// How far the judged value is from the goal: in the metric's unit, in
+/// percentage points for rates and changes (and increases of a metric in %).
+pub fn gap_text(statement: &GoalStatement, gap: f64, words: &dyn Words, d: usize) -> String {
+    match statement.kind {
+        GoalKind::Level | GoalKind::Total => signed(gap, d),
+        GoalKind::Rate | GoalKind::Change => points_text(gap, words, d),
+        GoalKind::Increase => increase_text(statement, gap, words, d),
+    }
+}
+
+/// An increase, signed, in points for a metric in %.
+fn increase_text(statement: &GoalStatement, x: f64, words: &dyn Words, d: usize) -> String {
+    if statement.in_points {
+        unit_points_text(x, words, d)
+    } else {
+        signed(x, d)
+    }
+}
+
+/// A goal's judged value with its status mark, coloured by status:
+/// "142.82 ✘".
 pub fn judged_cell(
-    kind: GoalKind,
+    statement: &GoalStatement,
     value: f64,
     status: Status,
-    lang: Lang,
+    words: &dyn Words,
     decimals: usize,
 ) -> Cell {
-    let shown = match kind {
-        GoalKind::Level => number(value, Precision::Decimals(decimals)),
-        GoalKind::Rate => percent(value, decimals),
-    };
-    let mark = lang.status(status).chars().next().unwrap_or(' ');
+    let shown = judged_text(statement, value, words, decimals);
+    let mark = words.status(status).chars().next().unwrap_or(' ');
     Cell {
         text: format!("{shown} {mark}"),
         tone: tone(status),
@@ -140,22 +217,57 @@ pub fn tone(status: Status) -> Tone {
     }
 }
 
-/// "≥ 150", "≤ 80", "≈ 60 ± 3", "avg growth ≥ 16%": goal values are shown as
-/// written in the plan, not rounded to the table's decimals.
-pub fn goal_text(kind: GoalKind, goal: &Goal, lang: Lang) -> String {
-    let amount = |x: f64| match kind {
-        GoalKind::Level => number(x, Precision::Full),
-        GoalKind::Rate => percent_shortest(x),
+/// "≥ 150", "≤ 80", "≈ 60 ± 3": a level goal as written in the plan, not
+/// rounded to the table's decimals.
+pub fn level_text(goal: &Goal) -> String {
+    condition(goal, |x| number(x, Precision::Full))
+}
+
+/// A goal as the plan states it: "≥ 150", "avg growth ≥ 16%", "change ≤
+/// -13.5%", "increase ≥ 0.5 pp", "total ≥ 27000", "in step with 地区生产总值:
+/// ≥ 6.65% − 0.5 pp". Values are shown as written; the rate an in-step goal
+/// keeps pace with is computed, and shown to `decimals` when given (left
+/// out where it moves: across scenarios, along a sweep).
+pub fn goal_text(statement: &GoalStatement, words: &dyn Words, decimals: Option<usize>) -> String {
+    let GoalStatement {
+        kind,
+        goal,
+        in_step,
+        rate_method,
+        in_points,
+    } = statement;
+    if let Some(with) = in_step {
+        let rate = decimals.map(|d| percent(with.rate, d));
+        let tolerance = (with.tolerance != 0.0).then(|| {
+            let points = number(in_percent(with.tolerance), Precision::Full);
+            format!("{points}{}", words.points())
+        });
+        return words.in_step(&with.metric.name, rate.as_deref(), tolerance.as_deref());
+    }
+    let condition = match kind {
+        GoalKind::Rate | GoalKind::Change => condition(goal, percent_shortest),
+        GoalKind::Increase if *in_points => condition(goal, |x| {
+            format!("{}{}", number(x, Precision::Full), words.points())
+        }),
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => level_text(goal),
     };
-    let condition = match goal.comparison {
+    let prefix = match kind {
+        GoalKind::Level => return condition,
+        GoalKind::Rate => words.average_growth(*rate_method),
+        GoalKind::Change => words.change(),
+        GoalKind::Increase => words.increase(),
+        GoalKind::Total => words.total(),
+    };
+    format!("{prefix} {condition}")
+}
+
+/// A goal's comparison with its amounts written by `amount`.
+fn condition(goal: &Goal, amount: impl Fn(f64) -> String) -> String {
+    match goal.comparison {
         Comparison::AtLeast => format!("≥ {}", amount(goal.value)),
         Comparison::AtMost => format!("≤ {}", amount(goal.value)),
         Comparison::About { tolerance } => {
             format!("≈ {} ± {}", amount(goal.value), amount(tolerance))
         }
-    };
-    match kind {
-        GoalKind::Level => condition,
-        GoalKind::Rate => format!("{} {condition}", lang.average_growth()),
     }
 }

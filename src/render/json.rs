@@ -1,36 +1,12 @@
-//! JSON: the whole report as one object, for programs.
-//!
-//! `goals` holds objects with exactly the summary CSV's keys; `series` holds
-//! each metric's points. Numbers are JSON numbers, values that do not apply
-//! are null, and keys follow the file's order. With several scenarios, each
-//! scenario's `scenario`, `goals` and `series` sit in one object of a
-//! `scenarios` array, under the same `plan`.
+//! JSON: each report as one object, for programs. Numbers are JSON numbers,
+//! values that do not apply are null, and keys keep the order they are
+//! written in; every object opens with the same `plan`.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
-use super::Tables;
 use super::number::{Precision, fraction_precision, rounded};
-use super::records::{self, Field, SUMMARY_COLUMNS};
-use crate::calc::noise::significant;
-use crate::report::{Report, ReportHeader};
-
-pub fn render(reports: &[Report], tables: Tables, precision: Precision) -> String {
-    let mut root = Map::new();
-    if let Some(first) = reports.first() {
-        root.insert("plan".into(), plan_object(&first.header));
-    }
-    match reports {
-        [single] => root.extend(scenario(single, tables, precision)),
-        several => {
-            let scenarios = several
-                .iter()
-                .map(|r| Value::Object(scenario(r, tables, precision)))
-                .collect();
-            root.insert("scenarios".into(), Value::Array(scenarios));
-        }
-    }
-    to_text(&Value::Object(root))
-}
+use super::records::Field;
+use crate::report::ReportHeader;
 
 /// Pretty JSON text with a final newline.
 pub fn to_text(value: &Value) -> String {
@@ -46,6 +22,7 @@ pub fn value(field: Field, precision: Precision) -> Value {
         Field::Int(i) => Value::from(i),
         Field::Number(x) => Value::from(rounded(x, precision)),
         Field::Fraction(x) => Value::from(rounded(x, fraction_precision(precision))),
+        Field::Bool(b) => Value::Bool(b),
         Field::Empty => Value::Null,
     }
 }
@@ -72,66 +49,4 @@ pub fn plan_object(header: &ReportHeader) -> Value {
         "base_year": header.base_year,
         "target_year": header.target_year,
     })
-}
-
-/// One scenario's `scenario`, `description` (when it has one), `goals` and `series`.
-fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String, Value> {
-    let mut scenario = Map::new();
-    scenario.insert(
-        "scenario".into(),
-        Value::String(report.header.scenario.clone()),
-    );
-    if let Some(description) = &report.header.description {
-        scenario.insert("description".into(), Value::String(description.clone()));
-    }
-    if tables.summary() {
-        let goals = report
-            .goals
-            .iter()
-            .map(|row| object(&SUMMARY_COLUMNS, records::summary(report, row), precision))
-            .collect();
-        scenario.insert("goals".into(), Value::Array(goals));
-    }
-    if !report.share_notes.is_empty() {
-        let notes = report
-            .share_notes
-            .iter()
-            .map(|(metric, note)| {
-                json!({
-                    "metric": metric.id,
-                    "year": note.year,
-                    "entered": value(Field::Number(note.entered), precision),
-                    "from_parts": value(Field::Number(significant(note.from_parts)), precision),
-                })
-            })
-            .collect();
-        scenario.insert("notes".into(), Value::Array(notes));
-    }
-    if tables.years() {
-        let series = report
-            .series
-            .iter()
-            .map(|s| {
-                let points: Vec<Value> = s
-                    .points
-                    .iter()
-                    .map(|p| {
-                        json!({
-                            "year": p.year,
-                            "value": value(Field::Number(p.value), precision),
-                            "source": p.source.key(),
-                        })
-                    })
-                    .collect();
-                json!({
-                    "metric": s.metric.id,
-                    "name": s.metric.name,
-                    "unit": s.metric.unit,
-                    "points": points,
-                })
-            })
-            .collect();
-        scenario.insert("series".into(), Value::Array(series));
-    }
-    scenario
 }

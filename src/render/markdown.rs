@@ -2,15 +2,8 @@
 
 use comfy_table::presets::ASCII_MARKDOWN;
 
-use super::TextOptions;
-use super::document::{Document, Grid};
-use super::report;
+use super::document::{Body, Document, Grid, Paragraph};
 use super::table::{TerminalOptions, build};
-use crate::report::Report;
-
-pub fn render(reports: &[Report], options: &TextOptions) -> String {
-    draw(report::document(reports, options))
-}
 
 pub fn draw(document: Document) -> String {
     let mut out = String::new();
@@ -21,18 +14,33 @@ pub fn draw(document: Document) -> String {
         out.push_str(&format!("{}\n\n", inline(line)));
     }
     for section in document.sections {
-        let heading = inline(&section.heading);
-        let table = markdown_table(section.grid);
-        out.push_str(&format!("## {heading}\n\n{table}\n\n"));
-        if let Some(note) = &section.note {
-            // One paragraph per line; a leading * would start a list.
-            for line in note.lines() {
-                let line = inline(line);
-                let line = match line.strip_prefix('*') {
-                    Some(rest) => format!("\\*{rest}"),
-                    None => line,
-                };
-                out.push_str(&format!("{line}\n\n"));
+        if let Some(heading) = &section.heading {
+            out.push_str(&format!("## {}\n\n", inline(heading)));
+        }
+        match section.body {
+            Body::Table { grid, note } => {
+                out.push_str(&format!("{}\n\n", markdown_table(grid)));
+                // One paragraph per line; a leading * would start a list.
+                for line in note.iter().flat_map(|note| note.lines()) {
+                    let line = inline(line);
+                    let line = match line.strip_prefix('*') {
+                        Some(rest) => format!("\\*{rest}"),
+                        None => line,
+                    };
+                    out.push_str(&format!("{line}\n\n"));
+                }
+            }
+            // A list of what each paragraph is about, its name in bold.
+            Body::Paragraphs(paragraphs) => {
+                for Paragraph { lead, text } in paragraphs {
+                    match lead {
+                        Some(lead) => {
+                            out.push_str(&format!("- **{}**{}\n", inline(&lead), inline(&text)))
+                        }
+                        None => out.push_str(&format!("{}\n", inline(&text))),
+                    }
+                }
+                out.push('\n');
             }
         }
     }

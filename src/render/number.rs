@@ -1,8 +1,11 @@
 //! How numbers are written: never with thousands separators, and never with
 //! exponents below 10^15, so that spreadsheets and scripts read them back
-//! as the same numbers.
+//! as the same numbers. CSV writes the very large and the very small in the
+//! exponent form spreadsheets read (`1.5E+300`) rather than hundreds of
+//! digits. A result too large for a double (an overflow) is shown as
+//! [`NOT_A_NUMBER`], never as `inf`.
 
-use crate::plan::times_hundred;
+use crate::report::in_percent;
 
 /// How many decimals to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,7 +18,18 @@ pub enum Precision {
 /// Beyond this, fixed decimals would print digits a double does not hold.
 const FIXED_LIMIT: f64 = 1e15;
 
+/// Below this magnitude, a CSV cell at full precision takes the exponent
+/// form: as on the large side, fixed notation would run past 15 zeros.
+const SMALL_LIMIT: f64 = 1e-15;
+
+/// What people see for a result no double holds: spreadsheets show the same
+/// for an overflowing formula such as `=RRI(5, 1E-300, 1E+300)`.
+pub const NOT_A_NUMBER: &str = "#NUM!";
+
 pub fn number(x: f64, precision: Precision) -> String {
+    if !x.is_finite() {
+        return NOT_A_NUMBER.to_owned();
+    }
     let text = match precision {
         Precision::Full => x.to_string(),
         Precision::Decimals(d) if x.abs() >= FIXED_LIMIT => format!("{x:.d$e}"),
@@ -24,10 +38,33 @@ pub fn number(x: f64, precision: Precision) -> String {
     drop_negative_zero(text)
 }
 
-/// A fraction (rate, attainment) with `precision` counted in percent: two
-/// more decimals than a value gets.
+/// A number as a CSV cell: as [`number`] writes it in the ordinary range;
+/// from 10^15 up, and below 10^-15 at full precision, in the exponent form
+/// spreadsheets read (`1.5E+300`, `2.5E-16`); an empty cell when no double
+/// holds it, as JSON writes null.
+pub fn spreadsheet_number(x: f64, precision: Precision) -> String {
+    if !x.is_finite() {
+        return String::new();
+    }
+    let magnitude = x.abs();
+    let tiny = precision == Precision::Full && magnitude != 0.0 && magnitude < SMALL_LIMIT;
+    if magnitude < FIXED_LIMIT && !tiny {
+        return number(x, precision);
+    }
+    let text = match precision {
+        Precision::Full => format!("{x:e}"),
+        Precision::Decimals(d) => format!("{x:.d$e}"),
+    };
+    match text.split_once('e').map(|(m, e)| (m, e.parse::<i32>())) {
+        Some((mantissa, Ok(exponent))) => format!("{mantissa}E{exponent:+03}"),
+        _ => text,
+    }
+}
+
+/// A fraction (rate, attainment) as a CSV cell, with `precision` counted in
+/// percent: two more decimals than a value gets.
 pub fn fraction(x: f64, precision: Precision) -> String {
-    number(x, fraction_precision(precision))
+    spreadsheet_number(x, fraction_precision(precision))
 }
 
 pub fn fraction_precision(precision: Precision) -> Precision {
@@ -49,7 +86,7 @@ pub fn rounded(x: f64, precision: Precision) -> f64 {
 /// With a sign always shown, for gaps: "+2.30", "-7.18", "0.00".
 pub fn signed(x: f64, decimals: usize) -> String {
     let text = number(x, Precision::Decimals(decimals));
-    if text.starts_with('-') || text.trim_start_matches(['0', '.']).is_empty() {
+    if !x.is_finite() || text.starts_with('-') || text.trim_start_matches(['0', '.']).is_empty() {
         text
     } else {
         format!("+{text}")
@@ -58,15 +95,21 @@ pub fn signed(x: f64, decimals: usize) -> String {
 
 /// A fraction as a percent: 0.171398 → "17.14%".
 pub fn percent(fraction: f64, decimals: usize) -> String {
-    format!(
-        "{}%",
-        number(fraction * 100.0, Precision::Decimals(decimals))
-    )
+    with_percent_sign(fraction * 100.0, Precision::Decimals(decimals))
 }
 
 /// A fraction as a percent with just the digits it needs: 0.16 → "16%".
 pub fn percent_shortest(fraction: f64) -> String {
-    format!("{}%", number(times_hundred(fraction), Precision::Full))
+    with_percent_sign(in_percent(fraction), Precision::Full)
+}
+
+/// "17.14%"; an overflow is no percentage.
+fn with_percent_sign(hundredfold: f64, precision: Precision) -> String {
+    if hundredfold.is_finite() {
+        format!("{}%", number(hundredfold, precision))
+    } else {
+        NOT_A_NUMBER.to_owned()
+    }
 }
 
 /// "-0.00" says nothing "0.00" does not, and looks like a miss.
@@ -110,5 +153,66 @@ mod tests {
         assert_eq!(percent(0.16, 0), "16%");
         assert_eq!(percent_shortest(0.07), "7%");
         assert_eq!(percent_shortest(-0.035), "-3.5%");
+    }
+
+    #[test]
+    fn overflows_show_a_marker_not_inf() {
+        assert_eq!(number(f64::INFINITY, Precision::Full), NOT_A_NUMBER);
+        assert_eq!(
+            number(f64::NEG_INFINITY, Precision::Decimals(2)),
+            NOT_A_NUMBER
+        );
+        assert_eq!(number(f64::NAN, Precision::Decimals(2)), NOT_A_NUMBER);
+        assert_eq!(signed(f64::INFINITY, 2), NOT_A_NUMBER);
+        assert_eq!(signed(f64::NEG_INFINITY, 2), NOT_A_NUMBER);
+        assert_eq!(percent(f64::INFINITY, 2), NOT_A_NUMBER);
+        // Finite, but a hundred times it is not.
+        assert_eq!(percent(1e307, 2), NOT_A_NUMBER);
+        assert_eq!(percent_shortest(f64::INFINITY), NOT_A_NUMBER);
+        assert_eq!(number(f64::MAX, Precision::Decimals(2)), "1.80e308");
+        assert!(rounded(f64::INFINITY, Precision::Decimals(2)).is_infinite());
+    }
+
+    #[test]
+    fn spreadsheet_cells_write_extremes_in_exponent_form() {
+        let cell = spreadsheet_number;
+        assert_eq!(cell(1.5e300, Precision::Full), "1.5E+300");
+        assert_eq!(cell(-1e300, Precision::Full), "-1E+300");
+        assert_eq!(cell(1e15, Precision::Full), "1E+15");
+        assert_eq!(cell(1e-300, Precision::Full), "1E-300");
+        assert_eq!(cell(2.5e-16, Precision::Full), "2.5E-16");
+        assert_eq!(
+            cell(1.2762815625e-300, Precision::Full),
+            "1.2762815625E-300"
+        );
+        assert_eq!(cell(f64::MAX, Precision::Full), "1.7976931348623157E+308");
+        assert_eq!(cell(1e300, Precision::Decimals(2)), "1.00E+300");
+        assert_eq!(cell(f64::INFINITY, Precision::Full), "");
+        assert_eq!(cell(f64::NAN, Precision::Decimals(2)), "");
+        for x in [1.5e300, -2.5e-16, f64::MAX, 5e-324, 1.234_567_890_123_4e16] {
+            let text = cell(x, Precision::Full);
+            assert_eq!(text.parse::<f64>().unwrap(), x, "{text} reads back");
+        }
+    }
+
+    #[test]
+    fn spreadsheet_cells_write_ordinary_values_as_before() {
+        for x in [
+            0.0,
+            68.0,
+            142.8232327168,
+            -7.1767672832,
+            0.16,
+            1e-8,
+            1e-15,
+            999_999_999_999_999.0,
+        ] {
+            for precision in [Precision::Full, Precision::Decimals(2)] {
+                assert_eq!(spreadsheet_number(x, precision), number(x, precision));
+            }
+        }
+        // Asked-for decimals round the very small to zero, as before.
+        assert_eq!(spreadsheet_number(1e-9, Precision::Decimals(4)), "0.0000");
+        assert_eq!(fraction(0.171398, Precision::Full), "0.171398");
     }
 }

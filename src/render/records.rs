@@ -4,9 +4,29 @@
 //! `--lang`, rates are fractions (0.16), and a value that does not apply is
 //! an empty CSV cell or a JSON null.
 
-use crate::calc::Status;
-use crate::plan::{Comparison, GoalKind};
-use crate::report::{GoalRow, MetricLabel, Report, ReportHeader};
+use crate::report::{
+    Comparison, GoalKind, GoalRow, MetricLabel, PointSource, RateMethod, Report, ReportHeader,
+    Status,
+};
+
+/// One table as data: its columns, then one row of fields per record, in
+/// the order of the columns.
+pub struct Records {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Field>>,
+}
+
+impl Records {
+    pub fn new<R: Into<Vec<Field>>>(
+        columns: &[&str],
+        rows: impl IntoIterator<Item = R>,
+    ) -> Records {
+        Records {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: rows.into_iter().map(Into::into).collect(),
+        }
+    }
+}
 
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +38,8 @@ pub enum Field {
     /// A fraction: a rate (0.16) or a ratio such as attainment (0.95). With
     /// `--precision N` it keeps N + 2 decimals, as many as N in percent.
     Fraction(f64),
+    /// `true` or `false`.
+    Bool(bool),
     Empty,
 }
 
@@ -33,12 +55,12 @@ pub fn optional_fraction(x: Option<f64>) -> Field {
 /// fraction for a rate goal.
 pub fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
     match kind {
-        GoalKind::Level => Field::Number(value),
-        GoalKind::Rate => Field::Fraction(value),
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => Field::Number(value),
+        GoalKind::Rate | GoalKind::Change => Field::Fraction(value),
     }
 }
 
-pub const SUMMARY_COLUMNS: [&str; 24] = [
+pub const SUMMARY_COLUMNS: [&str; 26] = [
     "scenario",
     "metric",
     "name",
@@ -63,10 +85,14 @@ pub const SUMMARY_COLUMNS: [&str; 24] = [
     "progress",
     "time_elapsed",
     "remaining_rate",
+    "reference",
+    "binding",
 ];
 
-/// A goal's fields, in the order of [`SUMMARY_COLUMNS`].
-pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
+/// A goal's fields, in the order of [`SUMMARY_COLUMNS`]. An in-step goal
+/// is a rate goal whose target is the rate of the metric named in
+/// `reference`, less the tolerance.
+pub fn summary(report: &Report, row: &GoalRow) -> [Field; 26] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
@@ -101,7 +127,20 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 24] {
         optional_fraction(p.and_then(|p| p.progress)),
         p.map_or(Field::Empty, |p| Field::Fraction(p.time_elapsed)),
         optional_fraction(p.and_then(|p| p.remaining_rate)),
+        row.statement
+            .in_step
+            .as_ref()
+            .map_or(Field::Empty, |with| text(&with.metric.id)),
+        Field::Bool(o.binding),
     ]
+}
+
+/// How a rate goal's average rate is computed, as JSON names it.
+pub fn rate_method_key(method: RateMethod) -> &'static str {
+    match method {
+        RateMethod::Endpoint => "endpoint",
+        RateMethod::Cumulative => "cumulative",
+    }
 }
 
 pub fn op_key(comparison: Comparison) -> &'static str {
@@ -116,6 +155,9 @@ pub fn goal_kind_key(kind: GoalKind) -> &'static str {
     match kind {
         GoalKind::Level => "level",
         GoalKind::Rate => "rate",
+        GoalKind::Change => "change",
+        GoalKind::Increase => "increase",
+        GoalKind::Total => "total",
     }
 }
 
@@ -123,6 +165,15 @@ pub fn status_key(status: Status) -> &'static str {
     match status {
         Status::Reached => "reached",
         Status::Missed => "missed",
+    }
+}
+
+pub fn source_key(source: PointSource) -> &'static str {
+    match source {
+        PointSource::Baseline => "baseline",
+        PointSource::Actual => "actual",
+        PointSource::Interpolated => "interpolated",
+        PointSource::Projected => "projected",
     }
 }
 
@@ -154,7 +205,7 @@ pub fn long_years(report: &Report) -> impl Iterator<Item = [Field; 7]> + '_ {
                 unit,
                 Field::Int(p.year.into()),
                 Field::Number(p.value),
-                text(p.source.key()),
+                text(source_key(p.source)),
             ]
         })
     })

@@ -1,21 +1,22 @@
-//! What `dabiao review` shows: the document drawn by the table and Markdown
-//! writers, and the fields of its CSV rows and JSON objects.
+//! What `dabiao review` is in each form: the document drawn by the table and
+//! Markdown writers, and the fields of its CSV rows and JSON objects.
 
 use serde_json::{Map, Value};
 
-use super::TextOptions;
 use super::document::{
-    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, plain, progress_text,
-    scenario_lines, section_heading, signed_percent,
+    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
+    progress_text, scenario_lines, section_heading, signed_percent,
 };
 use super::json;
-use super::number::{Precision, percent};
-use super::records::{Field, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction};
-use crate::calc::review::{ReviewLine, Verdict};
-use crate::report::review::ReviewReport;
-use crate::report::{MetricLabel, ReportHeader};
+use super::number::Precision;
+use super::records::{
+    Field, Records, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction,
+};
+use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
+use crate::report::review::{ReviewReport, ReviewRow};
+use crate::report::{ReportHeader, Verdict};
 
-pub const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 16] = [
     "scenario",
     "metric",
     "name",
@@ -34,7 +35,7 @@ pub const COLUMNS: [&str; 16] = [
     "verdict",
 ];
 
-pub fn verdict_key(verdict: Verdict) -> &'static str {
+fn verdict_key(verdict: Verdict) -> &'static str {
     match verdict {
         Verdict::NoFigures => "no_figures",
         Verdict::FinalReached => "reached",
@@ -47,82 +48,104 @@ pub fn verdict_key(verdict: Verdict) -> &'static str {
 }
 
 /// One record per goal, in the order of [`COLUMNS`].
-pub fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
-    report.lines.iter().map(move |(metric, line)| {
-        let o = &line.outcome;
-        let p = o.progress.as_ref();
-        let [scenario, id, name, unit] = labels(&report.header, metric);
-        [
-            scenario,
-            id,
-            name,
-            unit,
-            Field::Text(goal_kind_key(o.kind).into()),
-            Field::Text(op_key(o.goal.comparison).into()),
-            in_goal_terms(o.kind, o.goal.value),
-            line.latest
-                .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
-            line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
-            p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
-            optional_fraction(p.and_then(|p| p.deviation)),
-            optional_fraction(p.and_then(|p| p.progress)),
-            optional_fraction(p.map(|p| p.time_elapsed)),
-            optional_fraction(line.achieved_rate),
-            optional_fraction(line.remaining_rate),
-            Field::Text(verdict_key(line.verdict).into()),
-        ]
-    })
+fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
+    report
+        .lines
+        .iter()
+        .map(move |ReviewRow { metric, line, .. }| {
+            let o = &line.outcome;
+            let p = o.progress.as_ref();
+            let [scenario, id, name, unit] = labels(&report.header, metric);
+            [
+                scenario,
+                id,
+                name,
+                unit,
+                Field::Text(goal_kind_key(o.kind).into()),
+                Field::Text(op_key(o.goal.comparison).into()),
+                in_goal_terms(o.kind, o.goal.value),
+                line.latest
+                    .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
+                line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
+                p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+                optional_fraction(p.and_then(|p| p.deviation)),
+                optional_fraction(p.and_then(|p| p.progress)),
+                optional_fraction(p.map(|p| p.time_elapsed)),
+                optional_fraction(line.achieved_rate),
+                optional_fraction(line.remaining_rate),
+                Field::Text(verdict_key(line.verdict).into()),
+            ]
+        })
 }
 
-pub fn json(reports: &[ReviewReport], precision: Precision) -> String {
-    let mut root = Map::new();
-    if let Some(first) = reports.first() {
-        let h = &first.header;
-        root.insert("plan".into(), json::plan_object(h));
-        root.insert("as_of".into(), first.as_of.map_or(Value::Null, Value::from));
+impl Render for [ReviewReport] {
+    type Table = Nothing;
+    type OneTable = ();
+
+    fn one_table(_: Option<Nothing>, layout: Option<Layout>) -> Result<(), Misfit> {
+        no_layout(layout)
     }
-    let goals: Vec<Value> = reports
-        .iter()
-        .flat_map(|r| records(r).map(|fields| json::object(&COLUMNS, fields, precision)))
-        .collect();
-    root.insert("goals".into(), Value::Array(goals));
-    json::to_text(&Value::Object(root))
+
+    fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
+        document(self, options)
+    }
+
+    fn records(&self, (): ()) -> Records {
+        Records::new(&COLUMNS, self.iter().flat_map(records))
+    }
+
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
+        let mut root = Map::new();
+        if let Some(first) = self.first() {
+            root.insert("plan".into(), json::plan_object(&first.header));
+            root.insert("as_of".into(), first.as_of.map_or(Value::Null, Value::from));
+        }
+        let goals: Vec<Value> = self
+            .iter()
+            .flat_map(|r| records(r).map(|fields| json::object(&COLUMNS, fields, precision)))
+            .collect();
+        root.insert("goals".into(), Value::Array(goals));
+        Value::Object(root)
+    }
 }
 
 /// One section per scenario: one row per goal.
-pub fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
-    let lang = options.lang;
+fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
+    let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
-    let mut document = opening(&headers, lang, None);
-    document.preamble.extend(scenario_lines(&headers, lang));
+    let mut document = opening(&headers, words, None);
+    document.preamble.extend(scenario_lines(&headers, words));
     let several = reports.len() > 1;
     document.sections = reports
         .iter()
-        .map(|report| Section {
-            heading: section_heading(&lang.review_heading(report.as_of), &report.header, several),
-            grid: grid(report, options),
-            note: None,
+        .map(|report| {
+            let heading = words.review_heading(report.as_of);
+            Section::table(
+                section_heading(&heading, &report.header, several),
+                grid(report, options),
+                None,
+            )
         })
         .collect();
     document
 }
 
 fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
-    let lang = options.lang;
+    let words = options.lang.words();
     let header = vec![
-        lang.metric().to_owned(),
-        lang.goal().to_owned(),
-        lang.latest().to_owned(),
-        lang.deviation().to_owned(),
-        lang.progress_and_time().to_owned(),
-        lang.achieved_rate().to_owned(),
-        lang.remaining_rate().to_owned(),
-        lang.verdict_header().to_owned(),
+        words.metric().to_owned(),
+        words.goal().to_owned(),
+        words.latest().to_owned(),
+        words.deviation().to_owned(),
+        words.progress_and_time().to_owned(),
+        words.achieved_rate().to_owned(),
+        words.remaining_rate().to_owned(),
+        words.verdict_header().to_owned(),
     ];
     let rows = report
         .lines
         .iter()
-        .map(|(metric, line)| row(metric, line, options))
+        .map(|review_row| row(review_row, options))
         .collect();
     Grid {
         header,
@@ -131,13 +154,16 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
     }
 }
 
-fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Cell> {
-    let (lang, d) = (options.lang, options.decimals);
-    let o = &line.outcome;
-    let p = o.progress.as_ref();
-    let rate = |x: Option<f64>| x.map_or_else(String::new, |r| percent(r, d));
+fn row(review_row: &ReviewRow, options: &TextOptions) -> Vec<Cell> {
+    let (words, d) = (options.lang.words(), options.decimals);
+    let ReviewRow {
+        metric,
+        statement,
+        line,
+    } = review_row;
+    let p = line.outcome.progress.as_ref();
     let verdict = Cell {
-        text: lang.verdict(line.verdict).to_owned(),
+        text: words.verdict(line.verdict).to_owned(),
         tone: match line.verdict {
             Verdict::AlreadyReached | Verdict::OnTrack | Verdict::FinalReached => Tone::Good,
             Verdict::OutOfReach | Verdict::Behind | Verdict::FinalMissed => Tone::Bad,
@@ -146,7 +172,7 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
     };
     vec![
         plain(metric.name.clone()),
-        plain(goal_text(o.kind, &o.goal, options.lang)),
+        plain(goal_text(statement, words, Some(d))),
         plain(
             line.latest
                 .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),
@@ -156,8 +182,18 @@ fn row(metric: &MetricLabel, line: &ReviewLine, options: &TextOptions) -> Vec<Ce
                 .map_or_else(String::new, |x| signed_percent(x, d)),
         ),
         plain(p.map_or_else(String::new, progress_text)),
-        plain(rate(line.achieved_rate)),
-        plain(rate(line.remaining_rate)),
+        plain(pace_text(
+            line.achieved_rate,
+            line.achieved_points,
+            words,
+            d,
+        )),
+        plain(pace_text(
+            line.remaining_rate,
+            line.remaining_points,
+            words,
+            d,
+        )),
         verdict,
     ]
 }

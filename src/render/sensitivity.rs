@@ -1,27 +1,27 @@
-//! What `dabiao sensitivity` shows: the document drawn by the table and
-//! Markdown writers, and the fields of its CSV rows and JSON objects.
+//! What `dabiao sensitivity` is in each form: the document drawn by the
+//! table and Markdown writers, the grid or break-even table as records, and
+//! the JSON object, which holds both.
 
 use serde_json::{Map, Value};
 
 use super::document::{
-    Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, scenario_lines,
-    section_heading,
+    Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, points_text,
+    scenario_lines, section_heading,
 };
 use super::json;
-use super::number::{Precision, percent, percent_shortest, signed};
-use super::records::{Field, goal_kind_key, in_goal_terms, status_key};
-use super::{Lang, TextOptions};
-use crate::calc::Status;
-use crate::report::ReportHeader;
+use super::number::{Precision, percent, percent_shortest};
+use super::records::{Field, Records, goal_kind_key, in_goal_terms, status_key};
+use super::{Layout, Misfit, Render, TextOptions, Words, no_layout, table_name};
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
+use crate::report::{ReportHeader, Status};
 
 /// The grid CSV's header; in `--metric` mode the fourth column is `rate`.
-pub fn grid_columns(reports: &[SensitivityReport]) -> [&'static str; 6] {
+fn grid_columns(reports: &[SensitivityReport]) -> [&'static str; 6] {
     let point = if is_uniform(reports) { "shift" } else { "rate" };
     ["scenario", "metric", "goal", point, "projected", "status"]
 }
 
-pub const BREAK_EVEN_COLUMNS: [&str; 5] = [
+const BREAK_EVEN_COLUMNS: [&str; 5] = [
     "scenario",
     "metric",
     "goal",
@@ -34,7 +34,7 @@ fn is_uniform(reports: &[SensitivityReport]) -> bool {
 }
 
 /// One record per goal and point.
-pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> + '_ {
+fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> + '_ {
     report.rows.iter().flat_map(move |row| {
         report
             .points
@@ -43,7 +43,7 @@ pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 
             .map(move |(point, cell)| {
                 let (projected, status) = match cell {
                     Some((value, status)) => (
-                        in_goal_terms(row.kind, *value),
+                        in_goal_terms(row.statement.kind, *value),
                         Field::Text(status_key(*status).into()),
                     ),
                     None => (Field::Empty, Field::Empty),
@@ -51,7 +51,7 @@ pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 
                 [
                     Field::Text(report.header.scenario.clone()),
                     Field::Text(row.metric.id.clone()),
-                    Field::Text(goal_kind_key(row.kind).into()),
+                    Field::Text(goal_kind_key(row.statement.kind).into()),
                     Field::Fraction(*point),
                     projected,
                     status,
@@ -61,7 +61,7 @@ pub fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 
 }
 
 /// One record per goal.
-pub fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 5]> + '_ {
+fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 5]> + '_ {
     report.rows.iter().map(move |row| {
         let (shift, rate) = match row.break_even {
             BreakEvenPoint::At { shift, rate } => (
@@ -73,7 +73,7 @@ pub fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [F
         [
             Field::Text(report.header.scenario.clone()),
             Field::Text(row.metric.id.clone()),
-            Field::Text(goal_kind_key(row.kind).into()),
+            Field::Text(goal_kind_key(row.statement.kind).into()),
             shift,
             rate,
         ]
@@ -92,7 +92,7 @@ fn reason_key(point: BreakEvenPoint) -> Option<&'static str> {
 /// JSON: `plan`, what was swept, then the grid and break-even records of
 /// every scenario (each carries its `scenario`); break-even records add a
 /// `reason` when there is no break-even point.
-pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
+fn json(reports: &[SensitivityReport], precision: Precision) -> Value {
     let mut root = Map::new();
     if let Some(first) = reports.first() {
         root.insert("plan".into(), json::plan_object(&first.header));
@@ -132,11 +132,9 @@ pub fn json(reports: &[SensitivityReport], precision: Precision) -> String {
         .collect();
     root.insert("grid".into(), Value::Array(grid));
     root.insert("break_even".into(), Value::Array(break_even));
-    json::to_text(&Value::Object(root))
+    Value::Object(root)
 }
 
-/// The table and Markdown document: one section per scenario, one row per
-/// goal, one column per point, and the break-even point last.
 /// Which of the sensitivity tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum SensitivityTable {
@@ -158,42 +156,92 @@ impl SensitivityTable {
     }
 }
 
-pub fn document(
+/// The table a CSV file holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OneTable {
+    Grid,
+    BreakEven,
+}
+
+impl Render for [SensitivityReport] {
+    type Table = SensitivityTable;
+    type OneTable = OneTable;
+
+    fn one_table(
+        table: Option<SensitivityTable>,
+        layout: Option<Layout>,
+    ) -> Result<OneTable, Misfit> {
+        if table == Some(SensitivityTable::All) {
+            return Err(Misfit::EveryTable {
+                default: table_name(SensitivityTable::Grid),
+                other: table_name(SensitivityTable::BreakEven),
+            });
+        }
+        no_layout(layout)?;
+        Ok(match table {
+            Some(SensitivityTable::BreakEven) => OneTable::BreakEven,
+            _ => OneTable::Grid,
+        })
+    }
+
+    fn document(&self, table: Option<SensitivityTable>, options: &TextOptions) -> Document {
+        document(self, options, table.unwrap_or(SensitivityTable::All))
+    }
+
+    fn records(&self, table: OneTable) -> Records {
+        match table {
+            OneTable::Grid => Records::new(&grid_columns(self), self.iter().flat_map(grid_records)),
+            OneTable::BreakEven => Records::new(
+                &BREAK_EVEN_COLUMNS,
+                self.iter().flat_map(break_even_records),
+            ),
+        }
+    }
+
+    /// Both tables, whichever is chosen.
+    fn json(&self, _: Option<SensitivityTable>, precision: Precision) -> Value {
+        json(self, precision)
+    }
+}
+
+/// The table and Markdown document: one section per scenario, one row per
+/// goal, one column per point, and the break-even point last.
+fn document(
     reports: &[SensitivityReport],
     options: &TextOptions,
     table: SensitivityTable,
 ) -> Document {
-    let lang = options.lang;
+    let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let about = reports.first().map(|first| match &first.swept_metric {
-        None => lang.uniform_sweep().to_owned(),
-        Some(m) => lang.metric_sweep(&m.name, &m.id),
+        None => words.uniform_sweep().to_owned(),
+        Some(m) => words.metric_sweep(&m.name, &m.id),
     });
-    let mut document = opening(&headers, lang, about);
-    document.preamble.extend(scenario_lines(&headers, lang));
+    let mut document = opening(&headers, words, about);
+    document.preamble.extend(scenario_lines(&headers, words));
     let several = reports.len() > 1;
     let sections = reports
         .iter()
-        .map(|report| Section {
-            heading: section_heading(lang.sensitivity_heading(), &report.header, several),
-            grid: grid(report, options, table),
-            note: {
-                let undefined = table.grid()
-                    && report
-                        .rows
-                        .iter()
-                        .any(|r| r.cells.iter().any(Option::is_none));
-                let lines: Vec<&str> = [
-                    table
-                        .break_even()
-                        .then(|| lang.break_even_legend(report.swept_metric.is_none())),
-                    undefined.then(|| lang.undefined_point()),
-                ]
-                .into_iter()
-                .flatten()
-                .collect();
-                (!lines.is_empty()).then(|| lines.join("\n"))
-            },
+        .map(|report| {
+            let undefined = table.grid()
+                && report
+                    .rows
+                    .iter()
+                    .any(|r| r.cells.iter().any(Option::is_none));
+            let lines: Vec<&str> = [
+                table
+                    .break_even()
+                    .then(|| words.break_even_legend(report.swept_metric.is_none())),
+                undefined.then(|| words.undefined_point()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Section::table(
+                section_heading(words.sensitivity_heading(), &report.header, several),
+                grid(report, options, table),
+                (!lines.is_empty()).then(|| lines.join("\n")),
+            )
         })
         .collect();
     document.sections = sections;
@@ -201,12 +249,12 @@ pub fn document(
 }
 
 fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTable) -> Grid {
-    let (lang, d) = (options.lang, options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals);
     let uniform = report.swept_metric.is_none();
     let mut header = vec![
-        lang.metric().to_owned(),
-        lang.unit().to_owned(),
-        lang.goal().to_owned(),
+        words.metric().to_owned(),
+        words.unit().to_owned(),
+        words.goal().to_owned(),
     ];
     if table.grid() {
         header.extend(report.points.iter().map(|&p| {
@@ -218,7 +266,7 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
         }));
     }
     if table.break_even() {
-        header.push(lang.break_even().to_owned());
+        header.push(words.break_even().to_owned());
     }
     let rows = report
         .rows
@@ -227,13 +275,18 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
             let mut cells = vec![
                 plain(row.metric.name.clone()),
                 plain(row.metric.unit.clone()),
-                plain(goal_text(row.kind, &row.goal, options.lang)),
+                // The rate an in-step goal keeps pace with moves along the sweep.
+                plain(goal_text(&row.statement, words, None)),
             ];
             if table.grid() {
-                cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, lang, d)));
+                cells.extend(
+                    row.cells
+                        .iter()
+                        .map(|cell| point_cell(row, *cell, words, d)),
+                );
             }
             if table.break_even() {
-                cells.push(plain(break_even_text(row.break_even, uniform, lang, d)));
+                cells.push(plain(break_even_text(row.break_even, uniform, words, d)));
             }
             cells
         })
@@ -247,15 +300,20 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
     }
 }
 
-fn point_cell(row: &SensitivityRow, cell: Option<(f64, Status)>, lang: Lang, d: usize) -> Cell {
+fn point_cell(
+    row: &SensitivityRow,
+    cell: Option<(f64, Status)>,
+    words: &dyn Words,
+    d: usize,
+) -> Cell {
     match cell {
-        Some((value, status)) => judged_cell(row.kind, value, status, lang, d),
+        Some((value, status)) => judged_cell(&row.statement, value, status, words, d),
         None => plain("—"),
     }
 }
 
-fn break_even_text(point: BreakEvenPoint, uniform: bool, lang: Lang, d: usize) -> String {
-    let points = |shift: f64| format!("{}{}", signed(shift * 100.0, d), lang.points());
+fn break_even_text(point: BreakEvenPoint, uniform: bool, words: &dyn Words, d: usize) -> String {
+    let points = |shift: f64| points_text(shift, words, d);
     match (point, uniform) {
         (
             BreakEvenPoint::At {
@@ -271,8 +329,8 @@ fn break_even_text(point: BreakEvenPoint, uniform: bool, lang: Lang, d: usize) -
             Some(rate) => format!("{} ({})", percent(rate, d), points(shift)),
             None => points(shift),
         },
-        (BreakEvenPoint::Unaffected, _) => lang.unaffected().to_owned(),
-        (BreakEvenPoint::NoFlip, _) => lang.no_flip().to_owned(),
+        (BreakEvenPoint::Unaffected, _) => words.unaffected().to_owned(),
+        (BreakEvenPoint::NoFlip, _) => words.no_flip().to_owned(),
     }
 }
 

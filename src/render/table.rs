@@ -7,10 +7,7 @@
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle};
 
-use super::TextOptions;
-use super::document::{Document, Grid, Tone};
-use super::report;
-use crate::report::Report;
+use super::document::{Body, Document, Grid, Paragraph, Tone};
 
 #[derive(Debug, Clone, Copy)]
 pub struct TerminalOptions {
@@ -20,20 +17,29 @@ pub struct TerminalOptions {
     pub fit_terminal: bool,
 }
 
-pub fn render(reports: &[Report], options: &TextOptions, terminal: TerminalOptions) -> String {
-    draw(&report::document(reports, options), terminal)
-}
-
 pub fn draw(document: &Document, terminal: TerminalOptions) -> String {
     let mut out = String::new();
     for line in document.title.iter().chain(&document.preamble) {
         out.push_str(&format!("{line}\n"));
     }
     for section in &document.sections {
-        let table = build(&section.grid, UTF8_FULL_CONDENSED, terminal);
-        out.push_str(&format!("\n{}\n{table}\n", section.heading));
-        if let Some(note) = &section.note {
-            out.push_str(&format!("{note}\n"));
+        if let Some(heading) = &section.heading {
+            out.push_str(&format!("\n{heading}\n"));
+        }
+        match &section.body {
+            Body::Table { grid, note } => {
+                let table = build(grid, UTF8_FULL_CONDENSED, terminal);
+                out.push_str(&format!("{table}\n"));
+                if let Some(note) = note {
+                    out.push_str(&format!("{note}\n"));
+                }
+            }
+            Body::Paragraphs(paragraphs) => {
+                for Paragraph { lead, text } in paragraphs {
+                    let lead = lead.as_deref().unwrap_or_default();
+                    out.push_str(&format!("\n{lead}{text}\n"));
+                }
+            }
         }
     }
     out

@@ -1,6 +1,9 @@
 //! The chart as data: one panel per metric with a level goal, each with the
 //! path of every scenario drawn, and where the x axis ends.
 
+use thiserror::Error;
+
+use super::metric::{MetricError, Need, metric_index};
 use super::{MetricLabel, ReportHeader};
 use crate::Projected;
 use crate::calc::projection::{PointSource, continuation};
@@ -40,45 +43,34 @@ pub struct Line {
     pub points: Vec<Point>,
 }
 
+/// Why there is no chart to draw.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ChartError {
+    #[error(transparent)]
+    Metric(#[from] MetricError),
+    #[error("no metric of this plan has a level goal (`target`) to draw")]
+    NothingToDraw,
+}
+
 impl Chart {
     /// Panels for the metrics `ids` (all with a level goal, in file order,
     /// when empty). An id that is unknown or has no level goal is refused.
-    pub fn build(scenarios: &[Projected], ids: &[String]) -> Result<Chart, String> {
-        let first = scenarios.first().ok_or("no scenario to chart")?;
+    pub fn build(scenarios: &[Projected], ids: &[String]) -> Result<Chart, ChartError> {
+        let first = scenarios.first().ok_or(ChartError::NothingToDraw)?;
         let plan = &first.scenario.plan;
-        let charted: Vec<&str> = plan
-            .metrics
-            .iter()
-            .filter(|m| m.level_goal.is_some())
-            .map(|m| m.id.as_str())
-            .collect();
         for id in ids {
-            if !charted.contains(&id.as_str()) {
-                let why = if plan.metric_index(id).is_some() {
-                    "has no level goal (`target`) to draw"
-                } else {
-                    "is not a metric of this plan"
-                };
-                return Err(format!(
-                    "--metric {id}: `{id}` {why}; metrics with a level goal: {}",
-                    charted.join(", ")
-                ));
-            }
-        }
-        if charted.is_empty() {
-            return Err(
-                "no metric of this plan has a level goal (`target`) to draw; add one, or use \
-                 `dabiao report` for the paths"
-                    .to_owned(),
-            );
+            metric_index(plan, id, Need::LevelGoal)?;
         }
         let chosen: Vec<usize> = plan
             .metrics
             .iter()
             .enumerate()
-            .filter(|(_, m)| m.level_goal.is_some() && (ids.is_empty() || ids.contains(&m.id)))
+            .filter(|(_, m)| Need::LevelGoal.fits(m) && (ids.is_empty() || ids.contains(&m.id)))
             .map(|(i, _)| i)
             .collect();
+        if chosen.is_empty() {
+            return Err(ChartError::NothingToDraw);
+        }
         let outcomes: Vec<_> = scenarios
             .iter()
             .map(|s| evaluate(&s.scenario.plan, &s.projection))

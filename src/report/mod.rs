@@ -1,18 +1,27 @@
 //! The report as data: every goal's verdict and every metric's path, with the
 //! names and units needed to show them. Renderers read only this, so a new
-//! output format never touches the arithmetic.
+//! output format never touches the arithmetic: the plain data types they
+//! need from `calc` and `plan` are re-exported here, and every number they
+//! show (a year-on-year growth, a value to its reliable digits) is computed
+//! here or by a helper of this module.
 
 pub mod chart;
 pub mod explain;
+pub mod metric;
 pub mod review;
 pub mod sensitivity;
 
 use crate::Projected;
-use crate::calc::Projection;
+use crate::calc::noise::{difference, significant};
+use crate::calc::prices::price_index;
+use crate::calc::{self, Projection};
+use crate::plan::{MAX_HORIZON, Metric, Plan, times_hundred};
+
+pub use crate::calc::explain::Finding;
+pub use crate::calc::goals::{GoalOutcome, Progress, Status};
 pub use crate::calc::projection::PointSource;
-use crate::calc::projection::ShareNote;
-use crate::calc::{self, GoalOutcome, noise::significant};
-use crate::plan::{Goal, Metric, Plan};
+pub use crate::calc::review::{ReviewLine, Verdict};
+pub use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind, RateMethod};
 
 /// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -41,6 +50,12 @@ impl ReportHeader {
     pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
         self.base_year..=self.target_year
     }
+
+    /// The last year in which a goal missed at the target year is looked
+    /// for (see [`GoalOutcome::year_reached`]).
+    pub fn last_year_searched(&self) -> i32 {
+        self.base_year + MAX_HORIZON
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +65,7 @@ pub struct Report {
     /// Every metric of the plan, with or without goals, in file order.
     pub series: Vec<Series>,
     /// Shares entered directly that differ from their parts' actual figures.
-    pub share_notes: Vec<(MetricLabel, ShareNote)>,
+    pub share_notes: Vec<ShareNote>,
 }
 
 /// Who a row is about.
@@ -59,6 +74,8 @@ pub struct MetricLabel {
     pub id: String,
     pub name: String,
     pub unit: String,
+    /// Its unit is %: its changes are worded in percentage points.
+    pub in_points: bool,
 }
 
 impl MetricLabel {
@@ -67,6 +84,7 @@ impl MetricLabel {
             id: metric.id.clone(),
             name: metric.name.clone(),
             unit: metric.unit.clone(),
+            in_points: metric.in_points(),
         }
     }
 }
@@ -75,13 +93,63 @@ impl MetricLabel {
 pub struct GoalRow {
     pub metric: MetricLabel,
     pub outcome: GoalOutcome,
+    pub statement: GoalStatement,
+}
+
+/// A goal as people are told it: what it asks, in the plan's own terms.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GoalStatement {
+    pub kind: GoalKind,
+    /// What the goal is compared with: for an in-step goal, the rate it
+    /// keeps pace with less the tolerance.
+    pub goal: Goal,
+    /// In-step goals: the metric kept pace with.
+    pub in_step: Option<InStepWith>,
+    /// How the metric's average rate is computed, which its rate goals name.
+    pub rate_method: RateMethod,
+    /// The metric's changes are in percentage points (an increase goal's).
+    pub in_points: bool,
+}
+
+/// The metric an in-step goal keeps pace with, its average rate at
+/// comparable prices in the plan, and how far short of it the goal allows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct InStepWith {
+    pub metric: MetricLabel,
+    pub rate: f64,
+    pub tolerance: f64,
+}
+
+impl GoalStatement {
+    /// The statement of the goal `outcome` judged, of a metric of `plan`.
+    pub fn of(plan: &Plan, outcome: &GoalOutcome) -> GoalStatement {
+        let metric = &plan.metrics[outcome.metric];
+        GoalStatement {
+            kind: outcome.kind,
+            goal: outcome.goal,
+            in_step: outcome.reference.map(|reference| InStepWith {
+                metric: MetricLabel::of(&plan.metrics[reference.metric]),
+                rate: reference.rate,
+                tolerance: reference.tolerance,
+            }),
+            rate_method: metric.rate_method,
+            in_points: metric.in_points(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
     pub metric: MetricLabel,
     pub points: Vec<Point>,
+    /// Year-on-year growth (同比增速) of the values reported, one per year
+    /// after the base year; `None` where the previous value is not positive.
+    /// For a metric in %, the change in percentage points instead.
+    pub growth: Vec<Option<f64>>,
     pub level_goal: Option<Goal>,
+    /// Metrics with a deflator: the values at base-year prices (可比价), on
+    /// which their growth is judged, one per year from the base year.
+    pub real: Option<Vec<f64>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -89,6 +157,24 @@ pub struct Point {
     pub year: i32,
     pub value: f64,
     pub source: PointSource,
+}
+
+/// A share entered directly that differs from the ratio of its parts'
+/// actual figures.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ShareNote {
+    pub metric: MetricLabel,
+    pub year: i32,
+    pub entered: f64,
+    /// The parts' ratio as computed, every digit kept.
+    pub from_parts: f64,
+}
+
+impl ShareNote {
+    /// The parts' ratio to its reliable digits, as data carries it.
+    pub fn from_parts_reported(&self) -> f64 {
+        significant(self.from_parts)
+    }
 }
 
 /// Metric `index`'s values from base_year to target_year, as reported.
@@ -115,6 +201,7 @@ impl Report {
             .into_iter()
             .map(|outcome| GoalRow {
                 metric: label(outcome.metric),
+                statement: GoalStatement::of(plan, &outcome),
                 outcome,
             })
             .collect();
@@ -122,16 +209,33 @@ impl Report {
             .metrics
             .iter()
             .enumerate()
-            .map(|(i, metric)| Series {
-                metric: label(i),
-                points: points(plan, projection, i).collect(),
-                level_goal: metric.level_goal,
+            .map(|(i, metric)| {
+                let points: Vec<Point> = points(plan, projection, i).collect();
+                let deflated = price_index(&metric.model).is_some();
+                Series {
+                    metric: label(i),
+                    growth: year_on_year(&points, metric.in_points()),
+                    points,
+                    level_goal: metric.level_goal,
+                    real: deflated.then(|| {
+                        projection
+                            .real_series(i)
+                            .iter()
+                            .map(|v| significant(*v))
+                            .collect()
+                    }),
+                }
             })
             .collect();
         let share_notes = projection
             .notes()
             .iter()
-            .map(|note| (label(note.metric), *note))
+            .map(|note| ShareNote {
+                metric: label(note.metric),
+                year: note.year,
+                entered: note.entered,
+                from_parts: note.from_parts,
+            })
             .collect();
         Report {
             header: ReportHeader::of(projected),
@@ -153,7 +257,39 @@ impl Report {
     pub fn reached_count(&self) -> usize {
         self.goals
             .iter()
-            .filter(|g| g.outcome.status == calc::Status::Reached)
+            .filter(|g| g.outcome.status == Status::Reached)
             .count()
     }
+
+    /// The binding goals (约束性): how many, and how many are reached.
+    pub fn binding_count(&self) -> (usize, usize) {
+        let binding = self.goals.iter().filter(|g| g.outcome.binding);
+        binding.fold((0, 0), |(reached, all), g| {
+            let met = usize::from(g.outcome.status == Status::Reached);
+            (reached + met, all + 1)
+        })
+    }
+}
+
+/// Each value against the one before it: `after / before - 1`, where
+/// `before` is positive; for a metric in %, `after - before` (points).
+fn year_on_year(points: &[Point], in_points: bool) -> Vec<Option<f64>> {
+    points
+        .windows(2)
+        .map(|pair| {
+            let (before, after) = (pair[0].value, pair[1].value);
+            if in_points {
+                Some(difference(after, before))
+            } else {
+                (before > 0.0).then(|| after / before - 1.0)
+            }
+        })
+        .collect()
+}
+
+/// A fraction in percent, by moving the decimal point in its shortest text,
+/// so that a rate the plan states as 0.07 shows as 7 and not
+/// 7.000000000000001.
+pub fn in_percent(fraction: f64) -> f64 {
+    times_hundred(fraction)
 }

@@ -1,12 +1,13 @@
 //! The sensitivity report as data: each goal's value and status at every
 //! point of a sweep, and where it flips.
 
-use super::{MetricLabel, ReportHeader};
+use super::metric::{MetricError, Need, metric_index};
+use super::{GoalStatement, MetricLabel, ReportHeader};
 use crate::Projected;
-use crate::calc::Status;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::{self, BreakEven, Sweep, judge_at};
-use crate::plan::{Goal, GoalKind};
+use crate::calc::{self, Status};
+use crate::plan::GoalKind;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityReport {
@@ -21,8 +22,9 @@ pub struct SensitivityReport {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
     pub metric: MetricLabel,
-    pub kind: GoalKind,
-    pub goal: Goal,
+    /// The goal as the plan states it; an in-step goal's rate moves with
+    /// the sweep.
+    pub statement: GoalStatement,
     /// One per point: the value judged (a level, or an average rate) and the
     /// status; `None` where the sweep is undefined (a rate at -100 %).
     pub cells: Vec<Option<(f64, Status)>>,
@@ -44,6 +46,17 @@ pub enum BreakEvenPoint {
     NoFlip,
 }
 
+/// What to sweep: every compound metric's growth shifted alike, or the
+/// growth of the compound metric `metric`.
+pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, MetricError> {
+    Ok(match metric {
+        None => Sweep::UniformShift,
+        Some(id) => Sweep::OwnRate {
+            metric: metric_index(&projected.scenario.plan, id, Need::Compound)?,
+        },
+    })
+}
+
 impl SensitivityReport {
     /// Sweeps `points` over the scenario's goals: all of them for a uniform
     /// shift, those the metric moves for `Sweep::OwnRate`.
@@ -51,54 +64,57 @@ impl SensitivityReport {
         let plan = &projected.scenario.plan;
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let mut rows = Vec::new();
-        for (index, metric) in plan.metrics.iter().enumerate() {
-            if matches!(sweep, Sweep::OwnRate { .. }) && !sweep.moves(plan, index) {
+        for outcome in calc::evaluate(plan, &projected.projection) {
+            let (index, kind) = (outcome.metric, outcome.kind);
+            let Some(stated) = plan.metrics[index].stated(kind) else {
+                continue;
+            };
+            if matches!(sweep, Sweep::OwnRate { .. }) && !sweep.moves_goal(plan, index, stated) {
                 continue;
             }
-            for (kind, goal) in metric.goals() {
-                let cells = points
-                    .iter()
-                    .map(|&x| {
-                        judge_at(plan, sweep, index, kind, goal, x).map(|(value, status)| {
-                            let shown = match kind {
-                                GoalKind::Level => significant(value),
-                                GoalKind::Rate => value,
-                            };
-                            (shown, status)
-                        })
+            let cells = points
+                .iter()
+                .map(|&x| {
+                    judge_at(plan, sweep, index, kind, stated, x).map(|(value, status)| {
+                        let shown = match kind {
+                            GoalKind::Level | GoalKind::Increase | GoalKind::Total => {
+                                significant(value)
+                            }
+                            GoalKind::Rate | GoalKind::Change => value,
+                        };
+                        (shown, status)
                     })
-                    .collect();
-                let break_even = match sensitivity::break_even(plan, sweep, index, kind, goal) {
-                    BreakEven::Unaffected => BreakEvenPoint::Unaffected,
-                    BreakEven::NoFlip => BreakEvenPoint::NoFlip,
-                    BreakEven::At {
-                        at,
-                        rate,
-                        reached_above,
-                    } => {
-                        // Rounded toward the reached side, so that the
-                        // printed point still reads `reached`.
-                        let round = |x: f64| rounded_rate(x, reached_above);
-                        match sweep {
-                            Sweep::UniformShift => BreakEvenPoint::At {
-                                shift: round(at),
-                                rate: rate.map(round),
-                            },
-                            Sweep::OwnRate { .. } => BreakEvenPoint::At {
-                                shift: round(at - sweep.origin(plan)),
-                                rate: Some(round(at)),
-                            },
-                        }
+                })
+                .collect();
+            let break_even = match sensitivity::break_even(plan, sweep, index, kind, stated) {
+                BreakEven::Unaffected => BreakEvenPoint::Unaffected,
+                BreakEven::NoFlip => BreakEvenPoint::NoFlip,
+                BreakEven::At {
+                    at,
+                    rate,
+                    reached_above,
+                } => {
+                    // Rounded toward the reached side, so that the
+                    // printed point still reads `reached`.
+                    let round = |x: f64| rounded_rate(x, reached_above);
+                    match sweep {
+                        Sweep::UniformShift => BreakEvenPoint::At {
+                            shift: round(at),
+                            rate: rate.map(round),
+                        },
+                        Sweep::OwnRate { .. } => BreakEvenPoint::At {
+                            shift: round(at - sweep.origin(plan)),
+                            rate: Some(round(at)),
+                        },
                     }
-                };
-                rows.push(SensitivityRow {
-                    metric: label(index),
-                    kind,
-                    goal: *goal,
-                    cells,
-                    break_even,
-                });
-            }
+                }
+            };
+            rows.push(SensitivityRow {
+                metric: label(index),
+                statement: GoalStatement::of(plan, &outcome),
+                cells,
+                break_even,
+            });
         }
         SensitivityReport {
             header: ReportHeader::of(projected),

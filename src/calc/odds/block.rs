@@ -5,24 +5,24 @@
 //! common factor, each seeded from (seed, block, stream): its paths are the
 //! same whichever thread runs it and whatever ran before. The work goes year
 //! by year over all paths of the block at once, so inner loops run along a
-//! row of numbers; only each metric's noise so far is kept, never whole
-//! paths. Past target_year only the paths still short of a level goal go on,
-//! and only the metrics that goal needs draw.
+//! row of numbers; only each metric's noise so far and the running sums
+//! that goals read are kept, never whole paths. Past target_year only the
+//! paths still short of a level goal go on, and only the metrics that goal
+//! needs draw.
 
 use rand_distr::{Distribution, StandardNormal};
 use rand_pcg::Pcg64Mcg;
 
 use super::LATER_YEARS;
-use super::layout::{Layout, Shape, Source};
+use super::layout::{Judge, Layout, Shape, Source, Statistic};
 use super::sketch::Histogram;
+use super::verdict::Map;
+use crate::calc::goals::{HeldSince, Measure, in_step_goal};
 use crate::plan::GoalKind;
 
 /// Paths per block: rows of this many numbers stay in the processor's cache,
 /// and a million paths make a thousand blocks to share among threads.
 pub(super) const BLOCK: usize = 1024;
-
-/// A path that has not met its goal (yet).
-const NOT_MET: u16 = u16::MAX;
 
 /// What all blocks found, as integer counts that add up across blocks.
 #[derive(Debug)]
@@ -30,13 +30,21 @@ pub(super) struct Tally {
     /// Metric by year index: the histogram of the noise, none where the
     /// value is certain.
     pub bands: Vec<Vec<Option<Histogram>>>,
+    /// Per sum of the layout: the histogram of its deviation from the
+    /// plan's sum, none where it is certain.
+    pub sums: Vec<Option<Histogram>>,
     /// Per goal: paths meeting it at target_year.
     pub met: Vec<u64>,
     /// Per goal: paths where the judged value is undefined.
     pub undefined: Vec<u64>,
     /// Per goal: paths by the year index from which a level goal holds, the
-    /// last entry for never (within LATER_YEARS); empty for rate goals.
+    /// last entry for never (within LATER_YEARS); empty for other goals.
     pub years: Vec<Vec<u64>>,
+}
+
+/// Bins for a spread, none for a certain value.
+fn histogram(spread: f64) -> Option<Histogram> {
+    (spread > 0.0).then(|| Histogram::around_zero(spread))
 }
 
 impl Tally {
@@ -46,11 +54,12 @@ impl Tally {
             bands: layout
                 .metrics
                 .iter()
-                .map(|m| {
-                    let histogram =
-                        |&spread: &f64| (spread > 0.0).then(|| Histogram::around_zero(spread));
-                    m.spread.iter().map(histogram).collect()
-                })
+                .map(|m| m.spread.iter().map(|&spread| histogram(spread)).collect())
+                .collect(),
+            sums: layout
+                .sums
+                .iter()
+                .map(|sum| histogram(sum.spread))
                 .collect(),
             met: vec![0; goals],
             undefined: vec![0; goals],
@@ -59,19 +68,16 @@ impl Tally {
                 .iter()
                 .map(|goal| match goal.kind {
                     GoalKind::Level => vec![0; layout.horizon + LATER_YEARS + 2],
-                    GoalKind::Rate => Vec::new(),
+                    _ => Vec::new(),
                 })
                 .collect(),
         }
     }
 
     pub(super) fn merge(&mut self, other: &Tally) {
-        for (mine, theirs) in self
-            .bands
-            .iter_mut()
-            .flatten()
-            .zip(other.bands.iter().flatten())
-        {
+        let histograms = self.bands.iter_mut().flatten().chain(&mut self.sums);
+        let theirs = other.bands.iter().flatten().chain(&other.sums);
+        for (mine, theirs) in histograms.zip(theirs) {
             if let (Some(mine), Some(theirs)) = (mine, theirs) {
                 mine.merge(theirs);
             }
@@ -97,29 +103,29 @@ pub(super) fn simulate(layout: &Layout, block: u64, tally: &mut Tally) {
         size,
         noise: vec![0.0; metrics * size],
         held: vec![0.0; 2 * layout.ratios * size],
+        shares: vec![0.0; layout.ratios * size],
+        sums: vec![0.0; layout.sums.len() * size],
         common: vec![0.0; size],
         streams: (0..=metrics as u64)
             .map(|s| generator(layout.seed, block, s))
             .collect(),
     };
-    let mut since: Vec<Vec<u16>> = layout
+    let mut since: Vec<Vec<HeldSince>> = layout
         .goals
         .iter()
         .map(|goal| match goal.kind {
-            GoalKind::Level => vec![NOT_MET; size],
-            GoalKind::Rate => Vec::new(),
+            GoalKind::Level => vec![HeldSince::NOT; size],
+            _ => Vec::new(),
         })
         .collect();
-    let mut scratch = vec![0.0; size];
     for k in 0..=layout.horizon {
         if k > 0 {
             paths.draw_year(k);
         }
         paths.hold(k);
-        for m in 0..metrics {
-            paths.observe(m, k, &mut scratch, &mut since, tally);
-        }
+        paths.observe(k, &mut since, tally);
     }
+    paths.judge(tally);
     paths.go_on(since, tally);
 }
 
@@ -149,6 +155,10 @@ struct Block<'a> {
     /// Each ratio's parts' noise when the ratio was last known, two rows per
     /// ratio: its noise starts from there.
     held: Vec<f64>,
+    /// Each ratio's noise in the year observed last, one row per ratio.
+    shares: Vec<f64>,
+    /// Each sum's deviation from the plan's so far, one row per sum.
+    sums: Vec<f64>,
     /// This year's common factor, per path.
     common: Vec<f64>,
     /// The common factor's generator, then each metric's.
@@ -238,6 +248,7 @@ impl Block<'_> {
                 numerator,
                 denominator,
                 factor,
+                parts,
                 slot,
             } => {
                 let since = |part: usize, row: usize| {
@@ -247,13 +258,13 @@ impl Block<'_> {
                 match metric.shape {
                     Shape::Log => top - bottom,
                     Shape::Additive => {
-                        let value = |part: usize, x: f64| {
-                            let part = &self.layout.metrics[part];
-                            part.shape.value(at(part.path, k), x)
+                        let value = |part: usize, path: &[f64], x: f64| {
+                            self.layout.metrics[part].shape.value(at(path, k), x)
                         };
-                        let (top, bottom) = (value(numerator, top), value(denominator, bottom));
+                        let top = value(numerator, parts[0], top);
+                        let bottom = value(denominator, parts[1], bottom);
                         // A denominator at 0 or past it leaves the ratio undefined.
-                        let sign = self.layout.metrics[denominator].path[0].signum();
+                        let sign = parts[1][0].signum();
                         if bottom == 0.0 || bottom.signum() != sign {
                             f64::NAN
                         } else {
@@ -265,72 +276,137 @@ impl Block<'_> {
         }
     }
 
-    /// Counts metric `m` in year index `k`: its noise into the histogram,
-    /// and its goals.
-    fn observe(
-        &self,
-        m: usize,
-        k: usize,
-        scratch: &mut [f64],
-        since: &mut [Vec<u16>],
-        tally: &mut Tally,
-    ) {
+    /// Metric `m`'s noise in the year observed last, none where its value
+    /// is certain (the path's, with no noise).
+    fn row(&self, m: usize, k: usize) -> Option<&[f64]> {
         let metric = &self.layout.metrics[m];
-        let horizon = self.layout.horizon;
-        // None where the value is certain: the path's, with no noise.
-        let x = match &mut tally.bands[m][k] {
-            None => None,
-            Some(histogram) => {
-                let x = match metric.source {
-                    Source::Own { .. } => &self.noise[m * self.size..(m + 1) * self.size],
-                    Source::Ratio { .. } => {
-                        for (p, x) in scratch.iter_mut().enumerate() {
-                            *x = self.x(m, k, p);
-                        }
-                        &*scratch
-                    }
-                };
+        if metric.spread[k] == 0.0 {
+            return None;
+        }
+        let size = self.size;
+        Some(match metric.source {
+            Source::Own { .. } => &self.noise[m * size..(m + 1) * size],
+            Source::Ratio { slot, .. } => &self.shares[slot * size..(slot + 1) * size],
+        })
+    }
+
+    /// A statistic's row at target_year, none where it is certain.
+    fn statistic(&self, on: Statistic) -> Option<&[f64]> {
+        match on {
+            Statistic::End(m) => self.row(m, self.layout.horizon),
+            Statistic::Sum(i) => (self.layout.sums[i].spread > 0.0)
+                .then(|| &self.sums[i * self.size..(i + 1) * self.size]),
+        }
+    }
+
+    /// Year index `k`: each ratio's noise worked out, every metric's noise
+    /// into its histogram, the sums added to, and the level goals followed.
+    fn observe(&mut self, k: usize, since: &mut [Vec<HeldSince>], tally: &mut Tally) {
+        let layout = self.layout;
+        let size = self.size;
+        for (m, metric) in layout.metrics.iter().enumerate() {
+            if let Source::Ratio { slot, .. } = metric.source
+                && metric.spread[k] > 0.0
+            {
+                let mut shares = std::mem::take(&mut self.shares);
+                for (p, x) in shares[slot * size..(slot + 1) * size]
+                    .iter_mut()
+                    .enumerate()
+                {
+                    *x = self.x(m, k, p);
+                }
+                self.shares = shares;
+            }
+        }
+        for (m, bands) in tally.bands.iter_mut().enumerate() {
+            if let (Some(histogram), Some(x)) = (&mut bands[k], self.row(m, k)) {
                 histogram.add_all(x);
-                Some(x)
             }
-        };
-        for &g in &metric.goals {
-            let kind = self.layout.goals[g].kind;
-            if kind == GoalKind::Rate && k != horizon {
+        }
+        if k > 0 {
+            let mut sums = std::mem::take(&mut self.sums);
+            for (i, sum) in layout.sums.iter().enumerate() {
+                let Some(x) = self.row(sum.metric, k) else {
+                    continue;
+                };
+                let (shape, anchor) = (layout.metrics[sum.metric].shape, sum.anchors[k]);
+                for (s, &x) in sums[i * size..(i + 1) * size].iter_mut().zip(x) {
+                    *s += shape.deviation(anchor, x);
+                }
+            }
+            self.sums = sums;
+        }
+        for (g, goal) in layout.goals.iter().enumerate() {
+            if goal.kind != GoalKind::Level {
                 continue;
             }
-            let test = self.layout.test(g, k);
-            if kind == GoalKind::Level {
-                // The first year from which the goal holds through k.
-                let track = |since: &mut u16, holds: bool| {
-                    let kept = if *since == NOT_MET { k as u16 } else { *since };
-                    *since = if holds { kept } else { NOT_MET };
-                };
-                match x {
-                    Some(x) => since[g]
-                        .iter_mut()
-                        .zip(x)
-                        .for_each(|(s, &x)| track(s, test.holds(x))),
-                    None => {
-                        let holds = test.holds(0.0);
-                        since[g].iter_mut().for_each(|s| track(s, holds));
+            let Some(test) = layout.test(g, k) else {
+                continue;
+            };
+            match self.row(goal.metric, k) {
+                Some(x) => since[g]
+                    .iter_mut()
+                    .zip(x)
+                    .for_each(|(s, &x)| *s = s.then(k, test.holds(x))),
+                None => {
+                    let holds = test.holds(0.0);
+                    since[g].iter_mut().for_each(|s| *s = s.then(k, holds));
+                }
+            }
+        }
+    }
+
+    /// Counts each goal at target_year, and the sums into their histograms.
+    fn judge(&self, tally: &mut Tally) {
+        let layout = self.layout;
+        for (i, histogram) in tally.sums.iter_mut().enumerate() {
+            if let (Some(histogram), Some(s)) = (histogram, self.statistic(Statistic::Sum(i))) {
+                histogram.add_all(s);
+            }
+        }
+        let paths = self.size as u64;
+        for (g, judge) in layout.judges.iter().enumerate() {
+            let (mut met, mut undefined) = (0, 0);
+            match judge {
+                Judge::Stated { on, .. } => {
+                    let Some(test) = layout.test(g, layout.horizon) else {
+                        continue;
+                    };
+                    let mut count = |s: f64, paths: u64| {
+                        let holds = test.holds(s);
+                        met += paths * u64::from(holds);
+                        if !holds && test.undefined(s) {
+                            undefined += paths;
+                        }
+                    };
+                    match self.statistic(*on) {
+                        Some(s) => s.iter().for_each(|&s| count(s, 1)),
+                        None => count(0.0, paths),
                     }
                 }
-            }
-            if k != horizon {
-                continue;
-            }
-            let (mut met, mut undefined) = (0, 0);
-            let mut count = |x: f64, paths: u64| {
-                let holds = test.holds(x);
-                met += paths * u64::from(holds);
-                if !holds && test.undefined(x) {
-                    undefined += paths;
+                Judge::InStep {
+                    own,
+                    reference,
+                    tolerance,
+                } => {
+                    let row = |on: Statistic| self.statistic(on);
+                    let (mine, theirs) = (row(own.0), row(reference.0));
+                    let at = |row: Option<&[f64]>, p: usize| row.map_or(0.0, |row| row[p]);
+                    let rate = |(_, map): (Statistic, Map), s: f64| match map.measure(s) {
+                        Measure::Rate(rate) => rate,
+                        _ => None,
+                    };
+                    for p in 0..self.size {
+                        let (Some(mine), Some(theirs)) =
+                            (rate(*own, at(mine, p)), rate(*reference, at(theirs, p)))
+                        else {
+                            undefined += 1;
+                            continue;
+                        };
+                        let goal = in_step_goal(theirs, *tolerance);
+                        met += u64::from(Measure::Rate(Some(mine)).meets(&goal));
+                    }
                 }
-            };
-            match x {
-                Some(x) => x.iter().for_each(|&x| count(x, 1)),
-                None => count(0.0, self.size as u64),
             }
             tally.met[g] += met;
             tally.undefined[g] += undefined;
@@ -340,7 +416,7 @@ impl Block<'_> {
     /// Follows the paths still short of each level goal past target_year,
     /// each metric keeping its last year's growth and volatility, until they
     /// meet it; counts the year each path first does.
-    fn go_on(&mut self, since: Vec<Vec<u16>>, tally: &mut Tally) {
+    fn go_on(&mut self, since: Vec<Vec<HeldSince>>, tally: &mut Tally) {
         let horizon = self.layout.horizon;
         let never = horizon + LATER_YEARS + 1;
         let mut pending: Vec<(usize, Vec<usize>)> = Vec::new();
@@ -350,11 +426,10 @@ impl Block<'_> {
             }
             let years = &mut tally.years[g];
             let mut short = Vec::new();
-            for (p, &s) in since.iter().enumerate() {
-                if s == NOT_MET {
-                    short.push(p);
-                } else {
-                    years[s as usize] += 1;
+            for (p, s) in since.iter().enumerate() {
+                match s.settled(horizon, horizon) {
+                    Some(k) => years[k] += 1,
+                    None => short.push(p),
                 }
             }
             pending.push((g, short));
@@ -388,20 +463,21 @@ impl Block<'_> {
                 let years = &mut tally.years[*g];
                 // A path that ends (an overflow, a denominator at 0) never
                 // meets the goal, as in `goals::evaluate`.
-                if k >= self.layout.metrics[m].path.len() {
+                let Some(test) = self.layout.test(*g, k) else {
                     years[never] += paths.len() as u64;
                     paths.clear();
                     continue;
-                }
-                let test = self.layout.test(*g, k);
+                };
                 paths.retain(|&p| {
                     let x = self.x(m, k, p);
                     let ends = test.ends(x);
-                    let holds = !ends && test.holds(x);
-                    if ends || holds {
-                        years[if holds { k } else { never }] += 1;
+                    let held = HeldSince::NOT.then(k, !ends && test.holds(x));
+                    match (ends, held.settled(k, horizon)) {
+                        (false, None) => return true,
+                        (_, Some(k)) => years[k] += 1,
+                        (true, None) => years[never] += 1,
                     }
-                    !(ends || holds)
+                    false
                 });
             }
         }

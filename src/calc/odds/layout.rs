@@ -1,7 +1,8 @@
 //! What every block of paths needs to know about the simulation, worked out
 //! once: how each metric's value follows from its noise, how far that noise
-//! spreads each year (where the histogram bins go), and the checks that make
-//! the input usable.
+//! spreads each year (where the histogram bins go), the statistics each
+//! goal is read from and its test, and the checks that make the input
+//! usable.
 //!
 //! A metric's noise is one number per path: the sum of its yearly log
 //! shocks for a compound metric (value = path · e^x), of its yearly shocks
@@ -10,9 +11,9 @@
 //! parts' noise since the ratio was last known; a ratio with a noisy linear
 //! part is not, and its x is its value minus its path.
 
-use super::verdict::Test;
+use super::verdict::{Map, Test};
 use super::{LATER_YEARS, Noise, OddsError, PATHS, SimGoal, Simulation};
-use crate::plan::GoalKind;
+use crate::plan::{GoalKind, Prices, RateMethod, Stated};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -31,10 +32,31 @@ impl Shape {
             Shape::Additive => anchor + x,
         }
     }
+
+    /// The value for noise `x` less the path value `anchor`.
+    #[inline]
+    pub(super) fn deviation(self, anchor: f64, x: f64) -> f64 {
+        match self {
+            Shape::Log => anchor * x.exp_m1(),
+            Shape::Additive => x,
+        }
+    }
+
+    /// The standard deviation of the value around `anchor` for a noise of
+    /// standard deviation `sd` (the log-normal's for a multiplicative one).
+    fn value_spread(self, anchor: f64, sd: f64) -> f64 {
+        match self {
+            Shape::Log => {
+                let variance = sd * sd;
+                anchor.abs() * (variance.exp_m1() * variance.exp()).sqrt()
+            }
+            Shape::Additive => sd,
+        }
+    }
 }
 
 #[derive(Debug)]
-pub(super) enum Source {
+pub(super) enum Source<'a> {
     /// A compound or linear metric's own shocks.
     Own {
         /// σ for each year index 0..=horizon; 0 where the value is known.
@@ -46,6 +68,8 @@ pub(super) enum Source {
         numerator: usize,
         denominator: usize,
         factor: f64,
+        /// The parts' paths at the ratio's prices, numerator first.
+        parts: [&'a [f64]; 2],
         /// Where the block keeps the parts' noise at `known_through`.
         slot: usize,
     },
@@ -55,14 +79,53 @@ pub(super) enum Source {
 pub(super) struct MetricLayout<'a> {
     /// The path up to its first value that is not finite.
     pub path: &'a [f64],
+    /// The path at base-year prices, as long as `path`.
+    pub real: &'a [f64],
     pub known_through: usize,
     pub shape: Shape,
-    pub source: Source,
+    pub source: Source<'a>,
     /// The standard deviation of x for each year index 0..=horizon (a bound
     /// for a ratio with a noisy linear part); 0 where the value is certain.
     pub spread: Vec<f64>,
-    /// Indices into the simulation's goals.
-    pub goals: Vec<usize>,
+    pub rate_method: RateMethod,
+}
+
+/// One number per path that goals are read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Statistic {
+    /// Metric `m`'s noise at target_year.
+    End(usize),
+    /// Entry `i` of [`Layout::sums`].
+    Sum(usize),
+}
+
+/// The sum of a metric's values over the plan years, base_year + 1 ..=
+/// target_year, kept as its deviation from the plan's sum.
+#[derive(Debug)]
+pub(super) struct SumLayout<'a> {
+    pub metric: usize,
+    /// The path summed: as projected, or at base-year prices.
+    pub anchors: &'a [f64],
+    /// A bound on the deviation's standard deviation (0 when certain): the
+    /// years' spreads added up.
+    pub spread: f64,
+}
+
+/// How a goal is judged on each path.
+#[derive(Debug)]
+pub(super) enum Judge {
+    /// A goal with a stated value: it holds on an interval of `on`. A level
+    /// goal has a test for each year index of its metric's path (its
+    /// statistic then being the metric's noise that year), any other one
+    /// test, at target_year.
+    Stated { on: Statistic, tests: Vec<Test> },
+    /// Keeping pace: the metric's own rate against another's, each read
+    /// from its own statistic, path by path.
+    InStep {
+        own: (Statistic, Map),
+        reference: (Statistic, Map),
+        tolerance: f64,
+    },
 }
 
 #[derive(Debug)]
@@ -75,9 +138,9 @@ pub(super) struct Layout<'a> {
     pub own: f64,
     pub metrics: Vec<MetricLayout<'a>>,
     pub goals: &'a [SimGoal],
-    /// Per goal: a level goal's test for each year index of its metric's
-    /// path; a rate goal's single test, at target_year.
-    pub tests: Vec<Vec<Test>>,
+    /// Per goal.
+    pub judges: Vec<Judge>,
+    pub sums: Vec<SumLayout<'a>>,
     pub ratios: usize,
 }
 
@@ -100,15 +163,18 @@ impl<'a> Layout<'a> {
             horizon + LATER_YEARS < usize::from(u16::MAX),
             "a plan of centuries"
         );
+        let finite = |values: &[f64]| values.iter().take_while(|v| v.is_finite()).count();
         let mut metrics = Vec::with_capacity(simulation.metrics.len());
         let mut ratios = 0;
         for (index, metric) in simulation.metrics.iter().enumerate() {
-            let finite = metric.path.iter().take_while(|v| v.is_finite()).count();
+            let length = finite(&metric.path)
+                .min(finite(&metric.real))
+                .min(horizon + 1 + LATER_YEARS);
             assert!(
-                finite > horizon,
+                length > horizon,
                 "metric {index}: path not finite to target_year"
             );
-            let path = &metric.path[..finite.min(horizon + 1 + LATER_YEARS)];
+            let (path, real) = (&metric.path[..length], &metric.real[..length]);
             let known = metric.known_through;
             assert!(known <= horizon, "metric {index}: known after target_year");
             let (shape, source) = match &metric.noise {
@@ -145,6 +211,7 @@ impl<'a> Layout<'a> {
                     numerator,
                     denominator,
                     factor,
+                    prices,
                 } => {
                     let additive_noise = [numerator, denominator].iter().any(|&part| {
                         match &simulation.metrics[part].noise {
@@ -158,11 +225,19 @@ impl<'a> Layout<'a> {
                     } else {
                         Shape::Log
                     };
+                    let at_prices = |part: usize| {
+                        let part = &simulation.metrics[part];
+                        match prices {
+                            Prices::Current => &part.path[..],
+                            Prices::Comparable => &part.real[..],
+                        }
+                    };
                     ratios += 1;
                     let source = Source::Ratio {
                         numerator,
                         denominator,
                         factor,
+                        parts: [at_prices(numerator), at_prices(denominator)],
                         slot: ratios - 1,
                     };
                     (shape, source)
@@ -170,15 +245,13 @@ impl<'a> Layout<'a> {
             };
             metrics.push(MetricLayout {
                 path,
+                real,
                 known_through: known,
                 shape,
                 source,
                 spread: Vec::new(),
-                goals: Vec::new(),
+                rate_method: metric.rate_method,
             });
-        }
-        for (g, goal) in simulation.goals.iter().enumerate() {
-            metrics[goal.metric].goals.push(g);
         }
         let mut layout = Layout {
             horizon,
@@ -188,35 +261,160 @@ impl<'a> Layout<'a> {
             own: (1.0 - rho).sqrt(),
             metrics,
             goals: &simulation.goals,
-            tests: Vec::new(),
+            judges: Vec::new(),
+            sums: Vec::new(),
             ratios,
         };
         for m in 0..layout.metrics.len() {
             layout.metrics[m].spread = (0..=horizon).map(|k| layout.spread(m, k, rho)).collect();
         }
-        layout.tests = simulation
+        layout.judges = simulation
             .goals
             .iter()
-            .map(|goal| {
-                let metric = &layout.metrics[goal.metric];
-                let test = |k: usize| {
-                    let (path, shape) = (metric.path, metric.shape);
-                    Test::new(goal.kind, goal.goal, shape, path[k], path[0], horizon)
-                };
-                match goal.kind {
-                    GoalKind::Level => (0..metric.path.len()).map(test).collect(),
-                    GoalKind::Rate => vec![test(horizon)],
-                }
-            })
+            .map(|goal| layout.judge(goal))
             .collect();
         Ok(layout)
     }
 
-    /// Goal `g`'s test in year index `k` (a rate goal's is for target_year).
-    pub(super) fn test(&self, g: usize, k: usize) -> &Test {
-        match self.goals[g].kind {
-            GoalKind::Level => &self.tests[g][k],
-            GoalKind::Rate => &self.tests[g][0],
+    /// How `goal` is judged, adding the sums it needs.
+    fn judge(&mut self, goal: &SimGoal) -> Judge {
+        let m = goal.metric;
+        let horizon = self.horizon;
+        match (goal.goal, goal.kind) {
+            (Stated::Value(value), GoalKind::Level) => {
+                let metric = &self.metrics[m];
+                let tests = metric
+                    .path
+                    .iter()
+                    .map(|&anchor| {
+                        let map = Map::Level {
+                            shape: metric.shape,
+                            anchor,
+                        };
+                        Test::new(map, value)
+                    })
+                    .collect();
+                // Year by year, a level goal reads the noise of that year.
+                Judge::Stated {
+                    on: Statistic::End(m),
+                    tests,
+                }
+            }
+            (Stated::Value(value), GoalKind::Rate) => {
+                let (on, map) = self.rate(m);
+                Judge::Stated {
+                    on,
+                    tests: vec![Test::new(map, value)],
+                }
+            }
+            (Stated::Value(value), kind) => {
+                let metric = &self.metrics[m];
+                let shape = metric.shape;
+                let (on, map) = match kind {
+                    GoalKind::Change => (
+                        Statistic::End(m),
+                        Map::Change {
+                            shape,
+                            anchor: metric.real[horizon],
+                            first: metric.real[0],
+                        },
+                    ),
+                    GoalKind::Increase => (
+                        Statistic::End(m),
+                        Map::Increase {
+                            shape,
+                            anchor: metric.path[horizon],
+                            first: metric.path[0],
+                        },
+                    ),
+                    _ => {
+                        let (on, plan) = self.sum(m, false);
+                        (on, Map::Total { plan })
+                    }
+                };
+                Judge::Stated {
+                    on,
+                    tests: vec![Test::new(map, value)],
+                }
+            }
+            (Stated::InStep(in_step), _) => Judge::InStep {
+                own: self.rate(m),
+                reference: self.rate(in_step.metric),
+                tolerance: in_step.tolerance,
+            },
+        }
+    }
+
+    /// Metric `m`'s average annual rate by its method, on its real path.
+    fn rate(&mut self, m: usize) -> (Statistic, Map) {
+        let metric = &self.metrics[m];
+        let (horizon, first) = (self.horizon, metric.real[0]);
+        match metric.rate_method {
+            RateMethod::Endpoint => (
+                Statistic::End(m),
+                Map::Rate {
+                    shape: metric.shape,
+                    anchor: metric.real[horizon],
+                    first,
+                    years: horizon as f64,
+                },
+            ),
+            RateMethod::Cumulative => {
+                let (on, plan) = self.sum(m, true);
+                let map = Map::RateOfSum {
+                    plan,
+                    first,
+                    years: horizon,
+                };
+                (on, map)
+            }
+        }
+    }
+
+    /// The sum of metric `m`'s values, at base-year prices if `real`, and
+    /// the plan's sum, added as the projection adds it; one per metric and
+    /// path summed.
+    fn sum(&mut self, m: usize, real: bool) -> (Statistic, f64) {
+        let metric = &self.metrics[m];
+        let anchors = &(if real { metric.real } else { metric.path })[..=self.horizon];
+        let plan: f64 = anchors[1..].iter().sum();
+        let found = self
+            .sums
+            .iter()
+            .position(|sum| sum.metric == m && sum.anchors == anchors);
+        let i = found.unwrap_or_else(|| {
+            let spread = (1..=self.horizon)
+                .map(|k| metric.shape.value_spread(anchors[k], metric.spread[k]))
+                .sum();
+            self.sums.push(SumLayout {
+                metric: m,
+                anchors,
+                spread,
+            });
+            self.sums.len() - 1
+        });
+        (Statistic::Sum(i), plan)
+    }
+
+    /// Goal `g`'s test in year index `k` (any goal but a level goal has
+    /// one, at target_year); none for an in-step goal.
+    pub(super) fn test(&self, g: usize, k: usize) -> Option<&Test> {
+        match &self.judges[g] {
+            Judge::Stated { tests, .. } if self.goals[g].kind == GoalKind::Level => tests.get(k),
+            Judge::Stated { tests, .. } => tests.first(),
+            Judge::InStep { .. } => None,
+        }
+    }
+
+    /// The statistic goal `g` reports at target_year, and how its value
+    /// follows from it.
+    pub(super) fn judged(&self, g: usize) -> (Statistic, Map) {
+        match &self.judges[g] {
+            Judge::Stated { on, tests } => {
+                let level = self.goals[g].kind == GoalKind::Level;
+                (*on, tests[if level { self.horizon } else { 0 }].map())
+            }
+            Judge::InStep { own, .. } => *own,
         }
     }
 
@@ -254,6 +452,7 @@ impl<'a> Layout<'a> {
                 numerator: n,
                 denominator: d,
                 factor,
+                parts,
                 ..
             } => {
                 let from = metric.known_through;
@@ -271,17 +470,17 @@ impl<'a> Layout<'a> {
                     Shape::Additive => {
                         // Linearised, with the parts' deviations adding up
                         // at worst: a bound for placing the bins.
-                        let deviation = |part: usize| {
+                        let deviation = |part: usize, path: &[f64]| {
                             let v = variance(part, from);
                             match self.metrics[part].shape {
-                                Shape::Log => self.metrics[part].path[k].abs() * v.exp_m1().sqrt(),
+                                Shape::Log => path[k].abs() * v.exp_m1().sqrt(),
                                 Shape::Additive => v.sqrt(),
                             }
                         };
-                        let (top, bottom) = (self.metrics[n].path[k], self.metrics[d].path[k]);
+                        let (top, bottom) = (parts[0][k], parts[1][k]);
                         factor.abs()
-                            * (deviation(n) / bottom.abs()
-                                + top.abs() * deviation(d) / (bottom * bottom))
+                            * (deviation(n, parts[0]) / bottom.abs()
+                                + top.abs() * deviation(d, parts[1]) / (bottom * bottom))
                     }
                 }
             }

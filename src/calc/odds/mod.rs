@@ -8,11 +8,19 @@
 //! factor F per year. Ratios move with their simulated parts; figures already
 //! known carry no noise.
 //!
+//! Every goal is judged on each path by the rule a projection is judged by
+//! (`goals::Measure`): a level at target_year, a rate by the metric's
+//! method and a change on the path at comparable prices, an increase, a
+//! total of the plan years, or an average rate in step with another
+//! metric's on the same path. Each is read from one number per path, the
+//! metric's noise at target_year or the sum of its values, and holds on an
+//! interval of it, except a rate in step, which reads two.
+//!
 //! The input, [`Simulation`], is plain numbers: the projection's paths (whose
 //! deterministic part is reused, not recomputed) and each metric's
 //! volatility, filled from a plan by [`Simulation::from_plan`]. `layout`
 //! works out once what every block of paths needs, and `verdict` each goal's
-//! test per year; `block` simulates a block of paths from its own random
+//! interval; `block` simulates a block of paths from its own random
 //! streams, seeded from (seed, block, metric), and adds what it found to a
 //! tally of integer counts; `sketch` holds the mergeable histograms;
 //! `history` estimates a volatility from past figures. Blocks are spread
@@ -34,12 +42,12 @@ use rayon::prelude::*;
 
 pub use history::{HistoryError, MIN_HISTORY_CHANGES, history_volatility};
 
-use super::goals::average_annual_rate;
-use super::projection::{Projection, continuation, share_anchor};
-use crate::plan::{Goal, GoalKind, Model, Plan};
+use super::projection::{Projection, continuation, continuation_at, share_anchor};
+use crate::plan::{GoalKind, Model, Plan, Prices, RateMethod, Stated};
 use block::{BLOCK, Tally};
-use layout::{Layout, Shape};
-use sketch::first_year_quantile;
+use layout::{Layout, Statistic};
+use sketch::{Histogram, first_year_quantile};
+use verdict::Map;
 
 /// How many years past target_year a path is followed to find the year a
 /// goal is first met.
@@ -48,15 +56,18 @@ pub const LATER_YEARS: usize = 30;
 /// The number of simulated paths allowed: fewer say little, more take long.
 pub const PATHS: RangeInclusive<u64> = 100..=100_000_000;
 
+/// The number of paths when the plan and the command line say none.
 pub const DEFAULT_PATHS: u64 = 100_000;
 
 /// The day the plan was announced (2016-02-04), so that runs repeat exactly.
 pub const DEFAULT_SEED: u64 = 20_160_204;
 
+/// How the simulation runs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Options {
     /// Number of simulated paths, within [`PATHS`].
     pub paths: u64,
+    /// Where the random streams start: the same seed gives the same odds.
     pub seed: u64,
     /// ρ in [0, 1): the share of each year's noise common to every metric.
     pub correlation: f64,
@@ -75,26 +86,38 @@ impl Default for Options {
 /// Everything the simulation needs, as plain numbers.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Simulation {
+    /// The year the paths start from.
     pub base_year: i32,
+    /// The year the goals are judged at.
     pub target_year: i32,
-    /// Ratios refer to their parts by index in this list.
+    /// Ratios and in-step goals refer to metrics by index in this list.
     pub metrics: Vec<SimMetric>,
+    /// The goals, in the order their odds are returned.
     pub goals: Vec<SimGoal>,
+    /// Paths, seed and correlation.
     pub options: Options,
 }
 
+/// One metric's projected path and its noise.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimMetric {
     /// The projected path, base_year..=target_year, then up to
     /// [`LATER_YEARS`] values of its continuation; a value that is not finite
     /// ends the path there, as the projection's continuation does.
     pub path: Vec<f64>,
+    /// The same path at base-year prices, on which growth is judged (equal
+    /// to `path` for a metric without a deflator); noise moves both alike.
+    pub real: Vec<f64>,
     /// Year index of the latest value known for certain (0 for the base
     /// year, else the latest actual figure): noise starts after it.
     pub known_through: usize,
+    /// How the metric's value moves around its path.
     pub noise: Noise,
+    /// How the metric's average annual rate is computed.
+    pub rate_method: RateMethod,
 }
 
+/// How a metric's value moves around its path.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Noise {
     /// σ of the log growth factor for each projected year (element k - 1 for
@@ -104,35 +127,52 @@ pub enum Noise {
     Linear(Vec<f64>),
     /// numerator / denominator × `factor` (the ratio's scale and its
     /// proportion to its parts), moving with the parts' noise from
-    /// `known_through` on. The parts are compound or linear metrics.
+    /// `known_through` on. The parts are compound or linear metrics, taken
+    /// at `prices`.
     Ratio {
+        /// Index of the numerator in [`Simulation::metrics`].
         numerator: usize,
+        /// Index of the denominator.
         denominator: usize,
+        /// What the parts' quotient is multiplied by.
         factor: f64,
+        /// Whether the parts' paths or their real paths are divided.
+        prices: Prices,
     },
 }
 
+/// One goal to find the odds of.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SimGoal {
+    /// Index into [`Simulation::metrics`].
     pub metric: usize,
+    /// What the goal is on.
     pub kind: GoalKind,
-    pub goal: Goal,
+    /// The goal as the plan states it: an in-step goal refers to another
+    /// metric of the simulation by index.
+    pub goal: Stated,
 }
 
 /// What the simulation found, goals in input order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Odds {
+    /// The number of paths simulated.
     pub paths: u64,
+    /// Each goal's odds.
     pub goals: Vec<GoalOdds>,
     /// For each metric, each year base_year..=target_year.
     pub bands: Vec<Vec<Band>>,
 }
 
+/// One goal's odds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalOdds {
+    /// Index into [`Simulation::metrics`].
     pub metric: usize,
+    /// What the goal is on.
     pub kind: GoalKind,
-    pub goal: Goal,
+    /// The goal as stated.
+    pub goal: Stated,
     /// The share of paths meeting the goal at target_year.
     pub probability: f64,
     /// Monte Carlo standard error of `probability`: √(p(1-p)/n).
@@ -141,19 +181,25 @@ pub struct GoalOdds {
     /// ratio's denominator crossing 0; a rate from a value not above 0);
     /// they count as missing the goal.
     pub undefined: f64,
-    /// Percentiles of the value judged: the target-year value for a level
-    /// goal, the average annual rate for a rate goal; none where undefined.
+    /// Percentiles of the value judged, as `goals::Measure::value` reports
+    /// it: the target-year value, the average annual rate (an in-step
+    /// goal's own), the change, the increase or the total; none where
+    /// undefined.
     pub value: Percentiles<Option<f64>>,
     /// Level goals: percentiles of the first year from which the goal holds
-    /// (by the rule of `goals::evaluate`); none for a year later than
+    /// (by `goals::HeldSince`); none for a year later than
     /// target_year + [`LATER_YEARS`].
     pub year: Option<Percentiles<Option<i32>>>,
 }
 
+/// The 10th, 50th and 90th percentiles of something.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Percentiles<T> {
+    /// One in ten paths is below.
     pub p10: T,
+    /// The median.
     pub p50: T,
+    /// Nine in ten paths are below.
     pub p90: T,
 }
 
@@ -161,10 +207,15 @@ pub struct Percentiles<T> {
 /// defined.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Band {
+    /// The calendar year.
     pub year: i32,
+    /// The 10th percentile.
     pub p10: Option<f64>,
+    /// The 25th percentile.
     pub p25: Option<f64>,
+    /// The 75th percentile.
     pub p75: Option<f64>,
+    /// The 90th percentile.
     pub p90: Option<f64>,
 }
 
@@ -177,8 +228,11 @@ pub enum OddsError {
     Correlation(f64),
     /// Negative or not finite.
     Volatility {
+        /// Index into [`Simulation::metrics`].
         metric: usize,
+        /// The year it is for.
         year: i32,
+        /// The volatility given.
         sigma: f64,
     },
 }
@@ -193,31 +247,54 @@ impl Simulation {
         volatility: &[Vec<f64>],
         options: Options,
     ) -> Simulation {
+        let horizon = plan.horizon();
         let metrics = plan
             .metrics
             .iter()
             .enumerate()
-            .map(|(index, metric)| SimMetric {
-                path: projection
-                    .series(index)
-                    .iter()
-                    .copied()
-                    .chain(continuation(plan, projection, index).take(LATER_YEARS))
-                    .collect(),
-                known_through: projection.latest_actual(index).unwrap_or(0),
-                noise: match metric.model {
-                    Model::Compound { .. } => Noise::Compound(volatility[index].clone()),
-                    Model::Linear { .. } => Noise::Linear(volatility[index].clone()),
+            .map(|(index, metric)| {
+                let continued = |values: &[f64], later: &mut dyn Iterator<Item = f64>| {
+                    let later = later.take(LATER_YEARS);
+                    values.iter().copied().chain(later).collect::<Vec<f64>>()
+                };
+                let path = continued(
+                    projection.series(index),
+                    &mut continuation(plan, projection, index),
+                );
+                let (noise, real) = match metric.model {
+                    Model::Compound { .. } => (
+                        Noise::Compound(volatility[index].clone()),
+                        continued(
+                            projection.real_series(index),
+                            &mut continuation_at(plan, projection, index, Prices::Comparable),
+                        ),
+                    ),
+                    Model::Linear { .. } => {
+                        (Noise::Linear(volatility[index].clone()), path.clone())
+                    }
                     Model::Ratio {
                         numerator,
                         denominator,
                         scale,
-                    } => Noise::Ratio {
-                        numerator,
-                        denominator,
-                        factor: scale * share_anchor(plan, projection, index, plan.horizon()),
-                    },
-                },
+                        prices,
+                        ..
+                    } => (
+                        Noise::Ratio {
+                            numerator,
+                            denominator,
+                            factor: scale * share_anchor(plan, projection, index, horizon),
+                            prices,
+                        },
+                        path.clone(),
+                    ),
+                };
+                SimMetric {
+                    path,
+                    real,
+                    known_through: projection.latest_actual(index).unwrap_or(0),
+                    noise,
+                    rate_method: metric.rate_method,
+                }
             })
             .collect();
         let goals = plan
@@ -225,11 +302,8 @@ impl Simulation {
             .iter()
             .enumerate()
             .flat_map(|(metric, m)| {
-                m.goals().map(move |(kind, goal)| SimGoal {
-                    metric,
-                    kind,
-                    goal: *goal,
-                })
+                m.goals()
+                    .map(move |(kind, goal)| SimGoal { metric, kind, goal })
             })
             .collect();
         Simulation {
@@ -277,13 +351,11 @@ fn summarise(simulation: &Simulation, layout: &Layout, tally: &Tally) -> Odds {
         .enumerate()
         .map(|(g, goal)| {
             let probability = tally.met[g] as f64 / n;
-            let level = |q: f64| layout.quantile(tally, goal.metric, horizon, q);
-            let judged = |q: f64| match goal.kind {
-                GoalKind::Level => level(q),
-                GoalKind::Rate => {
-                    let start = simulation.metrics[goal.metric].path[0];
-                    level(q).and_then(|end| average_annual_rate(start, end, horizon as f64))
-                }
+            let (on, map) = layout.judged(g);
+            let value = |q: f64| {
+                let q = if map.falling() { 1.0 - q } else { q };
+                let value = map.measure(layout.quantile(tally, on, q)?).value();
+                (!value.is_nan()).then_some(value)
             };
             let first = |q: f64| first_year_quantile(&tally.years[g], q).map(year);
             GoalOdds {
@@ -294,9 +366,9 @@ fn summarise(simulation: &Simulation, layout: &Layout, tally: &Tally) -> Odds {
                 standard_error: (probability * (1.0 - probability) / n).sqrt(),
                 undefined: tally.undefined[g] as f64 / n,
                 value: Percentiles {
-                    p10: judged(0.1),
-                    p50: judged(0.5),
-                    p90: judged(0.9),
+                    p10: value(0.1),
+                    p50: value(0.5),
+                    p90: value(0.9),
                 },
                 year: (goal.kind == GoalKind::Level).then(|| Percentiles {
                     p10: first(0.1),
@@ -306,11 +378,22 @@ fn summarise(simulation: &Simulation, layout: &Layout, tally: &Tally) -> Odds {
             }
         })
         .collect();
-    let bands = (0..simulation.metrics.len())
-        .map(|m| {
+    let bands = layout
+        .metrics
+        .iter()
+        .enumerate()
+        .map(|(m, metric)| {
             (0..=horizon)
                 .map(|k| {
-                    let q = |q: f64| layout.quantile(tally, m, k, q);
+                    let map = Map::Level {
+                        shape: metric.shape,
+                        anchor: metric.path[k],
+                    };
+                    let q = |q: f64| {
+                        let q = if map.falling() { 1.0 - q } else { q };
+                        let x = layout.noise_quantile(tally.bands[m][k].as_ref(), q)?;
+                        Some(map.level(x))
+                    };
                     Band {
                         year: year(k),
                         p10: q(0.1),
@@ -330,18 +413,17 @@ fn summarise(simulation: &Simulation, layout: &Layout, tally: &Tally) -> Odds {
 }
 
 impl Layout<'_> {
-    /// The q-quantile of metric `m`'s value in year index `k`: its noise's
-    /// quantile carried through the value's shape, which keeps order except
-    /// that a negative path turns a multiplicative noise's order round.
-    fn quantile(&self, tally: &Tally, m: usize, k: usize, q: f64) -> Option<f64> {
-        let anchor = self.metrics[m].path[k];
-        let Some(histogram) = &tally.bands[m][k] else {
-            return Some(anchor);
+    /// The q-quantile of a statistic at target_year.
+    fn quantile(&self, tally: &Tally, on: Statistic, q: f64) -> Option<f64> {
+        let histogram = match on {
+            Statistic::End(m) => &tally.bands[m][self.horizon],
+            Statistic::Sum(i) => &tally.sums[i],
         };
-        match self.metrics[m].shape {
-            Shape::Additive => histogram.quantile(q).map(|x| anchor + x),
-            Shape::Log if anchor < 0.0 => histogram.quantile(1.0 - q).map(|x| anchor * x.exp()),
-            Shape::Log => histogram.quantile(q).map(|x| anchor * x.exp()),
-        }
+        self.noise_quantile(histogram.as_ref(), q)
+    }
+
+    /// The q-quantile of what `histogram` counts; 0 where it is certain.
+    fn noise_quantile(&self, histogram: Option<&Histogram>, q: f64) -> Option<f64> {
+        histogram.map_or(Some(0.0), |histogram| histogram.quantile(q))
     }
 }

@@ -1,76 +1,187 @@
-//! Each goal's verdict in a given year, as an interval of the metric's noise.
+//! Each goal's verdict on one path, as an interval of one number per path.
 //!
-//! A metric's value is monotone in its noise x, and every goal holds on an
-//! interval of values (a floor, a ceiling, a band; a rate rises with the
-//! value), so in each year a goal holds on an interval of x. Its ends are
-//! found once, by bisection on the goal rule itself (`noise::level_satisfies`
-//! or `noise::rate_satisfies`, the one home of the slack), down to adjacent
-//! floating-point numbers: testing a path is then two comparisons instead of
-//! an exponential and a power, and gives exactly the rule's verdict. Outside
-//! the range where the value stays finite, the rule is asked directly.
+//! A goal is read from one statistic of a path: the metric's noise at a
+//! year (its level there is monotone in it), or the deviation of the sum of
+//! its values from the plan's sum. What the goal is judged on, a level, a
+//! rate, a change, an increase or a total, moves monotonically with that
+//! statistic, and every goal holds on an interval of what it is judged on
+//! (a floor, a ceiling, a band), so it holds on an interval of the
+//! statistic. Its ends are found once, by bisection on the goal rule itself
+//! (`goals::Measure`, the one home of the rule and its slack), down to
+//! adjacent floating-point numbers: testing a path is then two comparisons
+//! instead of an exponential and a power, and gives exactly the rule's
+//! verdict. Outside the range where the value stays finite, the rule is
+//! asked directly.
 
 use super::layout::Shape;
-use crate::calc::noise::{level_satisfies, rate_satisfies};
-use crate::plan::{Goal, GoalKind};
+use crate::calc::average::{average_annual_rate, rate_for_sum};
+use crate::calc::goals::Measure;
+use crate::plan::Goal;
 
-/// A goal's test in one year.
+/// How a goal's measure follows from a path's statistic s.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Map {
+    /// A level goal: the value, `shape.value(anchor, s)`.
+    Level { shape: Shape, anchor: f64 },
+    /// An increase goal: the target-year value less `first`.
+    Increase {
+        shape: Shape,
+        anchor: f64,
+        first: f64,
+    },
+    /// A change goal: the real target-year value over `first`, less 1.
+    Change {
+        shape: Shape,
+        anchor: f64,
+        first: f64,
+    },
+    /// An average rate by the endpoint method, from `first` to the real
+    /// target-year value over `years`.
+    Rate {
+        shape: Shape,
+        anchor: f64,
+        first: f64,
+        years: f64,
+    },
+    /// An average rate by the cumulative method: s is the real sum's
+    /// deviation from the plan's sum, `plan`.
+    RateOfSum { plan: f64, first: f64, years: usize },
+    /// A total goal: s is the sum's deviation from the plan's sum, `plan`.
+    Total { plan: f64 },
+}
+
+impl Map {
+    /// The level (or sum) for statistic `s`.
+    #[inline]
+    pub(super) fn level(self, s: f64) -> f64 {
+        match self {
+            Map::Level { shape, anchor }
+            | Map::Increase { shape, anchor, .. }
+            | Map::Change { shape, anchor, .. }
+            | Map::Rate { shape, anchor, .. } => shape.value(anchor, s),
+            Map::RateOfSum { plan, .. } | Map::Total { plan } => plan + s,
+        }
+    }
+
+    /// What the goal is judged on for statistic `s`.
+    pub(super) fn measure(self, s: f64) -> Measure {
+        let level = self.level(s);
+        match self {
+            Map::Level { .. } => Measure::Level(level),
+            Map::Increase { first, .. } => Measure::Increase { first, last: level },
+            Map::Change { first, .. } => Measure::Change { first, last: level },
+            Map::Rate { first, years, .. } => {
+                Measure::Rate(average_annual_rate(first, level, years))
+            }
+            Map::RateOfSum { first, years, .. } => Measure::Rate(rate_for_sum(first, level, years)),
+            Map::Total { .. } => Measure::Total(level),
+        }
+    }
+
+    /// Whether the measure falls as `s` rises: a compound value below 0.
+    pub(super) fn falling(self) -> bool {
+        match self {
+            Map::Level { shape, anchor }
+            | Map::Increase { shape, anchor, .. }
+            | Map::Change { shape, anchor, .. }
+            | Map::Rate { shape, anchor, .. } => shape == Shape::Log && anchor < 0.0,
+            Map::RateOfSum { .. } | Map::Total { .. } => false,
+        }
+    }
+
+    /// The statistic at which the measure is the goal's own value, where
+    /// the goal holds if anywhere (NaN when none gives it).
+    fn at_goal(self, goal: f64) -> f64 {
+        let (shape, anchor, level) = match self {
+            Map::Level { shape, anchor } => (shape, anchor, goal),
+            Map::Increase {
+                shape,
+                anchor,
+                first,
+            } => (shape, anchor, first + goal),
+            Map::Change {
+                shape,
+                anchor,
+                first,
+            } => (shape, anchor, first * (1.0 + goal)),
+            Map::Rate {
+                shape,
+                anchor,
+                first,
+                years,
+            } => (shape, anchor, first * (1.0 + goal).powf(years)),
+            Map::RateOfSum { plan, first, years } => {
+                let factor = 1.0 + goal;
+                let sum: f64 = (1..=years).map(|k| factor.powi(k as i32)).sum();
+                (Shape::Additive, plan, first * sum)
+            }
+            Map::Total { plan } => (Shape::Additive, plan, goal),
+        };
+        match shape {
+            Shape::Log => (level / anchor).ln(),
+            Shape::Additive => level - anchor,
+        }
+    }
+
+    /// How far either side of 0 the statistic may go with the level finite.
+    fn reach(self) -> f64 {
+        match self {
+            Map::Level { shape, .. }
+            | Map::Increase { shape, .. }
+            | Map::Change { shape, .. }
+            | Map::Rate { shape, .. } => shape.reach(),
+            Map::RateOfSum { .. } | Map::Total { .. } => Shape::Additive.reach(),
+        }
+    }
+}
+
+impl Shape {
+    /// e^700 is near the largest double.
+    fn reach(self) -> f64 {
+        match self {
+            Shape::Log => 700.0,
+            Shape::Additive => f64::MAX,
+        }
+    }
+}
+
+/// A goal's test on one statistic.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Test {
-    kind: GoalKind,
     goal: Goal,
-    shape: Shape,
-    /// The metric's path value this year.
-    anchor: f64,
-    /// The metric's base-year value, where a rate starts.
-    start: f64,
-    /// The years a rate is averaged over.
-    years: f64,
-    /// Within ±reach the value is finite and the interval below is exact.
+    map: Map,
+    /// Within ±reach the level is finite and the interval below is exact.
     reach: f64,
     lo: f64,
     hi: f64,
 }
 
 impl Test {
-    pub(super) fn new(
-        kind: GoalKind,
-        goal: Goal,
-        shape: Shape,
-        anchor: f64,
-        start: f64,
-        years: usize,
-    ) -> Test {
+    pub(super) fn new(map: Map, goal: Goal) -> Test {
         let mut test = Test {
-            kind,
             goal,
-            shape,
-            anchor,
-            start,
-            years: years as f64,
-            reach: match shape {
-                Shape::Log => 700.0,
-                Shape::Additive => f64::MAX,
-            },
+            map,
+            reach: map.reach(),
             lo: f64::INFINITY,
             hi: f64::NEG_INFINITY,
         };
         // An overflow would break the order: a ceiling is met by infinity.
         while [test.reach, -test.reach]
             .iter()
-            .any(|&x| test.judged(x).is_infinite())
+            .any(|&s| map.level(s).is_infinite() || map.measure(s).value().is_infinite())
         {
             test.reach /= 2.0;
         }
         let reach = test.reach;
-        let inside = [test.at_goal(), 0.0, -reach, reach]
+        let inside = [map.at_goal(goal.value), 0.0, -reach, reach]
             .into_iter()
-            .find(|x| x.abs() <= reach && test.holds_exactly(*x));
+            .find(|s| s.abs() <= reach && test.holds_exactly(*s));
         if let Some(inside) = inside {
             let end = |outside: f64| {
                 if test.holds_exactly(outside) {
                     outside
                 } else {
-                    last_holding(|x| test.holds_exactly(x), inside, outside)
+                    last_holding(|s| test.holds_exactly(s), inside, outside)
                 }
             };
             (test.lo, test.hi) = (end(-reach), end(reach));
@@ -78,76 +189,43 @@ impl Test {
         test
     }
 
-    /// Whether the goal holds for noise `x`: the rule's verdict.
+    /// How the goal's measure follows from the statistic.
+    pub(super) fn map(&self) -> Map {
+        self.map
+    }
+
+    /// Whether the goal holds for statistic `s`: the rule's verdict.
     #[inline]
-    pub(super) fn holds(&self, x: f64) -> bool {
-        if x.abs() <= self.reach {
+    pub(super) fn holds(&self, s: f64) -> bool {
+        if s.abs() <= self.reach {
             // Both comparisons, without a branch: whether a path meets its
             // goal is a coin toss the processor cannot predict.
-            (self.lo <= x) & (x <= self.hi)
+            (self.lo <= s) & (s <= self.hi)
         } else {
-            self.holds_exactly(x)
+            self.holds_exactly(s)
         }
     }
 
-    /// Whether the value for noise `x` does not exist or is not finite: a
-    /// path that ends there, as a projection's continuation does.
-    pub(super) fn ends(&self, x: f64) -> bool {
-        !(x.abs() <= self.reach || self.value(x).is_finite())
+    /// Whether the level for statistic `s` does not exist or is not
+    /// finite: a path that ends there, as a projection's continuation does.
+    pub(super) fn ends(&self, s: f64) -> bool {
+        !(s.abs() <= self.reach || self.map.level(s).is_finite())
     }
 
-    /// Whether the judged value for noise `x` does not exist.
-    pub(super) fn undefined(&self, x: f64) -> bool {
-        match self.kind {
-            // Within reach a level is a finite number.
-            GoalKind::Level if x.abs() <= self.reach => false,
-            GoalKind::Level => self.value(x).is_nan(),
-            GoalKind::Rate => !self.has_rate(self.value(x)),
+    /// Whether the measure for statistic `s` does not exist: cheaper than
+    /// asking for it, for rates.
+    pub(super) fn undefined(&self, s: f64) -> bool {
+        let level = self.map.level(s);
+        match self.map {
+            // An average growth rate exists only between two positive values.
+            Map::Rate { first, .. } | Map::RateOfSum { first, .. } => !(first > 0.0 && level > 0.0),
+            Map::Change { first, .. } => first <= 0.0 || first.is_nan() || level.is_nan(),
+            Map::Level { .. } | Map::Increase { .. } | Map::Total { .. } => level.is_nan(),
         }
     }
 
-    /// An average growth rate exists only between two positive values.
-    fn has_rate(&self, value: f64) -> bool {
-        self.start > 0.0 && value > 0.0
-    }
-
-    fn holds_exactly(&self, x: f64) -> bool {
-        let judged = self.judged(x);
-        let Goal { comparison, value } = self.goal;
-        match self.kind {
-            GoalKind::Level => level_satisfies(comparison, judged, value),
-            GoalKind::Rate => rate_satisfies(comparison, judged, value),
-        }
-    }
-
-    fn value(&self, x: f64) -> f64 {
-        self.shape.value(self.anchor, x)
-    }
-
-    /// The value a goal is judged on: the level, or the average annual rate
-    /// (unrounded: the rule's slack covers float noise).
-    fn judged(&self, x: f64) -> f64 {
-        let value = self.value(x);
-        match self.kind {
-            GoalKind::Level => value,
-            GoalKind::Rate if self.has_rate(value) => {
-                (value / self.start).powf(1.0 / self.years) - 1.0
-            }
-            GoalKind::Rate => f64::NAN,
-        }
-    }
-
-    /// The noise that gives the goal's own value, where the goal holds if
-    /// anywhere (NaN when no noise gives it).
-    fn at_goal(&self) -> f64 {
-        let level = match self.kind {
-            GoalKind::Level => self.goal.value,
-            GoalKind::Rate => self.start * (1.0 + self.goal.value).powf(self.years),
-        };
-        match self.shape {
-            Shape::Log => (level / self.anchor).ln(),
-            Shape::Additive => level - self.anchor,
-        }
+    fn holds_exactly(&self, s: f64) -> bool {
+        self.map.measure(s).meets(&self.goal)
     }
 }
 
@@ -184,25 +262,28 @@ mod tests {
     use crate::plan::Comparison::{self, *};
 
     fn level(comparison: Comparison, value: f64, shape: Shape, anchor: f64) -> Test {
-        Test::new(
-            GoalKind::Level,
-            Goal { comparison, value },
-            shape,
-            anchor,
-            1.0,
-            5,
-        )
+        Test::new(Map::Level { shape, anchor }, Goal { comparison, value })
     }
 
-    /// The interval test against the rule itself on many noises, including
-    /// those next to the interval's ends.
+    fn rate(comparison: Comparison, value: f64, shape: Shape, anchor: f64) -> Test {
+        let map = Map::Rate {
+            shape,
+            anchor,
+            first: 68.0,
+            years: 5.0,
+        };
+        Test::new(map, Goal { comparison, value })
+    }
+
+    /// The interval test against the rule itself on many statistics,
+    /// including those next to the interval's ends.
     fn agrees(test: &Test) {
         let mut xs: Vec<f64> = (-2000..=2000).map(|i| i as f64 * 0.01).collect();
         for end in [test.lo, test.hi].into_iter().filter(|x| x.is_finite()) {
             let near = |step: i128| unordered(ordered(end) + step);
             xs.extend([end, near(1), near(-1), near(2)]);
         }
-        xs.extend([1e3, -1e3, f64::NAN, f64::INFINITY]);
+        xs.extend([1e3, -1e3, 1e6, -1e6, f64::NAN, f64::INFINITY]);
         for x in xs {
             assert_eq!(test.holds(x), test.holds_exactly(x), "{x} in {test:?}");
         }
@@ -239,16 +320,6 @@ mod tests {
             }
             agrees(&level(AtMost, -5.0, shape, -3.0));
         }
-        let rate = |comparison, value, shape, anchor| {
-            Test::new(
-                GoalKind::Rate,
-                Goal { comparison, value },
-                shape,
-                anchor,
-                68.0,
-                5,
-            )
-        };
         agrees(&rate(AtLeast, 0.16, Shape::Log, 142.8232327168));
         agrees(&rate(
             About { tolerance: 0.01 },
@@ -260,22 +331,53 @@ mod tests {
     }
 
     #[test]
+    fn intervals_of_changes_increases_totals_and_cumulative_rates() {
+        let goal = |comparison, value| Goal { comparison, value };
+        let change = Map::Change {
+            shape: Shape::Log,
+            anchor: 0.4,
+            first: 0.5,
+        };
+        agrees(&Test::new(change, goal(AtMost, -0.135)));
+        let increase = Map::Increase {
+            shape: Shape::Additive,
+            anchor: 2.9,
+            first: 2.4,
+        };
+        agrees(&Test::new(increase, goal(AtLeast, 0.5)));
+        agrees(&Test::new(
+            Map::Total { plan: 633.6 },
+            goal(About { tolerance: 20.0 }, 600.0),
+        ));
+        let cumulative = Map::RateOfSum {
+            plan: 633.6,
+            first: 100.0,
+            years: 5,
+        };
+        agrees(&Test::new(cumulative, goal(AtLeast, 0.08)));
+        agrees(&Test::new(cumulative, goal(AtMost, 0.0)));
+    }
+
+    #[test]
     fn an_exact_goal_holds_at_no_noise() {
         // 120 + 5 × 16 falls short of 200 by float noise; the slack forgives it.
         let firms = (0..5).fold(120.0, |v, _| v + 16.0);
         assert!(level(AtLeast, 200.0, Shape::Additive, firms).holds(0.0));
         let revenue = (0..5).fold(68.0, |v, _| v * 1.16);
-        let rate = Test::new(
-            GoalKind::Rate,
-            Goal {
-                comparison: AtLeast,
-                value: 0.16,
-            },
-            Shape::Log,
-            revenue,
-            68.0,
-            5,
-        );
-        assert!(rate.holds(0.0));
+        assert!(rate(AtLeast, 0.16, Shape::Log, revenue).holds(0.0));
+        // 100 × (1.08 + … + 1.08⁵), summed as a projection sums it.
+        let years: Vec<f64> = (1..=5).map(|k| 100.0 * 1.08f64.powi(k)).collect();
+        let plan: f64 = years.iter().sum();
+        let cumulative = Map::RateOfSum {
+            plan,
+            first: 100.0,
+            years: 5,
+        };
+        let at_least = |value| Goal {
+            comparison: AtLeast,
+            value,
+        };
+        assert!(Test::new(cumulative, at_least(0.08)).holds(0.0));
+        assert!(Test::new(Map::Total { plan }, at_least(plan)).holds(0.0));
     }
 }

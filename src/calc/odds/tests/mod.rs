@@ -8,7 +8,7 @@ mod plans;
 use std::f64::consts::SQRT_2;
 
 use super::*;
-use crate::plan::Comparison;
+use crate::plan::{Comparison, Goal, InStep, Prices, RateMethod};
 
 const HORIZON: usize = 5;
 const PATHS_FOR_TESTS: u64 = 200_000;
@@ -37,44 +37,48 @@ fn stepped(start: f64, steps: &[f64], step: impl Fn(f64, f64) -> f64) -> Vec<f64
         .collect()
 }
 
-fn compound(baseline: f64, growth: &[f64], sigma: &[f64]) -> SimMetric {
+/// A metric without a deflator on `path`.
+fn metric(path: Vec<f64>, noise: Noise) -> SimMetric {
     SimMetric {
-        path: stepped(baseline, growth, |v, g| v * (1.0 + g)),
+        real: path.clone(),
+        path,
         known_through: 0,
-        noise: Noise::Compound(sigma.to_vec()),
+        noise,
+        rate_method: RateMethod::Endpoint,
     }
 }
 
+fn compound(baseline: f64, growth: &[f64], sigma: &[f64]) -> SimMetric {
+    let path = stepped(baseline, growth, |v, g| v * (1.0 + g));
+    metric(path, Noise::Compound(sigma.to_vec()))
+}
+
 fn linear(baseline: f64, increment: &[f64], sigma: &[f64]) -> SimMetric {
-    SimMetric {
-        path: stepped(baseline, increment, |v, d| v + d),
-        known_through: 0,
-        noise: Noise::Linear(sigma.to_vec()),
-    }
+    let path = stepped(baseline, increment, |v, d| v + d);
+    metric(path, Noise::Linear(sigma.to_vec()))
 }
 
 fn ratio(metrics: &[SimMetric], numerator: usize, denominator: usize, factor: f64) -> SimMetric {
     let (top, bottom) = (&metrics[numerator].path, &metrics[denominator].path);
-    SimMetric {
-        path: top
-            .iter()
-            .zip(bottom)
-            .map(|(n, d)| factor * n / d)
-            .collect(),
-        known_through: 0,
-        noise: Noise::Ratio {
-            numerator,
-            denominator,
-            factor,
-        },
-    }
+    let path = top
+        .iter()
+        .zip(bottom)
+        .map(|(n, d)| factor * n / d)
+        .collect();
+    let noise = Noise::Ratio {
+        numerator,
+        denominator,
+        factor,
+        prices: Prices::Current,
+    };
+    metric(path, noise)
 }
 
 fn goal(metric: usize, kind: GoalKind, comparison: Comparison, value: f64) -> SimGoal {
     SimGoal {
         metric,
         kind,
-        goal: Goal { comparison, value },
+        goal: Stated::Value(Goal { comparison, value }),
     }
 }
 
@@ -173,6 +177,84 @@ fn a_rate_goal_is_the_level_goal_at_its_compounded_value() {
         (rate - level).abs() <= 2.0 / PATHS_FOR_TESTS as f64,
         "{rate} vs {level}"
     );
+}
+
+#[test]
+fn increases_and_totals_of_a_linear_metric_are_normal() {
+    use Comparison::*;
+    // v(T) - v(B) = 5 × 16 + Σ σZ: normal, variance 5 × 5² = 125. The sum
+    // of the plan years' values, 136 + 152 + … + 200 = 840, moves by
+    // Σ_j σ Z_j × (6 - j), variance 5² × (5² + 4² + 3² + 2² + 1²) = 1375.
+    let metric = linear(120.0, &[16.0; 5], &[5.0; 5]);
+    let (increase, total) = (125f64.sqrt(), 1375f64.sqrt());
+    let goals = vec![
+        goal(0, GoalKind::Increase, AtLeast, 90.0),
+        goal(0, GoalKind::Increase, AtMost, 75.0),
+        goal(0, GoalKind::Total, AtLeast, 860.0),
+        goal(0, GoalKind::Total, About { tolerance: 30.0 }, 830.0),
+    ];
+    let odds = run(vec![metric], goals, 0.0);
+    assert_close(&odds.goals[0], phi(-10.0 / increase));
+    assert_close(&odds.goals[1], phi(-5.0 / increase));
+    assert_close(&odds.goals[2], phi(-20.0 / total));
+    assert_close(&odds.goals[3], phi(20.0 / total) - phi(-40.0 / total));
+    // The median total is the plan's; the 90th percentile 1.2816 sd above.
+    let value = odds.goals[2].value;
+    assert!(
+        (value.p50.unwrap() - 840.0).abs() < 0.02 * total,
+        "{value:?}"
+    );
+    assert!(
+        (value.p90.unwrap() - (840.0 - Z10 * total)).abs() < 0.02 * total,
+        "{value:?}"
+    );
+}
+
+#[test]
+fn changes_and_rates_are_judged_on_real_growth() {
+    use Comparison::*;
+    // 6 % real growth, 3 % inflation: levels grow 9.18 % a year, real
+    // values 6 %; ln of the real value at T is normal around 5 ln 1.06.
+    let mut gdp = compound(1000.0, &[0.06 * 1.03 + 0.03; 5], &[0.04; 5]);
+    gdp.real = stepped(1000.0, &[0.06; 5], |v, g| v * (1.0 + g));
+    let sd = 0.04 * 5f64.sqrt();
+    let real = 5.0 * 1.06f64.ln();
+    let goals = vec![
+        goal(0, GoalKind::Change, AtLeast, 0.3),
+        goal(0, GoalKind::Rate, AtLeast, 0.065),
+        goal(0, GoalKind::Level, AtLeast, 1500.0),
+    ];
+    let odds = run(vec![gdp.clone()], goals, 0.0);
+    assert_close(&odds.goals[0], phi((real - 1.3f64.ln()) / sd));
+    assert_close(&odds.goals[1], phi((real - 5.0 * 1.065f64.ln()) / sd));
+    // The level goal stays at current prices.
+    assert_close(&odds.goals[2], phi((gdp.path[HORIZON] / 1500.0).ln() / sd));
+}
+
+#[test]
+fn a_rate_in_step_with_another_is_a_race_of_two_normals() {
+    // Income grows 5.8 %, GDP 6 %, each with σ = 0.05 a year, ρ = 0.5:
+    // ln(income growth) - ln(GDP growth) over five years is normal with mean
+    // 5 ln(1.058 / 1.06) and variance 5 × (0.05² + 0.05² - 2ρ 0.05²).
+    let metrics = vec![
+        compound(1000.0, &[0.06; 5], &[0.05; 5]),
+        compound(30.0, &[0.058; 5], &[0.05; 5]),
+    ];
+    let in_step = SimGoal {
+        metric: 1,
+        kind: GoalKind::Rate,
+        goal: Stated::InStep(InStep {
+            metric: 0,
+            tolerance: 0.0,
+        }),
+    };
+    let odds = run(metrics, vec![in_step], 0.5);
+    let mean = 5.0 * (1.058f64 / 1.06).ln();
+    let sd = (5.0 * 0.05f64.powi(2)).sqrt();
+    assert_close(&odds.goals[0], phi(mean / sd));
+    // What it reports is its own rate, whose median is the plan's.
+    let median = odds.goals[0].value.p50.unwrap();
+    assert!((median - 0.058).abs() < 1e-3, "{median}");
 }
 
 #[test]

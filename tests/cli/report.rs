@@ -5,49 +5,55 @@
 //! rely on (headers, keys, counts) are also asserted directly, so a snapshot
 //! accepted by mistake cannot hide a broken contract.
 
-mod common;
-
-use common::{dabiao, stdout_of};
 use std::io::{BufRead, BufReader, Read};
 use std::process::Stdio;
 
-const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,time_elapsed,remaining_rate";
+use crate::common::{assert_reviewed, dabiao, stdout_of};
+
+const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,time_elapsed,remaining_rate,reference,binding";
 
 #[test]
 fn table_in_english() {
-    insta::assert_snapshot!(stdout_of(&["--lang", "en"]));
+    assert_reviewed("report__table_in_english", stdout_of(&["--lang", "en"]));
 }
 
 #[test]
 fn table_in_chinese() {
-    insta::assert_snapshot!(stdout_of(&["report", "--lang", "zh"]));
+    assert_reviewed(
+        "report__table_in_chinese",
+        stdout_of(&["report", "--lang", "zh"]),
+    );
 }
 
 #[test]
 fn markdown() {
-    insta::assert_snapshot!(stdout_of(&["--format", "markdown"]));
+    assert_reviewed("report__markdown", stdout_of(&["--format", "markdown"]));
 }
 
 #[test]
 fn csv_summary() {
-    insta::assert_snapshot!(stdout_of(&["-f", "csv"]));
+    assert_reviewed("report__csv_summary", stdout_of(&["-f", "csv"]));
 }
 
 #[test]
 fn csv_years_long() {
-    insta::assert_snapshot!(stdout_of(&["-f", "csv", "--table", "years"]));
+    assert_reviewed(
+        "report__csv_years_long",
+        stdout_of(&["-f", "csv", "--table", "years"]),
+    );
 }
 
 #[test]
 fn csv_years_wide() {
-    insta::assert_snapshot!(stdout_of(&[
-        "-f", "csv", "--table", "years", "--layout", "wide"
-    ]));
+    assert_reviewed(
+        "report__csv_years_wide",
+        stdout_of(&["-f", "csv", "--table", "years", "--layout", "wide"]),
+    );
 }
 
 #[test]
 fn json() {
-    insta::assert_snapshot!(stdout_of(&["-f", "json"]));
+    assert_reviewed("report__json", stdout_of(&["-f", "json"]));
 }
 
 #[test]
@@ -128,7 +134,10 @@ fn json_goals_carry_the_csv_keys_in_order() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.join(","), SUMMARY_HEADER);
+    assert_eq!(keys.join(","), format!("{SUMMARY_HEADER},rate_method"));
+    assert_eq!(goals[0]["rate_method"], serde_json::Value::Null);
+    assert_eq!(goals[1]["rate_method"], "endpoint");
+    assert_eq!(goals[0]["binding"], false);
     assert_eq!(goals[0]["projected"], 142.8232327168);
     assert_eq!(goals[1]["attainment"], serde_json::Value::Null);
     let series = json["series"].as_array().unwrap();

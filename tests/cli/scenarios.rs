@@ -14,18 +14,13 @@
 //! growth by -3 points; `fast` shifts by +2 points. Five years are projected
 //! (2015–2020). Numbers are printed rounded to 15 significant digits.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 
 use serde_json::Value;
 use tempfile::TempDir;
 
-use common::{dabiao, stdout_of};
-
-/// The plan shipped with dabiao.
-const SHIPPED: &str = include_str!("../targets.toml");
+use crate::common::{Ran, SHIPPED, dabiao, plan, stdout_of, table_row};
 
 /// The shipped plan's scenarios, in the order `--scenario all` reports them.
 const SCENARIOS: [&str; 3] = ["base", "slow", "fast"];
@@ -127,18 +122,8 @@ fn assert_close(actual: f64, expected: f64, relative: f64, what: &str) {
 
 /// Runs `dabiao args…` from the repository root and asserts a refusal:
 /// status 2, nothing on stdout, one `error: ` message holding every part.
-fn refused(args: &[&str], parts: &[&str]) {
-    let output = dabiao().args(args).output().expect("dabiao runs");
-    let stderr = String::from_utf8(output.stderr).expect("stderr is UTF-8");
-    assert_eq!(
-        output.status.code(),
-        Some(2),
-        "dabiao {args:?} should be refused with status 2; stderr:\n{stderr}"
-    );
-    assert!(
-        output.stdout.is_empty(),
-        "dabiao {args:?} printed on stdout"
-    );
+fn refused_with(args: &[&str], parts: &[&str]) {
+    let stderr = Ran::of(&mut dabiao(), args).refused();
     assert_eq!(
         stderr.lines().filter(|l| l.starts_with("error: ")).count(),
         1,
@@ -177,10 +162,9 @@ impl PlanFile {
 /// A plan with one compound metric `gdp` growing at `growth` (lines 1–8),
 /// a blank line, then `scenarios` from line 10 on.
 fn plan_with_scenarios(growth: &str, scenarios: &str) -> String {
-    format!(
-        "[plan]\nbase_year = 2015\ntarget_year = 2020\n\n\
-         [metrics.gdp]\nbaseline = 100\ngrowth = {growth}\ntarget = 50\n\n{scenarios}"
-    )
+    plan(&format!(
+        "[metrics.gdp]\nbaseline = 100\ngrowth = {growth}\ntarget = 50\n\n{scenarios}"
+    ))
 }
 
 /// Asserts that `validate` and `report` both refuse `text` with one message
@@ -190,17 +174,8 @@ fn plan_refused(text: &str, line: usize, parts: &[&str]) {
     let at = plan.at(line);
     let mut expected = vec![at.as_str()];
     expected.extend_from_slice(parts);
-    refused(&["validate", &plan.path], &expected);
-    refused(&[&plan.path], &expected);
-}
-
-/// The trimmed cells of the terminal-table row whose first cell is `first`.
-fn table_row(text: &str, first: &str) -> Vec<String> {
-    text.lines()
-        .filter_map(|line| line.strip_prefix('│')?.strip_suffix('│'))
-        .map(|inner| inner.split('┆').map(|c| c.trim().to_owned()).collect())
-        .find(|cells: &Vec<String>| cells[0] == first)
-        .unwrap_or_else(|| panic!("no table row starting with {first:?} in:\n{text}"))
+    refused_with(&["validate", &plan.path], &expected);
+    refused_with(&[&plan.path], &expected);
 }
 
 /// The goals reached in the summary CSV `csv` for `scenario`, as "metric/goal".
@@ -493,7 +468,7 @@ fn bad_set_arguments_are_refused_naming_the_argument() {
         let named = format!("targets.toml: --set {argument}: ");
         let mut expected = vec![named.as_str()];
         expected.extend_from_slice(parts);
-        refused(&["--set", argument], &expected);
+        refused_with(&["--set", argument], &expected);
     }
 }
 
@@ -578,7 +553,7 @@ fn growth_shift_to_minus_100_percent_names_scenario_metric_and_year() {
 
 #[test]
 fn unknown_scenario_on_the_command_line_lists_the_available_ones() {
-    refused(
+    refused_with(
         &["--scenario", "nope"],
         &[
             "targets.toml: no scenario `nope`",
@@ -813,7 +788,7 @@ fn bad_sensitivity_arguments_are_refused() {
         ),
     ];
     for (args, parts) in cases {
-        refused(&[&["sensitivity"], args].concat(), parts);
+        refused_with(&[&["sensitivity"], args].concat(), parts);
     }
 }
 
@@ -887,7 +862,7 @@ fn explain_json_findings_match_hand_computed_values() {
 
 #[test]
 fn explain_refuses_csv() {
-    refused(
+    refused_with(
         &["explain", "-f", "csv"],
         &[
             "explain writes sentences or data",

@@ -8,6 +8,8 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use crate::common::LOCALE_AND_COLOUR;
+
 struct Example {
     command: String,
     expected: String,
@@ -69,18 +71,17 @@ fn readme_examples_print_what_they_show() {
         .unwrap();
         copy_dir(&root.join("examples"), &folder.path().join("examples"));
         for example in block {
-            let output = Command::new("sh")
+            let mut shell = Command::new("sh");
+            shell
                 .arg("-c")
                 .arg(format!("( {} ) 2>&1", example.command))
                 .current_dir(folder.path())
                 .env("PATH", &path)
-                .env_remove("LANG")
-                .env_remove("LC_ALL")
-                .env_remove("LC_MESSAGES")
-                .env_remove("NO_COLOR")
-                .stdin(Stdio::null())
-                .output()
-                .unwrap();
+                .stdin(Stdio::null());
+            for var in LOCALE_AND_COLOUR {
+                shell.env_remove(var);
+            }
+            let output = shell.output().unwrap();
             let printed = String::from_utf8(output.stdout).unwrap();
             assert_eq!(
                 printed, example.expected,

@@ -3,14 +3,19 @@
 //! polylines: plotters draws a path as one polyline with a point per year,
 //! and axes, ticks and goal lines as two-point ones.
 
-mod common;
-
-use common::{dabiao, stdout_of};
+use crate::common::{Ran, dabiao, stdout_of};
 
 fn svg(args: &[&str]) -> String {
     let mut all = vec!["chart", "-o", "-"];
     all.extend_from_slice(args);
     stdout_of(&all)
+}
+
+/// The chart of the panels of `metrics` only (`--metric` for each), then `args`.
+fn panels(metrics: &[&str], args: &[&str]) -> String {
+    let mut all: Vec<&str> = metrics.iter().flat_map(|m| ["--metric", m]).collect();
+    all.extend_from_slice(args);
+    svg(&all)
 }
 
 fn texts(doc: &roxmltree::Document) -> Vec<String> {
@@ -83,14 +88,7 @@ fn the_chart_is_standalone_and_small() {
 
 #[test]
 fn metric_selects_panels_in_file_order() {
-    let text = svg(&[
-        "--metric",
-        "emerging_share",
-        "--metric",
-        "service_firms",
-        "--lang",
-        "zh",
-    ]);
+    let text = panels(&["emerging_share", "service_firms"], &["--lang", "zh"]);
     let doc = roxmltree::Document::parse(&text).unwrap();
     let texts = texts(&doc);
     let firms = texts
@@ -109,7 +107,7 @@ fn metric_selects_panels_in_file_order() {
 
 #[test]
 fn one_line_per_scenario_with_a_legend() {
-    let text = svg(&["--metric", "service_firms", "--scenario", "all"]);
+    let text = panels(&["service_firms"], &["--scenario", "all"]);
     let doc = roxmltree::Document::parse(&text).unwrap();
     // The linear firms path is the same in all three scenarios: three lines of 6 points.
     assert_eq!(path_lengths(&doc), [6, 6, 6]);
@@ -122,11 +120,7 @@ fn one_line_per_scenario_with_a_legend() {
 #[test]
 fn actual_figures_are_filled_points() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
-    let text = svg(&[
-        &format!("{dir}/tracking.toml"),
-        "--metric",
-        "service_investment",
-    ]);
+    let text = panels(&["service_investment"], &[&format!("{dir}/tracking.toml")]);
     let doc = roxmltree::Document::parse(&text).unwrap();
     let circles: Vec<_> = doc
         .descendants()
@@ -148,17 +142,11 @@ fn a_bad_metric_is_refused() {
         ("nope", "is not a metric of this plan"),
         ("gdp", "has no level goal"),
     ] {
-        let output = dabiao()
-            .args(["chart", "--metric", id, "-o", "-"])
-            .output()
-            .unwrap();
-        assert_eq!(output.status.code(), Some(2));
-        let stderr = String::from_utf8(output.stderr).unwrap();
+        let stderr = Ran::of(&mut dabiao(), &["chart", "--metric", id, "-o", "-"]).refused();
         assert!(
             stderr.contains(&format!("--metric {id}")) && stderr.contains(why),
             "{stderr}"
         );
-        assert!(output.stdout.is_empty());
     }
 }
 
@@ -177,30 +165,16 @@ fn the_committed_chart_is_up_to_date() {
 fn a_plan_without_level_goals_is_refused_not_drawn_empty() {
     let plan =
         "[plan]\nbase_year = 2015\ntarget_year = 2020\n[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n";
-    let output = dabiao()
-        .args(["chart", "-", "-o", "-"])
-        .write_stdin(plan)
-        .output()
-        .unwrap();
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        String::from_utf8(output.stderr)
-            .unwrap()
-            .contains("no metric of this plan has a level goal")
-    );
-    assert!(output.stdout.is_empty());
+    let stderr = Ran::of(dabiao().write_stdin(plan), &["chart", "-", "-o", "-"]).refused();
+    assert!(stderr.contains("no metric of this plan has a level goal"));
 }
 
 #[test]
 fn a_single_scenario_is_named_in_the_title_and_the_status() {
-    let text = svg(&[
-        "--scenario",
-        "slow",
-        "--metric",
-        "service_investment",
-        "--lang",
-        "en",
-    ]);
+    let text = panels(
+        &["service_investment"],
+        &["--scenario", "slow", "--lang", "en"],
+    );
     let doc = roxmltree::Document::parse(&text).unwrap();
     let texts = texts(&doc);
     assert!(

@@ -1,0 +1,62 @@
+//! What the command line says when the report or its rendering refuses:
+//! the library's errors in the words of the options a user typed. Flag
+//! names appear here and nowhere below the command line.
+
+use anyhow::anyhow;
+
+use crate::plan::known_ids;
+use crate::render::{Misfit, RenderError};
+use crate::report::chart::ChartError;
+use crate::report::metric::MetricError;
+use crate::report::review::AsOfError;
+
+/// `--metric ID`, unknown or unfit, with what would fit.
+pub fn metric(error: MetricError) -> anyhow::Error {
+    anyhow!(
+        "--metric {}: {error}; {}: {}",
+        error.id,
+        error.need.fitting(),
+        known_ids(&error.fitting)
+    )
+}
+
+pub fn chart(error: ChartError) -> anyhow::Error {
+    match error {
+        ChartError::Metric(error) => metric(error),
+        ChartError::NothingToDraw => {
+            anyhow!("{error}; add one, or use `dabiao report` for the paths")
+        }
+    }
+}
+
+pub fn as_of(error: AsOfError) -> anyhow::Error {
+    anyhow!("--as-of {}: {error}", error.year())
+}
+
+/// An option that does not fit the format, with the fix.
+pub fn misfit(misfit: Misfit) -> anyhow::Error {
+    anyhow!(match misfit {
+        Misfit::Bom =>
+            "--bom applies to CSV output only: add --format csv, or drop --bom".to_owned(),
+        Misfit::Color => {
+            "--color applies to the terminal table only: drop it, or use --format table".to_owned()
+        }
+        Misfit::Layout => {
+            "--layout applies to the years table in CSV: add --format csv --table years".to_owned()
+        }
+        Misfit::EveryTable { default, other } => format!(
+            "a CSV file holds one table: use --table {default} (the default for CSV) \
+             or --table {other}, or --format json for both"
+        ),
+        Misfit::NotATable => {
+            "explain writes sentences or data: use --format table, markdown or json".to_owned()
+        }
+    })
+}
+
+pub fn render(error: RenderError) -> anyhow::Error {
+    match error {
+        RenderError::Misfit(m) => misfit(m),
+        other => other.into(),
+    }
+}

@@ -1,0 +1,399 @@
+//! A metric's table checked into a [`Metric`]: its id, its one model
+//! (compound, linear or ratio) with its per-year lists and prices, its rate
+//! method, its goals (read in `targets`) and its actual figures.
+//!
+//! Metrics are checked even when the plan's years are unusable, so that one
+//! run lists every problem; only the lengths of per-year lists need the years.
+
+use std::collections::BTreeMap;
+
+use toml::{Spanned, Value};
+
+use super::actuals::file_figure;
+use super::overrides::{self, Override};
+use super::ratio;
+use super::raw::{RawMetric, RawMetrics};
+use super::source::Source;
+use super::targets::goals;
+use super::value::{is_id, number, show, shown};
+use crate::plan::error::Scoped;
+use crate::plan::rate::{parse_rate, times_hundred};
+use crate::plan::{Location, Metric, Model, RateMethod};
+
+/// What checking one metric needs to know of the plan around it.
+pub(super) struct MetricContext<'a> {
+    metrics: &'a RawMetrics,
+    source: &'a Source<'a>,
+    /// base_year and target_year, when [plan] gives usable ones.
+    years: Option<(i32, i32)>,
+    /// Ids of the metrics that can be a ratio's parts.
+    part_ids: Vec<&'a str>,
+    all_ids: Vec<&'a str>,
+}
+
+impl<'a> MetricContext<'a> {
+    pub(super) fn new(
+        metrics: &'a RawMetrics,
+        source: &'a Source<'a>,
+        years: Option<(i32, i32)>,
+    ) -> Self {
+        let ids = |ratios_too: bool| {
+            metrics
+                .iter()
+                .filter(|(_, m)| ratios_too || m.get_ref().ratio.is_none())
+                .map(|(id, _)| id.get_ref().as_str())
+                .collect()
+        };
+        MetricContext {
+            metrics,
+            source,
+            years,
+            part_ids: ids(false),
+            all_ids: ids(true),
+        }
+    }
+
+    /// Every metric of the plan with `overrides` applied, checked; what is
+    /// reported is named after the scope `problems` has.
+    pub(super) fn checked(&self, overrides: &[Override], problems: &mut Scoped) -> Vec<Metric> {
+        let changed = overrides::apply(
+            self.metrics,
+            overrides,
+            self.source,
+            &self.all_ids,
+            problems,
+        );
+        self.metrics
+            .iter()
+            .filter_map(|(id, raw)| {
+                let raw = changed.get(id.get_ref().as_str()).unwrap_or(raw.get_ref());
+                self.metric(id, raw, problems)
+            })
+            .collect()
+    }
+
+    fn metric(
+        &self,
+        id: &Spanned<String>,
+        raw: &RawMetric,
+        problems: &mut Scoped,
+    ) -> Option<Metric> {
+        let line = self.source.locate(id.span());
+        let line_number = self.source.line_of(id.span().start);
+        let id = id.get_ref();
+        let before = problems.count();
+        let mut problems = problems.in_metric(id);
+
+        if !is_id(id) {
+            problems.report(
+                line.clone(),
+                "a metric id may hold only letters, digits, `_` and `-` \
+                 (it is used in CSV, JSON and on the command line); rename the table",
+            );
+        }
+
+        let models: Vec<&str> = [
+            ("growth", raw.growth.is_some()),
+            ("increment", raw.increment.is_some()),
+            ("ratio", raw.ratio.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, present)| present.then_some(name))
+        .collect();
+        let model = match models.as_slice() {
+            [] => {
+                problems.report(
+                    line,
+                    "has no model; give `baseline` with `growth` (compound) or with \
+                     `increment` (linear), or give `ratio = { numerator = \"…\", denominator = \"…\" }`",
+                );
+                None
+            }
+            [_] => self.model(raw, line, &mut problems),
+            several => {
+                problems.report(
+                    line,
+                    format!(
+                        "has {} models (`{}`); a metric is exactly one of compound \
+                         (`growth`), linear (`increment`) or `ratio`: keep one",
+                        several.len(),
+                        several.join("`, `")
+                    ),
+                );
+                None
+            }
+        };
+
+        let goals = goals(raw, id, &self.all_ids, self.source, &mut problems);
+
+        let rate_method = raw
+            .rate_method
+            .as_ref()
+            .map_or(Some(RateMethod::Endpoint), |m| {
+                rate_method(m.get_ref())
+                    .map_err(|msg| {
+                        let at = self.source.locate(m.span());
+                        problems.in_field("rate_method").report(at, msg);
+                    })
+                    .ok()
+            });
+
+        let binding = raw
+            .binding
+            .as_ref()
+            .map_or(Some(false), |b| match b.get_ref() {
+                Value::Boolean(binding) => Some(*binding),
+                other => {
+                    problems.in_field("binding").report(
+                    self.source.locate(b.span()),
+                    format!(
+                        "expected true (约束性: binding goals) or false (预期性: expected goals, \
+                         the default), found {}",
+                        show(other)
+                    ),
+                );
+                    None
+                }
+            });
+
+        let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
+            let at = self.source.locate(table.span());
+            let mut problems = problems.in_field("actual");
+            let must_be_positive = raw.growth.is_some() || raw.ratio.is_some();
+            table
+                .get_ref()
+                .iter()
+                .filter_map(|(key, value)| {
+                    file_figure(key, value, self.years, must_be_positive)
+                        .map_err(|msg| problems.report(at.clone(), msg))
+                        .ok()
+                })
+                .collect()
+        });
+        if problems.count() > before {
+            return None;
+        }
+        let model = model?;
+        let unit = raw
+            .unit
+            .as_deref()
+            .map(shown)
+            .unwrap_or_else(|| match model {
+                Model::Ratio { scale: 100.0, .. } => "%".to_owned(),
+                _ => String::new(),
+            });
+        Some(Metric {
+            id: id.clone(),
+            name: raw.name.as_deref().map_or_else(|| id.clone(), shown),
+            unit,
+            model,
+            level_goal: goals.level,
+            rate_goal: goals.rate,
+            in_step_goal: goals.in_step,
+            change_goal: goals.change,
+            increase_goal: goals.increase,
+            total_goal: goals.total,
+            rate_method: rate_method?,
+            binding: binding?,
+            actual,
+            line: line_number,
+            actual_line: raw
+                .actual
+                .as_ref()
+                .map(|table| self.source.line_of(table.span().start)),
+        })
+    }
+
+    /// The metric's single model.
+    fn model(
+        &self,
+        raw: &RawMetric,
+        metric_line: Location,
+        problems: &mut Scoped,
+    ) -> Option<Model> {
+        let at = |v: &Spanned<Value>| self.source.locate(v.span());
+        if let Some(ratio) = &raw.ratio {
+            if let Some(b) = &raw.baseline {
+                problems.in_field("baseline").report(
+                    at(b),
+                    "a ratio metric takes its values from its numerator and denominator; \
+                     remove `baseline`",
+                );
+            }
+            self.refuse_deflator(
+                raw,
+                "a ratio takes its prices from its parts: put `deflator` on its numerator or \
+                 denominator, and `prices = \"comparable\"` in `ratio` to divide their real paths",
+                problems,
+            );
+            return ratio::ratio(
+                ratio.get_ref(),
+                self.metrics,
+                &self.part_ids,
+                self.source,
+                problems,
+            );
+        }
+        let Some(baseline_value) = &raw.baseline else {
+            problems.in_field("baseline").report(
+                metric_line,
+                match self.years {
+                    Some((base_year, _)) => {
+                        format!("missing; add `baseline = <value in {base_year}>`")
+                    }
+                    None => "missing; add `baseline = <value in the base year>`".to_owned(),
+                },
+            );
+            return None;
+        };
+        let baseline = number(baseline_value.get_ref())
+            .map_err(|msg| {
+                problems
+                    .in_field("baseline")
+                    .report(at(baseline_value), msg)
+            })
+            .ok();
+
+        if let Some(growth) = &raw.growth {
+            let rates = self
+                .per_year(growth, "rate", |v| {
+                    rate_above_minus_100(v, ("a rate", "the value", "rates"))
+                })
+                .map_err(|msg| problems.in_field("growth").report(at(growth), msg))
+                .ok();
+            let deflator = raw.deflator.as_ref().map(|deflator| {
+                self.per_year(deflator, "rate", |v| {
+                    rate_above_minus_100(v, ("a deflator", "the price level", "deflators"))
+                })
+                .map_err(|msg| problems.in_field("deflator").report(at(deflator), msg))
+                .ok()
+            });
+            if let Some(b) = baseline.filter(|b| *b <= 0.0) {
+                problems.in_field("baseline").report(
+                    at(baseline_value),
+                    format!(
+                        "compound growth needs a positive baseline, found {b}; \
+                         correct it, or use `increment` for a linear path"
+                    ),
+                );
+                return None;
+            }
+            return Some(Model::Compound {
+                baseline: baseline?,
+                growth: rates?,
+                deflator: match deflator {
+                    None => None,
+                    Some(parsed) => Some(parsed?),
+                },
+            });
+        }
+        self.refuse_deflator(
+            raw,
+            "a deflator turns real growth into levels at current prices, and a linear metric \
+             has no growth rate; remove `deflator`, or give the metric `growth` instead of \
+             `increment`",
+            problems,
+        );
+        let increment = raw.increment.as_ref()?;
+        let steps = self
+            .per_year(increment, "number", number)
+            .map_err(|msg| problems.in_field("increment").report(at(increment), msg))
+            .ok();
+        Some(Model::Linear {
+            baseline: baseline?,
+            increment: steps?,
+        })
+    }
+
+    /// Reports a `deflator` on a metric that cannot have one, saying `why`.
+    fn refuse_deflator(&self, raw: &RawMetric, why: &str, problems: &mut Scoped) {
+        if let Some(deflator) = &raw.deflator {
+            let at = self.source.locate(deflator.span());
+            problems.in_field("deflator").report(at, why);
+        }
+    }
+
+    /// One value, or an array of exactly one value per projected year.
+    fn per_year(
+        &self,
+        value: &Spanned<Value>,
+        what: &str,
+        mut parse: impl FnMut(&Value) -> Result<f64, String>,
+    ) -> Result<Vec<f64>, String> {
+        // Without usable years, entries are still checked one by one.
+        let (base_year, target_year) = self.years.unwrap_or((0, 0));
+        let horizon = (target_year - base_year) as usize;
+        let first = base_year + 1;
+        match value.get_ref() {
+            Value::Array(items) => {
+                if self.years.is_some() && items.len() != horizon {
+                    return Err(format!(
+                        "has {} {}, but {first}–{target_year} has {horizon} projected years; \
+                         give one {what} per year (the first is for {first}) or a single {what}",
+                        items.len(),
+                        if items.len() == 1 { "entry" } else { "entries" },
+                    ));
+                }
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, item)| {
+                        parse(item).map_err(|msg| match self.years {
+                            Some(_) => format!("entry for {}: {msg}", first + i as i32),
+                            None => format!("entry {}: {msg}", i + 1),
+                        })
+                    })
+                    .collect()
+            }
+            single => parse(single).map(|v| vec![v; horizon]),
+        }
+    }
+}
+
+/// `rate_method`: how the metric's average annual rate is computed.
+fn rate_method(value: &Value) -> Result<RateMethod, String> {
+    match value.as_str() {
+        Some("endpoint") => Ok(RateMethod::Endpoint),
+        Some("cumulative") => Ok(RateMethod::Cumulative),
+        _ => Err(format!(
+            "expected \"endpoint\" (水平法: from the base-year and target-year values) or \
+             \"cumulative\" (累计法: from the sum of the plan years' values), found {}",
+            show(value)
+        )),
+    }
+}
+
+/// A per-year rate above -100 %; `names` are how the refusal names it:
+/// the rate, what it would wipe out, and rates of its kind.
+fn rate_above_minus_100(value: &Value, names: (&str, &str, &str)) -> Result<f64, String> {
+    let (rate_name, what, plural) = names;
+    let rate = parse_rate(value)?;
+    if rate <= -1.0 {
+        return Err(format!(
+            "{rate_name} of {} % would wipe {what} out; {plural} must be above -100 %",
+            times_hundred(rate)
+        ));
+    }
+    Ok(rate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_methods_are_named_in_words() {
+        let text = |s: &str| Value::String(s.to_owned());
+        assert_eq!(rate_method(&text("cumulative")), Ok(RateMethod::Cumulative));
+        assert_eq!(rate_method(&text("endpoint")), Ok(RateMethod::Endpoint));
+        assert_eq!(
+            rate_method(&text("geometric")),
+            Err(
+                "expected \"endpoint\" (水平法: from the base-year and target-year values) or \
+                 \"cumulative\" (累计法: from the sum of the plan years' values), found the \
+                 string \"geometric\""
+                    .to_owned()
+            )
+        );
+    }
+}

@@ -1,0 +1,100 @@
+//! A ratio's table: its two parts, which must be compound or linear metrics
+//! of the plan, its scale, and the prices it divides its parts at.
+
+use toml::{Spanned, Value};
+
+use super::raw::{RawMetrics, RawRatio};
+use super::source::Source;
+use super::value::{known_ids, number, show};
+use crate::plan::error::Scoped;
+use crate::plan::{Model, Prices};
+
+/// A ratio's model, or `None` when its table has problems, which are
+/// reported under `ratio.numerator`, `ratio.denominator`, `ratio.scale` or
+/// `ratio.prices`.
+pub(super) fn ratio(
+    ratio: &RawRatio,
+    metrics: &RawMetrics,
+    part_ids: &[&str],
+    source: &Source,
+    problems: &mut Scoped,
+) -> Option<Model> {
+    let mut part = |field: &str, name: &Spanned<String>| {
+        let at = source.locate(name.span());
+        let name = name.get_ref();
+        let mut problems = problems.in_field(field);
+        match metrics.get_full(name.as_str()) {
+            Some((_, _, metric)) if metric.get_ref().ratio.is_some() => {
+                problems.report(
+                    at,
+                    format!(
+                        "`{name}` is itself a ratio; a ratio's parts must be compound or linear metrics"
+                    ),
+                );
+                None
+            }
+            Some((index, _, _)) => Some(index),
+            None => {
+                problems.report(
+                    at,
+                    format!(
+                        "`{name}` is not a metric of this plan; metrics that can be parts of a ratio: {}",
+                        known_ids(part_ids)
+                    ),
+                );
+                None
+            }
+        }
+    };
+    let numerator = part("ratio.numerator", &ratio.numerator);
+    let denominator = part("ratio.denominator", &ratio.denominator);
+    let scale = match &ratio.scale {
+        None => Some(100.0),
+        Some(s) => {
+            let at = source.locate(s.span());
+            let mut problems = problems.in_field("ratio.scale");
+            match number(s.get_ref()) {
+                Ok(x) if x > 0.0 => Some(x),
+                Ok(x) => {
+                    problems.report(
+                        at,
+                        format!("must be positive (100 for %, 1000 for ‰), found {x}"),
+                    );
+                    None
+                }
+                Err(msg) => {
+                    problems.report(at, msg);
+                    None
+                }
+            }
+        }
+    };
+    let prices = ratio.prices.as_ref().map_or(Some(Prices::Current), |p| {
+        prices(p.get_ref())
+            .map_err(|msg| {
+                let at = source.locate(p.span());
+                problems.in_field("ratio.prices").report(at, msg);
+            })
+            .ok()
+    });
+    Some(Model::Ratio {
+        numerator: numerator?,
+        denominator: denominator?,
+        scale: scale?,
+        scale_given: ratio.scale.is_some(),
+        prices: prices?,
+    })
+}
+
+/// `prices` in a ratio's table: which of its parts' paths it divides.
+fn prices(value: &Value) -> Result<Prices, String> {
+    match value.as_str() {
+        Some("current") => Ok(Prices::Current),
+        Some("comparable") => Ok(Prices::Comparable),
+        _ => Err(format!(
+            "expected \"current\" (现价: the parts' levels) or \"comparable\" (可比价: the \
+             parts' real paths, without their deflators), found {}",
+            show(value)
+        )),
+    }
+}

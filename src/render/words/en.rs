@@ -1,0 +1,431 @@
+//! English.
+
+use super::{
+    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, Words,
+};
+use crate::report::{RateMethod, Status, Verdict};
+
+pub struct English;
+
+fn enough(enough: bool) -> &'static str {
+    if enough { "enough" } else { "not enough" }
+}
+
+impl Words for English {
+    fn source(&self, source: &str) -> String {
+        format!("Source: {source}")
+    }
+
+    fn period(&self, base_year: i32, target_year: i32) -> String {
+        format!("Base year {base_year}, goals judged at {target_year}")
+    }
+
+    fn scenario_line(&self, name: &str, description: Option<&str>) -> String {
+        match description {
+            Some(d) => format!("Scenario {name}: {d}"),
+            None => format!("Scenario {name}"),
+        }
+    }
+
+    fn the_plan_as_written(&self) -> &'static str {
+        "the plan as written"
+    }
+
+    fn metric(&self) -> &'static str {
+        "Metric"
+    }
+
+    fn unit(&self) -> &'static str {
+        "Unit"
+    }
+
+    fn goal(&self) -> &'static str {
+        "Goal"
+    }
+
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Reached => "✔ reached",
+            Status::Missed => "✘ missed",
+        }
+    }
+
+    fn average_growth(&self, method: RateMethod) -> &'static str {
+        match method {
+            RateMethod::Endpoint => "avg growth",
+            RateMethod::Cumulative => "avg growth (cumulative)",
+        }
+    }
+
+    fn change(&self) -> &'static str {
+        "change"
+    }
+
+    fn increase(&self) -> &'static str {
+        "increase"
+    }
+
+    fn total(&self) -> &'static str {
+        "total"
+    }
+
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String {
+        match (rate, tolerance) {
+            (Some(rate), Some(tolerance)) => format!("in step with {name}: ≥ {rate} − {tolerance}"),
+            (Some(rate), None) => format!("in step with {name}: ≥ {rate}"),
+            (None, Some(tolerance)) => format!("in step with {name} − {tolerance}"),
+            (None, None) => format!("in step with {name}"),
+        }
+    }
+
+    fn points(&self) -> &'static str {
+        " pp"
+    }
+
+    fn points_a_year(&self, points: &str) -> String {
+        format!("{points} pp a year")
+    }
+
+    fn with_unit(&self, value: String, unit: &str) -> String {
+        match unit {
+            "" => value,
+            "%" => format!("{value}{unit}"),
+            _ => format!("{value} {unit}"),
+        }
+    }
+
+    fn latest(&self) -> &'static str {
+        "Latest actual"
+    }
+
+    fn deviation(&self) -> &'static str {
+        "Better than plan"
+    }
+
+    fn progress_and_time(&self) -> &'static str {
+        "Progress / time"
+    }
+
+    fn remaining_rate(&self) -> &'static str {
+        "Rate needed from now"
+    }
+
+    fn goals_heading(&self) -> &'static str {
+        "Goals"
+    }
+
+    fn comparison_heading(&self) -> &'static str {
+        "Goals by scenario"
+    }
+
+    fn years_heading(&self) -> &'static str {
+        "Year by year"
+    }
+
+    fn growth_heading(&self) -> &'static str {
+        "Year-on-year growth"
+    }
+
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
+        let tally = format!("{reached} of {total} goals reached");
+        match binding {
+            Some((reached, total)) => format!("{tally}; binding: {reached} of {total}"),
+            None => tally,
+        }
+    }
+
+    fn goals_reached(&self) -> &'static str {
+        "Goals reached"
+    }
+
+    fn binding_goals_reached(&self) -> &'static str {
+        "Binding goals reached"
+    }
+
+    fn binding_header(&self) -> &'static str {
+        "Type"
+    }
+
+    fn binding(&self, binding: bool) -> &'static str {
+        if binding { "binding" } else { "expected" }
+    }
+
+    fn baseline(&self, year: i32) -> String {
+        format!("Baseline {year}")
+    }
+
+    fn projected(&self, year: i32) -> String {
+        format!("Projected {year}")
+    }
+
+    fn status_header(&self) -> &'static str {
+        "Status"
+    }
+
+    fn gap(&self) -> &'static str {
+        "Gap"
+    }
+
+    fn attainment(&self) -> &'static str {
+        "Attainment"
+    }
+
+    fn required_rate(&self) -> &'static str {
+        "Required rate"
+    }
+
+    fn year_reached(&self) -> &'static str {
+        "Year reached"
+    }
+
+    fn not_by(&self, last_year: i32) -> String {
+        format!("not by {last_year}")
+    }
+
+    fn schedule(&self) -> &'static str {
+        "Schedule"
+    }
+
+    fn already_reached(&self) -> &'static str {
+        "already reached"
+    }
+
+    fn behind_schedule(&self) -> &'static str {
+        "behind schedule"
+    }
+
+    fn final_figure(&self) -> &'static str {
+        "final figure"
+    }
+
+    fn on_schedule(&self) -> &'static str {
+        "on schedule"
+    }
+
+    fn trend(&self) -> &'static str {
+        "Trend"
+    }
+
+    fn target_header(&self) -> &'static str {
+        "Level goal"
+    }
+
+    fn source_legend(&self, actual: &str, interpolated: &str) -> String {
+        format!(
+            "{actual} actual figure   {interpolated} filled in between known values   unmarked: projected"
+        )
+    }
+
+    fn share_note(&self, name: &str, year: i32, entered: &str, from_parts: &str) -> String {
+        format!(
+            "Note: {name} {year} is entered as {entered}, but its parts' actual figures give {from_parts}; the entered share is shown"
+        )
+    }
+
+    fn sensitivity_heading(&self) -> &'static str {
+        "Sensitivity"
+    }
+
+    fn uniform_sweep(&self) -> &'static str {
+        "Columns: the same shift added to every compound metric's growth, every year"
+    }
+
+    fn metric_sweep(&self, name: &str, id: &str) -> String {
+        format!("Columns: the growth of {name} ({id}) set to that rate, every year")
+    }
+
+    fn break_even(&self) -> &'static str {
+        "Break-even"
+    }
+
+    fn break_even_legend(&self, uniform: bool) -> &'static str {
+        if uniform {
+            "Break-even: the shift at which the goal flips, and the metric's average growth there"
+        } else {
+            "Break-even: the rate at which the goal flips, and its distance from the plan's rate"
+        }
+    }
+
+    fn undefined_point(&self) -> &'static str {
+        "—: the shift takes a growth rate to -100 % or below"
+    }
+
+    fn unaffected(&self) -> &'static str {
+        "growth does not move it"
+    }
+
+    fn no_flip(&self) -> &'static str {
+        "no flip from -99% to +1000%"
+    }
+
+    fn rate_and_level(&self, f: &RateAndLevel) -> String {
+        let RateAndLevel {
+            name,
+            base_year: base,
+            target_year: target,
+            rate,
+            baseline: b,
+            reached,
+            goal,
+            shortfall,
+            level,
+            needed_rate,
+            implied_baseline,
+        } = f;
+        let verdict = match shortfall {
+            None => format!("which meets the goal {goal}"),
+            Some(gap) => format!("which misses the goal {goal} by {gap}"),
+        };
+        format!(
+            "{name}: {rate} a year from {b} in {base} reaches {reached} in {target}, {verdict}. \
+             Reaching {level} exactly needs {needed_rate} a year. Together, {rate} a year and \
+             {level} imply a {base} value of {implied_baseline}, against {b} in the plan."
+        )
+    }
+
+    fn level_needs_rate(&self, f: &LevelNeedsRate) -> String {
+        let LevelNeedsRate {
+            name,
+            target_year: target,
+            baseline: b,
+            level,
+            needed_rate,
+            own_rate,
+            margin,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}: reaching {level} in {target} from {b} needs {needed_rate} a year; the plan's \
+             own growth is {own_rate} ({margin}), {verdict}."
+        )
+    }
+
+    fn ceiling_allows_rate(&self, f: &CeilingAllowsRate) -> String {
+        let CeilingAllowsRate {
+            name,
+            target_year: target,
+            baseline: b,
+            goal,
+            allowed_rate,
+            own_rate,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}: staying within {goal} in {target} from {b} allows at most {allowed_rate} a \
+             year; the plan's own growth is {own_rate}, {verdict}."
+        )
+    }
+
+    fn level_needs_increment(&self, f: &LevelNeedsIncrement) -> String {
+        let LevelNeedsIncrement {
+            name,
+            target_year: target,
+            baseline: b,
+            level,
+            increment,
+            needed_rate,
+            own_increment,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        match needed_rate {
+            Some(rate) => format!(
+                "{name}: reaching {level} in {target} from {b} needs {increment} more a year \
+                 ({rate} a year on average); the plan adds {own_increment} a year, {verdict}."
+            ),
+            None => format!(
+                "{name}: reaching {level} in {target} from {b} needs {increment} a year; the \
+                 plan changes it by {own_increment} a year, {verdict}."
+            ),
+        }
+    }
+
+    fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String {
+        let CeilingAllowsIncrement {
+            name,
+            target_year: target,
+            baseline: b,
+            goal,
+            increment,
+            own_increment,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}: staying within {goal} in {target} from {b} allows a change of at most \
+             {increment} a year; the plan changes it by {own_increment} a year, {verdict}."
+        )
+    }
+
+    fn share_needs(&self, f: &ShareNeeds) -> String {
+        let ShareNeeds {
+            name,
+            base_year: base,
+            target_year: target,
+            share_at_base,
+            level,
+            numerator: num,
+            denominator: den,
+            needed_numerator_rate,
+            numerator_rate,
+            denominator_rate,
+            needed_gap,
+            plan_gap,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}: to go from {share_at_base} in {base} to {level} in {target}, {num} must grow \
+             {needed_numerator_rate} a year against {den}'s {denominator_rate}, a gap of \
+             {needed_gap}; the plan has {numerator_rate} against {denominator_rate}, a gap of \
+             {plan_gap}, which is {verdict}."
+        )
+    }
+
+    fn fall_at_most(&self, f: &FallAtMost) -> String {
+        let FallAtMost { name, change, fall } = f;
+        format!(
+            "{name}: change_target = {change} asks for a change of at least {change}, a fall of \
+             at most {fall}: falling less, or rising, meets it too. If the plan asks for a fall \
+             of at least {fall} (下降{fall}以上), write change_target = {{ at_most = \"{change}\" }}."
+        )
+    }
+
+    fn no_findings(&self) -> &'static str {
+        "No level goals to check: explain looks at goals set with `target`."
+    }
+
+    fn review_heading(&self, as_of: Option<i32>) -> String {
+        match as_of {
+            Some(year) => format!("Review as of {year}"),
+            None => "Review at the latest actual figures".to_owned(),
+        }
+    }
+
+    fn achieved_rate(&self) -> &'static str {
+        "Rate so far"
+    }
+
+    fn verdict_header(&self) -> &'static str {
+        "Verdict"
+    }
+
+    fn verdict(&self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::NoFigures => "no actual figures yet",
+            Verdict::FinalReached => "reached (final figure)",
+            Verdict::FinalMissed => "missed (final figure)",
+            Verdict::AlreadyReached => "already reached",
+            Verdict::OutOfReach => "cannot be reached at the rate so far",
+            Verdict::Behind => "behind schedule",
+            Verdict::OnTrack => "on track",
+        }
+    }
+
+    fn marker_legend(&self) -> &'static str {
+        "● actual figure   ○ projected or filled in"
+    }
+}

@@ -1,0 +1,298 @@
+//! Every word people read, in every language: one file per language
+//! implements [`Words`], so a translator reads one file top to bottom, and
+//! the compiler refuses a language that leaves a word out.
+//!
+//! Only the terminal table, Markdown and the chart follow the language; CSV
+//! and JSON keys and values stay fixed (see `records`) so that scripts do not
+//! break with the locale. Numbers arrive here already written, so a sentence
+//! only places them.
+
+mod en;
+mod zh;
+
+use crate::report::{RateMethod, Status, Verdict};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// The language of the first locale variable that is set, POSIX-style:
+    /// LC_ALL, then LC_MESSAGES, then LANG; Chinese when it starts with "zh".
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .filter_map(var)
+            .find(|value| !value.is_empty());
+        match locale {
+            Some(l) if l.starts_with("zh") => Lang::Zh,
+            _ => Lang::En,
+        }
+    }
+
+    pub fn words(self) -> &'static dyn Words {
+        match self {
+            Lang::En => &en::English,
+            Lang::Zh => &zh::Chinese,
+        }
+    }
+}
+
+/// The words of one language, command by command.
+pub trait Words {
+    // What every command's document opens with.
+
+    fn source(&self, source: &str) -> String;
+    fn period(&self, base_year: i32, target_year: i32) -> String;
+    /// A scenario named above the tables, with what it assumes.
+    fn scenario_line(&self, name: &str, description: Option<&str>) -> String;
+    /// What the plan itself, shown beside its scenarios, assumes.
+    fn the_plan_as_written(&self) -> &'static str;
+
+    // Column headers and cells that several commands share.
+
+    fn metric(&self) -> &'static str;
+    fn unit(&self) -> &'static str;
+    fn goal(&self) -> &'static str;
+    fn status(&self, status: Status) -> &'static str;
+    /// Prefix of a rate goal in the goal column: "avg growth ≥ 16%", with
+    /// the method named when it is not the default (end points, 水平法).
+    fn average_growth(&self, method: RateMethod) -> &'static str;
+    /// Prefix of a change goal: "change ≤ -13.5%".
+    fn change(&self) -> &'static str;
+    /// Prefix of an increase goal: "increase ≥ 0.5 pp".
+    fn increase(&self) -> &'static str;
+    /// Prefix of a total goal: "total ≥ 27000".
+    fn total(&self) -> &'static str;
+    /// An in-step goal: growth at least that of the metric `name`, whose
+    /// `rate` is shown where it stays put, less the `tolerance` if any.
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String;
+    /// Suffix of a difference between two rates, or of a change of a
+    /// metric in %: "+1.14 pp".
+    fn points(&self) -> &'static str;
+    /// A change a year in percentage points, already signed: "+0.16 pp a year".
+    fn points_a_year(&self, points: &str) -> String;
+    /// A value with its unit: "150 亿元" in English, "150亿元" in Chinese.
+    fn with_unit(&self, value: String, unit: &str) -> String;
+    fn latest(&self) -> &'static str;
+    fn deviation(&self) -> &'static str;
+    fn progress_and_time(&self) -> &'static str;
+    fn remaining_rate(&self) -> &'static str;
+
+    // `report`: the goals, the years, year-on-year growth.
+
+    fn goals_heading(&self) -> &'static str;
+    fn comparison_heading(&self) -> &'static str;
+    fn years_heading(&self) -> &'static str;
+    fn growth_heading(&self) -> &'static str;
+    /// Under the goals table; `binding` counts the binding goals reached
+    /// and all of them, when there are any.
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String;
+    /// The last row of the scenario comparison.
+    fn goals_reached(&self) -> &'static str;
+    /// The row under it, when some goals are binding.
+    fn binding_goals_reached(&self) -> &'static str;
+    /// The column saying whether a goal is binding (约束性) or expected (预期性).
+    fn binding_header(&self) -> &'static str;
+    fn binding(&self, binding: bool) -> &'static str;
+    fn baseline(&self, year: i32) -> String;
+    fn projected(&self, year: i32) -> String;
+    fn status_header(&self) -> &'static str;
+    fn gap(&self) -> &'static str;
+    fn attainment(&self) -> &'static str;
+    fn required_rate(&self) -> &'static str;
+    fn year_reached(&self) -> &'static str;
+    /// Shown as the year reached when a goal is not met within the years searched.
+    fn not_by(&self, last_year: i32) -> String;
+    fn schedule(&self) -> &'static str;
+    fn already_reached(&self) -> &'static str;
+    fn behind_schedule(&self) -> &'static str;
+    fn final_figure(&self) -> &'static str;
+    fn on_schedule(&self) -> &'static str;
+    fn trend(&self) -> &'static str;
+    fn target_header(&self) -> &'static str;
+    /// Under a years table with actual figures: what the marks mean.
+    fn source_legend(&self, actual: &str, interpolated: &str) -> String;
+    /// A share entered directly that differs from its parts' ratio.
+    fn share_note(&self, name: &str, year: i32, entered: &str, from_parts: &str) -> String;
+
+    // `sensitivity`.
+
+    fn sensitivity_heading(&self) -> &'static str;
+    /// What a uniform sweep does, above its table.
+    fn uniform_sweep(&self) -> &'static str;
+    /// What a one-metric sweep does, above its table.
+    fn metric_sweep(&self, name: &str, id: &str) -> String;
+    fn break_even(&self) -> &'static str;
+    /// Under the table: how to read the break-even column.
+    fn break_even_legend(&self, uniform: bool) -> &'static str;
+    /// Under a sweep with points where a rate would reach -100 %.
+    fn undefined_point(&self) -> &'static str;
+    /// Why a goal has no break-even point: growth does not move it.
+    fn unaffected(&self) -> &'static str;
+    /// Why a goal has no break-even point: no point of the range flips it.
+    fn no_flip(&self) -> &'static str;
+
+    // `explain`: one sentence per finding, opening with the metric's name.
+
+    fn rate_and_level(&self, f: &RateAndLevel) -> String;
+    fn level_needs_rate(&self, f: &LevelNeedsRate) -> String;
+    fn ceiling_allows_rate(&self, f: &CeilingAllowsRate) -> String;
+    fn level_needs_increment(&self, f: &LevelNeedsIncrement) -> String;
+    fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String;
+    fn share_needs(&self, f: &ShareNeeds) -> String;
+    fn fall_at_most(&self, f: &FallAtMost) -> String;
+    /// When explain has nothing to check.
+    fn no_findings(&self) -> &'static str;
+
+    // `review`.
+
+    fn review_heading(&self, as_of: Option<i32>) -> String;
+    fn achieved_rate(&self) -> &'static str;
+    fn verdict_header(&self) -> &'static str;
+    fn verdict(&self, verdict: Verdict) -> &'static str;
+
+    // `chart`.
+
+    /// Above a chart with actual figures: what the markers mean.
+    fn marker_legend(&self) -> &'static str;
+}
+
+/// A metric with a level and a rate goal: whether the stated rate, from the
+/// baseline, reaches the stated level.
+pub struct RateAndLevel {
+    pub name: String,
+    pub base_year: i32,
+    pub target_year: i32,
+    /// The rate goal as written: "16%".
+    pub rate: String,
+    pub baseline: String,
+    /// Where the stated rate leads by the target year.
+    pub reached: String,
+    /// The level goal with its comparison: "≥ 150".
+    pub goal: String,
+    /// By how much the stated rate misses the goal; `None` when it meets it.
+    pub shortfall: Option<String>,
+    /// The level goal's value with its unit.
+    pub level: String,
+    /// The rate that reaches the level exactly.
+    pub needed_rate: String,
+    /// The base-year value that the rate and the level imply together.
+    pub implied_baseline: String,
+}
+
+/// A floor (or `about`) without a rate goal: the rate it needs against the
+/// metric's own.
+pub struct LevelNeedsRate {
+    pub name: String,
+    pub target_year: i32,
+    pub baseline: String,
+    pub level: String,
+    pub needed_rate: String,
+    pub own_rate: String,
+    /// The own rate less the needed one, in points: "-0.95 pp".
+    pub margin: String,
+    pub enough: bool,
+}
+
+/// A ceiling without a rate goal: the most growth it allows against the
+/// metric's own.
+pub struct CeilingAllowsRate {
+    pub name: String,
+    pub target_year: i32,
+    pub baseline: String,
+    pub goal: String,
+    pub allowed_rate: String,
+    pub own_rate: String,
+    pub enough: bool,
+}
+
+/// A floor (or `about`) of a linear metric: the yearly increment it needs
+/// against the plan's.
+pub struct LevelNeedsIncrement {
+    pub name: String,
+    pub target_year: i32,
+    pub baseline: String,
+    pub level: String,
+    pub increment: String,
+    /// The same as an average annual rate; none for a metric in %, whose
+    /// increments are percentage points.
+    pub needed_rate: Option<String>,
+    pub own_increment: String,
+    pub enough: bool,
+}
+
+/// A ceiling of a linear metric: the largest yearly change it allows
+/// against the plan's.
+pub struct CeilingAllowsIncrement {
+    pub name: String,
+    pub target_year: i32,
+    pub baseline: String,
+    pub goal: String,
+    pub increment: String,
+    pub own_increment: String,
+    pub enough: bool,
+}
+
+/// A share goal: how much faster its numerator must grow than its
+/// denominator, against the plan.
+pub struct ShareNeeds {
+    pub name: String,
+    pub base_year: i32,
+    pub target_year: i32,
+    pub share_at_base: String,
+    pub level: String,
+    /// The names of the numerator and the denominator.
+    pub numerator: String,
+    pub denominator: String,
+    pub needed_numerator_rate: String,
+    pub numerator_rate: String,
+    pub denominator_rate: String,
+    /// The needed gap between the two rates, and the plan's, in points.
+    pub needed_gap: String,
+    pub plan_gap: String,
+    pub enough: bool,
+}
+
+/// A change goal of at least a fall: it lets the metric fall by less.
+pub struct FallAtMost {
+    pub name: String,
+    /// The goal as written: "-13.5%".
+    pub change: String,
+    /// The size of the fall: "13.5%".
+    pub fall: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(pairs: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            pairs
+                .iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| v.to_string())
+        }
+    }
+
+    #[test]
+    fn locale_variables_are_read_in_posix_order() {
+        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
+        assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "zh_TW"),
+                ("LANG", "en_US")
+            ])),
+            Lang::Zh
+        );
+    }
+}

@@ -1,0 +1,424 @@
+//! 中文。
+
+use super::{
+    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, Words,
+};
+use crate::report::{RateMethod, Status, Verdict};
+
+pub struct Chinese;
+
+fn enough(enough: bool) -> &'static str {
+    if enough { "足够" } else { "不够" }
+}
+
+impl Words for Chinese {
+    fn source(&self, source: &str) -> String {
+        format!("来源：{source}")
+    }
+
+    fn period(&self, base_year: i32, target_year: i32) -> String {
+        format!("基期 {base_year} 年，目标年 {target_year} 年")
+    }
+
+    fn scenario_line(&self, name: &str, description: Option<&str>) -> String {
+        match description {
+            Some(d) => format!("情景 {name}: {d}"),
+            None => format!("情景 {name}"),
+        }
+    }
+
+    fn the_plan_as_written(&self) -> &'static str {
+        "规划原文"
+    }
+
+    fn metric(&self) -> &'static str {
+        "指标"
+    }
+
+    fn unit(&self) -> &'static str {
+        "单位"
+    }
+
+    fn goal(&self) -> &'static str {
+        "目标"
+    }
+
+    fn status(&self, status: Status) -> &'static str {
+        match status {
+            Status::Reached => "✔ 达标",
+            Status::Missed => "✘ 未达标",
+        }
+    }
+
+    fn average_growth(&self, method: RateMethod) -> &'static str {
+        match method {
+            RateMethod::Endpoint => "年均增长",
+            RateMethod::Cumulative => "年均增长（累计法）",
+        }
+    }
+
+    fn change(&self) -> &'static str {
+        "较基期变化"
+    }
+
+    fn increase(&self) -> &'static str {
+        "增加"
+    }
+
+    fn total(&self) -> &'static str {
+        "累计"
+    }
+
+    fn in_step(&self, name: &str, rate: Option<&str>, tolerance: Option<&str>) -> String {
+        match (rate, tolerance) {
+            (Some(rate), Some(tolerance)) => format!("与{name}同步：≥ {rate} − {tolerance}"),
+            (Some(rate), None) => format!("与{name}同步：≥ {rate}"),
+            (None, Some(tolerance)) => format!("与{name}同步 − {tolerance}"),
+            (None, None) => format!("与{name}同步"),
+        }
+    }
+
+    fn points(&self) -> &'static str {
+        "个百分点"
+    }
+
+    fn points_a_year(&self, points: &str) -> String {
+        format!("每年{points}个百分点")
+    }
+
+    fn with_unit(&self, value: String, unit: &str) -> String {
+        format!("{value}{unit}")
+    }
+
+    fn latest(&self) -> &'static str {
+        "最新实际数"
+    }
+
+    fn deviation(&self) -> &'static str {
+        "好于规划路径"
+    }
+
+    fn progress_and_time(&self) -> &'static str {
+        "任务 / 时间进度"
+    }
+
+    fn remaining_rate(&self) -> &'static str {
+        "此后所需年均增速"
+    }
+
+    fn goals_heading(&self) -> &'static str {
+        "目标达成情况"
+    }
+
+    fn comparison_heading(&self) -> &'static str {
+        "各情景目标达成情况"
+    }
+
+    fn years_heading(&self) -> &'static str {
+        "逐年预测"
+    }
+
+    fn growth_heading(&self) -> &'static str {
+        "同比增速"
+    }
+
+    fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
+        let tally = format!("{total} 项目标中 {reached} 项达标");
+        match binding {
+            Some((reached, total)) => format!("{tally}；约束性目标 {total} 项中 {reached} 项达标"),
+            None => tally,
+        }
+    }
+
+    fn goals_reached(&self) -> &'static str {
+        "达标目标数"
+    }
+
+    fn binding_goals_reached(&self) -> &'static str {
+        "约束性目标达标数"
+    }
+
+    fn binding_header(&self) -> &'static str {
+        "属性"
+    }
+
+    fn binding(&self, binding: bool) -> &'static str {
+        if binding { "约束性" } else { "预期性" }
+    }
+
+    fn baseline(&self, year: i32) -> String {
+        format!("{year}年基数")
+    }
+
+    fn projected(&self, year: i32) -> String {
+        format!("{year}年预计")
+    }
+
+    fn status_header(&self) -> &'static str {
+        "状态"
+    }
+
+    fn gap(&self) -> &'static str {
+        "差距"
+    }
+
+    fn attainment(&self) -> &'static str {
+        "完成度"
+    }
+
+    fn required_rate(&self) -> &'static str {
+        "所需年均增速"
+    }
+
+    fn year_reached(&self) -> &'static str {
+        "达标年份"
+    }
+
+    fn not_by(&self, last_year: i32) -> String {
+        format!("{last_year}年前未达到")
+    }
+
+    fn schedule(&self) -> &'static str {
+        "进度"
+    }
+
+    fn already_reached(&self) -> &'static str {
+        "已提前达标"
+    }
+
+    fn behind_schedule(&self) -> &'static str {
+        "进度滞后"
+    }
+
+    fn final_figure(&self) -> &'static str {
+        "终值"
+    }
+
+    fn on_schedule(&self) -> &'static str {
+        "进度正常"
+    }
+
+    fn trend(&self) -> &'static str {
+        "走势"
+    }
+
+    fn target_header(&self) -> &'static str {
+        "目标值"
+    }
+
+    fn source_legend(&self, actual: &str, interpolated: &str) -> String {
+        format!("{actual} 实际数   {interpolated} 已知数之间插值   无标记：预测值")
+    }
+
+    fn share_note(&self, name: &str, year: i32, entered: &str, from_parts: &str) -> String {
+        format!(
+            "注意：{name}{year}年填报为{entered}，按分子分母实际数计算为{from_parts}；表中采用填报值"
+        )
+    }
+
+    fn sensitivity_heading(&self) -> &'static str {
+        "敏感性分析"
+    }
+
+    fn uniform_sweep(&self) -> &'static str {
+        "各列：所有复合增长指标的年增速同时加上该幅度"
+    }
+
+    fn metric_sweep(&self, name: &str, id: &str) -> String {
+        format!("各列：{name}（{id}）的年增速取该数值")
+    }
+
+    fn break_even(&self) -> &'static str {
+        "临界点"
+    }
+
+    fn break_even_legend(&self, uniform: bool) -> &'static str {
+        if uniform {
+            "临界点：目标达成与否发生变化时的增速调整幅度，及该指标届时的年均增速"
+        } else {
+            "临界点：目标达成与否发生变化时的增速，及其与规划增速之差"
+        }
+    }
+
+    fn undefined_point(&self) -> &'static str {
+        "—：该调整使增速降至-100%或以下"
+    }
+
+    fn unaffected(&self) -> &'static str {
+        "不受增速影响"
+    }
+
+    fn no_flip(&self) -> &'static str {
+        "-99%至+1000%间不变"
+    }
+
+    fn rate_and_level(&self, f: &RateAndLevel) -> String {
+        let RateAndLevel {
+            name,
+            base_year: base,
+            baseline: b,
+            rate,
+            target_year: target,
+            reached,
+            goal,
+            shortfall,
+            level,
+            needed_rate,
+            implied_baseline,
+        } = f;
+        let verdict = match shortfall {
+            None => format!("满足目标{goal}"),
+            Some(gap) => format!("未满足目标{goal}，相差{gap}"),
+        };
+        format!(
+            "{name}：从{base}年的{b}按年均{rate}增长，{target}年达到{reached}，{verdict}。\
+             要正好达到{level}，需年均增长{needed_rate}。按年均{rate}和{level}倒推，{base}年基数应为\
+             {implied_baseline}，规划中为{b}。"
+        )
+    }
+
+    fn level_needs_rate(&self, f: &LevelNeedsRate) -> String {
+        let LevelNeedsRate {
+            name,
+            baseline: b,
+            target_year: target,
+            level,
+            needed_rate,
+            own_rate,
+            margin,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}：从{b}到{target}年达到{level}，需年均增长{needed_rate}；\
+             规划自身增速为{own_rate}（{margin}），{verdict}。"
+        )
+    }
+
+    fn ceiling_allows_rate(&self, f: &CeilingAllowsRate) -> String {
+        let CeilingAllowsRate {
+            name,
+            baseline: b,
+            target_year: target,
+            goal,
+            allowed_rate,
+            own_rate,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}：从{b}到{target}年控制在{goal}以内，年均增速最多为{allowed_rate}；\
+             规划自身增速为{own_rate}，{verdict}。"
+        )
+    }
+
+    fn level_needs_increment(&self, f: &LevelNeedsIncrement) -> String {
+        let LevelNeedsIncrement {
+            name,
+            baseline: b,
+            target_year: target,
+            level,
+            increment,
+            needed_rate,
+            own_increment,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        match needed_rate {
+            Some(rate) => format!(
+                "{name}：从{b}到{target}年达到{level}，每年需增加{increment}（年均增长{rate}）；\
+                 规划每年增加{own_increment}，{verdict}。"
+            ),
+            None => format!(
+                "{name}：从{b}到{target}年达到{level}，需每年变动{increment}；\
+                 规划每年变动{own_increment}，{verdict}。"
+            ),
+        }
+    }
+
+    fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String {
+        let CeilingAllowsIncrement {
+            name,
+            baseline: b,
+            target_year: target,
+            goal,
+            increment,
+            own_increment,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}：从{b}到{target}年控制在{goal}以内，每年变动最多为{increment}；\
+             规划每年变动{own_increment}，{verdict}。"
+        )
+    }
+
+    fn share_needs(&self, f: &ShareNeeds) -> String {
+        let ShareNeeds {
+            name,
+            base_year: base,
+            share_at_base,
+            target_year: target,
+            level,
+            numerator: num,
+            needed_numerator_rate,
+            denominator: den,
+            denominator_rate,
+            needed_gap,
+            numerator_rate,
+            plan_gap,
+            enough: is_enough,
+        } = f;
+        let verdict = enough(*is_enough);
+        format!(
+            "{name}：要从{base}年的{share_at_base}变为{target}年的{level}，\
+             {num}需年均增长{needed_numerator_rate}，{den}年均增长{denominator_rate}，\
+             增速差{needed_gap}；规划中{num}年均增长{numerator_rate}，增速差{plan_gap}，{verdict}。"
+        )
+    }
+
+    fn fall_at_most(&self, f: &FallAtMost) -> String {
+        let FallAtMost { name, change, fall } = f;
+        format!(
+            "{name}：change_target = {change} 要求变化不低于{change}，即下降不超过{fall}：\
+             降得更少甚至上升也算达标。若规划要求下降{fall}以上，应写作 \
+             change_target = {{ at_most = \"{change}\" }}。"
+        )
+    }
+
+    fn no_findings(&self) -> &'static str {
+        "没有可检查的水平目标：explain 只检查用 `target` 设定的目标。"
+    }
+
+    fn review_heading(&self, as_of: Option<i32>) -> String {
+        match as_of {
+            Some(year) => format!("截至{year}年的评估"),
+            None => "按最新实际数评估".to_owned(),
+        }
+    }
+
+    fn achieved_rate(&self) -> &'static str {
+        "已实现年均增速"
+    }
+
+    fn verdict_header(&self) -> &'static str {
+        "结论"
+    }
+
+    fn verdict(&self, verdict: Verdict) -> &'static str {
+        match verdict {
+            Verdict::NoFigures => "尚无实际数",
+            Verdict::FinalReached => "已达标（终值）",
+            Verdict::FinalMissed => "未达标（终值）",
+            Verdict::AlreadyReached => "已提前达标",
+            Verdict::OutOfReach => "按已实现增速无法达标",
+            Verdict::Behind => "进度滞后",
+            Verdict::OnTrack => "进展顺利",
+        }
+    }
+
+    fn marker_legend(&self) -> &'static str {
+        "● 实际数   ○ 预测或插值"
+    }
+}

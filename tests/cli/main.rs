@@ -1,0 +1,33 @@
+//! The integration tests: one binary, a module per area, all of them running
+//! the built `dabiao` through the one harness in `common`.
+//!
+//! - `report`: `dabiao report` on the shipped plan in every format, pinned as
+//!   reviewed snapshots under `tests/snapshots` (as `goals` pins the city
+//!   plan's tables);
+//! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
+//! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
+//! - `chart`: the SVG of `dabiao chart`;
+//! - `errors`: every way a run can be refused;
+//! - `goals`: goals the way plans state them (declines, percentage points,
+//!   totals, in-step growth, the cumulative method, real growth, binding
+//!   goals) on `examples/city-2025.toml` and small plans;
+//! - `hardening`: inputs at the edges of a double, control characters, output
+//!   paths that are not plain files, and the fuzz targets' seeds;
+//! - `metric_flag`: `--metric` on a plan of thousands of metrics;
+//! - `hardening_input`: hostile plans, actuals files and arguments: escaped
+//!   control characters, bounded messages, blame on the right file;
+//! - `numbers`: properties of how numbers are read and written;
+//! - `readme`: every `console` example of the README.
+
+mod actuals;
+mod chart;
+mod common;
+mod errors;
+mod goals;
+mod hardening;
+mod hardening_input;
+mod metric_flag;
+mod numbers;
+mod readme;
+mod report;
+mod scenarios;
