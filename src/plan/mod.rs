@@ -7,6 +7,7 @@
 //! Reading TOML and turning its mistakes into messages lives in `parse`.
 
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
 mod actuals;
 mod error;
@@ -78,6 +79,52 @@ pub struct Plan {
     pub base_year: i32,
     pub target_year: i32,
     pub metrics: Vec<Metric>,
+    /// How the odds of the goals are simulated (`[uncertainty]`).
+    pub uncertainty: Uncertainty,
+}
+
+/// The number of simulated paths allowed: fewer say little, more take long.
+pub const PATHS: RangeInclusive<u64> = 100..=100_000_000;
+
+/// The number of paths when the plan and the command line say none.
+pub const DEFAULT_PATHS: u64 = 100_000;
+
+/// The day the plan was announced (2016-02-04), so that runs repeat exactly.
+pub const DEFAULT_SEED: u64 = 20_160_204;
+
+/// The plan's `[uncertainty]` table: how `dabiao odds` simulates it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Uncertainty {
+    /// Simulated paths, 100 to 100,000,000 (the command line may say
+    /// another number).
+    pub paths: u64,
+    /// Where the random numbers start, so that runs repeat exactly.
+    pub seed: u64,
+    /// ρ in [0, 1): the share of each year's shock common to every metric.
+    pub correlation: f64,
+}
+
+impl Default for Uncertainty {
+    fn default() -> Uncertainty {
+        Uncertainty {
+            paths: DEFAULT_PATHS,
+            seed: DEFAULT_SEED,
+            correlation: 0.0,
+        }
+    }
+}
+
+/// How much a metric's yearly growth may stray from the plan's
+/// (`volatility`), for the odds of its goals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Volatility {
+    /// σ for each projected year: of the log growth factor for a compound
+    /// metric (0.03 for "3%"), in the metric's unit for a linear one.
+    PerYear(Vec<f64>),
+    /// `"history"`: read from the metric's own figures, once they are all
+    /// known (actual figures may come from CSV files); `line` is where it
+    /// is asked for.
+    History { line: usize },
 }
 
 impl Plan {
@@ -151,6 +198,9 @@ pub struct Metric {
     pub total_goal: Option<Goal>,
     /// How the metric's average annual rate is computed, for its rate goals.
     pub rate_method: RateMethod,
+    /// How much its growth may stray from the plan's, for the odds; none
+    /// for a metric that follows its plan path exactly.
+    pub volatility: Option<Volatility>,
     /// Its goals are binding (约束性), which the government answers for,
     /// rather than expected (预期性).
     pub binding: bool,

@@ -7,7 +7,7 @@
 //! language), `document` (the titled tables and paragraphs of the
 //! human-readable formats) and `records` (the fields of CSV rows and JSON
 //! objects, named once for both). What each command shows is in `report`,
-//! `sensitivity`, `explain` and `review`, the four implementations.
+//! `sensitivity`, `explain`, `review` and `odds`, the five implementations.
 //!
 //! A new format is one module and one [`Format`]; a new report is one
 //! implementation of [`Render`].
@@ -22,6 +22,7 @@ pub mod explain;
 pub mod json;
 pub mod markdown;
 pub mod number;
+pub mod odds;
 pub mod records;
 pub mod report;
 pub mod review;

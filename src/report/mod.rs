@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod explain;
 pub mod metric;
+pub mod odds;
 pub mod review;
 pub mod sensitivity;
 

@@ -36,11 +36,9 @@ mod sketch;
 mod tests;
 mod verdict;
 
-use std::ops::RangeInclusive;
-
 use rayon::prelude::*;
 
-pub use history::{HistoryError, MIN_HISTORY_CHANGES, history_volatility};
+pub use history::{Changes, HistoryError, MIN_HISTORY_CHANGES, history_volatility, volatilities};
 
 use super::projection::{Projection, continuation, continuation_at, share_anchor};
 use crate::plan::{GoalKind, Model, Plan, Prices, RateMethod, Stated};
@@ -53,35 +51,10 @@ use verdict::Map;
 /// goal is first met.
 pub const LATER_YEARS: usize = 30;
 
-/// The number of simulated paths allowed: fewer say little, more take long.
-pub const PATHS: RangeInclusive<u64> = 100..=100_000_000;
-
-/// The number of paths when the plan and the command line say none.
-pub const DEFAULT_PATHS: u64 = 100_000;
-
-/// The day the plan was announced (2016-02-04), so that runs repeat exactly.
-pub const DEFAULT_SEED: u64 = 20_160_204;
-
-/// How the simulation runs.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Options {
-    /// Number of simulated paths, within [`PATHS`].
-    pub paths: u64,
-    /// Where the random streams start: the same seed gives the same odds.
-    pub seed: u64,
-    /// ρ in [0, 1): the share of each year's noise common to every metric.
-    pub correlation: f64,
-}
-
-impl Default for Options {
-    fn default() -> Options {
-        Options {
-            paths: DEFAULT_PATHS,
-            seed: DEFAULT_SEED,
-            correlation: 0.0,
-        }
-    }
-}
+/// How the simulation runs: the plan's `[uncertainty]`, or the command
+/// line's.
+pub use crate::plan::Uncertainty as Options;
+pub use crate::plan::{DEFAULT_PATHS, DEFAULT_SEED, PATHS};
 
 /// Everything the simulation needs, as plain numbers.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,7 +6,8 @@
 //! say what was probably meant: the years (`header`), each metric (`metric`,
 //! with its `ratio`, its goal fields in `targets`, each read by `goal`, and
 //! `actuals`), what scenarios and `--set` change (`overrides`), and each
-//! scenario (`scenario`). Every check reports into one collector, and the
+//! scenario (`scenario`); what the odds need, `[uncertainty]` and each
+//! metric's `volatility`, in `uncertainty`. Every check reports into one collector, and the
 //! file is refused once, with all its problems.
 
 mod actuals;
@@ -21,6 +22,7 @@ mod scenario;
 mod source;
 mod syntax;
 mod targets;
+mod uncertainty;
 mod value;
 
 pub use value::known_ids;
@@ -72,6 +74,7 @@ pub(crate) fn read_plan(
     let source = Source::new(text, additions.sets);
     let mut problems = Problems::new();
     let years = header::years(raw.plan.as_ref(), &source, &mut problems);
+    let uncertainty = uncertainty::uncertainty(raw.uncertainty.as_ref(), &source, &mut problems);
     if raw.metrics.is_empty() {
         problems.push(Problem::new(
             "the plan has no metrics; add at least one [metrics.<id>] table \
@@ -82,7 +85,7 @@ pub(crate) fn read_plan(
     let sets = Sets::read(&source, *additions, &mut problems);
     let mut base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
     // The CSV figures and the scenarios are checked against a sound base plan.
-    let (Some(years), true) = (years, problems.is_empty()) else {
+    let (Some(years), Some(uncertainty), true) = (years, uncertainty, problems.is_empty()) else {
         return Err(problems.into_error(file));
     };
     let figures = CsvFigures::check(&base_metrics, additions.actuals, years, file)?;
@@ -92,6 +95,7 @@ pub(crate) fn read_plan(
         title: header.and_then(|h| h.title.as_deref()).map(shown),
         source: header.and_then(|h| h.source.as_deref()).map(shown),
         years,
+        uncertainty,
     };
     let origins = |name: &str| Origins::new(&source, sets.for_scenario(name), &figures);
     let base = Scenario {

@@ -154,10 +154,27 @@ pub trait Words {
     fn verdict_header(&self) -> &'static str;
     fn verdict(&self, verdict: Verdict) -> &'static str;
 
+    // `odds`, and the probability column of `report --odds`.
+
+    fn odds_heading(&self) -> &'static str;
+    fn probability(&self) -> &'static str;
+    /// A percentile of what a goal is judged on, as a column header: "P10".
+    fn percentile(&self, percent: u32) -> String;
+    /// The column of the 10th, 50th and 90th percentiles of the first year
+    /// a level goal holds.
+    fn year_held(&self) -> &'static str;
+    /// Under the odds table: how they were simulated, and the largest
+    /// Monte Carlo standard error, already written ("0.16 pp").
+    fn odds_note(&self, paths: u64, seed: u64, correlation: &str, largest_error: &str) -> String;
+    /// Under the odds table when no metric has a volatility.
+    fn no_volatility(&self) -> &'static str;
+
     // `chart`.
 
     /// Above a chart with actual figures: what the markers mean.
     fn marker_legend(&self) -> &'static str;
+    /// Above a chart with fans: what the shading means.
+    fn fan_legend(&self) -> &'static str;
 }
 
 /// A metric with a level and a rate goal: whether the stated rate, from the

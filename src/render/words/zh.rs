@@ -421,4 +421,37 @@ impl Words for Chinese {
     fn marker_legend(&self) -> &'static str {
         "● 实际数   ○ 预测或插值"
     }
+
+    fn fan_legend(&self) -> &'static str {
+        "阴影：模拟路径的10–90%和25–75%区间"
+    }
+
+    fn odds_heading(&self) -> &'static str {
+        "各目标达成概率"
+    }
+
+    fn probability(&self) -> &'static str {
+        "达成概率"
+    }
+
+    fn percentile(&self, percent: u32) -> String {
+        format!("{percent}%分位")
+    }
+
+    fn year_held(&self) -> &'static str {
+        "达标年份（10%/50%/90%分位）"
+    }
+
+    fn odds_note(&self, paths: u64, seed: u64, correlation: &str, largest_error: &str) -> String {
+        format!(
+            "模拟{paths}条路径（随机种子{seed}，相关系数{correlation}）；蒙特卡洛标准误差\
+             不超过{largest_error}。10%、50%、90%分位：目标年份的考核值，分别有10%、50%、90%\
+             的路径低于此值。"
+        )
+    }
+
+    fn no_volatility(&self) -> &'static str {
+        "没有指标设定波动率（`volatility`），所有路径都与规划路径相同，概率只能是0%或100%：\
+         请为指标设定波动率（如\"3%\"、以指标单位计的数值，或\"history\"）。"
+    }
 }
