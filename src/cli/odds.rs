@@ -43,6 +43,11 @@ pub struct SimulationArgs {
 }
 
 impl SimulationArgs {
+    /// Whether either option was given.
+    pub fn given(&self) -> bool {
+        self.paths.is_some() || self.seed.is_some()
+    }
+
     /// Each scenario's odds, simulated as its plan says with the command
     /// line's changes.
     pub fn odds(&self, scenarios: &[Projected]) -> Result<Vec<OddsReport>> {

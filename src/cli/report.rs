@@ -1,10 +1,11 @@
 //! `dabiao report [FILE]`: project the plan and show which goals are reached.
 //! Also what `dabiao` does with no subcommand.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Outcome;
+use super::odds::SimulationArgs;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
 use crate::render::report::{Tables, share_notes};
@@ -42,6 +43,13 @@ pub struct ReportArgs {
     /// Leave out the trend mark (▁▂▃▅▇) of each metric in the terminal's years table.
     #[arg(long)]
     no_sparkline: bool,
+
+    /// Add each goal's probability, from the simulation `dabiao odds` runs (same seed, same odds).
+    #[arg(long)]
+    odds: bool,
+
+    #[command(flatten)]
+    simulation: SimulationArgs,
 }
 
 pub fn run(args: &ReportArgs) -> Result<Outcome> {
@@ -50,7 +58,19 @@ pub fn run(args: &ReportArgs) -> Result<Outcome> {
         ..args.out.options(args.table, args.layout)
     };
     args.out.check::<[Report]>(&args.plan, &options)?;
-    let reports: Vec<Report> = args.plan.load()?.iter().map(Report::build).collect();
+    if !args.odds && args.simulation.given() {
+        bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
+    }
+    let scenarios = args.plan.load()?;
+    let mut reports: Vec<Report> = scenarios.iter().map(Report::build).collect();
+    if args.odds {
+        let odds = args.simulation.odds(&scenarios)?;
+        reports = reports
+            .into_iter()
+            .zip(&odds)
+            .map(|(report, odds)| report.with_odds(odds))
+            .collect();
+    }
     args.out.write(reports.as_slice(), &options)?;
     if args.out.format == Format::Csv {
         // CSV has no room for notes; the other formats show them.

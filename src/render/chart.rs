@@ -1,8 +1,9 @@
 //! The chart: an SVG of small multiples, one panel per metric, drawn with
 //! plotters' SVG backend.
 //!
-//! Each panel is built in layers (goal, target year, one path per scenario,
-//! actual figures, status, legend), so a new kind of data is one more layer.
+//! Each panel is built in layers (goal, target year, the fan of simulated
+//! paths, one path per scenario, actual figures, status, legend), so a new
+//! kind of data is one more layer.
 //! Text stays text in the SVG, with a font list that puts common CJK fonts
 //! before the generic sans-serif, so Chinese names show in any browser; the
 //! file references nothing outside itself.
@@ -99,14 +100,20 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
             .flat_map(|p| &p.lines)
             .flat_map(|l| &l.points)
             .any(|p| p.source == PointSource::Actual);
-        if has_actuals {
+        // Layer: what the shading means, once fans are drawn.
+        let has_fans = chart.panels.iter().any(|p| !p.fan.is_empty());
+        let legends = [
+            has_actuals.then(|| words.marker_legend()),
+            has_fans.then(|| words.fan_legend()),
+        ];
+        for (row, legend) in legends.into_iter().flatten().enumerate() {
             let right = font(12.0)
                 .color(&GOAL_COLOR)
                 .pos(Pos::new(HPos::Right, VPos::Top));
             title_area
                 .draw(&Text::new(
-                    printable(words.marker_legend()),
-                    (size.0 as i32 - 16, 16),
+                    printable(legend),
+                    (size.0 as i32 - 16, 6 + 16 * row as i32),
                     right,
                 ))
                 .map_err(drawing)?;
@@ -194,6 +201,29 @@ fn draw_panel(area: &Area, panel: &Panel, target_year: i32, words: &dyn Words) -
         [(target_year, low), (target_year, high)],
         TARGET_YEAR_COLOR.stroke_width(1),
     ))?;
+
+    // Layer: the fan, 10–90 % lighter and 25–75 % darker, in the colour of
+    // the first scenario's path it surrounds.
+    for (outer, opacity) in [(true, 0.14), (false, 0.28)] {
+        let edges = panel.fan.iter().filter_map(|band| {
+            let (low, high) = if outer {
+                (band.p10?, band.p90?)
+            } else {
+                (band.p25?, band.p75?)
+            };
+            Some((band.year, y(low), y(high)))
+        });
+        let edges: Vec<(i32, f64, f64)> = edges.collect();
+        let lower = edges.iter().map(|&(year, low, _)| (year, low));
+        let upper = edges.iter().rev().map(|&(year, _, high)| (year, high));
+        let shape: Vec<(i32, f64)> = lower.chain(upper).collect();
+        if shape.len() > 2 {
+            chart.draw_series(std::iter::once(Polygon::new(
+                shape,
+                LINE_COLORS[0].mix(opacity).filled(),
+            )))?;
+        }
+    }
 
     // Layer: one path per scenario, a marker per year; actual figures filled.
     for (line, color) in panel.lines.iter().zip(LINE_COLORS.iter().cycle()) {
@@ -298,10 +328,12 @@ fn value_range(panel: &Panel) -> (f64, f64) {
         Comparison::About { tolerance } => tolerance,
         _ => 0.0,
     };
+    let fan = panel.fan.iter().flat_map(|b| [b.p10, b.p90]).flatten();
     let values = panel
         .lines
         .iter()
         .flat_map(|l| l.points.iter().map(|p| p.value))
+        .chain(fan)
         .chain([panel.goal.value - tolerance, panel.goal.value + tolerance])
         .filter(|v| !v.is_nan())
         .map(|v| v.clamp(-DRAWN_LIMIT, DRAWN_LIMIT));

@@ -4,6 +4,7 @@
 use thiserror::Error;
 
 use super::metric::{MetricError, Need, metric_index};
+use super::odds::{Band, OddsReport};
 use super::{MetricLabel, ReportHeader};
 use crate::Projected;
 use crate::calc::projection::{PointSource, continuation};
@@ -35,6 +36,9 @@ pub struct Panel {
     /// The first scenario's verdict at the target year, and its gap.
     pub status: Status,
     pub gap: f64,
+    /// With `--fan`: the first scenario's spread year by year, from the
+    /// base year to the target year; empty without.
+    pub fan: Vec<Band>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -103,6 +107,7 @@ impl Chart {
                     lines,
                     status: own[0].status,
                     gap: own[0].gap,
+                    fan: Vec::new(),
                 }
             })
             .collect();
@@ -114,6 +119,19 @@ impl Chart {
                 .collect(),
             panels,
         })
+    }
+}
+
+impl Chart {
+    /// The chart with each panel's fan from `odds`, the simulation of its
+    /// first scenario.
+    pub fn with_fan(mut self, odds: &OddsReport) -> Chart {
+        for panel in &mut self.panels {
+            if let Some(bands) = odds.bands.iter().find(|b| b.metric.id == panel.metric.id) {
+                panel.fan = bands.bands.clone();
+            }
+        }
+        self
     }
 }
 

@@ -95,6 +95,17 @@ pub struct GoalRow {
     pub metric: MetricLabel,
     pub outcome: GoalOutcome,
     pub statement: GoalStatement,
+    /// With `--odds`: how likely the goal is (see [`odds`]).
+    pub probability: Option<Probability>,
+}
+
+/// The share of simulated paths meeting a goal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Probability {
+    /// The share, 0 to 1.
+    pub value: f64,
+    /// Its Monte Carlo standard error.
+    pub standard_error: f64,
 }
 
 /// A goal as people are told it: what it asks, in the plan's own terms.
@@ -204,6 +215,7 @@ impl Report {
                 metric: label(outcome.metric),
                 statement: GoalStatement::of(plan, &outcome),
                 outcome,
+                probability: None,
             })
             .collect();
         let series = plan
@@ -244,6 +256,23 @@ impl Report {
             share_notes,
             series,
         }
+    }
+
+    /// The report with each goal's probability from the odds of the same
+    /// scenario, whose goals come in the same order.
+    pub fn with_odds(mut self, odds: &odds::OddsReport) -> Report {
+        for (goal, row) in self.goals.iter_mut().zip(&odds.goals) {
+            goal.probability = Some(Probability {
+                value: row.probability,
+                standard_error: row.standard_error,
+            });
+        }
+        self
+    }
+
+    /// Whether the goals carry their probabilities.
+    pub fn has_odds(&self) -> bool {
+        self.goals.iter().any(|g| g.probability.is_some())
     }
 
     /// Whether any value comes from an actual figure.

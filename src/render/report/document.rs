@@ -87,17 +87,25 @@ fn summary(report: &Report, options: &TextOptions) -> Grid {
         words.baseline(report.header.base_year),
         words.projected(report.header.target_year),
         words.status_header().to_owned(),
+    ]);
+    numeric.extend([true, true, false]);
+    let with_odds = report.has_odds();
+    if with_odds {
+        header.push(words.probability().to_owned());
+        numeric.push(true);
+    }
+    header.extend([
         words.gap().to_owned(),
         words.attainment().to_owned(),
         words.required_rate().to_owned(),
         words.year_reached().to_owned(),
     ]);
-    numeric.extend([true, true, false, true, true, true, true]);
+    numeric.extend([true, true, true, true]);
     let last_year_searched = report.header.last_year_searched();
     let mut rows: Vec<Vec<Cell>> = report
         .goals
         .iter()
-        .map(|row| summary_row(row, options, last_year_searched, marks_binding))
+        .map(|row| summary_row(row, options, last_year_searched, marks_binding, with_odds))
         .collect();
     // Plans tracked against actual figures say where each goal stands.
     if report.goals.iter().any(|g| g.outcome.progress.is_some()) {
@@ -160,6 +168,7 @@ fn summary_row(
     options: &TextOptions,
     last_year_searched: i32,
     marks_binding: bool,
+    with_odds: bool,
 ) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals);
     let (o, statement) = (&row.outcome, &row.statement);
@@ -185,6 +194,12 @@ fn summary_row(
         plain(number(o.baseline, Precision::Decimals(d))),
         plain(judged_text(statement, o.projected, words, d)),
         status,
+    ]);
+    if with_odds {
+        let probability = row.probability.map(|p| percent(p.value, d));
+        cells.push(plain(probability.unwrap_or_default()));
+    }
+    cells.extend([
         plain(gap_text(statement, o.gap, words, d)),
         plain(o.attainment.map_or_else(String::new, |a| percent(a, d))),
         plain(pace_text(o.required_rate, o.required_points, words, d)),
