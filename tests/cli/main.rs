@@ -17,6 +17,7 @@
 //! - `hardening_input`: hostile plans, actuals files and arguments: escaped
 //!   control characters, bounded messages, blame on the right file;
 //! - `numbers`: properties of how numbers are read and written;
+//! - `odds`: `dabiao odds`, `report --odds` and `chart --fan`;
 //! - `readme`: every `console` example of the README.
 
 mod actuals;
@@ -28,6 +29,7 @@ mod hardening;
 mod hardening_input;
 mod metric_flag;
 mod numbers;
+mod odds;
 mod readme;
 mod report;
 mod scenarios;
