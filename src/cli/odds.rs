@@ -37,8 +37,8 @@ pub struct SimulationArgs {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(100..=100_000_000))]
     paths: Option<u64>,
 
-    /// Seed of the random numbers: the same seed gives the same odds [default: the plan's, else 20160204].
-    #[arg(long, value_name = "S")]
+    /// Seed of the random numbers, 0 to 9223372036854775807: the same seed gives the same odds [default: the plan's, else 20160204].
+    #[arg(long, value_name = "S", value_parser = clap::value_parser!(u64).range(0..=i64::MAX as u64))]
     seed: Option<u64>,
 }
 

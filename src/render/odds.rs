@@ -64,8 +64,8 @@ fn records(report: &OddsReport) -> impl Iterator<Item = [Field; 16]> + '_ {
             year(|p| p.p50),
             year(|p| p.p90),
             Field::Int(uncertainty.paths as i64),
-            // Seeds past i64 stay exact as text.
-            Field::Text(uncertainty.seed.to_string()),
+            // Plans and the command line give seeds up to i64::MAX.
+            Field::Int(i64::try_from(uncertainty.seed).unwrap_or(i64::MAX)),
         ]
     })
 }
