@@ -21,8 +21,10 @@ use plan::{Additions, Location, Origins, PlanError, Problem, Problems, RateMetho
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Projected {
+pub struct ProjectedScenario {
+    /// The scenario: its name, description and the plan as it sees it.
     pub scenario: Scenario,
+    /// Every metric's path under that plan, base year to target year.
     pub projection: Projection,
 }
 
@@ -43,7 +45,7 @@ pub struct Loaded {
     /// Every scenario's name, the base plan first, then in file order.
     pub names: Vec<String>,
     /// The scenarios kept, in the same order.
-    pub projected: Vec<Projected>,
+    pub scenarios: Vec<ProjectedScenario>,
 }
 
 /// Parses a plan with its scenarios and what the command line adds (see
@@ -69,7 +71,7 @@ pub fn load_plan(
                     Keep::Asked => additions.asks_for(&scenario.name),
                 };
                 if kept {
-                    loaded.projected.push(Projected {
+                    loaded.scenarios.push(ProjectedScenario {
                         scenario,
                         projection,
                     });
@@ -85,7 +87,7 @@ pub fn load_plan(
         }
         // A refused plan shows nothing: what was kept is no longer needed.
         if !problems.is_empty() {
-            loaded.projected = Vec::new();
+            loaded.scenarios = Vec::new();
         }
     })?;
     problems.into_result(file, loaded)
@@ -248,9 +250,10 @@ fn volatility_problem(scenario: &Scenario) -> Option<Problem> {
     let message = match error {
         calc::odds::HistoryError::TooFew { changes } => format!(
             "\"history\" needs at least {} annual changes among the metric's figures (its \
-             baseline for {} and its actual figures, in consecutive years), but they give \
-             {changes}; add actual figures, or give the volatility itself, such as \"3%\" for \
-             a compound metric or a number in its unit for a linear one",
+             `history`, its baseline for {} and its actual figures, in consecutive years), but \
+             they give {changes}; add `history` or actual figures, or give the volatility \
+             itself, such as \"3%\" for a compound metric or a number in its unit for a linear \
+             one",
             calc::odds::MIN_HISTORY_CHANGES,
             plan.base_year
         ),
@@ -359,7 +362,7 @@ mod tests {
     }
 
     fn kept(loaded: &Loaded) -> Vec<&str> {
-        let names = loaded.projected.iter().map(|p| p.scenario.name.as_str());
+        let names = loaded.scenarios.iter().map(|p| p.scenario.name.as_str());
         names.collect()
     }
 
@@ -470,11 +473,11 @@ mod tests {
         )
     }
 
-    fn loads(metrics: &str) -> Vec<Projected> {
+    fn loads(metrics: &str) -> Vec<ProjectedScenario> {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
         load_plan(&text, "t.toml", &Additions::default(), Keep::Asked)
             .unwrap()
-            .projected
+            .scenarios
     }
 
     #[test]
@@ -492,7 +495,8 @@ mod tests {
         // 300 > 30 × 2.888 = 86.6: a percent of a percent.
         assert!(refusal(&share_with("", "300"))[0].contains("did you mean 3?"));
         // Written as a percent, or with the scale given, the target stands.
-        let goal = |projected: &[Projected]| projected[0].scenario.plan.metrics[2].level_goal;
+        let goal =
+            |projected: &[ProjectedScenario]| projected[0].scenario.plan.metrics[2].level_goal;
         assert_eq!(
             goal(&loads(&share_with("", "\"3%\""))).map(|g| g.value),
             Some(3.0)

@@ -35,7 +35,7 @@ pub fn chart(data: &[u8]) {
     let Ok(loaded) = dabiao::load_plan(text, "fuzz.toml", &every_scenario, Keep::Asked) else {
         return;
     };
-    let Ok(chart) = Chart::build(&loaded.projected, &[]) else {
+    let Ok(chart) = Chart::build(&loaded.scenarios, &[]) else {
         return;
     };
     for lang in [Lang::En, Lang::Zh] {

@@ -15,8 +15,17 @@ use crate::plan::RateMethod;
 /// (a spreadsheet's RRI), to its reliable digits; `None` unless both values
 /// are positive.
 pub fn average_annual_rate(start: f64, end: f64, years: f64) -> Option<f64> {
-    (start > 0.0 && end > 0.0 && years > 0.0)
-        .then(|| difference((end / start).powf(1.0 / years), 1.0))
+    (start > 0.0 && end > 0.0 && years > 0.0).then(|| {
+        let ratio = end / start;
+        // A ratio beyond a double (1e300 / 1e-300) may still have a root
+        // within one (1e120 over five years): the ratio of the roots.
+        let growth = if ratio.is_normal() {
+            ratio.powf(1.0 / years)
+        } else {
+            end.powf(1.0 / years) / start.powf(1.0 / years)
+        };
+        difference(growth, 1.0)
+    })
 }
 
 /// The average annual rate of `path` (element 0 the base year) by `method`;
@@ -90,6 +99,19 @@ fn powers_sum_slope(x: f64, n: usize) -> f64 {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_rate_whose_ratio_overflows_is_found_from_the_roots() {
+        // (1e300 / 1e-300)^(1/5) = 1e120: the ratio is beyond a double, the rate is not.
+        let rate = average_annual_rate(1e-300, 1e300, 5.0).unwrap();
+        assert!((rate / 1e120 - 1.0).abs() < 1e-12, "{rate}");
+        // Falling to 1e-120 of itself a year: -100 % to a double's digits.
+        assert_eq!(average_annual_rate(1e300, 1e-300, 5.0), Some(-1.0));
+        assert_eq!(
+            average_annual_rate(68.0, 150.0, 5.0),
+            Some(0.17143034329661)
+        );
+    }
 
     #[test]
     fn endpoint_rate_matches_spreadsheet_rri() {

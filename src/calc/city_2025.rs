@@ -5,13 +5,13 @@
 
 use super::goals::{GoalOutcome, Reference, Status, evaluate};
 use crate::plan::{Additions, GoalKind};
-use crate::{Keep, Projected, load_plan};
+use crate::{Keep, ProjectedScenario, load_plan};
 
 const PLAN: &str = include_str!("../../examples/city-2025.toml");
 
 /// The example loaded, with its goals judged.
 struct City {
-    projected: Projected,
+    projected: ProjectedScenario,
     outcomes: Vec<GoalOutcome>,
 }
 
@@ -20,7 +20,7 @@ impl City {
         let mut loaded = load_plan(PLAN, "city-2025.toml", &Additions::default(), Keep::Base)
             .expect("the example plan loads");
         assert_eq!(loaded.names, ["base"], "the example has no scenarios");
-        let projected = loaded.projected.remove(0);
+        let projected = loaded.scenarios.remove(0);
         let outcomes = evaluate(&projected.scenario.plan, &projected.projection);
         City {
             projected,

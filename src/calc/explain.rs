@@ -1,20 +1,32 @@
 //! Plan-consistency checks: what a careful reader of a plan works out by
 //! hand. Do the stated rate and the stated level agree? What does a level
 //! need against the metric's own growth? How much faster must a share's
-//! numerator grow than its denominator?
+//! numerator grow than its denominator? Does the plan assume a growth its
+//! history never showed?
 
 use super::average::average_annual_rate;
 use super::noise::{difference, level_satisfies, significant};
 use super::prices::price_index;
 use super::projection::{Projection, share_anchor};
+use super::trend::{Estimator, Pace, Trend, trend};
 use crate::plan::{Comparison, Goal, Model, Plan, Prices};
 
+/// What a careful reader works out about one metric's level goal, which
+/// depends on the metric, or about a change goal of at least a fall (see
+/// [`findings`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Finding {
+    /// A level goal beside a rate goal: do the two agree?
     RateAndLevel(RateAndLevel),
+    /// A level goal alone, of a compound or linear metric: what it needs.
     LevelNeeds(LevelNeeds),
+    /// A level goal of a share (a ratio metric): what its parts need.
     ShareNeeds(ShareNeeds),
+    /// A change goal of at least a fall, which a smaller fall, or a rise,
+    /// meets too: a fall of at least so much (下降…以上) is `at_most`.
     FallAtMost(FallAtMost),
+    /// A compound metric whose plan rate is far from its history's trend.
+    TrendDiffers(TrendDiffers),
 }
 
 impl Finding {
@@ -25,6 +37,7 @@ impl Finding {
             Finding::LevelNeeds(f) => f.metric,
             Finding::ShareNeeds(f) => f.metric,
             Finding::FallAtMost(f) => f.metric,
+            Finding::TrendDiffers(f) => f.metric,
         }
     }
 }
@@ -33,15 +46,19 @@ impl Finding {
 /// from the baseline, reaches the stated level.
 #[derive(Debug, Clone, PartialEq)]
 pub struct RateAndLevel {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
     /// The rate goal's value (its `at_least`, `at_most` or `about` rate):
     /// real growth, for a metric with a deflator.
     pub stated_rate: f64,
+    /// The metric's base-year value, in its unit.
     pub baseline: f64,
     /// baseline × (1 + stated_rate)^n × P, with P the price level of
     /// target_year against base_year (1 without a deflator).
     pub reached: f64,
+    /// The level goal, in the metric's unit.
     pub level: Goal,
+    /// Whether `reached` meets the level goal.
     pub meets: bool,
     /// |reached - level|: by how much the stated rate misses (or clears) the level.
     pub distance: f64,
@@ -56,10 +73,16 @@ pub struct RateAndLevel {
 /// against the metric's own; for a linear metric also the yearly increment.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LevelNeeds {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
+    /// The metric's base-year value, in its unit.
     pub baseline: f64,
+    /// The level goal, in the metric's unit.
     pub level: Goal,
+    /// The average annual rate that reaches the level exactly from the baseline.
     pub needed_rate: f64,
+    /// The metric's own average annual rate, base year to target year, on
+    /// its projected path.
     pub own_rate: f64,
     /// own_rate - needed_rate: how much faster (or slower) the plan grows than the level needs.
     pub margin: f64,
@@ -74,18 +97,28 @@ pub struct LevelNeeds {
 /// than the denominator, against the gap in the plan.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareNeeds {
+    /// Index into `Plan::metrics` of the share.
     pub metric: usize,
+    /// Index into `Plan::metrics` of the share's numerator.
     pub numerator: usize,
+    /// Index into `Plan::metrics` of the share's denominator.
     pub denominator: usize,
+    /// The share in the base year, in its own unit (percent for a share
+    /// scaled by 100).
     pub share_at_base: f64,
+    /// The level goal, in the share's unit.
     pub level: Goal,
     /// The numerator's average rate that gives the share exactly, with the
     /// denominator on its own path.
     pub needed_numerator_rate: f64,
+    /// The numerator's own average annual rate on its projected path.
     pub numerator_rate: f64,
+    /// The denominator's own average annual rate on its projected path.
     pub denominator_rate: f64,
-    /// needed_numerator_rate - denominator_rate, and numerator_rate - denominator_rate.
+    /// needed_numerator_rate - denominator_rate: how much faster the
+    /// numerator must grow than the denominator.
     pub needed_gap: f64,
+    /// numerator_rate - denominator_rate: how much faster it grows in the plan.
     pub plan_gap: f64,
     /// Whether the share in the plan meets its goal.
     pub meets: bool,
@@ -96,15 +129,35 @@ pub struct ShareNeeds {
 /// a fall of at least 13.5 %, means `{ at_most = "-13.5%" }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FallAtMost {
+    /// Index into `Plan::metrics`.
     pub metric: usize,
     /// The goal's value: a negative change.
     pub change: f64,
 }
 
+/// A compound metric whose plan assumes a growth rate more than
+/// [`TREND_GAP`] away from the trend of its history.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TrendDiffers {
+    /// Index into `Plan::metrics`.
+    pub metric: usize,
+    /// The plan path's average annual rate from the baseline.
+    pub plan_rate: f64,
+    /// How the trend was estimated: as the plan names it for a growth it
+    /// took from the trend (and a scenario then changed), else the end points.
+    pub estimator: Estimator,
+    /// The trend found: its rate, and the years and figures it rests on.
+    pub trend: Trend,
+}
+
+/// Rates further apart than this (2 points) are worth a note: a plan may
+/// expect a metric to speed up or slow down, but should know it does.
+pub const TREND_GAP: f64 = 0.02;
+
 /// The findings of every metric, in plan order: for a level goal as the
 /// variants say (none for a metric whose base-year or target-year value is
 /// not positive, whose average rate is undefined), then a change goal of at
-/// least a fall.
+/// least a fall, then a compound metric's plan rate far from its history's.
 pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
     let mut findings = Vec::new();
     for (index, metric) in plan.metrics.iter().enumerate() {
@@ -120,8 +173,38 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
                 change: goal.value,
             }));
         }
+        findings.extend(trend_differs(plan, projection, index));
     }
     findings
+}
+
+/// The note on a compound metric whose plan path grows more than
+/// [`TREND_GAP`] faster or slower a year than its history did; none without
+/// enough history for the estimator.
+fn trend_differs(plan: &Plan, projection: &Projection, index: usize) -> Option<Finding> {
+    let metric = &plan.metrics[index];
+    let Model::Compound { baseline, .. } = metric.model else {
+        return None;
+    };
+    let estimator = metric.trend.map_or(Estimator::Cagr, |t| t.estimator);
+    let history: Vec<(i32, f64)> = metric.history.iter().map(|(&y, &v)| (y, v)).collect();
+    let found = trend(
+        estimator,
+        Pace::Compound,
+        &history,
+        (plan.base_year, baseline),
+    )
+    .ok()?;
+    let path = projection.plan_series(index);
+    let plan_rate = average_annual_rate(path[0], path[path.len() - 1], plan.horizon() as f64)?;
+    let gap = difference(plan_rate, found.rate.per_year).abs();
+    let far = !level_satisfies(Comparison::AtMost, gap, TREND_GAP);
+    far.then_some(Finding::TrendDiffers(TrendDiffers {
+        metric: index,
+        plan_rate,
+        estimator,
+        trend: found,
+    }))
 }
 
 /// What metric `index`'s level goal needs against its plan.
@@ -390,5 +473,41 @@ mod tests {
         };
         assert_eq!(needed, 1.0);
         assert!((own - (40.0 * 1.02f64.powi(5) - 40.0) / 5.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_plan_rate_far_from_the_history_is_noted() {
+        // 43.5 in 2011 to 68 in 2015 is (68 / 43.5)^(1/4) - 1 = 11.82 % a year,
+        // 4.18 points under the plan's 16 %; the other metric's 10.5 % is 0.5
+        // points above its history's 10 %.
+        let found = findings_of(
+            "[plan]\nbase_year = 2015\ntarget_year = 2020\n\
+             [metrics.inv]\nbaseline = 68\ngrowth = \"16%\"\n\
+             history = { 2011 = 43.5, 2012 = 49, 2013 = 55 }\n\
+             [metrics.gdp]\nbaseline = 146.41\ngrowth = \"10.5%\"\n\
+             history = { 2011 = 100, 2012 = 110, 2014 = 133.1 }\n",
+        );
+        let [Finding::TrendDiffers(note)] = found.as_slice() else {
+            panic!("one note, on inv: {found:?}");
+        };
+        assert_eq!((note.metric, note.plan_rate), (0, 0.16));
+        assert!((note.trend.rate.per_year - ((68.0f64 / 43.5).powf(0.25) - 1.0)).abs() < 1e-12);
+        assert_eq!((note.trend.from_year, note.trend.to_year), (2011, 2015));
+    }
+
+    #[test]
+    fn two_points_apart_is_not_noted() {
+        // 100 to 146.41 over four years is 10 % a year; 12 % is exactly 2 points
+        // more, 12.01 % more than 2.
+        let text = |growth: &str| {
+            format!(
+                "[plan]\nbase_year = 2015\ntarget_year = 2020\n\
+                 [metrics.gdp]\nbaseline = 146.41\ngrowth = \"{growth}\"\n\
+                 history = {{ 2011 = 100, 2012 = 110, 2013 = 121 }}\n"
+            )
+        };
+        assert!(findings_of(&text("12%")).is_empty());
+        assert_eq!(findings_of(&text("12.01%")).len(), 1);
+        assert_eq!(findings_of(&text("7.99%")).len(), 1);
     }
 }

@@ -12,9 +12,12 @@ use crate::plan::{
     Comparison, Goal, GoalKind, InStep, MAX_HORIZON, Model, Plan, RateMethod, Stated,
 };
 
+/// The verdict on a goal at the target year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
+    /// The value judged meets the goal (within `noise`'s slack).
     Reached,
+    /// It does not.
     Missed,
 }
 
@@ -23,15 +26,22 @@ pub enum Status {
 pub struct GoalOutcome {
     /// Index into `Plan::metrics`.
     pub metric: usize,
+    /// What the goal is on: the level, the average growth rate, the change,
+    /// the increase or the total.
     pub kind: GoalKind,
+    /// The goal as the plan states it.
     pub goal: Goal,
     /// The metric's base-year value.
     pub baseline: f64,
-    /// Level goals: the value at target_year. Rate goals: the achieved
-    /// average annual rate from base_year to target_year.
+    /// The value judged (see [`judge`]): for a level goal the value at
+    /// target_year; for a rate goal the achieved average annual rate from
+    /// base_year to target_year; for a change, increase or total goal the
+    /// change, increase or sum achieved.
     pub projected: f64,
+    /// Whether `projected` meets the goal.
     pub status: Status,
-    /// projected - goal value (a rate difference for rate goals).
+    /// projected - goal value, in the goal's own terms (a rate difference
+    /// for rate and change goals).
     pub gap: f64,
     /// How far the goal is met, reading 100 % or more exactly when it is
     /// (see [`attainment`]); not for rate goals.
@@ -72,7 +82,9 @@ pub struct Reference {
 /// Where a level goal stands at the latest actual figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Progress {
+    /// The year of the latest actual figure.
     pub latest_year: i32,
+    /// The latest actual figure, in the metric's unit.
     pub latest_value: f64,
     /// The plan path's value in latest_year (the path from the baseline alone).
     pub plan_value: f64,
@@ -83,6 +95,10 @@ pub struct Progress {
     /// (latest_value - baseline) / (goal - baseline); none when the baseline
     /// already meets the goal (nothing to progress toward).
     pub progress: Option<f64>,
+    /// The plan path's own progress toward the goal in latest_year: on a
+    /// compound path it trails the time elapsed, and a metric on its path
+    /// has exactly this progress.
+    pub expected_progress: Option<f64>,
     /// (latest_year - base_year) / (target_year - base_year).
     pub time_elapsed: f64,
     /// The average annual rate that reaches the goal from latest_value over
@@ -243,6 +259,7 @@ fn progress(
     let progress = progress_toward(goal, baseline, latest_value);
     let time_elapsed = significant(k as f64 / plan.horizon() as f64);
     let meets_now = level_satisfies(goal.comparison, path[k], goal.value);
+    let schedule = schedule(goal, baseline, path[k], exact_plan_value);
     Some(Progress {
         latest_year,
         latest_value,
@@ -256,6 +273,7 @@ fn progress(
             }
         }),
         progress,
+        expected_progress: schedule.expected_progress,
         time_elapsed,
         remaining_rate: if is_ratio || in_points || years_left == 0 {
             None
@@ -274,9 +292,7 @@ fn progress(
             && !matches!(goal.comparison, Comparison::About { .. })
             && meets_now,
         final_figure: years_left == 0,
-        behind_schedule: years_left > 0
-            && progress.is_some()
-            && !schedule(goal, baseline, path[k], exact_plan_value).on_schedule,
+        behind_schedule: years_left > 0 && progress.is_some() && !schedule.on_schedule,
     })
 }
 
@@ -340,9 +356,19 @@ pub enum Measure {
     /// method; none where the method has no answer.
     Rate(Option<f64>),
     /// Change goals: the base- and target-year values at comparable prices.
-    Change { first: f64, last: f64 },
+    Change {
+        /// The base-year value.
+        first: f64,
+        /// The target-year value.
+        last: f64,
+    },
     /// Increase goals: the base- and target-year values.
-    Increase { first: f64, last: f64 },
+    Increase {
+        /// The base-year value.
+        first: f64,
+        /// The target-year value.
+        last: f64,
+    },
     /// Total goals: the sum of the values of the plan years.
     Total(f64),
 }

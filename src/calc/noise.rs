@@ -38,7 +38,7 @@ pub fn rate_satisfies(comparison: Comparison, rate: f64, target: f64) -> bool {
 /// Digits of a double that survive a few arithmetic steps; spreadsheets show as many.
 const SIGNIFICANT_DIGITS: usize = 15;
 
-/// `x` rounded to [`SIGNIFICANT_DIGITS`] significant digits. A finite value
+/// `x` rounded to 15 significant digits (`SIGNIFICANT_DIGITS`). A finite value
 /// stays finite: near the largest double, rounding up would overflow, so such
 /// a value is kept as it is.
 pub fn significant(x: f64) -> f64 {

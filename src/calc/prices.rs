@@ -11,7 +11,7 @@ use super::projection::Path;
 use crate::plan::{Metric, Model, Prices};
 
 /// The price level of each year relative to the base year,
-/// Π_{j=1..k} (1 + deflator[j]) with 1 for the base year; `None` for a
+/// `Π_{j=1..k} (1 + deflator[j])` with 1 for the base year; `None` for a
 /// metric without a deflator.
 pub fn price_index(model: &Model) -> Option<Vec<f64>> {
     let Model::Compound {

@@ -37,18 +37,25 @@ pub enum PointSource {
 
 /// A path with the source of each value.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Path {
-    pub values: Vec<f64>,
-    pub sources: Vec<PointSource>,
+pub(super) struct Path {
+    /// One value per year, base_year..=target_year, in the metric's unit.
+    pub(super) values: Vec<f64>,
+    /// Where each of `values` comes from.
+    pub(super) sources: Vec<PointSource>,
 }
 
 /// A share entered directly that differs from the ratio of its parts' actual
 /// figures by more than [`SHARE_NOTE_THRESHOLD`].
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShareNote {
+    /// Index into `Plan::metrics` of the share.
     pub metric: usize,
+    /// The year of the entered share.
     pub year: i32,
+    /// The share as entered, in its unit.
     pub entered: f64,
+    /// The ratio of its parts' actual figures that year, in the same unit,
+    /// every digit kept.
     pub from_parts: f64,
 }
 
@@ -90,6 +97,8 @@ impl Projection {
         }
     }
 
+    /// Where each value of metric `index`'s path comes from, year by year
+    /// as [`series`](Projection::series) gives them.
     pub fn sources(&self, index: usize) -> &[PointSource] {
         &self.paths[index].sources
     }
@@ -99,6 +108,8 @@ impl Projection {
         &self.plan_paths[index]
     }
 
+    /// The shares entered directly that differ from their parts' ratio, in
+    /// plan order, then year order.
     pub fn notes(&self) -> &[ShareNote] {
         &self.notes
     }
@@ -138,20 +149,35 @@ pub enum ProjectionError {
     /// of the actual figure the path went on from (or towards), when the
     /// path from the baseline alone stays finite: that figure is to blame.
     Overflow {
+        /// Index into `Plan::metrics` of the metric whose path overflows.
         metric: usize,
+        /// The first year it overflows in.
         year: i32,
+        /// The year of the actual figure to blame, if one is.
         figure: Option<i32>,
     },
     /// A ratio's denominator is 0 in `year`, or crosses 0 on the way to it.
     ZeroDenominator {
+        /// Index into `Plan::metrics` of the ratio.
         metric: usize,
+        /// Index into `Plan::metrics` of its denominator.
         denominator: usize,
+        /// The year the denominator reaches 0 by.
         year: i32,
     },
     /// A ratio with entered shares whose parts' ratio is 0 or negative in `year`.
-    ShareNotPositive { metric: usize, year: i32 },
+    ShareNotPositive {
+        /// Index into `Plan::metrics` of the ratio.
+        metric: usize,
+        /// The first year its parts' ratio is not positive.
+        year: i32,
+    },
 }
 
+/// Every metric's path under `plan`, base year to target year: compound and
+/// linear metrics stepped year by year through their actual figures, then
+/// ratios from their parts. Refused when a value overflows or a ratio's
+/// denominator reaches 0.
 pub fn project(plan: &Plan) -> Result<Projection, ProjectionError> {
     let count = plan.metrics.len();
     let mut paths: Vec<Path> = Vec::with_capacity(count);
@@ -364,8 +390,8 @@ pub fn continuation(
     projection: &Projection,
     index: usize,
 ) -> impl Iterator<Item = f64> {
-    let trend = |i: usize, prices: Prices| {
-        Trend::after(
+    let continued = |i: usize, prices: Prices| {
+        Continued::after(
             &plan.metrics[i].model,
             projection.part_series(i, prices),
             prices,
@@ -381,12 +407,12 @@ pub fn continuation(
         } => {
             let anchor = share_anchor(plan, projection, index, plan.horizon());
             (
-                trend(numerator, prices),
-                trend(denominator, prices),
+                continued(numerator, prices),
+                continued(denominator, prices),
                 scale * anchor,
             )
         }
-        _ => (trend(index, Prices::Current), None, 1.0),
+        _ => (continued(index, Prices::Current), None, 1.0),
     };
     let sign = denominator.as_ref().map_or(1.0, |d| d.value.signum());
     let mut denominator = denominator;
@@ -409,13 +435,13 @@ pub fn continuation_at(
     prices: Prices,
 ) -> impl Iterator<Item = f64> + use<> {
     let model = &plan.metrics[index].model;
-    Trend::after(model, projection.part_series(index, prices), prices)
+    Continued::after(model, projection.part_series(index, prices), prices)
         .into_iter()
         .flatten()
 }
 
 /// A compound or linear path continued with its last step.
-struct Trend {
+struct Continued {
     value: f64,
     step: Step,
 }
@@ -426,10 +452,10 @@ enum Step {
     Increment(f64),
 }
 
-impl Trend {
+impl Continued {
     /// The continuation of `path` at `prices` (comparable prices leave the
     /// deflator out); none for a ratio, which has no step of its own.
-    fn after(model: &Model, path: &[f64], prices: Prices) -> Option<Trend> {
+    fn after(model: &Model, path: &[f64], prices: Prices) -> Option<Continued> {
         let step = match model {
             Model::Compound {
                 growth, deflator, ..
@@ -443,14 +469,14 @@ impl Trend {
             Model::Linear { increment, .. } => Step::Increment(*increment.last()?),
             Model::Ratio { .. } => return None,
         };
-        Some(Trend {
+        Some(Continued {
             value: *path.last()?,
             step,
         })
     }
 }
 
-impl Iterator for Trend {
+impl Iterator for Continued {
     type Item = f64;
 
     fn next(&mut self) -> Option<f64> {

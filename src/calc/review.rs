@@ -1,60 +1,80 @@
 //! The mid-term review: where each goal stands at its latest actual figure,
-//! and a verdict a planning office can act on.
+//! and the class an assessment method gives it (see `assess`); or, year by
+//! year, the class it would have been given with the figures published by
+//! then.
+//!
+//! What a method looks at is gathered here from the plan and its paths: the
+//! plan path, the history, the actual figures, the goal and the metric's
+//! pace. The methods judge a level at the target year, so every goal is
+//! judged as the level it implies: a rate goal baseline × (1 + rate)ⁿ and a
+//! change goal baseline × (1 + change), both at comparable prices, as their
+//! growth is judged; an increase goal baseline + increase; and a total the
+//! plan path's target-year value scaled as the total is to the plan path's
+//! own (the level the plan's shape needs to make it up). A share moves by
+//! its own average rate.
 
+use super::assess::{Assessment, Case, Method, assess};
 use super::average::{achieved_rate, average_annual_rate, rate_for_sum};
-use super::goals::{GoalOutcome, GoalPaths, Status, evaluate, judge, points_a_year};
+use super::goals::{GoalOutcome, evaluate, points_a_year};
 use super::noise::significant;
-use super::projection::{Projection, share_anchor};
-use crate::plan::{GoalKind, Model, Plan, Prices, RateMethod};
-
-/// How a goal stands, most settled first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Verdict {
-    /// No actual figure yet.
-    NoFigures,
-    /// The figure for the target year is in, and meets the goal.
-    FinalReached,
-    /// The figure for the target year is in, and misses the goal.
-    FinalMissed,
-    /// A figure before the target year already meets a goal the baseline did
-    /// not (a floor risen to, a ceiling fallen under).
-    AlreadyReached,
-    /// Carrying on at the pace achieved so far misses the goal.
-    OutOfReach,
-    /// Reachable at the pace so far, but behind the plan path.
-    Behind,
-    OnTrack,
-}
+use super::prices::{at_prices, price_index};
+use super::projection::{PointSource, Projection};
+use super::trend::Pace;
+use crate::plan::{Comparison, Goal, GoalKind, Model, Plan, Prices, RateMethod};
 
 /// One goal at the latest actual figure.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewLine {
+    /// The goal judged at the target year, as the report judges it.
     pub outcome: GoalOutcome,
     /// The latest actual figure and its year.
     pub latest: Option<(i32, f64)>,
     /// The average annual rate from the baseline to the latest figure, by
-    /// the metric's rate method.
+    /// the metric's rate method (None when the goal moves by points, or
+    /// without a figure yet).
     pub achieved_rate: Option<f64>,
     /// The average annual rate needed from the latest figure to meet the
     /// goal (for a rate goal: for the whole period's average, by the
     /// metric's rate method, to meet it).
     pub remaining_rate: Option<f64>,
     /// Level and increase goals of metrics in %, in place of the two rates:
-    /// the change a year in percentage points so far, and the change a year
-    /// needed from the latest figure.
+    /// the change a year in percentage points so far; None otherwise, or
+    /// when there is no figure yet.
     pub achieved_points: Option<f64>,
+    /// Level and increase goals of metrics in %, in place of the two rates:
+    /// the change a year in percentage points needed from the latest figure
+    /// to meet the goal; None otherwise, or when there is no figure yet.
     pub remaining_points: Option<f64>,
-    pub verdict: Verdict,
+    /// The method's class and the figures behind it; none without an actual figure.
+    pub assessment: Option<Assessment>,
 }
 
-pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
+/// One goal as it would have been judged at the end of one year with a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryLine {
+    /// The goal, judged at the target year.
+    pub outcome: GoalOutcome,
+    /// The year judged: the end of a year with a figure.
+    pub as_of: i32,
+    /// The figure for that year.
+    pub latest_value: f64,
+    /// The plan path's value for that year.
+    pub plan_value: f64,
+    /// The method's class on the figures published by then.
+    pub assessment: Assessment,
+}
+
+/// Every goal at its metric's latest actual figure, judged by `method`.
+pub fn review(plan: &Plan, projection: &Projection, method: Method) -> Vec<ReviewLine> {
     let n = plan.horizon();
     evaluate(plan, projection)
         .into_iter()
         .map(|outcome| {
             let index = outcome.metric;
-            let method = plan.metrics[index].rate_method;
+            let rate_method = plan.metrics[index].rate_method;
             let path = projection.series(index);
+            let figures = Figures::of(plan, projection, &outcome);
+            let assessment = assess(method, &figures.case(plan, &outcome));
             let Some(k) = projection.latest_actual(index) else {
                 return ReviewLine {
                     outcome,
@@ -63,25 +83,13 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                     remaining_rate: None,
                     achieved_points: None,
                     remaining_points: None,
-                    verdict: Verdict::NoFigures,
+                    assessment,
                 };
             };
             let value = path[k];
             // Growth so far is real growth, at base-year prices.
             let known = &projection.real_series(index)[..=k];
             let goal = outcome.goal;
-            let paced = |prices| paced_path(plan, projection, index, k, prices);
-            let reachable = match (paced(Prices::Current), paced(Prices::Comparable)) {
-                (Some(current), Some(real)) => {
-                    let paths = GoalPaths {
-                        current: &current,
-                        real: &real,
-                        method,
-                    };
-                    judge(outcome.kind, &goal, paths).1 == Status::Reached
-                }
-                _ => false,
-            };
             // A level or an increase of a metric in % moves by points.
             let in_points = plan.metrics[index].in_points()
                 && matches!(outcome.kind, GoalKind::Level | GoalKind::Increase);
@@ -93,34 +101,144 @@ pub fn review(plan: &Plan, projection: &Projection) -> Vec<ReviewLine> {
                 (None, None, points_a_year(path[0], value, k), remaining)
             } else {
                 let remaining = remaining_rate(plan, projection, &outcome, k);
-                (achieved_rate(known, method), remaining, None, None)
-            };
-            let progress = outcome.progress.as_ref();
-            let verdict = if k == n {
-                match outcome.status {
-                    Status::Reached => Verdict::FinalReached,
-                    Status::Missed => Verdict::FinalMissed,
-                }
-            } else if progress.is_some_and(|p| p.already_reached) {
-                Verdict::AlreadyReached
-            } else if !reachable {
-                Verdict::OutOfReach
-            } else if progress.is_some_and(|p| p.behind_schedule) {
-                Verdict::Behind
-            } else {
-                Verdict::OnTrack
+                (achieved_rate(known, rate_method), remaining, None, None)
             };
             ReviewLine {
-                outcome,
                 latest: Some((plan.base_year + k as i32, significant(value))),
                 achieved_rate,
                 remaining_rate,
                 achieved_points,
                 remaining_points,
-                verdict,
+                assessment,
+                outcome,
             }
         })
         .collect()
+}
+
+/// Every goal judged by `method` as of each year with an actual figure, on
+/// the figures published by then: goals in plan order, years ascending.
+pub fn review_history(plan: &Plan, projection: &Projection, method: Method) -> Vec<HistoryLine> {
+    let mut lines = Vec::new();
+    for outcome in evaluate(plan, projection) {
+        let figures = Figures::of(plan, projection, &outcome);
+        for known in 1..=figures.actual.len() {
+            let (year, value) = figures.actual[known - 1];
+            let then = Figures {
+                actual: figures.actual[..known].to_vec(),
+                ..figures.clone()
+            };
+            let Some(assessment) = assess(method, &then.case(plan, &outcome)) else {
+                continue;
+            };
+            lines.push(HistoryLine {
+                outcome: outcome.clone(),
+                as_of: year,
+                latest_value: significant(value),
+                plan_value: significant(figures.plan_path[(year - plan.base_year) as usize]),
+                assessment,
+            });
+        }
+    }
+    lines
+}
+
+/// A metric's plan path and published figures at the prices a goal is
+/// judged at: before the base year, and after it.
+#[derive(Clone)]
+struct Figures {
+    plan_path: Vec<f64>,
+    history: Vec<(i32, f64)>,
+    actual: Vec<(i32, f64)>,
+}
+
+impl Figures {
+    fn of(plan: &Plan, projection: &Projection, outcome: &GoalOutcome) -> Figures {
+        let index = outcome.metric;
+        let metric = &plan.metrics[index];
+        // Rates and changes are judged on real growth, at base-year prices.
+        let prices = match outcome.kind {
+            GoalKind::Rate | GoalKind::Change => Prices::Comparable,
+            GoalKind::Level | GoalKind::Increase | GoalKind::Total => Prices::Current,
+        };
+        let path = projection.part_series(index, prices);
+        let actual = projection
+            .sources(index)
+            .iter()
+            .zip(path)
+            .zip(plan.years())
+            .filter(|((source, _), _)| **source == PointSource::Actual)
+            .map(|((_, &value), year)| (year, value))
+            .collect();
+        // History is published at current prices, and no price index
+        // reaches back before the base year.
+        let deflated = prices == Prices::Comparable && price_index(&metric.model).is_some();
+        let history = metric.history.iter().map(|(&y, &v)| (y, v));
+        Figures {
+            plan_path: at_prices(metric, projection.plan_series(index), prices).into_owned(),
+            history: if deflated {
+                Vec::new()
+            } else {
+                history.collect()
+            },
+            actual,
+        }
+    }
+
+    /// What a method looks at for `outcome`'s goal.
+    fn case<'a>(&'a self, plan: &Plan, outcome: &GoalOutcome) -> Case<'a> {
+        Case {
+            base_year: plan.base_year,
+            target_year: plan.target_year,
+            plan_path: &self.plan_path,
+            history: &self.history,
+            actual: &self.actual,
+            goal: implied(outcome, &self.plan_path),
+            pace: match plan.metrics[outcome.metric].model {
+                Model::Linear { .. } => Pace::Linear,
+                Model::Compound { .. } | Model::Ratio { .. } => Pace::Compound,
+            },
+        }
+    }
+}
+
+/// The level at the target year that `outcome`'s goal implies on
+/// `plan_path` (element 0 the baseline); a band stays a band of levels.
+fn implied(outcome: &GoalOutcome, plan_path: &[f64]) -> Goal {
+    let goal = outcome.goal;
+    let baseline = plan_path[0];
+    let n = (plan_path.len() - 1) as f64;
+    // The level for a goal of `x`, as the kind reads it.
+    let level = |x: f64| match outcome.kind {
+        GoalKind::Level => x,
+        GoalKind::Rate => baseline * (1.0 + x).max(0.0).powf(n),
+        GoalKind::Change => baseline * (1.0 + x),
+        GoalKind::Increase => baseline + x,
+        GoalKind::Total => {
+            let total: f64 = plan_path[1..].iter().sum();
+            let last = plan_path[plan_path.len() - 1];
+            if total == 0.0 {
+                x / n
+            } else {
+                last * x / total
+            }
+        }
+    };
+    match goal.comparison {
+        Comparison::About { tolerance } => {
+            let (low, high) = (level(goal.value - tolerance), level(goal.value + tolerance));
+            Goal {
+                comparison: Comparison::About {
+                    tolerance: ((high - low) / 2.0).abs(),
+                },
+                value: (high + low) / 2.0,
+            }
+        }
+        comparison => Goal {
+            comparison,
+            value: level(goal.value),
+        },
+    }
 }
 
 /// The average annual rate needed from the latest figure, in year index
@@ -176,69 +294,37 @@ fn rate_still_needed(known: &[f64], rate: f64, n: usize, method: RateMethod) -> 
     }
 }
 
-/// Metric `index`'s path at `prices` through year index `k`, then on to
-/// target_year at the pace it has had since the baseline at those prices:
-/// its average rate (compound), its average increment (linear), or for a
-/// ratio its parts' paces at the prices it divides them at. A ratio whose
-/// paced denominator is 0 has no value that year (NaN).
-fn paced_path(
-    plan: &Plan,
-    projection: &Projection,
-    index: usize,
-    k: usize,
-    prices: Prices,
-) -> Option<Vec<f64>> {
-    let path = projection.part_series(index, prices);
-    let (baseline, value) = (path[0], path[k]);
-    let ahead = 1..=plan.horizon() - k;
-    let later: Vec<f64> = match plan.metrics[index].model {
-        Model::Linear { .. } => {
-            let step = (value - baseline) / k as f64;
-            ahead.map(|j| value + step * j as f64).collect()
-        }
-        Model::Compound { .. } => {
-            let rate = average_annual_rate(baseline, value, k as f64)?;
-            ahead.map(|j| value * (1.0 + rate).powf(j as f64)).collect()
-        }
-        Model::Ratio {
-            numerator,
-            denominator,
-            scale,
-            prices,
-            ..
-        } => {
-            // An entered share keeps its proportion to the parts' ratio.
-            let anchor = share_anchor(plan, projection, index, k);
-            let num = paced_path(plan, projection, numerator, k, prices)?;
-            let den = paced_path(plan, projection, denominator, k, prices)?;
-            ahead
-                .map(|j| {
-                    let (n, d) = (num[k + j], den[k + j]);
-                    if d == 0.0 {
-                        f64::NAN
-                    } else {
-                        n / d * scale * anchor
-                    }
-                })
-                .collect()
-        }
-    };
-    Some(path[..=k].iter().copied().chain(later).collect())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::calc::assess::Class;
     use crate::calc::project;
     use crate::plan::parse_plan;
 
-    fn review_of(metrics: &str) -> Vec<ReviewLine> {
+    fn plan_of(metrics: &str) -> (Plan, Projection) {
         let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
         let plan = parse_plan(&text, "t.toml", &Default::default())
             .unwrap()
             .remove(0)
             .plan;
-        review(&plan, &project(&plan).unwrap())
+        let projection = project(&plan).unwrap();
+        (plan, projection)
+    }
+
+    fn review_by(metrics: &str, method: Method) -> Vec<ReviewLine> {
+        let (plan, projection) = plan_of(metrics);
+        review(&plan, &projection, method)
+    }
+
+    fn review_of(metrics: &str) -> Vec<ReviewLine> {
+        review_by(metrics, Method::Plan)
+    }
+
+    fn classes(lines: &[ReviewLine]) -> Vec<Option<Class>> {
+        lines
+            .iter()
+            .map(|l| l.assessment.map(|a| a.class))
+            .collect()
     }
 
     #[test]
@@ -262,7 +348,7 @@ mod tests {
     }
 
     #[test]
-    fn verdicts() {
+    fn each_goal_at_its_latest_figure() {
         let lines = review_of(
             "[metrics.none]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\n\
              [metrics.done]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2017 = 151 }\n\
@@ -270,18 +356,18 @@ mod tests {
              [metrics.lag]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 125 }\n\
              [metrics.fine]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 135 }\n",
         );
-        let verdicts: Vec<Verdict> = lines.iter().map(|l| l.verdict).collect();
-        // slow: 101 after 2 years (0.5 %/yr) ends near 103. lag: 125 after 3 years is
-        // 7.72 % a year, which ends at 125 × 1.0772² = 145.0 < 150: out of reach.
-        // fine: 135 is 10.52 % a year → 164.9 ≥ 150, and progress 70 % ≥ 60 %.
+        // slow: 101 after 2 years (0.5 %/yr) ends near 103, but the plan's 10 %
+        // half as fast again ends at 101 × 1.15³ = 153.6 ≥ 150: behind. lag: 125
+        // is 7.72 % a year → 145.0 < 150, and 125 × 1.15² = 165.3: behind. fine:
+        // 135 is above the path's 133.1: ahead.
         assert_eq!(
-            verdicts,
+            classes(&lines),
             [
-                Verdict::NoFigures,
-                Verdict::AlreadyReached,
-                Verdict::OutOfReach,
-                Verdict::OutOfReach,
-                Verdict::OnTrack
+                None,
+                Some(Class::AlreadyReached),
+                Some(Class::Behind),
+                Some(Class::Behind),
+                Some(Class::Ahead)
             ]
         );
         let fine = &lines[4];
@@ -294,17 +380,46 @@ mod tests {
     #[test]
     fn a_ceiling_the_baseline_respects_is_not_already_reached() {
         // 520 is under the ceiling of 600; actual 560 (2017) and 590 (2018) rise
-        // (590/520)^(1/3) - 1 = 4.30 % a year, which ends at 590 × 1.043² = 642 > 600.
+        // (590/520)^(1/3) - 1 = 4.30 % a year, which ends at 590 × 1.043² = 642 >
+        // 600, and half the plan's 2.5 % better, 1.25 %, at 590 × 1.0125² = 604.8.
         let lines = review_of(
             "[metrics.e]\nbaseline = 520\ngrowth = \"2.5%\"\ntarget = { at_most = 600 }\n\
              actual = { 2017 = 560, 2018 = 590 }\n\
              [metrics.cut]\nbaseline = 300\nincrement = -8\ntarget = { at_most = 250 }\n\
              actual = { 2018 = 245 }\n",
         );
-        assert_eq!(lines[0].verdict, Verdict::OutOfReach);
+        assert_eq!(
+            classes(&lines),
+            [Some(Class::OutOfReach), Some(Class::AlreadyReached)]
+        );
         assert_eq!(lines[0].outcome.progress.unwrap().progress, None);
-        // Coal cut from 300 to 245 by 2018 is under the ceiling of 250: reached early.
-        assert_eq!(lines[1].verdict, Verdict::AlreadyReached);
+    }
+
+    #[test]
+    fn a_rate_goal_is_judged_as_the_level_it_implies() {
+        // ≥ 10 % a year from 100 is ≥ 161.051 by 2020. 125 in 2018 is 7.72 %
+        // a year, which ends at 125 × 1.0772² = 145.0: missed at the pace so
+        // far, met at 15 %: 125 × 1.15² = 165.3.
+        let lines = review_of(
+            "[metrics.m]\nbaseline = 100\ngrowth = 0.1\nrate_target = { at_least = 0.1 }\n\
+             actual = { 2018 = 125 }\n",
+        );
+        assert_eq!(classes(&lines), [Some(Class::Behind)]);
+        // A band of rates, 10 % ± 1 %: 100 × 1.09⁵ = 153.86 to 100 × 1.11⁵ = 168.51.
+        let band = GoalOutcome {
+            goal: Goal {
+                comparison: Comparison::About { tolerance: 0.01 },
+                value: 0.1,
+            },
+            ..lines[0].outcome.clone()
+        };
+        let path = [100.0, 110.0, 121.0, 133.1, 146.41, 161.051];
+        let level = implied(&band, &path);
+        let Comparison::About { tolerance } = level.comparison else {
+            panic!("a band stays a band");
+        };
+        assert!((level.value - tolerance - 1.09f64.powi(5) * 100.0).abs() < 1e-9);
+        assert!((level.value + tolerance - 1.11f64.powi(5) * 100.0).abs() < 1e-9);
     }
 
     #[test]
@@ -314,8 +429,9 @@ mod tests {
         // 100 × (1.05 + … + 1.05⁵) = 580.19128125 over the five years, 200 of
         // it done: the three years left must add up to 380.19128125 from 100,
         // x + x² + x³ = 3.8019128125 at x = 1.1232185 (1.1232 + 1.2616 +
-        // 1.4171 = 3.8019): 12.32185 % a year. At the pace so far (0 %) the
-        // path stays at 100 and averages 0 %: out of reach.
+        // 1.4171 = 3.8019): 12.32185 % a year. Judged as the level 5 % a year
+        // implies, 100 × 1.05⁵ = 127.63: 0 % so far stays at 100, and the
+        // plan's 5 % half as fast again ends at 100 × 1.075³ = 124.2.
         let lines = review_of(
             "[metrics.i]\nbaseline = 100\ngrowth = \"5%\"\nrate_method = \"cumulative\"\n\
              rate_target = \"5%\"\nactual = { 2017 = 100 }\n",
@@ -323,7 +439,7 @@ mod tests {
         assert_eq!(lines[0].achieved_rate, Some(0.0));
         let remaining = lines[0].remaining_rate.unwrap();
         assert!((remaining - 0.1232184738).abs() < 1e-10, "{remaining}");
-        assert_eq!(lines[0].verdict, Verdict::OutOfReach);
+        assert_eq!(classes(&lines), [Some(Class::OutOfReach)]);
     }
 
     #[test]
@@ -332,8 +448,8 @@ mod tests {
         // at 2015 prices: (1153.4025 / 1000)^(1/2) - 1 = 7.3966 % a year so far
         // (the nominal 1.2^(1/2) - 1 = 9.54 % would overstate it). A real 6.5 %
         // average needs 1000 × 1.065⁵ = 1370.0867 in 2020 at 2015 prices:
-        // (1370.0867 / 1153.4025)^(1/3) - 1 = 5.9064 % a year from here, and
-        // at 7.3966 % it is on track.
+        // (1370.0867 / 1153.4025)^(1/3) - 1 = 5.9064 % a year from here; the
+        // real plan path is at 1000 × 1.065² = 1134.225 in 2017: ahead.
         let lines = review_of(
             "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
              rate_target = \"6.5%\"\nactual = { 2017 = 1200 }\n",
@@ -342,16 +458,26 @@ mod tests {
         assert!((line.achieved_rate.unwrap() - 0.0739657990).abs() < 1e-10);
         assert!((line.remaining_rate.unwrap() - 0.0590644223).abs() < 1e-10);
         assert_eq!(line.latest, Some((2017, 1200.0)));
-        assert_eq!(line.verdict, Verdict::OnTrack);
+        assert_eq!(classes(&lines), [Some(Class::Ahead)]);
+        // By NDRC, the real figure is on a path that meets the level 1370.0867:
+        // 1153.4025 × 1.073966³ = 1428.6.
+        let ndrc = review_by(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             rate_target = \"6.5%\"\nactual = { 2017 = 1200 }\n",
+            Method::Ndrc,
+        );
+        let a = ndrc[0].assessment.unwrap();
+        assert_eq!(a.class, Class::AheadOfPlan);
+        let real = 1200.0 / 1.0404;
+        let expected = real * (real / 1000.0f64).powf(1.5);
+        assert!((a.extrapolated.unwrap() - expected).abs() < 1e-9);
     }
 
     #[test]
-    fn a_total_is_reviewed_by_what_is_still_missing() {
+    fn a_total_and_a_change_are_judged_as_the_levels_they_imply() {
         // 120 published for 2017; 2016 is filled in as 100 × 1.2^(1/2) =
         // 109.5445, so 229.5445 of the 600 is done and 370.4555 is missing:
-        // 120 (x + x² + x³) = 370.4555 at x = 1.014383, 1.4383 % a year. At the
-        // pace so far, 1.2^(1/2) - 1 = 9.5445 % a year, the five years add up
-        // to 229.5445 + 120 × (1.0954 + 1.2 + 1.3145) = 662.74 ≥ 600.
+        // 120 (x + x² + x³) = 370.4555 at x = 1.014383, 1.4383 % a year.
         let lines = review_of(
             "[metrics.i]\nbaseline = 100\ngrowth = \"8%\"\ntotal_target = 600\n\
              change_target = \"30%\"\nactual = { 2017 = 120 }\n",
@@ -359,13 +485,21 @@ mod tests {
         let total = &lines[1];
         assert_eq!(total.outcome.kind, GoalKind::Total);
         assert!((total.remaining_rate.unwrap() - 0.0143831002).abs() < 1e-10);
-        assert_eq!(total.verdict, Verdict::OnTrack);
+        // The plan path, 108, 116.64, 125.97, 136.05, 146.93, adds up to 633.6:
+        // the total of 600 is the level 146.93 × 600 / 633.6 = 139.14 by 2020.
+        // 120 is above the path's 116.64 in 2017: ahead for both.
+        let (plan, projection) =
+            plan_of("[metrics.i]\nbaseline = 100\ngrowth = \"8%\"\ntotal_target = 600\n");
+        let outcome = &evaluate(&plan, &projection)[0];
+        let path = projection.plan_series(0);
+        let sum: f64 = path[1..].iter().sum();
+        assert!((implied(outcome, path).value - path[5] * 600.0 / sum).abs() < 1e-9);
         // A change of +30 % means 130 in 2020: (130 / 120)^(1/3) - 1 = 2.7040 % a
-        // year from 2017, and at 9.5445 % a year 120 × 1.2^(3/2) = 157.7 ≥ 130.
+        // year from 2017.
         let change = &lines[0];
         let needed = (130.0f64 / 120.0).powf(1.0 / 3.0) - 1.0;
         assert!((change.remaining_rate.unwrap() - needed).abs() < 1e-12);
-        assert_eq!(change.verdict, Verdict::OnTrack);
+        assert_eq!(classes(&lines), [Some(Class::Ahead), Some(Class::Ahead)]);
     }
 
     #[test]
@@ -374,27 +508,74 @@ mod tests {
             "[metrics.a]\nbaseline = 100\ngrowth = 0.1\ntarget = 160\nactual = { 2020 = 155 }\n\
              [metrics.b]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2020 = 155 }\n",
         );
-        assert_eq!(lines[0].verdict, Verdict::FinalMissed);
-        assert_eq!(lines[1].verdict, Verdict::FinalReached);
+        assert_eq!(
+            classes(&lines),
+            [Some(Class::OutOfReach), Some(Class::Reached)]
+        );
     }
 
     #[test]
-    fn behind_when_under_the_plan_path_but_the_pace_suffices() {
+    fn under_the_plan_path_but_the_pace_suffices_is_on_track() {
         // Linear a: 100 → 115 by 2018 is 5 a year, which ends at exactly 125, and
-        // 115 is the plan path's value: on track, not behind.
-        // Linear b: 100 → 120 is 6.67 a year, which ends at 133.3 < 134: out of reach.
+        // 115 is the plan path's value. Compound c: 100 → 120 in 2018 (6.27 %/yr)
+        // reaches 135.5 ≥ 135, though the plan path is at 133.1.
         let lines = review_of(
             "[metrics.a]\nbaseline = 100\nincrement = 5\ntarget = 125\nactual = { 2018 = 115 }\n\
-             [metrics.b]\nbaseline = 100\nincrement = 5\ntarget = 134\nactual = { 2018 = 120 }\n",
+             [metrics.c]\nbaseline = 100\ngrowth = 0.1\ntarget = 135\nactual = { 2018 = 120 }\n",
         );
-        assert_eq!(lines[0].verdict, Verdict::OnTrack);
-        assert_eq!(lines[1].verdict, Verdict::OutOfReach);
-        // Compound: 100 → 120 in 2018 (6.27 %/yr) reaches 135.5 ≥ 135, but the
-        // plan path is at 133.1: behind schedule.
-        let lines = review_of(
-            "[metrics.c]\nbaseline = 100\ngrowth = 0.1\ntarget = 135\nactual = { 2018 = 120 }\n",
+        assert_eq!(
+            classes(&lines),
+            [Some(Class::OnTrack), Some(Class::OnTrack)]
         );
-        assert_eq!(lines[0].verdict, Verdict::Behind);
+    }
+
+    #[test]
+    fn a_share_moves_by_its_own_rate_and_a_linear_metric_by_its_increment() {
+        // The share: 40/400 = 10 % in 2015, 60/500 = 12 % in 2017, above the
+        // plan path's 57.6/484 = 11.90 %: ahead. The linear metric: 100 + 3 × 10
+        // = 130 on its path: on track (130 + 2 × 10 = 150 ≥ 150).
+        let lines = review_by(
+            "[metrics.part]\nbaseline = 40\ngrowth = \"20%\"\nactual = { 2017 = 60 }\n\
+             [metrics.whole]\nbaseline = 400\ngrowth = \"10%\"\nactual = { 2017 = 500 }\n\
+             [metrics.share]\nratio = { numerator = \"part\", denominator = \"whole\" }\ntarget = 15\n\
+             [metrics.lin]\nbaseline = 100\nincrement = 10\ntarget = 150\nactual = { 2018 = 130 }\n",
+            Method::Ndrc,
+        );
+        assert_eq!(
+            classes(&lines),
+            [Some(Class::AheadOfPlan), Some(Class::BroadlyOnPlan)]
+        );
+        let lin = lines[1].assessment.unwrap();
+        assert_eq!(lin.rate_so_far.unwrap().pace, Pace::Linear);
+        assert_eq!(lin.extrapolated, Some(150.0));
+    }
+
+    #[test]
+    fn the_history_gives_each_year_with_a_figure_its_verdict() {
+        // 100 growing 10 % a year to 161.051: 110 in 2016 is on the path
+        // (on track), 118 in 2017 under the path's 121 but 8.63 % a year,
+        // which ends at 118 × 1.0863³ = 151.3 < 161.051, and 15 % a year ends at
+        // 118 × 1.15³ = 179.5: behind; 150 in 2019 is above the path's 146.41.
+        let (plan, projection) = plan_of(
+            "[metrics.m]\nbaseline = 100\ngrowth = 0.1\ntarget = 161.051\n\
+             actual = { 2016 = 110, 2017 = 118, 2019 = 150 }\n",
+        );
+        let lines = review_history(&plan, &projection, Method::Plan);
+        let seen: Vec<(i32, f64, f64, Class)> = lines
+            .iter()
+            .map(|l| (l.as_of, l.latest_value, l.plan_value, l.assessment.class))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (2016, 110.0, 110.0, Class::OnTrack),
+                (2017, 118.0, 121.0, Class::Behind),
+                (2019, 150.0, 146.41, Class::Ahead),
+            ]
+        );
+        // The latest year's verdict is the review's.
+        let now = review(&plan, &projection, Method::Plan);
+        assert_eq!(now[0].assessment, Some(lines[2].assessment));
     }
 
     #[test]
@@ -403,13 +584,16 @@ mod tests {
         // own 2020 value, 1000 × 1.06⁵ = 1338.2255776, as the goal. Progress
         // (1191.016 - 1000) / 338.2255776 = 56 % lags the 60 % of time gone, as
         // on any compound path, but the figure is where the plan put it.
-        let lines = review_of(
-            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ntarget = 1338.2255776\n\
-             actual = { 2016 = 1060, 2017 = 1123.6, 2018 = 1191.016 }\n",
-        );
-        let progress = lines[0].outcome.progress.unwrap();
+        let metrics = "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6%\"\ntarget = 1338.2255776\n\
+             actual = { 2016 = 1060, 2017 = 1123.6, 2018 = 1191.016 }\n";
+        let progress = review_of(metrics)[0].outcome.progress.unwrap();
         assert!(progress.progress.unwrap() < progress.time_elapsed);
         assert!(!progress.behind_schedule);
-        assert_eq!(lines[0].verdict, Verdict::OnTrack);
+        let class = |method| review_by(metrics, method)[0].assessment.unwrap().class;
+        assert_eq!(class(Method::Plan), Class::OnTrack);
+        assert_eq!(class(Method::Statcan), Class::OnTrack);
+        assert_eq!(class(Method::Unsd), Class::OnTrack);
+        assert_eq!(class(Method::Ndrc), Class::BroadlyOnPlan);
+        assert_eq!(class(Method::Destatis), Class::LightCloud);
     }
 }

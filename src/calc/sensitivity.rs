@@ -19,7 +19,10 @@ pub enum Sweep {
     /// The same shift added to every compound metric's growth, every year.
     UniformShift,
     /// One metric's growth replaced by a constant rate.
-    OwnRate { metric: usize },
+    OwnRate {
+        /// Index into `Plan::metrics` of the compound metric swept.
+        metric: usize,
+    },
 }
 
 /// The bounds of a break-even search: -99 % to +1000 %.
@@ -127,8 +130,13 @@ pub enum BreakEven {
     /// on the side `reached_above` says, missed on the other. `rate` is the
     /// metric's average annual growth there, for compound metrics.
     At {
+        /// The shift, or the rate, where the goal flips.
         at: f64,
+        /// The metric's average annual growth at `at`; `None` for metrics
+        /// that are not compound.
         rate: Option<f64>,
+        /// Whether the goal is reached above `at` (and missed below it), or
+        /// the other way round.
         reached_above: bool,
     },
     /// The sweep does not move the metric (a linear metric, say).

@@ -46,7 +46,10 @@ impl Pace {
 /// A yearly change and how it applies: a rate or an increment.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rate {
+    /// Whether `per_year` is a rate or an increment.
     pub pace: Pace,
+    /// The change: a fraction (0.118 for 11.8 % a year) for a compound
+    /// pace, a value in the metric's unit for a linear one.
     pub per_year: f64,
 }
 
@@ -101,8 +104,9 @@ pub struct Trend {
     pub rate: Rate,
     /// How many figures the estimate rests on, the baseline included.
     pub points: usize,
-    /// The first and last year of those figures.
+    /// The first year of those figures.
     pub from_year: i32,
+    /// The last year of those figures (the base year).
     pub to_year: i32,
     /// How much of the figures' variation the least-squares line explains;
     /// for `LogLinear` only. Figures that do not vary are fitted exactly (1).
@@ -113,9 +117,17 @@ pub struct Trend {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TrendError {
     /// Fewer history figures than the estimator needs.
-    TooFewFigures { needed: usize, given: usize },
+    TooFewFigures {
+        /// How many the estimator needs ([`Estimator::min_history`]).
+        needed: usize,
+        /// How many were given.
+        given: usize,
+    },
     /// A compound metric's figure that is zero or negative: it has no rate.
-    NotPositive { year: i32 },
+    NotPositive {
+        /// The year of that figure.
+        year: i32,
+    },
 }
 
 /// The trend of `history` (figures before the base year, years ascending)

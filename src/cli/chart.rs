@@ -20,7 +20,7 @@ use crate::report::chart::Chart;
 /// one line each and a legend. With `--fan`, the spread of the simulated
 /// paths around the first scenario's.
 #[derive(Args, Debug)]
-pub struct ChartArgs {
+pub(super) struct ChartArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -44,7 +44,7 @@ pub struct ChartArgs {
     simulation: SimulationArgs,
 }
 
-pub fn run(args: &ChartArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
     let to_stdout = output::is_standard_output(&args.output);
     if !to_stdout {
         args.plan.refuse_overwriting(&args.output)?;

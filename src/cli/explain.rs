@@ -16,7 +16,7 @@ use crate::report::explain::ExplainReport;
 /// metric's own. For a share: how much faster its numerator must grow than its
 /// denominator, against the plan.
 #[derive(Args, Debug)]
-pub struct ExplainArgs {
+pub(super) struct ExplainArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -24,7 +24,7 @@ pub struct ExplainArgs {
     out: OutputArgs,
 }
 
-pub fn run(args: &ExplainArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ExplainArgs) -> Result<Outcome> {
     let options = args.out.options(None, None);
     args.out.check::<[ExplainReport]>(&args.plan, &options)?;
     let reports: Vec<ExplainReport> = args.plan.load()?.iter().map(ExplainReport::build).collect();

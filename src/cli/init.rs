@@ -13,7 +13,7 @@ const STARTER_PLAN: &str = include_str!("../../targets.toml");
 
 /// Write a starter plan (the shipped targets.toml) to edit.
 #[derive(Args, Debug)]
-pub struct InitArgs {
+pub(super) struct InitArgs {
     /// Where to write the plan; `-` prints it.
     #[arg(default_value = "targets.toml")]
     path: PathBuf,
@@ -23,7 +23,7 @@ pub struct InitArgs {
     force: bool,
 }
 
-pub fn run(args: &InitArgs) -> Result<Outcome> {
+pub(super) fn run(args: &InitArgs) -> Result<Outcome> {
     let name = input::display_name(&args.path);
     if args.path.as_os_str() == "-" {
         output::emit(None, STARTER_PLAN.as_bytes())?;

@@ -11,7 +11,7 @@ use crate::{Keep, Loaded};
 
 /// How a plan path is named in messages and summaries: `-` is standard
 /// input, and control characters are escaped.
-pub fn display_name(path: &Path) -> String {
+pub(super) fn display_name(path: &Path) -> String {
     if is_stdin(path) {
         "<stdin>".to_owned()
     } else {
@@ -19,20 +19,20 @@ pub fn display_name(path: &Path) -> String {
     }
 }
 
-pub fn is_stdin(path: &Path) -> bool {
+pub(super) fn is_stdin(path: &Path) -> bool {
     path.as_os_str() == "-"
 }
 
 /// Reads and checks the plan at `path` with what the command line adds,
 /// keeping the scenarios `keep` says.
-pub fn load(path: &Path, additions: &Additions, keep: Keep) -> Result<Loaded> {
+pub(super) fn load(path: &Path, additions: &Additions, keep: Keep) -> Result<Loaded> {
     let name = display_name(path);
     let text = read_text(path, &name)?;
     Ok(crate::load_plan(&text, &name, additions, keep)?)
 }
 
 /// Reads an actuals CSV file.
-pub fn load_actuals(path: &Path, encoding: Encoding) -> Result<Vec<ActualRecord>> {
+pub(super) fn load_actuals(path: &Path, encoding: Encoding) -> Result<Vec<ActualRecord>> {
     let name = display_name(path);
     let bytes = read_bytes(path, &name, InputKind::Actuals)?;
     Ok(parse_actuals_csv(&bytes, &name, encoding)?)

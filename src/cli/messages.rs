@@ -11,7 +11,7 @@ use crate::report::metric::MetricError;
 use crate::report::review::AsOfError;
 
 /// `--metric ID`, unknown or unfit, with what would fit.
-pub fn metric(error: MetricError) -> anyhow::Error {
+pub(super) fn metric(error: MetricError) -> anyhow::Error {
     anyhow!(
         "--metric {}: {error}; {}: {}",
         error.id,
@@ -20,7 +20,7 @@ pub fn metric(error: MetricError) -> anyhow::Error {
     )
 }
 
-pub fn chart(error: ChartError) -> anyhow::Error {
+pub(super) fn chart(error: ChartError) -> anyhow::Error {
     match error {
         ChartError::Metric(error) => metric(error),
         ChartError::NothingToDraw => {
@@ -29,15 +29,18 @@ pub fn chart(error: ChartError) -> anyhow::Error {
     }
 }
 
-pub fn as_of(error: AsOfError) -> anyhow::Error {
+pub(super) fn as_of(error: AsOfError) -> anyhow::Error {
     anyhow!("--as-of {}: {error}", error.year())
 }
 
 /// An option that does not fit the format, with the fix.
-pub fn misfit(misfit: Misfit) -> anyhow::Error {
+pub(super) fn misfit(misfit: Misfit) -> anyhow::Error {
     anyhow!(match misfit {
         Misfit::Bom =>
             "--bom applies to CSV output only: add --format csv, or drop --bom".to_owned(),
+        Misfit::RawCsv => {
+            "--raw-csv applies to CSV output only: add --format csv, or drop --raw-csv".to_owned()
+        }
         Misfit::Color => {
             "--color applies to the terminal table only: drop it, or use --format table".to_owned()
         }
@@ -54,9 +57,12 @@ pub fn misfit(misfit: Misfit) -> anyhow::Error {
     })
 }
 
-pub fn render(error: RenderError) -> anyhow::Error {
+/// A failure to write is the output's own (see `output`), named there after
+/// the file or standard output.
+pub(super) fn render(error: RenderError) -> anyhow::Error {
     match error {
         RenderError::Misfit(m) => misfit(m),
+        RenderError::Write(e) => e.into(),
         other => other.into(),
     }
 }

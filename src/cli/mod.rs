@@ -31,9 +31,9 @@ use clap::{Parser, Subcommand};
 use crate::plan::{PlanError, escape_controls};
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
-pub const EXIT_GOAL_MISSED: u8 = 1;
+const EXIT_GOAL_MISSED: u8 = 1;
 /// Exit status for every refusal: usage, input, plan or output.
-pub const EXIT_FAILURE: u8 = 2;
+const EXIT_FAILURE: u8 = 2;
 
 /// 达标 dabiao: project a plan's targets year by year and show which goals are reached.
 ///
@@ -71,12 +71,16 @@ enum Command {
 
 /// How a command that did its work ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
+    /// Everything asked was done: exit status 0.
     Done,
     /// Output was written, but a goal is missed and the user asked to fail on it.
     GoalMissed,
 }
 
+/// Runs the command line `args` (the program's name first, as
+/// [`std::env::args_os`] gives them): parses them, runs the command, prints
+/// any refusal to standard error, and returns the exit status.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,

@@ -7,7 +7,7 @@ use clap::Args;
 use super::Outcome;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::report::odds::{OddsReport, Uncertainty};
 
 /// How likely each goal is: the plan simulated many times, each metric with
@@ -19,7 +19,7 @@ use crate::report::odds::{OddsReport, Uncertainty};
 /// target year). The plan's `[uncertainty]` table sets paths, seed and
 /// correlation; the same seed always gives the same odds.
 #[derive(Args, Debug)]
-pub struct OddsArgs {
+pub(super) struct OddsArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -32,7 +32,7 @@ pub struct OddsArgs {
 
 /// What the command line may change of the plan's `[uncertainty]`.
 #[derive(Args, Debug)]
-pub struct SimulationArgs {
+pub(super) struct SimulationArgs {
     /// Simulated paths, 100 to 100000000 [default: the plan's `[uncertainty] paths`, else 100000].
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(100..=100_000_000))]
     paths: Option<u64>,
@@ -44,13 +44,13 @@ pub struct SimulationArgs {
 
 impl SimulationArgs {
     /// Whether either option was given.
-    pub fn given(&self) -> bool {
+    pub(super) fn given(&self) -> bool {
         self.paths.is_some() || self.seed.is_some()
     }
 
     /// Each scenario's odds, simulated as its plan says with the command
     /// line's changes.
-    pub fn odds(&self, scenarios: &[Projected]) -> Result<Vec<OddsReport>> {
+    pub(super) fn odds(&self, scenarios: &[ProjectedScenario]) -> Result<Vec<OddsReport>> {
         scenarios
             .iter()
             .map(|projected| {
@@ -66,7 +66,8 @@ impl SimulationArgs {
     }
 }
 
-pub fn run(args: &OddsArgs) -> Result<Outcome> {
+/// Simulates each scenario asked for and writes its odds.
+pub(super) fn run(args: &OddsArgs) -> Result<Outcome> {
     let options = args.out.options(None, None);
     args.out.check::<[OddsReport]>(&args.plan, &options)?;
     let reports = args.simulation.odds(&args.plan.load()?)?;

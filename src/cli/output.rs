@@ -1,4 +1,6 @@
 //! Where output goes: standard output, or a regular file written atomically.
+//! Output is written as it is produced, through a buffer, so that a report
+//! of millions of rows is never held whole.
 //!
 //! A file is written to a temporary file beside it and renamed over it only
 //! once complete, so a failed or interrupted run never leaves a half-written
@@ -19,29 +21,58 @@ use anyhow::{Context, Result, anyhow, bail};
 use tempfile::NamedTempFile;
 
 /// Whether `-o path` means standard output.
-pub fn is_standard_output(path: &Path) -> bool {
+pub(super) fn is_standard_output(path: &Path) -> bool {
     path == Path::new("-") || path == Path::new("/dev/stdout")
 }
 
 /// Writes `bytes` to `path`, or to standard output when there is no path or
 /// it names standard output.
-pub fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+pub(super) fn emit(path: Option<&Path>, bytes: &[u8]) -> Result<()> {
+    emit_with(path, |out| Ok(out.write_all(bytes)?))
+}
+
+/// Writes what `produce` writes, as it writes it, to `path`, or to standard
+/// output when there is no path or it names standard output. An error of
+/// `io::Error` is the output's own and is named after it; any other is
+/// `produce`'s and passed on as it is.
+pub(super) fn emit_with(
+    path: Option<&Path>,
+    produce: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     match path.filter(|p| !is_standard_output(p)) {
-        Some(path) => write_file(path, bytes, Replace::Allowed),
-        None => write_stdout(bytes),
+        Some(path) => write_file_with(path, Replace::Allowed, produce),
+        None => write_stdout(produce),
     }
 }
 
-fn write_stdout(bytes: &[u8]) -> Result<()> {
-    let mut stdout = io::stdout().lock();
-    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => other.context("cannot write to standard output"),
+fn write_stdout(produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+    // Standard output flushes every line; a buffer of its own writes in blocks.
+    let mut stdout = io::BufWriter::new(io::stdout().lock());
+    let written = produce(&mut stdout).and_then(|()| Ok(stdout.flush()?));
+    match written {
+        Err(error) if is_broken_pipe(&error) => Ok(()),
+        other => other.map_err(|e| name_the_output(e, "cannot write to standard output")),
+    }
+}
+
+/// Whether the reader of standard output has gone (`dabiao | head`).
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error
+        .downcast_ref::<io::Error>()
+        .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+}
+
+/// A failure to write, named after the output; any other error as it is.
+fn name_the_output(error: anyhow::Error, context: &str) -> anyhow::Error {
+    if error.is::<io::Error>() {
+        error.context(context.to_owned())
+    } else {
+        error
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Replace {
+pub(super) enum Replace {
     Allowed,
     Refused,
 }
@@ -49,7 +80,17 @@ pub enum Replace {
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 /// An existing file keeps its permissions; with `Replace::Refused` it is
 /// left untouched and the write fails.
-pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
+pub(super) fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
+    write_file_with(path, replace, |out| Ok(out.write_all(bytes)?))
+}
+
+/// Writes what `produce` writes, as it writes it, to `path` through a
+/// temporary file in the same folder, as [`write_file`] does.
+fn write_file_with(
+    path: &Path,
+    replace: Replace,
+    produce: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
     let name = path.display();
     let target = link_target(path).with_context(|| format!("cannot write {name}"))?;
     let existing = fs::metadata(&target).ok();
@@ -83,8 +124,13 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
             e.kind()
         )
     })?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
+    let mut buffer = io::BufWriter::new(temp.as_file_mut());
+    produce(&mut buffer)
+        .and_then(|()| Ok(buffer.flush()?))
+        .map_err(|e| name_the_output(e, &format!("cannot write {name}")))?;
+    drop(buffer);
+    temp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write {name}"))?;
     let permissions = existing.map(|m| m.permissions());
     give_permissions(temp.path(), permissions).with_context(|| format!("cannot write {name}"))?;
@@ -104,7 +150,7 @@ pub fn write_file(path: &Path, bytes: &[u8], replace: Replace) -> Result<()> {
 /// opened (opening a FIFO would block), which is why this reads metadata
 /// rather than using a crate that compares open handles.
 #[cfg(unix)]
-pub fn is_same_file(a: &Path, b: &Path) -> bool {
+pub(super) fn is_same_file(a: &Path, b: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     let identity = |p: &Path| fs::metadata(p).map(|m| (m.dev(), m.ino()));
     matches!((identity(a), identity(b)), (Ok(a), Ok(b)) if a == b)

@@ -1,6 +1,6 @@
 //! The output options shared by every command that prints a report:
-//! format, file, precision, byte-order mark, language and colour; and the
-//! writing of a report with them.
+//! format, file, precision, byte-order mark, raw CSV cells, language and
+//! colour; and the writing of a report with them.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -13,7 +13,7 @@ use super::{messages, output};
 use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options, Render};
 
 #[derive(Args, Debug)]
-pub struct OutputArgs {
+pub(super) struct OutputArgs {
     /// Output format.
     #[arg(short, long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -30,6 +30,10 @@ pub struct OutputArgs {
     #[arg(long)]
     bom: bool,
 
+    /// Write CSV text cells as they are: by default a name, unit or scenario starting with =, +, - or @ (which a spreadsheet would run as a formula) is written after an apostrophe.
+    #[arg(long)]
+    raw_csv: bool,
+
     /// Language of labels, headers and status words [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
     lang: Option<Lang>,
@@ -40,13 +44,13 @@ pub struct OutputArgs {
 }
 
 /// `--lang` when given, else the language of the locale variables.
-pub fn lang_or_locale(lang: Option<Lang>) -> Lang {
+pub(super) fn lang_or_locale(lang: Option<Lang>) -> Lang {
     lang.unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
 }
 
 impl OutputArgs {
     /// The options as given, with the report's own `--table` and `--layout`.
-    pub fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
+    pub(super) fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
         let terminal = self.file().is_none() && std::io::stdout().is_terminal();
         Options {
             lang: lang_or_locale(self.lang),
@@ -54,6 +58,7 @@ impl OutputArgs {
             table,
             layout,
             bom: self.bom,
+            raw_csv: self.raw_csv,
             color: self.color,
             sparkline: false,
             destination: Destination {
@@ -65,10 +70,10 @@ impl OutputArgs {
 
     /// Refuses options that do not fit the format, rather than ignoring
     /// them, and an output file that is one of the inputs: before any work.
-    pub fn check<R: Render + ?Sized>(
+    pub(super) fn check<R: Render + ?Sized>(
         &self,
         plan: &PlanArgs,
-        options: &Options<R::Table>,
+        options: &Options<R::TableChoice>,
     ) -> Result<()> {
         render::check::<R>(self.format, options).map_err(messages::misfit)?;
         match self.file() {
@@ -77,11 +82,15 @@ impl OutputArgs {
         }
     }
 
-    /// Writes `report` in the format asked, where asked.
-    pub fn write<R: Render + ?Sized>(&self, report: &R, options: &Options<R::Table>) -> Result<()> {
-        let mut bytes = Vec::new();
-        render::render(report, self.format, options, &mut bytes).map_err(messages::render)?;
-        output::emit(self.file(), &bytes)
+    /// Writes `report` in the format asked, where asked, as it is rendered.
+    pub(super) fn write<R: Render + ?Sized>(
+        &self,
+        report: &R,
+        options: &Options<R::TableChoice>,
+    ) -> Result<()> {
+        output::emit_with(self.file(), |out| {
+            render::render(report, self.format, options, out).map_err(messages::render)
+        })
     }
 
     /// The output file, unless the output is standard output.

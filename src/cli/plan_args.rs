@@ -8,10 +8,10 @@ use clap::Args;
 
 use super::{input, output};
 use crate::plan::{Additions, Encoding};
-use crate::{Keep, Loaded, Projected};
+use crate::{Keep, Loaded, ProjectedScenario};
 
 #[derive(Args, Debug)]
-pub struct PlanArgs {
+pub(super) struct PlanArgs {
     /// Plan file to read; `-` reads standard input.
     #[arg(default_value = "targets.toml")]
     pub file: PathBuf,
@@ -40,7 +40,7 @@ pub struct PlanArgs {
 impl PlanArgs {
     /// Refuses to write `out` when it is the plan or an actuals file, under
     /// any name (a link counts): a run must not destroy its own input.
-    pub fn refuse_overwriting(&self, out: &Path) -> Result<()> {
+    pub(super) fn refuse_overwriting(&self, out: &Path) -> Result<()> {
         let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
         let what = if same(&self.file) {
             "the plan file itself"
@@ -57,7 +57,7 @@ impl PlanArgs {
 
     /// Reads and checks the plan with what the command line adds, keeping
     /// the scenarios `keep` says.
-    pub fn load_all(&self, keep: Keep) -> Result<Loaded> {
+    pub(super) fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
         let from_stdin = std::iter::once(&self.file)
             .chain(&self.actuals)
             .filter(|p| input::is_stdin(p))
@@ -82,11 +82,11 @@ impl PlanArgs {
 
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
-    pub fn load(&self) -> Result<Vec<Projected>> {
+    pub(super) fn load(&self) -> Result<Vec<ProjectedScenario>> {
         let Loaded {
             names: all,
-            projected: mut available,
-        } = self.load_all(Keep::Asked)?;
+            scenarios: mut available,
+        } = self.load_keeping(Keep::Asked)?;
         if self.scenarios.is_empty() {
             return Ok(available);
         }

@@ -8,19 +8,19 @@ use super::Outcome;
 use super::odds::SimulationArgs;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use crate::render::report::{Tables, share_notes};
+use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Layout, Options};
-use crate::report::{GoalRow, Report, Status};
+use crate::report::{GoalReport, GoalRow, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
-pub struct ReportArgs {
+pub(super) struct ReportArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
     /// Which table to show [default: all; summary for csv, which holds one table].
     #[arg(long, value_enum)]
-    table: Option<Tables>,
+    table: Option<GoalTableChoice>,
 
     /// Layout of the years table in CSV [default: long].
     #[arg(long, value_enum)]
@@ -52,17 +52,17 @@ pub struct ReportArgs {
     simulation: SimulationArgs,
 }
 
-pub fn run(args: &ReportArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
     let options = Options {
         sparkline: !args.no_sparkline,
         ..args.out.options(args.table, args.layout)
     };
-    args.out.check::<[Report]>(&args.plan, &options)?;
+    args.out.check::<[GoalReport]>(&args.plan, &options)?;
     if !args.odds && args.simulation.given() {
         bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
     }
     let scenarios = args.plan.load()?;
-    let mut reports: Vec<Report> = scenarios.iter().map(Report::build).collect();
+    let mut reports: Vec<GoalReport> = scenarios.iter().map(GoalReport::build).collect();
     if args.odds {
         let odds = args.simulation.odds(&scenarios)?;
         reports = reports

@@ -10,8 +10,9 @@ use super::{Outcome, messages};
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::parse_rate_argument;
-use crate::render::sensitivity::SensitivityTable;
-use crate::report::sensitivity::{self, SensitivityReport};
+use crate::render::Format;
+use crate::render::sensitivity::SensitivityTableChoice;
+use crate::report::sensitivity::{self, SensitivityReport, TooManyCells};
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
 ///
@@ -19,7 +20,7 @@ use crate::report::sensitivity::{self, SensitivityReport};
 /// from -5 % to +5 % in steps of 1 %. With --metric, one metric's own growth
 /// is set to each rate instead, and the goals it moves are shown.
 #[derive(Args, Debug)]
-pub struct SensitivityArgs {
+pub(super) struct SensitivityArgs {
     #[command(flatten)]
     plan: PlanArgs,
 
@@ -41,16 +42,26 @@ pub struct SensitivityArgs {
 
     /// Which table to show [default: all; grid for csv, which holds one table].
     #[arg(long, value_enum)]
-    table: Option<SensitivityTable>,
+    table: Option<SensitivityTableChoice>,
 
     #[command(flatten)]
     out: OutputArgs,
 }
 
-/// A sweep may have at most this many points.
+/// A sweep may have at most this many points: 100 % in steps of 0.01 %.
 const MAX_POINTS: usize = 10_001;
 
-pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
+/// At most this many cells (goals × points, over every scenario run) in
+/// CSV and JSON, which are written as they are made: the grid is held as
+/// 16 bytes a cell, 320 MB at most.
+const MAX_CELLS: u64 = 20_000_000;
+
+/// At most this many in the table and Markdown, which hold every cell as
+/// text to size their columns (about 350 bytes a cell, 350 MB at most); a
+/// grid larger than this is not for reading anyway.
+const MAX_DOCUMENT_CELLS: u64 = 1_000_000;
+
+pub(super) fn run(args: &SensitivityArgs) -> Result<Outcome> {
     let options = args.out.options(args.table, None);
     args.out
         .check::<[SensitivityReport]>(&args.plan, &options)?;
@@ -59,12 +70,38 @@ pub fn run(args: &SensitivityArgs) -> Result<Outcome> {
         sensitivity::sweep(&scenarios[0], args.metric.as_deref()).map_err(messages::metric)?;
     let origin = sweep.origin(&scenarios[0].scenario.plan);
     let points = points(args, origin, sweep == Sweep::UniformShift)?;
+    // The break-even table alone shows no cell of the grid.
+    let grid_as_text = matches!(args.out.format, Format::Table | Format::Markdown)
+        && args.table != Some(SensitivityTableChoice::BreakEven);
+    let limit = if grid_as_text {
+        MAX_DOCUMENT_CELLS
+    } else {
+        MAX_CELLS
+    };
+    sensitivity::check_size(&scenarios, sweep, points.len(), limit)
+        .map_err(|error| too_many_cells(error, grid_as_text))?;
     let reports: Vec<SensitivityReport> = scenarios
         .iter()
         .map(|s| SensitivityReport::build(s, sweep, &points))
         .collect();
     args.out.write(reports.as_slice(), &options)?;
     Ok(Outcome::Done)
+}
+
+/// A sweep too large for the output, with the ways to shrink it.
+fn too_many_cells(error: TooManyCells, grid_as_text: bool) -> anyhow::Error {
+    let held = if grid_as_text {
+        format!(
+            "the table and Markdown hold at most {MAX_DOCUMENT_CELLS} (CSV and JSON up to \
+             {MAX_CELLS})"
+        )
+    } else {
+        format!("at most {MAX_CELLS} are held")
+    };
+    anyhow!(
+        "{error}, and {held}: widen --step, narrow --from and --to, or sweep one --metric \
+         or fewer scenarios"
+    )
 }
 
 /// The points of the sweep, from --from to --to by --step.
@@ -97,9 +134,16 @@ fn points(args: &SensitivityArgs, origin: f64, uniform: bool) -> Result<Vec<f64>
     // Counted as a float first: a tiny step must not overflow the count.
     let steps = ((to - from) / step + 1e-9).floor();
     if steps + 1.0 > MAX_POINTS as f64 {
+        // `--step 1e-300` would otherwise print a count of 300 digits.
+        let count = if steps < 1e9 {
+            format!("{}", steps + 1.0)
+        } else {
+            "more than 1000000000".to_owned()
+        };
         bail!(
-            "{} points is too many; at most {MAX_POINTS}: widen --step or narrow the range",
-            steps + 1.0
+            "--step {}: {count} points between --from and --to, and a sweep may have at \
+             most {MAX_POINTS}: widen --step or narrow the range",
+            args.step.as_deref().unwrap_or("1%")
         );
     }
     Ok((0..=steps as usize)

@@ -9,21 +9,25 @@ use crate::Keep;
 
 /// Check a plan file (with any --set and --actuals): print a one-line summary and exit 0, or list its problems and exit 2.
 #[derive(Args, Debug)]
-pub struct ValidateArgs {
+pub(super) struct ValidateArgs {
     #[command(flatten)]
     plan: PlanArgs,
 }
 
-pub fn run(args: &ValidateArgs) -> Result<Outcome> {
-    let loaded = args.plan.load_all(Keep::Base)?;
-    let plan = &loaded.projected[0].scenario.plan;
+pub(super) fn run(args: &ValidateArgs) -> Result<Outcome> {
+    let loaded = args.plan.load_keeping(Keep::Base)?;
+    let plan = &loaded.scenarios[0].scenario.plan;
     let figures: usize = plan.metrics.iter().map(|m| m.actual.len()).sum();
+    let history: usize = plan.metrics.iter().map(|m| m.history.len()).sum();
     let mut extra = String::new();
     if loaded.names.len() > 1 {
         extra.push_str(&format!(", {}", count(loaded.names.len() - 1, "scenario")));
     }
     if figures > 0 {
         extra.push_str(&format!(", {}", count(figures, "actual figure")));
+    }
+    if history > 0 {
+        extra.push_str(&format!(", {}", count(history, "history figure")));
     }
     let summary = format!(
         "{}: valid plan: {}, {}, {}–{} ({}){extra}\n",

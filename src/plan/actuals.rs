@@ -18,7 +18,9 @@ pub enum Encoding {
     /// UTF-8 (with or without a byte-order mark) when the bytes are valid
     /// UTF-8, GB18030 otherwise.
     Auto,
-    #[value(name = "utf-8", alias = "utf8")]
+    /// UTF-8, with or without a byte-order mark. (`--help` lists this
+    /// value without a note, as the name says it all.)
+    #[value(name = "utf-8", alias = "utf8", help = None::<&str>)]
     Utf8,
     /// GB18030, a superset of GBK and GB2312.
     #[value(name = "gb18030", alias = "gbk")]
@@ -28,11 +30,17 @@ pub enum Encoding {
 /// One actual figure, with where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActualRecord {
+    /// The `metric` cell, trimmed: a metric id, checked against the plan
+    /// when the figures join it.
     pub metric: String,
+    /// The `year` cell; whether the plan has that year is checked when the
+    /// figures join it.
     pub year: i32,
+    /// The `value` cell, thousands separators removed, in the metric's unit.
     pub value: f64,
-    /// The file and line it came from, for messages.
+    /// The file it came from, as named in messages.
     pub file: String,
+    /// The 1-based line of the file it came from.
     pub line: usize,
 }
 

@@ -16,28 +16,39 @@ use super::escape_controls;
 /// argument that changes the plan (`--set`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
+    /// A 1-based line of the plan file.
     Line(usize),
+    /// A command-line argument, as typed: `--set gdp.growth=5%`.
     Argument(String),
     /// A line of another file than the plan (an actuals CSV).
     FileLine {
+        /// The file, as named in messages.
         file: String,
+        /// The 1-based line.
         line: usize,
     },
 }
 
+/// One mistake in a plan, with where it is and what it is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
+    /// Where it was found; `None` for a problem of the file as a whole
+    /// (no `[plan]` table, say).
     pub location: Option<Location>,
+    /// The 1-based column on the line, when it is known (TOML syntax errors).
     pub column: Option<usize>,
+    /// The scenario it is in; `None` for the base plan.
     pub scenario: Option<String>,
+    /// The id of the metric it is about, if one.
     pub metric: Option<String>,
+    /// The field it is about (`growth`, `plan.base_year`), if one.
     pub field: Option<String>,
     /// What is wrong and how to fix it.
     pub message: String,
 }
 
 impl Problem {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         Problem {
             location: None,
             column: None,
@@ -48,31 +59,31 @@ impl Problem {
         }
     }
 
-    pub fn at(mut self, location: Location) -> Self {
+    pub(crate) fn at(mut self, location: Location) -> Self {
         self.location = Some(location);
         self
     }
 
-    pub fn at_line(self, line: usize) -> Self {
+    pub(crate) fn at_line(self, line: usize) -> Self {
         self.at(Location::Line(line))
     }
 
-    pub fn at_column(mut self, column: usize) -> Self {
+    pub(crate) fn at_column(mut self, column: usize) -> Self {
         self.column = Some(column);
         self
     }
 
-    pub fn in_scenario(mut self, name: Option<&str>) -> Self {
+    pub(crate) fn in_scenario(mut self, name: Option<&str>) -> Self {
         self.scenario = name.map(str::to_owned);
         self
     }
 
-    pub fn in_metric(mut self, id: &str) -> Self {
+    pub(crate) fn in_metric(mut self, id: &str) -> Self {
         self.metric = Some(id.to_owned());
         self
     }
 
-    pub fn in_field(mut self, field: &str) -> Self {
+    pub(crate) fn in_field(mut self, field: &str) -> Self {
         self.field = Some(field.to_owned());
         self
     }

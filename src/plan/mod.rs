@@ -3,11 +3,17 @@
 //! Everything downstream (projection, goals, rendering) works on these types
 //! and may rely on their invariants: years are in order, every per-year list
 //! has one entry per projected year, rates are above -100 %, numbers are
-//! finite, and a ratio points at two non-ratio metrics of the same plan.
-//! Reading TOML and turning its mistakes into messages lives in `parse`.
+//! finite, a ratio points at two non-ratio metrics of the same plan, and
+//! history figures come before the base year (positive on a compound
+//! metric). Reading TOML and turning its mistakes into messages lives in
+//! `parse`. A growth or increment given as `"trend"` is estimated from the
+//! history as the plan is read, with `calc::trend`, the one piece of
+//! arithmetic the plan borrows: everything after it sees a plain rate.
 
 use std::collections::BTreeMap;
 use std::ops::RangeInclusive;
+
+use crate::calc::trend::{Estimator, Trend};
 
 mod actuals;
 mod error;
@@ -21,7 +27,7 @@ pub(crate) use error::Problems;
 pub use error::{Location, PlanError, Problem, SHOWN_PROBLEMS};
 pub use escape::escape_controls;
 pub(crate) use parse::{Origins, read_plan};
-pub use parse::{known_ids, parse_plan};
+pub use parse::{estimator_name, known_ids, parse_plan};
 pub use rate::{parse_rate_argument, times_hundred};
 
 /// What the command line adds to a plan file.
@@ -54,15 +60,21 @@ pub const BASE_SCENARIO: &str = "base";
 /// base plan with a scenario's overrides and growth shift applied.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
+    /// The scenario's id from `[scenarios.<id>]`, or [`BASE_SCENARIO`].
     pub name: String,
+    /// What the scenario assumes, as its `description` says (control
+    /// characters escaped); `None` when it says nothing, and for the base plan.
     pub description: Option<String>,
+    /// The plan with the scenario's changes applied.
     pub plan: Plan,
 }
 
 /// A growth shift that would take a rate to -100 % or below.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ShiftTooLow {
+    /// Index into `Plan::metrics` of the first metric it happens to.
     pub metric: usize,
+    /// The first year it happens in.
     pub year: i32,
     /// The rate the shift would give.
     pub rate: f64,
@@ -72,12 +84,21 @@ pub struct ShiftTooLow {
 /// base year `year_reached` looks.
 pub const MAX_HORIZON: i32 = 100;
 
+/// A plan file's `[plan]` table and its metrics, read and checked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
+    /// The plan's title, shown above every output; `None` when it has none.
+    /// Control characters are escaped, as in every text of the plan.
     pub title: Option<String>,
+    /// Where the plan's numbers come from (a citation), shown under the
+    /// title; `None` when the plan does not say.
     pub source: Option<String>,
+    /// The year of the baselines.
     pub base_year: i32,
+    /// The year the goals are for: after base_year, at most
+    /// [`MAX_HORIZON`] years later.
     pub target_year: i32,
+    /// The metrics, in file order; at least one.
     pub metrics: Vec<Metric>,
     /// How the odds of the goals are simulated (`[uncertainty]`).
     pub uncertainty: Uncertainty,
@@ -124,7 +145,10 @@ pub enum Volatility {
     /// `"history"`: read from the metric's own figures, once they are all
     /// known (actual figures may come from CSV files); `line` is where it
     /// is asked for.
-    History { line: usize },
+    History {
+        /// The line of the plan file that asks for it.
+        line: usize,
+    },
 }
 
 impl Plan {
@@ -138,16 +162,20 @@ impl Plan {
         self.base_year..=self.target_year
     }
 
+    /// How many goals the metrics have, goals of every kind alike (an
+    /// in-step goal counts as a rate goal).
     pub fn goal_count(&self) -> usize {
         self.metrics.iter().map(|m| m.goals().count()).sum()
     }
 
+    /// The position in `metrics` of the metric `id`; `None` when the plan
+    /// has no such metric.
     pub fn metric_index(&self, id: &str) -> Option<usize> {
         self.metrics.iter().position(|m| m.id == id)
     }
 
     /// The plan as it stood at the end of `year`: actual figures for later
-    /// years are set aside.
+    /// years are set aside (history, all before the base year, stays).
     pub fn as_of(&self, year: i32) -> Plan {
         let mut earlier = self.clone();
         for metric in &mut earlier.metrics {
@@ -178,23 +206,44 @@ impl Plan {
     }
 }
 
+/// One metric of the plan: what it is called, how it moves, what it has
+/// reached so far, and what it should reach.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Metric {
+    /// The id of its `[metrics.<id>]` table, as CSV, JSON and `--set` name it.
     pub id: String,
+    /// The name people read; the id when the plan gives none.
     pub name: String,
+    /// The unit its values are in; empty when the plan gives none, except
+    /// `%` for a ratio scaled by 100.
     pub unit: String,
+    /// How its value moves from year to year.
     pub model: Model,
     /// Published figures by year (base_year + 1 ..= target_year), from the
     /// plan file and actuals CSV files. For a ratio, shares entered directly.
     pub actual: BTreeMap<i32, f64>,
+    /// The goal for its value at target_year (`target`), in its unit.
     pub level_goal: Option<Goal>,
-    /// A rate goal stated as a rate.
+    /// The goal for its average annual growth rate (`rate_target`), stated
+    /// as a rate: a fraction, judged at comparable prices by the metric's
+    /// rate method. A ratio may have one too (an intensity's average
+    /// decline). `None` when the metric has no rate goal, or keeps pace with
+    /// another metric instead (`in_step_goal`).
     pub rate_goal: Option<Goal>,
     /// A rate goal stated as keeping pace with another metric (同步); a
     /// metric has at most one of this and `rate_goal`.
     pub in_step_goal: Option<InStep>,
+    /// The goal for its relative change from base_year to target_year at
+    /// comparable prices (`change_target`), as a fraction (-0.135 for
+    /// 下降13.5%); `None` when it has none.
     pub change_goal: Option<Goal>,
+    /// The goal for its absolute change from base_year to target_year
+    /// (`increase_target`), in its unit (percentage points for a share);
+    /// `None` when it has none.
     pub increase_goal: Option<Goal>,
+    /// The goal for the sum of its values over the plan years, base_year + 1
+    /// ..= target_year (`total_target`), in its unit; `None` when it has
+    /// none, and always for a ratio.
     pub total_goal: Option<Goal>,
     /// How the metric's average annual rate is computed, for its rate goals.
     pub rate_method: RateMethod,
@@ -209,6 +258,22 @@ pub struct Metric {
     pub line: usize,
     /// Line of the metric's `actual` table, when it has one.
     pub actual_line: Option<usize>,
+    /// Published figures before base_year, from the plan file's `history`
+    /// table and actuals CSV files: what trends are estimated from, and what
+    /// a method that looks back past the baseline (Destatis) reads.
+    pub history: BTreeMap<i32, f64>,
+    /// The trend the plan's growth or increment was derived from, when the
+    /// plan says `growth = "trend"` (or `increment = "trend"`).
+    pub trend: Option<DerivedTrend>,
+}
+
+/// A growth or increment the plan leaves to the metric's history.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DerivedTrend {
+    /// How the trend was estimated (`trend = "cagr"`, the default).
+    pub estimator: Estimator,
+    /// What it found: the rate or increment every projected year takes.
+    pub found: Trend,
 }
 
 impl Metric {
@@ -251,20 +316,36 @@ impl Metric {
 /// How a metric's value moves from one year to the next.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Model {
-    /// v(y) = v(y-1) × (1 + growth[y]); one rate per projected year. With a
-    /// deflator, growth is real (at comparable prices) and the levels are
-    /// at current prices: v(y) = v(y-1) × (1 + growth[y]) × (1 + deflator[y]).
+    /// `v(y) = v(y-1) × (1 + growth[y])`; one rate per projected year. With
+    /// a deflator, growth is real (at comparable prices) and the levels are
+    /// at current prices: `v(y) = v(y-1) × (1 + growth[y]) × (1 + deflator[y])`.
     Compound {
+        /// The value in base_year, positive (at current prices, which are
+        /// base-year prices in base_year).
         baseline: f64,
+        /// The growth rates, fractions above -1, for base_year + 1 ..=
+        /// target_year; real growth when the metric has a deflator.
         growth: Vec<f64>,
+        /// The price rises (`deflator`), fractions above -1, for base_year +
+        /// 1 ..= target_year; `None` when the plan gives none, and the levels
+        /// then grow by `growth` alone.
         deflator: Option<Vec<f64>>,
     },
-    /// v(y) = v(y-1) + increment[y]; one increment per projected year.
-    Linear { baseline: f64, increment: Vec<f64> },
-    /// v(y) = numerator(y) / denominator(y) × scale; indices into `Plan::metrics`.
+    /// `v(y) = v(y-1) + increment[y]`; one increment per projected year.
+    Linear {
+        /// The value in base_year.
+        baseline: f64,
+        /// The increments, in the metric's unit, for base_year + 1 ..= target_year.
+        increment: Vec<f64>,
+    },
+    /// `v(y) = numerator(y) / denominator(y) × scale`; indices into `Plan::metrics`.
     Ratio {
+        /// Index of the numerator, a metric that is not a ratio.
         numerator: usize,
+        /// Index of the denominator, a metric that is not a ratio.
         denominator: usize,
+        /// The factor applied to the quotient: 100 (the default) for a
+        /// percentage.
         scale: f64,
         /// Whether the plan gives the scale. The default, 100, reads the
         /// share in percent, which a target written as a fraction betrays.
@@ -296,6 +377,7 @@ pub enum RateMethod {
     Cumulative,
 }
 
+/// What a goal is on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GoalKind {
     /// The metric's value at target_year.
@@ -340,24 +422,32 @@ pub struct InStep {
 /// its path is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Stated {
+    /// A value the figure is compared with.
     Value(Goal),
+    /// A rate goal: growth at least another metric's, less a tolerance.
     InStep(InStep),
 }
 
+/// A goal: a value and how the metric's figure must compare with it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Goal {
+    /// At least, at most, or about the value.
     pub comparison: Comparison,
     /// In the metric's unit for level, increase and total goals; a fraction
     /// (0.16) for rate and change goals.
     pub value: f64,
 }
 
+/// How a figure must compare with a goal's value to meet it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Comparison {
+    /// At least the value (`at_least`, or a plain number): a floor.
     AtLeast,
+    /// At most the value (`at_most`): a ceiling.
     AtMost,
     /// Within ± tolerance of the value, in the goal's own terms.
     About {
+        /// How far from the value still meets the goal; not negative.
         tolerance: f64,
     },
 }

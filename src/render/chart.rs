@@ -63,7 +63,8 @@ fn font(points: f64) -> FontDesc<'static> {
     (FONTS, points * 1.24).into_font()
 }
 
-/// The chart as SVG text.
+/// The chart as SVG text, its words in `lang`; refused only when the
+/// drawing library fails.
 pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
     let words = lang.words();
     let columns = match chart.panels.len() {

@@ -6,7 +6,7 @@
 //! status, progress against time) are written here once.
 
 use super::Words;
-use super::number::{Precision, number, percent, percent_shortest, signed};
+use super::number::{NOT_A_NUMBER, Precision, number, percent, percent_shortest, signed};
 use crate::report::{
     BASE_SCENARIO, Comparison, Goal, GoalKind, GoalStatement, Progress, ReportHeader, Status,
     in_percent,
@@ -14,33 +14,48 @@ use crate::report::{
 
 /// A report for people: a title, lines under it, then sections.
 pub struct Document {
+    /// The plan's title; `None` when it has none.
     pub title: Option<String>,
+    /// Lines under the title: the plan's source, its years, what the
+    /// document shows, the scenarios shown.
     pub preamble: Vec<String>,
+    /// The tables or paragraphs, in order.
     pub sections: Vec<Section>,
 }
 
+/// A part of a document: a heading and what is under it.
 pub struct Section {
+    /// The heading; `None` when the section needs none (the one section of
+    /// a document about the plan alone).
     pub heading: Option<String>,
+    /// A table or paragraphs.
     pub body: Body,
 }
 
+/// What a section holds.
 pub enum Body {
+    /// A table of cells, with lines under it.
     Table {
+        /// The table's header and rows.
         grid: Grid,
         /// Lines under the table.
         note: Option<String>,
     },
+    /// Sentences, one paragraph each.
     Paragraphs(Vec<Paragraph>),
 }
 
 /// A paragraph, led by the name of what it is about where it has one.
 pub struct Paragraph {
+    /// The name the paragraph opens with (a metric's), which Markdown sets
+    /// in bold; `None` when the text does not open with one.
     pub lead: Option<String>,
+    /// The rest of the paragraph, after the lead.
     pub text: String,
 }
 
 impl Section {
-    pub fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
+    pub(super) fn table(heading: String, grid: Grid, note: Option<String>) -> Section {
         Section {
             heading: Some(heading),
             body: Body::Table { grid, note },
@@ -50,7 +65,11 @@ impl Section {
 
 /// A document with no sections yet: the plan's title, then its source, its
 /// years and `about` (what the tables show), for the scenarios in `headers`.
-pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<String>) -> Document {
+pub(super) fn opening(
+    headers: &[&ReportHeader],
+    words: &dyn Words,
+    about: Option<String>,
+) -> Document {
     let Some(first) = headers.first() else {
         return Document {
             title: None,
@@ -69,7 +88,7 @@ pub fn opening(headers: &[&ReportHeader], words: &dyn Words, about: Option<Strin
 }
 
 /// A section's heading, followed by its scenario's name when several are shown.
-pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
+pub(super) fn section_heading(title: &str, header: &ReportHeader, several: bool) -> String {
     if several {
         format!("{title} · {}", header.scenario)
     } else {
@@ -79,7 +98,7 @@ pub fn section_heading(title: &str, header: &ReportHeader, several: bool) -> Str
 
 /// One line per scenario shown, naming it and saying what it assumes; none
 /// when only the plan itself is shown.
-pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
+pub(super) fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<String> {
     let only_the_plan = matches!(headers, [single] if single.scenario == BASE_SCENARIO);
     if only_the_plan {
         return Vec::new();
@@ -92,32 +111,43 @@ pub fn scenario_lines(headers: &[&ReportHeader], words: &dyn Words) -> Vec<Strin
 
 /// A scenario named, with what it assumes; the plan itself, undescribed,
 /// says that it is the plan as written.
-pub fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
+pub(super) fn scenario_line(name: &str, description: Option<&str>, words: &dyn Words) -> String {
     let as_written = (name == BASE_SCENARIO).then(|| words.the_plan_as_written());
     words.scenario_line(name, description.or(as_written))
 }
 
+/// A table: a header and rows of cells, as many in each as in the header.
 pub struct Grid {
+    /// The column headers.
     pub header: Vec<String>,
+    /// The rows, each a cell per column.
     pub rows: Vec<Vec<Cell>>,
     /// Columns of numbers, which read best right-aligned.
     pub numeric: Vec<bool>,
 }
 
+/// One cell of a table: its text and its tone.
 pub struct Cell {
+    /// The text shown, already written in the language and decimals asked.
     pub text: String,
+    /// How the cell is coloured where colour is shown.
     pub tone: Tone,
 }
 
 /// What a cell says about the goal, for formats that can colour it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tone {
+    /// Neither good nor bad news: not coloured.
     Plain,
+    /// Reached, or on track: green.
     Good,
+    /// Between good and bad: a method's middle classes (behind, a light cloud).
+    Fair,
+    /// Missed, or behind: red.
     Bad,
 }
 
-pub fn plain(text: impl Into<String>) -> Cell {
+pub(super) fn plain(text: impl Into<String>) -> Cell {
     Cell {
         text: text.into(),
         tone: Tone::Plain,
@@ -125,39 +155,59 @@ pub fn plain(text: impl Into<String>) -> Cell {
 }
 
 /// "104.20 (2018)"
-pub fn latest_text(year: i32, value: f64, decimals: usize) -> String {
+pub(super) fn latest_text(year: i32, value: f64, decimals: usize) -> String {
     format!("{} ({year})", number(value, Precision::Decimals(decimals)))
 }
 
-/// Progress against time elapsed: "44% / 60%".
-pub fn progress_text(p: &Progress) -> String {
+/// Progress, the plan path's own progress by then, and time elapsed:
+/// "44% / 51% / 60%".
+pub(super) fn progress_text(p: &Progress) -> String {
+    let share = |x: Option<f64>| x.map_or_else(|| "—".to_owned(), |x| percent(x, 0));
     format!(
-        "{} / {}",
-        p.progress.map_or_else(|| "—".to_owned(), |x| percent(x, 0)),
+        "{} / {} / {}",
+        share(p.progress),
+        share(p.expected_progress),
         percent(p.time_elapsed, 0)
     )
 }
 
 /// A difference between two rates, in percentage points: "+1.14 pp".
-pub fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
+pub(super) fn points_text(x: f64, words: &dyn Words, d: usize) -> String {
     unit_points_text(x * 100.0, words, d)
 }
 
 /// A change of a metric in %, in percentage points: "+0.80 pp".
-pub fn unit_points_text(x: f64, words: &dyn Words, d: usize) -> String {
-    format!("{}{}", signed(x, d), words.points())
+pub(super) fn unit_points_text(x: f64, words: &dyn Words, d: usize) -> String {
+    signed_with_unit(x, d, words.points())
 }
 
 /// A fraction as a signed percent: "+2.40%", "-1.05%".
-pub fn signed_percent(x: f64, d: usize) -> String {
-    format!("{}%", signed(x * 100.0, d))
+pub(super) fn signed_percent(x: f64, d: usize) -> String {
+    signed_with_unit(x * 100.0, d, "%")
+}
+
+/// `x`, signed, then `unit`; an overflow is no amount of anything, so its
+/// marker stands alone.
+fn signed_with_unit(x: f64, d: usize, unit: &str) -> String {
+    let text = signed(x, d);
+    if x.is_finite() {
+        format!("{text}{unit}")
+    } else {
+        text
+    }
 }
 
 /// How fast a metric must move: an average rate, or for a metric in % so
 /// many points a year ("+0.16 pp a year"); empty when neither applies.
-pub fn pace_text(rate: Option<f64>, points: Option<f64>, words: &dyn Words, d: usize) -> String {
+pub(super) fn pace_text(
+    rate: Option<f64>,
+    points: Option<f64>,
+    words: &dyn Words,
+    d: usize,
+) -> String {
     match (rate, points) {
         (Some(rate), _) => percent(rate, d),
+        (None, Some(points)) if !points.is_finite() => NOT_A_NUMBER.to_owned(),
         (None, Some(points)) => words.points_a_year(&signed(points, d)),
         (None, None) => String::new(),
     }
@@ -166,7 +216,12 @@ pub fn pace_text(rate: Option<f64>, points: Option<f64>, words: &dyn Words, d: u
 /// The value a goal is judged on, as its kind writes it: a level or a sum
 /// in the metric's unit, a rate or a change in percent, an increase signed
 /// (in points for a metric in %).
-pub fn judged_text(statement: &GoalStatement, value: f64, words: &dyn Words, d: usize) -> String {
+pub(super) fn judged_text(
+    statement: &GoalStatement,
+    value: f64,
+    words: &dyn Words,
+    d: usize,
+) -> String {
     match statement.kind {
         GoalKind::Level | GoalKind::Total => number(value, Precision::Decimals(d)),
         GoalKind::Rate | GoalKind::Change => percent(value, d),
@@ -176,7 +231,7 @@ pub fn judged_text(statement: &GoalStatement, value: f64, words: &dyn Words, d: 
 
 /// How far the judged value is from the goal: in the metric's unit, in
 /// percentage points for rates and changes (and increases of a metric in %).
-pub fn gap_text(statement: &GoalStatement, gap: f64, words: &dyn Words, d: usize) -> String {
+pub(super) fn gap_text(statement: &GoalStatement, gap: f64, words: &dyn Words, d: usize) -> String {
     match statement.kind {
         GoalKind::Level | GoalKind::Total => signed(gap, d),
         GoalKind::Rate | GoalKind::Change => points_text(gap, words, d),
@@ -195,7 +250,7 @@ fn increase_text(statement: &GoalStatement, x: f64, words: &dyn Words, d: usize)
 
 /// A goal's judged value with its status mark, coloured by status:
 /// "142.82 ✘".
-pub fn judged_cell(
+pub(super) fn judged_cell(
     statement: &GoalStatement,
     value: f64,
     status: Status,
@@ -210,7 +265,7 @@ pub fn judged_cell(
     }
 }
 
-pub fn tone(status: Status) -> Tone {
+pub(super) fn tone(status: Status) -> Tone {
     match status {
         Status::Reached => Tone::Good,
         Status::Missed => Tone::Bad,
@@ -219,7 +274,7 @@ pub fn tone(status: Status) -> Tone {
 
 /// "≥ 150", "≤ 80", "≈ 60 ± 3": a level goal as written in the plan, not
 /// rounded to the table's decimals.
-pub fn level_text(goal: &Goal) -> String {
+pub(super) fn level_text(goal: &Goal) -> String {
     condition(goal, |x| number(x, Precision::Full))
 }
 
@@ -228,7 +283,11 @@ pub fn level_text(goal: &Goal) -> String {
 /// ≥ 6.65% − 0.5 pp". Values are shown as written; the rate an in-step goal
 /// keeps pace with is computed, and shown to `decimals` when given (left
 /// out where it moves: across scenarios, along a sweep).
-pub fn goal_text(statement: &GoalStatement, words: &dyn Words, decimals: Option<usize>) -> String {
+pub(super) fn goal_text(
+    statement: &GoalStatement,
+    words: &dyn Words,
+    decimals: Option<usize>,
+) -> String {
     let GoalStatement {
         kind,
         goal,
@@ -269,5 +328,46 @@ fn condition(goal: &Goal, amount: impl Fn(f64) -> String) -> String {
         Comparison::About { tolerance } => {
             format!("≈ {} ± {}", amount(goal.value), amount(tolerance))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Lang;
+    use crate::report::RateMethod;
+
+    #[test]
+    fn an_overflow_carries_no_unit() {
+        let words = Lang::En.words();
+        assert_eq!(signed_percent(0.024, 2), "+2.40%");
+        assert_eq!(points_text(-0.0105, words, 2), "-1.05 pp");
+        assert_eq!(unit_points_text(0.8, words, 2), "+0.80 pp");
+        for x in [f64::INFINITY, f64::NAN, 1e307] {
+            assert_eq!(signed_percent(x, 2), NOT_A_NUMBER);
+            assert_eq!(points_text(x, words, 2), NOT_A_NUMBER);
+        }
+        assert_eq!(unit_points_text(f64::INFINITY, words, 2), NOT_A_NUMBER);
+        assert_eq!(pace_text(None, Some(f64::INFINITY), words, 2), NOT_A_NUMBER);
+    }
+
+    #[test]
+    fn goals_as_written_take_the_exponent_form_when_extreme() {
+        let words = Lang::En.words();
+        let goal = |kind: GoalKind, value: f64| GoalStatement {
+            kind,
+            goal: Goal {
+                comparison: Comparison::AtLeast,
+                value,
+            },
+            in_step: None,
+            rate_method: RateMethod::Endpoint,
+            in_points: false,
+        };
+        let text = |kind, value| goal_text(&goal(kind, value), words, None);
+        assert_eq!(text(GoalKind::Level, 150.0), "≥ 150");
+        assert_eq!(text(GoalKind::Level, 1e300), "≥ 1e300");
+        assert_eq!(text(GoalKind::Total, -2.5e-300), "total ≥ -2.5e-300");
+        assert_eq!(text(GoalKind::Rate, 1e20), "avg growth ≥ 1e22%");
     }
 }

@@ -8,19 +8,19 @@ use super::document::{
     Body, Document, Paragraph, Section, level_text, opening, points_text, scenario_lines,
     unit_points_text,
 };
-use super::json as json_text;
+use super::json::{self as json_text, Json};
 use super::number::{Precision, number, percent, percent_shortest};
 use super::records::{Field, Records};
 use super::words::{
     CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
-    RateAndLevel, ShareNeeds,
+    RateAndLevel, ShareNeeds, TrendDiffers,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions};
 use crate::report::explain::ExplainReport;
-use crate::report::{Comparison, Finding, MetricLabel, ReportHeader};
+use crate::report::{Comparison, Finding, MetricLabel, ReportHeader, estimator_name};
 
 impl Render for [ExplainReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = Nothing;
 
     fn one_table(_: Option<Nothing>, _: Option<Layout>) -> Result<Nothing, Misfit> {
@@ -67,28 +67,27 @@ impl Render for [ExplainReport] {
         document
     }
 
-    fn records(&self, table: Nothing) -> Records {
+    fn records(&self, table: Nothing) -> Records<'_> {
         match table {}
     }
 
     /// `plan`, then per scenario its findings as data: the metric, the kind
     /// of finding, and its numbers (rates as fractions).
-    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
-        let mut root = Map::new();
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), json_text::plan_object(&first.header));
+            root.push(("plan", json_text::plan_object(&first.header).into()));
         }
-        let findings = self
-            .iter()
-            .flat_map(|report| {
+        let findings = Json::array(move || {
+            self.iter().flat_map(move |report| {
                 report
                     .findings
                     .iter()
-                    .map(move |finding| finding_object(report, finding, precision))
+                    .map(move |finding| finding_object(report, finding, precision).into())
             })
-            .collect();
-        root.insert("findings".into(), Value::Array(findings));
-        Value::Object(root)
+        });
+        root.push(("findings", findings));
+        Json::Object(root)
     }
 }
 
@@ -204,6 +203,13 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                 enough: f.meets,
             })
         }
+        Finding::TrendDiffers(f) => words.trend_differs(&TrendDiffers {
+            name: label(f.metric).name.clone(),
+            plan_rate: rate(f.plan_rate),
+            from_year: f.trend.from_year,
+            to_year: f.trend.to_year,
+            trend_rate: rate(f.trend.rate.per_year),
+        }),
     }
 }
 
@@ -232,6 +238,15 @@ fn finding_object(report: &ExplainReport, finding: &Finding, precision: Precisio
             "needed_increment": f.increments.map(|i| i.0),
             "own_increment": f.increments.map(|i| i.1),
             "meets": f.meets,
+        }),
+        Finding::TrendDiffers(f) => json!({
+            "metric": id(f.metric),
+            "kind": "trend_differs",
+            "plan_rate": f.plan_rate,
+            "estimator": estimator_name(f.estimator),
+            "trend_rate": f.trend.rate.per_year,
+            "from_year": f.trend.from_year,
+            "to_year": f.trend.to_year,
         }),
         Finding::FallAtMost(f) => json!({
             "metric": id(f.metric),

@@ -1,22 +1,75 @@
 //! JSON: each report as one object, for programs. Numbers are JSON numbers,
 //! values that do not apply are null, and keys keep the order they are
 //! written in; every object opens with the same `plan`.
+//!
+//! A report is written as it is produced ([`Json`]): each goal, point or
+//! grid cell is made into a small value, written and dropped, so that the
+//! output of 100,000 metrics is never held as one value or one string.
 
+use std::io::{self, Write};
+
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
 use super::number::{Precision, fraction_precision, rounded};
 use super::records::Field;
 use crate::report::ReportHeader;
 
-/// Pretty JSON text with a final newline.
-pub fn to_text(value: &Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("a JSON value always serializes");
-    text.push('\n');
-    text
+/// JSON to be written: small values built whole, and arrays made one item
+/// at a time while they are written.
+pub enum Json<'a> {
+    /// A value small enough to build whole: a goal, the `plan` object.
+    Value(Value),
+    /// An object, its members in order.
+    Object(Vec<(&'static str, Json<'a>)>),
+    /// An array, its items made as they are written.
+    Array(Items<'a>),
+}
+
+/// Makes an array's items, each time the array is written.
+pub type Items<'a> = Box<dyn Fn() -> Box<dyn Iterator<Item = Json<'a>> + 'a> + 'a>;
+
+impl<'a> Json<'a> {
+    /// An array of what `items` makes, when it is written.
+    pub fn array<I>(items: impl Fn() -> I + 'a) -> Json<'a>
+    where
+        I: IntoIterator<Item = Json<'a>>,
+        I::IntoIter: 'a,
+    {
+        Json::Array(Box::new(move || Box::new(items().into_iter())))
+    }
+}
+
+impl From<Value> for Json<'_> {
+    fn from(value: Value) -> Self {
+        Json::Value(value)
+    }
+}
+
+impl Serialize for Json<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Json::Value(value) => value.serialize(serializer),
+            Json::Object(members) => {
+                let mut map = serializer.serialize_map(Some(members.len()))?;
+                for (key, value) in members {
+                    map.serialize_entry(key, value)?;
+                }
+                map.end()
+            }
+            Json::Array(items) => serializer.collect_seq(items()),
+        }
+    }
+}
+
+/// Writes `json` as pretty text with a final newline, as it is produced.
+pub(super) fn write(json: &Json, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, json)?;
+    out.write_all(b"\n")
 }
 
 /// A field as a JSON value: numbers as numbers, missing values as null.
-pub fn value(field: Field, precision: Precision) -> Value {
+pub(super) fn value(field: Field, precision: Precision) -> Value {
     match field {
         Field::Text(s) => Value::String(s),
         Field::Int(i) => Value::from(i),
@@ -28,7 +81,7 @@ pub fn value(field: Field, precision: Precision) -> Value {
 }
 
 /// An object of `keys` and `fields`, paired in order.
-pub fn object(
+pub(super) fn object(
     keys: &[&str],
     fields: impl IntoIterator<Item = Field>,
     precision: Precision,
@@ -42,11 +95,35 @@ pub fn object(
 }
 
 /// The `plan` object that opens every JSON output.
-pub fn plan_object(header: &ReportHeader) -> Value {
+pub(super) fn plan_object(header: &ReportHeader) -> Value {
     json!({
         "title": header.title,
         "source": header.source,
         "base_year": header.base_year,
         "target_year": header.target_year,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What is streamed reads exactly as the same value written whole.
+    #[test]
+    fn streamed_json_is_the_text_of_the_whole_value() {
+        let items = [json!({"a": 1.5, "b": null}), json!([]), json!("x")];
+        let streamed = Json::Object(vec![
+            ("plan", json!({"title": "t"}).into()),
+            ("empty", Json::array(std::iter::empty)),
+            (
+                "items",
+                Json::array(|| items.iter().cloned().map(Json::from)),
+            ),
+        ]);
+        let whole = json!({"plan": {"title": "t"}, "empty": [], "items": items});
+        let mut out = Vec::new();
+        write(&streamed, &mut out).unwrap();
+        let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+    }
 }

@@ -5,7 +5,7 @@ use comfy_table::presets::ASCII_MARKDOWN;
 use super::document::{Body, Document, Grid, Paragraph};
 use super::table::{TerminalOptions, build};
 
-pub fn draw(document: Document) -> String {
+pub(super) fn draw(document: Document) -> String {
     let mut out = String::new();
     if let Some(title) = &document.title {
         out.push_str(&format!("# {}\n\n", inline(title)));

@@ -1,13 +1,15 @@
 //! Turning the reports into text. Each kind of report implements
 //! [`Render`] once: the document people read, the records of a table, and
-//! the JSON value; [`render`] picks the format, checks that the options fit
-//! it, and writes. One module per format (`table`, `markdown`, `csv`,
-//! `json`, and `chart` for the SVG); what they share lives in `number` (how
-//! a value is written), `words` (every word people read, one file per
-//! language), `document` (the titled tables and paragraphs of the
-//! human-readable formats) and `records` (the fields of CSV rows and JSON
-//! objects, named once for both). What each command shows is in `report`,
-//! `sensitivity`, `explain`, `review` and `odds`, the five implementations.
+//! the JSON; [`render`] picks the format, checks that the options fit it,
+//! and writes. Records and JSON are made as they are written, so that CSV
+//! and JSON output is never held whole. One module per format (`table`,
+//! `markdown`, `csv`, `json`, and `chart` for the SVG); what they share
+//! lives in `number` (how a value is written), `words` (every word people
+//! read, one file per language), `document` (the titled tables and
+//! paragraphs of the human-readable formats) and `records` (the fields of
+//! CSV rows and JSON objects, named once for both). What each command
+//! shows is in `report`, `sensitivity`, `explain`, `review` (the review
+//! and its year-by-year history) and `odds`, which implement [`Render`].
 //!
 //! A new format is one module and one [`Format`]; a new report is one
 //! implementation of [`Render`].
@@ -16,35 +18,36 @@
 //! there, and the test at the end of this file keeps it so.
 
 pub mod chart;
-pub mod csv;
+mod csv;
 pub mod document;
-pub mod explain;
+mod explain;
 pub mod json;
-pub mod markdown;
-pub mod number;
-pub mod odds;
+mod markdown;
+mod number;
+mod odds;
 pub mod records;
 pub mod report;
-pub mod review;
+mod review;
 pub mod sensitivity;
-pub mod table;
-pub mod words;
+mod table;
+mod words;
 
 use std::io::{self, Write};
 
-use serde_json::Value;
 use thiserror::Error;
 
 use document::Document;
+use json::Json;
 pub use number::Precision;
 use records::Records;
 use table::TerminalOptions;
-pub use words::{Lang, Words};
+pub use words::Lang;
+pub(crate) use words::Words;
 
 /// What one kind of report is in each form a format can take.
 pub trait Render {
     /// The tables a run may choose among; [`Nothing`] when there is one.
-    type Table: Copy;
+    type TableChoice: Copy;
     /// The one table of the report a CSV file holds.
     type OneTable;
 
@@ -53,30 +56,42 @@ pub trait Render {
     /// table has no years to lay out, or when the report is not a table at
     /// all. Needs no report, so that it is asked before any work.
     fn one_table(
-        table: Option<Self::Table>,
+        table: Option<Self::TableChoice>,
         layout: Option<Layout>,
     ) -> Result<Self::OneTable, Misfit>;
 
     /// For people: drawn as the terminal table or as Markdown, every table
     /// when none is chosen.
-    fn document(&self, table: Option<Self::Table>, options: &TextOptions) -> Document;
+    fn document(&self, table: Option<Self::TableChoice>, options: &TextOptions) -> Document;
 
-    /// For spreadsheets: one table's records.
-    fn records(&self, table: Self::OneTable) -> Records;
+    /// For spreadsheets: one table's records, made as they are written.
+    fn records(&self, table: Self::OneTable) -> Records<'_>;
 
-    /// For programs: the whole report, or the tables chosen.
-    fn json(&self, table: Option<Self::Table>, precision: Precision) -> Value;
+    /// For programs: the whole report, or the tables chosen, made as it is
+    /// written.
+    fn json(&self, table: Option<Self::TableChoice>, precision: Precision) -> Json<'_>;
 }
 
 /// Nothing to choose, or no table to hold: a type with no values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Nothing {}
 
+/// The form of the output (`--format`). `--help` lists the values without
+/// the notes below (`help = None`): the option's own help says enough.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// The terminal table: the document drawn in box-drawing characters,
+    /// for people (the default).
+    #[value(help = None::<&str>)]
     Table,
+    /// One table of records as comma-separated values, for spreadsheets.
+    #[value(help = None::<&str>)]
     Csv,
+    /// The whole report as one JSON object, for programs.
+    #[value(help = None::<&str>)]
     Json,
+    /// The document as Markdown, for reports and issue trackers.
+    #[value(help = None::<&str>)]
     Markdown,
 }
 
@@ -89,11 +104,18 @@ pub enum Layout {
     Wide,
 }
 
-/// When to colour the status cells of the terminal table.
+/// When to colour the status cells of the terminal table. `--help` lists
+/// the values without these notes (`help = None`): `--color` says them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set (the default).
+    #[value(help = None::<&str>)]
     Auto,
+    /// Wherever the output goes.
+    #[value(help = None::<&str>)]
     Always,
+    /// Nowhere.
+    #[value(help = None::<&str>)]
     Never,
 }
 
@@ -101,6 +123,7 @@ pub enum ColorWhen {
 /// not fit the format rather than ignoring it.
 #[derive(Debug, Clone, Copy)]
 pub struct Options<T> {
+    /// The language people read: of headers, labels and sentences.
     pub lang: Lang,
     /// Decimals to show: 2 by default for people, every digit for programs.
     pub precision: Option<u8>,
@@ -111,10 +134,15 @@ pub struct Options<T> {
     pub layout: Option<Layout>,
     /// Start CSV with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
+    /// Write CSV text cells as they are, even those a spreadsheet would run
+    /// as formulas (see `csv`).
+    pub raw_csv: bool,
     /// When to colour the terminal table; `auto` when not asked.
     pub color: Option<ColorWhen>,
     /// A trend mark (▁▂▃▅▇) per metric in the terminal's years table.
     pub sparkline: bool,
+    /// Where the output goes: decides colour `auto` and fitting to the
+    /// terminal's width.
     pub destination: Destination,
 }
 
@@ -166,7 +194,9 @@ impl<T> Options<T> {
 /// Options of the documents people read (terminal table and Markdown).
 #[derive(Debug, Clone, Copy)]
 pub struct TextOptions {
+    /// The language of every word shown.
     pub lang: Lang,
+    /// Decimals of the values shown (goal values keep theirs).
     pub decimals: usize,
     /// A trend mark (▁▂▃▅▇) per metric in the years table.
     pub sparkline: bool,
@@ -176,16 +206,29 @@ pub struct TextOptions {
 /// take.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Misfit {
+    /// A byte-order mark was asked for another format than CSV.
     #[error("a byte-order mark starts CSV only")]
     Bom,
+    /// Raw CSV cells (`--raw-csv`) were asked for another format than CSV.
+    #[error("raw cells apply to CSV only")]
+    RawCsv,
+    /// Colour was asked for another format than the terminal table.
     #[error("colour applies to the terminal table only")]
     Color,
+    /// A layout was asked for another format than CSV, or for a table
+    /// without years.
     #[error("a layout applies to a table of years in CSV only")]
     Layout,
     /// Every table was chosen; `default` and `other` name the two a CSV
     /// file can hold, as they are chosen.
     #[error("a CSV file holds one table: {default} (the default) or {other}")]
-    EveryTable { default: String, other: String },
+    EveryTable {
+        /// The table CSV holds when none is chosen.
+        default: String,
+        /// The other table.
+        other: String,
+    },
+    /// CSV was asked of a report that has no table (`explain`).
     #[error("the report is sentences or data, not a table")]
     NotATable,
 }
@@ -202,12 +245,16 @@ fn no_layout(layout: Option<Layout>) -> Result<(), Misfit> {
     layout.map_or(Ok(()), |_| Err(Misfit::Layout))
 }
 
+/// Why a report was not written.
 #[derive(Debug, Error)]
 pub enum RenderError {
+    /// An option does not fit the format.
     #[error(transparent)]
     Misfit(#[from] Misfit),
+    /// The chart's drawing library failed; what it said.
     #[error("cannot draw the chart: {0}")]
     Draw(String),
+    /// Writing the text to its destination failed.
     #[error("cannot write the output")]
     Write(#[from] io::Error),
 }
@@ -216,7 +263,7 @@ pub enum RenderError {
 /// Needs no report, so that a run refused for its options does no work.
 pub fn check<R: Render + ?Sized>(
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
 ) -> Result<(), Misfit> {
     match format {
         Format::Csv => R::one_table(options.table, options.layout).map(drop)?,
@@ -226,6 +273,9 @@ pub fn check<R: Render + ?Sized>(
     if options.bom && format != Format::Csv {
         return Err(Misfit::Bom);
     }
+    if options.raw_csv && format != Format::Csv {
+        return Err(Misfit::RawCsv);
+    }
     if options.color.is_some() && format != Format::Table {
         return Err(Misfit::Color);
     }
@@ -233,41 +283,158 @@ pub fn check<R: Render + ?Sized>(
 }
 
 /// Writes `report` to `out` in `format`, once the options are found to fit.
+/// CSV and JSON are written as they are made, a row or an item at a time;
+/// the table and Markdown need every row of a table to size its columns.
 pub fn render<R: Render + ?Sized>(
     report: &R,
     format: Format,
-    options: &Options<R::Table>,
+    options: &Options<R::TableChoice>,
     out: &mut dyn Write,
 ) -> Result<(), RenderError> {
     check::<R>(format, options)?;
-    let text = match format {
-        Format::Table => table::draw(
-            &report.document(options.table, &options.text(format)),
-            options.terminal(),
-        ),
-        Format::Markdown => markdown::draw(report.document(options.table, &options.text(format))),
+    match format {
+        Format::Table => {
+            let document = report.document(options.table, &options.text(format));
+            table::draw(document, options.terminal(), out)?
+        }
+        Format::Markdown => {
+            let document = report.document(options.table, &options.text(format));
+            out.write_all(markdown::draw(document).as_bytes())?
+        }
         Format::Csv => csv::write(
-            &report.records(R::one_table(options.table, options.layout)?),
-            options.data_precision(),
-            options.bom,
-        ),
-        Format::Json => json::to_text(&report.json(options.table, options.data_precision())),
-    };
-    out.write_all(text.as_bytes())?;
+            report.records(R::one_table(options.table, options.layout)?),
+            csv::CsvOptions {
+                precision: options.data_precision(),
+                bom: options.bom,
+                raw: options.raw_csv,
+            },
+            out,
+        )?,
+        Format::Json => json::write(&report.json(options.table, options.data_precision()), out)?,
+    }
     Ok(())
 }
 
 #[cfg(test)]
 mod tests {
+    use std::io::{self, Write};
     use std::path::Path;
 
+    use super::report::GoalTableChoice;
+    use super::*;
+    use crate::report::review::{ReviewHistory, ReviewReport};
+    use crate::report::{GoalReport, Method};
+
+    /// Counts what is written, and the largest single write.
+    #[derive(Default)]
+    struct Writes {
+        total: usize,
+        largest: usize,
+    }
+
+    impl Write for Writes {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.total += buf.len();
+            self.largest = self.largest.max(buf.len());
+            Ok(buf.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// What `render` writes of `report` in `format`, counted.
+    fn writes<R: Render + ?Sized>(
+        report: &R,
+        format: Format,
+        table: Option<R::TableChoice>,
+    ) -> Writes {
+        let options = Options {
+            lang: Lang::En,
+            precision: None,
+            table,
+            layout: None,
+            bom: false,
+            raw_csv: false,
+            color: None,
+            sparkline: false,
+            destination: Destination::default(),
+        };
+        let mut out = Writes::default();
+        render(report, format, &options, &mut out).expect("rendered");
+        out
+    }
+
+    /// Whether `out` came in pieces, never as one text of the whole output.
+    fn in_pieces(out: &Writes) -> bool {
+        out.total > 100_000 && out.largest <= 16 * 1024
+    }
+
+    /// CSV and JSON reach the writer in pieces as they are made, never as
+    /// one text of the whole output: the report's, and the review's at the
+    /// latest figures and year by year.
+    #[test]
+    fn csv_and_json_are_written_as_they_are_made() {
+        let metrics: String = (0..2_000)
+            .map(|i| {
+                format!(
+                    "[metrics.m{i}]\nbaseline = {}\ngrowth = \"5%\"\ntarget = 1\n\
+                     actual = {{ 2016 = {}, 2017 = {} }}\n",
+                    i + 1,
+                    i + 2,
+                    i + 3
+                )
+            })
+            .collect();
+        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+        let plans = crate::load_plan(&text, "p.toml", &Default::default(), crate::Keep::Asked)
+            .expect("a valid plan");
+        let reports: Vec<GoalReport> = plans.scenarios.iter().map(GoalReport::build).collect();
+        for (format, table) in [
+            (Format::Csv, GoalTableChoice::Summary),
+            (Format::Csv, GoalTableChoice::Years),
+            (Format::Json, GoalTableChoice::All),
+        ] {
+            let out = writes(reports.as_slice(), format, Some(table));
+            assert!(
+                in_pieces(&out),
+                "{format:?} {table:?}: {} bytes, the largest write {}",
+                out.total,
+                out.largest
+            );
+        }
+        let reviews: Vec<ReviewReport> = plans
+            .scenarios
+            .iter()
+            .map(|s| ReviewReport::build(s, None, Method::Plan).expect("a review"))
+            .collect();
+        let histories: Vec<ReviewHistory> = plans
+            .scenarios
+            .iter()
+            .map(|s| ReviewHistory::build(s, Method::Plan))
+            .collect();
+        for format in [Format::Csv, Format::Json] {
+            let review = writes(reviews.as_slice(), format, None);
+            let history = writes(histories.as_slice(), format, None);
+            for (what, out) in [("review", review), ("history", history)] {
+                assert!(
+                    in_pieces(&out),
+                    "{what} {format:?}: {} bytes, the largest write {}",
+                    out.total,
+                    out.largest
+                );
+            }
+        }
+    }
+
     /// Every file under `dir`, with its text.
-    fn sources(dir: &Path) -> Vec<(String, String)> {
+    fn source_files(dir: &Path) -> Vec<(String, String)> {
         let mut found = Vec::new();
         for entry in std::fs::read_dir(dir).expect("the render folder is readable") {
             let path = entry.expect("a folder entry").path();
             if path.is_dir() {
-                found.extend(sources(&path));
+                found.extend(source_files(&path));
             } else {
                 let text = std::fs::read_to_string(&path).expect("a source file is text");
                 found.push((path.display().to_string(), text));
@@ -305,7 +472,7 @@ mod tests {
     #[test]
     fn renderers_name_neither_calc_nor_plan() {
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/render"));
-        let offences: Vec<String> = sources(dir)
+        let offences: Vec<String> = source_files(dir)
             .into_iter()
             .filter_map(|(file, text)| {
                 // Tests may build what they render from a plan.

@@ -1,9 +1,10 @@
-//! How numbers are written: never with thousands separators, and never with
-//! exponents below 10^15, so that spreadsheets and scripts read them back
-//! as the same numbers. CSV writes the very large and the very small in the
-//! exponent form spreadsheets read (`1.5E+300`) rather than hundreds of
-//! digits. A result too large for a double (an overflow) is shown as
-//! [`NOT_A_NUMBER`], never as `inf`.
+//! How numbers are written: never with thousands separators, and in fixed
+//! notation across the ordinary range, so that spreadsheets and scripts read
+//! them back as the same numbers. From 10^15 up, and at full precision below
+//! 10^-15, fixed notation would print hundreds of digits a double does not
+//! hold: such values take the exponent form, `1.5e300` for people and in CSV
+//! the form spreadsheets read (`1.5E+300`). A result too large for a double
+//! (an overflow) is shown as [`NOT_A_NUMBER`], never as `inf`.
 
 use crate::report::in_percent;
 
@@ -12,49 +13,49 @@ use crate::report::in_percent;
 pub enum Precision {
     /// The shortest text that reads back as exactly the same double.
     Full,
+    /// This many decimals after the point (from 10^15 up, in the exponent
+    /// form: further digits would be noise).
     Decimals(usize),
 }
 
-/// Beyond this, fixed decimals would print digits a double does not hold.
+/// From this magnitude up, fixed notation would print digits a double does
+/// not hold.
 const FIXED_LIMIT: f64 = 1e15;
 
-/// Below this magnitude, a CSV cell at full precision takes the exponent
-/// form: as on the large side, fixed notation would run past 15 zeros.
+/// Below this magnitude, full precision takes the exponent form: as on the
+/// large side, fixed notation would run past 15 zeros. Asked-for decimals
+/// round such values to zero instead, as asked.
 const SMALL_LIMIT: f64 = 1e-15;
 
 /// What people see for a result no double holds: spreadsheets show the same
 /// for an overflowing formula such as `=RRI(5, 1E-300, 1E+300)`.
-pub const NOT_A_NUMBER: &str = "#NUM!";
+pub(super) const NOT_A_NUMBER: &str = "#NUM!";
 
-pub fn number(x: f64, precision: Precision) -> String {
+/// `x` for people: `142.82`, `1.50e300`, [`NOT_A_NUMBER`].
+pub(super) fn number(x: f64, precision: Precision) -> String {
     if !x.is_finite() {
         return NOT_A_NUMBER.to_owned();
     }
-    let text = match precision {
-        Precision::Full => x.to_string(),
-        Precision::Decimals(d) if x.abs() >= FIXED_LIMIT => format!("{x:.d$e}"),
-        Precision::Decimals(d) => format!("{x:.d$}"),
+    let magnitude = x.abs();
+    let tiny = precision == Precision::Full && magnitude != 0.0 && magnitude < SMALL_LIMIT;
+    let exponent = magnitude >= FIXED_LIMIT || tiny;
+    let text = match (precision, exponent) {
+        (Precision::Full, false) => x.to_string(),
+        (Precision::Full, true) => format!("{x:e}"),
+        (Precision::Decimals(d), false) => format!("{x:.d$}"),
+        (Precision::Decimals(d), true) => format!("{x:.d$e}"),
     };
     drop_negative_zero(text)
 }
 
-/// A number as a CSV cell: as [`number`] writes it in the ordinary range;
-/// from 10^15 up, and below 10^-15 at full precision, in the exponent form
-/// spreadsheets read (`1.5E+300`, `2.5E-16`); an empty cell when no double
-/// holds it, as JSON writes null.
-pub fn spreadsheet_number(x: f64, precision: Precision) -> String {
+/// A number as a CSV cell: as [`number`] writes it, with the exponent in
+/// the form spreadsheets read (`1.5E+300`, `2.5E-16`); an empty cell when
+/// no double holds it, as JSON writes null.
+pub(super) fn spreadsheet_number(x: f64, precision: Precision) -> String {
     if !x.is_finite() {
         return String::new();
     }
-    let magnitude = x.abs();
-    let tiny = precision == Precision::Full && magnitude != 0.0 && magnitude < SMALL_LIMIT;
-    if magnitude < FIXED_LIMIT && !tiny {
-        return number(x, precision);
-    }
-    let text = match precision {
-        Precision::Full => format!("{x:e}"),
-        Precision::Decimals(d) => format!("{x:.d$e}"),
-    };
+    let text = number(x, precision);
     match text.split_once('e').map(|(m, e)| (m, e.parse::<i32>())) {
         Some((mantissa, Ok(exponent))) => format!("{mantissa}E{exponent:+03}"),
         _ => text,
@@ -63,11 +64,11 @@ pub fn spreadsheet_number(x: f64, precision: Precision) -> String {
 
 /// A fraction (rate, attainment) as a CSV cell, with `precision` counted in
 /// percent: two more decimals than a value gets.
-pub fn fraction(x: f64, precision: Precision) -> String {
+pub(super) fn fraction(x: f64, precision: Precision) -> String {
     spreadsheet_number(x, fraction_precision(precision))
 }
 
-pub fn fraction_precision(precision: Precision) -> Precision {
+pub(super) fn fraction_precision(precision: Precision) -> Precision {
     match precision {
         Precision::Full => Precision::Full,
         Precision::Decimals(d) => Precision::Decimals(d + 2),
@@ -76,7 +77,7 @@ pub fn fraction_precision(precision: Precision) -> Precision {
 
 /// A value rounded the way `number` writes it, for formats that carry
 /// numbers rather than text (JSON).
-pub fn rounded(x: f64, precision: Precision) -> f64 {
+pub(super) fn rounded(x: f64, precision: Precision) -> f64 {
     match precision {
         Precision::Full => x,
         Precision::Decimals(_) => number(x, precision).parse().unwrap_or(x),
@@ -84,7 +85,7 @@ pub fn rounded(x: f64, precision: Precision) -> f64 {
 }
 
 /// With a sign always shown, for gaps: "+2.30", "-7.18", "0.00".
-pub fn signed(x: f64, decimals: usize) -> String {
+pub(super) fn signed(x: f64, decimals: usize) -> String {
     let text = number(x, Precision::Decimals(decimals));
     if !x.is_finite() || text.starts_with('-') || text.trim_start_matches(['0', '.']).is_empty() {
         text
@@ -94,12 +95,12 @@ pub fn signed(x: f64, decimals: usize) -> String {
 }
 
 /// A fraction as a percent: 0.171398 → "17.14%".
-pub fn percent(fraction: f64, decimals: usize) -> String {
+pub(super) fn percent(fraction: f64, decimals: usize) -> String {
     with_percent_sign(fraction * 100.0, Precision::Decimals(decimals))
 }
 
 /// A fraction as a percent with just the digits it needs: 0.16 → "16%".
-pub fn percent_shortest(fraction: f64) -> String {
+pub(super) fn percent_shortest(fraction: f64) -> String {
     with_percent_sign(in_percent(fraction), Precision::Full)
 }
 
@@ -125,9 +126,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn full_precision_round_trips_without_exponents() {
+    fn full_precision_round_trips_without_exponents_in_the_ordinary_range() {
         assert_eq!(number(142.8232327168, Precision::Full), "142.8232327168");
-        assert_eq!(number(1e21, Precision::Full), "1000000000000000000000");
+        assert_eq!(
+            number(999_999_999_999_999.0, Precision::Full),
+            "999999999999999"
+        );
+        assert_eq!(number(1e-15, Precision::Full), "0.000000000000001");
         assert_eq!(number(0.16, Precision::Full), "0.16");
         let x = 0.1 + 0.2;
         assert_eq!(number(x, Precision::Full).parse::<f64>().unwrap(), x);
@@ -153,6 +158,19 @@ mod tests {
         assert_eq!(percent(0.16, 0), "16%");
         assert_eq!(percent_shortest(0.07), "7%");
         assert_eq!(percent_shortest(-0.035), "-3.5%");
+    }
+
+    #[test]
+    fn extremes_take_the_exponent_form_not_hundreds_of_digits() {
+        assert_eq!(number(1e300, Precision::Full), "1e300");
+        assert_eq!(number(-1.5e21, Precision::Full), "-1.5e21");
+        assert_eq!(number(1e15, Precision::Full), "1e15");
+        assert_eq!(number(1e-300, Precision::Full), "1e-300");
+        assert_eq!(number(-1.5e300, Precision::Decimals(2)), "-1.50e300");
+        assert_eq!(number(f64::MAX, Precision::Full), "1.7976931348623157e308");
+        assert_eq!(percent_shortest(1e20), "1e22%");
+        // Asked-for decimals round the very small to zero, as asked.
+        assert_eq!(number(1e-300, Precision::Decimals(2)), "0.00");
     }
 
     #[test]

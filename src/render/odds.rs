@@ -4,13 +4,13 @@
 //! each probability's standard error, the paths on which the judged value
 //! does not exist, and each metric's bands year by year.
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::document::{
     Cell, Document, Grid, Section, goal_text, judged_text, opening, plain, scenario_lines,
     section_heading,
 };
-use super::json::{self, plan_object};
+use super::json::{self, Json, plan_object};
 use super::number::{Precision, number, percent};
 use super::records::{Field, Records, goal_kind_key, in_goal_terms, labels, op_key};
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
@@ -71,7 +71,7 @@ fn records(report: &OddsReport) -> impl Iterator<Item = [Field; 16]> + '_ {
 }
 
 impl Render for [OddsReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = ();
 
     fn one_table(_: Option<Nothing>, layout: Option<Layout>) -> Result<(), Misfit> {
@@ -82,59 +82,55 @@ impl Render for [OddsReport] {
         document(self, options)
     }
 
-    fn records(&self, (): ()) -> Records {
+    fn records(&self, (): ()) -> Records<'_> {
         Records::new(&COLUMNS, self.iter().flat_map(records))
     }
 
-    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
-        let mut root = Map::new();
+    /// `plan`, `uncertainty`, then one scenario's `scenario`, `goals` and
+    /// `bands`, or with several a `scenarios` array of them.
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), plan_object(&first.header));
+            root.push(("plan", plan_object(&first.header).into()));
             let u = first.uncertainty;
-            root.insert(
-                "uncertainty".into(),
-                json!({ "paths": u.paths, "seed": u.seed, "correlation": u.correlation }),
-            );
+            let uncertainty =
+                json!({ "paths": u.paths, "seed": u.seed, "correlation": u.correlation });
+            root.push(("uncertainty", uncertainty.into()));
         }
         match self {
             [single] => root.extend(scenario(single, precision)),
-            several => {
-                let scenarios = several
-                    .iter()
-                    .map(|r| Value::Object(scenario(r, precision)))
-                    .collect();
-                root.insert("scenarios".into(), Value::Array(scenarios));
-            }
+            several => root.push((
+                "scenarios",
+                Json::array(move || {
+                    several
+                        .iter()
+                        .map(move |r| Json::Object(scenario(r, precision)))
+                }),
+            )),
         }
-        Value::Object(root)
+        Json::Object(root)
     }
 }
 
 /// One scenario's `scenario`, `goals` (the CSV's keys, then
 /// `probability_se` and `undefined`) and `bands`.
-fn scenario(report: &OddsReport, precision: Precision) -> Map<String, Value> {
-    let mut scenario = Map::new();
-    scenario.insert(
-        "scenario".into(),
-        Value::String(report.header.scenario.clone()),
-    );
-    let goals = records(report)
-        .zip(&report.goals)
-        .map(|(fields, row)| {
-            let mut goal = json::object(&COLUMNS, fields, precision);
-            if let Value::Object(keys) = &mut goal {
-                let fraction = |x: f64| json::value(Field::Fraction(x), precision);
-                keys.insert("probability_se".into(), fraction(row.standard_error));
-                keys.insert("undefined".into(), fraction(row.undefined));
-            }
-            goal
-        })
-        .collect();
-    scenario.insert("goals".into(), Value::Array(goals));
-    let bands = report
-        .bands
-        .iter()
-        .map(|metric| {
+fn scenario(report: &OddsReport, precision: Precision) -> Vec<(&'static str, Json<'_>)> {
+    let name = Value::String(report.header.scenario.clone());
+    let goals = Json::array(move || {
+        records(report)
+            .zip(&report.goals)
+            .map(move |(fields, row)| {
+                let mut goal = json::object(&COLUMNS, fields, precision);
+                if let Value::Object(keys) = &mut goal {
+                    let fraction = |x: f64| json::value(Field::Fraction(x), precision);
+                    keys.insert("probability_se".into(), fraction(row.standard_error));
+                    keys.insert("undefined".into(), fraction(row.undefined));
+                }
+                goal.into()
+            })
+    });
+    let bands = Json::array(move || {
+        report.bands.iter().map(move |metric| {
             let number = |x: Option<f64>| {
                 x.map_or(Value::Null, |x| json::value(Field::Number(x), precision))
             };
@@ -151,11 +147,14 @@ fn scenario(report: &OddsReport, precision: Precision) -> Map<String, Value> {
                     })
                 })
                 .collect();
-            json!({ "metric": metric.metric.id, "years": years })
+            json!({ "metric": metric.metric.id, "years": years }).into()
         })
-        .collect();
-    scenario.insert("bands".into(), Value::Array(bands));
-    scenario
+    });
+    vec![
+        ("scenario", name.into()),
+        ("goals", goals),
+        ("bands", bands),
+    ]
 }
 
 /// One section per scenario: one row per goal, and how it was simulated.

@@ -5,25 +5,31 @@
 //! an empty CSV cell or a JSON null.
 
 use crate::report::{
-    Comparison, GoalKind, GoalRow, MetricLabel, PointSource, RateMethod, Report, ReportHeader,
-    Status,
+    Class, Comparison, GoalKind, GoalReport, GoalRow, Method, MetricLabel, PointSource, RateMethod,
+    ReportHeader, Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
-/// the order of the columns.
-pub struct Records {
+/// the order of the columns. The rows are made as they are written, so that
+/// a table of millions of rows is never held whole.
+pub struct Records<'a> {
+    /// The column names: CSV's header, JSON's keys.
     pub columns: Vec<String>,
-    pub rows: Vec<Vec<Field>>,
+    /// The records, each a field per column, made one at a time as they are
+    /// taken: they can be read once.
+    pub rows: Box<dyn Iterator<Item = Vec<Field>> + 'a>,
 }
 
-impl Records {
-    pub fn new<R: Into<Vec<Field>>>(
-        columns: &[&str],
-        rows: impl IntoIterator<Item = R>,
-    ) -> Records {
+impl<'a> Records<'a> {
+    pub(super) fn new<I, R>(columns: &[&str], rows: I) -> Records<'a>
+    where
+        I: IntoIterator<Item = R>,
+        I::IntoIter: 'a,
+        R: Into<Vec<Field>> + 'a,
+    {
         Records {
             columns: columns.iter().map(|c| c.to_string()).collect(),
-            rows: rows.into_iter().map(Into::into).collect(),
+            rows: Box::new(rows.into_iter().map(Into::into)),
         }
     }
 }
@@ -31,7 +37,9 @@ impl Records {
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Field {
+    /// A name, an id, or a key such as `reached`.
     Text(String),
+    /// A whole number: a year.
     Int(i64),
     /// A value in a metric's unit.
     Number(f64),
@@ -40,6 +48,7 @@ pub enum Field {
     Fraction(f64),
     /// `true` or `false`.
     Bool(bool),
+    /// No value: an empty CSV cell, a JSON null.
     Empty,
 }
 
@@ -47,20 +56,20 @@ fn text(s: &str) -> Field {
     Field::Text(s.to_owned())
 }
 
-pub fn optional_fraction(x: Option<f64>) -> Field {
+pub(super) fn optional_fraction(x: Option<f64>) -> Field {
     x.map_or(Field::Empty, Field::Fraction)
 }
 
-/// A value in a goal's own terms: the metric's unit for a level goal, a
-/// fraction for a rate goal.
-pub fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
+/// A value in a goal's own terms: the metric's unit for a level, increase
+/// or total goal, a fraction for a rate or change goal.
+pub(super) fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
     match kind {
         GoalKind::Level | GoalKind::Increase | GoalKind::Total => Field::Number(value),
         GoalKind::Rate | GoalKind::Change => Field::Fraction(value),
     }
 }
 
-pub const SUMMARY_COLUMNS: [&str; 26] = [
+pub(super) const SUMMARY_COLUMNS: [&str; 27] = [
     "scenario",
     "metric",
     "name",
@@ -83,6 +92,7 @@ pub const SUMMARY_COLUMNS: [&str; 26] = [
     "plan_value",
     "deviation",
     "progress",
+    "expected_progress",
     "time_elapsed",
     "remaining_rate",
     "reference",
@@ -92,7 +102,7 @@ pub const SUMMARY_COLUMNS: [&str; 26] = [
 /// A goal's fields, in the order of [`SUMMARY_COLUMNS`]. An in-step goal
 /// is a rate goal whose target is the rate of the metric named in
 /// `reference`, less the tolerance.
-pub fn summary(report: &Report, row: &GoalRow) -> [Field; 26] {
+pub(super) fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 27] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
@@ -125,6 +135,7 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 26] {
         p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
         optional_fraction(p.and_then(|p| p.deviation)),
         optional_fraction(p.and_then(|p| p.progress)),
+        optional_fraction(p.and_then(|p| p.expected_progress)),
         p.map_or(Field::Empty, |p| Field::Fraction(p.time_elapsed)),
         optional_fraction(p.and_then(|p| p.remaining_rate)),
         row.statement
@@ -136,14 +147,14 @@ pub fn summary(report: &Report, row: &GoalRow) -> [Field; 26] {
 }
 
 /// How a rate goal's average rate is computed, as JSON names it.
-pub fn rate_method_key(method: RateMethod) -> &'static str {
+pub(super) fn rate_method_key(method: RateMethod) -> &'static str {
     match method {
         RateMethod::Endpoint => "endpoint",
         RateMethod::Cumulative => "cumulative",
     }
 }
 
-pub fn op_key(comparison: Comparison) -> &'static str {
+pub(super) fn op_key(comparison: Comparison) -> &'static str {
     match comparison {
         Comparison::AtLeast => ">=",
         Comparison::AtMost => "<=",
@@ -151,7 +162,7 @@ pub fn op_key(comparison: Comparison) -> &'static str {
     }
 }
 
-pub fn goal_kind_key(kind: GoalKind) -> &'static str {
+pub(super) fn goal_kind_key(kind: GoalKind) -> &'static str {
     match kind {
         GoalKind::Level => "level",
         GoalKind::Rate => "rate",
@@ -161,14 +172,55 @@ pub fn goal_kind_key(kind: GoalKind) -> &'static str {
     }
 }
 
-pub fn status_key(status: Status) -> &'static str {
+pub(super) fn status_key(status: Status) -> &'static str {
     match status {
         Status::Reached => "reached",
         Status::Missed => "missed",
     }
 }
 
-pub fn source_key(source: PointSource) -> &'static str {
+/// A method as `review --method` names it, and CSV and JSON repeat it.
+pub fn method_key(method: Method) -> &'static str {
+    match method {
+        Method::Plan => "plan",
+        Method::Statcan => "statcan",
+        Method::Unsd => "unsd",
+        Method::Destatis => "destatis",
+        Method::Ndrc => "ndrc",
+    }
+}
+
+/// A method's class in the `verdict` column.
+pub(super) fn class_key(class: Class) -> &'static str {
+    match class {
+        Class::Reached => "reached",
+        Class::AlreadyReached => "already_reached",
+        Class::Ahead => "ahead",
+        Class::OnTrack => "on_track",
+        Class::Behind => "behind",
+        Class::OutOfReach => "out_of_reach",
+        Class::TargetAchieved => "target_achieved",
+        Class::AccelerationNeeded => "acceleration_needed",
+        Class::LimitedProgress => "limited_progress",
+        Class::Deterioration => "deterioration",
+        Class::FairProgress => "fair_progress",
+        Class::StagnationOrRegression => "stagnation_or_regression",
+        Class::Sun => "sun",
+        Class::LightCloud => "light_cloud",
+        Class::Cloud => "cloud",
+        Class::Thunderstorm => "thunderstorm",
+        Class::AchievedEarly => "achieved_early",
+        Class::AheadOfPlan => "ahead_of_plan",
+        Class::BroadlyOnPlan => "broadly_on_plan",
+        Class::Lagging => "lagging",
+        Class::InsufficientData => "insufficient_data",
+    }
+}
+
+/// The verdict on a goal without actual figures, in the `verdict` column.
+pub(super) const NO_FIGURES: &str = "no_figures";
+
+pub(super) fn source_key(source: PointSource) -> &'static str {
     match source {
         PointSource::Baseline => "baseline",
         PointSource::Actual => "actual",
@@ -178,9 +230,9 @@ pub fn source_key(source: PointSource) -> &'static str {
 }
 
 /// The columns that say which scenario and metric a row is about.
-pub const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
+pub(super) const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
 
-pub fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
+pub(super) fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
     [
         text(&header.scenario),
         text(&metric.id),
@@ -189,12 +241,12 @@ pub fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
     ]
 }
 
-pub const LONG_YEAR_COLUMNS: [&str; 7] = [
+pub(super) const LONG_YEAR_COLUMNS: [&str; 7] = [
     "scenario", "metric", "name", "unit", "year", "value", "source",
 ];
 
 /// One record per metric and year, metrics in file order, years ascending.
-pub fn long_years(report: &Report) -> impl Iterator<Item = [Field; 7]> + '_ {
+pub(super) fn long_years(report: &GoalReport) -> impl Iterator<Item = [Field; 7]> + '_ {
     report.series.iter().flat_map(move |s| {
         s.points.iter().map(move |p| {
             let [scenario, metric, name, unit] = labels(&report.header, &s.metric);

@@ -1,22 +1,30 @@
 //! What `dabiao review` is in each form: the document drawn by the table and
-//! Markdown writers, and the fields of its CSV rows and JSON objects.
+//! Markdown writers, and the fields of its CSV rows and JSON objects; and
+//! the same for `review --history`, one row per goal and year.
+//!
+//! The `verdict` column holds the method's class as a fixed id; the
+//! documents show it in the language asked, toned for the terminal, beside
+//! the figure it rests on, and close with how many goals each class holds,
+//! as mid-term evaluation reports state them. JSON adds the method and the
+//! figures behind each class.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::document::{
     Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
     progress_text, scenario_lines, section_heading, signed_percent,
 };
-use super::json;
-use super::number::Precision;
+use super::json::{self, Json};
+use super::number::{Precision, number};
 use super::records::{
-    Field, Records, goal_kind_key, in_goal_terms, labels, op_key, optional_fraction,
+    Field, NO_FIGURES, Records, class_key, goal_kind_key, in_goal_terms, labels, method_key,
+    op_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
-use crate::report::review::{ReviewReport, ReviewRow};
-use crate::report::{ReportHeader, Verdict};
+use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
+use crate::report::{Assessment, Class, GoalOutcome, Method, MetricLabel, ReportHeader};
 
-const COLUMNS: [&str; 16] = [
+const COLUMNS: [&str; 17] = [
     "scenario",
     "metric",
     "name",
@@ -29,57 +37,126 @@ const COLUMNS: [&str; 16] = [
     "plan_value",
     "deviation",
     "progress",
+    "expected_progress",
     "time_elapsed",
     "achieved_rate",
     "remaining_rate",
     "verdict",
 ];
 
-fn verdict_key(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::NoFigures => "no_figures",
-        Verdict::FinalReached => "reached",
-        Verdict::FinalMissed => "missed",
-        Verdict::AlreadyReached => "already_reached",
-        Verdict::OutOfReach => "out_of_reach",
-        Verdict::Behind => "behind",
-        Verdict::OnTrack => "on_track",
-    }
+const HISTORY_COLUMNS: [&str; 12] = [
+    "scenario",
+    "metric",
+    "name",
+    "unit",
+    "goal",
+    "op",
+    "target",
+    "as_of",
+    "latest_value",
+    "plan_value",
+    "method",
+    "verdict",
+];
+
+/// The figures behind a class, which JSON adds to each goal: R (statcan),
+/// P (unsd), s (destatis) and the value extrapolated to the target year.
+const FIGURE_KEYS: [&str; 4] = [
+    "rate_ratio",
+    "projected_progress",
+    "shortfall",
+    "extrapolated",
+];
+
+fn figures(assessment: Option<&Assessment>) -> [Field; 4] {
+    let a = assessment;
+    [
+        optional_fraction(a.and_then(|a| a.rate_ratio)),
+        optional_fraction(a.and_then(|a| a.projected_progress)),
+        optional_fraction(a.and_then(|a| a.shortfall)),
+        a.and_then(|a| a.extrapolated)
+            .map_or(Field::Empty, Field::Number),
+    ]
+}
+
+fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
+    assessment.map_or(NO_FIGURES, |a| class_key(a.class))
+}
+
+/// Which goal a row is about: its labels, kind, comparison and target.
+fn goal_fields(header: &ReportHeader, metric: &MetricLabel, o: &GoalOutcome) -> [Field; 7] {
+    let [scenario, id, name, unit] = labels(header, metric);
+    [
+        scenario,
+        id,
+        name,
+        unit,
+        Field::Text(goal_kind_key(o.kind).into()),
+        Field::Text(op_key(o.goal.comparison).into()),
+        in_goal_terms(o.kind, o.goal.value),
+    ]
 }
 
 /// One record per goal, in the order of [`COLUMNS`].
-fn records(report: &ReviewReport) -> impl Iterator<Item = [Field; 16]> + '_ {
+fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
     report
         .lines
         .iter()
         .map(move |ReviewRow { metric, line, .. }| {
             let o = &line.outcome;
             let p = o.progress.as_ref();
-            let [scenario, id, name, unit] = labels(&report.header, metric);
-            [
-                scenario,
-                id,
-                name,
-                unit,
-                Field::Text(goal_kind_key(o.kind).into()),
-                Field::Text(op_key(o.goal.comparison).into()),
-                in_goal_terms(o.kind, o.goal.value),
+            let mut fields = goal_fields(&report.header, metric, o).to_vec();
+            fields.extend([
                 line.latest
                     .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
                 line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
                 p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
                 optional_fraction(p.and_then(|p| p.deviation)),
                 optional_fraction(p.and_then(|p| p.progress)),
+                optional_fraction(p.and_then(|p| p.expected_progress)),
                 optional_fraction(p.map(|p| p.time_elapsed)),
                 optional_fraction(line.achieved_rate),
                 optional_fraction(line.remaining_rate),
-                Field::Text(verdict_key(line.verdict).into()),
-            ]
+                Field::Text(verdict_key(line.assessment.as_ref()).into()),
+            ]);
+            fields
         })
 }
 
+/// One record per goal and year, in the order of [`HISTORY_COLUMNS`].
+fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> + '_ {
+    report
+        .lines
+        .iter()
+        .map(move |ReviewRow { metric, line, .. }| {
+            let mut fields = goal_fields(&report.header, metric, &line.outcome).to_vec();
+            fields.extend([
+                Field::Int(line.as_of.into()),
+                Field::Number(line.latest_value),
+                Field::Number(line.plan_value),
+                Field::Text(method_key(report.method).into()),
+                Field::Text(class_key(line.assessment.class).into()),
+            ]);
+            fields
+        })
+}
+
+/// `keys` paired with `fields`, then the figures behind the class.
+fn object_with_figures(
+    keys: &[&str],
+    fields: Vec<Field>,
+    assessment: Option<&Assessment>,
+    precision: Precision,
+) -> Value {
+    let mut all: Vec<&str> = keys.to_vec();
+    all.extend(FIGURE_KEYS);
+    let mut fields = fields;
+    fields.extend(figures(assessment));
+    json::object(&all, fields, precision)
+}
+
 impl Render for [ReviewReport] {
-    type Table = Nothing;
+    type TableChoice = Nothing;
     type OneTable = ();
 
     fn one_table(_: Option<Nothing>, layout: Option<Layout>) -> Result<(), Misfit> {
@@ -87,46 +164,111 @@ impl Render for [ReviewReport] {
     }
 
     fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
-        document(self, options)
+        let headers: Vec<&ReportHeader> = self.iter().map(|r| &r.header).collect();
+        let words = options.lang.words();
+        let sections = self.iter().map(|report| {
+            let heading = words.review_heading(report.as_of);
+            let assessments: Vec<Option<&Assessment>> = report
+                .lines
+                .iter()
+                .map(|row| row.line.assessment.as_ref())
+                .collect();
+            Section::table(
+                section_heading(&heading, &report.header, self.len() > 1),
+                grid(report, options),
+                Some(class_counts(report.method, &assessments, options)),
+            )
+        });
+        with_sections(&headers, sections.collect(), options)
     }
 
-    fn records(&self, (): ()) -> Records {
+    fn records(&self, (): ()) -> Records<'_> {
         Records::new(&COLUMNS, self.iter().flat_map(records))
     }
 
-    fn json(&self, _: Option<Nothing>, precision: Precision) -> Value {
-        let mut root = Map::new();
+    /// `plan`, `as_of`, `method`, then `goals`: the CSV's keys and the
+    /// figures behind each class, each goal made as it is written.
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), json::plan_object(&first.header));
-            root.insert("as_of".into(), first.as_of.map_or(Value::Null, Value::from));
+            root.push(("plan", json::plan_object(&first.header).into()));
+            let as_of = first.as_of.map_or(Value::Null, Value::from);
+            root.push(("as_of", as_of.into()));
+            root.push(("method", Value::from(method_key(first.method)).into()));
         }
-        let goals: Vec<Value> = self
-            .iter()
-            .flat_map(|r| records(r).map(|fields| json::object(&COLUMNS, fields, precision)))
-            .collect();
-        root.insert("goals".into(), Value::Array(goals));
-        Value::Object(root)
+        let goals = Json::array(move || {
+            self.iter().flat_map(move |report| {
+                records(report)
+                    .zip(&report.lines)
+                    .map(move |(fields, row)| {
+                        let assessment = row.line.assessment.as_ref();
+                        object_with_figures(&COLUMNS, fields, assessment, precision).into()
+                    })
+            })
+        });
+        root.push(("goals", goals));
+        Json::Object(root)
     }
 }
 
-/// One section per scenario: one row per goal.
-fn document(reports: &[ReviewReport], options: &TextOptions) -> Document {
-    let words = options.lang.words();
-    let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
-    let mut document = opening(&headers, words, None);
-    document.preamble.extend(scenario_lines(&headers, words));
-    let several = reports.len() > 1;
-    document.sections = reports
-        .iter()
-        .map(|report| {
-            let heading = words.review_heading(report.as_of);
+impl Render for [ReviewHistory] {
+    type TableChoice = Nothing;
+    type OneTable = ();
+
+    fn one_table(_: Option<Nothing>, layout: Option<Layout>) -> Result<(), Misfit> {
+        no_layout(layout)
+    }
+
+    fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
+        let headers: Vec<&ReportHeader> = self.iter().map(|r| &r.header).collect();
+        let words = options.lang.words();
+        let sections = self.iter().map(|report| {
             Section::table(
-                section_heading(&heading, &report.header, several),
-                grid(report, options),
+                section_heading(words.history_heading(), &report.header, self.len() > 1),
+                history_grid(report, options),
                 None,
             )
-        })
-        .collect();
+        });
+        with_sections(&headers, sections.collect(), options)
+    }
+
+    fn records(&self, (): ()) -> Records<'_> {
+        Records::new(&HISTORY_COLUMNS, self.iter().flat_map(history_records))
+    }
+
+    /// `plan`, `method`, then `history`: the CSV's keys and the figures
+    /// behind each class, each goal and year made as it is written.
+    fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
+        let mut root = Vec::new();
+        if let Some(first) = self.first() {
+            root.push(("plan", json::plan_object(&first.header).into()));
+            root.push(("method", Value::from(method_key(first.method)).into()));
+        }
+        let history = Json::array(move || {
+            self.iter().flat_map(move |report| {
+                history_records(report)
+                    .zip(&report.lines)
+                    .map(move |(fields, row)| {
+                        let assessment = Some(&row.line.assessment);
+                        object_with_figures(&HISTORY_COLUMNS, fields, assessment, precision).into()
+                    })
+            })
+        });
+        root.push(("history", history));
+        Json::Object(root)
+    }
+}
+
+/// The plan's title, years and scenarios, then `sections`.
+fn with_sections(
+    headers: &[&ReportHeader],
+    sections: Vec<Section>,
+    options: &TextOptions,
+) -> Document {
+    let words = options.lang.words();
+    let mut document = opening(headers, words, None);
+    document.preamble.extend(scenario_lines(headers, words));
+    document.sections = sections;
     document
 }
 
@@ -140,21 +282,22 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
         words.progress_and_time().to_owned(),
         words.achieved_rate().to_owned(),
         words.remaining_rate().to_owned(),
+        words.basis_header().to_owned(),
         words.verdict_header().to_owned(),
     ];
     let rows = report
         .lines
         .iter()
-        .map(|review_row| row(review_row, options))
+        .map(|review_row| row(review_row, report.method, options))
         .collect();
     Grid {
         header,
         rows,
-        numeric: vec![false, false, true, true, true, true, true, false],
+        numeric: vec![false, false, true, true, true, true, true, true, false],
     }
 }
 
-fn row(review_row: &ReviewRow, options: &TextOptions) -> Vec<Cell> {
+fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals);
     let ReviewRow {
         metric,
@@ -162,14 +305,6 @@ fn row(review_row: &ReviewRow, options: &TextOptions) -> Vec<Cell> {
         line,
     } = review_row;
     let p = line.outcome.progress.as_ref();
-    let verdict = Cell {
-        text: words.verdict(line.verdict).to_owned(),
-        tone: match line.verdict {
-            Verdict::AlreadyReached | Verdict::OnTrack | Verdict::FinalReached => Tone::Good,
-            Verdict::OutOfReach | Verdict::Behind | Verdict::FinalMissed => Tone::Bad,
-            Verdict::NoFigures => Tone::Plain,
-        },
-    };
     vec![
         plain(metric.name.clone()),
         plain(goal_text(statement, words, Some(d))),
@@ -194,6 +329,125 @@ fn row(review_row: &ReviewRow, options: &TextOptions) -> Vec<Cell> {
             words,
             d,
         )),
-        verdict,
+        plain(
+            line.assessment
+                .map_or_else(String::new, |a| basis(method, &a, d)),
+        ),
+        verdict_cell(line.assessment.map(|a| a.class), options),
     ]
+}
+
+/// The figure a class rests on, its short reason: R for statcan, P for
+/// unsd, s for destatis, and where the pace so far leads by the target year
+/// for the others (and for a goal Destatis finds met).
+fn basis(method: Method, a: &Assessment, d: usize) -> String {
+    let shown = |x: f64| number(x, Precision::Decimals(d));
+    let symbol = |symbol: &str, x: Option<f64>| x.map(|x| format!("{symbol} = {}", shown(x)));
+    let extrapolated = a.extrapolated.map(|x| format!("→ {}", shown(x)));
+    match method {
+        Method::Statcan => symbol("R", a.rate_ratio),
+        Method::Unsd => symbol("P", a.projected_progress),
+        Method::Destatis => symbol("s", a.shortfall).or(extrapolated),
+        Method::Plan | Method::Ndrc => extrapolated,
+    }
+    .unwrap_or_default()
+}
+
+/// One row per goal and year with a figure.
+fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
+    let (words, d) = (options.lang.words(), options.decimals);
+    let value = |x: f64| number(x, Precision::Decimals(d));
+    let header = vec![
+        words.metric().to_owned(),
+        words.goal().to_owned(),
+        words.as_of_header().to_owned(),
+        words.latest().to_owned(),
+        words.plan_value_header().to_owned(),
+        words.basis_header().to_owned(),
+        words.verdict_header().to_owned(),
+    ];
+    let rows = report
+        .lines
+        .iter()
+        .map(|row| {
+            let ReviewRow {
+                metric,
+                statement,
+                line,
+            } = row;
+            vec![
+                plain(metric.name.clone()),
+                plain(goal_text(statement, words, Some(d))),
+                plain(line.as_of.to_string()),
+                plain(value(line.latest_value)),
+                plain(value(line.plan_value)),
+                plain(basis(report.method, &line.assessment, d)),
+                verdict_cell(Some(line.assessment.class), options),
+            ]
+        })
+        .collect();
+    Grid {
+        header,
+        rows,
+        numeric: vec![false, false, true, true, true, true, false],
+    }
+}
+
+/// A class in the language asked, toned by what it asks of the planner.
+fn verdict_cell(class: Option<Class>, options: &TextOptions) -> Cell {
+    let words = options.lang.words();
+    match class {
+        None => plain(words.no_figures()),
+        Some(class) => Cell {
+            text: words.class(class).to_owned(),
+            tone: tone(class),
+        },
+    }
+}
+
+fn tone(class: Class) -> Tone {
+    use Class::*;
+    match class {
+        Reached | AlreadyReached | Ahead | OnTrack | TargetAchieved | Sun | AchievedEarly
+        | AheadOfPlan | BroadlyOnPlan => Tone::Good,
+        Behind | AccelerationNeeded | FairProgress | LightCloud => Tone::Fair,
+        OutOfReach
+        | LimitedProgress
+        | Deterioration
+        | StagnationOrRegression
+        | Cloud
+        | Thunderstorm
+        | Lagging => Tone::Bad,
+        InsufficientData => Tone::Plain,
+    }
+}
+
+/// "NDRC: 4 提前实现, 5 快于预期, 7 基本符合预期, 4 滞后": every class of the
+/// method, best first, then those of goals it could not judge, when any.
+fn class_counts(
+    method: Method,
+    assessments: &[Option<&Assessment>],
+    options: &TextOptions,
+) -> String {
+    let words = options.lang.words();
+    let count = |class: Option<Class>| {
+        assessments
+            .iter()
+            .filter(|a| a.map(|a| a.class) == class)
+            .count()
+    };
+    let mut counts: Vec<String> = method
+        .classes()
+        .iter()
+        .filter_map(|&class| {
+            let n = count(Some(class));
+            let shown = class != Class::InsufficientData || n > 0;
+            shown.then(|| words.class_count(n, words.class(class)))
+        })
+        .collect();
+    let without = count(None);
+    if without > 0 {
+        counts.push(words.class_count(without, words.no_figures()));
+    }
+    words.class_counts(method, &counts)
 }

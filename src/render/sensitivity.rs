@@ -2,13 +2,13 @@
 //! table and Markdown writers, the grid or break-even table as records, and
 //! the JSON object, which holds both.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use super::document::{
     Cell, Document, Grid, Section, goal_text, judged_cell, opening, plain, points_text,
     scenario_lines, section_heading,
 };
-use super::json;
+use super::json::{self, Json};
 use super::number::{Precision, percent, percent_shortest};
 use super::records::{Field, Records, goal_kind_key, in_goal_terms, status_key};
 use super::{Layout, Misfit, Render, TextOptions, Words, no_layout, table_name};
@@ -91,53 +91,52 @@ fn reason_key(point: BreakEvenPoint) -> Option<&'static str> {
 
 /// JSON: `plan`, what was swept, then the grid and break-even records of
 /// every scenario (each carries its `scenario`); break-even records add a
-/// `reason` when there is no break-even point.
-fn json(reports: &[SensitivityReport], precision: Precision) -> Value {
-    let mut root = Map::new();
+/// `reason` when there is no break-even point. Both are made as they are
+/// written: the grid may hold millions of cells.
+fn json(reports: &[SensitivityReport], precision: Precision) -> Json<'_> {
+    let mut root = Vec::new();
     if let Some(first) = reports.first() {
-        root.insert("plan".into(), json::plan_object(&first.header));
-        root.insert(
-            "sweep".into(),
-            match &first.swept_metric {
-                None => {
-                    serde_json::json!({ "kind": "shift", "metric": null, "points": first.points })
-                }
-                Some(m) => {
-                    serde_json::json!({ "kind": "rate", "metric": m.id, "points": first.points })
-                }
-            },
-        );
+        root.push(("plan", json::plan_object(&first.header).into()));
+        let sweep = match &first.swept_metric {
+            None => {
+                serde_json::json!({ "kind": "shift", "metric": null, "points": first.points })
+            }
+            Some(m) => {
+                serde_json::json!({ "kind": "rate", "metric": m.id, "points": first.points })
+            }
+        };
+        root.push(("sweep", sweep.into()));
     }
     let columns = grid_columns(reports);
-    let grid: Vec<Value> = reports
-        .iter()
-        .flat_map(|r| grid_records(r).map(|fields| json::object(&columns, fields, precision)))
-        .collect();
-    let break_even: Vec<Value> = reports
-        .iter()
-        .flat_map(|r| {
+    let grid = Json::array(move || {
+        reports.iter().flat_map(move |r| {
+            grid_records(r).map(move |fields| json::object(&columns, fields, precision).into())
+        })
+    });
+    let break_even = Json::array(move || {
+        reports.iter().flat_map(move |r| {
             r.rows
                 .iter()
                 .zip(break_even_records(r))
-                .map(|(row, fields)| {
+                .map(move |(row, fields)| {
                     let mut object = json::object(&BREAK_EVEN_COLUMNS, fields, precision);
                     if let (Value::Object(map), Some(reason)) =
                         (&mut object, reason_key(row.break_even))
                     {
                         map.insert("reason".into(), Value::String(reason.into()));
                     }
-                    object
+                    object.into()
                 })
         })
-        .collect();
-    root.insert("grid".into(), Value::Array(grid));
-    root.insert("break_even".into(), Value::Array(break_even));
-    Value::Object(root)
+    });
+    root.push(("grid", grid));
+    root.push(("break_even", break_even));
+    Json::Object(root)
 }
 
 /// Which of the sensitivity tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum SensitivityTable {
+pub enum SensitivityTableChoice {
     /// Every goal at every point.
     Grid,
     /// Where each goal flips.
@@ -146,49 +145,51 @@ pub enum SensitivityTable {
     All,
 }
 
-impl SensitivityTable {
+impl SensitivityTableChoice {
     fn grid(self) -> bool {
-        self != SensitivityTable::BreakEven
+        self != SensitivityTableChoice::BreakEven
     }
 
     fn break_even(self) -> bool {
-        self != SensitivityTable::Grid
+        self != SensitivityTableChoice::Grid
     }
 }
 
 /// The table a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OneTable {
+    /// One row per goal and point of the sweep.
     Grid,
+    /// One row per goal: where it flips.
     BreakEven,
 }
 
 impl Render for [SensitivityReport] {
-    type Table = SensitivityTable;
+    type TableChoice = SensitivityTableChoice;
     type OneTable = OneTable;
 
     fn one_table(
-        table: Option<SensitivityTable>,
+        table: Option<SensitivityTableChoice>,
         layout: Option<Layout>,
     ) -> Result<OneTable, Misfit> {
-        if table == Some(SensitivityTable::All) {
+        if table == Some(SensitivityTableChoice::All) {
             return Err(Misfit::EveryTable {
-                default: table_name(SensitivityTable::Grid),
-                other: table_name(SensitivityTable::BreakEven),
+                default: table_name(SensitivityTableChoice::Grid),
+                other: table_name(SensitivityTableChoice::BreakEven),
             });
         }
         no_layout(layout)?;
         Ok(match table {
-            Some(SensitivityTable::BreakEven) => OneTable::BreakEven,
+            Some(SensitivityTableChoice::BreakEven) => OneTable::BreakEven,
             _ => OneTable::Grid,
         })
     }
 
-    fn document(&self, table: Option<SensitivityTable>, options: &TextOptions) -> Document {
-        document(self, options, table.unwrap_or(SensitivityTable::All))
+    fn document(&self, table: Option<SensitivityTableChoice>, options: &TextOptions) -> Document {
+        document(self, options, table.unwrap_or(SensitivityTableChoice::All))
     }
 
-    fn records(&self, table: OneTable) -> Records {
+    fn records(&self, table: OneTable) -> Records<'_> {
         match table {
             OneTable::Grid => Records::new(&grid_columns(self), self.iter().flat_map(grid_records)),
             OneTable::BreakEven => Records::new(
@@ -199,7 +200,7 @@ impl Render for [SensitivityReport] {
     }
 
     /// Both tables, whichever is chosen.
-    fn json(&self, _: Option<SensitivityTable>, precision: Precision) -> Value {
+    fn json(&self, _: Option<SensitivityTableChoice>, precision: Precision) -> Json<'_> {
         json(self, precision)
     }
 }
@@ -209,7 +210,7 @@ impl Render for [SensitivityReport] {
 fn document(
     reports: &[SensitivityReport],
     options: &TextOptions,
-    table: SensitivityTable,
+    table: SensitivityTableChoice,
 ) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
@@ -248,7 +249,7 @@ fn document(
     document
 }
 
-fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTable) -> Grid {
+fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTableChoice) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let uniform = report.swept_metric.is_none();
     let mut header = vec![
@@ -335,7 +336,7 @@ fn break_even_text(point: BreakEvenPoint, uniform: bool, words: &dyn Words, d: u
 }
 
 /// How many columns the table has: three labels, the points, the break-even.
-fn header_len(points: &[f64], table: SensitivityTable) -> usize {
+fn header_len(points: &[f64], table: SensitivityTableChoice) -> usize {
     3 + if table.grid() { points.len() } else { 0 } + usize::from(table.break_even())
 }
 

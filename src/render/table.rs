@@ -4,45 +4,54 @@
 //! line up. Colour and fitting to the terminal width are decided by the
 //! caller, which knows whether the output is a terminal at all.
 
+use std::io::{self, Write};
+
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Table, TableStyle};
 
 use super::document::{Body, Document, Grid, Paragraph, Tone};
 
 #[derive(Debug, Clone, Copy)]
-pub struct TerminalOptions {
+pub(super) struct TerminalOptions {
     /// Colour the status cells.
     pub color: bool,
     /// Wrap wide tables to the terminal's width (only when writing to one).
     pub fit_terminal: bool,
 }
 
-pub fn draw(document: &Document, terminal: TerminalOptions) -> String {
-    let mut out = String::new();
+/// Writes `document` to `out`, each table as soon as it is drawn and its
+/// section dropped after it: a table needs all its rows to size its
+/// columns, but not those of the tables after it.
+pub(super) fn draw(
+    document: Document,
+    terminal: TerminalOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     for line in document.title.iter().chain(&document.preamble) {
-        out.push_str(&format!("{line}\n"));
+        writeln!(out, "{line}")?;
     }
-    for section in &document.sections {
+    for section in document.sections {
         if let Some(heading) = &section.heading {
-            out.push_str(&format!("\n{heading}\n"));
+            write!(out, "\n{heading}\n")?;
         }
-        match &section.body {
+        match section.body {
             Body::Table { grid, note } => {
-                let table = build(grid, UTF8_FULL_CONDENSED, terminal);
-                out.push_str(&format!("{table}\n"));
+                let table = build(&grid, UTF8_FULL_CONDENSED, terminal);
+                drop(grid);
+                writeln!(out, "{table}")?;
                 if let Some(note) = note {
-                    out.push_str(&format!("{note}\n"));
+                    writeln!(out, "{note}")?;
                 }
             }
             Body::Paragraphs(paragraphs) => {
                 for Paragraph { lead, text } in paragraphs {
                     let lead = lead.as_deref().unwrap_or_default();
-                    out.push_str(&format!("\n{lead}{text}\n"));
+                    write!(out, "\n{lead}{text}\n")?;
                 }
             }
         }
     }
-    out
+    Ok(())
 }
 
 /// A comfy-table of `grid` drawn with `style`; shared with Markdown.
@@ -63,6 +72,7 @@ pub(super) fn build(grid: &Grid, style: TableStyle, terminal: TerminalOptions) -
             let c = comfy_table::Cell::new(&cell.text);
             match (terminal.color, cell.tone) {
                 (true, Tone::Good) => c.fg(Color::Green),
+                (true, Tone::Fair) => c.fg(Color::Yellow),
                 (true, Tone::Bad) => c.fg(Color::Red),
                 _ => c,
             }

@@ -6,7 +6,7 @@ use thiserror::Error;
 use super::metric::{MetricError, Need, metric_index};
 use super::odds::{Band, OddsReport};
 use super::{MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::projection::{PointSource, continuation};
 use crate::calc::{Status, evaluate, noise::significant};
 use crate::plan::{Goal, GoalKind};
@@ -16,17 +16,24 @@ use crate::report::Point;
 /// is met.
 pub const EXTENSION_YEARS: i32 = 10;
 
+/// What `dabiao chart` draws: small multiples of the metrics' paths
+/// against their level goals.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chart {
+    /// The plan, its years and the first scenario drawn.
     pub header: ReportHeader,
     /// The scenarios drawn, with their descriptions, in the order asked.
     pub scenarios: Vec<(String, Option<String>)>,
+    /// One panel per metric drawn, in file order.
     pub panels: Vec<Panel>,
 }
 
+/// One metric's paths against its level goal.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
+    /// The metric drawn.
     pub metric: MetricLabel,
+    /// Its level goal, in the first scenario.
     pub goal: Goal,
     /// The x axis: base_year to target_year, or to the year the goal is met
     /// when that is later and within [`EXTENSION_YEARS`].
@@ -35,23 +42,32 @@ pub struct Panel {
     pub lines: Vec<Line>,
     /// The first scenario's verdict at the target year, and its gap.
     pub status: Status,
+    /// The value at the target year minus the goal's value, in the
+    /// metric's unit.
     pub gap: f64,
     /// With `--fan`: the first scenario's spread year by year, from the
     /// base year to the target year; empty without.
     pub fan: Vec<Band>,
 }
 
+/// One scenario's path in a panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
+    /// The name of the scenario whose path it is.
     pub scenario: String,
+    /// One point per year, base year to the panel's last year; the years
+    /// after the target year are projected, and end early where a value
+    /// would not be finite.
     pub points: Vec<Point>,
 }
 
 /// Why there is no chart to draw.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ChartError {
+    /// A metric asked for (`--metric`) is unknown or has no level goal.
     #[error(transparent)]
     Metric(#[from] MetricError),
+    /// No metric of the plan has a level goal, or no scenario was given.
     #[error("no metric of this plan has a level goal (`target`) to draw")]
     NothingToDraw,
 }
@@ -59,7 +75,7 @@ pub enum ChartError {
 impl Chart {
     /// Panels for the metrics `ids` (all with a level goal, in file order,
     /// when empty). An id that is unknown or has no level goal is refused.
-    pub fn build(scenarios: &[Projected], ids: &[String]) -> Result<Chart, ChartError> {
+    pub fn build(scenarios: &[ProjectedScenario], ids: &[String]) -> Result<Chart, ChartError> {
         let first = scenarios.first().ok_or(ChartError::NothingToDraw)?;
         let plan = &first.scenario.plan;
         for id in ids {
@@ -137,7 +153,7 @@ impl Chart {
 
 /// A scenario's path of metric `index` through `last_year`, continued past
 /// the target year with each metric's last rate or increment.
-fn points(projected: &Projected, index: usize, last_year: i32) -> Vec<Point> {
+fn points(projected: &ProjectedScenario, index: usize, last_year: i32) -> Vec<Point> {
     let plan = &projected.scenario.plan;
     let projection = &projected.projection;
     let within = super::points(plan, projection, index);

@@ -2,19 +2,25 @@
 //! the names and units needed to say them.
 
 use super::{MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::explain::{Finding, findings};
 
+/// The plan-consistency report of `dabiao explain` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExplainReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// Every metric, by position in the plan, for the findings' indices.
     pub metrics: Vec<MetricLabel>,
+    /// In file order, for each metric: a finding on its level goal, when it
+    /// has one whose rates are defined, then one on a change goal of at
+    /// least a fall.
     pub findings: Vec<Finding>,
 }
 
 impl ExplainReport {
-    pub fn build(projected: &Projected) -> ExplainReport {
+    /// Works out the scenario's findings.
+    pub fn build(projected: &ProjectedScenario) -> ExplainReport {
         let plan = &projected.scenario.plan;
         ExplainReport {
             header: ReportHeader::of(projected),

@@ -35,9 +35,11 @@ impl Need {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[error("{}", self.why())]
 pub struct MetricError {
+    /// The id as the run named it.
     pub id: String,
     /// Whether the plan has a metric of that id at all.
     pub in_plan: bool,
+    /// What the report needed of the metric.
     pub need: Need,
     /// The ids of the metrics that fit, in file order.
     pub fitting: Vec<String>,

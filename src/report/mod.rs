@@ -12,31 +12,43 @@ pub mod odds;
 pub mod review;
 pub mod sensitivity;
 
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::noise::{difference, significant};
 use crate::calc::prices::price_index;
 use crate::calc::{self, Projection};
 use crate::plan::{MAX_HORIZON, Metric, Plan, times_hundred};
 
+pub use crate::calc::assess::{Assessment, Class, Method};
 pub use crate::calc::explain::Finding;
 pub use crate::calc::goals::{GoalOutcome, Progress, Status};
 pub use crate::calc::projection::PointSource;
-pub use crate::calc::review::{ReviewLine, Verdict};
-pub use crate::plan::{BASE_SCENARIO, Comparison, Goal, GoalKind, RateMethod};
+pub use crate::calc::review::{HistoryLine, ReviewLine};
+pub use crate::calc::trend::{Estimator, Pace, Rate, Trend};
+pub use crate::plan::{
+    BASE_SCENARIO, Comparison, DerivedTrend, Goal, GoalKind, RateMethod, estimator_name,
+};
 
 /// What every report says about itself: the plan, its years, the scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReportHeader {
+    /// The plan's title; `None` when it has none.
     pub title: Option<String>,
+    /// The plan's source (its citation); `None` when it does not say.
     pub source: Option<String>,
+    /// The year of the baselines.
     pub base_year: i32,
+    /// The year the goals are for.
     pub target_year: i32,
+    /// The scenario's name; [`BASE_SCENARIO`] for the plan itself.
     pub scenario: String,
+    /// What the scenario assumes; `None` when it does not say, and for the
+    /// plan itself.
     pub description: Option<String>,
 }
 
 impl ReportHeader {
-    pub fn of(projected: &Projected) -> ReportHeader {
+    /// The header of a report on `projected`.
+    pub(crate) fn of(projected: &ProjectedScenario) -> ReportHeader {
         let plan = &projected.scenario.plan;
         ReportHeader {
             title: plan.title.clone(),
@@ -48,6 +60,7 @@ impl ReportHeader {
         }
     }
 
+    /// The years of every path, base year to target year.
     pub fn years(&self) -> impl Iterator<Item = i32> + use<> {
         self.base_year..=self.target_year
     }
@@ -59,9 +72,14 @@ impl ReportHeader {
     }
 }
 
+/// The goals report of `dabiao report` for one scenario: every goal's
+/// verdict and every metric's path.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Report {
+pub struct GoalReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
+    /// Every goal, metrics in file order, each metric's goals in the order
+    /// level, rate, change, increase, total.
     pub goals: Vec<GoalRow>,
     /// Every metric of the plan, with or without goals, in file order.
     pub series: Vec<Series>,
@@ -72,15 +90,19 @@ pub struct Report {
 /// Who a row is about.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MetricLabel {
+    /// The metric's id, as CSV, JSON and `--metric` name it.
     pub id: String,
+    /// The name people read.
     pub name: String,
+    /// The unit of its values; may be empty.
     pub unit: String,
     /// Its unit is %: its changes are worded in percentage points.
     pub in_points: bool,
 }
 
 impl MetricLabel {
-    pub fn of(metric: &Metric) -> MetricLabel {
+    /// The label of `metric`.
+    pub(crate) fn of(metric: &Metric) -> MetricLabel {
         MetricLabel {
             id: metric.id.clone(),
             name: metric.name.clone(),
@@ -90,10 +112,14 @@ impl MetricLabel {
     }
 }
 
+/// One goal and its verdict.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalRow {
+    /// The metric the goal is on.
     pub metric: MetricLabel,
+    /// The goal judged at the target year.
     pub outcome: GoalOutcome,
+    /// The goal as the plan states it, in its own terms.
     pub statement: GoalStatement,
     /// With `--odds`: how likely the goal is (see [`odds`]).
     pub probability: Option<Probability>,
@@ -111,11 +137,14 @@ pub struct Probability {
 /// A goal as people are told it: what it asks, in the plan's own terms.
 #[derive(Debug, Clone, PartialEq)]
 pub struct GoalStatement {
+    /// What the goal is on: the level, the average rate, the change, the
+    /// increase or the total.
     pub kind: GoalKind,
     /// What the goal is compared with: for an in-step goal, the rate it
     /// keeps pace with less the tolerance.
     pub goal: Goal,
-    /// In-step goals: the metric kept pace with.
+    /// In-step goals: the metric kept pace with; `None` for a goal stated
+    /// as a value.
     pub in_step: Option<InStepWith>,
     /// How the metric's average rate is computed, which its rate goals name.
     pub rate_method: RateMethod,
@@ -127,14 +156,19 @@ pub struct GoalStatement {
 /// comparable prices in the plan, and how far short of it the goal allows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct InStepWith {
+    /// The metric kept pace with.
     pub metric: MetricLabel,
+    /// Its average annual rate in the plan, at comparable prices and by its
+    /// rate method, as a fraction.
     pub rate: f64,
+    /// How far short of `rate` the goal still allows, as a fraction; 0 when
+    /// the plan gives no tolerance.
     pub tolerance: f64,
 }
 
 impl GoalStatement {
     /// The statement of the goal `outcome` judged, of a metric of `plan`.
-    pub fn of(plan: &Plan, outcome: &GoalOutcome) -> GoalStatement {
+    pub(crate) fn of(plan: &Plan, outcome: &GoalOutcome) -> GoalStatement {
         let metric = &plan.metrics[outcome.metric];
         GoalStatement {
             kind: outcome.kind,
@@ -150,24 +184,37 @@ impl GoalStatement {
     }
 }
 
+/// One metric's path, as reported.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Series {
+    /// Whose path it is.
     pub metric: MetricLabel,
+    /// One point per year, base year to target year.
     pub points: Vec<Point>,
     /// Year-on-year growth (同比增速) of the values reported, one per year
     /// after the base year; `None` where the previous value is not positive.
     /// For a metric in %, the change in percentage points instead.
     pub growth: Vec<Option<f64>>,
+    /// The metric's level goal, shown beside its path; `None` when it has none.
     pub level_goal: Option<Goal>,
+    /// The trend the plan took the metric's growth or increment from, when
+    /// it says `"trend"`.
+    pub trend: Option<DerivedTrend>,
     /// Metrics with a deflator: the values at base-year prices (可比价), on
     /// which their growth is judged, one per year from the base year.
     pub real: Option<Vec<f64>>,
 }
 
+/// A metric's value in one year, as reported.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Point {
+    /// The year of the value: base year to target year (and later in a
+    /// chart's continued path).
     pub year: i32,
+    /// The value in the metric's unit, to its reliable digits.
     pub value: f64,
+    /// Where the value comes from: the baseline, an actual figure, one
+    /// filled in between, or the projection.
     pub source: PointSource,
 }
 
@@ -175,8 +222,11 @@ pub struct Point {
 /// actual figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ShareNote {
+    /// The share (a ratio metric) the value was entered for.
     pub metric: MetricLabel,
+    /// The year of the entered share.
     pub year: i32,
+    /// The share as entered, in its unit.
     pub entered: f64,
     /// The parts' ratio as computed, every digit kept.
     pub from_parts: f64,
@@ -190,7 +240,7 @@ impl ShareNote {
 }
 
 /// Metric `index`'s values from base_year to target_year, as reported.
-pub fn points<'a>(
+fn points<'a>(
     plan: &'a Plan,
     projection: &'a Projection,
     index: usize,
@@ -205,8 +255,9 @@ pub fn points<'a>(
         })
 }
 
-impl Report {
-    pub fn build(projected: &Projected) -> Report {
+impl GoalReport {
+    /// Judges every goal of the scenario and reports every metric's path.
+    pub fn build(projected: &ProjectedScenario) -> GoalReport {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let goals = calc::evaluate(plan, projection)
@@ -230,6 +281,7 @@ impl Report {
                     growth: year_on_year(&points, metric.in_points()),
                     points,
                     level_goal: metric.level_goal,
+                    trend: metric.trend,
                     real: deflated.then(|| {
                         projection
                             .real_series(i)
@@ -250,7 +302,7 @@ impl Report {
                 from_parts: note.from_parts,
             })
             .collect();
-        Report {
+        GoalReport {
             header: ReportHeader::of(projected),
             goals,
             share_notes,
@@ -260,7 +312,7 @@ impl Report {
 
     /// The report with each goal's probability from the odds of the same
     /// scenario, whose goals come in the same order.
-    pub fn with_odds(mut self, odds: &odds::OddsReport) -> Report {
+    pub fn with_odds(mut self, odds: &odds::OddsReport) -> GoalReport {
         for (goal, row) in self.goals.iter_mut().zip(&odds.goals) {
             goal.probability = Some(Probability {
                 value: row.probability,
@@ -284,6 +336,7 @@ impl Report {
         })
     }
 
+    /// How many of the goals are reached.
     pub fn reached_count(&self) -> usize {
         self.goals
             .iter()
@@ -291,7 +344,8 @@ impl Report {
             .count()
     }
 
-    /// The binding goals (约束性): how many, and how many are reached.
+    /// The binding goals (约束性): how many are reached, and how many there
+    /// are.
     pub fn binding_count(&self) -> (usize, usize) {
         let binding = self.goals.iter().filter(|g| g.outcome.binding);
         binding.fold((0, 0), |(reached, all), g| {
@@ -320,6 +374,6 @@ fn year_on_year(points: &[Point], in_points: bool) -> Vec<Option<f64>> {
 /// A fraction in percent, by moving the decimal point in its shortest text,
 /// so that a rate the plan states as 0.07 shows as 7 and not
 /// 7.000000000000001.
-pub fn in_percent(fraction: f64) -> f64 {
+pub(crate) fn in_percent(fraction: f64) -> f64 {
     times_hundred(fraction)
 }

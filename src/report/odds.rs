@@ -7,7 +7,7 @@
 use thiserror::Error;
 
 use super::{GoalStatement, MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::odds::{self, OddsError, Simulation, simulate};
 use crate::calc::{GoalOutcome, evaluate};
 
@@ -79,7 +79,7 @@ pub enum OddsReportError {
 impl OddsReport {
     /// The odds of a scenario's goals, simulated as `uncertainty` says.
     pub fn build(
-        projected: &Projected,
+        projected: &ProjectedScenario,
         uncertainty: Uncertainty,
     ) -> Result<OddsReport, OddsReportError> {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);

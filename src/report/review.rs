@@ -1,35 +1,92 @@
-//! The mid-term review as data: each goal at its latest actual figure.
+//! The mid-term review as data: each goal at its latest actual figure, or
+//! as of every year with a figure, judged by an assessment method.
 
 use thiserror::Error;
 
 use super::{GoalStatement, MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
+use crate::calc::assess::Method;
 use crate::calc::project;
-use crate::calc::review::{ReviewLine, review};
+use crate::calc::review::{HistoryLine, ReviewLine, review, review_history};
 
+/// The mid-term review of `dabiao review` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ReviewReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// The year the review stands at, when figures after it were set aside.
     pub as_of: Option<i32>,
+    /// How each goal is judged.
+    pub method: Method,
+    /// Every goal, in the order of the goals report.
     pub lines: Vec<ReviewRow>,
 }
 
-/// One goal in the review: whose, as stated, and where it stands.
+/// One goal in the review: whose, as stated, and where it stands (`line`,
+/// a [`ReviewLine`], or a [`HistoryLine`] for each year in the history).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ReviewRow {
+pub struct ReviewRow<L = ReviewLine> {
+    /// The metric the goal is on.
     pub metric: MetricLabel,
+    /// The goal as the plan states it, an in-step goal with the rate it
+    /// keeps pace with.
     pub statement: GoalStatement,
-    pub line: ReviewLine,
+    /// Where it stands: at the latest actual figure ([`ReviewLine`]), or
+    /// as of one year with a figure ([`HistoryLine`]).
+    pub line: L,
+}
+
+/// The verdicts a method would have given in each year with a figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReviewHistory {
+    /// The plan, its years and the scenario.
+    pub header: ReportHeader,
+    /// How each goal is judged.
+    pub method: Method,
+    /// Goals in plan order, each with its years ascending.
+    pub lines: Vec<ReviewRow<HistoryLine>>,
+}
+
+impl ReviewHistory {
+    /// Every goal of the scenario judged by `method` as of each year with a figure.
+    pub fn build(projected: &ProjectedScenario, method: Method) -> ReviewHistory {
+        let (plan, projection) = (&projected.scenario.plan, &projected.projection);
+        ReviewHistory {
+            header: ReportHeader::of(projected),
+            method,
+            lines: review_history(plan, projection, method)
+                .into_iter()
+                .map(|line| ReviewRow {
+                    metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),
+                    statement: GoalStatement::of(plan, &line.outcome),
+                    line,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// Why the plan cannot be reviewed as it stood at the end of a year.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AsOfError {
+    /// The year is not one after the base year, up to the target year.
     #[error("review a year of the plan, {first} to {last}")]
-    OutsidePlan { year: i32, first: i32, last: i32 },
+    OutsidePlan {
+        /// The year asked for.
+        year: i32,
+        /// The first year that can be asked for: the one after the base year.
+        first: i32,
+        /// The last: the target year.
+        last: i32,
+    },
+    /// Without the figures after the year, a path cannot be computed.
     #[error("without the later figures, {problem}")]
-    NoPath { year: i32, problem: String },
+    NoPath {
+        /// The year asked for.
+        year: i32,
+        /// Why the path cannot be computed, as a plan's problem says it.
+        problem: String,
+    },
 }
 
 impl AsOfError {
@@ -42,9 +99,14 @@ impl AsOfError {
 }
 
 impl ReviewReport {
-    /// The review at the latest figures, or as the plan stood at the end of
-    /// `as_of`: later figures set aside and the paths computed again.
-    pub fn build(projected: &Projected, as_of: Option<i32>) -> Result<ReviewReport, AsOfError> {
+    /// The review by `method` at the latest figures, or as the plan stood
+    /// at the end of `as_of`: later figures set aside and the paths computed
+    /// again.
+    pub fn build(
+        projected: &ProjectedScenario,
+        as_of: Option<i32>,
+        method: Method,
+    ) -> Result<ReviewReport, AsOfError> {
         let earlier;
         let (plan, projection) = match as_of {
             None => (&projected.scenario.plan, &projected.projection),
@@ -72,7 +134,8 @@ impl ReviewReport {
         Ok(ReviewReport {
             header: ReportHeader::of(projected),
             as_of,
-            lines: review(plan, projection)
+            method,
+            lines: review(plan, projection, method)
                 .into_iter()
                 .map(|line| ReviewRow {
                     metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),

@@ -1,39 +1,51 @@
 //! The sensitivity report as data: each goal's value and status at every
 //! point of a sweep, and where it flips.
 
+use thiserror::Error;
+
 use super::metric::{MetricError, Need, metric_index};
 use super::{GoalStatement, MetricLabel, ReportHeader};
-use crate::Projected;
+use crate::ProjectedScenario;
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::{self, BreakEven, Sweep, judge_at};
 use crate::calc::{self, Status};
-use crate::plan::GoalKind;
+use crate::plan::{GoalKind, Metric, Plan, Stated};
 
+/// The sweep of `dabiao sensitivity` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityReport {
+    /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// The swept metric in `--metric` mode; `None` for a uniform shift.
     pub swept_metric: Option<MetricLabel>,
     /// Shifts, or rates of the swept metric.
     pub points: Vec<f64>,
+    /// One row per goal the sweep is about, metrics in file order, each
+    /// metric's goals in the order level, rate, change, increase, total.
     pub rows: Vec<SensitivityRow>,
 }
 
+/// One goal across the sweep.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SensitivityRow {
+    /// The metric the goal is on.
     pub metric: MetricLabel,
     /// The goal as the plan states it; an in-step goal's rate moves with
     /// the sweep.
     pub statement: GoalStatement,
-    /// One per point: the value judged (a level, or an average rate) and the
-    /// status; `None` where the sweep is undefined (a rate at -100 %).
+    /// One per point: the value judged, in the goal's own terms (a level,
+    /// increase or total in the metric's unit; an average rate or a change
+    /// as a fraction), and the status; `None` where the sweep is undefined
+    /// (a rate at -100 %).
     pub cells: Vec<Option<(f64, Status)>>,
+    /// Where the goal flips between missed and reached.
     pub break_even: BreakEvenPoint,
 }
 
 /// Where a goal flips, as shown: both the shift and the rate where known.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum BreakEvenPoint {
+    /// The goal flips here, rounded toward the side where it is reached.
     At {
         /// The uniform shift, or in `--metric` mode the change from the
         /// metric's own average rate.
@@ -42,13 +54,15 @@ pub enum BreakEvenPoint {
         /// swept rate in `--metric` mode.
         rate: Option<f64>,
     },
+    /// The sweep does not move the goal's metric (a linear metric, say).
     Unaffected,
+    /// No point of the search range changes the goal's status.
     NoFlip,
 }
 
 /// What to sweep: every compound metric's growth shifted alike, or the
 /// growth of the compound metric `metric`.
-pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, MetricError> {
+pub fn sweep(projected: &ProjectedScenario, metric: Option<&str>) -> Result<Sweep, MetricError> {
     Ok(match metric {
         None => Sweep::UniformShift,
         Some(id) => Sweep::OwnRate {
@@ -60,7 +74,7 @@ pub fn sweep(projected: &Projected, metric: Option<&str>) -> Result<Sweep, Metri
 impl SensitivityReport {
     /// Sweeps `points` over the scenario's goals: all of them for a uniform
     /// shift, those the metric moves for `Sweep::OwnRate`.
-    pub fn build(projected: &Projected, sweep: Sweep, points: &[f64]) -> SensitivityReport {
+    pub fn build(projected: &ProjectedScenario, sweep: Sweep, points: &[f64]) -> SensitivityReport {
         let plan = &projected.scenario.plan;
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
         let mut rows = Vec::new();
@@ -69,7 +83,7 @@ impl SensitivityReport {
             let Some(stated) = plan.metrics[index].stated(kind) else {
                 continue;
             };
-            if matches!(sweep, Sweep::OwnRate { .. }) && !sweep.moves_goal(plan, index, stated) {
+            if !shows(plan, sweep, index, stated) {
                 continue;
             }
             let cells = points
@@ -126,6 +140,58 @@ impl SensitivityReport {
             rows,
         }
     }
+}
+
+/// Whether a sweep shows metric `index`'s goal `stated`, as a row: every
+/// goal for a uniform shift, those the metric moves for `Sweep::OwnRate`.
+fn shows(plan: &Plan, sweep: Sweep, index: usize, stated: Stated) -> bool {
+    sweep == Sweep::UniformShift || sweep.moves_goal(plan, index, stated)
+}
+
+/// A sweep whose grid would hold more cells than the output can take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
+#[error("the sweep would compute {goals} goals × {points} points = {cells} cells")]
+pub struct TooManyCells {
+    /// Goals swept, over every scenario run.
+    pub goals: u64,
+    /// Points of the sweep.
+    pub points: u64,
+    /// Goals × points: the cells the grid would hold.
+    pub cells: u64,
+}
+
+/// Refuses a sweep of `points` points over `scenarios` whose grid would hold
+/// more than `limit` cells: counted before any of it is computed, so that a
+/// sweep too large fails at once instead of exhausting memory.
+pub fn check_size(
+    scenarios: &[ProjectedScenario],
+    sweep: Sweep,
+    points: usize,
+    limit: u64,
+) -> Result<(), TooManyCells> {
+    let goals: usize = scenarios
+        .iter()
+        .map(|s| {
+            let plan = &s.scenario.plan;
+            let shown = |(index, metric): (usize, &Metric)| {
+                let goals = metric.goals();
+                goals
+                    .filter(|&(_, stated)| shows(plan, sweep, index, stated))
+                    .count()
+            };
+            plan.metrics.iter().enumerate().map(shown).sum::<usize>()
+        })
+        .sum();
+    let (goals, points) = (goals as u64, points as u64);
+    let cells = goals.saturating_mul(points);
+    if cells > limit {
+        return Err(TooManyCells {
+            goals,
+            points,
+            cells,
+        });
+    }
+    Ok(())
 }
 
 /// A break-even rate to 8 decimals (a millionth of a percentage point),

@@ -18,13 +18,14 @@ const TRACKING: &str = "examples/tracking.toml";
 const ACTUALS_UTF8: &str = "examples/actuals-2016-2018.csv";
 const ACTUALS_GB18030: &str = "examples/actuals-2016-2018.gb18030.csv";
 
-/// The seven columns the summary CSV gained with actual figures.
-const PROGRESS_COLUMNS: [&str; 7] = [
+/// The eight columns the summary CSV gained with actual figures.
+const PROGRESS_COLUMNS: [&str; 8] = [
     "latest_year",
     "latest_value",
     "plan_value",
     "deviation",
     "progress",
+    "expected_progress",
     "time_elapsed",
     "remaining_rate",
 ];
@@ -211,6 +212,8 @@ fn summary_columns_measure_the_latest_actual_against_plan_path_goal_and_time() {
     assert_cell(slow, "deviation", 118.0 / 121.0 - 1.0);
     // (118 - 100) / (160 - 100) = 18/60 = 0.3; (2017 - 2015) / (2020 - 2015) = 0.4.
     assert_cell(slow, "progress", 0.3);
+    // The plan path's own: (121 - 100) / 60 = 0.35.
+    assert_cell(slow, "expected_progress", 0.35);
     assert_cell(slow, "time_elapsed", 0.4);
     // (160/118)^(1/3) - 1 = 0.106825930405389.
     assert_cell(
@@ -229,7 +232,7 @@ fn summary_columns_measure_the_latest_actual_against_plan_path_goal_and_time() {
     assert_cell(fast, "time_elapsed", 0.8);
     assert_cell(fast, "remaining_rate", 0.0625);
 
-    // A rate goal has none of the seven columns.
+    // A rate goal has none of the eight columns.
     let rate = &summary(dir.path(), "rate")["slow"];
     for column in PROGRESS_COLUMNS {
         assert_eq!(rate[column], "", "{column} of a rate goal");
@@ -481,19 +484,25 @@ fn an_unknown_metric_is_refused_with_file_line_and_metric() {
 }
 
 #[test]
-fn a_year_outside_the_plan_is_refused_including_the_base_year() {
-    for year in ["2014", "2015", "2021"] {
-        let row = format!("inv,{year},80");
-        refuses_figures(
-            &[("bad.csv", &bad_row(&row))],
-            &[
-                "bad.csv:3:",
-                "metric `inv`",
-                &format!("{year} is outside the plan's years"),
-                "2016–2020",
-            ],
-        );
-    }
+fn a_year_after_the_plan_and_a_base_year_figure_other_than_the_baseline_are_refused() {
+    refuses_figures(
+        &[("bad.csv", &bad_row("inv,2021,80"))],
+        &[
+            "bad.csv:3:",
+            "metric `inv`",
+            "2021 is outside the plan's years",
+            "2016–2020",
+        ],
+    );
+    // Years before 2015 are history; 2015's figure is the baseline, 68.
+    refuses_figures(
+        &[("bad.csv", &bad_row("inv,2015,80"))],
+        &[
+            "bad.csv:3:",
+            "metric `inv`",
+            "2015: 80 here, but the baseline is 68 (line 5)",
+        ],
+    );
 }
 
 #[test]
@@ -635,15 +644,15 @@ fn without_actuals_the_summary_csv_only_gains_empty_columns_and_binding() {
     // 120 + 5 × 16 = 200; 25 × 1.2⁵ = 62.208.
     for (old, new) in before.iter().zip(&after) {
         let cells: Vec<&str> = new.split(',').collect();
-        assert_eq!(cells.len(), 26, "{new}");
+        assert_eq!(cells.len(), 27, "{new}");
         assert_eq!(cells[..17].join(","), *old);
         if old.starts_with("scenario,") {
-            assert_eq!(cells[17..24], PROGRESS_COLUMNS);
-            assert_eq!(cells[24..], ["reference", "binding"]);
+            assert_eq!(cells[17..25], PROGRESS_COLUMNS);
+            assert_eq!(cells[25..], ["reference", "binding"]);
         } else {
             // No figures, no in-step goals, nothing binding.
-            assert!(cells[17..25].iter().all(|c| c.is_empty()), "{new}");
-            assert_eq!(cells[25], "false", "{new}");
+            assert!(cells[17..26].iter().all(|c| c.is_empty()), "{new}");
+            assert_eq!(cells[26], "false", "{new}");
         }
     }
 }
@@ -654,7 +663,7 @@ fn without_actuals_the_table_has_no_progress_columns_and_no_marks() {
     for word in [
         "Latest actual",
         "Better than plan",
-        "Progress / time",
+        "Progress / plan / time",
         "Schedule",
         "actual figure",
     ] {
@@ -672,16 +681,18 @@ fn without_actuals_the_table_has_no_progress_columns_and_no_marks() {
 
 // 7. dabiao review ----------------------------------------------------------
 
-/// One goal for each verdict (compound 10 % a year unless said otherwise).
+/// One goal for each verdict of the default method, `plan` (compound 10 %
+/// a year unless said otherwise).
 const VERDICT_METRICS: &str = "\
 [metrics.none]\nbaseline = 100\ngrowth = \"10%\"\ntarget = 150\n
 [metrics.done]\nbaseline = 100\ngrowth = \"10%\"\ntarget = 150\nactual = { 2017 = 151 }\n
 [metrics.stalled]\nbaseline = 100\ngrowth = \"10%\"\ntarget = 150\nactual = { 2018 = 110 }\n
-[metrics.lagging]\nbaseline = 100\ngrowth = \"10%\"\ntarget = 135\nactual = { 2018 = 120 }\n
+[metrics.lagging]\nbaseline = 100\ngrowth = \"10%\"\ntarget = 150\nactual = { 2018 = 125 }\n
+[metrics.onpath]\nbaseline = 100\nincrement = 10\ntarget = 150\nactual = { 2018 = 130 }\n
 [metrics.steady]\nbaseline = 100\nincrement = 10\ntarget = 150\nactual = { 2018 = 135 }\n";
 
 const REVIEW_HEADER: &str = "scenario,metric,name,unit,goal,op,target,latest_year,latest_value,\
-plan_value,deviation,progress,time_elapsed,achieved_rate,remaining_rate,verdict";
+plan_value,deviation,progress,expected_progress,time_elapsed,achieved_rate,remaining_rate,verdict";
 
 /// `dabiao review plan.toml -f csv extra…` in `dir`, rows by metric.
 fn review(dir: &Path, extra: &[&str]) -> HashMap<String, HashMap<String, String>> {
@@ -705,20 +716,22 @@ fn review_gives_each_goal_its_verdict() {
     assert_eq!(rows["none"]["latest_year"], "");
     // done: 151 ≥ 150 in 2017.
     assert_eq!(verdict("done"), "already_reached");
-    // stalled: 1.1^(1/3) - 1 = 3.228 % a year so far; 110 × 1.1^(2/3) = 117.2 < 150.
+    // stalled: 1.1^(1/3) - 1 = 3.228 % a year so far; 110 × 1.1^(2/3) = 117.2 < 150,
+    // and even the plan's 10 % half as fast again gives 110 × 1.15² = 145.5 < 150.
     assert_eq!(verdict("stalled"), "out_of_reach");
     assert_cell(
         &rows["stalled"],
         "achieved_rate",
         1.1f64.powf(1.0 / 3.0) - 1.0,
     );
-    // lagging: 1.2^(1/3) - 1 = 6.266 % so far reaches 120 × 1.2^(2/3) = 135.51 ≥ 135,
-    // but progress 20/35 = 0.5714 < time 3/5 = 0.6.
+    // lagging: 1.25^(1/3) - 1 = 7.72 % so far ends at 125 × 1.25^(2/3) = 145.0 < 150,
+    // but 15 % a year gives 125 × 1.15² = 165.3 ≥ 150.
     assert_eq!(verdict("lagging"), "behind");
-    assert_cell(&rows["lagging"], "progress", 20.0 / 35.0);
-    // steady (linear): 35/3 a year so far ends at 135 + 2 × 35/3 = 158.3 ≥ 150, and
-    // progress 35/50 = 0.7 ≥ 0.6.
-    assert_eq!(verdict("steady"), "on_track");
+    assert_cell(&rows["lagging"], "progress", 25.0 / 50.0);
+    // onpath (linear): 130 is the path's 100 + 3 × 10, and 10 a year ends at 150.
+    assert_eq!(verdict("onpath"), "on_track");
+    // steady (linear): 135 is above the path's 130.
+    assert_eq!(verdict("steady"), "ahead");
     let steady = &rows["steady"];
     assert_eq!(steady["latest_year"], "2018");
     assert_cell(steady, "latest_value", 135.0);
@@ -747,12 +760,13 @@ fn review_as_of_sets_later_figures_aside() {
     assert_eq!(all["latest_year"], "2019");
     assert_eq!(all["verdict"], "already_reached");
     // As of 2018 the 2019 figure (from the CSV) is set aside: 112 in 2017 is
-    // 1.12^(1/2) - 1 = 5.83 % a year, which ends at 112 × 1.12^(3/2) = 132.75 < 150.
+    // 1.12^(1/2) - 1 = 5.83 % a year, which ends at 112 × 1.12^(3/2) = 132.75 < 150,
+    // and 15 % a year ends at 112 × 1.15³ = 170.3 ≥ 150.
     let as_of = &review(dir.path(), &[&actuals[..], &["--as-of", "2018"]].concat())["m"];
     assert_eq!(as_of["latest_year"], "2017");
     assert_cell(as_of, "latest_value", 112.0);
     assert_cell(as_of, "achieved_rate", 1.12f64.sqrt() - 1.0);
-    assert_eq!(as_of["verdict"], "out_of_reach");
+    assert_eq!(as_of["verdict"], "behind");
     // As of 2016 no figure is left.
     let early = &review(dir.path(), &[&actuals[..], &["--as-of", "2016"]].concat())["m"];
     assert_eq!(early["verdict"], "no_figures");
@@ -800,11 +814,16 @@ fn review_json_is_valid_and_agrees_with_the_csv() {
             ("done", "already_reached"),
             ("stalled", "out_of_reach"),
             ("lagging", "behind"),
-            ("steady", "on_track"),
+            ("onpath", "on_track"),
+            ("steady", "ahead"),
         ]
     );
     assert!(goals[0]["latest_year"].is_null());
-    assert_eq!(goals[4]["latest_year"], 2018);
+    assert_eq!(goals[5]["latest_year"], 2018);
+    assert_eq!(value["method"], "plan");
+    // The plan method's figure behind the class: 130 + 2 × 10 = 150.
+    assert_eq!(goals[4]["extrapolated"], 150.0);
+    assert!(goals[4]["rate_ratio"].is_null());
 }
 
 // 8. An entered share that its parts contradict ---------------------------

@@ -12,18 +12,18 @@ use tempfile::TempDir;
 
 /// The plan shipped with dabiao (and written by `dabiao init`): three of its
 /// eight goals are missed.
-pub const SHIPPED: &str = include_str!("../../targets.toml");
+pub(crate) const SHIPPED: &str = include_str!("../../targets.toml");
 
 /// Exit status of every refusal.
-pub const REFUSED: i32 = 2;
+pub(crate) const REFUSED: i32 = 2;
 
 /// The variables that choose the language and the colours: no run inherits
 /// them from the caller.
-pub const LOCALE_AND_COLOUR: [&str; 4] = ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"];
+pub(crate) const LOCALE_AND_COLOUR: [&str; 4] = ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"];
 
 /// `dabiao` run from the repository root, with no locale or colour settings
 /// inherited from the caller.
-pub fn dabiao() -> Command {
+pub(crate) fn dabiao() -> Command {
     let mut cmd = Command::cargo_bin("dabiao").expect("the binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     for var in LOCALE_AND_COLOUR {
@@ -34,13 +34,13 @@ pub fn dabiao() -> Command {
 
 /// Standard output of `dabiao args…` from the repository root, which must
 /// succeed with exit code 0.
-pub fn stdout_of(args: &[&str]) -> String {
+pub(crate) fn stdout_of(args: &[&str]) -> String {
     Ran::of(&mut dabiao(), args).ok()
 }
 
 /// Asserts that `output` is the reviewed `tests/snapshots/<name>.snap`,
 /// named after the module that pins it (`report__json`).
-pub fn assert_reviewed(name: &str, output: String) {
+pub(crate) fn assert_reviewed(name: &str, output: String) {
     let mut settings = insta::Settings::clone_current();
     settings.set_snapshot_path("../snapshots");
     settings.set_prepend_module_to_snapshot(false);
@@ -48,18 +48,18 @@ pub fn assert_reviewed(name: &str, output: String) {
 }
 
 /// A file of the repository, by absolute path (for runs in a temporary folder).
-pub fn shipped(path: &str) -> String {
+pub(crate) fn shipped(path: &str) -> String {
     format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
 /// A valid [plan] table (2015–2020, five projected years), a blank line, then
 /// `metrics`, whose first line is therefore line 5 of the file.
-pub fn plan(metrics: &str) -> String {
+pub(crate) fn plan(metrics: &str) -> String {
     format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n\n{metrics}")
 }
 
 /// A fresh folder holding `files`, given as (name, content).
-pub fn folder(files: &[(&str, &[u8])]) -> TempDir {
+pub(crate) fn folder(files: &[(&str, &[u8])]) -> TempDir {
     let dir = TempDir::new().expect("create a temporary folder");
     for (name, content) in files {
         fs::write(dir.path().join(name), content).expect("write a test file");
@@ -68,7 +68,7 @@ pub fn folder(files: &[(&str, &[u8])]) -> TempDir {
 }
 
 /// What one run of the binary left behind.
-pub struct Ran {
+pub(crate) struct Ran {
     /// The command line, for failure messages.
     command: String,
     pub code: i32,
@@ -78,7 +78,7 @@ pub struct Ran {
 
 impl Ran {
     /// Runs `cmd args…` to the end.
-    pub fn of(cmd: &mut Command, args: &[&str]) -> Ran {
+    pub(crate) fn of(cmd: &mut Command, args: &[&str]) -> Ran {
         let output = cmd.args(args).output().expect("dabiao runs");
         Ran {
             command: format!("dabiao {}", args.join(" ")),
@@ -89,14 +89,14 @@ impl Ran {
     }
 
     /// Standard output of a run that must have succeeded with exit code 0.
-    pub fn ok(self) -> String {
+    pub(crate) fn ok(self) -> String {
         assert_eq!(self.code, 0, "`{}` failed:\n{}", self.command, self.stderr);
         self.stdout
     }
 
     /// Standard error of a run that must have been refused: exit code 2 and
     /// nothing on standard output.
-    pub fn refused(self) -> String {
+    pub(crate) fn refused(self) -> String {
         assert_eq!(
             self.code, REFUSED,
             "`{}` should be refused with status 2\nstdout:\n{}\nstderr:\n{}",
@@ -112,23 +112,23 @@ impl Ran {
 }
 
 /// Runs `dabiao args…` in `dir`.
-pub fn run(dir: &Path, args: &[&str]) -> Ran {
+pub(crate) fn run(dir: &Path, args: &[&str]) -> Ran {
     Ran::of(dabiao().current_dir(dir), args)
 }
 
 /// Standard output of `dabiao args…` in `dir`, which must succeed.
-pub fn ok(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn ok(dir: &Path, args: &[&str]) -> String {
     run(dir, args).ok()
 }
 
 /// Standard error of `dabiao args…` in `dir`, which must be refused with
 /// status 2 and print nothing on standard output.
-pub fn refused(dir: &Path, args: &[&str]) -> String {
+pub(crate) fn refused(dir: &Path, args: &[&str]) -> String {
     run(dir, args).refused()
 }
 
 /// CSV text as rows of (column name → cell).
-pub fn records(text: &str) -> Vec<HashMap<String, String>> {
+pub(crate) fn records(text: &str) -> Vec<HashMap<String, String>> {
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().expect("a CSV header").clone();
     reader
@@ -145,7 +145,7 @@ pub fn records(text: &str) -> Vec<HashMap<String, String>> {
 }
 
 /// The trimmed cells of the terminal-table row whose first cell is `first`.
-pub fn table_row(text: &str, first: &str) -> Vec<String> {
+pub(crate) fn table_row(text: &str, first: &str) -> Vec<String> {
     table_rows(text, first)
         .into_iter()
         .next()
@@ -154,7 +154,7 @@ pub fn table_row(text: &str, first: &str) -> Vec<String> {
 
 /// The trimmed cells of every terminal-table row whose first cell is
 /// `first`, in order: a metric's goals.
-pub fn table_rows(text: &str, first: &str) -> Vec<Vec<String>> {
+pub(crate) fn table_rows(text: &str, first: &str) -> Vec<Vec<String>> {
     text.lines()
         .filter_map(|line| line.strip_prefix('│')?.strip_suffix('│'))
         .map(|inner| inner.split('┆').map(|c| c.trim().to_owned()).collect())

@@ -116,7 +116,9 @@ fn unknown_metric_field_lists_the_expected_field_names() {
             "bad.toml:8:1:",
             "in [metrics.gdp]",
             "unknown field `colour`",
-            "`name`, `unit`, `baseline`, `growth`, `increment`, `ratio`, `target`, `rate_target`",
+            "`name`, `unit`, `baseline`, `growth`, `increment`, `trend`, `ratio`, `target`, \
+             `rate_target`",
+            "`actual`, `history`",
         ]],
     );
 }

@@ -13,9 +13,12 @@
 //!   goals) on `examples/city-2025.toml` and small plans;
 //! - `hardening`: inputs at the edges of a double, control characters, output
 //!   paths that are not plain files, and the fuzz targets' seeds;
-//! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `hardening_input`: hostile plans, actuals files and arguments: escaped
 //!   control characters, bounded messages, blame on the right file;
+//! - `hardening_output`: extreme values written readably, CSV cells defused
+//!   against formulas, output limits and streaming;
+//! - `methods`: history, trends, and the assessment methods of `review`;
+//! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `odds`: `dabiao odds`, `report --odds` and `chart --fan`;
 //! - `readme`: every `console` example of the README.
@@ -27,6 +30,8 @@ mod errors;
 mod goals;
 mod hardening;
 mod hardening_input;
+mod hardening_output;
+mod methods;
 mod metric_flag;
 mod numbers;
 mod odds;

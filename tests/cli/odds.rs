@@ -123,12 +123,21 @@ fn volatility_from_history_reads_the_metric_s_figures() {
     let p: f64 = rows[0]["probability"].parse().unwrap();
     assert!(p > 0.0 && p < 1.0, "{rows:?}");
     let error = refused(dir.path(), &["odds", "short.toml"]);
+    // Figures before the base year count too: 2012–2015 give three more changes.
+    let with_history = metric("2016 = 104, 2017 = 110").replace(
+        "actual =",
+        "history = { 2012 = 90, 2013 = 94, 2014 = 97 }\nactual =",
+    );
+    let dir = folder(&[("h.toml", with_history.as_bytes())]);
+    let rows = records(&ok(dir.path(), &["odds", "h.toml", "-f", "csv"]));
+    assert_eq!(rows.len(), 1);
     assert_eq!(
         error,
         "error: short.toml:8: metric `g`, field `volatility`: \"history\" needs at least 4 annual \
-         changes among the metric's figures (its baseline for 2015 and its actual figures, in \
-         consecutive years), but they give 2; add actual figures, or give the volatility itself, \
-         such as \"3%\" for a compound metric or a number in its unit for a linear one\n"
+         changes among the metric's figures (its `history`, its baseline for 2015 and its actual \
+         figures, in consecutive years), but they give 2; add `history` or actual figures, or \
+         give the volatility itself, such as \"3%\" for a compound metric or a number in its \
+         unit for a linear one\n"
     );
 }
 

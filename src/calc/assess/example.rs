@@ -4,7 +4,7 @@ use super::{Assessment, Case, Class, Method, assess};
 use crate::calc::trend::Pace;
 use crate::plan::{Comparison, Goal};
 
-pub struct Example {
+pub(super) struct Example {
     pub plan_path: Vec<f64>,
     pub history: Vec<(i32, f64)>,
     pub actual: Vec<(i32, f64)>,
@@ -14,30 +14,30 @@ pub struct Example {
 
 impl Example {
     /// `baseline` growing `rate` a year, stepped as a projection steps it.
-    pub fn compound(baseline: f64, rate: f64) -> Example {
+    pub(super) fn compound(baseline: f64, rate: f64) -> Example {
         Example::stepped(baseline, Pace::Compound, |v| v * (1.0 + rate))
     }
 
     /// 100 growing 10 % a year (110, 121, 133.1, 146.41, 161.051 by 2020),
     /// with its 2020 value as a floor.
-    pub fn ten_percent_up() -> Example {
+    pub(super) fn ten_percent_up() -> Example {
         Example::compound(100.0, 0.1).at_least(161.051)
     }
 
     /// 100 falling 10 % a year (90, 81, 72.9, 65.61, 59.049 by 2020), with
     /// its 2020 value as a ceiling.
-    pub fn ten_percent_down() -> Example {
+    pub(super) fn ten_percent_down() -> Example {
         Example::compound(100.0, -0.1).at_most(59.049)
     }
 
     /// 520 growing 2.5 % a year (559.98 by 2018) under a ceiling of 600
     /// that the baseline already respects.
-    pub fn capped() -> Example {
+    pub(super) fn capped() -> Example {
         Example::compound(520.0, 0.025).at_most(600.0)
     }
 
     /// `baseline` rising `increment` a year.
-    pub fn linear(baseline: f64, increment: f64) -> Example {
+    pub(super) fn linear(baseline: f64, increment: f64) -> Example {
         Example::stepped(baseline, Pace::Linear, |v| v + increment)
     }
 
@@ -57,29 +57,29 @@ impl Example {
         }
     }
 
-    pub fn at_least(self, value: f64) -> Example {
+    pub(super) fn at_least(self, value: f64) -> Example {
         self.goal(Comparison::AtLeast, value)
     }
 
-    pub fn at_most(self, value: f64) -> Example {
+    pub(super) fn at_most(self, value: f64) -> Example {
         self.goal(Comparison::AtMost, value)
     }
 
-    pub fn goal(self, comparison: Comparison, value: f64) -> Example {
+    pub(super) fn goal(self, comparison: Comparison, value: f64) -> Example {
         Example {
             goal: Goal { comparison, value },
             ..self
         }
     }
 
-    pub fn history(self, figures: &[(i32, f64)]) -> Example {
+    pub(super) fn history(self, figures: &[(i32, f64)]) -> Example {
         Example {
             history: figures.to_vec(),
             ..self
         }
     }
 
-    pub fn actual(self, figures: &[(i32, f64)]) -> Example {
+    pub(super) fn actual(self, figures: &[(i32, f64)]) -> Example {
         Example {
             actual: figures.to_vec(),
             ..self
@@ -87,11 +87,11 @@ impl Example {
     }
 
     /// The example with one actual figure.
-    pub fn at(self, year: i32, value: f64) -> Example {
+    pub(super) fn at(self, year: i32, value: f64) -> Example {
         self.actual(&[(year, value)])
     }
 
-    pub fn case(&self) -> Case<'_> {
+    pub(super) fn case(&self) -> Case<'_> {
         Case {
             base_year: 2015,
             target_year: 2020,
@@ -103,16 +103,16 @@ impl Example {
         }
     }
 
-    pub fn assess(&self, method: Method) -> Assessment {
+    pub(super) fn assess(&self, method: Method) -> Assessment {
         assess(method, &self.case()).expect("the example has actual figures")
     }
 
-    pub fn class(&self, method: Method) -> Class {
+    pub(super) fn class(&self, method: Method) -> Class {
         self.assess(method).class
     }
 }
 
 /// The class `method` gives each example.
-pub fn classes(method: Method, examples: &[Example]) -> Vec<Class> {
+pub(super) fn classes(method: Method, examples: &[Example]) -> Vec<Class> {
     examples.iter().map(|e| e.class(method)).collect()
 }

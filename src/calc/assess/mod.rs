@@ -48,6 +48,15 @@ pub enum Method {
 }
 
 impl Method {
+    /// Every method, the default (`Plan`) first.
+    pub const ALL: [Method; 5] = [
+        Method::Plan,
+        Method::Statcan,
+        Method::Unsd,
+        Method::Destatis,
+        Method::Ndrc,
+    ];
+
     /// The classes the method gives, best first: the order a summary counts them in.
     pub fn classes(self) -> &'static [Class] {
         use Class::*;
@@ -140,6 +149,7 @@ pub enum Class {
 /// to their reliable digits.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Assessment {
+    /// The method's verdict.
     pub class: Class,
     /// The yearly change so far: plan and ndrc, the metric's own pace from
     /// the baseline to the latest figure; statcan and unsd, its CAGR;
@@ -176,7 +186,9 @@ impl Assessment {
 /// given on the figures published by then alone.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Case<'a> {
+    /// The plan's base year: the year of the baseline.
     pub base_year: i32,
+    /// The plan's target year: the year the goal is for.
     pub target_year: i32,
     /// The plan path from the baseline alone, base_year..=target_year;
     /// element 0 is the baseline.
@@ -188,6 +200,7 @@ pub struct Case<'a> {
     pub actual: &'a [(i32, f64)],
     /// A level goal for target_year (a rate goal: the level it implies).
     pub goal: Goal,
+    /// How the metric moves: by a rate or by an increment.
     pub pace: Pace,
 }
 

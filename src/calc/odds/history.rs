@@ -2,8 +2,8 @@
 //! how much its annual growth has varied, on the scale of the simulation's
 //! shocks (log growth for a compound metric, the change in its unit for a
 //! linear one), so that a past as bumpy as the future would give it. The
-//! past is the metric's published figures: its baseline and its actual
-//! figures.
+//! past is every figure the plan has of the metric: its history before the
+//! base year, its baseline and its actual figures.
 
 use std::collections::BTreeMap;
 
@@ -85,8 +85,9 @@ pub fn volatilities(plan: &Plan) -> Result<Vec<Vec<f64>>, (usize, HistoryError)>
                         Model::Compound { .. } => Changes::Log,
                         _ => Changes::Difference,
                     };
-                    let mut figures = metric.actual.clone();
+                    let mut figures = metric.history.clone();
                     figures.insert(plan.base_year, *baseline);
+                    figures.extend(&metric.actual);
                     history_volatility(&figures, changes)
                         .map(|sigma| vec![sigma; plan.horizon()])
                         .map_err(|error| (index, error))

@@ -1,11 +1,15 @@
 //! Actual figures checked against the plan: those of the plan file's
 //! `actual` tables, and those of CSV files, which must also agree with the
-//! plan file and with each other.
+//! plan file and with each other. A CSV row for a year before the base year
+//! is history; one for the base year itself must be the baseline, and adds
+//! nothing.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use toml::Value;
 
+use super::history::history_year;
 use super::value::{known_ids, number};
 use crate::plan::error::Problems;
 use crate::plan::{ActualRecord, Location, Metric, Model, PlanError};
@@ -30,7 +34,14 @@ pub(super) fn file_figure(
 }
 
 fn check_year(year: i32, (base_year, target_year): (i32, i32)) -> Result<(), String> {
-    if year <= base_year || year > target_year {
+    if year < base_year {
+        return Err(format!(
+            "{year} is before the plan's years; actual figures are for {}–{target_year} \
+             (the {base_year} value is the baseline): move it to `history`",
+            base_year + 1
+        ));
+    }
+    if year == base_year || year > target_year {
         return Err(format!(
             "{year} is outside the plan's years; actual figures are for {}–{target_year} \
              (the {base_year} value is the baseline)",
@@ -98,15 +109,32 @@ impl<'r> CsvFigures<'r> {
                 continue;
             };
             let metric = &metrics[index];
-            let year = record.year;
-            let checked = check_year(year, years).and_then(|()| {
+            let (year, value) = (record.year, record.value);
+            let base_year = years.0;
+            let checked = match year.cmp(&base_year) {
+                Ordering::Less => history_year(year, base_year),
+                Ordering::Equal => Ok(()),
+                Ordering::Greater => check_year(year, years),
+            }
+            .and_then(|()| {
                 let positive = !matches!(metric.model, Model::Linear { .. });
-                check_value(record.value, positive).map_err(|msg| format!("{year}: {msg}"))
+                check_value(value, positive).map_err(|msg| format!("{year}: {msg}"))
             });
             if let Err(msg) = checked {
                 report(msg);
                 continue;
             }
+            let baseline = match metric.model {
+                Model::Compound { baseline, .. } | Model::Linear { baseline, .. } => Some(baseline),
+                Model::Ratio { .. } if year <= base_year => {
+                    report(format!(
+                        "{year}: a share's figures up to {base_year} come from its numerator \
+                         and denominator; drop the row, or give the figures to those metrics"
+                    ));
+                    continue;
+                }
+                Model::Ratio { .. } => None,
+            };
             if let Some(earlier) = seen.insert((index, year), record) {
                 report(format!(
                     "{year} is given twice (also {}:{}); keep one figure per metric and year",
@@ -114,15 +142,22 @@ impl<'r> CsvFigures<'r> {
                 ));
                 continue;
             }
-            if let Some(&in_plan) = metric.actual.get(&year) {
-                let agree =
-                    (in_plan - record.value).abs() <= 1e-9 * in_plan.abs().max(record.value.abs());
+            // The base year's figure is the baseline: it agrees, or it is refused.
+            let (in_plan, said) = match year.cmp(&base_year) {
+                Ordering::Equal => (baseline, "the baseline is"),
+                Ordering::Less => (metric.history.get(&year).copied(), "the plan file says"),
+                Ordering::Greater => (metric.actual.get(&year).copied(), "the plan file says"),
+            };
+            if let Some(in_plan) = in_plan {
+                let agree = (in_plan - value).abs() <= 1e-9 * in_plan.abs().max(value.abs());
                 if !agree {
+                    let line = match year.cmp(&base_year) {
+                        Ordering::Greater => metric.actual_line.unwrap_or(metric.line),
+                        _ => metric.line,
+                    };
                     report(format!(
-                        "{year}: {} here, but the plan file says {in_plan} (line {}); \
-                         the two must agree: correct one, or drop one",
-                        record.value,
-                        metric.actual_line.unwrap_or(metric.line)
+                        "{year}: {value} here, but {said} {in_plan} (line {line}); \
+                         the two must agree: correct one, or drop one"
                     ));
                 }
                 continue;
@@ -132,9 +167,17 @@ impl<'r> CsvFigures<'r> {
         problems.into_result(file, CsvFigures(figures))
     }
 
-    pub(super) fn add_to(&self, metrics: &mut [Metric]) {
+    /// Adds the figures to the metrics they are for: as history before
+    /// `base_year`, as actual figures after it.
+    pub(super) fn add_to(&self, metrics: &mut [Metric], base_year: i32) {
         for (index, record) in &self.0 {
-            metrics[*index].actual.insert(record.year, record.value);
+            let metric = &mut metrics[*index];
+            let figures = if record.year < base_year {
+                &mut metric.history
+            } else {
+                &mut metric.actual
+            };
+            figures.insert(record.year, record.value);
         }
     }
 

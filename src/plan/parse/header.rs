@@ -3,8 +3,8 @@
 
 use toml::{Spanned, Value};
 
+use super::locate::Locator;
 use super::raw::RawHeader;
-use super::source::Source;
 use super::value::show;
 use crate::plan::error::Problems;
 use crate::plan::{MAX_HORIZON, Problem};
@@ -12,7 +12,7 @@ use crate::plan::{MAX_HORIZON, Problem};
 /// base_year and target_year, when both are usable.
 pub(super) fn years(
     header: Option<&Spanned<RawHeader>>,
-    source: &Source,
+    locator: &Locator,
     problems: &mut Problems,
 ) -> Option<(i32, i32)> {
     let Some(header) = header else {
@@ -22,7 +22,7 @@ pub(super) fn years(
         ));
         return None;
     };
-    let header_line = source.locate(header.span());
+    let header_line = locator.locate(header.span());
     let mut year = |field: &str, value: &Option<Spanned<Value>>| {
         let scoped_field = format!("plan.{field}");
         let mut scope = problems.scope();
@@ -39,7 +39,7 @@ pub(super) fn years(
                 Value::Integer(y) if (1..=9999).contains(y) => Some(*y as i32),
                 other => {
                     problems.report(
-                        source.locate(v.span()),
+                        locator.locate(v.span()),
                         format!(
                             "expected a year, a whole number between 1 and 9999, found {}",
                             show(other)
@@ -57,7 +57,7 @@ pub(super) fn years(
     let line = header
         .target_year
         .as_ref()
-        .map_or(header_line, |v| source.locate(v.span()));
+        .map_or(header_line, |v| locator.locate(v.span()));
     let mut scope = problems.scope();
     let mut problems = scope.in_field("plan.target_year");
     if target <= base {

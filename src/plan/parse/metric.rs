@@ -1,6 +1,8 @@
 //! A metric's table checked into a [`Metric`]: its id, its one model
 //! (compound, linear or ratio) with its per-year lists and prices, its rate
-//! method, its goals (read in `targets`) and its actual figures.
+//! method, its goals (read in `targets`), its actual figures and its
+//! history. A growth or increment left to the trend of the history waits
+//! for the history of actuals files (see `history`).
 //!
 //! Metrics are checked even when the plan's years are unusable, so that one
 //! run lists every problem; only the lengths of per-year lists need the years.
@@ -10,13 +12,15 @@ use std::collections::BTreeMap;
 use toml::{Spanned, Value};
 
 use super::actuals::file_figure;
+use super::history::{self, Ask, Checked, history_figure, is_trend};
+use super::locate::Locator;
 use super::overrides::{self, Override};
 use super::ratio;
 use super::raw::{RawMetric, RawMetrics};
-use super::source::Source;
 use super::targets::goals;
 use super::uncertainty::{compound_volatility, linear_volatility};
 use super::value::{is_id, number, show, shown};
+use crate::calc::trend::Estimator;
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
 use crate::plan::{Location, Metric, Model, RateMethod, Volatility};
@@ -24,8 +28,8 @@ use crate::plan::{Location, Metric, Model, RateMethod, Volatility};
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
     metrics: &'a RawMetrics,
-    source: &'a Source<'a>,
-    /// base_year and target_year, when [plan] gives usable ones.
+    locator: &'a Locator<'a>,
+    /// base_year and target_year, when `[plan]` gives usable ones.
     years: Option<(i32, i32)>,
     /// Ids of the metrics that can be a ratio's parts.
     part_ids: Vec<&'a str>,
@@ -35,7 +39,7 @@ pub(super) struct MetricContext<'a> {
 impl<'a> MetricContext<'a> {
     pub(super) fn new(
         metrics: &'a RawMetrics,
-        source: &'a Source<'a>,
+        locator: &'a Locator<'a>,
         years: Option<(i32, i32)>,
     ) -> Self {
         let ids = |ratios_too: bool| {
@@ -47,40 +51,53 @@ impl<'a> MetricContext<'a> {
         };
         MetricContext {
             metrics,
-            source,
+            locator,
             years,
             part_ids: ids(false),
             all_ids: ids(true),
         }
     }
 
-    /// Every metric of the plan with `overrides` applied, checked; what is
-    /// reported is named after the scope `problems` has.
-    pub(super) fn checked(&self, overrides: &[Override], problems: &mut Scoped) -> Vec<Metric> {
+    /// Every metric of the plan with `overrides` applied, checked but for
+    /// the trends they ask for; what is reported is named after the scope
+    /// `problems` has.
+    pub(super) fn checked(&self, overrides: &[Override], problems: &mut Scoped) -> Checked {
         let changed = overrides::apply(
             self.metrics,
             overrides,
-            self.source,
+            self.locator,
             &self.all_ids,
             problems,
         );
-        self.metrics
-            .iter()
-            .filter_map(|(id, raw)| {
-                let raw = changed.get(id.get_ref().as_str()).unwrap_or(raw.get_ref());
-                self.metric(id, raw, problems)
-            })
-            .collect()
+        let mut checked = Checked {
+            metrics: Vec::with_capacity(self.metrics.len()),
+            asks: Vec::new(),
+        };
+        for (id, original) in self.metrics {
+            let raw = changed
+                .get(id.get_ref().as_str())
+                .unwrap_or(original.get_ref());
+            if let Some((metric, ask)) = self.metric(id, raw, original.get_ref(), problems) {
+                checked
+                    .asks
+                    .extend(ask.map(|ask| (checked.metrics.len(), ask)));
+                checked.metrics.push(metric);
+            }
+        }
+        checked
     }
 
+    /// The metric `raw` (the plan file's `original` with any overrides), and
+    /// the trend it asks for, if any.
     fn metric(
         &self,
         id: &Spanned<String>,
         raw: &RawMetric,
+        original: &RawMetric,
         problems: &mut Scoped,
-    ) -> Option<Metric> {
-        let line = self.source.locate(id.span());
-        let line_number = self.source.line_of(id.span().start);
+    ) -> Option<(Metric, Option<Ask>)> {
+        let line = self.locator.locate(id.span());
+        let line_number = self.locator.line_of(id.span().start);
         let id = id.get_ref();
         let before = problems.count();
         let mut problems = problems.in_metric(id);
@@ -125,7 +142,7 @@ impl<'a> MetricContext<'a> {
             }
         };
 
-        let goals = goals(raw, id, &self.all_ids, self.source, &mut problems);
+        let goals = goals(raw, id, &self.all_ids, self.locator, &mut problems);
 
         let rate_method = raw
             .rate_method
@@ -133,7 +150,7 @@ impl<'a> MetricContext<'a> {
             .map_or(Some(RateMethod::Endpoint), |m| {
                 rate_method(m.get_ref())
                     .map_err(|msg| {
-                        let at = self.source.locate(m.span());
+                        let at = self.locator.locate(m.span());
                         problems.in_field("rate_method").report(at, msg);
                     })
                     .ok()
@@ -146,7 +163,7 @@ impl<'a> MetricContext<'a> {
                 Value::Boolean(binding) => Some(*binding),
                 other => {
                     problems.in_field("binding").report(
-                    self.source.locate(b.span()),
+                    self.locator.locate(b.span()),
                     format!(
                         "expected true (约束性: binding goals) or false (预期性: expected goals, \
                          the default), found {}",
@@ -160,7 +177,7 @@ impl<'a> MetricContext<'a> {
         let volatility = self.volatility(raw, &mut problems);
 
         let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
-            let at = self.source.locate(table.span());
+            let at = self.locator.locate(table.span());
             let mut problems = problems.in_field("actual");
             let must_be_positive = raw.growth.is_some() || raw.ratio.is_some();
             table
@@ -173,6 +190,29 @@ impl<'a> MetricContext<'a> {
                 })
                 .collect()
         });
+        let history = raw.history.as_ref().map_or_else(BTreeMap::new, |table| {
+            let at = self.locator.locate(table.span());
+            let mut problems = problems.in_field("history");
+            if raw.ratio.is_some() {
+                problems.report(
+                    at,
+                    "a ratio takes its figures from its numerator and denominator; give \
+                     `history` to those metrics instead",
+                );
+                return BTreeMap::new();
+            }
+            let must_be_positive = raw.growth.is_some();
+            table
+                .get_ref()
+                .iter()
+                .filter_map(|(key, value)| {
+                    history_figure(key, value, self.years.map(|y| y.0), must_be_positive)
+                        .map_err(|msg| problems.report(at.clone(), msg))
+                        .ok()
+                })
+                .collect()
+        });
+        let ask = self.trend_ask(raw, original, &mut problems);
         if problems.count() > before {
             return None;
         }
@@ -185,7 +225,7 @@ impl<'a> MetricContext<'a> {
                 Model::Ratio { scale: 100.0, .. } => "%".to_owned(),
                 _ => String::new(),
             });
-        Some(Metric {
+        let metric = Metric {
             id: id.clone(),
             name: raw.name.as_deref().map_or_else(|| id.clone(), shown),
             unit,
@@ -204,7 +244,73 @@ impl<'a> MetricContext<'a> {
             actual_line: raw
                 .actual
                 .as_ref()
-                .map(|table| self.source.line_of(table.span().start)),
+                .map(|table| self.locator.line_of(table.span().start)),
+            history,
+            trend: None,
+        };
+        Some((metric, ask))
+    }
+
+    /// The trend a growth or increment of `"trend"` asks for, with the
+    /// estimator `trend` names; a `trend` with nothing to estimate is
+    /// refused, unless an override replaced the file's `"trend"`.
+    fn trend_ask(
+        &self,
+        raw: &RawMetric,
+        original: &RawMetric,
+        problems: &mut Scoped,
+    ) -> Option<Ask> {
+        let asking = |m: &RawMetric| {
+            [("growth", &m.growth), ("increment", &m.increment)]
+                .into_iter()
+                .find_map(|(field, value)| {
+                    value
+                        .as_ref()
+                        .filter(|v| is_trend(v.get_ref()))
+                        .map(|v| (field, v.span()))
+                })
+        };
+        let asked = asking(raw);
+        let estimator = match &raw.trend {
+            None => Estimator::Cagr,
+            Some(named) => {
+                let at = self.locator.locate(named.span());
+                let mut problems = problems.in_field("trend");
+                if asked.is_none() && asking(original).is_none() {
+                    let field = if raw.increment.is_some() {
+                        "increment"
+                    } else {
+                        "growth"
+                    };
+                    problems.report(
+                        at,
+                        format!(
+                            "`trend` says how `{field} = \"trend\"` is estimated from the \
+                             history, but `{field}` is not \"trend\"; write \
+                             `{field} = \"trend\"`, or remove `trend`"
+                        ),
+                    );
+                    return None;
+                }
+                history::estimator(named.get_ref())
+                    .map_err(|msg| problems.report(at, msg))
+                    .ok()?
+            }
+        };
+        let (field, span) = asked?;
+        if raw.deflator.is_some() {
+            // History is published at current prices; growth with a deflator is real.
+            problems.in_field(field).report(
+                self.locator.locate(span),
+                "\"trend\" takes the rate of the history, which is at current prices, but \
+                 with a deflator growth is real; give the real rate itself, as growth = \"6%\"",
+            );
+            return None;
+        }
+        Some(Ask {
+            estimator,
+            field,
+            at: self.locator.locate(span),
         })
     }
 
@@ -215,7 +321,7 @@ impl<'a> MetricContext<'a> {
         metric_line: Location,
         problems: &mut Scoped,
     ) -> Option<Model> {
-        let at = |v: &Spanned<Value>| self.source.locate(v.span());
+        let at = |v: &Spanned<Value>| self.locator.locate(v.span());
         if let Some(ratio) = &raw.ratio {
             if let Some(b) = &raw.baseline {
                 problems.in_field("baseline").report(
@@ -234,7 +340,7 @@ impl<'a> MetricContext<'a> {
                 ratio.get_ref(),
                 self.metrics,
                 &self.part_ids,
-                self.source,
+                self.locator,
                 problems,
             );
         }
@@ -258,13 +364,18 @@ impl<'a> MetricContext<'a> {
             })
             .ok();
 
+        // A trend's rate waits for the history of actuals files: until then
+        // the model has no years.
         if let Some(growth) = &raw.growth {
-            let rates = self
-                .per_year(growth, "rate", |v| {
+            let rates = if is_trend(growth.get_ref()) {
+                Ok(Vec::new())
+            } else {
+                self.per_year(growth, "rate", |v| {
                     rate_above_minus_100(v, ("a rate", "the value", "rates"))
                 })
-                .map_err(|msg| problems.in_field("growth").report(at(growth), msg))
-                .ok();
+            }
+            .map_err(|msg| problems.in_field("growth").report(at(growth), msg))
+            .ok();
             let deflator = raw.deflator.as_ref().map(|deflator| {
                 self.per_year(deflator, "rate", |v| {
                     rate_above_minus_100(v, ("a deflator", "the price level", "deflators"))
@@ -299,10 +410,13 @@ impl<'a> MetricContext<'a> {
             problems,
         );
         let increment = raw.increment.as_ref()?;
-        let steps = self
-            .per_year(increment, "number", number)
-            .map_err(|msg| problems.in_field("increment").report(at(increment), msg))
-            .ok();
+        let steps = if is_trend(increment.get_ref()) {
+            Ok(Vec::new())
+        } else {
+            self.per_year(increment, "number", number)
+        }
+        .map_err(|msg| problems.in_field("increment").report(at(increment), msg))
+        .ok();
         Some(Model::Linear {
             baseline: baseline?,
             increment: steps?,
@@ -317,7 +431,7 @@ impl<'a> MetricContext<'a> {
         let Some(value) = &raw.volatility else {
             return Some(None);
         };
-        let at = self.source.locate(value.span());
+        let at = self.locator.locate(value.span());
         let mut problems = problems.in_field("volatility");
         let parsed = if raw.ratio.is_some() {
             Err(
@@ -327,7 +441,7 @@ impl<'a> MetricContext<'a> {
             )
         } else if value.get_ref().as_str() == Some("history") {
             Ok(Volatility::History {
-                line: self.source.line_of(value.span().start),
+                line: self.locator.line_of(value.span().start),
             })
         } else if raw.growth.is_some() {
             self.per_year(value, "volatility", compound_volatility)
@@ -345,7 +459,7 @@ impl<'a> MetricContext<'a> {
     /// Reports a `deflator` on a metric that cannot have one, saying `why`.
     fn refuse_deflator(&self, raw: &RawMetric, why: &str, problems: &mut Scoped) {
         if let Some(deflator) = &raw.deflator {
-            let at = self.source.locate(deflator.span());
+            let at = self.locator.locate(deflator.span());
             problems.in_field("deflator").report(at, why);
         }
     }

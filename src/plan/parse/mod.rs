@@ -1,42 +1,45 @@
-//! Reading a `targets.toml` into its scenarios' [`Plan`]s, and every refusal
+//! Reading a `targets.toml` into its scenarios' [`Plan`](crate::plan::Plan)s, and every refusal
 //! on the way.
 //!
 //! serde does the shape of the file (`raw`; its errors are shown by
 //! `syntax`); the meaning is checked here by hand, so that each message can
 //! say what was probably meant: the years (`header`), each metric (`metric`,
-//! with its `ratio`, its goal fields in `targets`, each read by `goal`, and
-//! `actuals`), what scenarios and `--set` change (`overrides`), and each
-//! scenario (`scenario`); what the odds need, `[uncertainty]` and each
-//! metric's `volatility`, in `uncertainty`. Every check reports into one collector, and the
-//! file is refused once, with all its problems.
+//! with its `ratio`, its goal fields in `targets`, each read by `goal`,
+//! `actuals` and `history`), what scenarios and `--set` change
+//! (`overrides`), each scenario (`scenario`), and what the odds need,
+//! `[uncertainty]` and each metric's `volatility` (`uncertainty`). Every
+//! check reports into one collector, and the file is refused once, with all
+//! its problems.
 
 mod actuals;
 mod goal;
 mod header;
+mod history;
+mod locate;
 mod metric;
 mod origins;
 mod overrides;
 mod ratio;
 mod raw;
 mod scenario;
-mod source;
 mod syntax;
 mod targets;
 mod uncertainty;
 mod value;
 
+pub use history::estimator_name;
 pub use value::known_ids;
 
 use actuals::CsvFigures;
+use locate::Locator;
 use metric::MetricContext;
 use overrides::Sets;
 use raw::RawFile;
 use scenario::{Header, Scenarios};
-use source::Source;
 
 use super::error::Problems;
 use super::{Additions, BASE_SCENARIO, PlanError, Problem, Scenario};
-pub use origins::Origins;
+pub(crate) use origins::Origins;
 use value::shown;
 
 /// Parses and checks a plan and its scenarios, with what the command line
@@ -71,25 +74,28 @@ pub(crate) fn read_plan(
 ) -> Result<(), PlanError> {
     let raw: RawFile = toml::from_str(text)
         .map_err(|error| Problems::from(syntax::toml_problem(text, &error)).into_error(file))?;
-    let source = Source::new(text, additions.sets);
+    let locator = Locator::new(text, additions.sets);
     let mut problems = Problems::new();
-    let years = header::years(raw.plan.as_ref(), &source, &mut problems);
-    let uncertainty = uncertainty::uncertainty(raw.uncertainty.as_ref(), &source, &mut problems);
+    let years = header::years(raw.plan.as_ref(), &locator, &mut problems);
+    let uncertainty = uncertainty::uncertainty(raw.uncertainty.as_ref(), &locator, &mut problems);
     if raw.metrics.is_empty() {
         problems.push(Problem::new(
             "the plan has no metrics; add at least one [metrics.<id>] table \
              (`dabiao init` writes a starter plan)",
         ));
     }
-    let metrics = MetricContext::new(&raw.metrics, &source, years);
-    let sets = Sets::read(&source, *additions, &mut problems);
-    let mut base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
+    let metrics = MetricContext::new(&raw.metrics, &locator, years);
+    let sets = Sets::read(&locator, *additions, &mut problems);
+    let base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
     // The CSV figures and the scenarios are checked against a sound base plan.
     let (Some(years), Some(uncertainty), true) = (years, uncertainty, problems.is_empty()) else {
         return Err(problems.into_error(file));
     };
-    let figures = CsvFigures::check(&base_metrics, additions.actuals, years, file)?;
-    figures.add_to(&mut base_metrics);
+    let figures = CsvFigures::check(&base_metrics.metrics, additions.actuals, years, file)?;
+    // A trend the base plan cannot estimate would fail every scenario alike.
+    let Some(base_metrics) = base_metrics.finish(&figures, years, &mut problems.scope()) else {
+        return Err(problems.into_error(file));
+    };
     let header = raw.plan.as_ref().map(|header| header.get_ref());
     let header = Header {
         title: header.and_then(|h| h.title.as_deref()).map(shown),
@@ -97,7 +103,7 @@ pub(crate) fn read_plan(
         years,
         uncertainty,
     };
-    let origins = |name: &str| Origins::new(&source, sets.for_scenario(name), &figures);
+    let origins = |name: &str| Origins::new(&locator, sets.for_scenario(name), &figures);
     let base = Scenario {
         name: BASE_SCENARIO.to_owned(),
         description: None,
@@ -108,7 +114,7 @@ pub(crate) fn read_plan(
         metrics: &metrics,
         sets: &sets,
         figures: &figures,
-        source: &source,
+        locator: &locator,
         header: &header,
     };
     for (name, scenario) in &raw.scenarios {
@@ -272,6 +278,90 @@ growth_shift = \"-2%\"
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].scenario.as_deref(), Some("all"));
         assert_eq!(found[0].location, Some(Location::Line(14)));
+    }
+
+    /// GDP with four history figures and `growth` as given.
+    fn with_history(growth: &str, more: &str) -> String {
+        format!(
+            "[plan]\nbase_year = 2015\ntarget_year = 2017\n\n\
+             [metrics.gdp]\nbaseline = 146.41\ngrowth = {growth}\n\
+             history = {{ 2011 = 100, 2012 = 110, 2013 = 121, 2014 = 133.1 }}\n{more}"
+        )
+    }
+
+    #[test]
+    fn growth_from_the_trend_of_the_history() {
+        let scenarios = parse(&with_history("\"trend\"", ""), &[], &[]).unwrap();
+        let gdp = &scenarios[0].plan.metrics[0];
+        assert_eq!(gdp.history.len(), 4);
+        // (146.41 / 100)^(1/4) - 1 = 10 % a year, every projected year.
+        assert_eq!(growth(&scenarios[0]), [0.1, 0.1]);
+        let derived = gdp.trend.unwrap();
+        assert_eq!(derived.estimator, crate::calc::trend::Estimator::Cagr);
+        assert_eq!((derived.found.points, derived.found.from_year), (5, 2011));
+        // A rate set on top replaces the trend, and "trend" replaces a rate.
+        let sets = ["gdp.growth=5%".to_owned()];
+        let set = parse(&with_history("\"trend\"", ""), &sets, &[]).unwrap();
+        assert_eq!(
+            (growth(&set[0]), set[0].plan.metrics[0].trend),
+            (vec![0.05, 0.05], None)
+        );
+        let sets = ["gdp.growth=trend".to_owned()];
+        let set = parse(&with_history("0.05", ""), &sets, &[]).unwrap();
+        assert_eq!(growth(&set[0]), [0.1, 0.1]);
+    }
+
+    #[test]
+    fn trend_refusals_name_the_line_metric_and_field() {
+        let text = with_history("\"trend\"", "trend = \"recent5\"\n");
+        let found = problems(&text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            (found[0].location.clone(), found[0].field.as_deref()),
+            (Some(Location::Line(7)), Some("growth"))
+        );
+        assert!(
+            found[0].message.starts_with(
+                "\"trend\" by recent5 needs at least 5 history figures before 2015, found 4"
+            ),
+            "{}",
+            found[0].message
+        );
+        // `trend` without "trend" to estimate, and an unknown estimator.
+        let found = problems(&with_history("0.05", "trend = \"loglinear\"\n"));
+        assert_eq!(found[0].field.as_deref(), Some("trend"));
+        assert!(found[0].message.contains("but `growth` is not \"trend\""));
+        let found = problems(&with_history("\"trend\"", "trend = \"spline\"\n"));
+        assert!(
+            found[0]
+                .message
+                .starts_with("\"spline\" is not an estimator")
+        );
+        // History at or after the base year, or not positive on a compound metric.
+        let text = with_history("0.05", "")
+            .replace("2013 = 121, 2014 = 133.1", "2013 = -1, 2015 = 146.41");
+        let lines: Vec<String> = parse(&text, &[], &[]).unwrap_err().lines().collect();
+        assert!(
+            lines.iter().any(|l| l.starts_with(
+                "t.toml:8: metric `gdp`, field `history`: 2015 is not before the base year 2015"
+            )),
+            "{lines:?}"
+        );
+        assert!(
+            lines.iter().any(|l| l.contains("2013: -1 is not positive")),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn a_scenario_that_replaces_the_trend_keeps_the_estimator_quiet() {
+        let text = with_history(
+            "\"trend\"",
+            "trend = \"loglinear\"\n\n[scenarios.fixed.metrics.gdp]\ngrowth = \"3%\"\n",
+        );
+        let scenarios = parse(&text, &[], &[]).unwrap();
+        assert_eq!(growth(&scenarios[1]), [0.03, 0.03]);
+        assert!(scenarios[0].plan.metrics[0].trend.is_some());
     }
 
     #[test]

@@ -4,13 +4,13 @@
 //! input that caused it, not on the plan's line for every cause.
 
 use super::actuals::CsvFigures;
+use super::locate::Locator;
 use super::overrides::Override;
-use super::source::Source;
 use crate::plan::Location;
 
 /// Where the numbers of one scenario came from.
-pub struct Origins<'a> {
-    source: &'a Source<'a>,
+pub(crate) struct Origins<'a> {
+    locator: &'a Locator<'a>,
     /// The `--set` overrides that apply to the scenario.
     sets: &'a [Override<'a>],
     figures: &'a CsvFigures<'a>,
@@ -18,12 +18,12 @@ pub struct Origins<'a> {
 
 impl<'a> Origins<'a> {
     pub(super) fn new(
-        source: &'a Source<'a>,
+        locator: &'a Locator<'a>,
         sets: &'a [Override<'a>],
         figures: &'a CsvFigures<'a>,
     ) -> Self {
         Origins {
-            source,
+            locator,
             sets,
             figures,
         }
@@ -36,7 +36,7 @@ impl<'a> Origins<'a> {
             .sets
             .iter()
             .filter(|o| o.metric == id && fields.contains(&o.field))
-            .filter_map(|o| match self.source.locate(o.value.span()) {
+            .filter_map(|o| match self.locator.locate(o.value.span()) {
                 Location::Argument(argument) => Some(argument),
                 Location::Line(_) | Location::FileLine { .. } => None,
             })

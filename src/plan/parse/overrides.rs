@@ -9,14 +9,14 @@ use std::collections::HashMap;
 
 use toml::{Spanned, Value};
 
+use super::locate::Locator;
 use super::raw::{RawMetric, RawMetrics, RawScenario};
-use super::source::Source;
 use super::value::known_ids;
 use crate::plan::Additions;
 use crate::plan::error::{Problems, Scoped};
 
 /// One field replaced by a scenario or by `--set`; the value's span says
-/// where it was written (see `Source::locate`).
+/// where it was written (see `Locator::locate`).
 #[derive(Clone)]
 pub(super) struct Override<'a> {
     pub(super) metric: &'a str,
@@ -34,12 +34,12 @@ pub(super) struct Sets<'a> {
 impl<'a> Sets<'a> {
     /// The `--set ID.FIELD=VALUE` arguments as overrides.
     pub(super) fn read(
-        source: &Source<'a>,
+        locator: &Locator<'a>,
         additions: Additions<'a>,
         problems: &mut Problems,
     ) -> Self {
         let mut overrides = Vec::new();
-        for (at, argument) in source.arguments() {
+        for (at, argument) in locator.arguments() {
             match split_set(argument) {
                 Some((metric, field, value)) => overrides.push(Override {
                     metric,
@@ -47,7 +47,7 @@ impl<'a> Sets<'a> {
                     value: Spanned::new(at, set_value(value)),
                 }),
                 None => problems.scope().report(
-                    source.locate(at),
+                    locator.locate(at),
                     "expected ID.FIELD=VALUE, for example --set service_investment.growth=18%",
                 ),
             }
@@ -108,13 +108,13 @@ pub(super) fn of_scenario(scenario: &RawScenario) -> Vec<Override<'_>> {
 pub(super) fn apply<'m>(
     metrics: &'m RawMetrics,
     overrides: &[Override],
-    source: &Source,
+    locator: &Locator,
     all_ids: &[&str],
     problems: &mut Scoped,
 ) -> HashMap<&'m str, RawMetric> {
     let mut changed: HashMap<&str, RawMetric> = HashMap::new();
     for change in overrides {
-        let at = source.locate(change.value.span());
+        let at = locator.locate(change.value.span());
         let mut problems = problems.in_metric(change.metric);
         let Some((id, metric)) = metrics.get_key_value(change.metric) else {
             problems.report(

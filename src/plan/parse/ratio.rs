@@ -3,8 +3,8 @@
 
 use toml::{Spanned, Value};
 
+use super::locate::Locator;
 use super::raw::{RawMetrics, RawRatio};
-use super::source::Source;
 use super::value::{known_ids, number, show};
 use crate::plan::error::Scoped;
 use crate::plan::{Model, Prices};
@@ -16,11 +16,11 @@ pub(super) fn ratio(
     ratio: &RawRatio,
     metrics: &RawMetrics,
     part_ids: &[&str],
-    source: &Source,
+    locator: &Locator,
     problems: &mut Scoped,
 ) -> Option<Model> {
     let mut part = |field: &str, name: &Spanned<String>| {
-        let at = source.locate(name.span());
+        let at = locator.locate(name.span());
         let name = name.get_ref();
         let mut problems = problems.in_field(field);
         match metrics.get_full(name.as_str()) {
@@ -51,7 +51,7 @@ pub(super) fn ratio(
     let scale = match &ratio.scale {
         None => Some(100.0),
         Some(s) => {
-            let at = source.locate(s.span());
+            let at = locator.locate(s.span());
             let mut problems = problems.in_field("ratio.scale");
             match number(s.get_ref()) {
                 Ok(x) if x > 0.0 => Some(x),
@@ -72,7 +72,7 @@ pub(super) fn ratio(
     let prices = ratio.prices.as_ref().map_or(Some(Prices::Current), |p| {
         prices(p.get_ref())
             .map_err(|msg| {
-                let at = source.locate(p.span());
+                let at = locator.locate(p.span());
                 problems.in_field("ratio.prices").report(at, msg);
             })
             .ok()

@@ -48,6 +48,7 @@ pub(super) struct RawMetric {
     pub(super) baseline: Option<Spanned<Value>>,
     pub(super) growth: Option<Spanned<Value>>,
     pub(super) increment: Option<Spanned<Value>>,
+    pub(super) trend: Option<Spanned<Value>>,
     pub(super) ratio: Option<Spanned<RawRatio>>,
     pub(super) target: Option<Spanned<Value>>,
     pub(super) rate_target: Option<Spanned<Value>>,
@@ -59,6 +60,7 @@ pub(super) struct RawMetric {
     pub(super) binding: Option<Spanned<Value>>,
     pub(super) volatility: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
+    pub(super) history: Option<Spanned<toml::Table>>,
 }
 
 #[derive(Deserialize, Clone)]

@@ -5,10 +5,10 @@
 use toml::{Spanned, Value};
 
 use super::actuals::CsvFigures;
+use super::locate::Locator;
 use super::metric::MetricContext;
 use super::overrides::{self, Override, Sets};
 use super::raw::RawScenario;
-use super::source::Source;
 use super::value::{is_id, shown};
 use crate::plan::error::{Problems, Scoped};
 use crate::plan::rate::{parse_rate, times_hundred};
@@ -43,7 +43,7 @@ pub(super) struct Scenarios<'a> {
     pub(super) metrics: &'a MetricContext<'a>,
     pub(super) sets: &'a Sets<'a>,
     pub(super) figures: &'a CsvFigures<'a>,
-    pub(super) source: &'a Source<'a>,
+    pub(super) locator: &'a Locator<'a>,
     pub(super) header: &'a Header,
 }
 
@@ -55,7 +55,7 @@ impl Scenarios<'_> {
         scenario: &RawScenario,
         problems: &mut Problems,
     ) -> Option<Scenario> {
-        let at = self.source.locate(name.span());
+        let at = self.locator.locate(name.span());
         let name = name.get_ref().as_str();
         let mut scope = problems.scope();
         let mut problems = scope.in_scenario(Some(name));
@@ -68,11 +68,11 @@ impl Scenarios<'_> {
         // --set applies on top of the scenario's own changes.
         overrides.extend(sets.iter().cloned());
         let before = problems.count();
-        let mut metrics = self.metrics.checked(&overrides, &mut problems);
+        let checked = self.metrics.checked(&overrides, &mut problems);
         if problems.count() > before {
             return None;
         }
-        self.figures.add_to(&mut metrics);
+        let metrics = checked.finish(self.figures, self.header.years, &mut problems)?;
         let plan = self.header.plan(metrics);
         let plan = match &scenario.growth_shift {
             Some(shift) => self.shifted(plan, shift, sets, &mut problems)?,
@@ -94,7 +94,7 @@ impl Scenarios<'_> {
         sets: &[Override],
         problems: &mut Scoped,
     ) -> Option<Plan> {
-        let at = self.source.locate(shift.span());
+        let at = self.locator.locate(shift.span());
         let mut problems = problems.in_field("growth_shift");
         let rate = parse_rate(shift.get_ref())
             .map_err(|msg| problems.report(at.clone(), msg))
@@ -107,7 +107,7 @@ impl Scenarios<'_> {
         let origin = sets
             .iter()
             .rfind(|o| o.metric == id && o.field == "growth")
-            .map(|o| self.source.locate(o.value.span()));
+            .map(|o| self.locator.locate(o.value.span()));
         let from_set = match origin {
             Some(Location::Argument(argument)) => {
                 format!(" (that growth comes from {argument})")

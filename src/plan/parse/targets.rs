@@ -7,8 +7,8 @@
 use toml::{Spanned, Value};
 
 use super::goal::{RateTarget, Terms, goal, rate_target};
+use super::locate::Locator;
 use super::raw::RawMetric;
-use super::source::Source;
 use super::value::{known_ids, number};
 use crate::plan::error::Scoped;
 use crate::plan::{Goal, InStep};
@@ -29,12 +29,12 @@ pub(super) fn goals(
     raw: &RawMetric,
     id: &str,
     ids: &[&str],
-    source: &Source,
+    locator: &Locator,
     problems: &mut Scoped,
 ) -> Goals {
     let read =
         |field: &str, value: &Option<Spanned<Value>>, terms: Terms, problems: &mut Scoped| {
-            read_field(field, value, |v| goal(v, terms), source, problems)
+            read_field(field, value, |v| goal(v, terms), locator, problems)
         };
     // A share in percent may write its levels and points as "3%".
     let in_percent = raw.ratio.as_ref().is_some_and(|ratio| {
@@ -57,14 +57,20 @@ pub(super) fn goals(
             in_step_with(&with, id, ids).map(|metric| (None, Some(InStep { metric, tolerance })))
         }
     };
-    let (rate, in_step) = read_field("rate_target", &raw.rate_target, rate_goal, source, problems)
-        .unwrap_or_default();
+    let (rate, in_step) = read_field(
+        "rate_target",
+        &raw.rate_target,
+        rate_goal,
+        locator,
+        problems,
+    )
+    .unwrap_or_default();
     let change = read("change_target", &raw.change_target, Terms::Change, problems);
     let increase = read("increase_target", &raw.increase_target, unit, problems);
     let total = match (&raw.total_target, &raw.ratio) {
         (Some(total), Some(_)) => {
             problems.in_field("total_target").report(
-                source.locate(total.span()),
+                locator.locate(total.span()),
                 "a share's values do not add up over the years; put `total_target` on its \
                  numerator or denominator, or use `target` for the share in the target year",
             );
@@ -88,13 +94,13 @@ fn read_field<T>(
     field: &str,
     value: &Option<Spanned<Value>>,
     parse: impl FnOnce(&Value) -> Result<T, String>,
-    source: &Source,
+    locator: &Locator,
     problems: &mut Scoped,
 ) -> Option<T> {
     let value = value.as_ref()?;
     parse(value.get_ref())
         .map_err(|msg| {
-            let at = source.locate(value.span());
+            let at = locator.locate(value.span());
             problems.in_field(field).report(at, msg);
         })
         .ok()

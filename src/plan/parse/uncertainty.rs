@@ -4,8 +4,8 @@
 
 use toml::{Spanned, Value};
 
+use super::locate::Locator;
 use super::raw::RawUncertainty;
-use super::source::Source;
 use super::value::{number, show};
 use crate::plan::error::Problems;
 use crate::plan::rate::{parse_rate, times_hundred};
@@ -15,7 +15,7 @@ use crate::plan::{PATHS, Uncertainty};
 /// it has problems, which are reported.
 pub(super) fn uncertainty(
     raw: Option<&Spanned<RawUncertainty>>,
-    source: &Source,
+    locator: &Locator,
     problems: &mut Problems,
 ) -> Option<Uncertainty> {
     let defaults = Uncertainty::default();
@@ -27,15 +27,15 @@ pub(super) fn uncertainty(
         "paths",
         raw.paths.as_ref(),
         &|v| whole(v).and_then(paths),
-        source,
+        locator,
         problems,
     );
-    let seed = checked("seed", raw.seed.as_ref(), &whole, source, problems);
+    let seed = checked("seed", raw.seed.as_ref(), &whole, locator, problems);
     let correlation = checked(
         "correlation",
         raw.correlation.as_ref(),
         &correlation,
-        source,
+        locator,
         problems,
     );
     Some(Uncertainty {
@@ -51,7 +51,7 @@ fn checked<T>(
     name: &str,
     value: Option<&Spanned<Value>>,
     check: &dyn Fn(&Value) -> Result<T, String>,
-    source: &Source,
+    locator: &Locator,
     problems: &mut Problems,
 ) -> Option<Option<T>> {
     let Some(value) = value else {
@@ -61,7 +61,7 @@ fn checked<T>(
         Ok(checked) => Some(Some(checked)),
         Err(message) => {
             let field = format!("uncertainty.{name}");
-            let at = source.locate(value.span());
+            let at = locator.locate(value.span());
             problems.scope().in_field(&field).report(at, message);
             None
         }

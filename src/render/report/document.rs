@@ -2,7 +2,9 @@
 //! table (or, for several scenarios, their comparison), the years table with
 //! its sparklines and marks, and year-on-year growth.
 
-use super::Tables;
+use std::collections::HashMap;
+
+use super::GoalTableChoice;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
@@ -10,16 +12,25 @@ use crate::render::document::{
     latest_text, level_text, opening, pace_text, plain, progress_text, scenario_lines,
     section_heading, signed_percent, tone, unit_points_text,
 };
-use crate::render::number::{Precision, number, percent};
-use crate::report::{GoalKind, GoalRow, PointSource, Progress, Report, ReportHeader};
+use crate::render::number::{Precision, number, percent, signed};
+use crate::render::words::TrendFound;
+use crate::report::{
+    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, Progress, ReportHeader, Series,
+    estimator_name,
+};
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).
-pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Document {
+pub(super) fn document(
+    reports: &[GoalReport],
+    tables: GoalTableChoice,
+    options: &TextOptions,
+) -> Document {
     let words = options.lang.words();
     let headers: Vec<&ReportHeader> = reports.iter().map(|r| &r.header).collect();
     let mut document = opening(&headers, words, None);
     document.preamble.extend(scenario_lines(&headers, words));
+    document.preamble.extend(trend_lines(reports, options));
     let several = reports.len() > 1;
     let mut sections = Vec::new();
     // A plan may list metrics only to see their paths.
@@ -62,15 +73,77 @@ pub fn document(reports: &[Report], tables: Tables, options: &TextOptions) -> Do
     document
 }
 
+/// One line per metric whose growth or increment the plan took from its
+/// history: the rate found and how. With several scenarios shown, a line
+/// that holds for some of them only names them (a scenario's baseline
+/// changes the trend that ends at it).
+fn trend_lines(reports: &[GoalReport], options: &TextOptions) -> Vec<String> {
+    let words = options.lang.words();
+    let texts: Vec<Vec<String>> = reports
+        .iter()
+        .map(|r| {
+            r.series
+                .iter()
+                .filter_map(|s| trend_line(s, options))
+                .collect()
+        })
+        .collect();
+    let mut lines: Vec<String> = Vec::new();
+    for text in texts.iter().flatten() {
+        let holding: Vec<&str> = reports
+            .iter()
+            .zip(&texts)
+            .filter(|(_, those)| those.contains(text))
+            .map(|(r, _)| r.header.scenario.as_str())
+            .collect();
+        let line = if holding.len() == reports.len() {
+            text.clone()
+        } else {
+            words.in_scenarios(text, &holding)
+        };
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// The line for a metric whose growth or increment is its history's trend.
+fn trend_line(series: &Series, options: &TextOptions) -> Option<String> {
+    let DerivedTrend { estimator, found } = series.trend?;
+    let (words, d) = (options.lang.words(), options.decimals);
+    let compound = found.rate.pace == Pace::Compound;
+    let change = if compound {
+        percent(found.rate.per_year, d)
+    } else {
+        words.with_unit(signed(found.rate.per_year, d), &series.metric.unit)
+    };
+    Some(
+        words.trend_found(&TrendFound {
+            name: series.metric.name.clone(),
+            change,
+            compound,
+            estimator,
+            key: estimator_name(estimator),
+            from_year: found.from_year,
+            to_year: found.to_year,
+            points: found.points,
+            r_squared: found
+                .r_squared
+                .map(|r| number(r, Precision::Decimals(d.max(3)))),
+        }),
+    )
+}
+
 /// The binding goals reached and all of them, when the report has any.
-fn binding_tally(report: &Report) -> Option<(usize, usize)> {
+fn binding_tally(report: &GoalReport) -> Option<(usize, usize)> {
     let (reached, all) = report.binding_count();
     (all > 0).then_some((reached, all))
 }
 
 /// One row per goal. A plan with binding goals (约束性) says which are, in
 /// a column after the goal.
-fn summary(report: &Report, options: &TextOptions) -> Grid {
+fn summary(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let marks_binding = binding_tally(report).is_some();
     let mut header = vec![
@@ -214,7 +287,7 @@ const ACTUAL_MARK: &str = "*";
 const INTERPOLATED_MARK: &str = "~";
 
 /// One row per metric, one column per year, then the level goal.
-fn years(report: &Report, options: &TextOptions) -> Grid {
+fn years(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
@@ -281,7 +354,7 @@ fn sparkline(values: &[f64]) -> String {
 
 /// Year-on-year growth (同比增速) of every metric, the years after the base
 /// year as columns; blank where the previous value is not positive.
-fn growth(report: &Report, options: &TextOptions) -> Grid {
+fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().skip(1).map(|y| y.to_string()));
@@ -319,7 +392,7 @@ fn growth(report: &Report, options: &TextOptions) -> Grid {
 /// status; a last row counts the goals reached in each scenario, and one
 /// more the binding goals, when there are any. A goal that a scenario
 /// changes shows its own target beside the value.
-fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
+fn comparison<'r>(reports: &'r [GoalReport], options: &TextOptions) -> Grid {
     let (words, d) = (options.lang.words(), options.decimals);
     let mut header = vec![
         words.metric().to_owned(),
@@ -327,33 +400,35 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         words.goal().to_owned(),
     ];
     header.extend(reports.iter().map(|r| r.header.scenario.clone()));
+    // Each scenario's goals by metric, so that finding a cell's goal is a
+    // look-up: a search through every goal per cell grows as the square of
+    // the metrics.
+    let by_metric: Vec<HashMap<&str, Vec<&GoalRow>>> =
+        reports.iter().map(goals_by_metric).collect();
+    let find = |goals: &HashMap<&str, Vec<&'r GoalRow>>, (id, kind): (&str, GoalKind)| {
+        goals
+            .get(id)?
+            .iter()
+            .copied()
+            .find(|g| g.outcome.kind == kind)
+    };
     // Goals in plan order, each metric's in the order of their kinds, as
     // any scenario has them.
     let mut keys: Vec<(&str, GoalKind)> = Vec::new();
     for series in &reports[0].series {
         for kind in GoalKind::ALL {
-            let has = |r: &Report| {
-                r.goals
-                    .iter()
-                    .any(|g| g.metric.id == series.metric.id && g.outcome.kind == kind)
-            };
-            if reports.iter().any(has) {
-                keys.push((series.metric.id.as_str(), kind));
+            let key = (series.metric.id.as_str(), kind);
+            if by_metric.iter().any(|goals| find(goals, key).is_some()) {
+                keys.push(key);
             }
         }
-    }
-    fn find<'r>(report: &'r Report, (id, kind): (&str, GoalKind)) -> Option<&'r GoalRow> {
-        report
-            .goals
-            .iter()
-            .find(|g| g.metric.id == id && g.outcome.kind == kind)
     }
     // The rate an in-step goal keeps pace with differs by scenario: the
     // goal is shown as stated.
     let stated = |row: &GoalRow| goal_text(&row.statement, words, None);
     let mut rows = Vec::with_capacity(keys.len() + 2);
     for key in keys {
-        let Some(shown) = reports.iter().find_map(|r| find(r, key)) else {
+        let Some(shown) = by_metric.iter().find_map(|goals| find(goals, key)) else {
             continue;
         };
         let shown_goal = stated(shown);
@@ -362,8 +437,8 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
             plain(shown.metric.unit.clone()),
             plain(shown_goal.clone()),
         ];
-        for report in reports {
-            row.push(match find(report, key) {
+        for goals in &by_metric {
+            row.push(match find(goals, key) {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
@@ -378,7 +453,7 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         }
         rows.push(row);
     }
-    let count_row = |label: &str, count: &dyn Fn(&Report) -> Option<(usize, usize)>| {
+    let count_row = |label: &str, count: &dyn Fn(&GoalReport) -> Option<(usize, usize)>| {
         let mut row = vec![plain(label), plain(""), plain("")];
         row.extend(reports.iter().map(|r| {
             plain(count(r).map_or_else(String::new, |(reached, all)| format!("{reached}/{all}")))
@@ -398,4 +473,13 @@ fn comparison(reports: &[Report], options: &TextOptions) -> Grid {
         rows,
         numeric,
     }
+}
+
+/// A scenario's goals by the id of their metric, in plan order.
+fn goals_by_metric(report: &GoalReport) -> HashMap<&str, Vec<&GoalRow>> {
+    let mut goals: HashMap<&str, Vec<&GoalRow>> = HashMap::new();
+    for goal in &report.goals {
+        goals.entry(goal.metric.id.as_str()).or_default().push(goal);
+    }
+    goals
 }

@@ -4,28 +4,30 @@
 //! In JSON, `goals` holds objects with the summary CSV's keys, in its
 //! order, then `rate_method` (`endpoint` or `cumulative` for rate goals,
 //! null for the others), and with `--odds` `probability` and
-//! `probability_se` (in CSV, a last column `probability`), and `series` each metric's points, with
-//! `real_value` (at base-year prices) for a metric with a deflator. With
-//! several scenarios, each scenario's `scenario`, `goals` and `series` sit
-//! in one object of a `scenarios` array, under the same `plan`.
+//! `probability_se` (in CSV, a last column `probability`); and `series`
+//! each metric's points, with
+//! `real_value` (at base-year prices) for a metric with a deflator, and its
+//! `trend` when the plan took its growth or increment from the history.
+//! With several scenarios, each scenario's `scenario`, `goals` and `series`
+//! sit in one object of a `scenarios` array, under the same `plan`.
 
 mod document;
 
-use serde_json::{Map, Value, json};
+use serde_json::{Value, json};
 
 use super::document::Document;
-use super::json::{object, plan_object, value};
+use super::json::{Json, object, plan_object, value};
 use super::number::{Precision, number};
 use super::records::{
     self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, rate_method_key,
     source_key,
 };
 use super::{Lang, Layout, Misfit, Render, TextOptions, table_name};
-use crate::report::{GoalKind, Report};
+use crate::report::{DerivedTrend, GoalKind, GoalReport, Pace, estimator_name};
 
 /// Which of the report's tables to show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Tables {
+pub enum GoalTableChoice {
     /// One row per goal.
     Summary,
     /// Every metric's value in every year.
@@ -34,52 +36,59 @@ pub enum Tables {
     All,
 }
 
-impl Tables {
-    pub fn summary(self) -> bool {
-        matches!(self, Tables::Summary | Tables::All)
+impl GoalTableChoice {
+    fn summary(self) -> bool {
+        matches!(self, GoalTableChoice::Summary | GoalTableChoice::All)
     }
 
-    pub fn years(self) -> bool {
-        matches!(self, Tables::Years | Tables::All)
+    fn years(self) -> bool {
+        matches!(self, GoalTableChoice::Years | GoalTableChoice::All)
     }
 }
 
 /// The table a CSV file holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OneTable {
+    /// One row per goal.
     Summary,
+    /// Every metric's value in every year, laid out long or wide.
     Years(Layout),
 }
 
-impl Render for [Report] {
-    type Table = Tables;
+impl Render for [GoalReport] {
+    type TableChoice = GoalTableChoice;
     type OneTable = OneTable;
 
-    fn one_table(table: Option<Tables>, layout: Option<Layout>) -> Result<OneTable, Misfit> {
+    fn one_table(
+        table: Option<GoalTableChoice>,
+        layout: Option<Layout>,
+    ) -> Result<OneTable, Misfit> {
         match (table, layout) {
-            (Some(Tables::All), _) => Err(Misfit::EveryTable {
-                default: table_name(Tables::Summary),
-                other: table_name(Tables::Years),
+            (Some(GoalTableChoice::All), _) => Err(Misfit::EveryTable {
+                default: table_name(GoalTableChoice::Summary),
+                other: table_name(GoalTableChoice::Years),
             }),
-            (Some(Tables::Years), layout) => Ok(OneTable::Years(layout.unwrap_or(Layout::Long))),
+            (Some(GoalTableChoice::Years), layout) => {
+                Ok(OneTable::Years(layout.unwrap_or(Layout::Long)))
+            }
             (_, Some(_)) => Err(Misfit::Layout),
             (_, None) => Ok(OneTable::Summary),
         }
     }
 
-    fn document(&self, table: Option<Tables>, options: &TextOptions) -> Document {
-        document::document(self, table.unwrap_or(Tables::All), options)
+    fn document(&self, table: Option<GoalTableChoice>, options: &TextOptions) -> Document {
+        document::document(self, table.unwrap_or(GoalTableChoice::All), options)
     }
 
     /// One table for all scenarios, told apart by the `scenario` column.
-    fn records(&self, table: OneTable) -> Records {
+    fn records(&self, table: OneTable) -> Records<'_> {
         match table {
             OneTable::Summary => {
                 // With --odds, each goal's probability last.
-                let with_odds = self.iter().any(Report::has_odds);
+                let with_odds = self.iter().any(GoalReport::has_odds);
                 let mut columns = SUMMARY_COLUMNS.to_vec();
                 columns.extend(with_odds.then_some("probability"));
-                let rows = self.iter().flat_map(|r| {
+                let rows = self.iter().flat_map(move |r| {
                     r.goals.iter().map(move |g| {
                         let mut row = records::summary(r, g).to_vec();
                         if with_odds {
@@ -113,29 +122,34 @@ impl Render for [Report] {
         }
     }
 
-    fn json(&self, table: Option<Tables>, precision: Precision) -> Value {
-        let tables = table.unwrap_or(Tables::All);
-        let mut root = Map::new();
+    fn json(&self, table: Option<GoalTableChoice>, precision: Precision) -> Json<'_> {
+        let tables = table.unwrap_or(GoalTableChoice::All);
+        let mut root = Vec::new();
         if let Some(first) = self.first() {
-            root.insert("plan".into(), plan_object(&first.header));
+            root.push(("plan", plan_object(&first.header).into()));
         }
         match self {
             [single] => root.extend(scenario(single, tables, precision)),
-            several => {
-                let scenarios = several
-                    .iter()
-                    .map(|r| Value::Object(scenario(r, tables, precision)))
-                    .collect();
-                root.insert("scenarios".into(), Value::Array(scenarios));
-            }
+            several => root.push((
+                "scenarios",
+                Json::array(move || {
+                    several
+                        .iter()
+                        .map(move |r| Json::Object(scenario(r, tables, precision)))
+                }),
+            )),
         }
-        Value::Object(root)
+        Json::Object(root)
     }
 }
 
 /// A line for each share entered directly that differs from its parts'
 /// actual figures; at least two decimals, as the difference is small.
-pub fn share_notes(report: &Report, lang: Lang, decimals: usize) -> impl Iterator<Item = String> {
+pub(crate) fn share_notes(
+    report: &GoalReport,
+    lang: Lang,
+    decimals: usize,
+) -> impl Iterator<Item = String> {
     let shown = move |x: f64| number(x, Precision::Decimals(decimals.max(2)));
     report.share_notes.iter().map(move |note| {
         lang.words().share_note(
@@ -147,21 +161,23 @@ pub fn share_notes(report: &Report, lang: Lang, decimals: usize) -> impl Iterato
     })
 }
 
-/// One scenario's `scenario`, `description` (when it has one), `goals` and `series`.
-fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String, Value> {
-    let mut scenario = Map::new();
-    scenario.insert(
-        "scenario".into(),
-        Value::String(report.header.scenario.clone()),
-    );
+/// One scenario's `scenario`, `description` (when it has one), `goals` and
+/// `series`, the goals and series made as they are written.
+fn scenario(
+    report: &GoalReport,
+    tables: GoalTableChoice,
+    precision: Precision,
+) -> Vec<(&'static str, Json<'_>)> {
+    let mut scenario = vec![(
+        "scenario",
+        Value::String(report.header.scenario.clone()).into(),
+    )];
     if let Some(description) = &report.header.description {
-        scenario.insert("description".into(), Value::String(description.clone()));
+        scenario.push(("description", Value::String(description.clone()).into()));
     }
     if tables.summary() {
-        let goals = report
-            .goals
-            .iter()
-            .map(|row| {
+        let goals = Json::array(move || {
+            report.goals.iter().map(move |row| {
                 let mut goal = object(&SUMMARY_COLUMNS, records::summary(report, row), precision);
                 if let Value::Object(keys) = &mut goal {
                     let method = (row.statement.kind == GoalKind::Rate)
@@ -173,10 +189,10 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                         keys.insert("probability_se".into(), fraction(p.standard_error));
                     }
                 }
-                goal
+                goal.into()
             })
-            .collect();
-        scenario.insert("goals".into(), Value::Array(goals));
+        });
+        scenario.push(("goals", goals));
     }
     if !report.share_notes.is_empty() {
         let notes = report
@@ -191,13 +207,11 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                 })
             })
             .collect();
-        scenario.insert("notes".into(), Value::Array(notes));
+        scenario.push(("notes", Value::Array(notes).into()));
     }
     if tables.years() {
-        let series = report
-            .series
-            .iter()
-            .map(|s| {
+        let series = Json::array(move || {
+            report.series.iter().map(move |s| {
                 let points: Vec<Value> = s
                     .points
                     .iter()
@@ -216,15 +230,38 @@ fn scenario(report: &Report, tables: Tables, precision: Precision) -> Map<String
                         point
                     })
                     .collect();
-                json!({
+                let mut object = json!({
                     "metric": s.metric.id,
                     "name": s.metric.name,
                     "unit": s.metric.unit,
                     "points": points,
-                })
+                });
+                if let Some(trend) = &s.trend {
+                    object["trend"] = trend_object(trend, precision);
+                }
+                object.into()
             })
-            .collect();
-        scenario.insert("series".into(), Value::Array(series));
+        });
+        scenario.push(("series", series));
     }
     scenario
+}
+
+/// A growth or increment taken from the history: the estimator, the rate
+/// (a fraction for a compound metric, the yearly increment in the metric's
+/// unit for a linear one), the figures it rests on, and R² for least squares.
+fn trend_object(trend: &DerivedTrend, precision: Precision) -> Value {
+    let found = &trend.found;
+    let rate = match found.rate.pace {
+        Pace::Compound => Field::Fraction(found.rate.per_year),
+        Pace::Linear => Field::Number(found.rate.per_year),
+    };
+    json!({
+        "estimator": estimator_name(trend.estimator),
+        "rate": value(rate, precision),
+        "points": found.points,
+        "from_year": found.from_year,
+        "to_year": found.to_year,
+        "r_squared": found.r_squared.map_or(Value::Null, |r| value(Field::Fraction(r), precision)),
+    })
 }

@@ -2,11 +2,11 @@
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
-    RateAndLevel, ShareNeeds, Words,
+    RateAndLevel, ShareNeeds, TrendDiffers, TrendFound, Words,
 };
-use crate::report::{RateMethod, Status, Verdict};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
-pub struct English;
+pub(super) struct English;
 
 fn enough(enough: bool) -> &'static str {
     if enough { "enough" } else { "not enough" }
@@ -104,7 +104,7 @@ impl Words for English {
     }
 
     fn progress_and_time(&self) -> &'static str {
-        "Progress / time"
+        "Progress / plan / time"
     }
 
     fn remaining_rate(&self) -> &'static str {
@@ -221,6 +221,46 @@ impl Words for English {
         format!(
             "Note: {name} {year} is entered as {entered}, but its parts' actual figures give {from_parts}; the entered share is shown"
         )
+    }
+
+    fn trend_found(&self, f: &TrendFound) -> String {
+        let TrendFound {
+            name,
+            change,
+            compound,
+            estimator,
+            key,
+            from_year,
+            to_year,
+            points,
+            r_squared,
+        } = f;
+        let how = match (estimator, compound) {
+            (Estimator::Cagr, _) => "from the first figure to the last",
+            (Estimator::LogLinear, true) => "least squares on the logarithms",
+            (Estimator::LogLinear, false) => "least squares",
+            (Estimator::Recent5, _) => "the mean of the last five annual changes",
+        };
+        let fit = r_squared
+            .as_ref()
+            .map_or_else(String::new, |r| format!(", R² {r}"));
+        let change = if *compound {
+            format!("grows {change} a year")
+        } else {
+            format!("changes by {change} a year")
+        };
+        format!(
+            "{name} {change}: the trend of {from_year}–{to_year} ({key}: {how}, {points} figures{fit})"
+        )
+    }
+
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String {
+        let noun = if scenarios.len() == 1 {
+            "scenario"
+        } else {
+            "scenarios"
+        };
+        format!("{line} [{noun} {}]", scenarios.join(", "))
     }
 
     fn sensitivity_heading(&self) -> &'static str {
@@ -394,6 +434,19 @@ impl Words for English {
         )
     }
 
+    fn trend_differs(&self, f: &TrendDiffers) -> String {
+        let TrendDiffers {
+            name,
+            plan_rate,
+            from_year,
+            to_year,
+            trend_rate,
+        } = f;
+        format!(
+            "{name}: the plan assumes {plan_rate} a year; {from_year}–{to_year} grew {trend_rate} a year."
+        )
+    }
+
     fn no_findings(&self) -> &'static str {
         "No level goals to check: explain looks at goals set with `target`."
     }
@@ -409,20 +462,72 @@ impl Words for English {
         "Rate so far"
     }
 
+    fn basis_header(&self) -> &'static str {
+        "Basis"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "Verdict"
     }
 
-    fn verdict(&self, verdict: Verdict) -> &'static str {
-        match verdict {
-            Verdict::NoFigures => "no actual figures yet",
-            Verdict::FinalReached => "reached (final figure)",
-            Verdict::FinalMissed => "missed (final figure)",
-            Verdict::AlreadyReached => "already reached",
-            Verdict::OutOfReach => "cannot be reached at the rate so far",
-            Verdict::Behind => "behind schedule",
-            Verdict::OnTrack => "on track",
+    fn history_heading(&self) -> &'static str {
+        "Verdicts year by year, each on the figures published by then"
+    }
+
+    fn class(&self, class: Class) -> &'static str {
+        match class {
+            Class::Reached => "reached",
+            Class::AlreadyReached => "already reached",
+            Class::Ahead => "ahead of the plan path",
+            Class::OnTrack => "on track",
+            Class::Behind => "behind",
+            Class::OutOfReach => "out of reach",
+            Class::TargetAchieved => "target achieved",
+            Class::AccelerationNeeded => "acceleration needed",
+            Class::LimitedProgress => "limited progress",
+            Class::Deterioration => "deterioration",
+            Class::FairProgress => "fair progress",
+            Class::StagnationOrRegression => "stagnation or regression",
+            Class::Sun => "sun",
+            Class::LightCloud => "light cloud",
+            Class::Cloud => "cloud",
+            Class::Thunderstorm => "thunderstorm",
+            Class::AchievedEarly => "achieved early",
+            Class::AheadOfPlan => "ahead of plan",
+            Class::BroadlyOnPlan => "broadly on plan",
+            Class::Lagging => "lagging",
+            Class::InsufficientData => "insufficient data",
         }
+    }
+
+    fn no_figures(&self) -> &'static str {
+        "no actual figures yet"
+    }
+
+    fn method_name(&self, method: Method) -> &'static str {
+        match method {
+            Method::Plan => "Plan path",
+            Method::Statcan => "Statistics Canada",
+            Method::Unsd => "UNSD",
+            Method::Destatis => "Destatis",
+            Method::Ndrc => "NDRC",
+        }
+    }
+
+    fn class_counts(&self, method: Method, counts: &[String]) -> String {
+        format!("{}: {}", self.method_name(method), counts.join(", "))
+    }
+
+    fn class_count(&self, count: usize, class: &str) -> String {
+        format!("{count} {class}")
+    }
+
+    fn as_of_header(&self) -> &'static str {
+        "As of"
+    }
+
+    fn plan_value_header(&self) -> &'static str {
+        "Plan path"
     }
 
     fn marker_legend(&self) -> &'static str {

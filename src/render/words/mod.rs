@@ -10,11 +10,17 @@
 mod en;
 mod zh;
 
-use crate::report::{RateMethod, Status, Verdict};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
+/// The language people read (`--lang`). `--help` lists the values without
+/// these notes (`help = None`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
+    /// English.
+    #[value(help = None::<&str>)]
     En,
+    /// Chinese, in simplified characters.
+    #[value(help = None::<&str>)]
     Zh,
 }
 
@@ -32,7 +38,7 @@ impl Lang {
         }
     }
 
-    pub fn words(self) -> &'static dyn Words {
+    pub(crate) fn words(self) -> &'static dyn Words {
         match self {
             Lang::En => &en::English,
             Lang::Zh => &zh::Chinese,
@@ -41,7 +47,7 @@ impl Lang {
 }
 
 /// The words of one language, command by command.
-pub trait Words {
+pub(crate) trait Words {
     // What every command's document opens with.
 
     fn source(&self, source: &str) -> String;
@@ -117,6 +123,10 @@ pub trait Words {
     fn source_legend(&self, actual: &str, interpolated: &str) -> String;
     /// A share entered directly that differs from its parts' ratio.
     fn share_note(&self, name: &str, year: i32, entered: &str, from_parts: &str) -> String;
+    /// Above the tables: a growth or increment the plan took from the history.
+    fn trend_found(&self, f: &TrendFound) -> String;
+    /// A line of the preamble that holds for some of the scenarios shown only.
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String;
 
     // `sensitivity`.
 
@@ -144,15 +154,35 @@ pub trait Words {
     fn ceiling_allows_increment(&self, f: &CeilingAllowsIncrement) -> String;
     fn share_needs(&self, f: &ShareNeeds) -> String;
     fn fall_at_most(&self, f: &FallAtMost) -> String;
+    /// A plan rate far from the history's trend.
+    fn trend_differs(&self, f: &TrendDiffers) -> String;
     /// When explain has nothing to check.
     fn no_findings(&self) -> &'static str;
 
     // `review`.
 
     fn review_heading(&self, as_of: Option<i32>) -> String;
+    /// Above the verdicts of `review --history`.
+    fn history_heading(&self) -> &'static str;
     fn achieved_rate(&self) -> &'static str;
     fn verdict_header(&self) -> &'static str;
-    fn verdict(&self, verdict: Verdict) -> &'static str;
+    /// The figure a verdict rests on (R, P, s, or where the pace so far leads).
+    fn basis_header(&self) -> &'static str;
+    /// A method's class, as its office words it.
+    fn class(&self, class: Class) -> &'static str;
+    /// The verdict on a goal without actual figures.
+    fn no_figures(&self) -> &'static str;
+    /// A method as the closing line names it.
+    fn method_name(&self, method: Method) -> &'static str;
+    /// Under the review: how many goals each class holds, as `counts` are
+    /// written ("4 滞后").
+    fn class_counts(&self, method: Method, counts: &[String]) -> String;
+    /// One class's count in that line.
+    fn class_count(&self, count: usize, class: &str) -> String;
+    /// The year a verdict of `review --history` was given in.
+    fn as_of_header(&self) -> &'static str;
+    /// The plan path's value for that year.
+    fn plan_value_header(&self) -> &'static str;
 
     // `odds`, and the probability column of `report --odds`.
 
@@ -177,9 +207,32 @@ pub trait Words {
     fn fan_legend(&self) -> &'static str;
 }
 
+/// A growth or increment the plan took from a metric's history.
+pub(crate) struct TrendFound {
+    /// The metric's name.
+    pub name: String,
+    /// The rate ("11.80%") of a compound metric, or the increment with its
+    /// unit ("+2.50 家") of a linear one.
+    pub change: String,
+    /// Whether the metric grows by a rate (else by an increment).
+    pub compound: bool,
+    /// How the trend was estimated.
+    pub estimator: Estimator,
+    /// The estimator as the plan names it in `trend`.
+    pub key: &'static str,
+    /// The first year of the figures the estimate rests on.
+    pub from_year: i32,
+    /// The last: the base year.
+    pub to_year: i32,
+    /// How many figures the estimate rests on, the baseline included.
+    pub points: usize,
+    /// R² of a least-squares estimate.
+    pub r_squared: Option<String>,
+}
+
 /// A metric with a level and a rate goal: whether the stated rate, from the
 /// baseline, reaches the stated level.
-pub struct RateAndLevel {
+pub(crate) struct RateAndLevel {
     pub name: String,
     pub base_year: i32,
     pub target_year: i32,
@@ -202,7 +255,7 @@ pub struct RateAndLevel {
 
 /// A floor (or `about`) without a rate goal: the rate it needs against the
 /// metric's own.
-pub struct LevelNeedsRate {
+pub(crate) struct LevelNeedsRate {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -216,7 +269,7 @@ pub struct LevelNeedsRate {
 
 /// A ceiling without a rate goal: the most growth it allows against the
 /// metric's own.
-pub struct CeilingAllowsRate {
+pub(crate) struct CeilingAllowsRate {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -228,7 +281,7 @@ pub struct CeilingAllowsRate {
 
 /// A floor (or `about`) of a linear metric: the yearly increment it needs
 /// against the plan's.
-pub struct LevelNeedsIncrement {
+pub(crate) struct LevelNeedsIncrement {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -243,7 +296,7 @@ pub struct LevelNeedsIncrement {
 
 /// A ceiling of a linear metric: the largest yearly change it allows
 /// against the plan's.
-pub struct CeilingAllowsIncrement {
+pub(crate) struct CeilingAllowsIncrement {
     pub name: String,
     pub target_year: i32,
     pub baseline: String,
@@ -253,9 +306,22 @@ pub struct CeilingAllowsIncrement {
     pub enough: bool,
 }
 
+/// A compound metric whose plan rate is far from its history's trend.
+pub(crate) struct TrendDiffers {
+    /// The metric's name.
+    pub name: String,
+    /// The plan path's average growth: "16.00%".
+    pub plan_rate: String,
+    /// The years of the history's trend, the base year last.
+    pub from_year: i32,
+    pub to_year: i32,
+    /// The history's trend: "11.82%".
+    pub trend_rate: String,
+}
+
 /// A share goal: how much faster its numerator must grow than its
 /// denominator, against the plan.
-pub struct ShareNeeds {
+pub(crate) struct ShareNeeds {
     pub name: String,
     pub base_year: i32,
     pub target_year: i32,
@@ -274,7 +340,7 @@ pub struct ShareNeeds {
 }
 
 /// A change goal of at least a fall: it lets the metric fall by less.
-pub struct FallAtMost {
+pub(crate) struct FallAtMost {
     pub name: String,
     /// The goal as written: "-13.5%".
     pub change: String,

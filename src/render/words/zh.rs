@@ -2,11 +2,11 @@
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
-    RateAndLevel, ShareNeeds, Words,
+    RateAndLevel, ShareNeeds, TrendDiffers, TrendFound, Words,
 };
-use crate::report::{RateMethod, Status, Verdict};
+use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
-pub struct Chinese;
+pub(super) struct Chinese;
 
 fn enough(enough: bool) -> &'static str {
     if enough { "足够" } else { "不够" }
@@ -100,7 +100,7 @@ impl Words for Chinese {
     }
 
     fn progress_and_time(&self) -> &'static str {
-        "任务 / 时间进度"
+        "任务 / 规划 / 时间进度"
     }
 
     fn remaining_rate(&self) -> &'static str {
@@ -215,6 +215,41 @@ impl Words for Chinese {
         format!(
             "注意：{name}{year}年填报为{entered}，按分子分母实际数计算为{from_parts}；表中采用填报值"
         )
+    }
+
+    fn trend_found(&self, f: &TrendFound) -> String {
+        let TrendFound {
+            name,
+            change,
+            compound,
+            estimator,
+            key,
+            from_year,
+            to_year,
+            points,
+            r_squared,
+        } = f;
+        let how = match (estimator, compound) {
+            (Estimator::Cagr, _) => "首末两年",
+            (Estimator::LogLinear, true) => "对数最小二乘",
+            (Estimator::LogLinear, false) => "最小二乘",
+            (Estimator::Recent5, _) => "最近五年变动的平均",
+        };
+        let fit = r_squared
+            .as_ref()
+            .map_or_else(String::new, |r| format!("，R² {r}"));
+        let change = if *compound {
+            format!("年均增长{change}")
+        } else {
+            format!("每年变动{change}")
+        };
+        format!(
+            "{name}{change}：取{from_year}—{to_year}年的趋势（{key}：{how}，{points}个数据{fit}）"
+        )
+    }
+
+    fn in_scenarios(&self, line: &str, scenarios: &[&str]) -> String {
+        format!("{line}［情景 {}］", scenarios.join("、"))
     }
 
     fn sensitivity_heading(&self) -> &'static str {
@@ -387,6 +422,19 @@ impl Words for Chinese {
         )
     }
 
+    fn trend_differs(&self, f: &TrendDiffers) -> String {
+        let TrendDiffers {
+            name,
+            plan_rate,
+            from_year,
+            to_year,
+            trend_rate,
+        } = f;
+        format!(
+            "{name}：规划假定年均增长{plan_rate}；{from_year}—{to_year}年年均增长{trend_rate}。"
+        )
+    }
+
     fn no_findings(&self) -> &'static str {
         "没有可检查的水平目标：explain 只检查用 `target` 设定的目标。"
     }
@@ -402,20 +450,72 @@ impl Words for Chinese {
         "已实现年均增速"
     }
 
+    fn basis_header(&self) -> &'static str {
+        "依据"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "结论"
     }
 
-    fn verdict(&self, verdict: Verdict) -> &'static str {
-        match verdict {
-            Verdict::NoFigures => "尚无实际数",
-            Verdict::FinalReached => "已达标（终值）",
-            Verdict::FinalMissed => "未达标（终值）",
-            Verdict::AlreadyReached => "已提前达标",
-            Verdict::OutOfReach => "按已实现增速无法达标",
-            Verdict::Behind => "进度滞后",
-            Verdict::OnTrack => "进展顺利",
+    fn history_heading(&self) -> &'static str {
+        "逐年评估（每年只用当时已公布的数据）"
+    }
+
+    fn class(&self, class: Class) -> &'static str {
+        match class {
+            Class::Reached => "已达标",
+            Class::AlreadyReached => "已提前达标",
+            Class::Ahead => "快于规划路径",
+            Class::OnTrack => "按进度推进",
+            Class::Behind => "进度滞后",
+            Class::OutOfReach => "难以达标",
+            Class::TargetAchieved => "已实现目标",
+            Class::AccelerationNeeded => "需要加快",
+            Class::LimitedProgress => "进展有限",
+            Class::Deterioration => "趋于恶化",
+            Class::FairProgress => "进展尚可",
+            Class::StagnationOrRegression => "停滞或倒退",
+            Class::Sun => "晴",
+            Class::LightCloud => "少云",
+            Class::Cloud => "多云",
+            Class::Thunderstorm => "雷雨",
+            Class::AchievedEarly => "提前实现",
+            Class::AheadOfPlan => "快于预期",
+            Class::BroadlyOnPlan => "基本符合预期",
+            Class::Lagging => "滞后",
+            Class::InsufficientData => "数据不足",
         }
+    }
+
+    fn no_figures(&self) -> &'static str {
+        "尚无实际数"
+    }
+
+    fn method_name(&self, method: Method) -> &'static str {
+        match method {
+            Method::Plan => "规划路径",
+            Method::Statcan => "加拿大统计局",
+            Method::Unsd => "联合国统计司",
+            Method::Destatis => "德国联邦统计局",
+            Method::Ndrc => "NDRC",
+        }
+    }
+
+    fn class_counts(&self, method: Method, counts: &[String]) -> String {
+        format!("{}: {}", self.method_name(method), counts.join(", "))
+    }
+
+    fn class_count(&self, count: usize, class: &str) -> String {
+        format!("{count} {class}")
+    }
+
+    fn as_of_header(&self) -> &'static str {
+        "截至"
+    }
+
+    fn plan_value_header(&self) -> &'static str {
+        "规划路径值"
     }
 
     fn marker_legend(&self) -> &'static str {

@@ -9,16 +9,16 @@ use std::ops::Range;
 use crate::plan::Location;
 use crate::plan::lines::LineIndex;
 
-pub(super) struct Source<'a> {
+pub(super) struct Locator<'a> {
     text: &'a str,
     lines: LineIndex<'a>,
     /// The `--set` arguments, as the user typed them.
     arguments: &'a [String],
 }
 
-impl<'a> Source<'a> {
+impl<'a> Locator<'a> {
     pub(super) fn new(text: &'a str, arguments: &'a [String]) -> Self {
-        Source {
+        Locator {
             text,
             lines: LineIndex::new(text),
             arguments,
@@ -54,16 +54,16 @@ mod tests {
     fn spans_in_the_text_are_lines_and_past_it_arguments() {
         let text = "[plan]\r\nbase_year = 2015\r\n";
         let arguments = ["gdp.growth=5%".to_owned(), "gdp.target=9".to_owned()];
-        let source = Source::new(text, &arguments);
+        let locator = Locator::new(text, &arguments);
         let year = text.find("2015").unwrap();
-        assert_eq!(source.locate(year..year + 4), Location::Line(2));
-        let spans: Vec<_> = source.arguments().map(|(span, _)| span).collect();
+        assert_eq!(locator.locate(year..year + 4), Location::Line(2));
+        let spans: Vec<_> = locator.arguments().map(|(span, _)| span).collect();
         assert_eq!(
-            source.locate(spans[1].clone()),
+            locator.locate(spans[1].clone()),
             Location::Argument("--set gdp.target=9".to_owned())
         );
         assert_eq!(
-            source.locate(spans[0].clone()),
+            locator.locate(spans[0].clone()),
             Location::Argument("--set gdp.growth=5%".to_owned())
         );
     }
