@@ -103,18 +103,23 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
             .any(|p| p.source == PointSource::Actual);
         // Layer: what the shading means, once fans are drawn.
         let has_fans = chart.panels.iter().any(|p| !p.fan.is_empty());
-        let legends = [
+        let legends: Vec<&str> = [
             has_actuals.then(|| words.marker_legend()),
             has_fans.then(|| words.fan_legend()),
-        ];
-        for (row, legend) in legends.into_iter().flatten().enumerate() {
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // One legend sits in the middle of the title's height, two share it.
+        let top = if legends.len() > 1 { 6 } else { 16 };
+        for (row, legend) in legends.into_iter().enumerate() {
             let right = font(12.0)
                 .color(&GOAL_COLOR)
                 .pos(Pos::new(HPos::Right, VPos::Top));
             title_area
                 .draw(&Text::new(
                     printable(legend),
-                    (size.0 as i32 - 16, 6 + 16 * row as i32),
+                    (size.0 as i32 - 16, top + 16 * row as i32),
                     right,
                 ))
                 .map_err(drawing)?;

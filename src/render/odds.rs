@@ -12,7 +12,7 @@ use super::document::{
 };
 use super::json::{self, Json, plan_object};
 use super::number::{Precision, number, percent};
-use super::records::{Field, Records, goal_kind_key, in_goal_terms, labels, op_key};
+use super::records::{Field, Records, goal_fields, in_goal_terms};
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
 use crate::report::odds::{OddsReport, OddsRow, Percentiles};
 
@@ -36,9 +36,8 @@ const COLUMNS: [&str; 16] = [
 ];
 
 /// One record per goal, in the order of [`COLUMNS`].
-fn records(report: &OddsReport) -> impl Iterator<Item = [Field; 16]> + '_ {
+fn records(report: &OddsReport) -> impl Iterator<Item = Vec<Field>> + '_ {
     report.goals.iter().map(move |row| {
-        let [scenario, id, name, unit] = labels(&report.header, &row.metric);
         let kind = row.statement.kind;
         let value = |v: Option<f64>| v.map_or(Field::Empty, |v| in_goal_terms(kind, v));
         let year = |q: fn(&Percentiles<Option<i32>>) -> Option<i32>| {
@@ -48,14 +47,8 @@ fn records(report: &OddsReport) -> impl Iterator<Item = [Field; 16]> + '_ {
                 .map_or(Field::Empty, |y| Field::Int(y.into()))
         };
         let uncertainty = report.uncertainty;
-        [
-            scenario,
-            id,
-            name,
-            unit,
-            Field::Text(goal_kind_key(kind).into()),
-            Field::Text(op_key(row.statement.goal.comparison).into()),
-            in_goal_terms(kind, row.statement.goal.value),
+        let mut fields = goal_fields(&report.header, &row.metric, &row.outcome).to_vec();
+        fields.extend([
             Field::Fraction(row.probability),
             value(row.value.p10),
             value(row.value.p50),
@@ -66,7 +59,8 @@ fn records(report: &OddsReport) -> impl Iterator<Item = [Field; 16]> + '_ {
             Field::Int(uncertainty.paths as i64),
             // Plans and the command line give seeds up to i64::MAX.
             Field::Int(i64::try_from(uncertainty.seed).unwrap_or(i64::MAX)),
-        ]
+        ]);
+        fields
     })
 }
 

@@ -5,8 +5,8 @@
 //! an empty CSV cell or a JSON null.
 
 use crate::report::{
-    Class, Comparison, GoalKind, GoalReport, GoalRow, Method, MetricLabel, PointSource, RateMethod,
-    ReportHeader, Status,
+    Class, Comparison, GoalKind, GoalOutcome, GoalReport, GoalRow, Method, MetricLabel,
+    PointSource, RateMethod, ReportHeader, Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
@@ -67,6 +67,26 @@ pub(super) fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
         GoalKind::Level | GoalKind::Increase | GoalKind::Total => Field::Number(value),
         GoalKind::Rate | GoalKind::Change => Field::Fraction(value),
     }
+}
+
+/// Which goal a row is about: its labels, kind, comparison and target, as
+/// the columns `scenario,metric,name,unit,goal,op,target` that the tables
+/// of review and odds open with.
+pub(super) fn goal_fields(
+    header: &ReportHeader,
+    metric: &MetricLabel,
+    o: &GoalOutcome,
+) -> [Field; 7] {
+    let [scenario, id, name, unit] = labels(header, metric);
+    [
+        scenario,
+        id,
+        name,
+        unit,
+        text(goal_kind_key(o.kind)),
+        text(op_key(o.goal.comparison)),
+        in_goal_terms(o.kind, o.goal.value),
+    ]
 }
 
 pub(super) const SUMMARY_COLUMNS: [&str; 27] = [

@@ -17,12 +17,11 @@ use super::document::{
 use super::json::{self, Json};
 use super::number::{Precision, number};
 use super::records::{
-    Field, NO_FIGURES, Records, class_key, goal_kind_key, in_goal_terms, labels, method_key,
-    op_key, optional_fraction,
+    Field, NO_FIGURES, Records, class_key, goal_fields, method_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
 use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
-use crate::report::{Assessment, Class, GoalOutcome, Method, MetricLabel, ReportHeader};
+use crate::report::{Assessment, Class, Method, ReportHeader};
 
 const COLUMNS: [&str; 17] = [
     "scenario",
@@ -81,20 +80,6 @@ fn figures(assessment: Option<&Assessment>) -> [Field; 4] {
 
 fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
     assessment.map_or(NO_FIGURES, |a| class_key(a.class))
-}
-
-/// Which goal a row is about: its labels, kind, comparison and target.
-fn goal_fields(header: &ReportHeader, metric: &MetricLabel, o: &GoalOutcome) -> [Field; 7] {
-    let [scenario, id, name, unit] = labels(header, metric);
-    [
-        scenario,
-        id,
-        name,
-        unit,
-        Field::Text(goal_kind_key(o.kind).into()),
-        Field::Text(op_key(o.goal.comparison).into()),
-        in_goal_terms(o.kind, o.goal.value),
-    ]
 }
 
 /// One record per goal, in the order of [`COLUMNS`].

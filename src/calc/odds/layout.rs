@@ -300,13 +300,6 @@ impl<'a> Layout<'a> {
                     tests,
                 }
             }
-            (Stated::Value(value), GoalKind::Rate) => {
-                let (on, map) = self.rate(m);
-                Judge::Stated {
-                    on,
-                    tests: vec![Test::new(map, value)],
-                }
-            }
             (Stated::Value(value), kind) => {
                 let metric = &self.metrics[m];
                 let shape = metric.shape;
@@ -327,10 +320,12 @@ impl<'a> Layout<'a> {
                             first: metric.path[0],
                         },
                     ),
-                    _ => {
+                    GoalKind::Total => {
                         let (on, plan) = self.sum(m, false);
                         (on, Map::Total { plan })
                     }
+                    // Level goals took the arm above.
+                    GoalKind::Rate | GoalKind::Level => self.rate(m),
                 };
                 Judge::Stated {
                     on,
