@@ -17,7 +17,7 @@ use super::LATER_YEARS;
 use super::layout::{Judge, Layout, Shape, Source, Statistic};
 use super::sketch::Histogram;
 use super::verdict::Map;
-use crate::calc::goals::{HeldSince, Measure, in_step_goal};
+use crate::calc::goals::{HeldSince, Measure, first_year_held, in_step_goal};
 use crate::plan::GoalKind;
 
 /// Paths per block: rows of this many numbers stay in the processor's cache,
@@ -74,6 +74,13 @@ impl Tally {
         }
     }
 
+    /// About how much memory a tally of `layout` takes: its histograms.
+    pub(super) fn bytes(layout: &Layout) -> usize {
+        let spreads = layout.metrics.iter().flat_map(|m| &m.spread);
+        let histograms = spreads.chain(layout.sums.iter().map(|s| &s.spread));
+        histograms.filter(|s| **s > 0.0).count() * Histogram::BYTES
+    }
+
     pub(super) fn merge(&mut self, other: &Tally) {
         let histograms = self.bands.iter_mut().flatten().chain(&mut self.sums);
         let theirs = other.bands.iter().flatten().chain(&other.sums);
@@ -101,7 +108,7 @@ pub(super) fn simulate(layout: &Layout, block: u64, tally: &mut Tally) {
     let mut paths = Block {
         layout,
         size,
-        noise: vec![0.0; metrics * size],
+        noise: vec![0.0; layout.rows * size],
         held: vec![0.0; 2 * layout.ratios * size],
         shares: vec![0.0; layout.ratios * size],
         sums: vec![0.0; layout.sums.len() * size],
@@ -113,8 +120,9 @@ pub(super) fn simulate(layout: &Layout, block: u64, tally: &mut Tally) {
     let mut since: Vec<Vec<HeldSince>> = layout
         .goals
         .iter()
-        .map(|goal| match goal.kind {
-            GoalKind::Level => vec![HeldSince::NOT; size],
+        .zip(&layout.certain)
+        .map(|(goal, &certain)| match goal.kind {
+            GoalKind::Level if !certain => vec![HeldSince::NOT; size],
             _ => Vec::new(),
         })
         .collect();
@@ -199,13 +207,16 @@ impl Block<'_> {
         if sigma == 0.0 {
             return;
         }
+        let Source::Own { row: Some(r), .. } = self.layout.metrics[m].source else {
+            return;
+        };
         let (common, own) = (sigma * self.layout.common, sigma * self.layout.own);
         let mut rng = self.streams[m + 1].clone();
         let mut step = |s: &mut f64, f: f64| {
             let z: f64 = StandardNormal.sample(&mut rng);
             *s += common * f + own * z;
         };
-        let row = &mut self.noise[m * self.size..(m + 1) * self.size];
+        let row = &mut self.noise[r * self.size..(r + 1) * self.size];
         match going {
             None => row
                 .iter_mut()
@@ -230,9 +241,12 @@ impl Block<'_> {
             } = metric.source
                 && metric.known_through == k
             {
-                for (part, row) in [numerator, denominator].into_iter().zip(2 * slot..) {
-                    self.held[row * size..(row + 1) * size]
-                        .copy_from_slice(&self.noise[part * size..(part + 1) * size]);
+                for (part, held) in [numerator, denominator].into_iter().zip(2 * slot..) {
+                    // A part without noise keeps the zeros it started with.
+                    if let Source::Own { row: Some(r), .. } = layout.metrics[part].source {
+                        self.held[held * size..(held + 1) * size]
+                            .copy_from_slice(&self.noise[r * size..(r + 1) * size]);
+                    }
                 }
             }
         }
@@ -243,7 +257,7 @@ impl Block<'_> {
     fn x(&self, m: usize, k: usize, p: usize) -> f64 {
         let metric = &self.layout.metrics[m];
         match metric.source {
-            Source::Own { .. } => self.noise[m * self.size + p],
+            Source::Own { row, .. } => row.map_or(0.0, |r| self.noise[r * self.size + p]),
             Source::Ratio {
                 numerator,
                 denominator,
@@ -251,9 +265,8 @@ impl Block<'_> {
                 parts,
                 slot,
             } => {
-                let since = |part: usize, row: usize| {
-                    self.noise[part * self.size + p] - self.held[row * self.size + p]
-                };
+                let since =
+                    |part: usize, held: usize| self.x(part, k, p) - self.held[held * self.size + p];
                 let (top, bottom) = (since(numerator, 2 * slot), since(denominator, 2 * slot + 1));
                 match metric.shape {
                     Shape::Log => top - bottom,
@@ -285,7 +298,11 @@ impl Block<'_> {
         }
         let size = self.size;
         Some(match metric.source {
-            Source::Own { .. } => &self.noise[m * size..(m + 1) * size],
+            // A metric with spread has a row.
+            Source::Own { row, .. } => {
+                let r = row?;
+                &self.noise[r * size..(r + 1) * size]
+            }
             Source::Ratio { slot, .. } => &self.shares[slot * size..(slot + 1) * size],
         })
     }
@@ -337,7 +354,7 @@ impl Block<'_> {
             self.sums = sums;
         }
         for (g, goal) in layout.goals.iter().enumerate() {
-            if goal.kind != GoalKind::Level {
+            if goal.kind != GoalKind::Level || layout.certain[g] {
                 continue;
             }
             let Some(test) = layout.test(g, k) else {
@@ -366,6 +383,9 @@ impl Block<'_> {
         }
         let paths = self.size as u64;
         for (g, judge) in layout.judges.iter().enumerate() {
+            if layout.certain[g] {
+                continue;
+            }
             let (mut met, mut undefined) = (0, 0);
             match judge {
                 Judge::Stated { on, .. } => {
@@ -392,19 +412,13 @@ impl Block<'_> {
                     let row = |on: Statistic| self.statistic(on);
                     let (mine, theirs) = (row(own.0), row(reference.0));
                     let at = |row: Option<&[f64]>, p: usize| row.map_or(0.0, |row| row[p]);
-                    let rate = |(_, map): (Statistic, Map), s: f64| match map.measure(s) {
-                        Measure::Rate(rate) => rate,
-                        _ => None,
-                    };
                     for p in 0..self.size {
-                        let (Some(mine), Some(theirs)) =
-                            (rate(*own, at(mine, p)), rate(*reference, at(theirs, p)))
-                        else {
-                            undefined += 1;
-                            continue;
-                        };
-                        let goal = in_step_goal(theirs, *tolerance);
-                        met += u64::from(Measure::Rate(Some(mine)).meets(&goal));
+                        let verdict =
+                            in_step(own.1, reference.1, *tolerance, at(mine, p), at(theirs, p));
+                        match verdict {
+                            Some(holds) => met += u64::from(holds),
+                            None => undefined += 1,
+                        }
                     }
                 }
             }
@@ -421,7 +435,7 @@ impl Block<'_> {
         let never = horizon + LATER_YEARS + 1;
         let mut pending: Vec<(usize, Vec<usize>)> = Vec::new();
         for (g, since) in since.iter().enumerate() {
-            if self.layout.goals[g].kind != GoalKind::Level {
+            if self.layout.goals[g].kind != GoalKind::Level || self.layout.certain[g] {
                 continue;
             }
             let years = &mut tally.years[g];
@@ -483,6 +497,51 @@ impl Block<'_> {
         }
         for (g, paths) in pending {
             tally.years[g][never] += paths.len() as u64;
+        }
+    }
+}
+
+/// Whether a rate read by `own` from statistic `mine` keeps pace with the
+/// one read by `reference` from `theirs`, less `tolerance`; none where
+/// either rate does not exist.
+fn in_step(own: Map, reference: Map, tolerance: f64, mine: f64, theirs: f64) -> Option<bool> {
+    let rate = |map: Map, s: f64| match map.measure(s) {
+        Measure::Rate(rate) => rate,
+        _ => None,
+    };
+    let (mine, theirs) = (rate(own, mine)?, rate(reference, theirs)?);
+    Some(Measure::Rate(Some(mine)).meets(&in_step_goal(theirs, tolerance)))
+}
+
+/// Counts the goals that read only values without noise: each path gives
+/// the plan's own verdict, so it is found once, for every path.
+pub(super) fn settle_certain(layout: &Layout, tally: &mut Tally) {
+    let (paths, horizon) = (layout.paths, layout.horizon);
+    let never = horizon + LATER_YEARS + 1;
+    for (g, judge) in layout.judges.iter().enumerate() {
+        if !layout.certain[g] {
+            continue;
+        }
+        // None where what the goal is judged on does not exist.
+        let verdict = match judge {
+            Judge::Stated { .. } => layout.test(g, horizon).and_then(|test| {
+                let holds = test.holds(0.0);
+                (holds || !test.undefined(0.0)).then_some(holds)
+            }),
+            Judge::InStep {
+                own,
+                reference,
+                tolerance,
+            } => in_step(own.1, reference.1, *tolerance, 0.0, 0.0),
+        };
+        match verdict {
+            Some(holds) => tally.met[g] = paths * u64::from(holds),
+            None => tally.undefined[g] = paths,
+        }
+        if layout.goals[g].kind == GoalKind::Level {
+            let holds = (0..).map_while(|k| layout.test(g, k)).map(|t| t.holds(0.0));
+            let k = first_year_held(holds, horizon).unwrap_or(never);
+            tally.years[g][k] = paths;
         }
     }
 }

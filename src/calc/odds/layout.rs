@@ -63,6 +63,9 @@ pub(super) enum Source<'a> {
         steps: Vec<f64>,
         /// σ for each year after target_year.
         later: f64,
+        /// Where a block keeps its noise; none for a metric that has none,
+        /// so that a plan of many metrics and few volatilities keeps few rows.
+        row: Option<usize>,
     },
     Ratio {
         numerator: usize,
@@ -142,6 +145,11 @@ pub(super) struct Layout<'a> {
     pub judges: Vec<Judge>,
     pub sums: Vec<SumLayout<'a>>,
     pub ratios: usize,
+    /// The metrics with noise of their own, each a row of a block.
+    pub rows: usize,
+    /// Per goal: it reads only values without noise, so every path gives
+    /// the plan's own verdict, found once rather than path by path.
+    pub certain: Vec<bool>,
 }
 
 impl<'a> Layout<'a> {
@@ -165,7 +173,7 @@ impl<'a> Layout<'a> {
         );
         let finite = |values: &[f64]| values.iter().take_while(|v| v.is_finite()).count();
         let mut metrics = Vec::with_capacity(simulation.metrics.len());
-        let mut ratios = 0;
+        let (mut ratios, mut rows) = (0, 0);
         for (index, metric) in simulation.metrics.iter().enumerate() {
             let length = finite(&metric.path)
                 .min(finite(&metric.real))
@@ -194,7 +202,7 @@ impl<'a> Layout<'a> {
                             sigma: bad,
                         });
                     }
-                    let steps = (0..=horizon)
+                    let steps: Vec<f64> = (0..=horizon)
                         .map(|k| match sigma.get(k.wrapping_sub(1)) {
                             Some(&sigma) if k > known => sigma,
                             _ => 0.0,
@@ -205,7 +213,12 @@ impl<'a> Layout<'a> {
                         Noise::Compound(_) => Shape::Log,
                         _ => Shape::Additive,
                     };
-                    (shape, Source::Own { steps, later })
+                    let noisy = later > 0.0 || steps.iter().any(|s| *s > 0.0);
+                    let row = noisy.then(|| {
+                        rows += 1;
+                        rows - 1
+                    });
+                    (shape, Source::Own { steps, later, row })
                 }
                 &Noise::Ratio {
                     numerator,
@@ -264,6 +277,8 @@ impl<'a> Layout<'a> {
             judges: Vec::new(),
             sums: Vec::new(),
             ratios,
+            rows,
+            certain: Vec::new(),
         };
         for m in 0..layout.metrics.len() {
             layout.metrics[m].spread = (0..=horizon).map(|k| layout.spread(m, k, rho)).collect();
@@ -272,6 +287,9 @@ impl<'a> Layout<'a> {
             .goals
             .iter()
             .map(|goal| layout.judge(goal))
+            .collect();
+        layout.certain = (0..simulation.goals.len())
+            .map(|g| layout.is_certain(g))
             .collect();
         Ok(layout)
     }
@@ -401,6 +419,28 @@ impl<'a> Layout<'a> {
         }
     }
 
+    /// Whether goal `g` reads only values without noise (see
+    /// [`Layout::certain`]).
+    fn is_certain(&self, g: usize) -> bool {
+        let certain = |on: Statistic| match on {
+            Statistic::End(m) => self.metrics[m].spread[self.horizon] == 0.0,
+            Statistic::Sum(i) => self.sums[i].spread == 0.0,
+        };
+        match &self.judges[g] {
+            // A level goal is followed through every year, and past them.
+            Judge::Stated { .. } if self.goals[g].kind == GoalKind::Level => {
+                let m = self.goals[g].metric;
+                self.metrics[m].spread.iter().all(|s| *s == 0.0)
+                    && self.movers(m).all(|part| match &self.metrics[part].source {
+                        Source::Own { row, .. } => row.is_none(),
+                        Source::Ratio { .. } => true,
+                    })
+            }
+            Judge::Stated { on, .. } => certain(*on),
+            Judge::InStep { own, reference, .. } => certain(own.0) && certain(reference.0),
+        }
+    }
+
     /// The statistic goal `g` reports at target_year, and how its value
     /// follows from it.
     pub(super) fn judged(&self, g: usize) -> (Statistic, Map) {
@@ -429,7 +469,7 @@ impl<'a> Layout<'a> {
     /// σ of metric `m`'s own shock in year index `k` (also after target_year).
     pub(super) fn step(&self, m: usize, k: usize) -> f64 {
         match &self.metrics[m].source {
-            Source::Own { steps, later } => steps.get(k).copied().unwrap_or(*later),
+            Source::Own { steps, later, .. } => steps.get(k).copied().unwrap_or(*later),
             Source::Ratio { .. } => 0.0,
         }
     }

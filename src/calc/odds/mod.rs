@@ -289,14 +289,24 @@ impl Simulation {
     }
 }
 
+/// The memory the tallies of a few folds a thread may take at once.
+const TALLY_BUDGET: usize = 256 << 20;
+
 /// Runs the simulation on the current rayon thread pool.
 pub fn simulate(simulation: &Simulation) -> Result<Odds, OddsError> {
     let layout = Layout::new(simulation)?;
     let blocks = simulation.options.paths.div_ceil(BLOCK as u64) as usize;
     // A few folds per thread balance the load; each holds one tally, so
-    // their number, not the number of blocks, bounds the memory.
-    let per_fold = (blocks / (4 * rayon::current_num_threads())).max(1);
-    let tally = (0..blocks)
+    // their number, not the number of blocks, bounds the memory: a plan of
+    // thousands of noisy metrics, whose tally is large, gets one a thread.
+    let threads = rayon::current_num_threads();
+    let folds = if Tally::bytes(&layout) > TALLY_BUDGET / 4 {
+        threads
+    } else {
+        4 * threads
+    };
+    let per_fold = (blocks / folds).max(1);
+    let mut tally = (0..blocks)
         .into_par_iter()
         .with_min_len(per_fold)
         .fold(
@@ -311,6 +321,7 @@ pub fn simulate(simulation: &Simulation) -> Result<Odds, OddsError> {
             a
         })
         .expect("there is at least one block");
+    block::settle_certain(&layout, &mut tally);
     Ok(summarise(simulation, &layout, &tally))
 }
 

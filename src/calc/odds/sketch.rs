@@ -40,6 +40,9 @@ pub(super) struct Histogram {
 }
 
 impl Histogram {
+    /// The memory one histogram takes, about: its counts.
+    pub(super) const BYTES: usize = (BINS + 2) * std::mem::size_of::<u32>();
+
     /// Bins over ±REACH × `spread` around 0; `spread` is positive.
     pub(super) fn around_zero(spread: f64) -> Histogram {
         let lo = -REACH * spread;
