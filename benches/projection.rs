@@ -80,6 +80,7 @@ fn options<T>(lang: Lang, sparkline: bool) -> Options<T> {
         raw_csv: false,
         color: None,
         sparkline,
+        wide: false,
         destination: Destination::default(),
     }
 }

@@ -66,6 +66,10 @@ pub fn load_plan(
             Ok(projection) => {
                 problems.extend(goal_problems(&scenario, &projection));
                 problems.extend(volatility_problem(&scenario));
+                // Every scenario shares the actual figures: the base plan judges them.
+                if scenario.name == plan::BASE_SCENARIO {
+                    problems.extend(fractions_in_actuals(&scenario, &projection, origins));
+                }
                 let kept = match keep {
                     Keep::Base => scenario.name == plan::BASE_SCENARIO,
                     Keep::Asked => additions.asks_for(&scenario.name),
@@ -168,48 +172,112 @@ fn refused_goals(
             ),
         ));
     }
-    if let Some(message) = fraction_for_percent(metric, projection.series(index)) {
+    if let Some(message) = fraction_for_percent(metric, projection.plan_series(index)) {
         refused.push(("target", message));
     }
     refused
 }
 
+/// Why a share's target looks written in the wrong unit, if it does (see
+/// [`unit_mistake`]).
+fn fraction_for_percent(metric: &plan::Metric, path: &[f64]) -> Option<String> {
+    let target = metric.level_goal?.value;
+    let mistake = unit_mistake(metric, path, target)?;
+    let meant = mistake.meant;
+    Some(format!(
+        "{}: did you mean {meant}? Write `target = {meant}` (or \"{meant}%\"), or give \
+         `scale` in `ratio` if the share is not in percent",
+        mistake.because(target)
+    ))
+}
+
+/// Why each actual figure of a share looks written in the wrong unit (see
+/// [`unit_mistake`]), blamed on the CSV row or the plan's `actual` table
+/// that gave it.
+fn fractions_in_actuals(
+    scenario: &Scenario,
+    projection: &Projection,
+    origins: &Origins,
+) -> Vec<Problem> {
+    let plan = &scenario.plan;
+    let mut problems = Vec::new();
+    for (index, metric) in plan.metrics.iter().enumerate() {
+        for (&year, &figure) in &metric.actual {
+            let Some(mistake) = unit_mistake(metric, projection.plan_series(index), figure) else {
+                continue;
+            };
+            let meant = mistake.meant;
+            let message = format!(
+                "{year}: {}: did you mean {meant}? Write {meant}, or give `scale` in `ratio` \
+                 if the share is not in percent",
+                mistake.because(figure)
+            );
+            let at = origins
+                .csv_row(index, year)
+                .unwrap_or(Location::Line(metric.actual_line.unwrap_or(metric.line)));
+            problems.push(Problem::new(message).at(at).in_metric(&metric.id));
+        }
+    }
+    problems
+}
+
 /// How many times smaller (or larger) than every value of its share a
-/// target must be to have been written in the wrong unit.
+/// figure must be to have been written in the wrong unit.
 const UNIT_MISTAKE: f64 = 30.0;
 
-/// Why a share's target looks written in the wrong unit, if it does: with
-/// the default scale a share is in percent, so a target below 1 that is
-/// more than 30 times smaller than every value of the path was meant in
-/// percent (0.03 for 3 %), and one above 1 more than 30 times larger was
-/// meant as a fraction. A plan that gives `scale` says what it means.
-fn fraction_for_percent(metric: &plan::Metric, path: &[f64]) -> Option<String> {
+/// A share's figure that looks written in the wrong unit.
+struct UnitMistake {
+    /// "smaller" or "larger".
+    size: &'static str,
+    /// The figure in percent.
+    meant: f64,
+    /// The share's path, from its smallest value to its largest.
+    range: (f64, f64),
+}
+
+impl UnitMistake {
+    /// Why `figure` looks written in the wrong unit.
+    fn because(&self, figure: f64) -> String {
+        let (size, (smallest, largest)) = (self.size, self.range);
+        format!(
+            "{figure} is more than {UNIT_MISTAKE} times {size} than every value of the share \
+             ({} to {}), which is in percent",
+            four_digits(smallest),
+            four_digits(largest),
+        )
+    }
+}
+
+/// Whether a share's `figure` (a target or an actual figure) looks written
+/// in the wrong unit against its `path`: with the default scale a share is
+/// in percent, so a figure below 1 that is more than 30 times smaller than
+/// every value of the path was meant in percent (0.03 for 3 %), and one
+/// above 1 more than 30 times larger was meant as a fraction. A plan that
+/// gives `scale` says what it means.
+fn unit_mistake(metric: &plan::Metric, path: &[f64], figure: f64) -> Option<UnitMistake> {
     let plan::Model::Ratio {
         scale_given: false, ..
     } = metric.model
     else {
         return None;
     };
-    let target = metric.level_goal?.value;
     let (smallest, largest) = path
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(*v), hi.max(*v))
         });
-    let (size, meant) = if target > 0.0 && target < 1.0 && target * UNIT_MISTAKE < smallest {
-        ("smaller", plan::times_hundred(target))
-    } else if target > 1.0 && largest > 0.0 && target > largest * UNIT_MISTAKE {
-        ("larger", target / 100.0)
+    let (size, meant) = if figure > 0.0 && figure < 1.0 && figure * UNIT_MISTAKE < smallest {
+        ("smaller", plan::times_hundred(figure))
+    } else if figure > 1.0 && largest > 0.0 && figure > largest * UNIT_MISTAKE {
+        ("larger", figure / 100.0)
     } else {
         return None;
     };
-    Some(format!(
-        "{target} is more than {UNIT_MISTAKE} times {size} than every value of the share \
-         ({} to {}), which is in percent: did you mean {meant}? Write `target = {meant}` (or \
-         \"{meant}%\"), or give `scale` in `ratio` if the share is not in percent",
-        four_digits(smallest),
-        four_digits(largest),
-    ))
+    Some(UnitMistake {
+        size,
+        meant,
+        range: (smallest, largest),
+    })
 }
 
 /// `x` to four significant digits, as a message shows a path's range.

@@ -54,6 +54,11 @@ pub(super) fn misfit(misfit: Misfit) -> anyhow::Error {
         Misfit::NotATable => {
             "explain writes sentences or data: use --format table, markdown or json".to_owned()
         }
+        Misfit::Wide => {
+            "--wide applies to the terminal table: CSV and JSON always hold every column; \
+             drop --wide"
+                .to_owned()
+        }
     })
 }
 

@@ -1,6 +1,14 @@
 //! The output options shared by every command that prints a report:
-//! format, file, precision, byte-order mark, raw CSV cells, language and
-//! colour; and the writing of a report with them.
+//! format, file, precision, byte-order mark, raw CSV cells, language,
+//! colour and width; and the writing of a report with them.
+//!
+//! The terminal table is fitted to the width of standard output: the
+//! `COLUMNS` environment variable when it is a positive number, else the
+//! terminal's. `COLUMNS` is honoured through a pipe too: a shell sets it
+//! without exporting it, so it reaches dabiao only when asked for
+//! (`COLUMNS=100 dabiao | less`), and the README's examples show fitted
+//! tables by setting it. Piped without it, or written with `-o`, tables
+//! are drawn whole.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -41,6 +49,10 @@ pub(super) struct OutputArgs {
     /// Colour the status cells of the table: auto (the default) means only on a terminal and when NO_COLOR is not set.
     #[arg(long, value_enum, value_name = "WHEN")]
     color: Option<ColorWhen>,
+
+    /// Show every column of the table, however wide, rather than fitting it to the terminal (or COLUMNS).
+    #[arg(long)]
+    wide: bool,
 }
 
 /// `--lang` when given, else the language of the locale variables.
@@ -51,7 +63,20 @@ pub(super) fn lang_or_locale(lang: Option<Lang>) -> Lang {
 impl OutputArgs {
     /// The options as given, with the report's own `--table` and `--layout`.
     pub(super) fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
-        let terminal = self.file().is_none() && std::io::stdout().is_terminal();
+        let stdout = self.file().is_none();
+        let terminal = stdout && std::io::stdout().is_terminal();
+        let width = stdout
+            .then(|| {
+                let columns = std::env::var("COLUMNS").ok();
+                let measured = || {
+                    terminal
+                        .then(terminal_size::terminal_size)
+                        .flatten()
+                        .map(|(width, _)| usize::from(width.0))
+                };
+                fitted_width(columns.as_deref(), measured)
+            })
+            .flatten();
         Options {
             lang: lang_or_locale(self.lang),
             precision: self.precision,
@@ -61,9 +86,11 @@ impl OutputArgs {
             raw_csv: self.raw_csv,
             color: self.color,
             sparkline: false,
+            wide: self.wide,
             destination: Destination {
                 terminal,
                 no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+                width,
             },
         }
     }
@@ -98,5 +125,37 @@ impl OutputArgs {
         self.output
             .as_deref()
             .filter(|p| !output::is_standard_output(p))
+    }
+}
+
+/// The width standard output's tables fit: `columns` (the COLUMNS variable)
+/// when it is a positive number, as other tools read it, else the width
+/// `measured` of the terminal.
+fn fitted_width(columns: Option<&str>, measured: impl FnOnce() -> Option<usize>) -> Option<usize> {
+    columns
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .or_else(measured)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fitted_width;
+
+    #[test]
+    fn columns_is_read_when_it_is_a_positive_number() {
+        let terminal = || Some(120);
+        assert_eq!(fitted_width(Some("80"), terminal), Some(80));
+        assert_eq!(fitted_width(Some(" 100 "), || None), Some(100));
+        for ignored in ["0", "-80", "wide", "", "80.5", "99999999999999999999999"] {
+            assert_eq!(
+                fitted_width(Some(ignored), terminal),
+                Some(120),
+                "{ignored:?}"
+            );
+            assert_eq!(fitted_width(Some(ignored), || None), None, "{ignored:?}");
+        }
+        assert_eq!(fitted_width(None, terminal), Some(120));
+        assert_eq!(fitted_width(None, || None), None);
     }
 }

@@ -75,7 +75,8 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
     if args.out.format == Format::Csv {
         // CSV has no room for notes; the other formats show them.
         for report in &reports {
-            for note in share_notes(report, options.lang, options.decimals()) {
+            let precision = options.precision.map(usize::from);
+            for note in share_notes(report, options.lang, precision) {
                 eprintln!("{note}");
             }
         }

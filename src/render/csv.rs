@@ -14,7 +14,7 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
-use super::number::{Precision, fraction, spreadsheet_number};
+use super::number::{Precision, fraction, spreadsheet_number, telling};
 use super::records::{Field, Records};
 
 const BOM: &str = "\u{feff}";
@@ -73,6 +73,15 @@ fn cell(field: &Field, options: CsvOptions) -> Cow<'_, str> {
         Field::Int(i) => Cow::Owned(i.to_string()),
         Field::Number(x) => Cow::Owned(spreadsheet_number(*x, precision)),
         Field::Fraction(x) => Cow::Owned(fraction(*x, precision)),
+        Field::Stated(x) => Cow::Owned(spreadsheet_number(*x, Precision::Full)),
+        Field::Missed {
+            x,
+            fraction,
+            unlike,
+        } => Cow::Owned(spreadsheet_number(
+            *x,
+            telling(*x, *fraction, unlike, precision),
+        )),
         Field::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
         Field::Empty => Cow::Borrowed(""),
     }

@@ -3,10 +3,17 @@
 //! the terminal table and Markdown draw it, so both always say the same
 //! thing in the same columns.
 //! The cell texts that several commands show (a goal, a value with its
-//! status, progress against time) are written here once.
+//! status, progress against time) are written here once, and so are the
+//! decimals they take: a figure the plan writes as written, a computed
+//! value with as many as it needs, and never so few that a figure reads
+//! against its goal's status.
 
-use super::Words;
-use super::number::{NOT_A_NUMBER, Precision, number, percent, percent_shortest, signed};
+use super::number::{
+    DEFAULT_DECIMALS, NOT_A_NUMBER, Precision, decimals_unlike, needed_decimals, nonzero_decimals,
+    number, percent, percent_shortest, signed, written_decimals,
+};
+use super::records::edges;
+use super::{TextOptions, Words};
 use crate::report::{
     BASE_SCENARIO, Comparison, Goal, GoalKind, GoalStatement, Progress, ReportHeader, Status,
     in_percent,
@@ -122,11 +129,35 @@ pub struct Grid {
     pub header: Vec<String>,
     /// The rows, each a cell per column.
     pub rows: Vec<Vec<Cell>>,
-    /// Columns of numbers, which read best right-aligned.
+    /// Columns of numbers, which read best right-aligned and never wrap.
     pub numeric: Vec<bool>,
+    /// The columns left out, in this order, when the table is too wide for
+    /// the terminal; the others are always shown.
+    pub drop_order: Vec<usize>,
+}
+
+/// Where the columns headed `headers` are in `header`, in the order given,
+/// passing over those it does not have: a drop order named by headers.
+pub(super) fn positions<S: AsRef<str>>(
+    header: &[String],
+    headers: impl IntoIterator<Item = S>,
+) -> Vec<usize> {
+    headers
+        .into_iter()
+        .filter_map(|h| header.iter().position(|x| x == h.as_ref()))
+        .collect()
+}
+
+/// The columns between the first and the last of `columns`, the latest
+/// first: the years a table of years leaves out, keeping its first year,
+/// the actual figures that follow it, and its last year longest.
+pub(super) fn years_between(columns: std::ops::Range<usize>) -> impl Iterator<Item = usize> {
+    let (first, last) = (columns.start, columns.end.saturating_sub(1));
+    (first + 1..last).rev()
 }
 
 /// One cell of a table: its text and its tone.
+#[derive(Clone)]
 pub struct Cell {
     /// The text shown, already written in the language and decimals asked.
     pub text: String,
@@ -154,9 +185,19 @@ pub(super) fn plain(text: impl Into<String>) -> Cell {
     }
 }
 
-/// "104.20 (2018)"
-pub(super) fn latest_text(year: i32, value: f64, decimals: usize) -> String {
-    format!("{} ({year})", number(value, Precision::Decimals(decimals)))
+/// A figure the plan writes as written; a computed one with `decimals`.
+pub(super) fn figure_text(value: f64, stated: bool, decimals: usize) -> String {
+    if stated {
+        number(value, Precision::Full)
+    } else {
+        number(value, Precision::Decimals(decimals))
+    }
+}
+
+/// "104.2 (2018)": the latest actual figure, as written when the plan
+/// writes it, else with `decimals`.
+pub(super) fn latest_text(year: i32, value: f64, stated: bool, decimals: usize) -> String {
+    format!("{} ({year})", figure_text(value, stated, decimals))
 }
 
 /// Progress, the plan path's own progress by then, and time elapsed:
@@ -248,15 +289,146 @@ fn increase_text(statement: &GoalStatement, x: f64, words: &dyn Words, d: usize)
     }
 }
 
+/// How far the judged value is from the goal, with `decimals`, or more
+/// while a missed goal's gap would read as none.
+pub(super) fn missed_by_text(
+    statement: &GoalStatement,
+    gap: f64,
+    status: Status,
+    words: &dyn Words,
+    decimals: usize,
+) -> String {
+    let decimals = match status {
+        Status::Missed => nonzero_decimals(in_goal_terms(statement.kind, gap), decimals),
+        Status::Reached => decimals,
+    };
+    gap_text(statement, gap, words, decimals)
+}
+
+/// How far a goal is met, in percent with `decimals`, or more while a
+/// missed goal would read 100 %.
+pub(super) fn attainment_text(attainment: f64, status: Status, decimals: usize) -> String {
+    let decimals = match status {
+        Status::Missed => decimals_unlike(attainment * 100.0, &[100.0], decimals),
+        Status::Reached => decimals,
+    };
+    percent(attainment, decimals)
+}
+
+/// A value in the terms its goal is written in: in percent for a rate or
+/// a change, as it is for the others.
+fn in_goal_terms(kind: GoalKind, x: f64) -> f64 {
+    match kind {
+        GoalKind::Rate | GoalKind::Change => x * 100.0,
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => x,
+    }
+}
+
+/// The decimals `goal` is written with, its tolerance's included, each
+/// figure's counted by `written`.
+fn decimals_of(goal: &Goal, written: impl Fn(f64) -> usize) -> usize {
+    let tolerance = match goal.comparison {
+        Comparison::About { tolerance } => written(tolerance),
+        Comparison::AtLeast | Comparison::AtMost => 0,
+    };
+    written(goal.value).max(tolerance)
+}
+
+/// The decimals a level goal is written with, in the metric's unit.
+pub(super) fn level_decimals(goal: &Goal) -> usize {
+    decimals_of(goal, written_decimals)
+}
+
+/// The decimals a goal is written with in its own terms (the percent of a
+/// rate or a change); none for a goal in step with another metric, which
+/// is computed.
+pub(super) fn goal_decimals(statement: &GoalStatement) -> usize {
+    match statement.kind {
+        _ if statement.in_step.is_some() => 0,
+        GoalKind::Rate | GoalKind::Change => {
+            decimals_of(&statement.goal, |x| written_decimals(in_percent(x)))
+        }
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => level_decimals(&statement.goal),
+    }
+}
+
+/// The decimals the goal gives the metric's values in its unit: a level's,
+/// a total's or an increase's; none for a rate or a change, in percent.
+pub(super) fn unit_decimals(statement: &GoalStatement) -> usize {
+    match statement.kind {
+        GoalKind::Rate | GoalKind::Change => 0,
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => goal_decimals(statement),
+    }
+}
+
+/// Whether a goal's judged value is a percentage or percentage points: a
+/// rate, a change, or an increase of a metric in %.
+fn judged_in_percent(statement: &GoalStatement) -> bool {
+    match statement.kind {
+        GoalKind::Rate | GoalKind::Change => true,
+        GoalKind::Increase => statement.in_points,
+        GoalKind::Level | GoalKind::Total => false,
+    }
+}
+
+/// The decimals of a goal's judged value, and of its gap: as asked, else
+/// at least its goal's, and for a value in the metric's unit as many as
+/// it needs (a percentage keeps two, a hundredth of a point being finer
+/// than plans state rates); then more, while the value would read as met
+/// though the goal is missed.
+pub(super) fn judged_decimals(
+    statement: &GoalStatement,
+    value: f64,
+    status: Status,
+    options: &TextOptions,
+) -> usize {
+    let terms = |x: f64| in_goal_terms(statement.kind, x);
+    let stated = goal_decimals(statement);
+    let decimals = options.precision.unwrap_or_else(|| {
+        if judged_in_percent(statement) {
+            DEFAULT_DECIMALS.max(stated)
+        } else {
+            needed_decimals(terms(value), stated)
+        }
+    });
+    telling_decimals(
+        &statement.goal,
+        terms,
+        value,
+        status == Status::Reached,
+        decimals,
+    )
+}
+
+/// `decimals`, or more while `value`, written with them in the terms
+/// `terms` gives, reads as an edge of `goal` that it does not meet: a
+/// rounded figure never contradicts its status. A met goal keeps its
+/// decimals: rounding carries a value onto an edge at most, where it reads
+/// as met.
+pub(super) fn telling_decimals(
+    goal: &Goal,
+    terms: impl Fn(f64) -> f64,
+    value: f64,
+    met: bool,
+    decimals: usize,
+) -> usize {
+    if met {
+        return decimals;
+    }
+    let edges: Vec<f64> = edges(goal).into_iter().map(&terms).collect();
+    decimals_unlike(terms(value), &edges, decimals)
+}
+
 /// A goal's judged value with its status mark, coloured by status:
-/// "142.82 ✘".
+/// "142.82 ✘", with the decimals [`judged_decimals`] gives it.
 pub(super) fn judged_cell(
     statement: &GoalStatement,
     value: f64,
     status: Status,
-    words: &dyn Words,
-    decimals: usize,
+    options: &TextOptions,
 ) -> Cell {
+    let words = options.lang.words();
+    let decimals = judged_decimals(statement, value, status, options);
     let shown = judged_text(statement, value, words, decimals);
     let mark = words.status(status).chars().next().unwrap_or(' ');
     Cell {

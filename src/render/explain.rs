@@ -5,11 +5,11 @@
 use serde_json::{Map, Value, json};
 
 use super::document::{
-    Body, Document, Paragraph, Section, level_text, opening, points_text, scenario_lines,
-    unit_points_text,
+    Body, Document, Paragraph, Section, level_decimals, level_text, opening, points_text,
+    scenario_lines, telling_decimals, unit_points_text,
 };
 use super::json::{self as json_text, Json};
-use super::number::{Precision, number, percent, percent_shortest};
+use super::number::{Precision, nonzero_decimals, number, percent, percent_shortest};
 use super::records::{Field, Records};
 use super::words::{
     CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
@@ -17,7 +17,7 @@ use super::words::{
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions};
 use crate::report::explain::ExplainReport;
-use crate::report::{Comparison, Finding, MetricLabel, ReportHeader, estimator_name};
+use crate::report::{Comparison, Finding, Goal, MetricLabel, ReportHeader, estimator_name};
 
 impl Render for [ExplainReport] {
     type TableChoice = Nothing;
@@ -94,38 +94,47 @@ impl Render for [ExplainReport] {
 /// Writes a finding's numbers the way its sentence shows them, then says it
 /// in the language asked.
 fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) -> String {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let (base_year, target_year) = (report.header.base_year, report.header.target_year);
     let label = |i: usize| -> &MetricLabel { &report.metrics[i] };
     let rate = |r: f64| percent(r, d);
     let gap = |r: f64| points_text(r, words, d);
-    // Values the plan states (a baseline, a goal) are shown as written.
+    // Values the plan states (a baseline, a goal) are shown as written;
+    // computed ones with the decimals they need, at least their goal's.
     let stated = |x: f64, unit: &str| words.with_unit(number(x, Precision::Full), unit);
-    let computed = |x: f64, unit: &str| words.with_unit(number(x, Precision::Decimals(d)), unit);
+    let computed = |x: f64, decimals: usize, unit: &str| {
+        words.with_unit(number(x, Precision::Decimals(decimals)), unit)
+    };
+    let needs = |x: f64, level: &Goal| options.value_decimals(x, level_decimals(level));
+    let value = |x: f64, level: &Goal, unit: &str| computed(x, needs(x, level), unit);
     // A yearly step: in the metric's unit, or signed points for a metric in %.
-    let step = |x: f64, metric: &MetricLabel| {
+    let step = |x: f64, metric: &MetricLabel, level: &Goal| {
         if metric.in_points {
             unit_points_text(x, words, d)
         } else {
-            computed(x, &metric.unit)
+            value(x, level, &metric.unit)
         }
     };
     let goal = level_text;
     match finding {
         Finding::RateAndLevel(f) => {
             let MetricLabel { name, unit, .. } = label(f.metric);
+            // Where the rate leads never reads as the goal it misses.
+            let reached = needs(f.reached, &f.level);
+            let reached = telling_decimals(&f.level, |x| x, f.reached, f.meets, reached);
             words.rate_and_level(&RateAndLevel {
                 name: name.clone(),
                 base_year,
                 target_year,
                 rate: percent_shortest(f.stated_rate),
                 baseline: stated(f.baseline, unit),
-                reached: computed(f.reached, unit),
+                reached: computed(f.reached, reached, unit),
                 goal: goal(&f.level),
-                shortfall: (!f.meets).then(|| computed(f.distance, unit)),
+                shortfall: (!f.meets)
+                    .then(|| computed(f.distance, nonzero_decimals(f.distance, reached), unit)),
                 level: stated(f.level.value, unit),
                 needed_rate: rate(f.needed_rate),
-                implied_baseline: computed(f.implied_baseline, unit),
+                implied_baseline: value(f.implied_baseline, &f.level, unit),
             })
         }
         Finding::LevelNeeds(f) => {
@@ -150,6 +159,7 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                     target_year,
                     baseline,
                     goal: goal(&f.level),
+                    ceiling: stated(f.level.value, unit),
                     allowed_rate: rate(f.needed_rate),
                     own_rate: rate(f.own_rate),
                     enough,
@@ -160,10 +170,10 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         target_year,
                         baseline,
                         level: stated(f.level.value, unit),
-                        increment: step(increment, metric),
+                        increment: step(increment, metric, &f.level),
                         // A metric in % moves by points, not by a rate.
                         needed_rate: (!metric.in_points).then(|| rate(f.needed_rate)),
-                        own_increment: step(own, metric),
+                        own_increment: step(own, metric, &f.level),
                         enough,
                     })
                 }
@@ -173,8 +183,9 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         target_year,
                         baseline,
                         goal: goal(&f.level),
-                        increment: step(increment, metric),
-                        own_increment: step(own, metric),
+                        ceiling: stated(f.level.value, unit),
+                        increment: step(increment, metric, &f.level),
+                        own_increment: step(own, metric, &f.level),
                         enough,
                     })
                 }
@@ -191,7 +202,7 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                 name: name.clone(),
                 base_year,
                 target_year,
-                share_at_base: computed(f.share_at_base, unit),
+                share_at_base: value(f.share_at_base, &f.level, unit),
                 level: stated(f.level.value, unit),
                 numerator: label(f.numerator).name.clone(),
                 denominator: label(f.denominator).name.clone(),
@@ -276,22 +287,27 @@ fn finding_object(report: &ExplainReport, finding: &Finding, precision: Precisio
     object
 }
 
-/// Keys whose numbers are values in the metric's unit; the others are rates.
-const VALUE_KEYS: [&str; 7] = [
-    "baseline",
+/// Keys whose numbers the plan writes, kept as written.
+const STATED_KEYS: [&str; 4] = ["baseline", "target", "stated_rate", "change_target"];
+
+/// Keys whose numbers are computed values in the metric's unit; the others
+/// are rates.
+const VALUE_KEYS: [&str; 5] = [
     "reached",
-    "target",
     "implied_baseline",
     "share_at_base",
     "needed_increment",
     "own_increment",
 ];
 
-/// `--precision` for JSON: values keep N decimals, rates N + 2.
+/// `--precision` for JSON: values keep N decimals, rates N + 2; figures the
+/// plan writes keep theirs.
 fn round_numbers(map: &mut Map<String, Value>, precision: Precision) {
     for (key, value) in map.iter_mut() {
         if let Some(x) = value.as_f64().filter(|_| value.is_f64()) {
-            let field = if VALUE_KEYS.contains(&key.as_str()) {
+            let field = if STATED_KEYS.contains(&key.as_str()) {
+                Field::Stated(x)
+            } else if VALUE_KEYS.contains(&key.as_str()) {
                 Field::Number(x)
             } else {
                 Field::Fraction(x)

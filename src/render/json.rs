@@ -11,7 +11,7 @@ use std::io::{self, Write};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 
-use super::number::{Precision, fraction_precision, rounded};
+use super::number::{Precision, fraction_precision, rounded, telling};
 use super::records::Field;
 use crate::report::ReportHeader;
 
@@ -75,6 +75,12 @@ pub(super) fn value(field: Field, precision: Precision) -> Value {
         Field::Int(i) => Value::from(i),
         Field::Number(x) => Value::from(rounded(x, precision)),
         Field::Fraction(x) => Value::from(rounded(x, fraction_precision(precision))),
+        Field::Stated(x) => Value::from(x),
+        Field::Missed {
+            x,
+            fraction,
+            unlike,
+        } => Value::from(rounded(x, telling(x, fraction, &unlike, precision))),
         Field::Bool(b) => Value::Bool(b),
         Field::Empty => Value::Null,
     }

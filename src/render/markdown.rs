@@ -3,7 +3,7 @@
 use comfy_table::presets::ASCII_MARKDOWN;
 
 use super::document::{Body, Document, Grid, Paragraph};
-use super::table::{TerminalOptions, build};
+use super::table::build;
 
 pub(super) fn draw(document: Document) -> String {
     let mut out = String::new();
@@ -58,11 +58,7 @@ fn markdown_table(mut grid: Grid) -> String {
             c.text = cell(&c.text);
         }
     }
-    let plain = TerminalOptions {
-        color: false,
-        fit_terminal: false,
-    };
-    let text = build(&grid, ASCII_MARKDOWN, plain).to_string();
+    let text = build(&grid, ASCII_MARKDOWN, false).to_string();
     // Padding aligns the source; a `---:` rule aligns the rendered page.
     let mut lines: Vec<String> = text.lines().map(str::to_owned).collect();
     if let Some(rule) = lines.get_mut(1) {

@@ -3,13 +3,14 @@
 //! the JSON; [`render`] picks the format, checks that the options fit it,
 //! and writes. Records and JSON are made as they are written, so that CSV
 //! and JSON output is never held whole. One module per format (`table`,
-//! `markdown`, `csv`, `json`, and `chart` for the SVG); what they share
-//! lives in `number` (how a value is written), `words` (every word people
-//! read, one file per language), `document` (the titled tables and
-//! paragraphs of the human-readable formats) and `records` (the fields of
-//! CSV rows and JSON objects, named once for both). What each command
-//! shows is in `report`, `sensitivity`, `explain`, `review` (the review
-//! and its year-by-year history) and `odds`, which implement [`Render`].
+//! `markdown`, `csv`, `json`, and `chart` for the SVG; `fit` fits the
+//! terminal table to the terminal's width); what they share lives in
+//! `number` (how a value is written), `words` (every word people read, one
+//! file per language), `document` (the titled tables and paragraphs of the
+//! human-readable formats) and `records` (the fields of CSV rows and JSON
+//! objects, named once for both). What each command shows is in `report`,
+//! `sensitivity`, `explain`, `review` (the review and its year-by-year
+//! history) and `odds`, which implement [`Render`].
 //!
 //! A new format is one module and one [`Format`]; a new report is one
 //! implementation of [`Render`].
@@ -21,6 +22,7 @@ pub mod chart;
 mod csv;
 pub mod document;
 mod explain;
+mod fit;
 pub mod json;
 mod markdown;
 mod number;
@@ -125,7 +127,9 @@ pub enum ColorWhen {
 pub struct Options<T> {
     /// The language people read: of headers, labels and sentences.
     pub lang: Lang,
-    /// Decimals to show: 2 by default for people, every digit for programs.
+    /// Decimals of computed figures: by default as many as each needs for
+    /// people (see `number::needed_decimals`), every digit for programs.
+    /// Figures the plan writes are shown as written whatever it says.
     pub precision: Option<u8>,
     /// Which of its tables the report shows: every one by default, but CSV
     /// holds one.
@@ -141,6 +145,8 @@ pub struct Options<T> {
     pub color: Option<ColorWhen>,
     /// A trend mark (▁▂▃▅▇) per metric in the terminal's years table.
     pub sparkline: bool,
+    /// Every column of the terminal table, however wide the table.
+    pub wide: bool,
     /// Where the output goes: decides colour `auto` and fitting to the
     /// terminal's width.
     pub destination: Destination,
@@ -154,19 +160,17 @@ pub struct Destination {
     pub terminal: bool,
     /// The NO_COLOR environment variable is set (and not empty).
     pub no_color: bool,
+    /// The width the terminal table is fitted to: the terminal's, or the
+    /// one asked for; none where tables are drawn whole (a pipe, a file).
+    pub width: Option<usize>,
 }
 
 impl<T> Options<T> {
-    /// Decimals in the documents people read.
-    pub fn decimals(&self) -> usize {
-        self.precision.map_or(2, usize::from)
-    }
-
     /// The options of the documents people read.
     fn text(&self, format: Format) -> TextOptions {
         TextOptions {
             lang: self.lang,
-            decimals: self.decimals(),
+            precision: self.precision.map(usize::from),
             // Only the terminal's years table carries the trend mark.
             sparkline: self.sparkline && format == Format::Table,
         }
@@ -179,14 +183,18 @@ impl<T> Options<T> {
     }
 
     fn terminal(&self) -> TerminalOptions {
-        let Destination { terminal, no_color } = self.destination;
+        let Destination {
+            terminal,
+            no_color,
+            width,
+        } = self.destination;
         TerminalOptions {
             color: match self.color.unwrap_or(ColorWhen::Auto) {
                 ColorWhen::Always => true,
                 ColorWhen::Never => false,
                 ColorWhen::Auto => terminal && !no_color,
             },
-            fit_terminal: terminal,
+            width: width.filter(|_| !self.wide),
         }
     }
 }
@@ -196,10 +204,25 @@ impl<T> Options<T> {
 pub struct TextOptions {
     /// The language of every word shown.
     pub lang: Lang,
-    /// Decimals of the values shown (goal values keep theirs).
-    pub decimals: usize,
+    /// The decimals `--precision` asks for, if it does.
+    pub precision: Option<usize>,
     /// A trend mark (▁▂▃▅▇) per metric in the years table.
     pub sparkline: bool,
+}
+
+impl TextOptions {
+    /// Decimals of the figures that are not a metric's values (rates,
+    /// attainment, deviations): as asked, else two.
+    pub fn decimals(&self) -> usize {
+        self.precision.unwrap_or(number::DEFAULT_DECIMALS)
+    }
+
+    /// Decimals of a computed value `x` of a metric whose goal is written
+    /// with `stated` decimals: as asked, else as many as it needs.
+    pub fn value_decimals(&self, x: f64, stated: usize) -> usize {
+        self.precision
+            .unwrap_or_else(|| number::needed_decimals(x, stated))
+    }
 }
 
 /// An option that does not fit the format, or a format the report cannot
@@ -231,6 +254,9 @@ pub enum Misfit {
     /// CSV was asked of a report that has no table (`explain`).
     #[error("the report is sentences or data, not a table")]
     NotATable,
+    /// Every column is asked for where every column is always written.
+    #[error("CSV and JSON always hold every column")]
+    Wide,
 }
 
 /// The name a table is chosen by.
@@ -279,6 +305,10 @@ pub fn check<R: Render + ?Sized>(
     if options.color.is_some() && format != Format::Table {
         return Err(Misfit::Color);
     }
+    // Markdown, like a table that is not fitted, always has every column.
+    if options.wide && matches!(format, Format::Csv | Format::Json) {
+        return Err(Misfit::Wide);
+    }
     Ok(())
 }
 
@@ -295,7 +325,7 @@ pub fn render<R: Render + ?Sized>(
     match format {
         Format::Table => {
             let document = report.document(options.table, &options.text(format));
-            table::draw(document, options.terminal(), out)?
+            table::draw(document, options.terminal(), options.lang.words(), out)?
         }
         Format::Markdown => {
             let document = report.document(options.table, &options.text(format));
@@ -359,6 +389,7 @@ mod tests {
             raw_csv: false,
             color: None,
             sparkline: false,
+            wide: false,
             destination: Destination::default(),
         };
         let mut out = Writes::default();

@@ -5,6 +5,10 @@
 //! hold: such values take the exponent form, `1.5e300` for people and in CSV
 //! the form spreadsheets read (`1.5E+300`). A result too large for a double
 //! (an overflow) is shown as [`NOT_A_NUMBER`], never as `inf`.
+//!
+//! People are shown a computed value with the decimals it needs
+//! ([`needed_decimals`]) unless `--precision` says otherwise; figures the
+//! plan writes are shown as written, whatever the precision.
 
 use crate::report::in_percent;
 
@@ -26,6 +30,16 @@ const FIXED_LIMIT: f64 = 1e15;
 /// large side, fixed notation would run past 15 zeros. Asked-for decimals
 /// round such values to zero instead, as asked.
 const SMALL_LIMIT: f64 = 1e-15;
+
+/// Decimals of a computed figure people read when no `--precision` is
+/// asked, at the least.
+pub(super) const DEFAULT_DECIMALS: usize = 2;
+
+/// The most decimals a figure is shown with, as many as `--precision` allows.
+pub(super) const MAX_DECIMALS: usize = 20;
+
+/// Significant digits a computed value keeps at the least.
+const SIGNIFICANT_DIGITS: i32 = 4;
 
 /// What people see for a result no double holds: spreadsheets show the same
 /// for an overflowing formula such as `=RRI(5, 1E-300, 1E+300)`.
@@ -72,6 +86,78 @@ pub(super) fn fraction_precision(precision: Precision) -> Precision {
     match precision {
         Precision::Full => Precision::Full,
         Precision::Decimals(d) => Precision::Decimals(d + 2),
+    }
+}
+
+/// Digits after the point in the shortest text that reads back as `x`: the
+/// decimals the plan writes it with, trailing zeros aside.
+pub(super) fn written_decimals(x: f64) -> usize {
+    let text = number(x, Precision::Full);
+    // An extreme value is written 2.5e-16: its mantissa's decimals, moved.
+    let (mantissa, exponent) = match text.split_once('e') {
+        Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().unwrap_or(0)),
+        None => (text.as_str(), 0),
+    };
+    let decimals = mantissa
+        .split_once('.')
+        .map_or(0, |(_, digits)| digits.len());
+    let moved = i64::try_from(decimals).unwrap_or(0) - exponent;
+    usize::try_from(moved.clamp(0, MAX_DECIMALS as i64)).unwrap_or(0)
+}
+
+/// The decimals a computed value needs to be shown honestly: at least
+/// [`DEFAULT_DECIMALS`], at least `stated` (its goal's, as written), and
+/// enough for four significant digits: 0.42273 → 0.4227, 142.8232 → 142.82.
+/// A value too small for four digits within [`MAX_DECIMALS`] keeps the
+/// others: twenty zeros say no more than two.
+pub(super) fn needed_decimals(x: f64, stated: usize) -> usize {
+    let significant = if x.is_finite() && x != 0.0 {
+        let magnitude = x.abs().log10().floor() as i32;
+        usize::try_from(SIGNIFICANT_DIGITS - 1 - magnitude)
+            .ok()
+            .filter(|&d| d <= MAX_DECIMALS)
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    DEFAULT_DECIMALS
+        .max(stated)
+        .max(significant)
+        .min(MAX_DECIMALS)
+}
+
+/// `decimals`, or more while `x` written with them reads as one of
+/// `unlike`: a figure beside a missed goal never reads as the goal, nor
+/// its gap as none. Rounding carries a value onto a bound written with as
+/// many decimals at most, never past it, so differing text is enough.
+pub(super) fn decimals_unlike(x: f64, unlike: &[f64], decimals: usize) -> usize {
+    let written = |y: f64, d: usize| number(y, Precision::Decimals(d));
+    if unlike.contains(&x) {
+        return decimals;
+    }
+    (decimals..MAX_DECIMALS)
+        .find(|&d| unlike.iter().all(|&u| written(x, d) != written(u, d)))
+        .unwrap_or(MAX_DECIMALS)
+}
+
+/// `decimals`, or more while `x` written with them reads as zero: a
+/// difference that is there is never shown as none.
+pub(super) fn nonzero_decimals(x: f64, decimals: usize) -> usize {
+    decimals_unlike(x, &[0.0], decimals)
+}
+
+/// The precision of a figure beside a missed goal's status, in the metric's
+/// unit or a `fraction`: `precision` (a fraction's two decimals more), or
+/// more decimals while it would read as one of `unlike`.
+pub(super) fn telling(x: f64, fraction: bool, unlike: &[f64], precision: Precision) -> Precision {
+    let precision = if fraction {
+        fraction_precision(precision)
+    } else {
+        precision
+    };
+    match precision {
+        Precision::Full => Precision::Full,
+        Precision::Decimals(d) => Precision::Decimals(decimals_unlike(x, unlike, d)),
     }
 }
 
@@ -147,6 +233,42 @@ mod tests {
         assert_eq!(rounded(0.171398, Precision::Decimals(4)), 0.1714);
         assert_eq!(fraction(0.171398, Precision::Decimals(0)), "0.17");
         assert_eq!(number(1e300, Precision::Decimals(2)), "1.00e300");
+    }
+
+    #[test]
+    fn computed_values_keep_four_significant_digits_and_their_goal_s_decimals() {
+        assert_eq!(needed_decimals(0.42273, 0), 4);
+        assert_eq!(number(0.42273, Precision::Decimals(4)), "0.4227");
+        assert_eq!(needed_decimals(142.8232, 0), 2);
+        assert_eq!(needed_decimals(0.0012345, 0), 6);
+        assert_eq!(needed_decimals(12184.48, 0), 2);
+        // The goal ≤ 0.4325 asks for four decimals of a value of any size.
+        assert_eq!(needed_decimals(12.5, written_decimals(0.4325)), 4);
+        assert_eq!(needed_decimals(0.0, 0), 2);
+        assert_eq!(needed_decimals(f64::INFINITY, 0), 2);
+        assert_eq!(needed_decimals(1e-300, 0), 2);
+        assert_eq!(needed_decimals(1.5e-17, 0), 20);
+        assert_eq!(written_decimals(0.4325), 4);
+        assert_eq!(written_decimals(150.0), 0);
+        assert_eq!(written_decimals(6.5), 1);
+        assert_eq!(written_decimals(2.5e-16), 17);
+        assert_eq!(written_decimals(1.5e300), 0);
+        assert_eq!(nonzero_decimals(-0.0002, 2), 4);
+        assert_eq!(nonzero_decimals(0.0, 2), 2);
+        assert_eq!(nonzero_decimals(1.5, 0), 0);
+        // 99.996 against 100: "100.00" would read as the goal it misses.
+        assert_eq!(decimals_unlike(99.996, &[100.0], 2), 3);
+        assert_eq!(decimals_unlike(99.996, &[100.0], 0), 3);
+        assert_eq!(decimals_unlike(0.43254, &[0.4325], 4), 5);
+        assert_eq!(decimals_unlike(98.0, &[100.0], 0), 0);
+        assert_eq!(
+            telling(0.99996, true, &[1.0], Precision::Decimals(0)),
+            Precision::Decimals(5)
+        );
+        assert_eq!(
+            telling(0.5, false, &[1.0], Precision::Full),
+            Precision::Full
+        );
     }
 
     #[test]

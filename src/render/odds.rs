@@ -7,8 +7,8 @@
 use serde_json::{Value, json};
 
 use super::document::{
-    Cell, Document, Grid, Section, goal_text, judged_text, opening, plain, scenario_lines,
-    section_heading,
+    Cell, Document, Grid, Section, goal_text, judged_decimals, judged_text, opening, plain,
+    positions, scenario_lines, section_heading,
 };
 use super::json::{self, Json, plan_object};
 use super::number::{Precision, number, percent};
@@ -47,7 +47,8 @@ fn records(report: &OddsReport) -> impl Iterator<Item = Vec<Field>> + '_ {
                 .map_or(Field::Empty, |y| Field::Int(y.into()))
         };
         let uncertainty = report.uncertainty;
-        let mut fields = goal_fields(&report.header, &row.metric, &row.outcome).to_vec();
+        let mut fields =
+            goal_fields(&report.header, &row.metric, &row.statement, &row.outcome).to_vec();
         fields.extend([
             Field::Fraction(row.probability),
             value(row.value.p10),
@@ -214,18 +215,39 @@ fn grid(report: &OddsReport, options: &TextOptions) -> Grid {
         .iter()
         .map(|row| cells(row, options, last_year))
         .collect();
+    // Too wide for the terminal, the table keeps the metric, its goal and
+    // its probability, and leaves out first the spread around them.
+    let drop_order = positions(
+        &header,
+        [
+            words.year_held().to_owned(),
+            words.percentile(10),
+            words.percentile(90),
+            words.unit().to_owned(),
+            words.percentile(50),
+            words.projected(report.header.target_year),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric: vec![false, false, false, true, true, true, true, true, true],
+        drop_order,
     }
 }
 
 fn cells(row: &OddsRow, options: &TextOptions, last_year: i32) -> Vec<Cell> {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let statement = &row.statement;
-    let judged =
-        |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| judged_text(statement, v, words, d));
+    // The percentiles with the decimals of the plan's own value.
+    let o = &row.outcome;
+    let decimals = judged_decimals(statement, o.projected, o.status, options);
+    let judged = |v: Option<f64>| {
+        v.map_or_else(
+            || "—".to_owned(),
+            |v| judged_text(statement, v, words, decimals),
+        )
+    };
     let year = |y: Option<i32>| y.map_or_else(|| words.not_by(last_year), |y| y.to_string());
     let years = row.year.as_ref().map_or_else(String::new, |p| {
         format!("{} / {} / {}", year(p.p10), year(p.p50), year(p.p90))
@@ -234,7 +256,7 @@ fn cells(row: &OddsRow, options: &TextOptions, last_year: i32) -> Vec<Cell> {
         plain(row.metric.name.clone()),
         plain(row.metric.unit.clone()),
         plain(goal_text(statement, words, Some(d))),
-        plain(judged_text(statement, row.outcome.projected, words, d)),
+        plain(judged_text(statement, o.projected, words, decimals)),
         plain(percent(row.probability, d)),
         plain(judged(row.value.p10)),
         plain(judged(row.value.p50)),

@@ -2,11 +2,13 @@
 //!
 //! These names and values are a contract with scripts: they never change with
 //! `--lang`, rates are fractions (0.16), and a value that does not apply is
-//! an empty CSV cell or a JSON null.
+//! an empty CSV cell or a JSON null. Figures the plan writes (targets,
+//! tolerances, baselines, actual figures) are written as the plan writes
+//! them, whatever `--precision` asks.
 
 use crate::report::{
-    Class, Comparison, GoalKind, GoalOutcome, GoalReport, GoalRow, Method, MetricLabel,
-    PointSource, RateMethod, ReportHeader, Status,
+    Class, Comparison, Goal, GoalKind, GoalOutcome, GoalReport, GoalRow, GoalStatement, Method,
+    MetricLabel, PointSource, RateMethod, ReportHeader, Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
@@ -46,6 +48,20 @@ pub enum Field {
     /// A fraction: a rate (0.16) or a ratio such as attainment (0.95). With
     /// `--precision N` it keeps N + 2 decimals, as many as N in percent.
     Fraction(f64),
+    /// A figure the plan writes, in the metric's unit or a fraction:
+    /// written in full whatever the precision.
+    Stated(f64),
+    /// A figure beside a missed goal's status, in the metric's unit or a
+    /// fraction: rounded as asked, but with more decimals while it would
+    /// read as one of `unlike` (the goal's edge, or no gap at all).
+    Missed {
+        /// The figure.
+        x: f64,
+        /// A fraction, which keeps two decimals more, rather than a value.
+        fraction: bool,
+        /// What it must not read as.
+        unlike: Vec<f64>,
+    },
     /// `true` or `false`.
     Bool(bool),
     /// No value: an empty CSV cell, a JSON null.
@@ -56,6 +72,25 @@ fn text(s: &str) -> Field {
     Field::Text(s.to_owned())
 }
 
+/// A value in a metric's unit: as written when the plan writes it.
+pub(super) fn figure(x: f64, stated: bool) -> Field {
+    if stated {
+        Field::Stated(x)
+    } else {
+        Field::Number(x)
+    }
+}
+
+/// A goal's own figure (its target or tolerance) in its terms: as the plan
+/// writes it, unless the goal is in step with another metric, whose rate
+/// it is computed from.
+pub(super) fn goal_figure(statement: &GoalStatement, x: f64) -> Field {
+    match statement.in_step {
+        Some(_) => in_goal_terms(statement.kind, x),
+        None => Field::Stated(x),
+    }
+}
+
 pub(super) fn optional_fraction(x: Option<f64>) -> Field {
     x.map_or(Field::Empty, Field::Fraction)
 }
@@ -63,18 +98,55 @@ pub(super) fn optional_fraction(x: Option<f64>) -> Field {
 /// A value in a goal's own terms: the metric's unit for a level, increase
 /// or total goal, a fraction for a rate or change goal.
 pub(super) fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
-    match kind {
-        GoalKind::Level | GoalKind::Increase | GoalKind::Total => Field::Number(value),
-        GoalKind::Rate | GoalKind::Change => Field::Fraction(value),
+    if is_fraction(kind) {
+        Field::Fraction(value)
+    } else {
+        Field::Number(value)
     }
 }
 
-/// Which goal a row is about: its labels, kind, comparison and target, as
-/// the columns `scenario,metric,name,unit,goal,op,target` that the tables
-/// of review and odds open with.
+fn is_fraction(kind: GoalKind) -> bool {
+    match kind {
+        GoalKind::Level | GoalKind::Increase | GoalKind::Total => false,
+        GoalKind::Rate | GoalKind::Change => true,
+    }
+}
+
+/// The values a goal's figure is judged against: its target, or the two
+/// edges of an `about` band.
+pub(super) fn edges(goal: &Goal) -> Vec<f64> {
+    match goal.comparison {
+        Comparison::About { tolerance } => vec![goal.value - tolerance, goal.value + tolerance],
+        Comparison::AtLeast | Comparison::AtMost => vec![goal.value],
+    }
+}
+
+/// A goal's judged value in its terms: beside a missed status, never
+/// rounded onto the goal it misses.
+pub(super) fn judged(kind: GoalKind, goal: &Goal, status: Status, x: f64) -> Field {
+    missed_unlike(kind, status, x, edges(goal))
+}
+
+/// `x` in a goal's terms: beside a missed status, never rounded onto one
+/// of `unlike`.
+fn missed_unlike(kind: GoalKind, status: Status, x: f64, unlike: Vec<f64>) -> Field {
+    match status {
+        Status::Reached => in_goal_terms(kind, x),
+        Status::Missed => Field::Missed {
+            x,
+            fraction: is_fraction(kind),
+            unlike,
+        },
+    }
+}
+
+/// Which goal a row is about: its labels, kind, comparison and target (as
+/// the plan writes it), as the columns `scenario,metric,name,unit,goal,op,
+/// target` that the tables of review and odds open with.
 pub(super) fn goal_fields(
     header: &ReportHeader,
     metric: &MetricLabel,
+    statement: &GoalStatement,
     o: &GoalOutcome,
 ) -> [Field; 7] {
     let [scenario, id, name, unit] = labels(header, metric);
@@ -85,7 +157,7 @@ pub(super) fn goal_fields(
         unit,
         text(goal_kind_key(o.kind)),
         text(op_key(o.goal.comparison)),
-        in_goal_terms(o.kind, o.goal.value),
+        goal_figure(statement, o.goal.value),
     ]
 }
 
@@ -126,7 +198,6 @@ pub(super) fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 27] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
-    let in_goal_terms = |x: f64| in_goal_terms(o.kind, x);
     let tolerance = match o.goal.comparison {
         Comparison::About { tolerance } => Some(tolerance),
         _ => None,
@@ -138,20 +209,23 @@ pub(super) fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 27] {
         unit,
         text(goal_kind_key(o.kind)),
         text(op_key(o.goal.comparison)),
-        in_goal_terms(o.goal.value),
-        tolerance.map_or(Field::Empty, in_goal_terms),
+        goal_figure(&row.statement, o.goal.value),
+        tolerance.map_or(Field::Empty, |t| goal_figure(&row.statement, t)),
         Field::Int(report.header.base_year.into()),
-        Field::Number(o.baseline),
+        figure(o.baseline, row.stated.baseline),
         Field::Int(report.header.target_year.into()),
-        in_goal_terms(o.projected),
+        judged(o.kind, &o.goal, o.status, o.projected),
         text(status_key(o.status)),
-        in_goal_terms(o.gap),
-        optional_fraction(o.attainment),
+        missed_unlike(o.kind, o.status, o.gap, vec![0.0]),
+        o.attainment.map_or(Field::Empty, |a| {
+            // A missed goal's attainment never reads 100 %.
+            missed_unlike(GoalKind::Rate, o.status, a, vec![1.0])
+        }),
         optional_fraction(o.required_rate),
         o.year_reached
             .map_or(Field::Empty, |y| Field::Int(y.into())),
         p.map_or(Field::Empty, |p| Field::Int(p.latest_year.into())),
-        p.map_or(Field::Empty, |p| Field::Number(p.latest_value)),
+        p.map_or(Field::Empty, |p| figure(p.latest_value, row.stated.latest)),
         p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
         optional_fraction(p.and_then(|p| p.deviation)),
         optional_fraction(p.and_then(|p| p.progress)),
@@ -276,7 +350,7 @@ pub(super) fn long_years(report: &GoalReport) -> impl Iterator<Item = [Field; 7]
                 name,
                 unit,
                 Field::Int(p.year.into()),
-                Field::Number(p.value),
+                figure(p.value, p.stated),
                 text(source_key(p.source)),
             ]
         })

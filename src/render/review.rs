@@ -11,13 +11,14 @@
 use serde_json::Value;
 
 use super::document::{
-    Cell, Document, Grid, Section, Tone, goal_text, latest_text, opening, pace_text, plain,
-    progress_text, scenario_lines, section_heading, signed_percent,
+    Cell, Document, Grid, Section, Tone, figure_text, goal_text, latest_text, opening, pace_text,
+    plain, positions, progress_text, scenario_lines, section_heading, signed_percent,
+    unit_decimals,
 };
 use super::json::{self, Json};
 use super::number::{Precision, number};
 use super::records::{
-    Field, NO_FIGURES, Records, class_key, goal_fields, method_key, optional_fraction,
+    Field, NO_FIGURES, Records, class_key, figure, goal_fields, method_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, TextOptions, no_layout};
 use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
@@ -84,46 +85,44 @@ fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
 
 /// One record per goal, in the order of [`COLUMNS`].
 fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
-    report
-        .lines
-        .iter()
-        .map(move |ReviewRow { metric, line, .. }| {
-            let o = &line.outcome;
-            let p = o.progress.as_ref();
-            let mut fields = goal_fields(&report.header, metric, o).to_vec();
-            fields.extend([
-                line.latest
-                    .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
-                line.latest.map_or(Field::Empty, |(_, v)| Field::Number(v)),
-                p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
-                optional_fraction(p.and_then(|p| p.deviation)),
-                optional_fraction(p.and_then(|p| p.progress)),
-                optional_fraction(p.and_then(|p| p.expected_progress)),
-                optional_fraction(p.map(|p| p.time_elapsed)),
-                optional_fraction(line.achieved_rate),
-                optional_fraction(line.remaining_rate),
-                Field::Text(verdict_key(line.assessment.as_ref()).into()),
-            ]);
-            fields
-        })
+    report.lines.iter().map(move |row| {
+        let (line, stated) = (&row.line, row.stated);
+        let o = &line.outcome;
+        let p = o.progress.as_ref();
+        let mut fields = goal_fields(&report.header, &row.metric, &row.statement, o).to_vec();
+        fields.extend([
+            line.latest
+                .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
+            line.latest
+                .map_or(Field::Empty, |(_, v)| figure(v, stated.latest)),
+            p.map_or(Field::Empty, |p| Field::Number(p.plan_value)),
+            optional_fraction(p.and_then(|p| p.deviation)),
+            optional_fraction(p.and_then(|p| p.progress)),
+            optional_fraction(p.and_then(|p| p.expected_progress)),
+            optional_fraction(p.map(|p| p.time_elapsed)),
+            optional_fraction(line.achieved_rate),
+            optional_fraction(line.remaining_rate),
+            Field::Text(verdict_key(line.assessment.as_ref()).into()),
+        ]);
+        fields
+    })
 }
 
 /// One record per goal and year, in the order of [`HISTORY_COLUMNS`].
 fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> + '_ {
-    report
-        .lines
-        .iter()
-        .map(move |ReviewRow { metric, line, .. }| {
-            let mut fields = goal_fields(&report.header, metric, &line.outcome).to_vec();
-            fields.extend([
-                Field::Int(line.as_of.into()),
-                Field::Number(line.latest_value),
-                Field::Number(line.plan_value),
-                Field::Text(method_key(report.method).into()),
-                Field::Text(class_key(line.assessment.class).into()),
-            ]);
-            fields
-        })
+    report.lines.iter().map(move |row| {
+        let line = &row.line;
+        let mut fields =
+            goal_fields(&report.header, &row.metric, &row.statement, &line.outcome).to_vec();
+        fields.extend([
+            Field::Int(line.as_of.into()),
+            figure(line.latest_value, row.stated.latest),
+            Field::Number(line.plan_value),
+            Field::Text(method_key(report.method).into()),
+            Field::Text(class_key(line.assessment.class).into()),
+        ]);
+        fields
+    })
 }
 
 /// `keys` paired with `fields`, then the figures behind the class.
@@ -275,28 +274,43 @@ fn grid(report: &ReviewReport, options: &TextOptions) -> Grid {
         .iter()
         .map(|review_row| row(review_row, report.method, options))
         .collect();
+    // Too wide for the terminal, the table keeps the metric, its goal and
+    // the verdict, and leaves out first what leads to the verdict least.
+    let drop_order = positions(
+        &header,
+        [
+            words.deviation(),
+            words.achieved_rate(),
+            words.remaining_rate(),
+            words.basis_header(),
+            words.progress_and_time(),
+            words.latest(),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric: vec![false, false, true, true, true, true, true, true, false],
+        drop_order,
     }
 }
 
 fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cell> {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let ReviewRow {
         metric,
         statement,
         line,
+        stated,
     } = review_row;
     let p = line.outcome.progress.as_ref();
     vec![
         plain(metric.name.clone()),
         plain(goal_text(statement, words, Some(d))),
-        plain(
-            line.latest
-                .map_or_else(String::new, |(year, value)| latest_text(year, value, d)),
-        ),
+        plain(line.latest.map_or_else(String::new, |(year, value)| {
+            let decimals = options.value_decimals(value, unit_decimals(statement));
+            latest_text(year, value, stated.latest, decimals)
+        })),
         plain(
             p.and_then(|p| p.deviation)
                 .map_or_else(String::new, |x| signed_percent(x, d)),
@@ -340,8 +354,7 @@ fn basis(method: Method, a: &Assessment, d: usize) -> String {
 
 /// One row per goal and year with a figure.
 fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
-    let (words, d) = (options.lang.words(), options.decimals);
-    let value = |x: f64| number(x, Precision::Decimals(d));
+    let (words, d) = (options.lang.words(), options.decimals());
     let header = vec![
         words.metric().to_owned(),
         words.goal().to_owned(),
@@ -359,22 +372,43 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
                 metric,
                 statement,
                 line,
+                stated,
             } = row;
+            // The figure as written; the plan path's value as it needs.
+            let decimals = |x: f64| options.value_decimals(x, unit_decimals(statement));
+            let plan_value = line.plan_value;
             vec![
                 plain(metric.name.clone()),
                 plain(goal_text(statement, words, Some(d))),
                 plain(line.as_of.to_string()),
-                plain(value(line.latest_value)),
-                plain(value(line.plan_value)),
+                plain(figure_text(
+                    line.latest_value,
+                    stated.latest,
+                    decimals(line.latest_value),
+                )),
+                plain(number(
+                    plan_value,
+                    Precision::Decimals(decimals(plan_value)),
+                )),
                 plain(basis(report.method, &line.assessment, d)),
                 verdict_cell(Some(line.assessment.class), options),
             ]
         })
         .collect();
+    // Too wide, it keeps the metric, the goal, the year and the verdict.
+    let drop_order = positions(
+        &header,
+        [
+            words.plan_value_header(),
+            words.basis_header(),
+            words.latest(),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric: vec![false, false, true, true, true, true, false],
+        drop_order,
     }
 }
 
@@ -407,7 +441,7 @@ fn tone(class: Class) -> Tone {
     }
 }
 
-/// "NDRC: 4 提前实现, 5 快于预期, 7 基本符合预期, 4 滞后": every class of the
+/// "NDRC: 4 achieved early, 5 ahead of plan, …" (国家发展改革委：提前实现4项，…): every class of the
 /// method, best first, then those of goals it could not judge, when any.
 fn class_counts(
     method: Method,

@@ -10,7 +10,7 @@ use super::document::{
 };
 use super::json::{self, Json};
 use super::number::{Precision, percent, percent_shortest};
-use super::records::{Field, Records, goal_kind_key, in_goal_terms, status_key};
+use super::records::{Field, Records, goal_kind_key, judged, status_key};
 use super::{Layout, Misfit, Render, TextOptions, Words, no_layout, table_name};
 use crate::report::sensitivity::{BreakEvenPoint, SensitivityReport, SensitivityRow};
 use crate::report::{ReportHeader, Status};
@@ -43,7 +43,7 @@ fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> 
             .map(move |(point, cell)| {
                 let (projected, status) = match cell {
                     Some((value, status)) => (
-                        in_goal_terms(row.statement.kind, *value),
+                        judged(row.statement.kind, &row.statement.goal, *status, *value),
                         Field::Text(status_key(*status).into()),
                     ),
                     None => (Field::Empty, Field::Empty),
@@ -250,7 +250,7 @@ fn document(
 }
 
 fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTableChoice) -> Grid {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let uniform = report.swept_metric.is_none();
     let mut header = vec![
         words.metric().to_owned(),
@@ -280,11 +280,7 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
                 plain(goal_text(&row.statement, words, None)),
             ];
             if table.grid() {
-                cells.extend(
-                    row.cells
-                        .iter()
-                        .map(|cell| point_cell(row, *cell, words, d)),
-                );
+                cells.extend(row.cells.iter().map(|cell| point_cell(row, *cell, options)));
             }
             if table.break_even() {
                 cells.push(plain(break_even_text(row.break_even, uniform, words, d)));
@@ -294,21 +290,39 @@ fn grid(report: &SensitivityReport, options: &TextOptions, table: SensitivityTab
         .collect();
     let mut numeric = vec![false, false, false];
     numeric.resize(header_len(&report.points, table), true);
+    let mut drop_order = vec![1];
+    if table.grid() {
+        drop_order.extend(outermost_first(&report.points, uniform).map(|k| 3 + k));
+    }
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 
-fn point_cell(
-    row: &SensitivityRow,
-    cell: Option<(f64, Status)>,
-    words: &dyn Words,
-    d: usize,
-) -> Cell {
+/// The points of a sweep, furthest from its centre first (the later of two
+/// as far), the centre never: the plan's own growth (a shift of 0) for a
+/// uniform sweep, the middle point for one metric's. Too wide for the
+/// terminal, the table leaves out its unit, then its points in this order,
+/// and keeps the break-even point.
+fn outermost_first(points: &[f64], uniform: bool) -> impl Iterator<Item = usize> + use<> {
+    let centre = if uniform {
+        (0..points.len())
+            .min_by(|&a, &b| points[a].abs().total_cmp(&points[b].abs()))
+            .unwrap_or(0)
+    } else {
+        points.len() / 2
+    };
+    let mut order: Vec<usize> = (0..points.len()).filter(|&k| k != centre).collect();
+    order.sort_by_key(|&k| std::cmp::Reverse((k.abs_diff(centre), k)));
+    order.into_iter()
+}
+
+fn point_cell(row: &SensitivityRow, cell: Option<(f64, Status)>, options: &TextOptions) -> Cell {
     match cell {
-        Some((value, status)) => judged_cell(&row.statement, value, status, words, d),
+        Some((value, status)) => judged_cell(&row.statement, value, status, options),
         None => plain("—"),
     }
 }

@@ -164,6 +164,7 @@ fn points(projected: &ProjectedScenario, index: usize, last_year: i32) -> Vec<Po
             year,
             value: significant(value),
             source: PointSource::Projected,
+            stated: false,
         });
     within.chain(beyond).collect()
 }

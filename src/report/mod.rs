@@ -16,7 +16,7 @@ use crate::ProjectedScenario;
 use crate::calc::noise::{difference, significant};
 use crate::calc::prices::price_index;
 use crate::calc::{self, Projection};
-use crate::plan::{MAX_HORIZON, Metric, Plan, times_hundred};
+use crate::plan::{MAX_HORIZON, Metric, Model, Plan, times_hundred};
 
 pub use crate::calc::assess::{Assessment, Class, Method};
 pub use crate::calc::explain::Finding;
@@ -121,8 +121,42 @@ pub struct GoalRow {
     pub outcome: GoalOutcome,
     /// The goal as the plan states it, in its own terms.
     pub statement: GoalStatement,
+    /// Which of its figures the plan writes.
+    pub stated: Stated,
     /// With `--odds`: how likely the goal is (see [`odds`]).
     pub probability: Option<Probability>,
+}
+
+/// Which of a goal's figures the plan writes (or an actuals file), so that
+/// every format shows them as written, never rounded. The goal's own
+/// figures are written too, unless it is in step with another metric.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Stated {
+    /// The baseline: a ratio's is computed from its parts.
+    pub baseline: bool,
+    /// The latest actual figure: a ratio's may be computed from its parts'.
+    pub latest: bool,
+}
+
+impl Stated {
+    /// Which figures of metric `index` of `plan` are written, its latest
+    /// actual figure being that of `latest_year`.
+    pub fn of(plan: &Plan, index: usize, latest_year: Option<i32>) -> Stated {
+        let metric = &plan.metrics[index];
+        Stated {
+            baseline: is_stated(plan, metric, plan.base_year),
+            latest: latest_year.is_some_and(|year| is_stated(plan, metric, year)),
+        }
+    }
+}
+
+/// Whether the plan writes `metric`'s value for `year`: its baseline, or an
+/// actual figure from the plan or an actuals file. A ratio's baseline, and
+/// its figures in years whose share was not entered, are computed from its
+/// parts.
+fn is_stated(plan: &Plan, metric: &Metric, year: i32) -> bool {
+    let ratio = matches!(metric.model, Model::Ratio { .. });
+    (year == plan.base_year && !ratio) || metric.actual.contains_key(&year)
 }
 
 /// The share of simulated paths meeting a goal.
@@ -216,6 +250,8 @@ pub struct Point {
     /// Where the value comes from: the baseline, an actual figure, one
     /// filled in between, or the projection.
     pub source: PointSource,
+    /// The plan writes the value (see [`Stated`]): shown as written.
+    pub stated: bool,
 }
 
 /// A share entered directly that differs from the ratio of its parts'
@@ -245,13 +281,15 @@ fn points<'a>(
     projection: &'a Projection,
     index: usize,
 ) -> impl Iterator<Item = Point> + 'a {
+    let metric = &plan.metrics[index];
     plan.years()
         .zip(projection.series(index))
         .zip(projection.sources(index))
-        .map(|((year, &value), &source)| Point {
+        .map(move |((year, &value), &source)| Point {
             year,
             value: significant(value),
             source,
+            stated: is_stated(plan, metric, year),
         })
 }
 
@@ -265,6 +303,11 @@ impl GoalReport {
             .map(|outcome| GoalRow {
                 metric: label(outcome.metric),
                 statement: GoalStatement::of(plan, &outcome),
+                stated: Stated::of(
+                    plan,
+                    outcome.metric,
+                    outcome.progress.map(|p| p.latest_year),
+                ),
                 outcome,
                 probability: None,
             })

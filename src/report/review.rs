@@ -3,7 +3,7 @@
 
 use thiserror::Error;
 
-use super::{GoalStatement, MetricLabel, ReportHeader};
+use super::{GoalStatement, MetricLabel, ReportHeader, Stated};
 use crate::ProjectedScenario;
 use crate::calc::assess::Method;
 use crate::calc::project;
@@ -34,6 +34,8 @@ pub struct ReviewRow<L = ReviewLine> {
     /// Where it stands: at the latest actual figure ([`ReviewLine`]), or
     /// as of one year with a figure ([`HistoryLine`]).
     pub line: L,
+    /// Which of its figures the plan writes: its latest, that of the line.
+    pub stated: Stated,
 }
 
 /// The verdicts a method would have given in each year with a figure.
@@ -59,6 +61,7 @@ impl ReviewHistory {
                 .map(|line| ReviewRow {
                     metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),
                     statement: GoalStatement::of(plan, &line.outcome),
+                    stated: Stated::of(plan, line.outcome.metric, Some(line.as_of)),
                     line,
                 })
                 .collect(),
@@ -140,6 +143,11 @@ impl ReviewReport {
                 .map(|line| ReviewRow {
                     metric: MetricLabel::of(&plan.metrics[line.outcome.metric]),
                     statement: GoalStatement::of(plan, &line.outcome),
+                    stated: Stated::of(
+                        plan,
+                        line.outcome.metric,
+                        line.latest.map(|(year, _)| year),
+                    ),
                     line,
                 })
                 .collect(),

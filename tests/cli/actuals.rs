@@ -850,7 +850,7 @@ fn an_entered_share_off_its_parts_is_noted_in_table_and_json() {
     assert!(
         note.contains("share")
             && note.contains("2017")
-            && note.contains("12.50")
+            && note.contains("entered as 12.5,")
             && note.contains("12.00"),
         "{note}"
     );
@@ -869,7 +869,7 @@ fn with_csv_output_the_share_note_goes_to_stderr_and_stdout_stays_csv() {
         let ran = run(dir.path(), &["plan.toml", "-f", "csv", "--table", table]);
         assert_eq!(ran.code, 0, "{}", ran.stderr);
         assert!(
-            ran.stderr.contains("12.50") && ran.stderr.contains("12.00"),
+            ran.stderr.contains("entered as 12.5,") && ran.stderr.contains("12.00"),
             "{}",
             ran.stderr
         );
@@ -923,4 +923,35 @@ fn an_entered_share_exactly_at_the_threshold_has_no_note() {
     let dir = folder(&[("plan.toml", share_plan("12.05").as_bytes())]);
     let table = ok(dir.path(), &["plan.toml"]);
     assert!(!table.contains("Note:"), "{table}");
+}
+
+/// A share in percent whose actual figure is written as a fraction is
+/// refused like such a target, blamed on the CSV row or the plan's line,
+/// unless the plan gives `scale`.
+#[test]
+fn a_share_figure_written_as_a_fraction_is_refused_where_it_was_given() {
+    let share = |extra: &str| {
+        plan(&format!(
+            "[metrics.service]\nbaseline = 57\ngrowth = \"6%\"\n\
+             [metrics.gdp]\nbaseline = 100\ngrowth = \"5%\"\n\
+             [metrics.service_share]\nratio = {{ numerator = \"service\", denominator = \"gdp\"{extra} }}\n\
+             target = 60\n"
+        ))
+    };
+    let csv = "metric,year,value\nservice_share,2018,0.571\n";
+    let text = share("");
+    let dir = folder(&[("plan.toml", text.as_bytes()), ("a.csv", csv.as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "plan.toml", "--actuals", "a.csv"]);
+    assert!(stderr.contains("a.csv:2"), "{stderr}");
+    assert!(stderr.contains("did you mean 57.1?"), "{stderr}");
+    // In the plan file: its line is blamed.
+    let text = format!("{}actual = {{ 2017 = 0.58 }}\n", share(""));
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let stderr = refused(dir.path(), &["validate", "plan.toml"]);
+    assert!(stderr.contains("plan.toml:14"), "{stderr}");
+    assert!(stderr.contains("did you mean 58?"), "{stderr}");
+    // A given scale says what the share means.
+    let text = share(", scale = 100");
+    let dir = folder(&[("plan.toml", text.as_bytes()), ("a.csv", csv.as_bytes())]);
+    ok(dir.path(), &["validate", "plan.toml", "--actuals", "a.csv"]);
 }

@@ -14,19 +14,23 @@ use tempfile::TempDir;
 /// eight goals are missed.
 pub(crate) const SHIPPED: &str = include_str!("../../targets.toml");
 
+/// The city plan shipped as an example: every form of goal, actual figures.
+pub(crate) const CITY: &str = "examples/city-2025.toml";
+
 /// Exit status of every refusal.
 pub(crate) const REFUSED: i32 = 2;
 
-/// The variables that choose the language and the colours: no run inherits
-/// them from the caller.
-pub(crate) const LOCALE_AND_COLOUR: [&str; 4] = ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"];
+/// The variables that choose the language, the colours and the width tables
+/// are fitted to: no run inherits them from the caller.
+pub(crate) const CALLER_SETTINGS: [&str; 5] =
+    ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "COLUMNS"];
 
-/// `dabiao` run from the repository root, with no locale or colour settings
-/// inherited from the caller.
+/// `dabiao` run from the repository root, with no locale, colour or width
+/// settings inherited from the caller.
 pub(crate) fn dabiao() -> Command {
     let mut cmd = Command::cargo_bin("dabiao").expect("the binary is built");
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
-    for var in LOCALE_AND_COLOUR {
+    for var in CALLER_SETTINGS {
         cmd.env_remove(var);
     }
     cmd

@@ -10,10 +10,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::common::{
-    assert_reviewed, folder, ok, plan, records, run, stdout_of, table_row, table_rows,
+    CITY, assert_reviewed, folder, ok, plan, records, run, stdout_of, table_row, table_rows,
 };
-
-const CITY: &str = "examples/city-2025.toml";
 
 /// The record of metric `id`'s goal of `kind`.
 fn goal<'a>(
@@ -63,7 +61,7 @@ fn the_table_words_every_kind_of_goal() {
         [
             "in step with 地区生产总值: ≥ 6.65% − 0.5 pp",
             "expected",
-            "42000.00",
+            "42000",
             "6.20%",
             "✔ reached",
             "+0.05 pp"
@@ -71,12 +69,13 @@ fn the_table_words_every_kind_of_goal() {
     );
     assert_eq!(cells("固定资产投资", 0)[2], "avg growth (cumulative) ≥ 8%");
     assert_eq!(cells("固定资产投资", 1)[2], "total ≥ 27000");
+    // A ratio's baseline is computed from its parts: four significant digits.
     assert_eq!(
         cells("单位地区生产总值能耗", 1)[2..9],
         [
             "change ≤ -13.5%",
             "binding",
-            "0.30",
+            "0.3000",
             "-15.96%",
             "✔ reached",
             "-2.46 pp",
@@ -93,7 +92,7 @@ fn the_table_words_every_kind_of_goal() {
         [
             "increase ≥ 0.5 pp",
             "expected",
-            "2.20",
+            "2.200",
             "+0.58 pp",
             "✔ reached",
             "+0.08 pp"
@@ -260,7 +259,7 @@ fn a_bare_negative_change_target_is_met_by_a_smaller_fall_and_explained() {
     let report = ok(dir.path(), &["plan.toml", "--table", "summary"]);
     assert_eq!(
         table_row(&report, "单位GDP能耗")[2..6],
-        ["change ≥ -13.5%", "100.00", "-9.61%", "✔ reached"]
+        ["change ≥ -13.5%", "100", "-9.61%", "✔ reached"]
     );
     let explain = ok(dir.path(), &["explain", "plan.toml"]);
     assert!(
@@ -408,4 +407,20 @@ fn shipped_ceilings_read_100_percent_or_more_when_met() {
         let met = row["status"] == "reached";
         assert_eq!(attainment >= 1.0, met, "{row:?}");
     }
+}
+
+#[test]
+fn explain_in_chinese_words_a_ceiling_once_and_in_its_unit() {
+    // 5.2 % growing 1 % a year stays under 5.5 % by 2020 if it grows at most
+    // (5.5 / 5.2)^(1/5) - 1 = 1.13 % a year.
+    let text = plan(
+        "[metrics.unemployment]\nname = \"失业率\"\nunit = \"%\"\nbaseline = 5.2\n\
+         growth = \"1%\"\ntarget = { at_most = 5.5 }\n",
+    );
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let zh = ok(dir.path(), &["explain", "plan.toml", "--lang", "zh"]);
+    assert!(
+        zh.contains("失业率：从5.2%到2020年控制在5.5%以内，"),
+        "{zh}"
+    );
 }

@@ -7,7 +7,11 @@
 //! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
+//! - `decimals`: the decimals a figure is shown with, and the plan's own
+//!   figures as written in every format;
 //! - `errors`: every way a run can be refused;
+//! - `fit`: tables fitted to the terminal's width, every command at 80 to
+//!   160 columns;
 //! - `goals`: goals the way plans state them (declines, percentage points,
 //!   totals, in-step growth, the cumulative method, real growth, binding
 //!   goals) on `examples/city-2025.toml` and small plans;
@@ -26,7 +30,9 @@
 mod actuals;
 mod chart;
 mod common;
+mod decimals;
 mod errors;
+mod fit;
 mod goals;
 mod hardening;
 mod hardening_input;

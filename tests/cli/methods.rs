@@ -381,7 +381,7 @@ fn the_table_words_each_class_and_counts_them() {
     );
     assert!(table.contains("┆ 提前实现 "), "{table}");
     assert!(
-        table.ends_with("NDRC: 1 提前实现, 2 快于预期, 1 基本符合预期, 3 滞后\n"),
+        table.ends_with("国家发展改革委：提前实现1项，快于预期2项，基本符合预期1项，滞后3项\n"),
         "{table}"
     );
     let table = ok(dir.path(), &["review", "plan.toml", "--method", "statcan"]);

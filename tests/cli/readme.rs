@@ -3,12 +3,14 @@
 //! exactly what the README shows under it.
 //!
 //! Each block runs in a fresh folder holding copies of `targets.toml` and
-//! `examples/`, with the built `dabiao` first on PATH and no locale set.
+//! `examples/`, with the built `dabiao` first on PATH and no locale or
+//! width set: a block that shows a table fitted to a terminal sets
+//! `COLUMNS` itself.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::common::LOCALE_AND_COLOUR;
+use crate::common::CALLER_SETTINGS;
 
 struct Example {
     command: String,
@@ -78,7 +80,7 @@ fn readme_examples_print_what_they_show() {
                 .current_dir(folder.path())
                 .env("PATH", &path)
                 .stdin(Stdio::null());
-            for var in LOCALE_AND_COLOUR {
+            for var in CALLER_SETTINGS {
                 shell.env_remove(var);
             }
             let output = shell.output().unwrap();

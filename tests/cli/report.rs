@@ -161,14 +161,15 @@ fn bom_starts_csv_for_excel() {
 
 #[test]
 fn precision_rounds_csv_json_and_tables() {
-    // Values get N decimals; fractions (rates, attainment) N + 2, as many in percent.
+    // Values get N decimals; fractions (rates, attainment) N + 2, as many in
+    // percent; the plan's own figures (target 0.16, baseline 68) as written.
     let csv = stdout_of(&["-f", "csv", "--precision", "2"]);
     assert!(
         csv.contains(",142.82,missed,-7.18,0.9522,0.1714,2021"),
         "{csv}"
     );
     assert!(
-        csv.contains(",rate,>=,0.1600,,2015,68.00,2020,0.1600,reached,0.0000,,,"),
+        csv.contains(",rate,>=,0.16,,2015,68,2020,0.1600,reached,0.0000,,,"),
         "{csv}"
     );
     let json = stdout_of(&["-f", "json", "--precision", "1"]);
@@ -320,4 +321,13 @@ fn a_closed_pipe_ends_the_run_quietly() {
     let status = child.wait().unwrap();
     assert!(status.success(), "exit {status:?}, stderr: {stderr}");
     assert!(stderr.is_empty(), "{stderr}");
+}
+
+#[test]
+fn one_goal_is_counted_in_the_singular() {
+    let text =
+        crate::common::plan("[metrics.gdp]\nbaseline = 100\ngrowth = \"5%\"\ntarget = 200\n");
+    let dir = crate::common::folder(&[("plan.toml", text.as_bytes())]);
+    let table = crate::common::ok(dir.path(), &["plan.toml"]);
+    assert!(table.contains("\n0 of 1 goal reached\n"), "{table}");
 }

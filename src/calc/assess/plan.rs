@@ -10,8 +10,13 @@
 //! plan itself moves the other way (a ceiling over a growing metric), "half
 //! as fast again" means half the plan's pace better in the desired
 //! direction.
+//!
+//! A band can be overshot: when that faster pace carries the metric past
+//! the band's far edge, a pace in between lands inside it, and the goal is
+//! `behind`, not out of reach.
 
 use super::{Assessment, Case, Class, Direction};
+use crate::plan::Comparison;
 
 /// How much faster than the plan a metric may still be asked to move.
 const ACCELERATION: f64 = 0.5;
@@ -35,6 +40,7 @@ pub(super) fn assess(case: &Case, latest: (i32, f64)) -> Assessment {
             (Some(s), _) if case.meets(s.end) => Class::OnTrack,
             (_, None) => Class::InsufficientData,
             (_, Some(end)) if case.meets(end) => Class::Behind,
+            (Some(s), Some(end)) if crosses_band(case, s.end, end) => Class::Behind,
             (_, Some(_)) => Class::OutOfReach,
         }
     };
@@ -56,10 +62,21 @@ fn faster_than_plan(case: &Case, (year, value): (i32, f64)) -> Option<f64> {
     Some(case.pace.extend(value, stepped_up, left))
 }
 
+/// A band goal lies wholly between `from` and `to`: a pace between the two
+/// that lead there lands inside it.
+fn crosses_band(case: &Case, from: f64, to: f64) -> bool {
+    let Comparison::About { tolerance } = case.goal.comparison else {
+        return false;
+    };
+    let (low, high) = (case.goal.value - tolerance, case.goal.value + tolerance);
+    (from < low && to > high) || (from > high && to < low)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::example::{Example, classes};
     use super::super::{Class, Method};
+    use crate::plan::Comparison;
     use Class::*;
 
     fn up(year: i32, value: f64) -> Class {
@@ -150,5 +167,21 @@ mod tests {
         // 580 × 1.0125² = 594.6 ≤ 600. 590 → 641.8, and 590 × 1.0125² = 604.8.
         assert_eq!(capped(580.0), Behind);
         assert_eq!(capped(590.0), OutOfReach);
+    }
+
+    #[test]
+    fn a_band_overshot_at_the_faster_pace_is_behind() {
+        // 161.051 ± 3: 125 in 2018 is 7.72 % a year → 145.0, short of 158.051;
+        // at 15 % 125 × 1.3225 = 165.3 is past 164.051, so a pace in between
+        // lands inside the band.
+        let band = |v: f64| {
+            Example::ten_percent_up()
+                .goal(Comparison::About { tolerance: 3.0 }, 161.051)
+                .at(2018, v)
+                .class(Method::Plan)
+        };
+        assert_eq!(band(125.0), Behind);
+        assert_eq!(band(120.0), Behind); // 120 × 1.3225 = 158.7, inside
+        assert_eq!(band(119.0), OutOfReach); // 157.4, short of it
     }
 }

@@ -462,6 +462,19 @@ growth_shift = \"-2%\"
     }
 
     #[test]
+    fn an_in_step_goal_alone_in_its_plan_says_there_is_no_other_metric() {
+        let text = "[plan]\nbase_year = 2015\ntarget_year = 2017\n\n[metrics.gdp]\n\
+                    baseline = 100\ngrowth = \"5%\"\nrate_target = { in_step_with = \"gdp\" }\n";
+        assert_eq!(
+            described(text),
+            [
+                "t.toml:8: metric `gdp`, field `rate_target`: a metric cannot keep pace with \
+              itself; the plan has no other metric: add one, or state the rate"
+            ]
+        );
+    }
+
+    #[test]
     fn an_in_step_goal_names_another_metric_of_the_plan() {
         let text = PLAN.replace(
             "target = 110\n",

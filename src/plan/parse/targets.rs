@@ -109,16 +109,21 @@ fn read_field<T>(
 /// The index of the metric `with` that metric `id` keeps pace with.
 fn in_step_with(with: &str, id: &str, ids: &[&str]) -> Result<usize, String> {
     let others: Vec<&str> = ids.iter().copied().filter(|other| *other != id).collect();
+    let choice = |named: &str| match others.is_empty() {
+        true => "the plan has no other metric: add one, or state the rate".to_owned(),
+        false => format!("{named}: {}", known_ids(&others)),
+    };
     match ids.iter().position(|other| *other == with) {
         Some(_) if with == id => Err(format!(
-            "a metric cannot keep pace with itself; name the metric whose growth `{id}` should \
-             keep pace with: {}",
-            known_ids(&others)
+            "a metric cannot keep pace with itself; {}",
+            choice(&format!(
+                "name the metric whose growth `{id}` should keep pace with"
+            ))
         )),
         Some(index) => Ok(index),
         None => Err(format!(
-            "`{with}` is not a metric of this plan; metrics it can keep pace with: {}",
-            known_ids(&others)
+            "`{with}` is not a metric of this plan; {}",
+            choice("metrics it can keep pace with")
         )),
     }
 }

@@ -8,14 +8,15 @@ use super::GoalTableChoice;
 use super::share_notes;
 use crate::render::TextOptions;
 use crate::render::document::{
-    Cell, Document, Grid, Section, Tone, gap_text, goal_text, judged_cell, judged_text,
-    latest_text, level_text, opening, pace_text, plain, progress_text, scenario_lines,
-    section_heading, signed_percent, tone, unit_points_text,
+    Cell, Document, Grid, Section, Tone, attainment_text, figure_text, goal_decimals, goal_text,
+    judged_cell, judged_decimals, judged_text, latest_text, level_decimals, level_text,
+    missed_by_text, opening, pace_text, plain, positions, progress_text, scenario_lines,
+    section_heading, signed_percent, tone, unit_decimals, unit_points_text, years_between,
 };
-use crate::render::number::{Precision, number, percent, signed};
+use crate::render::number::{DEFAULT_DECIMALS, Precision, number, percent, signed};
 use crate::render::words::TrendFound;
 use crate::report::{
-    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, Progress, ReportHeader, Series,
+    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, ReportHeader, Series,
     estimator_name,
 };
 
@@ -60,7 +61,7 @@ pub(super) fn document(
             if report.has_actuals() {
                 notes.push(words.source_legend(ACTUAL_MARK, INTERPOLATED_MARK));
             }
-            notes.extend(share_notes(report, options.lang, options.decimals));
+            notes.extend(share_notes(report, options.lang, options.precision));
             let note = (!notes.is_empty()).then(|| notes.join("\n"));
             sections.push(Section::table(heading, years(report, options), note));
             if report.has_actuals() {
@@ -111,7 +112,7 @@ fn trend_lines(reports: &[GoalReport], options: &TextOptions) -> Vec<String> {
 /// The line for a metric whose growth or increment is its history's trend.
 fn trend_line(series: &Series, options: &TextOptions) -> Option<String> {
     let DerivedTrend { estimator, found } = series.trend?;
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let compound = found.rate.pace == Pace::Compound;
     let change = if compound {
         percent(found.rate.per_year, d)
@@ -191,22 +192,43 @@ fn summary(report: &GoalReport, options: &TextOptions) -> Grid {
         ]);
         numeric.extend([true, true, true, true, false]);
         for (cells, goal) in rows.iter_mut().zip(&report.goals) {
-            cells.extend(progress_cells(goal.outcome.progress.as_ref(), options));
+            cells.extend(progress_cells(goal, options));
         }
     }
+    // Too wide for the terminal, the table keeps the metric, its goal, the
+    // projection and the status, and leaves out first what is furthest from
+    // the verdict.
+    let drop_order = positions(
+        &header,
+        [
+            words.required_rate().to_owned(),
+            words.remaining_rate().to_owned(),
+            words.deviation().to_owned(),
+            words.year_reached().to_owned(),
+            words.latest().to_owned(),
+            words.baseline(report.header.base_year),
+            words.progress_and_time().to_owned(),
+            words.attainment().to_owned(),
+            words.unit().to_owned(),
+            words.binding_header().to_owned(),
+            words.schedule().to_owned(),
+            words.gap().to_owned(),
+        ],
+    );
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 
 /// Latest figure, how far it is better than the plan path, progress
 /// against time, the rate (or points a year) needed from now, and the
 /// schedule verdict.
-fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 5] {
-    let (words, d) = (options.lang.words(), options.decimals);
-    let Some(p) = progress else {
+fn progress_cells(goal: &GoalRow, options: &TextOptions) -> [Cell; 5] {
+    let (words, d) = (options.lang.words(), options.decimals());
+    let Some(p) = goal.outcome.progress.as_ref() else {
         return std::array::from_fn(|_| plain(""));
     };
     let schedule = if p.final_figure {
@@ -225,7 +247,12 @@ fn progress_cells(progress: Option<&Progress>, options: &TextOptions) -> [Cell; 
         plain(words.on_schedule())
     };
     [
-        plain(latest_text(p.latest_year, p.latest_value, d)),
+        plain(latest_text(
+            p.latest_year,
+            p.latest_value,
+            goal.stated.latest,
+            options.value_decimals(p.latest_value, unit_decimals(&goal.statement)),
+        )),
         plain(
             p.deviation
                 .map_or_else(String::new, |x| signed_percent(x, d)),
@@ -243,8 +270,14 @@ fn summary_row(
     marks_binding: bool,
     with_odds: bool,
 ) -> Vec<Cell> {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let (words, d) = (options.lang.words(), options.decimals());
     let (o, statement) = (&row.outcome, &row.statement);
+    let judged = judged_decimals(statement, o.projected, o.status, options);
+    // The gap has its goal's decimals, at least two, as the goal is stated.
+    let gap = options
+        .precision
+        .unwrap_or_else(|| DEFAULT_DECIMALS.max(goal_decimals(statement)));
+    let baseline_decimals = options.value_decimals(o.baseline, unit_decimals(statement));
     let status = Cell {
         text: words.status(o.status).to_owned(),
         tone: tone(o.status),
@@ -264,8 +297,12 @@ fn summary_row(
         cells.push(plain(words.binding(o.binding)));
     }
     cells.extend([
-        plain(number(o.baseline, Precision::Decimals(d))),
-        plain(judged_text(statement, o.projected, words, d)),
+        plain(figure_text(
+            o.baseline,
+            row.stated.baseline,
+            baseline_decimals,
+        )),
+        plain(judged_text(statement, o.projected, words, judged)),
         status,
     ]);
     if with_odds {
@@ -273,8 +310,11 @@ fn summary_row(
         cells.push(plain(probability.unwrap_or_default()));
     }
     cells.extend([
-        plain(gap_text(statement, o.gap, words, d)),
-        plain(o.attainment.map_or_else(String::new, |a| percent(a, d))),
+        plain(missed_by_text(statement, o.gap, o.status, words, gap)),
+        plain(
+            o.attainment
+                .map_or_else(String::new, |a| attainment_text(a, o.status, d)),
+        ),
         plain(pace_text(o.required_rate, o.required_points, words, d)),
         plain(year_reached),
     ]);
@@ -291,6 +331,8 @@ fn years(report: &GoalReport, options: &TextOptions) -> Grid {
     let words = options.lang.words();
     let mut header = vec![words.metric().to_owned(), words.unit().to_owned()];
     header.extend(report.header.years().map(|y| y.to_string()));
+    // Figures the plan writes as written; the others as each needs, at
+    // least with the decimals of the metric's level goal.
     if options.sparkline {
         header.push(words.trend().to_owned());
     }
@@ -300,8 +342,10 @@ fn years(report: &GoalReport, options: &TextOptions) -> Grid {
         .iter()
         .map(|s| {
             let mut row = vec![plain(s.metric.name.clone()), plain(s.metric.unit.clone())];
+            let stated = s.level_goal.as_ref().map_or(0, level_decimals);
             row.extend(s.points.iter().map(|p| {
-                let value = number(p.value, Precision::Decimals(options.decimals));
+                let decimals = options.value_decimals(p.value, stated);
+                let value = figure_text(p.value, p.stated, decimals);
                 plain(match p.source {
                     PointSource::Actual => format!("{value}{ACTUAL_MARK}"),
                     PointSource::Interpolated => format!("{value}{INTERPOLATED_MARK}"),
@@ -324,10 +368,19 @@ fn years(report: &GoalReport, options: &TextOptions) -> Grid {
         numeric.push(false);
     }
     numeric.push(true);
+    // Too wide, it leaves out the trend mark, the level goal (which the
+    // goals table states), the unit, then the years between the first and
+    // the last.
+    let years = 2..2 + report.header.years().count();
+    let target = header.len() - 1;
+    let mut drop_order: Vec<usize> = options.sparkline.then_some(years.end).into_iter().collect();
+    drop_order.extend([target, 1]);
+    drop_order.extend(years_between(years));
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 
@@ -366,9 +419,9 @@ fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
             // A metric in % changes by points.
             let change = |g: f64| {
                 if s.metric.in_points {
-                    unit_points_text(g, words, options.decimals)
+                    unit_points_text(g, words, options.decimals())
                 } else {
-                    percent(g, options.decimals)
+                    percent(g, options.decimals())
                 }
             };
             row.extend(
@@ -381,10 +434,15 @@ fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
         .collect();
     let mut numeric = vec![false, false];
     numeric.extend(report.header.years().skip(1).map(|_| true));
+    // Too wide, it leaves out the unit, then the years between the first
+    // and the last.
+    let mut drop_order = vec![1];
+    drop_order.extend(years_between(2..header.len()));
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 
@@ -393,7 +451,7 @@ fn growth(report: &GoalReport, options: &TextOptions) -> Grid {
 /// more the binding goals, when there are any. A goal that a scenario
 /// changes shows its own target beside the value.
 fn comparison<'r>(reports: &'r [GoalReport], options: &TextOptions) -> Grid {
-    let (words, d) = (options.lang.words(), options.decimals);
+    let words = options.lang.words();
     let mut header = vec![
         words.metric().to_owned(),
         words.unit().to_owned(),
@@ -442,7 +500,7 @@ fn comparison<'r>(reports: &'r [GoalReport], options: &TextOptions) -> Grid {
                 None => plain(""),
                 Some(goal) => {
                     let o = &goal.outcome;
-                    let mut cell = judged_cell(&goal.statement, o.projected, o.status, words, d);
+                    let mut cell = judged_cell(&goal.statement, o.projected, o.status, options);
                     let own_goal = stated(goal);
                     if own_goal != shown_goal {
                         cell.text.push_str(&format!(" ({own_goal})"));
@@ -468,10 +526,15 @@ fn comparison<'r>(reports: &'r [GoalReport], options: &TextOptions) -> Grid {
     }
     let mut numeric = vec![false, false, false];
     numeric.extend(reports.iter().map(|_| true));
+    // Too wide, it leaves out the unit, then the scenarios from the last,
+    // keeping the first.
+    let mut drop_order = vec![1];
+    drop_order.extend((4..header.len()).rev());
     Grid {
         header,
         rows,
         numeric,
+        drop_order,
     }
 }
 

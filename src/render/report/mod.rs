@@ -17,7 +17,7 @@ use serde_json::{Value, json};
 
 use super::document::Document;
 use super::json::{Json, object, plan_object, value};
-use super::number::{Precision, number};
+use super::number::{DEFAULT_DECIMALS, Precision, needed_decimals, number, written_decimals};
 use super::records::{
     self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, rate_method_key,
     source_key,
@@ -113,7 +113,12 @@ impl Render for [GoalReport] {
                 let rows = self.iter().flat_map(|report| {
                     report.series.iter().map(move |series| {
                         let mut row = records::labels(&report.header, &series.metric).to_vec();
-                        row.extend(series.points.iter().map(|p| Field::Number(p.value)));
+                        row.extend(
+                            series
+                                .points
+                                .iter()
+                                .map(|p| records::figure(p.value, p.stated)),
+                        );
                         row
                     })
                 });
@@ -144,19 +149,24 @@ impl Render for [GoalReport] {
 }
 
 /// A line for each share entered directly that differs from its parts'
-/// actual figures; at least two decimals, as the difference is small.
+/// actual figures: the share as entered, the parts' ratio with the
+/// decimals `precision` asks (two at least, as the difference is small),
+/// else as many as it needs and at least the entered share's.
 pub(crate) fn share_notes(
     report: &GoalReport,
     lang: Lang,
-    decimals: usize,
+    precision: Option<usize>,
 ) -> impl Iterator<Item = String> {
-    let shown = move |x: f64| number(x, Precision::Decimals(decimals.max(2)));
     report.share_notes.iter().map(move |note| {
+        let decimals = precision.map_or_else(
+            || needed_decimals(note.from_parts, written_decimals(note.entered)),
+            |asked| asked.max(DEFAULT_DECIMALS),
+        );
         lang.words().share_note(
             &note.metric.name,
             note.year,
-            &shown(note.entered),
-            &shown(note.from_parts),
+            &number(note.entered, Precision::Full),
+            &number(note.from_parts, Precision::Decimals(decimals)),
         )
     })
 }
@@ -202,7 +212,7 @@ fn scenario(
                 json!({
                     "metric": note.metric.id,
                     "year": note.year,
-                    "entered": value(Field::Number(note.entered), precision),
+                    "entered": value(Field::Stated(note.entered), precision),
                     "from_parts": value(Field::Number(note.from_parts_reported()), precision),
                 })
             })
@@ -219,7 +229,7 @@ fn scenario(
                     .map(|(k, p)| {
                         let mut point = json!({
                             "year": p.year,
-                            "value": value(Field::Number(p.value), precision),
+                            "value": value(records::figure(p.value, p.stated), precision),
                             "source": source_key(p.source),
                         });
                         // A deflated metric's value at base-year prices too.

@@ -111,6 +111,17 @@ impl Words for English {
         "Rate needed from now"
     }
 
+    fn left_out(&self, columns: &[String]) -> String {
+        format!(
+            "Left out to fit the terminal: {}; --wide or -f csv shows them",
+            columns.join(", ")
+        )
+    }
+
+    fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}: {value}")
+    }
+
     fn goals_heading(&self) -> &'static str {
         "Goals"
     }
@@ -128,7 +139,8 @@ impl Words for English {
     }
 
     fn tally(&self, reached: usize, total: usize, binding: Option<(usize, usize)>) -> String {
-        let tally = format!("{reached} of {total} goals reached");
+        let goals = if total == 1 { "goal" } else { "goals" };
+        let tally = format!("{reached} of {total} {goals} reached");
         match binding {
             Some((reached, total)) => format!("{tally}; binding: {reached} of {total}"),
             None => tally,
@@ -351,6 +363,7 @@ impl Words for English {
             allowed_rate,
             own_rate,
             enough: is_enough,
+            ..
         } = f;
         let verdict = enough(*is_enough);
         format!(
@@ -392,6 +405,7 @@ impl Words for English {
             increment,
             own_increment,
             enough: is_enough,
+            ..
         } = f;
         let verdict = enough(*is_enough);
         format!(

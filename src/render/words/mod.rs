@@ -87,6 +87,14 @@ pub(crate) trait Words {
     fn progress_and_time(&self) -> &'static str;
     fn remaining_rate(&self) -> &'static str;
 
+    // The terminal table fitted to a narrow terminal.
+
+    /// Under a table too wide for the terminal: the columns left out, and
+    /// how to see them.
+    fn left_out(&self, columns: &[String]) -> String;
+    /// A cell of a row shown as a block of lines: "Goal: ≥ 150".
+    fn labelled(&self, label: &str, value: &str) -> String;
+
     // `report`: the goals, the years, year-on-year growth.
 
     fn goals_heading(&self) -> &'static str;
@@ -274,6 +282,8 @@ pub(crate) struct CeilingAllowsRate {
     pub target_year: i32,
     pub baseline: String,
     pub goal: String,
+    /// The ceiling alone in its unit, "5.5%", for a language whose words say "at most".
+    pub ceiling: String,
     pub allowed_rate: String,
     pub own_rate: String,
     pub enough: bool,
@@ -301,6 +311,8 @@ pub(crate) struct CeilingAllowsIncrement {
     pub target_year: i32,
     pub baseline: String,
     pub goal: String,
+    /// The ceiling alone in its unit, "5.5%", for a language whose words say "at most".
+    pub ceiling: String,
     pub increment: String,
     pub own_increment: String,
     pub enough: bool,

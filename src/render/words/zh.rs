@@ -107,6 +107,17 @@ impl Words for Chinese {
         "此后所需年均增速"
     }
 
+    fn left_out(&self, columns: &[String]) -> String {
+        format!(
+            "为适应终端宽度未显示：{}；加 --wide 或用 -f csv 可查看",
+            columns.join("、")
+        )
+    }
+
+    fn labelled(&self, label: &str, value: &str) -> String {
+        format!("{label}：{value}")
+    }
+
     fn goals_heading(&self) -> &'static str {
         "目标达成情况"
     }
@@ -336,14 +347,15 @@ impl Words for Chinese {
             name,
             baseline: b,
             target_year: target,
-            goal,
+            ceiling,
             allowed_rate,
             own_rate,
             enough: is_enough,
+            ..
         } = f;
         let verdict = enough(*is_enough);
         format!(
-            "{name}：从{b}到{target}年控制在{goal}以内，年均增速最多为{allowed_rate}；\
+            "{name}：从{b}到{target}年控制在{ceiling}以内，年均增速最多为{allowed_rate}；\
              规划自身增速为{own_rate}，{verdict}。"
         )
     }
@@ -377,14 +389,15 @@ impl Words for Chinese {
             name,
             baseline: b,
             target_year: target,
-            goal,
+            ceiling,
             increment,
             own_increment,
             enough: is_enough,
+            ..
         } = f;
         let verdict = enough(*is_enough);
         format!(
-            "{name}：从{b}到{target}年控制在{goal}以内，每年变动最多为{increment}；\
+            "{name}：从{b}到{target}年控制在{ceiling}以内，每年变动最多为{increment}；\
              规划每年变动{own_increment}，{verdict}。"
         )
     }
@@ -498,16 +511,16 @@ impl Words for Chinese {
             Method::Statcan => "加拿大统计局",
             Method::Unsd => "联合国统计司",
             Method::Destatis => "德国联邦统计局",
-            Method::Ndrc => "NDRC",
+            Method::Ndrc => "国家发展改革委",
         }
     }
 
     fn class_counts(&self, method: Method, counts: &[String]) -> String {
-        format!("{}: {}", self.method_name(method), counts.join(", "))
+        format!("{}：{}", self.method_name(method), counts.join("，"))
     }
 
     fn class_count(&self, count: usize, class: &str) -> String {
-        format!("{count} {class}")
+        format!("{class}{count}项")
     }
 
     fn as_of_header(&self) -> &'static str {
