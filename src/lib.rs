@@ -65,6 +65,7 @@ pub fn load_plan(
         match calc::project(&scenario.plan) {
             Ok(projection) => {
                 problems.extend(goal_problems(&scenario, &projection));
+                problems.extend(volatility_problem(&scenario));
                 // Every scenario shares the actual figures: the base plan judges them.
                 if scenario.name == plan::BASE_SCENARIO {
                     problems.extend(fractions_in_actuals(&scenario, &projection, origins));
@@ -301,6 +302,41 @@ fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> Strin
             significant(path[1..].iter().sum::<f64>())
         ),
     }
+}
+
+/// A `volatility = "history"` whose metric's figures give no volatility,
+/// as a problem of the plan: known only once the actual figures of CSV
+/// files have joined the plan's.
+fn volatility_problem(scenario: &Scenario) -> Option<Problem> {
+    let plan = &scenario.plan;
+    let (index, error) = calc::odds::volatilities(plan).err()?;
+    let metric = &plan.metrics[index];
+    let line = match metric.volatility {
+        Some(plan::Volatility::History { line }) => line,
+        _ => metric.line,
+    };
+    let message = match error {
+        calc::odds::HistoryError::TooFew { changes } => format!(
+            "\"history\" needs at least {} annual changes among the metric's figures (its \
+             `history`, its baseline for {} and its actual figures, in consecutive years), but \
+             they give {changes}; add `history` or actual figures, or give the volatility \
+             itself, such as \"3%\" for a compound metric or a number in its unit for a linear \
+             one",
+            calc::odds::MIN_HISTORY_CHANGES,
+            plan.base_year
+        ),
+        calc::odds::HistoryError::NotPositive { year } => format!(
+            "\"history\" reads the log growth of the metric's figures, but the figure for \
+             {year} is not positive; correct it, or give the volatility itself, such as \"3%\""
+        ),
+    };
+    Some(
+        Problem::new(message)
+            .at_line(line)
+            .in_scenario(named(scenario))
+            .in_metric(&metric.id)
+            .in_field("volatility"),
+    )
 }
 
 /// Why a scenario's paths cannot be computed, as a problem of the plan.

@@ -206,18 +206,17 @@ fn outcome(
     if kind == GoalKind::Level {
         let path = paths.current;
         let meets = |v: f64| level_satisfies(goal.comparison, v, goal.value);
-        outcome.year_reached = if status == Status::Reached {
-            // The first year from which the goal holds through target_year.
-            let holding = path.iter().rev().take_while(|v| meets(**v)).count();
-            Some(plan.target_year + 1 - holding as i32)
-        } else {
-            let later_years = (plan.target_year + 1)..=(plan.base_year + MAX_HORIZON);
-            later_years
-                .zip(continuation(plan, projection, index))
-                .take_while(|(_, v)| v.is_finite())
-                .find(|(_, v)| meets(*v))
-                .map(|(year, _)| year)
-        };
+        // The plan years, then the continuation up to base_year + 100.
+        let later =
+            continuation(plan, projection, index).take(MAX_HORIZON as usize - path.len() + 1);
+        let held = path
+            .iter()
+            .copied()
+            .chain(later)
+            .take_while(|v| v.is_finite())
+            .map(meets);
+        outcome.year_reached =
+            first_year_held(held, plan.horizon()).map(|k| plan.base_year + k as i32);
         let metric = &plan.metrics[index];
         let is_ratio = matches!(metric.model, Model::Ratio { .. });
         outcome.progress = progress(plan, projection, index, goal, is_ratio);
@@ -336,48 +335,135 @@ pub struct GoalPaths<'a> {
     pub method: RateMethod,
 }
 
-/// The value a goal is judged on, and the verdict: for a level goal the
-/// last value of the path; for a rate goal the average annual rate of the
-/// real path by the metric's method; for a change goal the real path's
-/// relative change; for an increase goal the path's absolute change; for a
-/// total goal the sum of its plan years. Rates, changes and increases are
-/// differences, rounded at their reliable digits; levels and sums are exact.
+/// The value a goal is judged on, and the verdict (see [`Measure`]).
 pub fn judge(kind: GoalKind, goal: &Goal, paths: GoalPaths) -> (f64, Status) {
-    let (first, last) = (paths.current[0], paths.current[paths.current.len() - 1]);
-    let (real_first, real_last) = (paths.real[0], paths.real[paths.real.len() - 1]);
-    let (value, met) = match kind {
-        GoalKind::Level => (last, level_satisfies(goal.comparison, last, goal.value)),
-        GoalKind::Rate => {
+    let measure = Measure::of(kind, paths);
+    let status = if measure.meets(goal) {
+        Status::Reached
+    } else {
+        Status::Missed
+    };
+    (measure.value(), status)
+}
+
+/// What a goal is judged on, reduced to the numbers its rule reads: the one
+/// rule for a projected path and for each simulated one.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Measure {
+    /// Level goals: the target-year value.
+    Level(f64),
+    /// Rate goals: the average annual rate of the real path by the metric's
+    /// method; none where the method has no answer.
+    Rate(Option<f64>),
+    /// Change goals: the base- and target-year values at comparable prices.
+    Change {
+        /// The base-year value.
+        first: f64,
+        /// The target-year value.
+        last: f64,
+    },
+    /// Increase goals: the base- and target-year values.
+    Increase {
+        /// The base-year value.
+        first: f64,
+        /// The target-year value.
+        last: f64,
+    },
+    /// Total goals: the sum of the values of the plan years.
+    Total(f64),
+}
+
+impl Measure {
+    /// What a goal of `kind` is judged on in `paths`.
+    pub fn of(kind: GoalKind, paths: GoalPaths) -> Measure {
+        let (first, last) = (paths.current[0], paths.current[paths.current.len() - 1]);
+        match kind {
+            GoalKind::Level => Measure::Level(last),
             // Loading refuses rate goals whose path has no average rate; a
             // sweep can still produce one, which then reads missed.
-            let achieved = achieved_rate(paths.real, paths.method).unwrap_or(f64::NAN);
-            (
-                achieved,
-                rate_satisfies(goal.comparison, achieved, goal.value),
-            )
+            GoalKind::Rate => Measure::Rate(achieved_rate(paths.real, paths.method)),
+            GoalKind::Change => Measure::Change {
+                first: paths.real[0],
+                last: paths.real[paths.real.len() - 1],
+            },
+            GoalKind::Increase => Measure::Increase { first, last },
+            GoalKind::Total => Measure::Total(paths.current[1..].iter().sum()),
         }
-        GoalKind::Change => {
+    }
+
+    /// The value reported: levels and sums exact; rates, changes and
+    /// increases are differences, rounded at their reliable digits. NaN
+    /// where none exists.
+    pub fn value(self) -> f64 {
+        match self {
+            Measure::Level(value) | Measure::Total(value) => value,
+            Measure::Rate(rate) => rate.unwrap_or(f64::NAN),
             // Loading refuses change goals from a base value that is not
             // positive; a sweep cannot make a positive base value otherwise.
-            let change = if real_first > 0.0 {
-                difference(real_last / real_first, 1.0)
-            } else {
-                f64::NAN
-            };
-            (change, rate_satisfies(goal.comparison, change, goal.value))
+            Measure::Change { first, last } if first > 0.0 => difference(last / first, 1.0),
+            Measure::Change { .. } => f64::NAN,
+            Measure::Increase { first, last } => difference(last, first),
         }
-        // Compared as the level the increase implies, so that the slack is
-        // relative to the levels whose noise it absorbs.
-        GoalKind::Increase => (
-            difference(last, first),
-            level_satisfies(goal.comparison, last, first + goal.value),
-        ),
-        GoalKind::Total => {
-            let total: f64 = paths.current[1..].iter().sum();
-            (total, level_satisfies(goal.comparison, total, goal.value))
+    }
+
+    /// Whether `goal` is met.
+    pub fn meets(self, goal: &Goal) -> bool {
+        let Goal { comparison, value } = *goal;
+        match self {
+            Measure::Level(level) | Measure::Total(level) => {
+                level_satisfies(comparison, level, value)
+            }
+            Measure::Rate(_) | Measure::Change { .. } => {
+                rate_satisfies(comparison, self.value(), value)
+            }
+            // Compared as the level the increase implies, so that the slack
+            // is relative to the levels whose noise it absorbs.
+            Measure::Increase { first, last } => level_satisfies(comparison, last, first + value),
         }
-    };
-    (value, if met { Status::Reached } else { Status::Missed })
+    }
+}
+
+/// Since which year index a level goal has held without a break, followed
+/// year by year: with [`HeldSince::settled`], the one rule for the year a
+/// goal is reached, on the projected path and on each simulated one. Two
+/// bytes, so that a simulation can keep one per path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeldSince(u16);
+
+impl HeldSince {
+    /// The goal does not hold (yet).
+    pub const NOT: HeldSince = HeldSince(u16::MAX);
+
+    /// After year index `k` (taken in order), in which the goal `holds` or not.
+    #[inline]
+    pub fn then(self, k: usize, holds: bool) -> HeldSince {
+        match (holds, self == HeldSince::NOT) {
+            (false, _) => HeldSince::NOT,
+            // Year indices stay below a plan's 100 years and the 100 after.
+            (true, true) => HeldSince(k as u16),
+            (true, false) => self,
+        }
+    }
+
+    /// The year index reached, once year index `k` is the target year
+    /// `horizon` or later: through target_year, the goal holds from the
+    /// first year of its last unbroken run; after it, from the first year
+    /// it holds.
+    #[inline]
+    pub fn settled(self, k: usize, horizon: usize) -> Option<usize> {
+        (k >= horizon && self != HeldSince::NOT).then_some(usize::from(self.0))
+    }
+}
+
+/// The year index from which a level goal holds, by [`HeldSince`], from
+/// each year's verdict from the base year on; none when the verdicts end
+/// before it is settled.
+pub fn first_year_held(holds: impl IntoIterator<Item = bool>, horizon: usize) -> Option<usize> {
+    let mut since = HeldSince::NOT;
+    holds.into_iter().enumerate().find_map(|(k, holds)| {
+        since = since.then(k, holds);
+        since.settled(k, horizon)
+    })
 }
 
 #[cfg(test)]

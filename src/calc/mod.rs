@@ -20,6 +20,7 @@ mod city_2025;
 pub mod explain;
 pub mod goals;
 pub mod noise;
+pub mod odds;
 pub mod prices;
 pub mod projection;
 pub mod review;

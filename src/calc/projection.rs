@@ -425,6 +425,21 @@ pub fn continuation(
     })
 }
 
+/// The values of compound or linear metric `index` after target_year at
+/// `prices`, as [`continuation`] steps them; at comparable prices, its real
+/// path goes on without the deflator. None for a ratio.
+pub fn continuation_at(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    prices: Prices,
+) -> impl Iterator<Item = f64> + use<> {
+    let model = &plan.metrics[index].model;
+    Continued::after(model, projection.part_series(index, prices), prices)
+        .into_iter()
+        .flatten()
+}
+
 /// A compound or linear path continued with its last step.
 struct Continued {
     value: f64,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
+use super::odds::SimulationArgs;
 use super::output_args::lang_or_locale;
 use super::plan_args::PlanArgs;
 use super::{Outcome, messages, output};
@@ -19,7 +20,8 @@ use crate::report::chart::Chart;
 /// One panel per metric with a level goal, in file order: the path with a
 /// marker per year (actual figures filled), the goal as a line (a band for
 /// `about` goals), the target year, and the status. With several scenarios,
-/// one line each and a legend.
+/// one line each and a legend. With `--fan`, the spread of the simulated
+/// paths around the first scenario's.
 #[derive(Args, Debug)]
 pub(super) struct ChartArgs {
     #[command(flatten)]
@@ -36,6 +38,13 @@ pub(super) struct ChartArgs {
     /// Language of the labels [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
     lang: Option<Lang>,
+
+    /// Shade each metric's 10–90 % and 25–75 % bands around the path of the first scenario, from the simulation `dabiao odds` runs.
+    #[arg(long)]
+    fan: bool,
+
+    #[command(flatten)]
+    simulation: SimulationArgs,
 }
 
 pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
@@ -46,8 +55,17 @@ pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
         args.plan.refuse_overwriting(&args.output)?;
         Picture::of(&args.output)?
     };
+    if !args.fan && args.simulation.given() {
+        bail!("--paths and --seed set the simulation of --fan: add --fan, or drop them");
+    }
     let scenarios = args.plan.load()?;
-    let chart = Chart::build(&scenarios, &args.metric).map_err(messages::chart)?;
+    let mut chart = Chart::build(&scenarios, &args.metric).map_err(messages::chart)?;
+    if args.fan {
+        let first = scenarios.get(..1).unwrap_or_default();
+        if let Some(odds) = args.simulation.odds(first)?.first() {
+            chart = chart.with_fan(odds);
+        }
+    }
     let svg = render::chart::svg(&chart, lang_or_locale(args.lang))?;
     let bytes = match picture {
         Picture::Svg => svg.into_bytes(),

@@ -13,6 +13,7 @@ mod explain;
 mod init;
 mod input;
 mod messages;
+mod odds;
 mod output;
 mod output_args;
 mod plan_args;
@@ -62,6 +63,7 @@ enum Command {
     Sensitivity(sensitivity::SensitivityArgs),
     Explain(explain::ExplainArgs),
     Review(review::ReviewArgs),
+    Odds(odds::OddsArgs),
     Chart(chart::ChartArgs),
     Validate(validate::ValidateArgs),
     Init(init::InitArgs),
@@ -101,6 +103,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Command::Sensitivity(args)) => sensitivity::run(&args),
         Some(Command::Explain(args)) => explain::run(&args),
         Some(Command::Review(args)) => review::run(&args),
+        Some(Command::Odds(args)) => odds::run(&args),
         Some(Command::Chart(args)) => chart::run(&args),
         Some(Command::Validate(args)) => validate::run(&args),
         Some(Command::Init(args)) => init::run(&args),

@@ -1,10 +1,11 @@
 //! `dabiao report [FILE]`: project the plan and show which goals are reached.
 //! Also what `dabiao` does with no subcommand.
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 use clap::Args;
 
 use super::Outcome;
+use super::odds::SimulationArgs;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
 use crate::render::report::{GoalTableChoice, share_notes};
@@ -42,6 +43,13 @@ pub(super) struct ReportArgs {
     /// Leave out the trend mark (▁▂▃▅▇) of each metric in the terminal's years table.
     #[arg(long)]
     no_sparkline: bool,
+
+    /// Add each goal's probability, from the simulation `dabiao odds` runs (same seed, same odds).
+    #[arg(long)]
+    odds: bool,
+
+    #[command(flatten)]
+    simulation: SimulationArgs,
 }
 
 pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
@@ -50,7 +58,19 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
         ..args.out.options(args.table, args.layout)
     };
     args.out.check::<[GoalReport]>(&args.plan, &options)?;
-    let reports: Vec<GoalReport> = args.plan.load()?.iter().map(GoalReport::build).collect();
+    if !args.odds && args.simulation.given() {
+        bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
+    }
+    let scenarios = args.plan.load()?;
+    let mut reports: Vec<GoalReport> = scenarios.iter().map(GoalReport::build).collect();
+    if args.odds {
+        let odds = args.simulation.odds(&scenarios)?;
+        reports = reports
+            .into_iter()
+            .zip(&odds)
+            .map(|(report, odds)| report.with_odds(odds))
+            .collect();
+    }
     args.out.write(reports.as_slice(), &options)?;
     if matches!(args.out.format(), Format::Csv | Format::Xlsx) {
         // CSV and workbooks have no room for notes; the other formats show them.

@@ -11,6 +11,7 @@
 //! arithmetic the plan borrows: everything after it sees a plain rate.
 
 use std::collections::BTreeMap;
+use std::ops::RangeInclusive;
 
 use crate::calc::trend::{Estimator, Trend};
 
@@ -107,6 +108,55 @@ pub struct Plan {
     pub target_year: i32,
     /// The metrics, in file order; at least one.
     pub metrics: Vec<Metric>,
+    /// How the odds of the goals are simulated (`[uncertainty]`).
+    pub uncertainty: Uncertainty,
+}
+
+/// The number of simulated paths allowed: fewer say little, more take long.
+pub const PATHS: RangeInclusive<u64> = 100..=100_000_000;
+
+/// The number of paths when the plan and the command line say none.
+pub const DEFAULT_PATHS: u64 = 100_000;
+
+/// The day the plan was announced (2016-02-04), so that runs repeat exactly.
+pub const DEFAULT_SEED: u64 = 20_160_204;
+
+/// The plan's `[uncertainty]` table: how `dabiao odds` simulates it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Uncertainty {
+    /// Simulated paths, 100 to 100,000,000 (the command line may say
+    /// another number).
+    pub paths: u64,
+    /// Where the random numbers start, so that runs repeat exactly.
+    pub seed: u64,
+    /// ρ in [0, 1): the share of each year's shock common to every metric.
+    pub correlation: f64,
+}
+
+impl Default for Uncertainty {
+    fn default() -> Uncertainty {
+        Uncertainty {
+            paths: DEFAULT_PATHS,
+            seed: DEFAULT_SEED,
+            correlation: 0.0,
+        }
+    }
+}
+
+/// How much a metric's yearly growth may stray from the plan's
+/// (`volatility`), for the odds of its goals.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Volatility {
+    /// σ for each projected year: of the log growth factor for a compound
+    /// metric (0.03 for "3%"), in the metric's unit for a linear one.
+    PerYear(Vec<f64>),
+    /// `"history"`: read from the metric's own figures, once they are all
+    /// known (actual figures may come from CSV files); `line` is where it
+    /// is asked for.
+    History {
+        /// The line of the plan file that asks for it.
+        line: usize,
+    },
 }
 
 impl Plan {
@@ -205,6 +255,9 @@ pub struct Metric {
     pub total_goal: Option<Goal>,
     /// How the metric's average annual rate is computed, for its rate goals.
     pub rate_method: RateMethod,
+    /// How much its growth may stray from the plan's, for the odds; none
+    /// for a metric that follows its plan path exactly.
+    pub volatility: Option<Volatility>,
     /// Its goals are binding (约束性), which the government answers for,
     /// rather than expected (预期性).
     pub binding: bool,

@@ -1,10 +1,11 @@
 //! The chart: an SVG of small multiples, one panel per metric, drawn with
 //! plotters' SVG backend.
 //!
-//! Each panel is built in layers (goal, target year, one path per scenario,
-//! the plan path dashed beside a path that actual figures moved, actual
-//! figures filled and other years hollow, status, legend), so a new kind of
-//! data is one more layer. The legend sits under the plot, never on a line.
+//! Each panel is built in layers (goal, target year, the fan of simulated
+//! paths, one path per scenario, the plan path dashed beside a path that
+//! actual figures moved, actual figures filled and other years hollow,
+//! status, legend), so a new kind of data is one more layer. The legend
+//! sits under the plot, never on a line.
 //! Text stays text in the SVG, with a font list that puts common CJK fonts
 //! before the generic sans-serif, so Chinese names show in any browser; the
 //! file references nothing outside itself.
@@ -106,14 +107,25 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
             .flat_map(|p| &p.lines)
             .flat_map(|l| &l.points)
             .any(|p| p.source == PointSource::Actual);
-        if has_actuals {
+        // Layer: what the shading means, once fans are drawn.
+        let has_fans = chart.panels.iter().any(|p| !p.fan.is_empty());
+        let legends: Vec<&str> = [
+            has_actuals.then(|| words.marker_legend()),
+            has_fans.then(|| words.fan_legend()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        // One legend sits in the middle of the title's height, two share it.
+        let top = if legends.len() > 1 { 6 } else { 16 };
+        for (row, legend) in legends.into_iter().enumerate() {
             let right = font(12.0)
                 .color(&GOAL_COLOR)
                 .pos(Pos::new(HPos::Right, VPos::Top));
             title_area
                 .draw(&Text::new(
-                    printable(words.marker_legend()),
-                    (size.0 as i32 - 16, 16),
+                    printable(legend),
+                    (size.0 as i32 - 16, top + 16 * row as i32),
                     right,
                 ))
                 .map_err(drawing)?;
@@ -209,6 +221,29 @@ fn draw_panel(panel_area: &Area, panel: &Panel, target_year: i32, words: &dyn Wo
         [(target_year, low), (target_year, high)],
         TARGET_YEAR_COLOR.stroke_width(1),
     ))?;
+
+    // Layer: the fan, 10–90 % lighter and 25–75 % darker, in the colour of
+    // the first scenario's path it surrounds.
+    for (outer, opacity) in [(true, 0.14), (false, 0.28)] {
+        let edges = panel.fan.iter().filter_map(|band| {
+            let (low, high) = if outer {
+                (band.p10?, band.p90?)
+            } else {
+                (band.p25?, band.p75?)
+            };
+            Some((band.year, y(low), y(high)))
+        });
+        let edges: Vec<(i32, f64, f64)> = edges.collect();
+        let lower = edges.iter().map(|&(year, low, _)| (year, low));
+        let upper = edges.iter().rev().map(|&(year, _, high)| (year, high));
+        let shape: Vec<(i32, f64)> = lower.chain(upper).collect();
+        if shape.len() > 2 {
+            chart.draw_series(std::iter::once(Polygon::new(
+                shape,
+                LINE_COLORS[0].mix(opacity).filled(),
+            )))?;
+        }
+    }
 
     // Layer: one path per scenario, a marker per year; actual figures
     // filled, and the plan path dashed beside them.
@@ -382,6 +417,7 @@ fn value_range(panel: &Panel) -> (f64, f64) {
         Comparison::About { tolerance } => tolerance,
         _ => 0.0,
     };
+    let fan = panel.fan.iter().flat_map(|b| [b.p10, b.p90]).flatten();
     let values = panel
         .lines
         .iter()
@@ -389,6 +425,7 @@ fn value_range(panel: &Panel) -> (f64, f64) {
             let plan = l.plan.iter().flatten().map(|&(_, value)| value);
             l.points.iter().map(|p| p.value).chain(plan)
         })
+        .chain(fan)
         .chain([panel.goal.value - tolerance, panel.goal.value + tolerance])
         .filter(|v| !v.is_nan())
         .map(|v| v.clamp(-DRAWN_LIMIT, DRAWN_LIMIT));

@@ -11,8 +11,8 @@
 //! `document` (the titled tables and paragraphs of the
 //! human-readable formats) and `records` (the fields of CSV rows and JSON
 //! objects, named once for both). What each command shows is in `report`,
-//! `sensitivity`, `explain` and `review` (the review and its year-by-year
-//! history), which implement [`Render`].
+//! `sensitivity`, `explain`, `review` (the review and its year-by-year
+//! history) and `odds`, which implement [`Render`].
 //!
 //! A new format is one module and one [`Format`]; a new report is one
 //! implementation of [`Render`].
@@ -28,6 +28,7 @@ mod fit;
 pub mod json;
 mod markdown;
 mod number;
+mod odds;
 pub(crate) mod png;
 pub mod records;
 pub mod report;

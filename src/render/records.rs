@@ -7,8 +7,8 @@
 //! them, whatever `--precision` asks.
 
 use crate::report::{
-    Class, Comparison, Goal, GoalKind, GoalReport, GoalRow, GoalStatement, Method, MetricLabel,
-    PointSource, RateMethod, ReportHeader, Status,
+    Class, Comparison, Goal, GoalKind, GoalOutcome, GoalReport, GoalRow, GoalStatement, Method,
+    MetricLabel, PointSource, RateMethod, ReportHeader, Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
@@ -147,6 +147,27 @@ fn missed_unlike(kind: GoalKind, status: Status, x: f64, unlike: Vec<f64>) -> Fi
             unlike,
         },
     }
+}
+
+/// Which goal a row is about: its labels, kind, comparison and target (as
+/// the plan writes it), as the columns `scenario,metric,name,unit,goal,op,
+/// target` that the tables of review and odds open with.
+pub(super) fn goal_fields(
+    header: &ReportHeader,
+    metric: &MetricLabel,
+    statement: &GoalStatement,
+    o: &GoalOutcome,
+) -> [Field; 7] {
+    let [scenario, id, name, unit] = labels(header, metric);
+    [
+        scenario,
+        id,
+        name,
+        unit,
+        text(goal_kind_key(o.kind)),
+        text(op_key(o.goal.comparison)),
+        goal_figure(statement, o.goal.value),
+    ]
 }
 
 pub(super) const SUMMARY_COLUMNS: [&str; 27] = [

@@ -18,12 +18,11 @@ use super::document::{
 use super::json::{self, Json};
 use super::number::{Precision, number};
 use super::records::{
-    Field, NO_FIGURES, Records, class_key, figure, goal_figure, goal_kind_key, labels, method_key,
-    op_key, optional_fraction,
+    Field, NO_FIGURES, Records, class_key, figure, goal_fields, method_key, optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions, no_layout};
 use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
-use crate::report::{Assessment, Class, GoalOutcome, Method, ReportHeader};
+use crate::report::{Assessment, Class, Method, ReportHeader};
 
 const COLUMNS: [&str; 17] = [
     "scenario",
@@ -84,28 +83,13 @@ fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
     assessment.map_or(NO_FIGURES, |a| class_key(a.class))
 }
 
-/// Which goal a row is about: its labels, kind, comparison and target (as
-/// the plan writes it).
-fn goal_fields<L>(header: &ReportHeader, row: &ReviewRow<L>, o: &GoalOutcome) -> [Field; 7] {
-    let [scenario, id, name, unit] = labels(header, &row.metric);
-    [
-        scenario,
-        id,
-        name,
-        unit,
-        Field::Text(goal_kind_key(o.kind).into()),
-        Field::Text(op_key(o.goal.comparison).into()),
-        goal_figure(&row.statement, o.goal.value),
-    ]
-}
-
 /// One record per goal, in the order of [`COLUMNS`].
 fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
     report.lines.iter().map(move |row| {
         let (line, stated) = (&row.line, row.stated);
         let o = &line.outcome;
         let p = o.progress.as_ref();
-        let mut fields = goal_fields(&report.header, row, o).to_vec();
+        let mut fields = goal_fields(&report.header, &row.metric, &row.statement, o).to_vec();
         fields.extend([
             line.latest
                 .map_or(Field::Empty, |(y, _)| Field::Int(y.into())),
@@ -128,7 +112,8 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
 fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> + '_ {
     report.lines.iter().map(move |row| {
         let line = &row.line;
-        let mut fields = goal_fields(&report.header, row, &line.outcome).to_vec();
+        let mut fields =
+            goal_fields(&report.header, &row.metric, &row.statement, &line.outcome).to_vec();
         fields.extend([
             Field::Int(line.as_of.into()),
             figure(line.latest_value, row.stated.latest),

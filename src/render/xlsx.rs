@@ -174,7 +174,7 @@ impl Styles {
 
 /// The column a record key names, for its header.
 fn column(key: &str) -> Option<Column> {
-    const KEYS: [(&str, Column); 35] = [
+    const KEYS: [(&str, Column); 44] = [
         ("scenario", Column::Scenario),
         ("metric", Column::Metric),
         ("name", Column::Name),
@@ -210,6 +210,15 @@ fn column(key: &str) -> Option<Column> {
         ("as_of", Column::AsOf),
         ("method", Column::Method),
         ("verdict", Column::Verdict),
+        ("probability", Column::Probability),
+        ("p10", Column::P10),
+        ("p50", Column::P50),
+        ("p90", Column::P90),
+        ("year_p10", Column::YearP10),
+        ("year_p50", Column::YearP50),
+        ("year_p90", Column::YearP90),
+        ("paths", Column::Paths),
+        ("seed", Column::Seed),
     ];
     KEYS.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
 }
@@ -846,6 +855,16 @@ mod tests {
             &crate::render::records::LONG_YEAR_COLUMNS[..4],
             &["shift", "rate", "break_even_shift", "break_even_rate"],
             &["achieved_rate", "as_of", "method", "verdict"],
+            &[
+                "probability",
+                "p10",
+                "p50",
+                "p90",
+                "year_p10",
+                "year_p50",
+                "year_p90",
+            ],
+            &["paths", "seed"],
         ]
         .concat();
         for key in keys {

@@ -4,6 +4,7 @@
 use thiserror::Error;
 
 use super::metric::{MetricError, Need, metric_index};
+use super::odds::{Band, OddsReport};
 use super::{MetricLabel, ReportHeader};
 use crate::ProjectedScenario;
 use crate::calc::projection::{PointSource, continuation};
@@ -44,6 +45,9 @@ pub struct Panel {
     /// The value at the target year minus the goal's value, in the
     /// metric's unit.
     pub gap: f64,
+    /// With `--fan`: the first scenario's spread year by year, from the
+    /// base year to the target year; empty without.
+    pub fan: Vec<Band>,
 }
 
 /// One scenario's path in a panel.
@@ -127,6 +131,7 @@ impl Chart {
                     lines,
                     status: own[0].status,
                     gap: own[0].gap,
+                    fan: Vec::new(),
                 }
             })
             .collect();
@@ -148,6 +153,19 @@ fn plan_path(projected: &ProjectedScenario, index: usize) -> Vec<(i32, f64)> {
         .zip(projected.projection.plan_series(index))
         .map(|(year, &value)| (year, significant(value)))
         .collect()
+}
+
+impl Chart {
+    /// The chart with each panel's fan from `odds`, the simulation of its
+    /// first scenario.
+    pub fn with_fan(mut self, odds: &OddsReport) -> Chart {
+        for panel in &mut self.panels {
+            if let Some(bands) = odds.bands.iter().find(|b| b.metric.id == panel.metric.id) {
+                panel.fan = bands.bands.clone();
+            }
+        }
+        self
+    }
 }
 
 /// A scenario's path of metric `index` through `last_year`, continued past

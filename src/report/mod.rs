@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod explain;
 pub mod metric;
+pub mod odds;
 pub mod review;
 pub mod sensitivity;
 
@@ -122,6 +123,8 @@ pub struct GoalRow {
     pub statement: GoalStatement,
     /// Which of its figures the plan writes.
     pub stated: Stated,
+    /// With `--odds`: how likely the goal is (see [`odds`]).
+    pub probability: Option<Probability>,
 }
 
 /// Which of a goal's figures the plan writes (or an actuals file), so that
@@ -154,6 +157,15 @@ impl Stated {
 fn is_stated(plan: &Plan, metric: &Metric, year: i32) -> bool {
     let ratio = matches!(metric.model, Model::Ratio { .. });
     (year == plan.base_year && !ratio) || metric.actual.contains_key(&year)
+}
+
+/// The share of simulated paths meeting a goal.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Probability {
+    /// The share, 0 to 1.
+    pub value: f64,
+    /// Its Monte Carlo standard error.
+    pub standard_error: f64,
 }
 
 /// A goal as people are told it: what it asks, in the plan's own terms.
@@ -297,6 +309,7 @@ impl GoalReport {
                     outcome.progress.map(|p| p.latest_year),
                 ),
                 outcome,
+                probability: None,
             })
             .collect();
         let series = plan
@@ -338,6 +351,23 @@ impl GoalReport {
             share_notes,
             series,
         }
+    }
+
+    /// The report with each goal's probability from the odds of the same
+    /// scenario, whose goals come in the same order.
+    pub fn with_odds(mut self, odds: &odds::OddsReport) -> GoalReport {
+        for (goal, row) in self.goals.iter_mut().zip(&odds.goals) {
+            goal.probability = Some(Probability {
+                value: row.probability,
+                standard_error: row.standard_error,
+            });
+        }
+        self
+    }
+
+    /// Whether the goals carry their probabilities.
+    pub fn has_odds(&self) -> bool {
+        self.goals.iter().any(|g| g.probability.is_some())
     }
 
     /// Whether any value comes from an actual figure.

@@ -24,6 +24,7 @@
 //! - `methods`: history, trends, and the assessment methods of `review`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
+//! - `odds`: `dabiao odds`, `report --odds` and `chart --fan`;
 //! - `pictures`: the chart as PNG, and what every panel shows;
 //! - `readme`: every `console` example of the README;
 //! - `spreadsheet`: workbooks out (read back with calamine and LibreOffice),
@@ -42,6 +43,7 @@ mod hardening_output;
 mod methods;
 mod metric_flag;
 mod numbers;
+mod odds;
 mod pictures;
 mod readme;
 mod report;

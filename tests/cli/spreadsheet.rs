@@ -868,3 +868,21 @@ fn a_sweep_larger_than_a_sheet_is_refused_before_any_work() {
     args.extend(["--table", "break-even"]);
     ok(dir.path(), &args);
 }
+
+#[test]
+fn the_odds_go_into_the_workbook() {
+    let dir = folder(&[]);
+    let example = crate::common::shipped("examples/odds.toml");
+    let odds = ["odds", &example, "--paths", "2000", "--seed", "7"];
+    let mut write = odds.to_vec();
+    write.extend(["-o", "o.xlsx", "--lang", "zh"]);
+    ok(dir.path(), &write);
+    let book = dir.path().join("o.xlsx");
+    let names: Vec<String> = sheets(&book).into_iter().map(|(n, _)| n).collect();
+    assert_eq!(names, ["达成概率"]);
+    let mut csv = odds.to_vec();
+    csv.extend(["-f", "csv"]);
+    let sheet = sheet(&book, "达成概率");
+    assert_cells_match(&sheet, &ok(dir.path(), &csv), "odds");
+    assert_eq!(header(&sheet)[7], "达成概率");
+}

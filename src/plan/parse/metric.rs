@@ -18,11 +18,12 @@ use super::overrides::{self, Override};
 use super::ratio;
 use super::raw::{RawMetric, RawMetrics};
 use super::targets::goals;
+use super::uncertainty::{compound_volatility, linear_volatility};
 use super::value::{is_id, number, show, shown};
 use crate::calc::trend::Estimator;
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{Location, Metric, Model, RateMethod};
+use crate::plan::{Location, Metric, Model, RateMethod, Volatility};
 
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
@@ -173,6 +174,8 @@ impl<'a> MetricContext<'a> {
                 }
             });
 
+        let volatility = self.volatility(raw, &mut problems);
+
         let actual = raw.actual.as_ref().map_or_else(BTreeMap::new, |table| {
             let at = self.locator.locate(table.span());
             let mut problems = problems.in_field("actual");
@@ -234,6 +237,7 @@ impl<'a> MetricContext<'a> {
             increase_goal: goals.increase,
             total_goal: goals.total,
             rate_method: rate_method?,
+            volatility: volatility?,
             binding: binding?,
             actual,
             line: line_number,
@@ -417,6 +421,39 @@ impl<'a> MetricContext<'a> {
             baseline: baseline?,
             increment: steps?,
         })
+    }
+
+    /// The metric's `volatility`: "history", or one standard deviation (or
+    /// one per projected year) as a rate for a compound metric, in the
+    /// metric's unit for a linear one; a ratio moves with its parts. Outer
+    /// none when refused.
+    fn volatility(&self, raw: &RawMetric, problems: &mut Scoped) -> Option<Option<Volatility>> {
+        let Some(value) = &raw.volatility else {
+            return Some(None);
+        };
+        let at = self.locator.locate(value.span());
+        let mut problems = problems.in_field("volatility");
+        let parsed = if raw.ratio.is_some() {
+            Err(
+                "a ratio moves with its parts: give `volatility` to its numerator and \
+                 denominator instead, and remove it here"
+                    .to_owned(),
+            )
+        } else if value.get_ref().as_str() == Some("history") {
+            Ok(Volatility::History {
+                line: self.locator.line_of(value.span().start),
+            })
+        } else if raw.growth.is_some() {
+            self.per_year(value, "volatility", compound_volatility)
+                .map(Volatility::PerYear)
+        } else {
+            self.per_year(value, "volatility", linear_volatility)
+                .map(Volatility::PerYear)
+        };
+        parsed
+            .map_err(|message| problems.report(at, message))
+            .ok()
+            .map(Some)
     }
 
     /// Reports a `deflator` on a metric that cannot have one, saying `why`.

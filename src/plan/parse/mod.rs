@@ -6,8 +6,10 @@
 //! say what was probably meant: the years (`header`), each metric (`metric`,
 //! with its `ratio`, its goal fields in `targets`, each read by `goal`,
 //! `actuals` and `history`), what scenarios and `--set` change
-//! (`overrides`), and each scenario (`scenario`). Every check reports into
-//! one collector, and the file is refused once, with all its problems.
+//! (`overrides`), each scenario (`scenario`), and what the odds need,
+//! `[uncertainty]` and each metric's `volatility` (`uncertainty`). Every
+//! check reports into one collector, and the file is refused once, with all
+//! its problems.
 
 mod actuals;
 mod goal;
@@ -22,6 +24,7 @@ mod raw;
 mod scenario;
 mod syntax;
 mod targets;
+mod uncertainty;
 mod value;
 
 pub use history::estimator_name;
@@ -74,6 +77,7 @@ pub(crate) fn read_plan(
     let locator = Locator::new(text, additions.sets);
     let mut problems = Problems::new();
     let years = header::years(raw.plan.as_ref(), &locator, &mut problems);
+    let uncertainty = uncertainty::uncertainty(raw.uncertainty.as_ref(), &locator, &mut problems);
     if raw.metrics.is_empty() {
         problems.push(Problem::new(
             "the plan has no metrics; add at least one [metrics.<id>] table \
@@ -84,7 +88,7 @@ pub(crate) fn read_plan(
     let sets = Sets::read(&locator, *additions, &mut problems);
     let base_metrics = metrics.checked(sets.for_scenario(BASE_SCENARIO), &mut problems.scope());
     // The CSV figures and the scenarios are checked against a sound base plan.
-    let (Some(years), true) = (years, problems.is_empty()) else {
+    let (Some(years), Some(uncertainty), true) = (years, uncertainty, problems.is_empty()) else {
         return Err(problems.into_error(file));
     };
     let figures = CsvFigures::check(&base_metrics.metrics, additions.actuals, years, file)?;
@@ -97,6 +101,7 @@ pub(crate) fn read_plan(
         title: header.and_then(|h| h.title.as_deref()).map(shown),
         source: header.and_then(|h| h.source.as_deref()).map(shown),
         years,
+        uncertainty,
     };
     let origins = |name: &str| Origins::new(&locator, sets.for_scenario(name), &figures);
     let base = Scenario {

@@ -168,6 +168,7 @@ fn override_field(
         "deflator" => &mut metric.deflator,
         "rate_method" => &mut metric.rate_method,
         "binding" => &mut metric.binding,
+        "volatility" => &mut metric.volatility,
         "target" => &mut metric.target,
         "rate_target" => &mut metric.rate_target,
         "change_target" => &mut metric.change_target,
@@ -177,7 +178,8 @@ fn override_field(
             return Err(format!(
                 "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
                  `growth`, `increment`, `target`, `rate_target`, `change_target`, \
-                 `increase_target`, `total_target`, `deflator`, `rate_method` or `binding`"
+                 `increase_target`, `total_target`, `deflator`, `rate_method`, `binding` or \
+                 `volatility`"
             ));
         }
     };

@@ -16,6 +16,16 @@ pub(super) struct RawFile {
     pub(super) metrics: RawMetrics,
     #[serde(default)]
     pub(super) scenarios: IndexMap<Spanned<String>, Spanned<RawScenario>>,
+    pub(super) uncertainty: Option<Spanned<RawUncertainty>>,
+}
+
+/// `[uncertainty]`: how the odds are simulated.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawUncertainty {
+    pub(super) paths: Option<Spanned<Value>>,
+    pub(super) seed: Option<Spanned<Value>>,
+    pub(super) correlation: Option<Spanned<Value>>,
 }
 
 /// The metrics by id, in file order.
@@ -48,6 +58,7 @@ pub(super) struct RawMetric {
     pub(super) deflator: Option<Spanned<Value>>,
     pub(super) rate_method: Option<Spanned<Value>>,
     pub(super) binding: Option<Spanned<Value>>,
+    pub(super) volatility: Option<Spanned<Value>>,
     pub(super) actual: Option<Spanned<toml::Table>>,
     pub(super) history: Option<Spanned<toml::Table>>,
 }
@@ -85,6 +96,7 @@ pub(super) struct RawOverride {
     deflator: Option<Spanned<Value>>,
     rate_method: Option<Spanned<Value>>,
     binding: Option<Spanned<Value>>,
+    volatility: Option<Spanned<Value>>,
 }
 
 impl RawOverride {
@@ -102,6 +114,7 @@ impl RawOverride {
             ("deflator", &self.deflator),
             ("rate_method", &self.rate_method),
             ("binding", &self.binding),
+            ("volatility", &self.volatility),
         ]
         .into_iter()
         .filter_map(|(name, value)| value.as_ref().map(|v| (name, v)))

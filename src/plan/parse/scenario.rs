@@ -12,7 +12,7 @@ use super::raw::RawScenario;
 use super::value::{is_id, shown};
 use crate::plan::error::{Problems, Scoped};
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{BASE_SCENARIO, Location, Metric, Plan, Scenario};
+use crate::plan::{BASE_SCENARIO, Location, Metric, Plan, Scenario, Uncertainty};
 
 /// What the plan and every scenario share: the `[plan]` table, checked.
 pub(super) struct Header {
@@ -20,6 +20,8 @@ pub(super) struct Header {
     pub(super) source: Option<String>,
     /// base_year and target_year.
     pub(super) years: (i32, i32),
+    /// `[uncertainty]`, which every scenario shares.
+    pub(super) uncertainty: Uncertainty,
 }
 
 impl Header {
@@ -31,6 +33,7 @@ impl Header {
             base_year: self.years.0,
             target_year: self.years.1,
             metrics,
+            uncertainty: self.uncertainty,
         }
     }
 }

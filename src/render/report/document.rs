@@ -161,17 +161,25 @@ fn summary(report: &GoalReport, options: &TextOptions) -> Grid {
         words.baseline(report.header.base_year),
         words.projected(report.header.target_year),
         words.status_header().to_owned(),
+    ]);
+    numeric.extend([true, true, false]);
+    let with_odds = report.has_odds();
+    if with_odds {
+        header.push(words.probability().to_owned());
+        numeric.push(true);
+    }
+    header.extend([
         words.gap().to_owned(),
         words.attainment().to_owned(),
         words.required_rate().to_owned(),
         words.year_reached().to_owned(),
     ]);
-    numeric.extend([true, true, false, true, true, true, true]);
+    numeric.extend([true, true, true, true]);
     let last_year_searched = report.header.last_year_searched();
     let mut rows: Vec<Vec<Cell>> = report
         .goals
         .iter()
-        .map(|row| summary_row(row, options, last_year_searched, marks_binding))
+        .map(|row| summary_row(row, options, last_year_searched, marks_binding, with_odds))
         .collect();
     // Plans tracked against actual figures say where each goal stands.
     if report.goals.iter().any(|g| g.outcome.progress.is_some()) {
@@ -260,6 +268,7 @@ fn summary_row(
     options: &TextOptions,
     last_year_searched: i32,
     marks_binding: bool,
+    with_odds: bool,
 ) -> Vec<Cell> {
     let (words, d) = (options.lang.words(), options.decimals());
     let (o, statement) = (&row.outcome, &row.statement);
@@ -295,6 +304,12 @@ fn summary_row(
         )),
         plain(judged_text(statement, o.projected, words, judged)),
         status,
+    ]);
+    if with_odds {
+        let probability = row.probability.map(|p| percent(p.value, d));
+        cells.push(plain(probability.unwrap_or_default()));
+    }
+    cells.extend([
         plain(missed_by_text(statement, o.gap, o.status, words, gap)),
         plain(
             o.attainment

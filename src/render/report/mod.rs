@@ -3,7 +3,9 @@
 //!
 //! In JSON, `goals` holds objects with the summary CSV's keys, in its
 //! order, then `rate_method` (`endpoint` or `cumulative` for rate goals,
-//! null for the others), and `series` each metric's points, with
+//! null for the others), and with `--odds` `probability` and
+//! `probability_se` (in CSV, a last column `probability`); and `series`
+//! each metric's points, with
 //! `real_value` (at base-year prices) for a metric with a deflator, and its
 //! `trend` when the plan took its growth or increment from the history.
 //! With several scenarios, each scenario's `scenario`, `goals` and `series`
@@ -92,11 +94,22 @@ impl Render for [GoalReport] {
     /// One table for all scenarios, told apart by the `scenario` column.
     fn records(&self, table: OneTable) -> Records<'_> {
         match table {
-            OneTable::Summary => Records::new(
-                &SUMMARY_COLUMNS,
-                self.iter()
-                    .flat_map(|r| r.goals.iter().map(move |g| records::summary(r, g))),
-            ),
+            OneTable::Summary => {
+                // With --odds, each goal's probability last.
+                let with_odds = self.iter().any(GoalReport::has_odds);
+                let mut columns = SUMMARY_COLUMNS.to_vec();
+                columns.extend(with_odds.then_some("probability"));
+                let rows = self.iter().flat_map(move |r| {
+                    r.goals.iter().map(move |g| {
+                        let mut row = records::summary(r, g).to_vec();
+                        if with_odds {
+                            row.push(records::optional_fraction(g.probability.map(|p| p.value)));
+                        }
+                        row
+                    })
+                });
+                Records::new(&columns, rows)
+            }
             OneTable::Years(Layout::Long) => Records::new(
                 &LONG_YEAR_COLUMNS,
                 self.iter().flat_map(records::long_years),
@@ -195,6 +208,11 @@ fn scenario(
                     let method = (row.statement.kind == GoalKind::Rate)
                         .then(|| rate_method_key(row.statement.rate_method));
                     keys.insert("rate_method".into(), method.into());
+                    if let Some(p) = row.probability {
+                        let fraction = |x: f64| value(Field::Fraction(x), precision);
+                        keys.insert("probability".into(), fraction(p.value));
+                        keys.insert("probability_se".into(), fraction(p.standard_error));
+                    }
                 }
                 goal.into()
             })

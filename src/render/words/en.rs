@@ -548,6 +548,39 @@ impl Words for English {
         "● actual figure   ○ projected or filled in"
     }
 
+    fn fan_legend(&self) -> &'static str {
+        "shaded: 10–90 % and 25–75 % of simulated paths"
+    }
+
+    fn odds_heading(&self) -> &'static str {
+        "Odds of each goal"
+    }
+
+    fn probability(&self) -> &'static str {
+        "Probability"
+    }
+
+    fn percentile(&self, percent: u32) -> String {
+        format!("P{percent}")
+    }
+
+    fn year_held(&self) -> &'static str {
+        "Year held (P10 / P50 / P90)"
+    }
+
+    fn odds_note(&self, paths: u64, seed: u64, correlation: &str, largest_error: &str) -> String {
+        format!(
+            "{paths} simulated paths (seed {seed}, correlation {correlation}); Monte Carlo \
+             standard error at most {largest_error}. P10, P50 and P90: the value judged at the \
+             target year that 10 %, 50 % and 90 % of paths stay below."
+        )
+    }
+
+    fn no_volatility(&self) -> &'static str {
+        "No metric has a `volatility`, so every path is the plan's and each probability is 0 % \
+         or 100 %: give metrics a volatility (\"3%\", a number in the unit, or \"history\")."
+    }
+
     fn plan_path(&self) -> &'static str {
         "plan path"
     }
@@ -559,6 +592,7 @@ impl Words for English {
             Sheet::Sensitivity => "Sensitivity",
             Sheet::BreakEven => "Break-even",
             Sheet::Review => "Review",
+            Sheet::Odds => "Odds",
             Sheet::History => "History",
             Sheet::Charts => "Charts",
         }
@@ -601,6 +635,15 @@ impl Words for English {
             Column::AsOf => self.as_of_header(),
             Column::Method => "Method",
             Column::Verdict => self.verdict_header(),
+            Column::Probability => self.probability(),
+            Column::P10 => "P10",
+            Column::P50 => "P50",
+            Column::P90 => "P90",
+            Column::YearP10 => "Year held P10",
+            Column::YearP50 => "Year held P50",
+            Column::YearP90 => "Year held P90",
+            Column::Paths => "Paths",
+            Column::Seed => "Seed",
         }
     }
 }

@@ -192,10 +192,27 @@ pub(crate) trait Words {
     /// The plan path's value for that year.
     fn plan_value_header(&self) -> &'static str;
 
+    // `odds`, and the probability column of `report --odds`.
+
+    fn odds_heading(&self) -> &'static str;
+    fn probability(&self) -> &'static str;
+    /// A percentile of what a goal is judged on, as a column header: "P10".
+    fn percentile(&self, percent: u32) -> String;
+    /// The column of the 10th, 50th and 90th percentiles of the first year
+    /// a level goal holds.
+    fn year_held(&self) -> &'static str;
+    /// Under the odds table: how they were simulated, and the largest
+    /// Monte Carlo standard error, already written ("0.16 pp").
+    fn odds_note(&self, paths: u64, seed: u64, correlation: &str, largest_error: &str) -> String;
+    /// Under the odds table when no metric has a volatility.
+    fn no_volatility(&self) -> &'static str;
+
     // `chart`.
 
     /// Above a chart with actual figures: what the markers mean.
     fn marker_legend(&self) -> &'static str;
+    /// Above a chart with fans: what the shading means.
+    fn fan_legend(&self) -> &'static str;
     /// In a panel's legend: the dashed path of the plan as written.
     fn plan_path(&self) -> &'static str;
 
@@ -223,6 +240,8 @@ pub enum Sheet {
     Review,
     /// `review --history`: one row per goal and year with a figure.
     History,
+    /// `odds`: one row per goal with its probability.
+    Odds,
     /// A line chart per metric with a level goal, beside the goals and years.
     Charts,
 }
@@ -273,6 +292,19 @@ pub(crate) enum Column {
     /// The review's method.
     Method,
     Verdict,
+    /// The odds of a goal.
+    Probability,
+    P10,
+    P50,
+    P90,
+    /// The first year a level goal holds, on 10 % of paths.
+    YearP10,
+    YearP50,
+    YearP90,
+    /// The simulated paths.
+    Paths,
+    /// The simulation's seed.
+    Seed,
 }
 
 /// A growth or increment the plan took from a metric's history.

@@ -535,6 +535,39 @@ impl Words for Chinese {
         "● 实际数   ○ 预测或插值"
     }
 
+    fn fan_legend(&self) -> &'static str {
+        "阴影：模拟路径的10–90%和25–75%区间"
+    }
+
+    fn odds_heading(&self) -> &'static str {
+        "各目标达成概率"
+    }
+
+    fn probability(&self) -> &'static str {
+        "达成概率"
+    }
+
+    fn percentile(&self, percent: u32) -> String {
+        format!("{percent}%分位")
+    }
+
+    fn year_held(&self) -> &'static str {
+        "达标年份（10%/50%/90%分位）"
+    }
+
+    fn odds_note(&self, paths: u64, seed: u64, correlation: &str, largest_error: &str) -> String {
+        format!(
+            "模拟{paths}条路径（随机种子{seed}，相关系数{correlation}）；蒙特卡洛标准误差\
+             不超过{largest_error}。10%、50%、90%分位：目标年份的考核值，分别有10%、50%、90%\
+             的路径低于此值。"
+        )
+    }
+
+    fn no_volatility(&self) -> &'static str {
+        "没有指标设定波动率（`volatility`），所有路径都与规划路径相同，概率只能是0%或100%：\
+         请为指标设定波动率（如\"3%\"、以指标单位计的数值，或\"history\"）。"
+    }
+
     fn plan_path(&self) -> &'static str {
         "规划路径"
     }
@@ -546,6 +579,7 @@ impl Words for Chinese {
             Sheet::Sensitivity => "敏感性",
             Sheet::BreakEven => "临界点",
             Sheet::Review => "评估",
+            Sheet::Odds => "达成概率",
             Sheet::History => "逐年评估",
             Sheet::Charts => "图表",
         }
@@ -588,6 +622,15 @@ impl Words for Chinese {
             Column::AsOf => self.as_of_header(),
             Column::Method => "评估方法",
             Column::Verdict => self.verdict_header(),
+            Column::Probability => self.probability(),
+            Column::P10 => "P10",
+            Column::P50 => "P50",
+            Column::P90 => "P90",
+            Column::YearP10 => "达标年份P10",
+            Column::YearP50 => "达标年份P50",
+            Column::YearP90 => "达标年份P90",
+            Column::Paths => "模拟路径数",
+            Column::Seed => "随机种子",
         }
     }
 }
