@@ -35,7 +35,7 @@ impl Render for [ExplainReport] {
     /// line naming the scenario when it is not the plan itself.
     fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
         let words = options.lang.words();
-        let headers: Vec<&ReportHeader> = self.iter().map(|r| &r.header).collect();
+        let headers = self.headers();
         let mut document = opening(&headers, words, None);
         let mut headings = scenario_lines(&headers, words).into_iter();
         document.sections = self

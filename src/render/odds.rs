@@ -12,19 +12,12 @@ use super::document::{
 };
 use super::json::{self, Json, plan_object};
 use super::number::{Precision, number, percent};
-use super::records::{Field, Records, goal_fields, in_goal_terms};
+use super::records::{Field, Records, goal_columns, goal_fields, in_goal_terms};
 use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions, no_layout};
 use crate::report::ReportHeader;
 use crate::report::odds::{OddsReport, OddsRow, Percentiles};
 
-const COLUMNS: [&str; 16] = [
-    "scenario",
-    "metric",
-    "name",
-    "unit",
-    "goal",
-    "op",
-    "target",
+pub(super) const COLUMNS: [&str; 16] = goal_columns([
     "probability",
     "p10",
     "p50",
@@ -34,7 +27,7 @@ const COLUMNS: [&str; 16] = [
     "year_p90",
     "paths",
     "seed",
-];
+]);
 
 /// One record per goal, in the order of [`COLUMNS`].
 fn records(report: &OddsReport) -> impl Iterator<Item = Vec<Field>> + '_ {

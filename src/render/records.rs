@@ -149,9 +149,34 @@ fn missed_unlike(kind: GoalKind, status: Status, x: f64, unlike: Vec<f64>) -> Fi
     }
 }
 
+/// The columns a goal's table opens with, in the order of [`goal_fields`].
+pub(super) const GOAL_COLUMNS: [&str; 7] =
+    ["scenario", "metric", "name", "unit", "goal", "op", "target"];
+
+/// A table's columns: [`GOAL_COLUMNS`], then its own `rest`.
+pub(super) const fn goal_columns<const R: usize, const N: usize>(
+    rest: [&'static str; R],
+) -> [&'static str; N] {
+    assert!(
+        GOAL_COLUMNS.len() + R == N,
+        "N counts the goal's columns and the rest"
+    );
+    let mut all = [""; N];
+    let mut i = 0;
+    while i < N {
+        all[i] = if i < GOAL_COLUMNS.len() {
+            GOAL_COLUMNS[i]
+        } else {
+            rest[i - GOAL_COLUMNS.len()]
+        };
+        i += 1;
+    }
+    all
+}
+
 /// Which goal a row is about: its labels, kind, comparison and target (as
-/// the plan writes it), as the columns `scenario,metric,name,unit,goal,op,
-/// target` that the tables of review and odds open with.
+/// the plan writes it), as the [`GOAL_COLUMNS`] that the tables of review
+/// and odds open with.
 pub(super) fn goal_fields(
     header: &ReportHeader,
     metric: &MetricLabel,
@@ -170,14 +195,7 @@ pub(super) fn goal_fields(
     ]
 }
 
-pub(super) const SUMMARY_COLUMNS: [&str; 27] = [
-    "scenario",
-    "metric",
-    "name",
-    "unit",
-    "goal",
-    "op",
-    "target",
+pub(super) const SUMMARY_COLUMNS: [&str; 27] = goal_columns([
     "tolerance",
     "base_year",
     "baseline",
@@ -198,7 +216,7 @@ pub(super) const SUMMARY_COLUMNS: [&str; 27] = [
     "remaining_rate",
     "reference",
     "binding",
-];
+]);
 
 /// A goal's fields, in the order of [`SUMMARY_COLUMNS`]. An in-step goal
 /// is a rate goal whose target is the rate of the metric named in

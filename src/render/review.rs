@@ -18,20 +18,14 @@ use super::document::{
 use super::json::{self, Json};
 use super::number::{Precision, number};
 use super::records::{
-    Field, NO_FIGURES, Records, class_key, figure, goal_fields, method_key, optional_fraction,
+    Field, NO_FIGURES, Records, class_key, figure, goal_columns, goal_fields, method_key,
+    optional_fraction,
 };
 use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions, no_layout};
 use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
 use crate::report::{Assessment, Class, Method, ReportHeader};
 
-const COLUMNS: [&str; 17] = [
-    "scenario",
-    "metric",
-    "name",
-    "unit",
-    "goal",
-    "op",
-    "target",
+const COLUMNS: [&str; 17] = goal_columns([
     "latest_year",
     "latest_value",
     "plan_value",
@@ -42,22 +36,10 @@ const COLUMNS: [&str; 17] = [
     "achieved_rate",
     "remaining_rate",
     "verdict",
-];
+]);
 
-const HISTORY_COLUMNS: [&str; 12] = [
-    "scenario",
-    "metric",
-    "name",
-    "unit",
-    "goal",
-    "op",
-    "target",
-    "as_of",
-    "latest_value",
-    "plan_value",
-    "method",
-    "verdict",
-];
+const HISTORY_COLUMNS: [&str; 12] =
+    goal_columns(["as_of", "latest_value", "plan_value", "method", "verdict"]);
 
 /// The figures behind a class, which JSON adds to each goal: R (statcan),
 /// P (unsd), s (destatis) and the value extrapolated to the target year.
@@ -152,7 +134,7 @@ impl Render for [ReviewReport] {
     }
 
     fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
-        let headers: Vec<&ReportHeader> = self.iter().map(|r| &r.header).collect();
+        let headers = self.headers();
         let words = options.lang.words();
         let sections = self.iter().map(|report| {
             let heading = words.review_heading(report.as_of);
@@ -181,21 +163,13 @@ impl Render for [ReviewReport] {
     /// `plan`, `as_of`, `method`, then `goals`: the CSV's keys and the
     /// figures behind each class, each goal made as it is written.
     fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
-        let mut root = Vec::new();
-        if let Some(first) = self.first() {
-            root.push(("plan", json::plan_object(&first.header).into()));
-            let as_of = first.as_of.map_or(Value::Null, Value::from);
-            root.push(("as_of", as_of.into()));
-            root.push(("method", Value::from(method_key(first.method)).into()));
-        }
-        let goals = Json::array(move || {
-            self.iter().flat_map(move |report| {
-                records(report)
-                    .zip(&report.lines)
-                    .map(move |(fields, row)| {
-                        let assessment = row.line.assessment.as_ref();
-                        object_with_figures(&COLUMNS, fields, assessment, precision).into()
-                    })
+        let mut root = self.first().map_or_else(Vec::new, |first| {
+            json_root(&first.header, Some(first.as_of), first.method)
+        });
+        let goals = figured_goals(&COLUMNS, precision, move || {
+            self.iter().flat_map(|report| {
+                let assessments = report.lines.iter().map(|row| row.line.assessment.as_ref());
+                records(report).zip(assessments)
             })
         });
         root.push(("goals", goals));
@@ -216,7 +190,7 @@ impl Render for [ReviewHistory] {
     }
 
     fn document(&self, _: Option<Nothing>, options: &TextOptions) -> Document {
-        let headers: Vec<&ReportHeader> = self.iter().map(|r| &r.header).collect();
+        let headers = self.headers();
         let words = options.lang.words();
         let sections = self.iter().map(|report| {
             Section::table(
@@ -239,24 +213,50 @@ impl Render for [ReviewHistory] {
     /// `plan`, `method`, then `history`: the CSV's keys and the figures
     /// behind each class, each goal and year made as it is written.
     fn json(&self, _: Option<Nothing>, precision: Precision) -> Json<'_> {
-        let mut root = Vec::new();
-        if let Some(first) = self.first() {
-            root.push(("plan", json::plan_object(&first.header).into()));
-            root.push(("method", Value::from(method_key(first.method)).into()));
-        }
-        let history = Json::array(move || {
-            self.iter().flat_map(move |report| {
-                history_records(report)
-                    .zip(&report.lines)
-                    .map(move |(fields, row)| {
-                        let assessment = Some(&row.line.assessment);
-                        object_with_figures(&HISTORY_COLUMNS, fields, assessment, precision).into()
-                    })
+        let mut root = self.first().map_or_else(Vec::new, |first| {
+            json_root(&first.header, None, first.method)
+        });
+        let history = figured_goals(&HISTORY_COLUMNS, precision, move || {
+            self.iter().flat_map(|report| {
+                let assessments = report.lines.iter().map(|row| Some(&row.line.assessment));
+                history_records(report).zip(assessments)
             })
         });
         root.push(("history", history));
         Json::Object(root)
     }
+}
+
+/// The keys a review's JSON opens with, from its first report: `plan`,
+/// then `as_of` when given (a history has none), then `method`.
+fn json_root<'a>(
+    header: &ReportHeader,
+    as_of: Option<Option<i32>>,
+    method: Method,
+) -> Vec<(&'static str, Json<'a>)> {
+    let mut root = vec![("plan", json::plan_object(header).into())];
+    if let Some(as_of) = as_of {
+        root.push(("as_of", as_of.map_or(Value::Null, Value::from).into()));
+    }
+    root.push(("method", Value::from(method_key(method)).into()));
+    root
+}
+
+/// Each goal's fields under `columns`, with the figures behind its class,
+/// made as they are written.
+fn figured_goals<'a, I>(
+    columns: &'static [&'static str],
+    precision: Precision,
+    goals: impl Fn() -> I + 'a,
+) -> Json<'a>
+where
+    I: Iterator<Item = (Vec<Field>, Option<&'a Assessment>)> + 'a,
+{
+    Json::array(move || {
+        goals().map(move |(fields, assessment)| {
+            object_with_figures(columns, fields, assessment, precision).into()
+        })
+    })
 }
 
 /// The plan's title, years and scenarios, then `sections`.

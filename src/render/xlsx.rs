@@ -855,16 +855,7 @@ mod tests {
             &crate::render::records::LONG_YEAR_COLUMNS[..4],
             &["shift", "rate", "break_even_shift", "break_even_rate"],
             &["achieved_rate", "as_of", "method", "verdict"],
-            &[
-                "probability",
-                "p10",
-                "p50",
-                "p90",
-                "year_p10",
-                "year_p50",
-                "year_p90",
-            ],
-            &["paths", "seed"],
+            &crate::render::odds::COLUMNS[..],
         ]
         .concat();
         for key in keys {
