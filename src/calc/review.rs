@@ -47,6 +47,10 @@ pub struct ReviewLine {
     pub remaining_points: Option<f64>,
     /// The method's class and the figures behind it; none without an actual figure.
     pub assessment: Option<Assessment>,
+    /// The prices the assessment's levels are at: comparable for a rate or
+    /// change goal of a metric with a deflator, current otherwise. The
+    /// latest figure is at current prices, as published.
+    pub prices: Prices,
 }
 
 /// One goal as it would have been judged at the end of one year with a figure.
@@ -56,12 +60,14 @@ pub struct HistoryLine {
     pub outcome: GoalOutcome,
     /// The year judged: the end of a year with a figure.
     pub as_of: i32,
-    /// The figure for that year.
+    /// The figure for that year, as published (at current prices).
     pub latest_value: f64,
-    /// The plan path's value for that year.
+    /// The plan path's value for that year, at current prices as the figure.
     pub plan_value: f64,
     /// The method's class on the figures published by then.
     pub assessment: Assessment,
+    /// The prices the assessment's levels are at, as [`ReviewLine::prices`].
+    pub prices: Prices,
 }
 
 /// Every goal at its metric's latest actual figure, judged by `method`.
@@ -75,6 +81,7 @@ pub fn review(plan: &Plan, projection: &Projection, method: Method) -> Vec<Revie
             let path = projection.series(index);
             let figures = Figures::of(plan, projection, &outcome);
             let assessment = assess(method, &figures.case(plan, &outcome));
+            let prices = figures.prices;
             let Some(k) = projection.latest_actual(index) else {
                 return ReviewLine {
                     outcome,
@@ -84,6 +91,7 @@ pub fn review(plan: &Plan, projection: &Projection, method: Method) -> Vec<Revie
                     achieved_points: None,
                     remaining_points: None,
                     assessment,
+                    prices,
                 };
             };
             let value = path[k];
@@ -110,6 +118,7 @@ pub fn review(plan: &Plan, projection: &Projection, method: Method) -> Vec<Revie
                 achieved_points,
                 remaining_points,
                 assessment,
+                prices,
                 outcome,
             }
         })
@@ -122,8 +131,13 @@ pub fn review_history(plan: &Plan, projection: &Projection, method: Method) -> V
     let mut lines = Vec::new();
     for outcome in evaluate(plan, projection) {
         let figures = Figures::of(plan, projection, &outcome);
+        // The figure as published and the plan path beside it, at current
+        // prices, whatever prices the goal is judged at.
+        let published = projection.series(outcome.metric);
+        let plan_path = projection.plan_series(outcome.metric);
         for known in 1..=figures.actual.len() {
-            let (year, value) = figures.actual[known - 1];
+            let year = figures.actual[known - 1].0;
+            let k = (year - plan.base_year) as usize;
             let then = Figures {
                 actual: figures.actual[..known].to_vec(),
                 ..figures.clone()
@@ -134,9 +148,10 @@ pub fn review_history(plan: &Plan, projection: &Projection, method: Method) -> V
             lines.push(HistoryLine {
                 outcome: outcome.clone(),
                 as_of: year,
-                latest_value: significant(value),
-                plan_value: significant(figures.plan_path[(year - plan.base_year) as usize]),
+                latest_value: significant(published[k]),
+                plan_value: significant(plan_path[k]),
                 assessment,
+                prices: figures.prices,
             });
         }
     }
@@ -150,6 +165,8 @@ struct Figures {
     plan_path: Vec<f64>,
     history: Vec<(i32, f64)>,
     actual: Vec<(i32, f64)>,
+    /// Comparable only when the goal is judged on a deflated path.
+    prices: Prices,
 }
 
 impl Figures {
@@ -182,6 +199,11 @@ impl Figures {
                 history.collect()
             },
             actual,
+            prices: if deflated {
+                Prices::Comparable
+            } else {
+                Prices::Current
+            },
         }
     }
 

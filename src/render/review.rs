@@ -23,7 +23,7 @@ use super::records::{
 };
 use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions, no_layout};
 use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
-use crate::report::{Assessment, Class, Method, ReportHeader};
+use crate::report::{Assessment, Class, Method, Prices, ReportHeader};
 
 const COLUMNS: [&str; 17] = goal_columns([
     "latest_year",
@@ -346,7 +346,7 @@ fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cel
         )),
         plain(
             line.assessment
-                .map_or_else(String::new, |a| basis(method, &a, d)),
+                .map_or_else(String::new, |a| basis(method, &a, line.prices, options)),
         ),
         verdict_cell(line.assessment.map(|a| a.class), options),
     ]
@@ -354,11 +354,17 @@ fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cel
 
 /// The figure a class rests on, its short reason: R for statcan, P for
 /// unsd, s for destatis, and where the pace so far leads by the target year
-/// for the others (and for a goal Destatis finds met).
-fn basis(method: Method, a: &Assessment, d: usize) -> String {
+/// for the others (and for a goal Destatis finds met), marked when that
+/// level is at comparable prices.
+fn basis(method: Method, a: &Assessment, prices: Prices, options: &TextOptions) -> String {
+    let (words, d) = (options.lang.words(), options.decimals());
     let shown = |x: f64| number(x, Precision::Decimals(d));
     let symbol = |symbol: &str, x: Option<f64>| x.map(|x| format!("{symbol} = {}", shown(x)));
-    let extrapolated = a.extrapolated.map(|x| format!("→ {}", shown(x)));
+    let marked = match prices {
+        Prices::Comparable => words.comparable_prices(),
+        Prices::Current => "",
+    };
+    let extrapolated = a.extrapolated.map(|x| format!("→ {}{marked}", shown(x)));
     match method {
         Method::Statcan => symbol("R", a.rate_ratio),
         Method::Unsd => symbol("P", a.projected_progress),
@@ -406,7 +412,7 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
                     plan_value,
                     Precision::Decimals(decimals(plan_value)),
                 )),
-                plain(basis(report.method, &line.assessment, d)),
+                plain(basis(report.method, &line.assessment, line.prices, options)),
                 verdict_cell(Some(line.assessment.class), options),
             ]
         })

@@ -25,7 +25,7 @@ pub use crate::calc::projection::PointSource;
 pub use crate::calc::review::{HistoryLine, ReviewLine};
 pub use crate::calc::trend::{Estimator, Pace, Rate, Trend};
 pub use crate::plan::{
-    BASE_SCENARIO, Comparison, DerivedTrend, Goal, GoalKind, RateMethod, estimator_name,
+    BASE_SCENARIO, Comparison, DerivedTrend, Goal, GoalKind, Prices, RateMethod, estimator_name,
 };
 
 /// What every report says about itself: the plan, its years, the scenario.

@@ -2,7 +2,7 @@
 //! before the base year (in the plan and in actuals files), growth and
 //! increments taken from their trend, and every refusal of them.
 
-use crate::common::{folder, ok, plan, records, refused};
+use crate::common::{folder, ok, plan, records, refused, table_rows};
 
 /// GDP 146.41 in 2015 after 10 % a year from 100 in 2011 (110, 121, 133.1),
 /// its growth as given; `more` follows its table.
@@ -595,4 +595,62 @@ fn a_trend_with_a_deflator_is_refused() {
         ),
         "{stderr}"
     );
+}
+
+#[test]
+fn the_latest_actual_of_a_deflated_metric_is_the_published_figure() {
+    // Growth at comparable prices, levels at current prices: the figures
+    // are shown as published, and a level at base-year prices says so.
+    let text = "[plan]\nbase_year = 2020\ntarget_year = 2025\n\n\
+                [metrics.gdp]\nbaseline = 5000\ngrowth = \"6%\"\ndeflator = \"2.5%\"\n\
+                target = { at_least = 7000 }\nrate_target = { at_least = \"6%\" }\n";
+    let actuals = "metric,2021,2022\ngdp,5690,6480\n";
+    let dir = folder(&[
+        ("plan.toml", text.as_bytes()),
+        ("a.csv", actuals.as_bytes()),
+    ]);
+    let history = ok(
+        dir.path(),
+        &["review", "plan.toml", "--actuals", "a.csv", "--history"],
+    );
+    let rows = table_rows(&history, "gdp");
+    let cells = |row: &Vec<String>| (row[2].clone(), row[3].clone(), row[4].clone());
+    // 2021: 5690 as published beside the plan path's 5000 × 1.06 × 1.025.
+    assert_eq!(
+        cells(&rows[0]),
+        ("2021".into(), "5690".into(), "5432.50".into())
+    );
+    assert_eq!(
+        cells(&rows[2]),
+        ("2021".into(), "5690".into(), "5432.50".into())
+    );
+    assert_eq!(
+        cells(&rows[3]),
+        ("2022".into(), "6480".into(), "5902.41".into())
+    );
+    // A level goal is judged at current prices, a rate goal on the real path.
+    assert_eq!(rows[1][5], "→ 9560.54", "{history}");
+    assert_eq!(rows[3][5], "→ 8450.13 (comparable prices)", "{history}");
+    let table = ok(dir.path(), &["review", "plan.toml", "--actuals", "a.csv"]);
+    let rows = table_rows(&table, "gdp");
+    assert_eq!(rows[1][2], "6480 (2022)", "{table}");
+    assert_eq!(rows[1][7], "→ 8450.13 (comparable prices)", "{table}");
+    let zh = ok(
+        dir.path(),
+        &["review", "plan.toml", "--actuals", "a.csv", "--lang", "zh"],
+    );
+    assert_eq!(table_rows(&zh, "gdp")[1][7], "→ 8450.13（可比价）", "{zh}");
+    let csv = ok(
+        dir.path(),
+        &[
+            "review",
+            "plan.toml",
+            "--actuals",
+            "a.csv",
+            "--history",
+            "-f",
+            "csv",
+        ],
+    );
+    assert!(csv.contains("rate,>=,0.06,2021,5690,5432.5,"), "{csv}");
 }

@@ -480,6 +480,10 @@ impl Words for English {
         "Basis"
     }
 
+    fn comparable_prices(&self) -> &'static str {
+        " (comparable prices)"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "Verdict"
     }

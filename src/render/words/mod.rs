@@ -176,6 +176,9 @@ pub(crate) trait Words {
     fn verdict_header(&self) -> &'static str;
     /// The figure a verdict rests on (R, P, s, or where the pace so far leads).
     fn basis_header(&self) -> &'static str;
+    /// After a level in the basis that is at base-year prices (可比价), as a
+    /// rate or change goal of a metric with a deflator is judged.
+    fn comparable_prices(&self) -> &'static str;
     /// A method's class, as its office words it.
     fn class(&self, class: Class) -> &'static str;
     /// The verdict on a goal without actual figures.

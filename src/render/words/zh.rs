@@ -467,6 +467,10 @@ impl Words for Chinese {
         "依据"
     }
 
+    fn comparable_prices(&self) -> &'static str {
+        "（可比价）"
+    }
+
     fn verdict_header(&self) -> &'static str {
         "结论"
     }
