@@ -2,7 +2,6 @@
 //! paths, and a native line chart per metric with a level goal drawn from
 //! the cells of the table of years, apart from the tables themselves.
 
-#[allow(clippy::wildcard_imports)]
 use super::*;
 
 /// A chart's size in pixels, and how many stand side by side.

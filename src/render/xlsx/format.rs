@@ -2,7 +2,6 @@
 //! status and verdict cells, the decimals a metric's values are shown with
 //! and the widths columns are fitted to, apart from what the cells hold.
 
-#[allow(clippy::wildcard_imports)]
 use super::*;
 
 /// Column widths, in characters, within which every column is fitted.
