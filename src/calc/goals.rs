@@ -470,15 +470,11 @@ pub fn first_year_held(holds: impl IntoIterator<Item = bool>, horizon: usize) ->
 mod tests {
     use super::*;
     use crate::calc::project;
-    use crate::plan::parse_plan;
+    use crate::plan::test_plan;
     use proptest::prelude::*;
 
     fn outcomes(metrics: &str) -> Vec<GoalOutcome> {
-        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        let plan = parse_plan(&text, "test.toml", &Default::default())
-            .expect("test plan parses")
-            .remove(0)
-            .plan;
+        let plan = test_plan(metrics);
         evaluate(&plan, &project(&plan).unwrap())
     }
 

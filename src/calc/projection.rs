@@ -492,15 +492,8 @@ impl Iterator for Continued {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::plan::parse_plan;
 
-    fn plan(metrics: &str) -> Plan {
-        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        parse_plan(&text, "test.toml", &Default::default())
-            .expect("test plan parses")
-            .remove(0)
-            .plan
-    }
+    use crate::plan::test_plan as plan;
 
     #[test]
     fn compound_matches_spreadsheet_fv() {

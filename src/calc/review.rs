@@ -321,14 +321,10 @@ mod tests {
     use super::*;
     use crate::calc::assess::Class;
     use crate::calc::project;
-    use crate::plan::parse_plan;
+    use crate::plan::test_plan;
 
     fn plan_of(metrics: &str) -> (Plan, Projection) {
-        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        let plan = parse_plan(&text, "t.toml", &Default::default())
-            .unwrap()
-            .remove(0)
-            .plan;
+        let plan = test_plan(metrics);
         let projection = project(&plan).unwrap();
         (plan, projection)
     }

@@ -283,15 +283,9 @@ struct Flip {
 mod tests {
     use super::*;
     use crate::calc::noise::level_satisfies;
-    use crate::plan::{Comparison, parse_plan};
+    use crate::plan::Comparison;
 
-    fn plan(metrics: &str) -> Plan {
-        let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-        parse_plan(&text, "test.toml", &Default::default())
-            .unwrap()
-            .remove(0)
-            .plan
-    }
+    use crate::plan::test_plan as plan;
 
     fn goal(plan: &Plan, index: usize) -> Stated {
         Stated::Value(plan.metrics[index].level_goal.unwrap())

@@ -459,3 +459,14 @@ pub enum Comparison {
         tolerance: f64,
     },
 }
+
+/// The base plan of a 2015–2020 plan file holding `metrics`, for the unit
+/// tests of the layers above, which check arithmetic, not reading.
+#[cfg(test)]
+pub(crate) fn test_plan(metrics: &str) -> Plan {
+    let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
+    parse_plan(&text, "test.toml", &Additions::default())
+        .expect("test plan parses")
+        .remove(0)
+        .plan
+}

@@ -7,15 +7,8 @@ use std::f64::consts::SQRT_2;
 use super::{HORIZON, PATHS_FOR_TESTS, Z10, assert_close, phi};
 use crate::calc::odds::{Options, Simulation, simulate};
 use crate::calc::{Status, evaluate, project};
-use crate::plan::{Plan, parse_plan};
 
-fn plan(metrics: &str) -> Plan {
-    let text = format!("[plan]\nbase_year = 2015\ntarget_year = 2020\n{metrics}");
-    parse_plan(&text, "test.toml", &Default::default())
-        .expect("test plan parses")
-        .remove(0)
-        .plan
-}
+use crate::plan::test_plan as plan;
 
 #[test]
 fn without_volatility_the_odds_are_the_plans_verdicts() {
