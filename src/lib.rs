@@ -6,6 +6,7 @@
 //! - [`calc`] computes paths and judges goals, with no I/O;
 //! - [`report`] gathers the results of each command into data (goals,
 //!   sensitivity, explain, review, chart);
+//! - [`words`] holds every word people read, one folder per language;
 //! - [`render`] turns those into a terminal table, Markdown, CSV, JSON or SVG;
 //! - [`cli`] is the command line: arguments, files, exit codes.
 
@@ -14,6 +15,7 @@ pub mod cli;
 pub mod plan;
 pub mod render;
 pub mod report;
+pub mod words;
 
 use calc::noise::significant;
 use calc::{Projection, ProjectionError};

@@ -11,13 +11,13 @@ use super::document::{
 use super::json::{self as json_text, Json};
 use super::number::{Precision, nonzero_decimals, number, percent, percent_shortest};
 use super::records::{Field, Records};
-use super::words::{
-    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
-    RateAndLevel, ShareNeeds, TrendDiffers,
-};
 use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions};
 use crate::report::explain::ExplainReport;
 use crate::report::{Comparison, Finding, Goal, MetricLabel, ReportHeader, estimator_name};
+use crate::words::{
+    CeilingAllowsIncrement, CeilingAllowsRate, FallAtMost, LevelNeedsIncrement, LevelNeedsRate,
+    RateAndLevel, ShareNeeds, TrendDiffers,
+};
 
 impl Render for [ExplainReport] {
     type TableChoice = Nothing;

@@ -7,8 +7,8 @@
 //! format (`table`, `markdown`, `csv`, `json`, `xlsx`, and `chart` for the
 //! SVG, which `png` rasterizes; `fit` fits the terminal table to the
 //! terminal's width); what they share lives in `number` (how a value is
-//! written), `words` (every word people read, one file per language),
-//! `document` (the titled tables and paragraphs of the
+//! written), `crate::words` (every word people read, one folder per
+//! language), `document` (the titled tables and paragraphs of the
 //! human-readable formats) and `records` (the fields of CSV rows and JSON
 //! objects, named once for both). What each command shows is in `report`,
 //! `sensitivity`, `explain`, `review` (the review and its year-by-year
@@ -35,7 +35,6 @@ pub mod report;
 mod review;
 pub mod sensitivity;
 mod table;
-mod words;
 mod xlsx;
 
 use std::io::{self, Write};
@@ -43,13 +42,13 @@ use std::io::{self, Write};
 use thiserror::Error;
 
 use crate::report::ReportHeader;
+pub(crate) use crate::words::Words;
+pub use crate::words::{Lang, Sheet};
 use document::Document;
 use json::Json;
 pub use number::Precision;
 use records::Records;
 use table::TerminalOptions;
-pub(crate) use words::Words;
-pub use words::{Lang, Sheet};
 
 /// What one kind of report is in each form a format can take.
 pub trait Render {

@@ -14,11 +14,11 @@ use crate::render::document::{
     section_heading, signed_percent, tone, unit_decimals, unit_points_text, years_between,
 };
 use crate::render::number::{DEFAULT_DECIMALS, Precision, number, percent, signed};
-use crate::render::words::TrendFound;
 use crate::report::{
     DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, ReportHeader, Series,
     estimator_name,
 };
+use crate::words::TrendFound;
 
 /// The document for one scenario (goals, then years), or for several (a
 /// comparison of the goals, then each scenario's years).

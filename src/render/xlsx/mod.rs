@@ -35,9 +35,9 @@ use super::document::{Tone, level_text, opening, scenario_lines};
 use super::number::{Precision, decimals_unlike, number, telling, written_decimals};
 use super::records::{Field, LABEL_COLUMNS, Records, goal_kind_key, op_key, status_key};
 use super::review::verdict_tone;
-use super::words::{Column, Sheet, Words};
 use super::{Options, Render, RenderError};
 use crate::report::{Comparison, Goal, GoalKind, Status};
+use crate::words::{Column, Sheet, Words};
 
 /// The most rows a worksheet holds, header included.
 const MAX_ROWS: usize = 1_048_576;

@@ -1,5 +1,5 @@
-//! Every word people read, in every language: one file per language
-//! implements [`Words`], so a translator reads one file top to bottom, and
+//! Every word people read, in every language: one folder per language
+//! implements [`Words`], so a translator reads one folder top to bottom, and
 //! the compiler refuses a language that leaves a word out.
 //!
 //! Only the terminal table, Markdown, the chart and a workbook's sheet and
