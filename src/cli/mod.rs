@@ -29,6 +29,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::plan::{PlanError, escape_controls};
+use crate::words::{Lang, plan_error_lines};
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 const EXIT_GOAL_MISSED: u8 = 1;
@@ -97,6 +98,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
+    let lang = lang_of(cli.command.as_ref(), &cli.report);
     let result = match cli.command {
         None => report::run(&cli.report),
         Some(Command::Report(args)) => report::run(&args),
@@ -112,18 +114,34 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::GoalMissed) => ExitCode::from(EXIT_GOAL_MISSED),
         Err(error) => {
-            print_error(&error);
+            print_error(&error, lang);
             ExitCode::from(EXIT_FAILURE)
         }
     }
 }
 
-/// Every refusal is printed here, with control characters escaped: messages
-/// quote plans, actuals files, file names and arguments.
-fn print_error(error: &anyhow::Error) {
+/// The language of the run: the command's `--lang`, else the locale's.
+fn lang_of(command: Option<&Command>, report: &report::ReportArgs) -> Lang {
+    let given = match command {
+        None => report.out.lang(),
+        Some(Command::Report(args)) => args.out.lang(),
+        Some(Command::Sensitivity(args)) => args.out.lang(),
+        Some(Command::Explain(args)) => args.out.lang(),
+        Some(Command::Review(args)) => args.out.lang(),
+        Some(Command::Odds(args)) => args.out.lang(),
+        Some(Command::Chart(args)) => args.lang,
+        Some(Command::Validate(_) | Command::Init(_)) => None,
+    };
+    output_args::lang_or_locale(given)
+}
+
+/// Every refusal is printed here, in the run's language `lang`, with
+/// control characters escaped: messages quote plans, actuals files, file
+/// names and arguments.
+fn print_error(error: &anyhow::Error, lang: Lang) {
     let mut stderr = std::io::stderr().lock();
     let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
-        Some(plan_error) => plan_error.lines().collect(),
+        Some(plan_error) => plan_error_lines(plan_error, lang).collect(),
         None => vec![format!("{error:#}")],
     };
     for line in lines {

@@ -61,6 +61,11 @@ pub(super) fn lang_or_locale(lang: Option<Lang>) -> Lang {
 }
 
 impl OutputArgs {
+    /// `--lang`, when given.
+    pub(super) fn lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
     /// The options as given, with the report's own `--table` and `--layout`.
     pub(super) fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
         let stdout = self.file().is_none();

@@ -27,7 +27,7 @@ pub(super) struct ReportArgs {
     layout: Option<Layout>,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub(super) out: OutputArgs,
 
     /// Exit with status 1 when a goal is missed (after writing the report):
     /// any goal, or with `binding` only a binding (约束性) one.

@@ -37,7 +37,7 @@ pub(super) struct ReviewArgs {
     history: bool,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 /// The methods by the names `--method` takes, each with its source.

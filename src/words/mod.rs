@@ -8,7 +8,11 @@
 //! Numbers arrive here already written, so a sentence only places them.
 
 mod en;
+mod plan;
 mod zh;
+
+pub(crate) use plan::known_ids;
+pub use plan::{plan_error_lines, problem_text};
 
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
@@ -46,8 +50,9 @@ impl Lang {
     }
 }
 
-/// The words of one language, command by command.
-pub(crate) trait Words {
+/// The words of one language, command by command; those of a refused
+/// plan are [`plan::PlanWords`].
+pub(crate) trait Words: plan::PlanWords {
     // What every command's document opens with.
 
     fn source(&self, source: &str) -> String;
