@@ -396,6 +396,23 @@ fn blame(scenario: &Scenario, error: ProjectionError, origins: &Origins) -> Opti
     }
 }
 
+/// Every file under `dir`, with its text: the tests that keep each layer
+/// to the layers below it read the sources.
+#[cfg(test)]
+pub(crate) fn source_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a source folder is readable") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            found.extend(source_files(&path));
+        } else {
+            let text = std::fs::read_to_string(&path).expect("a source file is text");
+            found.push((path.display().to_string(), text));
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

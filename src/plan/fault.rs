@@ -597,3 +597,28 @@ pub(crate) struct WrongUnit {
     pub(crate) largest: String,
     pub(crate) meant: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The plan says what is wrong, never how it reads: the words, and
+    /// what shows them, sit above it.
+    #[test]
+    fn the_plan_names_no_layer_that_speaks() {
+        let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/plan"));
+        let offences: Vec<String> = crate::source_files(dir)
+            .into_iter()
+            .flat_map(|(file, text)| {
+                ["words", "render", "cli"]
+                    .into_iter()
+                    .filter(move |layer| {
+                        text.contains(&format!("crate::{layer}"))
+                            || text.contains(&format!("crate::{{{layer}"))
+                    })
+                    .map(move |layer| format!("{file} names crate::{layer}"))
+            })
+            .collect();
+        assert!(offences.is_empty(), "{}", offences.join("\n"));
+    }
+}

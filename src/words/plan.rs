@@ -119,3 +119,186 @@ impl fmt::Display for Fault {
         f.write_str(&Lang::En.words().fault(self))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::{Entry, Found, PerYear, in_year};
+
+    fn refusal(problems: Vec<Problem>, not_shown: usize) -> PlanError {
+        PlanError {
+            file: "t.toml".into(),
+            problems,
+            not_shown,
+            others_not_shown: vec![("a.csv".into(), 2)],
+        }
+    }
+
+    fn lines(error: &PlanError, lang: Lang) -> Vec<String> {
+        plan_error_lines(error, lang).collect()
+    }
+
+    fn problem(fault: Fault) -> Problem {
+        Problem {
+            location: None,
+            column: None,
+            scenario: None,
+            metric: None,
+            field: None,
+            fault,
+        }
+    }
+
+    #[test]
+    fn a_line_names_place_subject_and_fault_in_either_language() {
+        let mut growth = problem(Fault::RateTooLarge {
+            x: "16".into(),
+            percent: "1600".into(),
+            fraction: "0.16".into(),
+        });
+        growth.location = Some(Location::Line(12));
+        growth.metric = Some("gdp".into());
+        growth.field = Some("growth".into());
+        let mut set = problem(Fault::NotANumber {
+            found: Found::Text("x".into()),
+        });
+        set.location = Some(Location::Argument("--set gdp.baseline=x".into()));
+        set.scenario = Some("slow".into());
+        set.metric = Some("gdp".into());
+        set.field = Some("baseline".into());
+        let mut syntax = problem(Fault::Syntax {
+            table: None,
+            message: "unclosed table, expected `]`".into(),
+            quote_key: false,
+            echo: None,
+        });
+        syntax.location = Some(Location::Line(3));
+        syntax.column = Some(7);
+        let mut cell = problem(in_year(2017, Fault::CellNotANumber { text: "abc".into() }));
+        cell.location = Some(Location::Cell {
+            file: "a.xlsx".into(),
+            sheet: "逐年".into(),
+            row: 4,
+            column: 2,
+        });
+        cell.metric = Some("gdp".into());
+        let error = refusal(vec![growth, set, syntax, cell], 5);
+        assert_eq!(
+            lines(&error, Lang::En),
+            [
+                "t.toml:12: metric `gdp`, field `growth`: 16 would mean 1600 % a year; write \
+                 0.16 or \"16%\"",
+                "t.toml: --set gdp.baseline=x: scenario `slow`, metric `gdp`, field \
+                 `baseline`: expected a number, found the string \"x\"",
+                "t.toml:3:7: unclosed table, expected `]`",
+                "a.xlsx#逐年!C4: metric `gdp`: 2017: \"abc\" is not a number",
+                "t.toml: and 5 more problems, not shown; fix the first 20 and run again",
+                "a.csv: and 2 more problems, not shown; fix the first 20 and run again",
+            ]
+        );
+        assert_eq!(
+            lines(&error, Lang::Zh),
+            [
+                "t.toml:12: 指标 `gdp`，字段 `growth`：16 表示每年增长 1600%；若指 16%，\
+                 请写 0.16 或 \"16%\"",
+                "t.toml: --set gdp.baseline=x: 情景 `slow`，指标 `gdp`，字段 `baseline`：\
+                 应为数值，读到的是字符串 \"x\"",
+                "t.toml:3:7: TOML 语法错误：unclosed table, expected `]`",
+                "a.xlsx#逐年!C4: 指标 `gdp`：2017 年：\"abc\" 不是数值",
+                "t.toml: 另有 5 个问题未列出；请先改正前 20 个，再重新运行",
+                "a.csv: 另有 2 个问题未列出；请先改正前 20 个，再重新运行",
+            ]
+        );
+        assert_eq!(error.to_string(), lines(&error, Lang::En).join("\n"));
+    }
+
+    #[test]
+    fn what_a_file_says_is_shown_escaped() {
+        let mut named = problem(Fault::ReservedScenario {
+            name: "a\u{1b}]0;x\u{7}".into(),
+        });
+        named.scenario = Some("s\rt".into());
+        let error = refusal(vec![named], 0);
+        for lang in [Lang::En, Lang::Zh] {
+            let line = &lines(&error, lang)[0];
+            assert!(!line.contains(['\u{1b}', '\u{7}', '\r']), "{line}");
+            assert!(line.contains("a\\u{1b}]0;x\\u{7}"), "{line}");
+        }
+    }
+
+    #[test]
+    fn faults_place_their_data_in_either_language() {
+        let cases = [
+            (
+                Fault::EntryCount {
+                    count: 3,
+                    first: 2016,
+                    target_year: 2017,
+                    horizon: 2,
+                    what: PerYear::Rate,
+                },
+                "has 3 entries, but 2016–2017 has 2 projected years; give one rate per year \
+                 (the first is for 2016) or a single rate",
+                "有 3 项，但 2016—2017 年共 2 个预测年份；请每年给出一个增速（第一项为 2016 年），\
+                 或只给一个增速",
+            ),
+            (
+                Fault::InEntry {
+                    entry: Entry::Year(2018),
+                    fault: Box::new(Fault::QuotedNumber { text: "5".into() }),
+                },
+                "entry for 2018: expected a number, found the string \"5\"; remove the quotes",
+                "2018 年一项：应为数值，读到的是字符串 \"5\"；请去掉引号",
+            ),
+            (
+                Fault::GivenTwice {
+                    year: 2017,
+                    also: "a.csv:3".into(),
+                },
+                "2017 is given twice (also a.csv:3); keep one figure per metric and year",
+                "2017 年的数据给了两次（另见 a.csv:3）；每个指标每年只保留一个数据",
+            ),
+            (
+                Fault::TargetWrongUnit {
+                    mistake: Box::new(crate::plan::WrongUnit {
+                        figure: "0.571".into(),
+                        times: "30".into(),
+                        smaller: true,
+                        smallest: "52.3".into(),
+                        largest: "57.9".into(),
+                        meant: "57.1".into(),
+                    }),
+                },
+                "0.571 is more than 30 times smaller than every value of the share (52.3 to \
+                 57.9), which is in percent: did you mean 57.1? Write `target = 57.1` (or \
+                 \"57.1%\"), or give `scale` in `ratio` if the share is not in percent",
+                "0.571 比该比重的每个值（52.3 至 57.9，单位为百分比）都小 30 倍以上：是否应为 \
+                 57.1？请写 `target = 57.1`（或 \"57.1%\"）；若该比重不以百分比计，请在 `ratio` \
+                 中给出 `scale`",
+            ),
+            (
+                Fault::UnknownMetric {
+                    known: Known::of(&(1..=13).map(|i| format!("m{i}")).collect::<Vec<_>>()),
+                },
+                "not a metric of this plan; metrics: m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, \
+                 m11, m12, … (13 in all)",
+                "不是本规划的指标；规划中的指标：m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, \
+                 m12, …（共 13 个）",
+            ),
+            (
+                Fault::InStepWithItself {
+                    id: "gdp".into(),
+                    others: Known::of::<&str>(&[]),
+                },
+                "a metric cannot keep pace with itself; the plan has no other metric: add one, \
+                 or state the rate",
+                "指标不能与自身同步增长；本规划没有其他指标：请添加一个，或直接给出增速",
+            ),
+        ];
+        for (fault, english, chinese) in cases {
+            assert_eq!(Lang::En.words().fault(&fault), english);
+            assert_eq!(Lang::Zh.words().fault(&fault), chinese);
+        }
+        assert_eq!(known_ids(&["a", "b"]), "a, b");
+    }
+}
