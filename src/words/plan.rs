@@ -203,7 +203,7 @@ mod tests {
                  请写 0.16 或 \"16%\"",
                 "t.toml: --set gdp.baseline=x: 情景 `slow`，指标 `gdp`，字段 `baseline`：\
                  应为数值，读到的是字符串 \"x\"",
-                "t.toml:3:7: TOML 语法错误：unclosed table, expected `]`",
+                "t.toml:3:7: TOML 解析错误：unclosed table, expected `]`",
                 "a.xlsx#逐年!C4: 指标 `gdp`：2017 年：\"abc\" 不是数值",
                 "t.toml: 另有 5 个问题未列出；请先改正前 20 个，再重新运行",
                 "a.csv: 另有 2 个问题未列出；请先改正前 20 个，再重新运行",

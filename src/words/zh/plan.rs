@@ -538,8 +538,8 @@ impl PlanWords for Chinese {
                 echo,
             } => {
                 let mut text = match table {
-                    Some(table) => format!("TOML 语法错误（在 {table} 中）：{message}"),
-                    None => format!("TOML 语法错误：{message}"),
+                    Some(table) => format!("TOML 解析错误（在 {table} 中）：{message}"),
+                    None => format!("TOML 解析错误：{message}"),
                 };
                 if *quote_key {
                     text.push_str(
