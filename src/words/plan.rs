@@ -248,7 +248,7 @@ mod tests {
                     fault: Box::new(Fault::QuotedNumber { text: "5".into() }),
                 },
                 "entry for 2018: expected a number, found the string \"5\"; remove the quotes",
-                "2018 年一项：应为数值，读到的是字符串 \"5\"；请去掉引号",
+                "对应 2018 年的一项：应为数值，读到的是字符串 \"5\"；请去掉引号",
             ),
             (
                 Fault::GivenTwice {
@@ -272,7 +272,7 @@ mod tests {
                 "0.571 is more than 30 times smaller than every value of the share (52.3 to \
                  57.9), which is in percent: did you mean 57.1? Write `target = 57.1` (or \
                  \"57.1%\"), or give `scale` in `ratio` if the share is not in percent",
-                "0.571 比该比重的每个值（52.3 至 57.9，单位为百分比）都小 30 倍以上：是否应为 \
+                "0.571 不到该比重最小值的 1/30（该比重为 52.3 至 57.9，以百分比计）：是否应为 \
                  57.1？请写 `target = 57.1`（或 \"57.1%\"）；若该比重不以百分比计，请在 `ratio` \
                  中给出 `scale`",
             ),
@@ -282,8 +282,8 @@ mod tests {
                 },
                 "not a metric of this plan; metrics: m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, \
                  m11, m12, … (13 in all)",
-                "不是本规划的指标；规划中的指标：m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11, \
-                 m12, …（共 13 个）",
+                "不是本规划的指标；规划中的指标：m1、m2、m3、m4、m5、m6、m7、m8、m9、m10、m11、\
+                 m12、…（共 13 个）",
             ),
             (
                 Fault::InStepWithItself {

@@ -61,10 +61,14 @@ fn no_rate(why: &NoRate) -> String {
 
 /// 比重数值的单位像是写错了。
 fn wrong_unit(m: &WrongUnit) -> String {
-    let size = if m.smaller { "小" } else { "大" };
+    let size = if m.smaller {
+        format!("不到该比重最小值的 1/{}", m.times)
+    } else {
+        format!("超过该比重最大值的 {} 倍", m.times)
+    };
     format!(
-        "{} 比该比重的每个值（{} 至 {}，单位为百分比）都{size} {} 倍以上：是否应为 {}？",
-        m.figure, m.smallest, m.largest, m.times, m.meant
+        "{} {size}（该比重为 {} 至 {}，以百分比计）：是否应为 {}？",
+        m.figure, m.smallest, m.largest, m.meant
     )
 }
 
@@ -89,7 +93,7 @@ impl PlanWords for Chinese {
             Fault::InEntry {
                 entry: Entry::Year(year),
                 fault,
-            } => format!("{year} 年一项：{}", self.fault(fault)),
+            } => format!("对应 {year} 年的一项：{}", self.fault(fault)),
             Fault::InEntry {
                 entry: Entry::Index(index),
                 fault,
@@ -654,9 +658,9 @@ impl PlanWords for Chinese {
     }
 
     fn known(&self, known: &Known) -> String {
-        let mut list = known.shown.join(", ");
+        let mut list = known.shown.join("、");
         if known.total > known.shown.len() {
-            list.push_str(&format!(", …（共 {} 个）", known.total));
+            list.push_str(&format!("、…（共 {} 个）", known.total));
         }
         list
     }
