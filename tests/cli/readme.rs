@@ -31,8 +31,8 @@ const DOCUMENTS: [(&str, usize); 6] = [
     ("README.md", 1),
     ("README.zh.md", 1),
     ("CONTRIBUTING.md", 0),
-    ("docs/guide.md", 35),
-    ("docs/guide.zh.md", 33),
+    ("docs/guide.md", 36),
+    ("docs/guide.zh.md", 34),
     ("docs/reference.md", 26),
 ];
 
