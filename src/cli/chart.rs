@@ -35,7 +35,7 @@ pub(super) struct ChartArgs {
     #[arg(long, value_name = "ID")]
     metric: Vec<String>,
 
-    /// Language of the labels [default: from LC_ALL, LC_MESSAGES or LANG].
+    /// Language of the labels and of the plan's problems [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
     pub(super) lang: Option<Lang>,
 

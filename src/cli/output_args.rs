@@ -42,7 +42,7 @@ pub(super) struct OutputArgs {
     #[arg(long)]
     raw_csv: bool,
 
-    /// Language of labels, headers and status words [default: from LC_ALL, LC_MESSAGES or LANG].
+    /// Language of labels, headers, status words and the plan's problems [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
     lang: Option<Lang>,
 
