@@ -17,6 +17,7 @@ mod odds;
 mod output;
 mod output_args;
 mod plan_args;
+mod plan_set;
 mod report;
 mod review;
 mod sensitivity;
@@ -32,7 +33,8 @@ use crate::plan::{PlanError, escape_controls};
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 const EXIT_GOAL_MISSED: u8 = 1;
-/// Exit status for every refusal: usage, input, plan or output.
+/// Exit status for every refusal: usage, input, plan or output, and for
+/// plans left out by `--keep-going`.
 const EXIT_FAILURE: u8 = 2;
 
 /// 达标 dabiao: project a plan's targets year by year and show which goals are reached.
@@ -76,6 +78,10 @@ pub(crate) enum Outcome {
     Done,
     /// Output was written, but a goal is missed and the user asked to fail on it.
     GoalMissed,
+    /// Output was written for the valid plans only (`--keep-going`), and
+    /// the others' problems printed: exit status 2, as for any refusal, so
+    /// that a script sees that plans are missing.
+    Refused,
 }
 
 /// Runs the command line `args` (the program's name first, as
@@ -111,6 +117,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::GoalMissed) => ExitCode::from(EXIT_GOAL_MISSED),
+        Ok(Outcome::Refused) => ExitCode::from(EXIT_FAILURE),
         Err(error) => {
             print_error(&error);
             ExitCode::from(EXIT_FAILURE)
@@ -119,13 +126,20 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 }
 
 /// Every refusal is printed here, with control characters escaped: messages
-/// quote plans, actuals files, file names and arguments.
+/// quote plans, actuals files, file names and arguments. Several plans'
+/// refusals are printed one after the other, each as it would be alone.
 fn print_error(error: &anyhow::Error) {
     let mut stderr = std::io::stderr().lock();
-    let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
-        Some(plan_error) => plan_error.lines().collect(),
-        None => vec![format!("{error:#}")],
+    let errors: Vec<&anyhow::Error> = match error.downcast_ref::<plan_set::Refusals>() {
+        Some(refusals) => refusals.0.iter().collect(),
+        None => vec![error],
     };
+    let lines = errors
+        .into_iter()
+        .flat_map(|error| match error.downcast_ref::<PlanError>() {
+            Some(plan_error) => plan_error.lines().collect(),
+            None => vec![format!("{error:#}")],
+        });
     for line in lines {
         // Nothing is left to tell if stderr itself is gone.
         let _ = writeln!(stderr, "error: {}", escape_controls(&line));

@@ -1,22 +1,25 @@
-//! `dabiao report [FILE]`: project the plan and show which goals are reached.
-//! Also what `dabiao` does with no subcommand.
+//! `dabiao report [FILE…]`: project the plan (or several) and show which
+//! goals are reached; with `--by-status`, how many of several plans reach
+//! each goal they share. Also what `dabiao` does with no subcommand.
 
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::Outcome;
 use super::odds::SimulationArgs;
 use super::output_args::OutputArgs;
-use super::plan_args::PlanArgs;
+use super::plan_set::{PlanSetArgs, Plans};
+use super::{Outcome, print_error};
+use crate::ProjectedScenario;
 use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Layout, Options};
+use crate::report::plans::{PlanReport, StatusTally};
 use crate::report::{GoalReport, GoalRow, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
 pub(super) struct ReportArgs {
     #[command(flatten)]
-    plan: PlanArgs,
+    plans: PlanSetArgs,
 
     /// Which table to show [default: all; summary for csv, which holds one table].
     #[arg(long, value_enum)]
@@ -50,6 +53,10 @@ pub(super) struct ReportArgs {
 
     #[command(flatten)]
     simulation: SimulationArgs,
+
+    /// With several plans: for each goal two or more of them state (on the same metric id, of the same kind), how many plans reach it, in place of the report.
+    #[arg(long, conflicts_with_all = ["table", "layout", "odds", "no_sparkline"])]
+    by_status: bool,
 }
 
 pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
@@ -57,27 +64,56 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
         sparkline: !args.no_sparkline,
         ..args.out.options(args.table, args.layout)
     };
-    args.out.check::<[GoalReport]>(&args.plan, &options)?;
+    if args.by_status {
+        return by_status(args);
+    }
+    args.out.check::<[GoalReport]>(&args.plans, &options)?;
     if !args.odds && args.simulation.given() {
         bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
     }
-    let scenarios = args.plan.load()?;
-    let mut reports: Vec<GoalReport> = scenarios.iter().map(GoalReport::build).collect();
-    if args.odds {
+    let build = |scenarios: Vec<ProjectedScenario>| -> Result<Vec<GoalReport>> {
+        let reports = scenarios.iter().map(GoalReport::build);
+        if !args.odds {
+            return Ok(reports.collect());
+        }
         let odds = args.simulation.odds(&scenarios)?;
-        reports = reports
-            .into_iter()
+        Ok(reports
             .zip(&odds)
             .map(|(report, odds)| report.with_odds(odds))
-            .collect();
-    }
-    args.out.write(reports.as_slice(), &options)?;
-    if matches!(args.out.format(), Format::Csv | Format::Xlsx) {
+            .collect())
+    };
+    let notes = matches!(args.out.format(), Format::Csv | Format::Xlsx);
+    let precision = options.precision.map(usize::from);
+    let reports = match args.plans.plans()? {
+        Plans::One(path) => {
+            let reports = build(args.plans.load_one(&path)?)?;
+            args.out.write(reports.as_slice(), &options)?;
+            vec![PlanReport {
+                name: String::new(),
+                reports,
+            }]
+        }
+        Plans::Several(files) => {
+            let reported = args.plans.report_each(&files, build)?;
+            args.out.write(reported.reports.as_slice(), &options)?;
+            if !reported.refused.0.is_empty() {
+                print_error(&reported.refused.into());
+                return Ok(Outcome::Refused);
+            }
+            reported.reports
+        }
+    };
+    let several = reports.len() > 1;
+    if notes {
         // CSV and workbooks have no room for notes; the other formats show them.
-        for report in &reports {
-            let precision = options.precision.map(usize::from);
-            for note in share_notes(report, options.lang, precision) {
-                eprintln!("{note}");
+        for plan in &reports {
+            for report in &plan.reports {
+                for note in share_notes(report, options.lang, precision) {
+                    match several {
+                        true => eprintln!("{}: {note}", plan.name),
+                        false => eprintln!("{note}"),
+                    }
+                }
             }
         }
     }
@@ -89,11 +125,38 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
                 Some(FailOn::Binding) => goal.outcome.binding,
             }
     };
-    Ok(if reports.iter().flat_map(|r| &r.goals).any(fails) {
+    let goals = reports
+        .iter()
+        .flat_map(|p| &p.reports)
+        .flat_map(|r| &r.goals);
+    Ok(if goals.into_iter().any(fails) {
         Outcome::GoalMissed
     } else {
         Outcome::Done
     })
+}
+
+/// `--by-status`: across several plans, how many reach each goal they share.
+fn by_status(args: &ReportArgs) -> Result<Outcome> {
+    let options = args.out.options(None, None);
+    args.out.check::<StatusTally>(&args.plans, &options)?;
+    let Plans::Several(files) = args.plans.plans()? else {
+        bail!(
+            "--by-status counts how many plans reach each goal they share, but one plan is \
+             given: name two or more plan files, or a folder of them"
+        );
+    };
+    let reported = args.plans.report_each(&files, |scenarios| {
+        Ok(scenarios.iter().map(GoalReport::build).collect())
+    })?;
+    let tally = StatusTally::build(&reported.reports);
+    args.out.write(&tally, &options)?;
+    if reported.refused.0.is_empty() {
+        Ok(Outcome::Done)
+    } else {
+        print_error(&reported.refused.into());
+        Ok(Outcome::Refused)
+    }
 }
 
 /// Which missed goals `--fail-on-miss` fails on.
