@@ -29,6 +29,7 @@ use crate::ProjectedScenario;
 use crate::plan::PlanError;
 use crate::report::plans::PlanReport;
 
+/// The plans of `report` and `review`, and what the command line changes in them.
 #[derive(Args, Debug)]
 pub(super) struct PlanSetArgs {
     /// Plan files to read, or folders of them (every *.toml directly in a folder, by name); `-` reads standard input.
@@ -62,7 +63,9 @@ pub(super) enum Plans {
 /// Several plans reported: those that were valid, in order, and the
 /// refusals of the others (empty unless `--keep-going`).
 pub(super) struct Reported<T> {
+    /// The valid plans' reports, in the order of the plans.
     pub reports: Vec<PlanReport<T>>,
+    /// The others' refusals, in the same order.
     pub refused: Refusals,
 }
 

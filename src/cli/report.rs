@@ -7,7 +7,7 @@ use clap::Args;
 
 use super::odds::SimulationArgs;
 use super::output_args::OutputArgs;
-use super::plan_set::{PlanSetArgs, Plans};
+use super::plan_set::{PlanSetArgs, Plans, Refusals};
 use super::{Outcome, print_error};
 use crate::ProjectedScenario;
 use crate::render::report::{GoalTableChoice, share_notes};
@@ -84,28 +84,22 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
     };
     let notes = matches!(args.out.format(), Format::Csv | Format::Xlsx);
     let precision = options.precision.map(usize::from);
-    let reports = match args.plans.plans()? {
+    let (reports, refused) = match args.plans.plans()? {
         Plans::One(path) => {
             let reports = build(args.plans.load_one(&path)?)?;
             args.out.write(reports.as_slice(), &options)?;
-            vec![PlanReport {
-                name: String::new(),
-                reports,
-            }]
+            let name = String::new();
+            (vec![PlanReport { name, reports }], Refusals::default())
         }
         Plans::Several(files) => {
             let reported = args.plans.report_each(&files, build)?;
             args.out.write(reported.reports.as_slice(), &options)?;
-            if !reported.refused.0.is_empty() {
-                print_error(&reported.refused.into());
-                return Ok(Outcome::Refused);
-            }
-            reported.reports
+            (reported.reports, reported.refused)
         }
     };
-    let several = reports.len() > 1;
     if notes {
         // CSV and workbooks have no room for notes; the other formats show them.
+        let several = reports.len() > 1;
         for plan in &reports {
             for report in &plan.reports {
                 for note in share_notes(report, options.lang, precision) {
@@ -117,23 +111,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
             }
         }
     }
-    let fails = |goal: &GoalRow| {
-        goal.outcome.status == Status::Missed
-            && match args.fail_on_miss {
-                None => false,
-                Some(FailOn::Any) => true,
-                Some(FailOn::Binding) => goal.outcome.binding,
-            }
-    };
-    let goals = reports
-        .iter()
-        .flat_map(|p| &p.reports)
-        .flat_map(|r| &r.goals);
-    Ok(if goals.into_iter().any(fails) {
-        Outcome::GoalMissed
-    } else {
-        Outcome::Done
-    })
+    Ok(outcome(args, &reports, refused))
 }
 
 /// `--by-status`: across several plans, how many reach each goal they share.
@@ -149,13 +127,35 @@ fn by_status(args: &ReportArgs) -> Result<Outcome> {
     let reported = args.plans.report_each(&files, |scenarios| {
         Ok(scenarios.iter().map(GoalReport::build).collect())
     })?;
-    let tally = StatusTally::build(&reported.reports);
-    args.out.write(&tally, &options)?;
-    if reported.refused.0.is_empty() {
-        Ok(Outcome::Done)
+    args.out
+        .write(&StatusTally::build(&reported.reports), &options)?;
+    Ok(outcome(args, &reported.reports, reported.refused))
+}
+
+/// How a run that wrote its output ends: refused when plans were left out
+/// (their problems printed now, after the output), else failed when
+/// `--fail-on-miss` finds a goal it fails on.
+fn outcome(args: &ReportArgs, reports: &[PlanReport<GoalReport>], refused: Refusals) -> Outcome {
+    if !refused.0.is_empty() {
+        print_error(&refused.into());
+        return Outcome::Refused;
+    }
+    let fails = |goal: &GoalRow| {
+        goal.outcome.status == Status::Missed
+            && match args.fail_on_miss {
+                None => false,
+                Some(FailOn::Any) => true,
+                Some(FailOn::Binding) => goal.outcome.binding,
+            }
+    };
+    let mut goals = reports
+        .iter()
+        .flat_map(|p| &p.reports)
+        .flat_map(|r| &r.goals);
+    if goals.any(fails) {
+        Outcome::GoalMissed
     } else {
-        print_error(&reported.refused.into());
-        Ok(Outcome::Refused)
+        Outcome::Done
     }
 }
 

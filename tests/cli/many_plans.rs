@@ -344,6 +344,10 @@ fn fail_on_miss_looks_at_every_plan() {
     let ran = run(dir.path(), &[".", "--fail-on-miss"]);
     assert_eq!(ran.code, 1, "b misses its goal");
     assert!(ran.stdout.contains("b · Goals"));
+    let ran = run(dir.path(), &[".", "--by-status", "--fail-on-miss"]);
+    assert_eq!(ran.code, 1, "b misses its goal");
+    assert!(ran.stdout.contains("1 of 2 plans"));
+    assert_eq!(run(dir.path(), &["a.toml", "--fail-on-miss"]).code, 0);
     let ran = run(dir.path(), &["a.toml", "a.toml", "--fail-on-miss"]);
     assert_eq!(ran.code, 2, "{}", ran.stderr);
 }
