@@ -5,7 +5,8 @@
 //! report's arguments are also flattened into the top level.
 //!
 //! Exit status: 0 done; 1 only with `--fail-on-miss` when a goal is missed;
-//! 2 for bad usage, an unreadable file, an invalid plan, or an output that
+//! 2 for bad usage, an unreadable file, an invalid plan (with
+//! `--keep-going`, any plan left out of the output), or an output that
 //! cannot be written.
 
 mod chart;
@@ -48,9 +49,10 @@ const EXIT_FAILURE: u8 = 2;
     name = "dabiao",
     version,
     args_conflicts_with_subcommands = true,
-    override_usage = "dabiao [FILE] [OPTIONS]\n       dabiao <COMMAND>",
+    override_usage = "dabiao [FILE]... [OPTIONS]\n       dabiao <COMMAND>",
     after_help = "Exit status: 0 done; 1 a goal is missed and --fail-on-miss was given; \
-                  2 bad usage, unreadable file, invalid plan, or output not written."
+                  2 bad usage, unreadable file, invalid plan (with --keep-going: any plan left \
+                  out), or output not written."
 )]
 struct Cli {
     #[command(subcommand)]

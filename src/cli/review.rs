@@ -1,4 +1,4 @@
-//! `dabiao review [FILE]`: the mid-term review, one screen: where each goal
+//! `dabiao review [FILE…]`: the mid-term review, one screen: where each goal
 //! stands at the latest actual figure, and the class an assessment method
 //! gives it; or, with `--history`, the class it would have had in each year
 //! with a figure.

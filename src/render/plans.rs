@@ -438,3 +438,27 @@ fn tally_grid<'r>(rows: impl Iterator<Item = &'r TallyRow>, options: &TextOption
         drop_order: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::union;
+
+    fn columns(text: &str) -> Vec<String> {
+        text.split(',').map(str::to_owned).collect()
+    }
+
+    #[test]
+    fn each_column_is_placed_once_after_the_one_it_follows() {
+        let tables = [
+            columns("metric,2016,2017,2018"),
+            columns("metric,2015,2016,2017"),
+            columns("metric,type,2016,2017,2018,2019"),
+        ];
+        let (all, places) = union(tables.iter().map(Vec::as_slice));
+        assert_eq!(all, columns("metric,type,2015,2016,2017,2018,2019"));
+        assert_eq!(
+            places,
+            [vec![0, 3, 4, 5], vec![0, 2, 3, 4], vec![0, 1, 3, 4, 5, 6]]
+        );
+    }
+}
