@@ -416,9 +416,7 @@ fn tally_grid<'r>(rows: impl Iterator<Item = &'r TallyRow>, options: &TextOption
             let goal = if row.alike {
                 goal_text(&row.statement, words, Some(options.decimals()))
             } else {
-                let own = words.own_targets();
-                goal_prefix(&row.statement, words)
-                    .map_or_else(|| own.to_owned(), |prefix| format!("{prefix} {own}"))
+                words.own_targets(goal_prefix(&row.statement, words))
             };
             vec![
                 plain(row.metric.name.clone()),

@@ -231,8 +231,9 @@ pub(crate) trait Words {
     fn plans_reaching_header(&self) -> &'static str;
     /// "37 of 52 plans": of the `plans` stating a goal, `reached` reach it.
     fn plans_reaching(&self, reached: usize, plans: usize) -> String;
-    /// The goal of a metric whose plans state it differently.
-    fn own_targets(&self) -> &'static str;
+    /// The goal of a metric whose plans state it differently, after what
+    /// the goal is on ("avg growth") unless it is a level.
+    fn own_targets(&self, kind: Option<&str>) -> String;
 
     // Workbooks (`-f xlsx`).
 

@@ -225,11 +225,12 @@ fn by_status_counts_the_plans_that_reach_each_shared_goal() {
     assert_eq!(table_row(&table, "投资"), ["投资", "≥ 150", "2 of 3 plans"]);
     assert_eq!(
         table_row(&table, "n"),
-        ["n", "avg growth each plan's own", "2 of 3 plans"]
+        ["n", "avg growth: each plan's own target", "2 of 3 plans"]
     );
     assert!(!table.contains("solo"), "{table}");
     let zh = ok(dir.path(), &[".", "--by-status", "--lang", "zh"]);
     assert_eq!(table_row(&zh, "投资"), ["投资", "≥ 150", "3 个中 2 个"]);
+    assert_eq!(table_row(&zh, "n")[1], "年均增长：各规划目标不同");
     let csv = ok(dir.path(), &[".", "--by-status", "-f", "csv"]);
     assert_eq!(
         csv,

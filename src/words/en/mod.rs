@@ -609,8 +609,11 @@ impl Words for English {
         format!("{reached} of {plans} plans")
     }
 
-    fn own_targets(&self) -> &'static str {
-        "each plan's own"
+    fn own_targets(&self, kind: Option<&str>) -> String {
+        match kind {
+            None => "each plan's own target".to_owned(),
+            Some(kind) => format!("{kind}: each plan's own target"),
+        }
     }
 
     fn sheet(&self, sheet: Sheet) -> &'static str {

@@ -596,8 +596,11 @@ impl Words for Chinese {
         format!("{plans} 个中 {reached} 个")
     }
 
-    fn own_targets(&self) -> &'static str {
-        "各规划不同"
+    fn own_targets(&self, kind: Option<&str>) -> String {
+        match kind {
+            None => "各规划目标不同".to_owned(),
+            Some(kind) => format!("{kind}：各规划目标不同"),
+        }
     }
 
     fn sheet(&self, sheet: Sheet) -> &'static str {
