@@ -164,6 +164,7 @@ impl PlanSetArgs {
         files: &[PlanFile],
         report: impl Fn(Vec<ProjectedScenario>) -> Result<Vec<T>> + Sync,
     ) -> Result<Reported<T>> {
+        // `plans` refuses --actuals with several plans: each reads its own.
         let none = Actuals::default();
         let results: Vec<Result<PlanReport<T>>> = files
             .par_iter()

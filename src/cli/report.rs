@@ -88,6 +88,7 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
         Plans::One(path) => {
             let reports = build(args.plans.load_one(&path)?)?;
             args.out.write(reports.as_slice(), &options)?;
+            // A run on one plan shows no plan's name.
             let name = String::new();
             (vec![PlanReport { name, reports }], Refusals::default())
         }
