@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::plan_args::PlanArgs;
+use super::plan_args::Inputs;
 use super::{messages, output};
 use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options, Render};
 
@@ -121,7 +121,7 @@ impl OutputArgs {
     /// is one of the inputs: before any work.
     pub(super) fn check<R: Render + ?Sized>(
         &self,
-        plan: &PlanArgs,
+        inputs: &dyn Inputs,
         options: &Options<R::TableChoice>,
     ) -> Result<()> {
         let format = self.format();
@@ -134,7 +134,7 @@ impl OutputArgs {
             );
         }
         match self.file() {
-            Some(out) => plan.refuse_overwriting(out),
+            Some(out) => inputs.refuse_overwriting(out),
             None => Ok(()),
         }
     }

@@ -23,6 +23,8 @@
 //! - `hardening_output`: extreme values written readably, CSV cells defused
 //!   against formulas, output limits and streaming;
 //! - `methods`: history, trends, and the assessment methods of `review`;
+//! - `many_plans`: `report` and `review` of several plans or folders,
+//!   `--by-status` and `--keep-going`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `odds`: `dabiao odds`, `report --odds` and `chart --fan`;
@@ -43,6 +45,7 @@ mod goals;
 mod hardening;
 mod hardening_input;
 mod hardening_output;
+mod many_plans;
 mod methods;
 mod metric_flag;
 mod numbers;
