@@ -720,3 +720,30 @@ fn every_refusal_of_an_actuals_file_is_chinese() {
         all_chinese(&stderr, actuals);
     }
 }
+
+#[test]
+fn the_refusals_of_several_plans_are_chinese_too() {
+    let good = crate::common::SHIPPED;
+    let bad = plan("[metrics.gdp]\nbaseline = 10\ngrowth = 16\n");
+    let files = [("good.toml", good.as_bytes()), ("bad.toml", bad.as_bytes())];
+    // Refused at once, or, with --keep-going, after the good plan's output.
+    for command in ["report", "review"] {
+        for keep_going in [false, true] {
+            let dir = folder(&files);
+            let mut args = vec![command, "good.toml", "bad.toml", "--lang", "zh"];
+            if keep_going {
+                args.push("--keep-going");
+            }
+            let ran = Ran::of(dabiao().current_dir(dir.path()), &args);
+            assert_eq!(ran.code, crate::common::REFUSED, "{}", ran.stderr);
+            says(
+                &ran.stderr,
+                &[&[
+                    "bad.toml:7: ",
+                    "指标 `gdp`，字段 `growth`：",
+                    "16 表示每年增长 1600%",
+                ]],
+            );
+        }
+    }
+}
