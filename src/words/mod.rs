@@ -127,8 +127,12 @@ pub(crate) trait Words: plan::PlanWords {
     fn not_by(&self, last_year: i32) -> String;
     fn schedule(&self) -> &'static str;
     fn already_reached(&self) -> &'static str;
+    /// The schedule column's "the latest figure is worse than the plan
+    /// path's value for its year": a word of its own, apart from the
+    /// review's classes, which judge where the pace so far leads.
     fn behind_schedule(&self) -> &'static str;
     fn final_figure(&self) -> &'static str;
+    /// The schedule column's "as good as the plan path's value, or better".
     fn on_schedule(&self) -> &'static str;
     fn trend(&self) -> &'static str;
     fn target_header(&self) -> &'static str;
@@ -513,5 +517,27 @@ mod tests {
             ])),
             Lang::Zh
         );
+    }
+
+    #[test]
+    fn the_schedule_and_the_review_s_classes_use_words_of_their_own() {
+        for lang in [Lang::En, Lang::Zh] {
+            let words = lang.words();
+            let classes: Vec<&str> = Method::ALL
+                .iter()
+                .flat_map(|method| method.classes())
+                .map(|class| words.class(*class))
+                .collect();
+            for schedule in [words.behind_schedule(), words.on_schedule()] {
+                assert!(!classes.contains(&schedule), "{lang:?}: {schedule}");
+            }
+            // Within a method, each class has its own word.
+            for method in Method::ALL {
+                let mut own: Vec<&str> = method.classes().iter().map(|c| words.class(*c)).collect();
+                own.sort_unstable();
+                own.dedup();
+                assert_eq!(own.len(), method.classes().len(), "{lang:?}: {method:?}");
+            }
+        }
     }
 }

@@ -317,10 +317,10 @@ fn progress_equal_to_time_elapsed_is_on_schedule_and_just_below_is_behind() {
     let dir = folder(&[("plan.toml", schedule_plan().as_bytes())]);
     let table = ok(dir.path(), &["plan.toml", "--table", "summary"]);
     // even: (130 - 100) / (150 - 100) = 30/50 = 0.6 = 3/5 = (2018 - 2015) / 5.
-    assert!(row_text(&table, "even").contains("on schedule"), "{table}");
+    assert!(row_text(&table, "even").contains("on plan path"), "{table}");
     // lagging: 29.99/50 = 0.5998 < 0.6.
     assert!(
-        row_text(&table, "lagging").contains("behind schedule"),
+        row_text(&table, "lagging").contains("behind plan path"),
         "{table}"
     );
     let level = summary(dir.path(), "level");

@@ -206,7 +206,7 @@ impl Words for English {
     }
 
     fn behind_schedule(&self) -> &'static str {
-        "behind schedule"
+        "behind plan path"
     }
 
     fn final_figure(&self) -> &'static str {
@@ -214,7 +214,7 @@ impl Words for English {
     }
 
     fn on_schedule(&self) -> &'static str {
-        "on schedule"
+        "on plan path"
     }
 
     fn trend(&self) -> &'static str {
@@ -500,7 +500,7 @@ impl Words for English {
             Class::AlreadyReached => "already reached",
             Class::Ahead => "ahead of the plan path",
             Class::OnTrack => "on track",
-            Class::Behind => "behind",
+            Class::Behind => "reachable if faster",
             Class::OutOfReach => "out of reach",
             Class::TargetAchieved => "target achieved",
             Class::AccelerationNeeded => "acceleration needed",

@@ -201,7 +201,7 @@ impl Words for Chinese {
     }
 
     fn behind_schedule(&self) -> &'static str {
-        "进度滞后"
+        "落后规划路径"
     }
 
     fn final_figure(&self) -> &'static str {
@@ -209,7 +209,7 @@ impl Words for Chinese {
     }
 
     fn on_schedule(&self) -> &'static str {
-        "进度正常"
+        "达到规划路径"
     }
 
     fn trend(&self) -> &'static str {
@@ -486,8 +486,8 @@ impl Words for Chinese {
             Class::Reached => "已达标",
             Class::AlreadyReached => "已提前达标",
             Class::Ahead => "快于规划路径",
-            Class::OnTrack => "按进度推进",
-            Class::Behind => "进度滞后",
+            Class::OnTrack => "有望达标",
+            Class::Behind => "加快可达标",
             Class::OutOfReach => "难以达标",
             Class::TargetAchieved => "已实现目标",
             Class::AccelerationNeeded => "需要加快",
