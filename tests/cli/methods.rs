@@ -654,3 +654,29 @@ fn the_latest_actual_of_a_deflated_metric_is_the_published_figure() {
     );
     assert!(csv.contains("rate,>=,0.06,2021,5690,5432.5,"), "{csv}");
 }
+
+#[test]
+fn a_figure_above_a_plan_path_that_falls_short_is_not_ahead() {
+    // R&D intensity 2.2 % to rise 0.5 points, to 2.7, on a plan path of
+    // 0.08 a year that reaches only 2.6. 2.47 in 2018 is above the path's
+    // 2.44, but 0.09 a year so far ends at 2.65; 0.12 a year (the plan's
+    // 0.08 half as fast again) at 2.71. Energy intensity 100 planned to fall
+    // 2 % a year, to 90.39, against a change of -13.5 %, to 86.5: 95 in 2017
+    // is under the path's 96.04, but -2.53 % a year so far ends at 87.97.
+    let text = plan(
+        "[metrics.rd]\nunit = \"%\"\nbaseline = 2.2\nincrement = 0.08\nincrease_target = 0.5\n\
+         actual = { 2016 = 2.29, 2017 = 2.38, 2018 = 2.47 }\n\
+         [metrics.energy]\nbaseline = 100\ngrowth = \"-2%\"\n\
+         change_target = { at_most = \"-13.5%\" }\nactual = { 2017 = 95 }\n",
+    );
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let verdicts = |method: &str| -> Vec<String> {
+        let csv = ok(
+            dir.path(),
+            &["review", "plan.toml", "--method", method, "-f", "csv"],
+        );
+        records(&csv).iter().map(|r| r["verdict"].clone()).collect()
+    };
+    assert_eq!(verdicts("plan"), ["behind", "out_of_reach"]);
+    assert_eq!(verdicts("ndrc"), ["lagging", "lagging"]);
+}

@@ -103,7 +103,7 @@ pub enum Class {
     Reached,
     /// plan: a figure before the target year meets a goal the baseline did not.
     AlreadyReached,
-    /// plan: better than the plan path.
+    /// plan: better than the plan path, and met by the target year at the pace so far.
     Ahead,
     /// plan: met by the target year at the pace so far. statcan: R ≥ 0.95.
     /// unsd: P ≥ 0.95.
@@ -134,7 +134,7 @@ pub enum Class {
     Thunderstorm,
     /// ndrc 提前实现: a figure before the target year meets a goal the baseline did not.
     AchievedEarly,
-    /// ndrc 快于预期: better than the plan path.
+    /// ndrc 快于预期: better than the plan path, and met by the target year at the pace so far.
     AheadOfPlan,
     /// ndrc 基本符合预期: not better than the plan path, but met by the target year at the pace so far.
     BroadlyOnPlan,
@@ -249,9 +249,14 @@ impl Case<'_> {
             && self.meets(value)
     }
 
-    /// Better than the plan path in the goal's desired direction, by more than noise.
-    fn ahead_of_path(&self, (year, value): (i32, f64)) -> bool {
+    /// Better than the plan path in the goal's desired direction, by more
+    /// than noise, and meeting the goal at the pace so far: a plan path may
+    /// itself fall short of the goal (a plan growing 0.08 points a year
+    /// toward an increase of 0.5 in five years), and a figure above such a
+    /// path can still be heading for a miss, which is never "ahead".
+    fn ahead(&self, (year, value): (i32, f64), so_far: Option<SoFar>) -> bool {
         Direction::of(&self.goal, self.baseline()).better(value, self.plan_value(year))
+            && so_far.is_some_and(|s| self.meets(s.end))
     }
 
     /// The latest figure carried on to the target year at `pace` at the rate

@@ -6,7 +6,9 @@
 //!
 //! "Met early" and "ahead" mean what they mean for the `plan` method: a
 //! floor risen to or a ceiling fallen under by a metric whose baseline did
-//! not meet it, and better than the plan path in the desired direction.
+//! not meet it, and better than the plan path in the desired direction
+//! while meeting the goal at the pace so far (a plan path may itself fall
+//! short of the goal).
 
 use super::{Assessment, Case, Class};
 
@@ -14,7 +16,7 @@ pub(super) fn assess(case: &Case, latest: (i32, f64)) -> Assessment {
     let so_far = case.so_far(latest, case.pace);
     let class = if case.met_early(latest) {
         Class::AchievedEarly
-    } else if case.ahead_of_path(latest) {
+    } else if case.ahead(latest, so_far) {
         Class::AheadOfPlan
     } else {
         match so_far {
@@ -61,6 +63,14 @@ mod tests {
     }
 
     #[test]
+    fn above_a_plan_path_that_misses_the_goal_is_lagging() {
+        // 100 + 5 a year reaches only 125 < 130; 116 in 2018 is above the
+        // path's 115, but 16 / 3 a year ends at 126.67.
+        let linear = Example::linear(100.0, 5.0).at_least(130.0).at(2018, 116.0);
+        assert_eq!(linear.class(Method::Ndrc), Lagging);
+    }
+
+    #[test]
     fn a_goal_that_must_fall_flips_the_sign() {
         let down = |v: f64| Example::ten_percent_down().at(2018, v).class(Method::Ndrc);
         assert_eq!(down(50.0), AchievedEarly);
@@ -72,10 +82,16 @@ mod tests {
 
     #[test]
     fn a_band_is_never_met_early() {
-        // 25 growing 20 % a year is at 43.2 in 2018: 60 is inside 60 ± 3, and ahead.
-        let band = Example::compound(25.0, 0.2)
-            .goal(Comparison::About { tolerance: 3.0 }, 60.0)
-            .at(2018, 60.0);
-        assert_eq!(band.class(Method::Ndrc), AheadOfPlan);
+        // 25 growing 20 % a year is at 43.2 in 2018: 60 is inside 60 ± 3, but
+        // 33.9 % a year so far carries it far past the band by 2020.
+        let band = |v: f64| {
+            Example::compound(25.0, 0.2)
+                .goal(Comparison::About { tolerance: 3.0 }, 60.0)
+                .at(2018, v)
+                .class(Method::Ndrc)
+        };
+        assert_eq!(band(60.0), Lagging);
+        // 43.4 is above the path, and (43.4 / 25)^(2/3) × 43.4 = 62.68 inside.
+        assert_eq!(band(43.4), AheadOfPlan);
     }
 }

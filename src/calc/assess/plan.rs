@@ -2,7 +2,8 @@
 //! plan path, and the pace so far (the metric's own average rate or
 //! increment since the baseline) against the goal. It refines the review's
 //! verdicts (reached, already reached, on track, behind, out of reach) with
-//! "ahead" of the plan path.
+//! "ahead" of the plan path, which also needs the goal met at the pace so
+//! far: above a plan path that itself falls short is not ahead.
 //!
 //! A goal that is missed at the pace so far is `behind` while a pace half as
 //! fast again as the plan's for the remaining years still meets it (9 % a
@@ -32,7 +33,7 @@ pub(super) fn assess(case: &Case, latest: (i32, f64)) -> Assessment {
         }
     } else if case.met_early(latest) {
         Class::AlreadyReached
-    } else if case.ahead_of_path(latest) {
+    } else if case.ahead(latest, so_far) {
         Class::Ahead
     } else {
         match (so_far, faster_than_plan(case, latest)) {
@@ -117,6 +118,20 @@ mod tests {
         assert_eq!(up(2018, 133.2), Ahead);
         // 100 × 1.33^(5/3) = 160.85 < 161.051, but 133 × 1.15² = 175.9: behind.
         assert_eq!(up(2018, 133.0), Behind);
+    }
+
+    #[test]
+    fn above_a_plan_path_that_misses_the_goal_is_not_ahead() {
+        // Linear, 100 + 5 a year reaches only 125, short of 130. 116 in 2018
+        // is above the path's 115, but 16 / 3 = 5.33 a year ends at 126.67 <
+        // 130; at 7.5 a year 116 + 15 = 131. Down by 2 % a year, 100 reaches
+        // 90.39, short of the ceiling 86.5: 95 in 2017 is under the path's
+        // 96.04, but 0.95^(1/2) - 1 = -2.53 % a year ends at 87.97, and at
+        // -3 % 95 × 0.97³ = 86.71.
+        let linear = Example::linear(100.0, 5.0).at_least(130.0).at(2018, 116.0);
+        assert_eq!(linear.class(Method::Plan), Behind);
+        let falling = Example::compound(100.0, -0.02).at_most(86.5).at(2017, 95.0);
+        assert_eq!(falling.class(Method::Plan), OutOfReach);
     }
 
     #[test]
