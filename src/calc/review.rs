@@ -37,14 +37,17 @@ pub struct ReviewLine {
     /// goal (for a rate goal: for the whole period's average, by the
     /// metric's rate method, to meet it).
     pub remaining_rate: Option<f64>,
-    /// Level and increase goals of metrics in %, in place of the two rates:
-    /// the change a year in percentage points so far; None otherwise, or
-    /// when there is no figure yet.
-    pub achieved_points: Option<f64>,
-    /// Level and increase goals of metrics in %, in place of the two rates:
-    /// the change a year in percentage points needed from the latest figure
-    /// to meet the goal; None otherwise, or when there is no figure yet.
-    pub remaining_points: Option<f64>,
+    /// In place of the two rates, where the metric moves by increments (a
+    /// linear model, as the assessment carries it on) or the goal is a
+    /// level or an increase of a metric in %: the change a year so far, in
+    /// the metric's unit (percentage points for a metric in %), at the
+    /// prices the assessment's levels are at; None otherwise, or when there
+    /// is no figure yet.
+    pub achieved_increment: Option<f64>,
+    /// Alongside `achieved_increment`: the change a year needed from the
+    /// latest figure to the level the goal implies, the level the
+    /// assessment judges; None in the target year.
+    pub remaining_increment: Option<f64>,
     /// The method's class and the figures behind it; none without an actual figure.
     pub assessment: Option<Assessment>,
     /// The prices the assessment's levels are at: comparable for a rate or
@@ -77,46 +80,55 @@ pub fn review(plan: &Plan, projection: &Projection, method: Method) -> Vec<Revie
         .into_iter()
         .map(|outcome| {
             let index = outcome.metric;
-            let rate_method = plan.metrics[index].rate_method;
+            let metric = &plan.metrics[index];
             let path = projection.series(index);
             let figures = Figures::of(plan, projection, &outcome);
-            let assessment = assess(method, &figures.case(plan, &outcome));
+            let case = figures.case(plan, &outcome);
+            let assessment = assess(method, &case);
             let prices = figures.prices;
-            let Some(k) = projection.latest_actual(index) else {
+            let Some(&(year, judged)) = figures.actual.last() else {
                 return ReviewLine {
                     outcome,
                     latest: None,
                     achieved_rate: None,
                     remaining_rate: None,
-                    achieved_points: None,
-                    remaining_points: None,
+                    achieved_increment: None,
+                    remaining_increment: None,
                     assessment,
                     prices,
                 };
             };
-            let value = path[k];
-            // Growth so far is real growth, at base-year prices.
-            let known = &projection.real_series(index)[..=k];
-            let goal = outcome.goal;
-            // A level or an increase of a metric in % moves by points.
-            let in_points = plan.metrics[index].in_points()
-                && matches!(outcome.kind, GoalKind::Level | GoalKind::Increase);
-            let (achieved_rate, remaining_rate, achieved_points, remaining_points) = if in_points {
-                let remaining = match outcome.kind {
-                    GoalKind::Increase => points_a_year(value, path[0] + goal.value, n - k),
-                    _ => outcome.progress.as_ref().and_then(|p| p.remaining_points),
+            let k = (year - plan.base_year) as usize;
+            // A linear metric is carried on by its increment, and a level or
+            // an increase of a metric in % moves by points: a rate beside
+            // them could disagree with the verdict.
+            let by_increments = case.pace == Pace::Linear
+                || metric.in_points()
+                    && matches!(outcome.kind, GoalKind::Level | GoalKind::Increase);
+            let (achieved_rate, remaining_rate, achieved_increment, remaining_increment) =
+                if by_increments {
+                    (
+                        None,
+                        None,
+                        points_a_year(case.plan_path[0], judged, k),
+                        points_a_year(judged, case.goal.value, n - k),
+                    )
+                } else {
+                    // Growth so far is real growth, at base-year prices.
+                    let known = &projection.real_series(index)[..=k];
+                    (
+                        achieved_rate(known, metric.rate_method),
+                        remaining_rate(plan, projection, &outcome, k),
+                        None,
+                        None,
+                    )
                 };
-                (None, None, points_a_year(path[0], value, k), remaining)
-            } else {
-                let remaining = remaining_rate(plan, projection, &outcome, k);
-                (achieved_rate(known, rate_method), remaining, None, None)
-            };
             ReviewLine {
-                latest: Some((plan.base_year + k as i32, significant(value))),
+                latest: Some((year, significant(path[k]))),
                 achieved_rate,
                 remaining_rate,
-                achieved_points,
-                remaining_points,
+                achieved_increment,
+                remaining_increment,
                 assessment,
                 prices,
                 outcome,
@@ -349,20 +361,43 @@ mod tests {
     fn a_metric_in_percent_is_reviewed_in_points_a_year() {
         // 62.5 %, 64.5 % in 2017: 1 point a year so far. The level 67 needs
         // (67 - 64.5) / 3 = 0.8333 a year; the increase of 4, to 66.5,
-        // (66.5 - 64.5) / 3 = 0.6667; the rate goal stays a rate,
-        // (64.5 / 62.5)^(1/2) - 1 = 1.5874 %.
+        // (66.5 - 64.5) / 3 = 0.6667. A compound metric's rate goal stays a
+        // rate, (64.5 / 62.5)^(1/2) - 1 = 1.5874 %.
         let lines = review_of(
-            "[metrics.u]\nunit = \"%\"\nbaseline = 62.5\nincrement = 0.8\ntarget = 67\n\
+            "[metrics.u]\nunit = \"%\"\nbaseline = 62.5\ngrowth = \"1%\"\ntarget = 67\n\
              rate_target = \"1%\"\nincrease_target = 4\nactual = { 2017 = 64.5 }\n",
         );
-        let points = |l: &ReviewLine| (l.achieved_points, l.remaining_points);
+        let increments = |l: &ReviewLine| (l.achieved_increment, l.remaining_increment);
         let rates = |l: &ReviewLine| (l.achieved_rate, l.remaining_rate);
-        assert_eq!(points(&lines[0]), (Some(1.0), Some(0.833333333333333)));
+        assert_eq!(increments(&lines[0]), (Some(1.0), Some(0.833333333333333)));
         assert_eq!(rates(&lines[0]), (None, None));
-        assert_eq!(points(&lines[1]), (None, None));
+        assert_eq!(increments(&lines[1]), (None, None));
         assert!((lines[1].achieved_rate.unwrap() - 0.015874).abs() < 1e-6);
-        assert_eq!(points(&lines[2]), (Some(1.0), Some(0.666666666666667)));
+        assert_eq!(increments(&lines[2]), (Some(1.0), Some(0.666666666666667)));
         assert_eq!(rates(&lines[2]), (None, None));
+    }
+
+    #[test]
+    fn a_linear_metric_is_reviewed_in_increments_as_it_is_judged() {
+        // 400 + 60 a year toward 700: 561 in 2018 is (561 - 400) / 3 =
+        // 53.67 a year, which ends at 668.33 < 700, and needs (700 - 561) / 2
+        // = 69.5 a year. Its CAGR so far, 11.94 %, is above the 11.70 % the
+        // years left need, which would read as on track beside the verdict.
+        // A rate goal of 10 % is the level 400 × 1.1⁵ = 644.204: (644.204 -
+        // 561) / 2 = 41.602 a year, and 53.67 a year ends above it: on track,
+        // though under the plan path's 580.
+        let lines = review_of(
+            "[metrics.patents]\nbaseline = 400\nincrement = 60\ntarget = 700\n\
+             rate_target = \"10%\"\nactual = { 2018 = 561 }\n",
+        );
+        let (level, rate) = (&lines[0], &lines[1]);
+        assert_eq!((level.achieved_rate, level.remaining_rate), (None, None));
+        assert_eq!(level.achieved_increment, Some(53.6666666666667));
+        assert_eq!(level.remaining_increment, Some(69.5));
+        assert_eq!(level.assessment.unwrap().class, Class::Behind);
+        assert_eq!(rate.achieved_increment, Some(53.6666666666667));
+        assert!((rate.remaining_increment.unwrap() - 41.602).abs() < 1e-9);
+        assert_eq!(rate.assessment.unwrap().class, Class::OnTrack);
     }
 
     #[test]

@@ -15,8 +15,8 @@ use super::number::{
 use super::records::edges;
 use super::{TextOptions, Words};
 use crate::report::{
-    BASE_SCENARIO, Comparison, Goal, GoalKind, GoalStatement, Progress, ReportHeader, Status,
-    in_percent,
+    BASE_SCENARIO, Comparison, Goal, GoalKind, GoalStatement, MetricLabel, Progress, ReportHeader,
+    Status, in_percent,
 };
 
 /// A report for people: a title, lines under it, then sections.
@@ -241,19 +241,31 @@ fn signed_with_unit(x: f64, d: usize, unit: &str) -> String {
     }
 }
 
-/// How fast a metric must move: an average rate, or for a metric in % so
-/// many points a year ("+0.16 pp a year"); empty when neither applies.
+/// How fast a metric must move: an average rate, or a change a year
+/// followed by `unit` ("+0.16 pp a year" for a metric in %, "+53.67 a
+/// year" for one that moves by increments); empty when neither applies.
 pub(super) fn pace_text(
     rate: Option<f64>,
-    points: Option<f64>,
+    change: Option<f64>,
+    unit: &str,
     words: &dyn Words,
     d: usize,
 ) -> String {
-    match (rate, points) {
+    match (rate, change) {
         (Some(rate), _) => percent(rate, d),
-        (None, Some(points)) if !points.is_finite() => NOT_A_NUMBER.to_owned(),
-        (None, Some(points)) => words.points_a_year(&signed(points, d)),
+        (None, Some(change)) if !change.is_finite() => NOT_A_NUMBER.to_owned(),
+        (None, Some(change)) => words.a_year(&signed_with_unit(change, d, unit)),
         (None, None) => String::new(),
+    }
+}
+
+/// What follows a metric's change in the text: percentage points for a
+/// metric in %, else its unit as the language writes one after a number.
+pub(super) fn change_unit(metric: &MetricLabel, words: &dyn Words) -> String {
+    if metric.in_points {
+        words.points().to_owned()
+    } else {
+        words.with_unit(String::new(), &metric.unit)
     }
 }
 
@@ -531,7 +543,11 @@ mod tests {
             assert_eq!(points_text(x, words, 2), NOT_A_NUMBER);
         }
         assert_eq!(unit_points_text(f64::INFINITY, words, 2), NOT_A_NUMBER);
-        assert_eq!(pace_text(None, Some(f64::INFINITY), words, 2), NOT_A_NUMBER);
+        assert_eq!(
+            pace_text(None, Some(f64::INFINITY), words.points(), words, 2),
+            NOT_A_NUMBER
+        );
+        assert_eq!(pace_text(None, Some(53.666), "", words, 2), "+53.67 a year");
     }
 
     #[test]

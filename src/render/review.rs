@@ -11,8 +11,8 @@
 use serde_json::Value;
 
 use super::document::{
-    Cell, Document, Grid, Section, Tone, figure_text, goal_text, latest_text, opening, pace_text,
-    plain, positions, progress_text, scenario_lines, section_heading, signed_percent,
+    Cell, Document, Grid, Section, Tone, change_unit, figure_text, goal_text, latest_text, opening,
+    pace_text, plain, positions, progress_text, scenario_lines, section_heading, signed_percent,
     unit_decimals,
 };
 use super::json::{self, Json};
@@ -334,13 +334,15 @@ fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cel
         plain(p.map_or_else(String::new, progress_text)),
         plain(pace_text(
             line.achieved_rate,
-            line.achieved_points,
+            line.achieved_increment,
+            &change_unit(metric, words),
             words,
             d,
         )),
         plain(pace_text(
             line.remaining_rate,
-            line.remaining_points,
+            line.remaining_increment,
+            &change_unit(metric, words),
             words,
             d,
         )),

@@ -83,8 +83,8 @@ pub(crate) trait Words: plan::PlanWords {
     /// Suffix of a difference between two rates, or of a change of a
     /// metric in %: "+1.14 pp".
     fn points(&self) -> &'static str;
-    /// A change a year in percentage points, already signed: "+0.16 pp a year".
-    fn points_a_year(&self, points: &str) -> String;
+    /// A change a year, already signed and with its unit: "+0.16 pp a year".
+    fn a_year(&self, change: &str) -> String;
     /// A value with its unit: "150 亿元" in English, "150亿元" in Chinese.
     fn with_unit(&self, value: String, unit: &str) -> String;
     fn latest(&self) -> &'static str;

@@ -740,9 +740,15 @@ fn review_gives_each_goal_its_verdict() {
     assert_cell(steady, "deviation", 135.0 / 130.0 - 1.0);
     assert_cell(steady, "progress", 0.7);
     assert_cell(steady, "time_elapsed", 0.6);
-    // 1.35^(1/3) - 1 = 0.105209449592116; (150/135)^(1/2) - 1 = 0.0540925533894598.
-    assert_cell(steady, "achieved_rate", 1.35f64.powf(1.0 / 3.0) - 1.0);
-    assert_cell(steady, "remaining_rate", (150.0f64 / 135.0).sqrt() - 1.0);
+    // A linear metric moves by increments, (135 - 100) / 3 = 11.67 a year so
+    // far and (150 - 135) / 2 = 7.5 needed, not by rates.
+    assert_eq!(
+        (&*steady["achieved_rate"], &*steady["remaining_rate"]),
+        ("", "")
+    );
+    let table = ok(dir.path(), &["review", "plan.toml", "--wide"]);
+    let row = row_text(&table, "steady");
+    assert!(row.contains("+11.67 a year ┆ +7.50 a year"), "{row}");
 }
 
 #[test]

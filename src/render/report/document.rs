@@ -258,7 +258,13 @@ fn progress_cells(goal: &GoalRow, options: &TextOptions) -> [Cell; 5] {
                 .map_or_else(String::new, |x| signed_percent(x, d)),
         ),
         plain(progress_text(p)),
-        plain(pace_text(p.remaining_rate, p.remaining_points, words, d)),
+        plain(pace_text(
+            p.remaining_rate,
+            p.remaining_points,
+            words.points(),
+            words,
+            d,
+        )),
         schedule,
     ]
 }
@@ -315,7 +321,13 @@ fn summary_row(
             o.attainment
                 .map_or_else(String::new, |a| attainment_text(a, o.status, d)),
         ),
-        plain(pace_text(o.required_rate, o.required_points, words, d)),
+        plain(pace_text(
+            o.required_rate,
+            o.required_points,
+            words.points(),
+            words,
+            d,
+        )),
         plain(year_reached),
     ]);
     cells

@@ -85,8 +85,8 @@ impl Words for English {
         " pp"
     }
 
-    fn points_a_year(&self, points: &str) -> String {
-        format!("{points} pp a year")
+    fn a_year(&self, change: &str) -> String {
+        format!("{change} a year")
     }
 
     fn with_unit(&self, value: String, unit: &str) -> String {

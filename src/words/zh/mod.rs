@@ -85,8 +85,8 @@ impl Words for Chinese {
         "个百分点"
     }
 
-    fn points_a_year(&self, points: &str) -> String {
-        format!("每年{points}个百分点")
+    fn a_year(&self, change: &str) -> String {
+        format!("每年{change}")
     }
 
     fn with_unit(&self, value: String, unit: &str) -> String {
