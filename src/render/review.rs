@@ -346,10 +346,9 @@ fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cel
             words,
             d,
         )),
-        plain(
-            line.assessment
-                .map_or_else(String::new, |a| basis(method, &a, line.prices, options)),
-        ),
+        plain(line.assessment.map_or_else(String::new, |a| {
+            basis(method, &a, line.prices, unit_decimals(statement), options)
+        })),
         verdict_cell(line.assessment.map(|a| a.class), options),
     ]
 }
@@ -357,16 +356,29 @@ fn row(review_row: &ReviewRow, method: Method, options: &TextOptions) -> Vec<Cel
 /// The figure a class rests on, its short reason: R for statcan, P for
 /// unsd, s for destatis, and where the pace so far leads by the target year
 /// for the others (and for a goal Destatis finds met), marked when that
-/// level is at comparable prices.
-fn basis(method: Method, a: &Assessment, prices: Prices, options: &TextOptions) -> String {
+/// level is at comparable prices. The level is a computed value in the
+/// metric's unit, shown with the decimals it needs like the others, at
+/// least the `stated` decimals of its goal: rounded to two, 2.6639 would
+/// read as 2.66 beside a goal of 2.7.
+fn basis(
+    method: Method,
+    a: &Assessment,
+    prices: Prices,
+    stated: usize,
+    options: &TextOptions,
+) -> String {
     let (words, d) = (options.lang.words(), options.decimals());
-    let shown = |x: f64| number(x, Precision::Decimals(d));
-    let symbol = |symbol: &str, x: Option<f64>| x.map(|x| format!("{symbol} = {}", shown(x)));
+    let symbol = |symbol: &str, x: Option<f64>| {
+        x.map(|x| format!("{symbol} = {}", number(x, Precision::Decimals(d))))
+    };
     let marked = match prices {
         Prices::Comparable => words.comparable_prices(),
         Prices::Current => "",
     };
-    let extrapolated = a.extrapolated.map(|x| format!("→ {}{marked}", shown(x)));
+    let extrapolated = a.extrapolated.map(|x| {
+        let level = number(x, Precision::Decimals(options.value_decimals(x, stated)));
+        format!("→ {level}{marked}")
+    });
     match method {
         Method::Statcan => symbol("R", a.rate_ratio),
         Method::Unsd => symbol("P", a.projected_progress),
@@ -414,7 +426,13 @@ fn history_grid(report: &ReviewHistory, options: &TextOptions) -> Grid {
                     plan_value,
                     Precision::Decimals(decimals(plan_value)),
                 )),
-                plain(basis(report.method, &line.assessment, line.prices, options)),
+                plain(basis(
+                    report.method,
+                    &line.assessment,
+                    line.prices,
+                    unit_decimals(statement),
+                    options,
+                )),
                 verdict_cell(Some(line.assessment.class), options),
             ]
         })

@@ -147,3 +147,29 @@ fn actual_figures_are_shown_as_written_and_rates_keep_two_decimals() {
     assert!(rate[4].ends_with('%') && rate[4].split_once('.').unwrap().1.len() == 3);
     assert!(goals.contains("113.1 (2017)"), "{goals}");
 }
+
+#[test]
+fn the_review_s_basis_keeps_four_significant_digits_and_its_goal_s_decimals() {
+    // rd: 2.46 in 2018 is (2.46 - 2.2) / 3 a year, which ends at 2.63333;
+    // share: 0.28 in 2018 is 0.08 / 3 a year, which ends at 0.33333; 0.4
+    // written with one decimal needs four significant digits still.
+    let text = plan(
+        "[metrics.rd]\nunit = \"%\"\nbaseline = 2.2\nincrement = 0.08\nincrease_target = 0.5\n\
+         actual = { 2018 = 2.46 }\n\
+         [metrics.share]\nbaseline = 0.2\nincrement = 0.05\ntarget = 0.4\nactual = { 2018 = 0.28 }\n\
+         [metrics.big]\nbaseline = 100\nincrement = 10\ntarget = 150.125\nactual = { 2018 = 130 }\n",
+    );
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let table = ok(dir.path(), &["review", "plan.toml", "--wide"]);
+    let basis = |metric: &str| table_row(&table, metric)[7].clone();
+    assert_eq!(basis("rd"), "→ 2.633");
+    assert_eq!(basis("share"), "→ 0.3333");
+    // 130 + 2 × 10 = 150, with the goal's three decimals.
+    assert_eq!(basis("big"), "→ 150.000");
+    // --precision asks for decimals, as for every computed value.
+    let table = ok(
+        dir.path(),
+        &["review", "plan.toml", "--wide", "--precision", "1"],
+    );
+    assert_eq!(table_row(&table, "rd")[7], "→ 2.6");
+}
