@@ -1,8 +1,11 @@
 //! Fitting the terminal table to the terminal's width.
 //!
-//! A table that fits is drawn whole. One that does not loses its least
-//! important columns first, in the order each table gives
-//! ([`Grid::drop_order`]), until what is left fits with its text wrapped;
+//! A table that fits is drawn whole. One that does not loses first the
+//! columns it may leave out that are empty in every row, which take room
+//! and say nothing (the line naming what was left out does not name them:
+//! `--wide` would show nothing more there); then its least important
+//! columns, in the order each table gives ([`Grid::drop_order`]), until
+//! what is left fits with its text wrapped;
 //! below [`NARROWEST_TABLE`] columns, or when even the columns that are
 //! never left out do not fit, each row becomes a block of "label: value"
 //! lines. Text wraps at spaces and between Chinese characters, where
@@ -48,7 +51,10 @@ pub(super) fn fit(grid: &Grid, width: usize) -> Fit {
     if width < NARROWEST_TABLE {
         return Fit::Blocks;
     }
-    let mut kept = vec![true; columns.len()];
+    let empty: Vec<bool> = (0..columns.len())
+        .map(|c| grid.drop_order.contains(&c) && is_empty(grid, c))
+        .collect();
+    let mut kept: Vec<bool> = empty.iter().map(|e| !e).collect();
     let mut drop_order = grid.drop_order.iter();
     let narrowest = |kept: &[bool]| -> usize {
         let least: Vec<usize> = kept_values(&columns, kept, |m| m.least);
@@ -96,7 +102,7 @@ pub(super) fn fit(grid: &Grid, width: usize) -> Fit {
         drop_order: Vec::new(),
     };
     let left_out = (0..columns.len())
-        .filter(|&c| !kept[c])
+        .filter(|&c| !kept[c] && !empty[c])
         .map(|c| grid.header[c].clone())
         .collect();
     Fit::Columns {
@@ -143,6 +149,15 @@ fn widen(widths: &mut [usize], kept: &[usize], columns: &[Measure], width: usize
         }
         spare -= 1;
     }
+}
+
+/// No row has text in `column`; a table without rows has no empty column.
+fn is_empty(grid: &Grid, column: usize) -> bool {
+    !grid.rows.is_empty()
+        && grid.rows.iter().all(|row| {
+            row.get(column)
+                .is_none_or(|cell| cell.text.trim().is_empty())
+        })
 }
 
 fn is_numeric(grid: &Grid, column: usize) -> bool {
@@ -309,6 +324,48 @@ mod tests {
         // And below 60 columns, always.
         let small = grid(&["Metric", "A"], &[&["GDP", &wide]], &[false, true], &[]);
         assert!(matches!(fit(&small, 40), Fit::Blocks));
+    }
+
+    #[test]
+    fn columns_empty_in_every_row_go_first_and_unnamed() {
+        let wide = "x".repeat(30);
+        // B is empty, A and C full; A is first in the order given.
+        let g = grid(
+            &["Metric", "A", "B", "C"],
+            &[&["GDP", &wide, "", &wide], &["CPI", &wide, " ", &wide]],
+            &[false, true, true, true],
+            &[1, 2, 3],
+        );
+        let Fit::Columns {
+            grid: kept,
+            left_out,
+        } = fit(&g, 79)
+        else {
+            panic!("columns are left out");
+        };
+        assert_eq!(kept.header, ["Metric", "A", "C"]);
+        assert!(left_out.is_empty(), "{left_out:?}");
+        // Narrower, A goes next in the order given, and is named.
+        let Fit::Columns {
+            grid: kept,
+            left_out,
+        } = fit(&g, 60)
+        else {
+            panic!("columns are left out");
+        };
+        assert_eq!(kept.header, ["Metric", "C"]);
+        assert_eq!(left_out, ["A"]);
+        // A column the table never leaves out stays, empty or not.
+        let g = grid(
+            &["Metric", "A", "B"],
+            &[&["", &wide, &wide], &["", &wide, &wide]],
+            &[false, true, true],
+            &[1],
+        );
+        let Fit::Columns { grid: kept, .. } = fit(&g, 60) else {
+            panic!("columns are left out");
+        };
+        assert_eq!(kept.header, ["Metric", "B"]);
     }
 
     #[test]

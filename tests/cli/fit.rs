@@ -209,3 +209,33 @@ fn wide_is_refused_where_every_column_is_always_written() {
     ok(dir.path(), &[&plan, "--wide", "-f", "markdown"]);
     ok(dir.path(), &["sensitivity", &plan, "--wide"]);
 }
+
+#[test]
+fn columns_empty_in_every_row_are_left_out_first_and_unnamed() {
+    // Rate goals only: no deviation from a level path and no progress
+    // toward a level, so those columns are empty in every row.
+    let plan = "[plan]\nbase_year = 2015\ntarget_year = 2020\n\
+                [metrics.gdp]\nname = \"地区生产总值\"\nbaseline = 1000\ngrowth = \"6.5%\"\n\
+                rate_target = \"6.5%\"\nactual = { 2018 = 1200 }\n\
+                [metrics.investment]\nname = \"固定资产投资\"\nbaseline = 400\ngrowth = \"8%\"\n\
+                rate_target = \"8%\"\nactual = { 2018 = 480 }\n";
+    let dir = folder(&[("plan.toml", plan.as_bytes())]);
+    let path = dir.path().join("plan.toml");
+    let plan = path.to_str().unwrap();
+    // In Chinese both rates fit: (1200 / 1000)^(1/3) - 1 = 6.27 % so far,
+    // (1000 × 1.065⁵ / 1200)^(1/2) - 1 = 6.85 % needed.
+    let zh = at_width("100", &["review", plan, "--lang", "zh"]);
+    assert!(
+        !zh.contains("任务 / 规划") && !zh.contains("未显示"),
+        "{zh}"
+    );
+    assert!(zh.contains("6.27%") && zh.contains("6.85%"), "{zh}");
+    // In English the rate so far goes, as the fixed order says, and is
+    // named; the empty columns are not.
+    let en = at_width("100", &["review", plan]);
+    assert!(!en.contains("Progress /") && en.contains("6.85%"), "{en}");
+    assert!(
+        en.contains("Left out to fit the terminal: Rate so far;"),
+        "{en}"
+    );
+}
