@@ -25,7 +25,9 @@ use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions, no_layout};
 use crate::report::review::{ReviewHistory, ReviewReport, ReviewRow};
 use crate::report::{Assessment, Class, Method, Prices, ReportHeader};
 
-const COLUMNS: [&str; 17] = goal_columns([
+/// The columns of a review; those added since the first come last, so that
+/// a script reading columns by position keeps reading the same ones.
+pub(super) const COLUMNS: [&str; 20] = goal_columns([
     "latest_year",
     "latest_value",
     "plan_value",
@@ -36,29 +38,40 @@ const COLUMNS: [&str; 17] = goal_columns([
     "achieved_rate",
     "remaining_rate",
     "verdict",
+    "achieved_increment",
+    "remaining_increment",
+    "extrapolated",
 ]);
 
-const HISTORY_COLUMNS: [&str; 12] =
-    goal_columns(["as_of", "latest_value", "plan_value", "method", "verdict"]);
-
-/// The figures behind a class, which JSON adds to each goal: R (statcan),
-/// P (unsd), s (destatis) and the value extrapolated to the target year.
-const FIGURE_KEYS: [&str; 4] = [
-    "rate_ratio",
-    "projected_progress",
-    "shortfall",
+/// The columns of `review --history`, one row per goal and year.
+pub(super) const HISTORY_COLUMNS: [&str; 13] = goal_columns([
+    "as_of",
+    "latest_value",
+    "plan_value",
+    "method",
+    "verdict",
     "extrapolated",
-];
+]);
 
-fn figures(assessment: Option<&Assessment>) -> [Field; 4] {
+/// The figures behind a class that only JSON adds to each goal: R
+/// (statcan), P (unsd) and s (destatis); the value extrapolated to the
+/// target year, which the table shows as the basis, is a column.
+const FIGURE_KEYS: [&str; 3] = ["rate_ratio", "projected_progress", "shortfall"];
+
+fn figures(assessment: Option<&Assessment>) -> [Field; 3] {
     let a = assessment;
     [
         optional_fraction(a.and_then(|a| a.rate_ratio)),
         optional_fraction(a.and_then(|a| a.projected_progress)),
         optional_fraction(a.and_then(|a| a.shortfall)),
-        a.and_then(|a| a.extrapolated)
-            .map_or(Field::Empty, Field::Number),
     ]
+}
+
+/// The level the pace so far leads to by the target year, when the method gives one.
+fn extrapolated(assessment: Option<&Assessment>) -> Field {
+    assessment
+        .and_then(|a| a.extrapolated)
+        .map_or(Field::Empty, Field::Number)
 }
 
 fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
@@ -85,6 +98,9 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
             optional_fraction(line.achieved_rate),
             optional_fraction(line.remaining_rate),
             Field::Text(verdict_key(line.assessment.as_ref()).into()),
+            line.achieved_increment.map_or(Field::Empty, Field::Number),
+            line.remaining_increment.map_or(Field::Empty, Field::Number),
+            extrapolated(line.assessment.as_ref()),
         ]);
         fields
     })
@@ -102,6 +118,7 @@ fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> +
             Field::Number(line.plan_value),
             Field::Text(method_key(report.method).into()),
             Field::Text(class_key(line.assessment.class).into()),
+            extrapolated(Some(&line.assessment)),
         ]);
         fields
     })

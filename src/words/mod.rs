@@ -319,6 +319,12 @@ pub(crate) enum Column {
     BreakEvenShift,
     BreakEvenRate,
     AchievedRate,
+    /// The change a year so far, where a review shows one in place of rates.
+    AchievedIncrement,
+    /// The change a year needed from the latest figure, likewise.
+    RemainingIncrement,
+    /// Where the pace so far leads by the target year: a review's basis.
+    Extrapolated,
     /// The year a verdict of `review --history` was given in.
     AsOf,
     /// The review's method.

@@ -692,7 +692,8 @@ const VERDICT_METRICS: &str = "\
 [metrics.steady]\nbaseline = 100\nincrement = 10\ntarget = 150\nactual = { 2018 = 135 }\n";
 
 const REVIEW_HEADER: &str = "scenario,metric,name,unit,goal,op,target,latest_year,latest_value,\
-plan_value,deviation,progress,expected_progress,time_elapsed,achieved_rate,remaining_rate,verdict";
+plan_value,deviation,progress,expected_progress,time_elapsed,achieved_rate,remaining_rate,verdict,\
+achieved_increment,remaining_increment,extrapolated";
 
 /// `dabiao review plan.toml -f csv extra…` in `dir`, rows by metric.
 fn review(dir: &Path, extra: &[&str]) -> HashMap<String, HashMap<String, String>> {
@@ -746,6 +747,12 @@ fn review_gives_each_goal_its_verdict() {
         (&*steady["achieved_rate"], &*steady["remaining_rate"]),
         ("", "")
     );
+    assert_cell(steady, "achieved_increment", 35.0 / 3.0);
+    assert_cell(steady, "remaining_increment", 7.5);
+    // The basis: 135 + 2 × 35 / 3 = 158.33.
+    assert_cell(steady, "extrapolated", 135.0 + 70.0 / 3.0);
+    // A compound metric's pace is a rate, and no increment.
+    assert_eq!(rows["lagging"]["achieved_increment"], "");
     let table = ok(dir.path(), &["review", "plan.toml", "--wide"]);
     let row = row_text(&table, "steady");
     assert!(row.contains("+11.67 a year ┆ +7.50 a year"), "{row}");

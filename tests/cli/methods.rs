@@ -2,7 +2,7 @@
 //! before the base year (in the plan and in actuals files), growth and
 //! increments taken from their trend, and every refusal of them.
 
-use crate::common::{folder, ok, plan, records, refused, table_rows};
+use crate::common::{folder, ok, plan, records, refused, table_row, table_rows};
 
 /// GDP 146.41 in 2015 after 10 % a year from 100 in 2011 (110, 121, 133.1),
 /// its growth as given; `more` follows its table.
@@ -461,14 +461,16 @@ fn history_gives_the_verdict_of_each_year_on_the_figures_then() {
             "csv",
         ],
     );
-    // 2016: on the path. 2017: 118 under the path's 121, 8.63 % a year →
-    // 118 × 1.0863³ = 151.3 < 161.051. 2019: 150 above the path's 146.41.
+    // 2016: on the path, 110 × 1.1⁴ = 161.051. 2017: 118 under the path's
+    // 121, 8.63 % a year → 118 × 1.0863³ = 151.3 < 161.051. 2019: 150 above
+    // the path's 146.41, 1.5^(1/4) a year → 150 × 1.5^(1/4) = 166.0.
     assert_eq!(
         csv,
-        "scenario,metric,name,unit,goal,op,target,as_of,latest_value,plan_value,method,verdict\n\
-         base,m,m,,level,>=,161.051,2016,110,110,ndrc,broadly_on_plan\n\
-         base,m,m,,level,>=,161.051,2017,118,121,ndrc,lagging\n\
-         base,m,m,,level,>=,161.051,2019,150,146.41,ndrc,ahead_of_plan\n"
+        "scenario,metric,name,unit,goal,op,target,as_of,latest_value,plan_value,method,verdict,\
+         extrapolated\n\
+         base,m,m,,level,>=,161.051,2016,110,110,ndrc,broadly_on_plan,161.051\n\
+         base,m,m,,level,>=,161.051,2017,118,121,ndrc,lagging,151.253355559471\n\
+         base,m,m,,level,>=,161.051,2019,150,146.41,ndrc,ahead_of_plan,166.002287955048\n"
     );
     let json = ok(
         dir.path(),
@@ -679,4 +681,39 @@ fn a_figure_above_a_plan_path_that_falls_short_is_not_ahead() {
     };
     assert_eq!(verdicts("plan"), ["behind", "out_of_reach"]);
     assert_eq!(verdicts("ndrc"), ["lagging", "lagging"]);
+}
+
+#[test]
+fn review_csv_and_json_write_the_changes_a_year_and_the_basis_the_table_shows() {
+    // 2.2 % to 2.46 % in 2018: (2.46 - 2.2) / 3 = 0.0867 points a year so
+    // far, (2.7 - 2.46) / 2 = 0.12 needed, and 2.46 + 2 × 0.0867 = 2.6333.
+    let text = plan(
+        "[metrics.rd]\nunit = \"%\"\nbaseline = 2.2\nincrement = 0.08\nincrease_target = 0.5\n\
+         actual = { 2018 = 2.46 }\n",
+    );
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let csv = ok(dir.path(), &["review", "plan.toml", "-f", "csv"]);
+    let row = &records(&csv)[0];
+    let cell = |key: &str| row[key].parse::<f64>().unwrap();
+    assert!(
+        (cell("achieved_increment") - 0.26 / 3.0).abs() < 1e-12,
+        "{csv}"
+    );
+    assert!((cell("remaining_increment") - 0.12).abs() < 1e-12, "{csv}");
+    assert!(
+        (cell("extrapolated") - (2.46 + 0.52 / 3.0)).abs() < 1e-12,
+        "{csv}"
+    );
+    assert_eq!((&*row["achieved_rate"], &*row["remaining_rate"]), ("", ""));
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["review", "plan.toml", "-f", "json"])).unwrap();
+    let goal = &json["goals"][0];
+    assert!((goal["remaining_increment"].as_f64().unwrap() - 0.12).abs() < 1e-12);
+    assert_eq!(goal["extrapolated"].as_f64(), Some(cell("extrapolated")));
+    // The table's cells, from the same figures.
+    let table = ok(dir.path(), &["review", "plan.toml", "--wide"]);
+    assert_eq!(
+        table_row(&table, "rd")[5..8],
+        ["+0.09 pp a year", "+0.12 pp a year", "→ 2.633"]
+    );
 }

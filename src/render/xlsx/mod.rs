@@ -95,7 +95,7 @@ fn failed(error: XlsxError) -> RenderError {
 
 /// The column a record key names, for its header.
 fn column(key: &str) -> Option<Column> {
-    const KEYS: [(&str, Column); 47] = [
+    const KEYS: [(&str, Column); 50] = [
         ("plan", Column::Plan),
         ("scenario", Column::Scenario),
         ("metric", Column::Metric),
@@ -129,6 +129,9 @@ fn column(key: &str) -> Option<Column> {
         ("break_even_shift", Column::BreakEvenShift),
         ("break_even_rate", Column::BreakEvenRate),
         ("achieved_rate", Column::AchievedRate),
+        ("achieved_increment", Column::AchievedIncrement),
+        ("remaining_increment", Column::RemainingIncrement),
+        ("extrapolated", Column::Extrapolated),
         ("as_of", Column::AsOf),
         ("method", Column::Method),
         ("verdict", Column::Verdict),
@@ -300,7 +303,8 @@ mod tests {
             &crate::render::records::SUMMARY_COLUMNS[..],
             &crate::render::records::LONG_YEAR_COLUMNS[..4],
             &["shift", "rate", "break_even_shift", "break_even_rate"],
-            &["achieved_rate", "as_of", "method", "verdict"],
+            &crate::render::review::COLUMNS[..],
+            &crate::render::review::HISTORY_COLUMNS[..],
             &crate::render::odds::COLUMNS[..],
         ]
         .concat();
