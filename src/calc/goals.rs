@@ -121,6 +121,35 @@ pub struct Progress {
     pub behind_schedule: bool,
 }
 
+/// What the schedule column says of a goal at its latest figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleVerdict {
+    /// As good as the plan path's value for its year, or better.
+    OnPlanPath,
+    /// Worse than the plan path's value for its year.
+    BehindPlanPath,
+    /// A figure before the target year already meets the goal.
+    AlreadyReached,
+    /// The figure is for the target year: the goal's status is final.
+    FinalFigure,
+}
+
+impl Progress {
+    /// The schedule column's verdict: a final figure or a goal already
+    /// reached says so before where the figure stands against the path.
+    pub fn schedule(&self) -> ScheduleVerdict {
+        if self.final_figure {
+            ScheduleVerdict::FinalFigure
+        } else if self.already_reached {
+            ScheduleVerdict::AlreadyReached
+        } else if self.behind_schedule {
+            ScheduleVerdict::BehindPlanPath
+        } else {
+            ScheduleVerdict::OnPlanPath
+        }
+    }
+}
+
 /// Every goal of the plan, metrics in file order, each metric's goals in
 /// the order level, rate, change, increase, total.
 pub fn evaluate(plan: &Plan, projection: &Projection) -> Vec<GoalOutcome> {

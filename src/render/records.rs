@@ -8,7 +8,7 @@
 
 use crate::report::{
     Class, Comparison, Goal, GoalKind, GoalOutcome, GoalReport, GoalRow, GoalStatement, Method,
-    MetricLabel, PointSource, RateMethod, ReportHeader, Status,
+    MetricLabel, PointSource, RateMethod, ReportHeader, ScheduleVerdict, Status,
 };
 
 /// One table as data: its columns, then one row of fields per record, in
@@ -290,6 +290,28 @@ pub(super) fn goal_kind_key(kind: GoalKind) -> &'static str {
         GoalKind::Change => "change",
         GoalKind::Increase => "increase",
         GoalKind::Total => "total",
+    }
+}
+
+/// The summary's last column, after `probability` when there is one, so
+/// that every column before it keeps its place.
+pub(super) const SCHEDULE_COLUMN: &str = "schedule";
+
+/// The schedule column's verdict as CSV and JSON key it; empty for a goal
+/// without actual figures.
+pub(super) fn schedule(row: &GoalRow) -> Field {
+    row.outcome
+        .progress
+        .as_ref()
+        .map_or(Field::Empty, |p| text(schedule_key(p.schedule())))
+}
+
+fn schedule_key(schedule: ScheduleVerdict) -> &'static str {
+    match schedule {
+        ScheduleVerdict::OnPlanPath => "on_plan_path",
+        ScheduleVerdict::BehindPlanPath => "behind_plan_path",
+        ScheduleVerdict::AlreadyReached => "already_reached",
+        ScheduleVerdict::FinalFigure => "final_figure",
     }
 }
 

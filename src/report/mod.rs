@@ -21,7 +21,7 @@ use crate::plan::{MAX_HORIZON, Metric, Model, Plan, times_hundred};
 
 pub use crate::calc::assess::{Assessment, Class, Method};
 pub use crate::calc::explain::Finding;
-pub use crate::calc::goals::{GoalOutcome, Progress, Status};
+pub use crate::calc::goals::{GoalOutcome, Progress, ScheduleVerdict, Status};
 pub use crate::calc::projection::PointSource;
 pub use crate::calc::review::{HistoryLine, ReviewLine};
 pub use crate::calc::trend::{Estimator, Pace, Rate, Trend};

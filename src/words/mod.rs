@@ -314,6 +314,8 @@ pub(crate) enum Column {
     Reference,
     /// Whether the goal is binding (约束性) rather than expected (预期性).
     Binding,
+    /// The latest figure against the plan path: the report's schedule column.
+    Schedule,
     Shift,
     Rate,
     BreakEvenShift,

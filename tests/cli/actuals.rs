@@ -635,7 +635,7 @@ base,hightech_share,高新技术产业产值占规模以上工业增加值比重
 ";
 
 #[test]
-fn without_actuals_the_summary_csv_only_gains_empty_columns_and_binding() {
+fn without_actuals_the_summary_csv_only_gains_empty_columns_binding_and_schedule() {
     let now = stdout_of(&["-f", "csv"]);
     let before: Vec<&str> = SHIPPED_SUMMARY_BEFORE_ACTUALS.lines().collect();
     let after: Vec<&str> = now.lines().collect();
@@ -644,15 +644,16 @@ fn without_actuals_the_summary_csv_only_gains_empty_columns_and_binding() {
     // 120 + 5 × 16 = 200; 25 × 1.2⁵ = 62.208.
     for (old, new) in before.iter().zip(&after) {
         let cells: Vec<&str> = new.split(',').collect();
-        assert_eq!(cells.len(), 27, "{new}");
+        assert_eq!(cells.len(), 28, "{new}");
         assert_eq!(cells[..17].join(","), *old);
         if old.starts_with("scenario,") {
             assert_eq!(cells[17..25], PROGRESS_COLUMNS);
-            assert_eq!(cells[25..], ["reference", "binding"]);
+            assert_eq!(cells[25..], ["reference", "binding", "schedule"]);
         } else {
-            // No figures, no in-step goals, nothing binding.
+            // No figures, no in-step goals, nothing binding, no schedule.
             assert!(cells[17..26].iter().all(|c| c.is_empty()), "{new}");
             assert_eq!(cells[26], "false", "{new}");
+            assert_eq!(cells[27], "", "{new}");
         }
     }
 }

@@ -122,11 +122,11 @@ fn the_chinese_table_says_binding_points_and_methods_in_chinese() {
 }
 
 #[test]
-fn csv_carries_the_reference_and_binding_last() {
+fn csv_carries_the_reference_binding_and_schedule_last() {
     let text = stdout_of(&[CITY, "-f", "csv"]);
     let header = text.lines().next().unwrap();
     assert!(
-        header.ends_with(",remaining_rate,reference,binding"),
+        header.ends_with(",remaining_rate,reference,binding,schedule"),
         "{header}"
     );
     let rows = records(&text);

@@ -10,7 +10,7 @@ use std::process::Stdio;
 
 use crate::common::{assert_reviewed, dabiao, stdout_of};
 
-const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,expected_progress,time_elapsed,remaining_rate,reference,binding";
+const SUMMARY_HEADER: &str = "scenario,metric,name,unit,goal,op,target,tolerance,base_year,baseline,target_year,projected,status,gap,attainment,required_rate,year_reached,latest_year,latest_value,plan_value,deviation,progress,expected_progress,time_elapsed,remaining_rate,reference,binding,schedule";
 
 #[test]
 fn table_in_english() {

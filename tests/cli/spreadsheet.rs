@@ -91,7 +91,7 @@ fn header(sheet: &[Vec<Data>]) -> Vec<String> {
     sheet[0].iter().map(|d| d.to_string()).collect()
 }
 
-const SUMMARY_HEADER_EN: [&str; 27] = [
+const SUMMARY_HEADER_EN: [&str; 28] = [
     "Scenario",
     "Metric",
     "Name",
@@ -119,6 +119,7 @@ const SUMMARY_HEADER_EN: [&str; 27] = [
     "Rate needed from now",
     "In step with",
     "Binding",
+    "Schedule",
 ];
 
 #[test]
@@ -215,8 +216,8 @@ fn the_workbook_is_frozen_filtered_fitted_filled_and_charted() {
         ),
         "{goals}"
     );
-    // Eight goals under the header, 27 columns: A1:AA9.
-    assert!(goals.contains(r#"<autoFilter ref="A1:AA9"/>"#), "{goals}");
+    // Eight goals under the header, 28 columns: A1:AB9.
+    assert!(goals.contains(r#"<autoFilter ref="A1:AB9"/>"#), "{goals}");
     // The names column (C) fits 高新技术产业产值占规模以上工业增加值比重:
     // 20 characters, each two columns wide.
     let name_width: f64 = goals
@@ -885,4 +886,59 @@ fn the_odds_go_into_the_workbook() {
     let sheet = sheet(&book, "达成概率");
     assert_cells_match(&sheet, &ok(dir.path(), &csv), "odds");
     assert_eq!(header(&sheet)[7], "达成概率");
+}
+
+#[test]
+fn the_schedule_is_a_column_of_the_csv_the_json_and_the_workbook() {
+    // ahead: 135 in 2018 above the path's 133.1; behind: 125 under it;
+    // early: 151 ≥ 150 before 2020; final: a figure for 2020; none: no
+    // figure; rate: a rate goal has no schedule.
+    let text = plan(
+        "[metrics.ahead]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 135 }\n\
+         [metrics.behind]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 125 }\n\
+         [metrics.early]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2018 = 151 }\n\
+         [metrics.final]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\nactual = { 2020 = 149 }\n\
+         [metrics.none]\nbaseline = 100\ngrowth = 0.1\ntarget = 150\n\
+         [metrics.rate]\nbaseline = 100\ngrowth = 0.1\nrate_target = 0.1\nactual = { 2018 = 135 }\n",
+    );
+    let dir = folder(&[("plan.toml", text.as_bytes())]);
+    let want = [
+        "on_plan_path",
+        "behind_plan_path",
+        "already_reached",
+        "final_figure",
+        "",
+        "",
+    ];
+    let csv = ok(dir.path(), &["plan.toml", "-f", "csv"]);
+    let columns: Vec<&str> = csv.lines().next().unwrap().split(',').collect();
+    // Last, after the columns there were before it, in their order.
+    assert_eq!(columns[25..], ["reference", "binding", "schedule"]);
+    let schedules: Vec<String> = records(&csv)
+        .iter()
+        .map(|r| r["schedule"].clone())
+        .collect();
+    assert_eq!(schedules, want);
+    let json: serde_json::Value =
+        serde_json::from_str(&ok(dir.path(), &["plan.toml", "-f", "json"])).unwrap();
+    let from_json: Vec<String> = json["goals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["schedule"].as_str().unwrap_or_default().to_owned())
+        .collect();
+    assert_eq!(from_json, want);
+    assert!(json["goals"][4]["schedule"].is_null());
+    // With --odds, the probability keeps its place before the schedule.
+    let odds = ok(dir.path(), &["plan.toml", "--odds", "-f", "csv"]);
+    let columns: Vec<&str> = odds.lines().next().unwrap().split(',').collect();
+    assert_eq!(columns[26..], ["binding", "probability", "schedule"]);
+    let book = dir.path().join("goals.xlsx");
+    ok(
+        dir.path(),
+        &["plan.toml", "--lang", "zh", "-o", book.to_str().unwrap()],
+    );
+    let goals = sheet(&book, "目标");
+    assert_eq!(header(&goals).last().map(String::as_str), Some("进度"));
+    assert_cells_match(&goals, &csv, "目标");
 }

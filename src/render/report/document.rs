@@ -15,8 +15,8 @@ use crate::render::document::{
 };
 use crate::render::number::{DEFAULT_DECIMALS, Precision, number, percent, signed};
 use crate::report::{
-    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, ReportHeader, Series,
-    estimator_name,
+    DerivedTrend, GoalKind, GoalReport, GoalRow, Pace, PointSource, ReportHeader, ScheduleVerdict,
+    Series, estimator_name,
 };
 use crate::words::TrendFound;
 
@@ -231,20 +231,17 @@ fn progress_cells(goal: &GoalRow, options: &TextOptions) -> [Cell; 5] {
     let Some(p) = goal.outcome.progress.as_ref() else {
         return std::array::from_fn(|_| plain(""));
     };
-    let schedule = if p.final_figure {
-        plain(words.final_figure())
-    } else if p.already_reached {
-        Cell {
+    let schedule = match p.schedule() {
+        ScheduleVerdict::FinalFigure => plain(words.final_figure()),
+        ScheduleVerdict::AlreadyReached => Cell {
             text: words.already_reached().to_owned(),
             tone: Tone::Good,
-        }
-    } else if p.behind_schedule {
-        Cell {
+        },
+        ScheduleVerdict::BehindPlanPath => Cell {
             text: words.behind_schedule().to_owned(),
             tone: Tone::Bad,
-        }
-    } else {
-        plain(words.on_schedule())
+        },
+        ScheduleVerdict::OnPlanPath => plain(words.on_schedule()),
     };
     [
         plain(latest_text(

@@ -19,8 +19,8 @@ use super::document::Document;
 use super::json::{Json, object, plan_object, value};
 use super::number::{DEFAULT_DECIMALS, Precision, needed_decimals, number, written_decimals};
 use super::records::{
-    self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SUMMARY_COLUMNS, rate_method_key,
-    source_key,
+    self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SCHEDULE_COLUMN, SUMMARY_COLUMNS,
+    rate_method_key, source_key,
 };
 use super::{Lang, Layout, Misfit, Render, Sheet, TextOptions, chosen, table_name};
 use crate::report::{DerivedTrend, GoalKind, GoalReport, Pace, ReportHeader, estimator_name};
@@ -99,16 +99,18 @@ impl Render for [GoalReport] {
     fn records(&self, table: OneTable) -> Records<'_> {
         match table {
             OneTable::Summary => {
-                // With --odds, each goal's probability last.
+                // With --odds, each goal's probability; then its schedule.
                 let with_odds = self.iter().any(GoalReport::has_odds);
                 let mut columns = SUMMARY_COLUMNS.to_vec();
                 columns.extend(with_odds.then_some("probability"));
+                columns.push(SCHEDULE_COLUMN);
                 let rows = self.iter().flat_map(move |r| {
                     r.goals.iter().map(move |g| {
                         let mut row = records::summary(r, g).to_vec();
                         if with_odds {
                             row.push(records::optional_fraction(g.probability.map(|p| p.value)));
                         }
+                        row.push(records::schedule(g));
                         row
                     })
                 });
@@ -209,6 +211,11 @@ fn scenario(
             report.goals.iter().map(move |row| {
                 let mut goal = object(&SUMMARY_COLUMNS, records::summary(report, row), precision);
                 if let Value::Object(keys) = &mut goal {
+                    // The CSV's last column, before what JSON alone adds.
+                    keys.insert(
+                        SCHEDULE_COLUMN.into(),
+                        value(records::schedule(row), precision),
+                    );
                     let method = (row.statement.kind == GoalKind::Rate)
                         .then(|| rate_method_key(row.statement.rate_method));
                     keys.insert("rate_method".into(), method.into());

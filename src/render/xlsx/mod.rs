@@ -95,7 +95,7 @@ fn failed(error: XlsxError) -> RenderError {
 
 /// The column a record key names, for its header.
 fn column(key: &str) -> Option<Column> {
-    const KEYS: [(&str, Column); 50] = [
+    const KEYS: [(&str, Column); 51] = [
         ("plan", Column::Plan),
         ("scenario", Column::Scenario),
         ("metric", Column::Metric),
@@ -124,6 +124,7 @@ fn column(key: &str) -> Option<Column> {
         ("remaining_rate", Column::RemainingRate),
         ("reference", Column::Reference),
         ("binding", Column::Binding),
+        ("schedule", Column::Schedule),
         ("shift", Column::Shift),
         ("rate", Column::Rate),
         ("break_even_shift", Column::BreakEvenShift),
@@ -301,6 +302,7 @@ mod tests {
     fn every_column_a_workbook_holds_has_a_header_in_each_language() {
         let keys = [
             &crate::render::records::SUMMARY_COLUMNS[..],
+            &[crate::render::records::SCHEDULE_COLUMN],
             &crate::render::records::LONG_YEAR_COLUMNS[..4],
             &["shift", "rate", "break_even_shift", "break_even_rate"],
             &crate::render::review::COLUMNS[..],

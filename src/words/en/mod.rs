@@ -662,6 +662,7 @@ impl Words for English {
             Column::RemainingRate => self.remaining_rate(),
             Column::Reference => "In step with",
             Column::Binding => "Binding",
+            Column::Schedule => self.schedule(),
             Column::Shift => "Growth shift",
             Column::Rate => "Growth rate",
             Column::BreakEvenShift => "Break-even shift",

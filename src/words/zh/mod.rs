@@ -649,6 +649,7 @@ impl Words for Chinese {
             Column::RemainingRate => self.remaining_rate(),
             Column::Reference => "同步指标",
             Column::Binding => "约束性",
+            Column::Schedule => self.schedule(),
             Column::Shift => "增速调整",
             Column::Rate => "增速",
             Column::BreakEvenShift => "临界调整幅度",
