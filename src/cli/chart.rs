@@ -35,7 +35,7 @@ pub(super) struct ChartArgs {
     #[arg(long, value_name = "ID")]
     metric: Vec<String>,
 
-    /// Language of the labels [default: from LC_ALL, LC_MESSAGES or LANG].
+    /// Language of the labels and messages [default: from LC_ALL, LC_MESSAGES or LANG, else the system's].
     #[arg(long, value_enum)]
     lang: Option<Lang>,
 

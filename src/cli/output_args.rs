@@ -42,7 +42,7 @@ pub(super) struct OutputArgs {
     #[arg(long)]
     raw_csv: bool,
 
-    /// Language of labels, headers and status words [default: from LC_ALL, LC_MESSAGES or LANG].
+    /// Language of labels, headers, status words and messages [default: from LC_ALL, LC_MESSAGES or LANG, else the system's].
     #[arg(long, value_enum)]
     lang: Option<Lang>,
 
@@ -55,9 +55,9 @@ pub(super) struct OutputArgs {
     wide: bool,
 }
 
-/// `--lang` when given, else the language of the locale variables.
+/// `--lang` when given, else the language of the locale.
 pub(super) fn lang_or_locale(lang: Option<Lang>) -> Lang {
-    lang.unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
+    lang.unwrap_or_else(Lang::of_locale)
 }
 
 impl OutputArgs {
