@@ -29,6 +29,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::plan::{PlanError, escape_controls};
+use crate::render::Lang;
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 const EXIT_GOAL_MISSED: u8 = 1;
@@ -69,6 +70,22 @@ enum Command {
     Init(init::InitArgs),
 }
 
+impl Command {
+    /// `--lang` as given to the command.
+    fn lang(&self) -> Option<Lang> {
+        match self {
+            Command::Report(args) => args.out.lang.lang,
+            Command::Sensitivity(args) => args.out.lang.lang,
+            Command::Explain(args) => args.out.lang.lang,
+            Command::Review(args) => args.out.lang.lang,
+            Command::Odds(args) => args.out.lang.lang,
+            Command::Chart(args) => args.lang.lang,
+            Command::Validate(args) => args.lang.lang,
+            Command::Init(args) => args.lang.lang,
+        }
+    }
+}
+
 /// How a command that did its work ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Outcome {
@@ -97,37 +114,42 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
+    let lang = output_args::lang_or_locale(match &cli.command {
+        None => cli.report.out.lang.lang,
+        Some(command) => command.lang(),
+    });
     let result = match cli.command {
-        None => report::run(&cli.report),
-        Some(Command::Report(args)) => report::run(&args),
-        Some(Command::Sensitivity(args)) => sensitivity::run(&args),
-        Some(Command::Explain(args)) => explain::run(&args),
-        Some(Command::Review(args)) => review::run(&args),
-        Some(Command::Odds(args)) => odds::run(&args),
-        Some(Command::Chart(args)) => chart::run(&args),
-        Some(Command::Validate(args)) => validate::run(&args),
-        Some(Command::Init(args)) => init::run(&args),
+        None => report::run(&cli.report, lang),
+        Some(Command::Report(args)) => report::run(&args, lang),
+        Some(Command::Sensitivity(args)) => sensitivity::run(&args, lang),
+        Some(Command::Explain(args)) => explain::run(&args, lang),
+        Some(Command::Review(args)) => review::run(&args, lang),
+        Some(Command::Odds(args)) => odds::run(&args, lang),
+        Some(Command::Chart(args)) => chart::run(&args, lang),
+        Some(Command::Validate(args)) => validate::run(&args, lang),
+        Some(Command::Init(args)) => init::run(&args, lang),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::GoalMissed) => ExitCode::from(EXIT_GOAL_MISSED),
         Err(error) => {
-            print_error(&error);
+            print_error(&error, lang);
             ExitCode::from(EXIT_FAILURE)
         }
     }
 }
 
-/// Every refusal is printed here, with control characters escaped: messages
-/// quote plans, actuals files, file names and arguments.
-fn print_error(error: &anyhow::Error) {
+/// Every refusal is printed here, in the run's language, with control
+/// characters escaped: messages quote plans, actuals files, file names and
+/// arguments.
+fn print_error(error: &anyhow::Error, lang: Lang) {
     let mut stderr = std::io::stderr().lock();
     let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
         Some(plan_error) => plan_error.lines().collect(),
-        None => vec![format!("{error:#}")],
+        None => vec![messages::say(error, lang)],
     };
     for line in lines {
         // Nothing is left to tell if stderr itself is gone.
-        let _ = writeln!(stderr, "error: {}", escape_controls(&line));
+        let _ = writeln!(stderr, "{}", lang.cli().error_line(&escape_controls(&line)));
     }
 }

@@ -3,11 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use super::messages::Refusal;
 use super::{input, output};
 use crate::plan::{Additions, Encoding};
+use crate::words::cli::Input;
 use crate::{Keep, Loaded, ProjectedScenario};
 
 #[derive(Args, Debug)]
@@ -42,21 +44,19 @@ impl PlanArgs {
     /// any name (a link counts): a run must not destroy its own input.
     pub(super) fn refuse_overwriting(&self, out: &Path) -> Result<()> {
         let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
-        let what = if same(&self.file) {
-            "the plan file itself"
+        let input = if same(&self.file) {
+            Input::Plan
         } else if self
             .actuals
             .iter()
             .any(|path| same(&input::actuals_file(path).0))
         {
-            "an actuals file of this run"
+            Input::Actuals
         } else {
             return Ok(());
         };
-        bail!(
-            "--output {} is {what}; write the output to another file",
-            out.display()
-        )
+        let output = out.display().to_string();
+        Err(Refusal::OutputIsInput { output, input }.into())
     }
 
     /// Reads and checks the plan with what the command line adds, keeping
@@ -67,10 +67,7 @@ impl PlanArgs {
             .filter(|p| input::is_stdin(p))
             .count();
         if from_stdin > 1 {
-            bail!(
-                "standard input (`-`) can be read only once: give the plan or one actuals file as `-`, \
-                 and the others as files"
-            );
+            return Err(Refusal::StdinTwice.into());
         }
         let mut actuals = Vec::new();
         let mut unread = Vec::new();
@@ -114,11 +111,14 @@ impl PlanArgs {
         for name in wanted {
             match available.iter().position(|p| p.scenario.name == name) {
                 Some(index) => chosen.push(available.swap_remove(index)),
-                None => bail!(
-                    "{}: no scenario `{name}`; this plan has: {} (or `all`)",
-                    input::display_name(&self.file),
-                    all.join(", ")
-                ),
+                None => {
+                    return Err(Refusal::NoScenario {
+                        file: input::display_name(&self.file),
+                        name: name.to_owned(),
+                        names: all,
+                    }
+                    .into());
+                }
             }
         }
         Ok(chosen)

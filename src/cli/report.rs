@@ -1,15 +1,16 @@
 //! `dabiao report [FILE]`: project the plan and show which goals are reached.
 //! Also what `dabiao` does with no subcommand.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
 use super::Outcome;
+use super::messages::Refusal;
 use super::odds::SimulationArgs;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
 use crate::render::report::{GoalTableChoice, share_notes};
-use crate::render::{Format, Layout, Options};
+use crate::render::{Format, Lang, Layout, Options};
 use crate::report::{GoalReport, GoalRow, Status};
 
 /// Project the plan and show which goals are reached (the default command).
@@ -27,7 +28,7 @@ pub(super) struct ReportArgs {
     layout: Option<Layout>,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub out: OutputArgs,
 
     /// Exit with status 1 when a goal is missed (after writing the report):
     /// any goal, or with `binding` only a binding (约束性) one.
@@ -52,14 +53,14 @@ pub(super) struct ReportArgs {
     simulation: SimulationArgs,
 }
 
-pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
     let options = Options {
         sparkline: !args.no_sparkline,
-        ..args.out.options(args.table, args.layout)
+        ..args.out.options(lang, args.table, args.layout)
     };
     args.out.check::<[GoalReport]>(&args.plan, &options)?;
     if !args.odds && args.simulation.given() {
-        bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
+        return Err(Refusal::SimulationUnused { flag: "--odds" }.into());
     }
     let scenarios = args.plan.load()?;
     let mut reports: Vec<GoalReport> = scenarios.iter().map(GoalReport::build).collect();

@@ -7,9 +7,11 @@ use anyhow::Result;
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
+use super::Outcome;
+use super::messages::Refusal;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use super::{Outcome, messages};
+use crate::render::Lang;
 use crate::render::records::method_key;
 use crate::report::Method;
 use crate::report::review::{ReviewHistory, ReviewReport};
@@ -37,7 +39,7 @@ pub(super) struct ReviewArgs {
     history: bool,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub out: OutputArgs,
 }
 
 /// The methods by the names `--method` takes, each with its source.
@@ -64,8 +66,8 @@ impl ValueEnum for Method {
     }
 }
 
-pub(super) fn run(args: &ReviewArgs) -> Result<Outcome> {
-    let options = args.out.options(None, None);
+pub(super) fn run(args: &ReviewArgs, lang: Lang) -> Result<Outcome> {
+    let options = args.out.options(lang, None, None);
     if args.history {
         args.out.check::<[ReviewHistory]>(&args.plan, &options)?;
         let reports: Vec<ReviewHistory> = args
@@ -83,7 +85,8 @@ pub(super) fn run(args: &ReviewArgs) -> Result<Outcome> {
         .load()?
         .iter()
         .map(|projected| {
-            ReviewReport::build(projected, args.as_of, args.method).map_err(messages::as_of)
+            ReviewReport::build(projected, args.as_of, args.method)
+                .map_err(|error| Refusal::AsOf(error).into())
         })
         .collect::<Result<Vec<_>>>()?;
     args.out.write(reports.as_slice(), &options)?;

@@ -7,6 +7,7 @@
 //! fixed (see `records`) so that scripts do not break with the locale.
 //! Numbers arrive here already written, so a sentence only places them.
 
+pub(crate) mod cli;
 mod en;
 mod zh;
 
@@ -527,6 +528,9 @@ mod tests {
             Some("zh-CN".to_owned())
         };
         assert_eq!(Lang::from_locale(env(&[("LANG", "C")]), system), Lang::En);
-        assert!(!asked.get(), "the system is asked only when no variable is set");
+        assert!(
+            !asked.get(),
+            "the system is asked only when no variable is set"
+        );
     }
 }

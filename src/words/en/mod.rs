@@ -1,5 +1,7 @@
 //! English.
 
+mod cli;
+
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
     LevelNeedsRate, RateAndLevel, ShareNeeds, Sheet, TrendDiffers, TrendFound, Words,

@@ -1,5 +1,7 @@
 //! 中文。
 
+mod cli;
+
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
     LevelNeedsRate, RateAndLevel, ShareNeeds, Sheet, TrendDiffers, TrendFound, Words,
