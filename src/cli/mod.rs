@@ -17,6 +17,7 @@ mod odds;
 mod output;
 mod output_args;
 mod plan_args;
+mod reference;
 mod report;
 mod review;
 mod sensitivity;
@@ -49,7 +50,8 @@ const EXIT_FAILURE: u8 = 2;
     args_conflicts_with_subcommands = true,
     override_usage = "dabiao [FILE] [OPTIONS]\n       dabiao <COMMAND>",
     after_help = "Exit status: 0 done; 1 a goal is missed and --fail-on-miss was given; \
-                  2 bad usage, unreadable file, invalid plan, or output not written."
+                  2 bad usage, unreadable file, invalid plan, or output not written.\n\n\
+                  中文简明参考 (a quick reference in Chinese): dabiao help-zh"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -68,6 +70,11 @@ enum Command {
     Chart(chart::ChartArgs),
     Validate(validate::ValidateArgs),
     Init(init::InitArgs),
+    Completions(reference::CompletionsArgs),
+    Man(reference::ManArgs),
+    /// Print a quick reference in Chinese (中文简明参考).
+    #[command(name = "help-zh")]
+    HelpZh,
 }
 
 impl Command {
@@ -82,6 +89,9 @@ impl Command {
             Command::Chart(args) => args.lang.lang,
             Command::Validate(args) => args.lang.lang,
             Command::Init(args) => args.lang.lang,
+            Command::Completions(args) => args.lang.lang,
+            Command::Man(args) => args.lang.lang,
+            Command::HelpZh => Some(Lang::Zh),
         }
     }
 }
@@ -128,6 +138,9 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
         Some(Command::Chart(args)) => chart::run(&args, lang),
         Some(Command::Validate(args)) => validate::run(&args, lang),
         Some(Command::Init(args)) => init::run(&args, lang),
+        Some(Command::Completions(args)) => reference::completions(&args),
+        Some(Command::Man(args)) => reference::man(&args),
+        Some(Command::HelpZh) => reference::help_zh(),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

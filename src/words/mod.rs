@@ -11,6 +11,8 @@ pub(crate) mod cli;
 mod en;
 mod zh;
 
+pub(crate) use zh::help::QUICK_REFERENCE as CHINESE_QUICK_REFERENCE;
+
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
 /// The language people read (`--lang`). `--help` lists the values without

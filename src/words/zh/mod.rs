@@ -1,6 +1,7 @@
 //! 中文。
 
 mod cli;
+pub(super) mod help;
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
