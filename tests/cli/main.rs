@@ -5,6 +5,7 @@
 //!   reviewed snapshots under `tests/snapshots` (as `goals` pins the city
 //!   plan's tables);
 //! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
+//! - `shell`: `completions`, `man` and `help-zh`;
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
 //! - `decimals`: the decimals a figure is shown with, and the plan's own
@@ -21,6 +22,8 @@
 //!   control characters, bounded messages, blame on the right file;
 //! - `hardening_output`: extreme values written readably, CSV cells defused
 //!   against formulas, output limits and streaming;
+//! - `language`: the language of refusals, `validate` and `init`, from
+//!   `--lang` or the locale;
 //! - `methods`: history, trends, and the assessment methods of `review`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
@@ -40,6 +43,7 @@ mod goals;
 mod hardening;
 mod hardening_input;
 mod hardening_output;
+mod language;
 mod methods;
 mod metric_flag;
 mod numbers;
@@ -48,4 +52,5 @@ mod pictures;
 mod readme;
 mod report;
 mod scenarios;
+mod shell;
 mod spreadsheet;
