@@ -248,3 +248,42 @@ impl From<OddsReportError> for Refusal {
         Refusal::Odds(error)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_font_warning_is_said_in_the_run_s_language() {
+        let missing: Vec<char> = "达标服务业投资营业收入新兴产业增加值".chars().collect();
+        let english = missing_glyphs(&missing, Lang::En);
+        assert!(
+            english.starts_with(
+                "warning: no font on this machine draws Chinese (达标服务业投资营业收入新…)"
+            ),
+            "{english}"
+        );
+        let chinese = missing_glyphs(&missing, Lang::Zh);
+        assert!(
+            chinese.starts_with("警告：本机没有能显示中文的字体（达标服务业投资营业收入新…）"),
+            "{chinese}"
+        );
+        assert!(chinese.contains("fonts-noto-cjk"), "{chinese}");
+    }
+
+    #[test]
+    fn a_refusal_displays_as_it_is_said_in_english() {
+        let refusal = Refusal::NoFolder {
+            name: "out/a.csv".to_owned(),
+            folder: "out".to_owned(),
+        };
+        assert_eq!(
+            refusal.to_string(),
+            "cannot write out/a.csv: there is no folder out; create it first"
+        );
+        assert_eq!(
+            say(&refusal.into(), Lang::Zh),
+            "无法写入 out/a.csv：文件夹 out 不存在；请先创建它"
+        );
+    }
+}

@@ -53,10 +53,11 @@ pub(super) struct ManArgs {
 }
 
 pub(super) fn completions(args: &CompletionsArgs) -> Result<Outcome> {
-    output::emit_with(None, |out| {
-        clap_complete::generate(args.shell, &mut Cli::command(), BIN, out);
-        Ok(())
-    })?;
+    // clap_complete panics when its writer fails (a closed pipe, a full
+    // disk): the script is made whole first, then written as any output is.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), BIN, &mut script);
+    output::emit(None, &script)?;
     Ok(Outcome::Done)
 }
 

@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use crate::common::{folder, ok, refused, stdout_of};
+use crate::common::{CALLER_SETTINGS, REFUSED, folder, ok, refused, stdout_of};
 
 /// Every subcommand, as typed.
 const COMMANDS: [&str; 11] = [
@@ -22,6 +22,16 @@ const COMMANDS: [&str; 11] = [
 ];
 
 const SHELLS: [&str; 5] = ["bash", "zsh", "fish", "powershell", "elvish"];
+
+/// The binary as a plain process, whose standard streams a test may set,
+/// in the harness's environment.
+fn binary() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dabiao"));
+    for var in CALLER_SETTINGS {
+        cmd.env_remove(var);
+    }
+    cmd
+}
 
 /// Whether `program` runs here; if not, says which check is skipped.
 fn present(program: &str, check: &str) -> bool {
@@ -93,6 +103,44 @@ fn bash_accepts_the_bash_completions() {
         ok && completed.lines().any(|l| l == "validate"),
         "{completed}"
     );
+}
+
+#[test]
+fn a_full_disk_or_a_closed_pipe_ends_the_output_without_a_panic() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        eprintln!("skipped: writing to a full disk, as there is no /dev/full");
+        return;
+    };
+    for (args, lang) in [
+        (&["completions", "bash"][..], "en"),
+        (&["man"], "en"),
+        (&["completions", "zsh"], "zh"),
+    ] {
+        let output = binary()
+            .args(args)
+            .args(["--lang", lang])
+            .stdout(full.try_clone().expect("a second handle"))
+            .output()
+            .expect("dabiao runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let expected = match lang {
+            "en" => "error: cannot write to standard output: No space left on device",
+            _ => "错误：无法写入标准输出：磁盘已满\n",
+        };
+        assert_eq!(output.status.code(), Some(REFUSED), "{args:?}: {stderr}");
+        assert!(stderr.starts_with(expected), "{args:?}: {stderr}");
+    }
+    // A reader that stops early ends the run quietly.
+    let mut child = binary()
+        .args(["completions", "fish"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dabiao runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("dabiao ends");
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
 }
 
 #[test]
