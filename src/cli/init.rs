@@ -1,4 +1,5 @@
-//! `dabiao init [PATH]`: write the shipped plan as a starting point.
+//! `dabiao init [PATH]`: write the shipped plan as a starting point, with
+//! its comments in the run's language.
 
 use std::path::PathBuf;
 
@@ -11,10 +12,7 @@ use super::output_args::LangArg;
 use super::{Outcome, input};
 use crate::render::Lang;
 
-/// The plan shipped with dabiao: the six targets of a 2016–2020 development plan.
-const STARTER_PLAN: &str = include_str!("../../targets.toml");
-
-/// Write a starter plan (the shipped targets.toml) to edit.
+/// Write a starter plan (the shipped targets.toml, commented in the language of --lang) to edit.
 #[derive(Args, Debug)]
 pub(super) struct InitArgs {
     /// Where to write the plan; `-` prints it.
@@ -31,8 +29,9 @@ pub(super) struct InitArgs {
 
 pub(super) fn run(args: &InitArgs, lang: Lang) -> Result<Outcome> {
     let name = input::display_name(&args.path);
+    let starter_plan = lang.cli().starter_plan();
     if args.path.as_os_str() == "-" {
-        output::emit(None, STARTER_PLAN.as_bytes())?;
+        output::emit(None, starter_plan.as_bytes())?;
         return Ok(Outcome::Done);
     }
     if args.path.is_dir() {
@@ -46,7 +45,7 @@ pub(super) fn run(args: &InitArgs, lang: Lang) -> Result<Outcome> {
     } else {
         Replace::Refused
     };
-    output::write_file(&args.path, STARTER_PLAN.as_bytes(), replace)?;
+    output::write_file(&args.path, starter_plan.as_bytes(), replace)?;
     let done = lang.cli().init_wrote(&name) + "\n";
     output::emit(None, done.as_bytes())?;
     Ok(Outcome::Done)

@@ -200,6 +200,8 @@ pub(crate) trait CliWords {
     fn init_folder(&self, name: &str) -> String;
     fn init_exists(&self, name: &str) -> String;
     fn init_wrote(&self, name: &str) -> String;
+    /// The plan `init` writes: the shipped one, its comments in this language.
+    fn starter_plan(&self) -> &'static str;
 }
 
 impl Lang {

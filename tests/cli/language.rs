@@ -300,6 +300,43 @@ fn init_says_what_it_wrote_in_chinese() {
 }
 
 #[test]
+fn init_in_chinese_writes_the_shipped_plan_commented_in_chinese() {
+    let dir = folder(&[]);
+    ok(dir.path(), &["init", "en.toml", "--lang", "en"]);
+    ok(dir.path(), &["init", "zh.toml", "--lang", "zh"]);
+    let english = std::fs::read_to_string(dir.path().join("en.toml")).unwrap();
+    let chinese = std::fs::read_to_string(dir.path().join("zh.toml")).unwrap();
+    assert_eq!(english, crate::common::SHIPPED);
+    assert_eq!(ok(dir.path(), &["init", "-", "--lang", "zh"]), chinese);
+    let comments = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter_map(|l| l.split_once('#').map(|(_, c)| c.trim().to_owned()))
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    // Each comment is Chinese, or a quotation of the article.
+    for comment in comments(&chinese) {
+        assert!(comment.chars().any(is_cjk), "{comment}");
+        assert!(
+            !prose_words(&comment)
+                .iter()
+                .any(|w| ["illustrative", "the", "of", "and"].contains(&w.as_str())),
+            "{comment}"
+        );
+    }
+    // The same plan: the same goals and paths in every scenario.
+    for table in ["summary", "years"] {
+        let report = |file: &str| {
+            ok(
+                dir.path(),
+                &[file, "--scenario", "all", "-f", "csv", "--table", table],
+            )
+        };
+        assert_eq!(report("zh.toml"), report("en.toml"), "--table {table}");
+    }
+}
+
+#[test]
 fn every_command_takes_lang() {
     let dir = files();
     for command in [

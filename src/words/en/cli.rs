@@ -381,4 +381,8 @@ impl CliWords for English {
     fn init_wrote(&self, name: &str) -> String {
         format!("wrote {name}; edit the baselines, then run `dabiao {name}`")
     }
+
+    fn starter_plan(&self) -> &'static str {
+        include_str!("../../../targets.toml")
+    }
 }
