@@ -225,30 +225,6 @@ pub(super) fn render(error: RenderError) -> anyhow::Error {
     }
 }
 
-impl From<MetricError> for Refusal {
-    fn from(error: MetricError) -> Refusal {
-        Refusal::Metric(error)
-    }
-}
-
-impl From<AsOfError> for Refusal {
-    fn from(error: AsOfError) -> Refusal {
-        Refusal::AsOf(error)
-    }
-}
-
-impl From<Misfit> for Refusal {
-    fn from(misfit: Misfit) -> Refusal {
-        Refusal::Misfit(misfit)
-    }
-}
-
-impl From<OddsReportError> for Refusal {
-    fn from(error: OddsReportError) -> Refusal {
-        Refusal::Odds(error)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
