@@ -29,7 +29,8 @@
 //! - `numbers`: properties of how numbers are read and written;
 //! - `odds`: `dabiao odds`, `report --odds` and `chart --fan`;
 //! - `pictures`: the chart as PNG, and what every panel shows;
-//! - `readme`: every `console` example of the README;
+//! - `readme`: every `console` example of the README, CONTRIBUTING.md and
+//!   `docs/*.md`, and the links between them;
 //! - `spreadsheet`: workbooks out (read back with calamine and LibreOffice),
 //!   actual figures in from workbooks and wide CSV.
 
