@@ -1,5 +1,6 @@
 //! The command line: argument parsing, dispatch to one file per subcommand,
-//! and the exit status.
+//! the run's language (`--lang`, which every command takes, else the
+//! locale), in which every refusal is printed, and the exit status.
 //!
 //! `dabiao [FILE] [OPTIONS]` means `dabiao report [FILE] [OPTIONS]`, so the
 //! report's arguments are also flattened into the top level.

@@ -1,6 +1,7 @@
 //! Every word people read, in every language: one folder per language
-//! implements [`Words`], so a translator reads one folder top to bottom, and
-//! the compiler refuses a language that leaves a word out.
+//! implements [`Words`] (the reports') and `cli::CliWords` (the command
+//! line's refusals, notes and summaries), so a translator reads one folder
+//! top to bottom, and the compiler refuses a language that leaves a word out.
 //!
 //! Only the terminal table, Markdown, the chart and a workbook's sheet and
 //! header names follow the language; CSV and JSON keys and values stay

@@ -1,5 +1,5 @@
-//! 命令行的中文：拒绝的选项和输入、写入失败、报告旁的提示和警告，
-//! 以及 `validate` 和 `init` 的输出。选项名照用户输入的样子保留。
+//! The command line's words in Chinese. Flag names stay as typed, and
+//! Chinese punctuation (：；，) joins the parts of a message.
 
 use std::io;
 
