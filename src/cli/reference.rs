@@ -24,10 +24,15 @@ const BIN: &str = "dabiao";
 
 /// Print a completion script for a shell, to load in its startup file.
 ///
-/// bash: `dabiao completions bash > ~/.local/share/bash-completion/completions/dabiao`;
-/// zsh: `dabiao completions zsh > ~/.zfunc/_dabiao` (with ~/.zfunc in fpath);
-/// fish: `dabiao completions fish > ~/.config/fish/completions/dabiao.fish`;
-/// PowerShell: `dabiao completions powershell >> $PROFILE`.
+/// bash: `dabiao completions bash > ~/.local/share/bash-completion/completions/dabiao`
+///
+/// zsh: `dabiao completions zsh > ~/.zfunc/_dabiao`, with ~/.zfunc in fpath
+///
+/// fish: `dabiao completions fish > ~/.config/fish/completions/dabiao.fish`
+///
+/// PowerShell: `dabiao completions powershell >> $PROFILE`
+///
+/// elvish: `eval (dabiao completions elvish | slurp)` in ~/.config/elvish/rc.elv
 #[derive(Args, Debug)]
 pub(super) struct CompletionsArgs {
     /// The shell to complete for.
