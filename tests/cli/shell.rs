@@ -216,6 +216,21 @@ fn help_zh_is_a_chinese_quick_reference_that_help_points_to() {
     ] {
         assert!(reference.contains(words), "help-zh leaves out {words}");
     }
+    // Every option it names is one a command takes.
+    let helps: String = COMMANDS
+        .iter()
+        .map(|command| stdout_of(&[command, "--help"]))
+        .chain([stdout_of(&["--help"])])
+        .collect();
+    let flags = reference
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .filter(|w| w.starts_with("--") && w.len() > 2);
+    for flag in flags {
+        assert!(
+            helps.contains(flag),
+            "help-zh names {flag}, which no command takes"
+        );
+    }
     // Chinese whatever the locale: it has no English twin.
     let under_english = Ran::of(dabiao().env("LANG", "en_US.UTF-8"), &["help-zh"]).ok();
     assert_eq!(under_english, reference);

@@ -28,7 +28,6 @@ fn kind(kind: io::ErrorKind) -> Option<&'static str> {
         K::NotADirectory => "路径中有一项不是文件夹",
         K::ReadOnlyFilesystem => "文件系统只读",
         K::StorageFull => "磁盘已满",
-        K::InvalidData => "内容无效",
         _ => return None,
     })
 }
