@@ -116,6 +116,35 @@ pub(super) enum Refusal {
     InitExists {
         name: String,
     },
+    /// Standard input (named `stdin`) among several plans.
+    StdinOfSeveral {
+        stdin: String,
+    },
+    ActualsOfSeveral {
+        plans: usize,
+    },
+    GivenTwice {
+        plan: String,
+    },
+    /// Two plans of one name, from two files.
+    OneName {
+        name: String,
+        first: String,
+        second: String,
+    },
+    CannotReadFolder {
+        name: String,
+        error: io::Error,
+    },
+    NoPlanInFolder {
+        name: String,
+    },
+    ByStatusOfOnePlan,
+    /// A refusal of one of several plans, led by the plan's file.
+    InPlan {
+        plan: String,
+        refusal: Box<Refusal>,
+    },
 }
 
 impl Refusal {
@@ -174,6 +203,20 @@ impl Refusal {
             Refusal::TooManyLinks { name } => words.too_many_links(name),
             Refusal::InitFolder { name } => words.init_folder(name),
             Refusal::InitExists { name } => words.init_exists(name),
+            Refusal::StdinOfSeveral { stdin } => words.stdin_of_several(stdin),
+            Refusal::ActualsOfSeveral { plans } => words.actuals_of_several(*plans),
+            Refusal::GivenTwice { plan } => words.given_twice(plan),
+            Refusal::OneName {
+                name,
+                first,
+                second,
+            } => words.one_name(name, first, second),
+            Refusal::CannotReadFolder { name, error } => {
+                words.cannot_read_folder(name, &words.io_error(error))
+            }
+            Refusal::NoPlanInFolder { name } => words.no_plan_in_folder(name),
+            Refusal::ByStatusOfOnePlan => words.by_status_of_one_plan(),
+            Refusal::InPlan { plan, refusal } => words.in_plan(plan, &refusal.say(words)),
         }
     }
 }

@@ -6,7 +6,8 @@
 //! report's arguments are also flattened into the top level.
 //!
 //! Exit status: 0 done; 1 only with `--fail-on-miss` when a goal is missed;
-//! 2 for bad usage, an unreadable file, an invalid plan, or an output that
+//! 2 for bad usage, an unreadable file, an invalid plan (with
+//! `--keep-going`, any plan left out of the output), or an output that
 //! cannot be written.
 
 mod chart;
@@ -18,6 +19,7 @@ mod odds;
 mod output;
 mod output_args;
 mod plan_args;
+mod plan_set;
 mod reference;
 mod report;
 mod review;
@@ -35,7 +37,8 @@ use crate::render::Lang;
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 const EXIT_GOAL_MISSED: u8 = 1;
-/// Exit status for every refusal: usage, input, plan or output.
+/// Exit status for every refusal: usage, input, plan or output, and for
+/// plans left out by `--keep-going`.
 const EXIT_FAILURE: u8 = 2;
 
 /// 达标 dabiao: project a plan's targets year by year and show which goals are reached.
@@ -49,9 +52,10 @@ const EXIT_FAILURE: u8 = 2;
     name = "dabiao",
     version,
     args_conflicts_with_subcommands = true,
-    override_usage = "dabiao [FILE] [OPTIONS]\n       dabiao <COMMAND>",
+    override_usage = "dabiao [FILE]... [OPTIONS]\n       dabiao <COMMAND>",
     after_help = "Exit status: 0 done; 1 a goal is missed and --fail-on-miss was given; \
-                  2 bad usage, unreadable file, invalid plan, or output not written.\n\n\
+                  2 bad usage, unreadable file, invalid plan (with --keep-going: any plan left \
+                  out), or output not written.\n\n\
                   中文简明参考 (a quick reference in Chinese): dabiao help-zh"
 )]
 struct Cli {
@@ -104,6 +108,10 @@ pub(crate) enum Outcome {
     Done,
     /// Output was written, but a goal is missed and the user asked to fail on it.
     GoalMissed,
+    /// Output was written for the valid plans only (`--keep-going`), and
+    /// the others' problems printed: exit status 2, as for any refusal, so
+    /// that a script sees that plans are missing.
+    Refused,
 }
 
 /// Runs the command line `args` (the program's name first, as
@@ -146,6 +154,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::GoalMissed) => ExitCode::from(EXIT_GOAL_MISSED),
+        Ok(Outcome::Refused) => ExitCode::from(EXIT_FAILURE),
         Err(error) => {
             print_error(&error, lang);
             ExitCode::from(EXIT_FAILURE)
@@ -155,13 +164,20 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
 
 /// Every refusal is printed here, in the run's language, with control
 /// characters escaped: messages quote plans, actuals files, file names and
-/// arguments.
+/// arguments. Several plans' refusals are printed one after the other, each
+/// as it would be alone.
 fn print_error(error: &anyhow::Error, lang: Lang) {
     let mut stderr = std::io::stderr().lock();
-    let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
-        Some(plan_error) => plan_error.lines().collect(),
-        None => vec![messages::say(error, lang)],
+    let errors: Vec<&anyhow::Error> = match error.downcast_ref::<plan_set::Refusals>() {
+        Some(refusals) => refusals.0.iter().collect(),
+        None => vec![error],
     };
+    let lines = errors
+        .into_iter()
+        .flat_map(|error| match error.downcast_ref::<PlanError>() {
+            Some(plan_error) => plan_error.lines().collect(),
+            None => vec![messages::say(error, lang)],
+        });
     for line in lines {
         // Nothing is left to tell if stderr itself is gone.
         let _ = writeln!(stderr, "{}", lang.cli().error_line(&escape_controls(&line)));

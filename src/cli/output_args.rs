@@ -18,7 +18,7 @@ use clap::Args;
 
 use super::messages::Refusal;
 use super::output;
-use super::plan_args::PlanArgs;
+use super::plan_args::Inputs;
 use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options, Render};
 
 #[derive(Args, Debug)]
@@ -131,7 +131,7 @@ impl OutputArgs {
     /// is one of the inputs: before any work.
     pub(super) fn check<R: Render + ?Sized>(
         &self,
-        plan: &PlanArgs,
+        inputs: &dyn Inputs,
         options: &Options<R::TableChoice>,
     ) -> Result<()> {
         let format = self.format();
@@ -141,7 +141,7 @@ impl OutputArgs {
             return Err(Refusal::NamesAWorkbook { file }.into());
         }
         match self.file() {
-            Some(out) => plan.refuse_overwriting(out),
+            Some(out) => inputs.refuse_overwriting(out),
             None => Ok(()),
         }
     }

@@ -1,23 +1,26 @@
-//! `dabiao report [FILE]`: project the plan and show which goals are reached.
-//! Also what `dabiao` does with no subcommand.
+//! `dabiao report [FILE…]`: project the plan (or several) and show which
+//! goals are reached; with `--by-status`, how many of several plans reach
+//! each goal they share. Also what `dabiao` does with no subcommand.
 
 use anyhow::Result;
 use clap::Args;
 
-use super::Outcome;
 use super::messages::Refusal;
 use super::odds::SimulationArgs;
 use super::output_args::OutputArgs;
-use super::plan_args::PlanArgs;
+use super::plan_set::{PlanSetArgs, Plans, Refusals};
+use super::{Outcome, print_error};
+use crate::ProjectedScenario;
 use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Lang, Layout, Options};
+use crate::report::plans::{PlanReport, StatusTally};
 use crate::report::{GoalReport, GoalRow, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
 pub(super) struct ReportArgs {
     #[command(flatten)]
-    plan: PlanArgs,
+    plans: PlanSetArgs,
 
     /// Which table to show [default: all; summary for csv, which holds one table].
     #[arg(long, value_enum)]
@@ -51,6 +54,10 @@ pub(super) struct ReportArgs {
 
     #[command(flatten)]
     simulation: SimulationArgs,
+
+    /// With several plans: for each goal two or more of them state (on the same metric id, of the same kind), how many plans reach it, in place of the report.
+    #[arg(long, conflicts_with_all = ["table", "layout", "odds", "no_sparkline"])]
+    by_status: bool,
 }
 
 pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
@@ -58,29 +65,84 @@ pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
         sparkline: !args.no_sparkline,
         ..args.out.options(lang, args.table, args.layout)
     };
-    args.out.check::<[GoalReport]>(&args.plan, &options)?;
+    if args.by_status {
+        return by_status(args, lang);
+    }
+    args.out.check::<[GoalReport]>(&args.plans, &options)?;
     if !args.odds && args.simulation.given() {
         return Err(Refusal::SimulationUnused { flag: "--odds" }.into());
     }
-    let scenarios = args.plan.load()?;
-    let mut reports: Vec<GoalReport> = scenarios.iter().map(GoalReport::build).collect();
-    if args.odds {
+    let build = |scenarios: Vec<ProjectedScenario>| -> Result<Vec<GoalReport>> {
+        let reports = scenarios.iter().map(GoalReport::build);
+        if !args.odds {
+            return Ok(reports.collect());
+        }
         let odds = args.simulation.odds(&scenarios)?;
-        reports = reports
-            .into_iter()
+        Ok(reports
             .zip(&odds)
             .map(|(report, odds)| report.with_odds(odds))
-            .collect();
-    }
-    args.out.write(reports.as_slice(), &options)?;
-    if matches!(args.out.format(), Format::Csv | Format::Xlsx) {
+            .collect())
+    };
+    let notes = matches!(args.out.format(), Format::Csv | Format::Xlsx);
+    let precision = options.precision.map(usize::from);
+    let (reports, refused) = match args.plans.plans()? {
+        Plans::One(path) => {
+            let reports = build(args.plans.load_one(&path)?)?;
+            args.out.write(reports.as_slice(), &options)?;
+            // A run on one plan shows no plan's name.
+            let name = String::new();
+            (vec![PlanReport { name, reports }], Refusals::default())
+        }
+        Plans::Several(files) => {
+            let reported = args.plans.report_each(&files, build)?;
+            args.out.write(reported.reports.as_slice(), &options)?;
+            (reported.reports, reported.refused)
+        }
+    };
+    if notes {
         // CSV and workbooks have no room for notes; the other formats show them.
-        for report in &reports {
-            let precision = options.precision.map(usize::from);
-            for note in share_notes(report, options.lang, precision) {
-                eprintln!("{note}");
+        let several = reports.len() > 1;
+        for plan in &reports {
+            for report in &plan.reports {
+                for note in share_notes(report, options.lang, precision) {
+                    match several {
+                        true => eprintln!("{}", lang.cli().in_plan(&plan.name, &note)),
+                        false => eprintln!("{note}"),
+                    }
+                }
             }
         }
+    }
+    Ok(outcome(args, &reports, refused, lang))
+}
+
+/// `--by-status`: across several plans, how many reach each goal they share.
+fn by_status(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
+    let options = args.out.options(lang, None, None);
+    args.out.check::<StatusTally>(&args.plans, &options)?;
+    let Plans::Several(files) = args.plans.plans()? else {
+        return Err(Refusal::ByStatusOfOnePlan.into());
+    };
+    let reported = args.plans.report_each(&files, |scenarios| {
+        Ok(scenarios.iter().map(GoalReport::build).collect())
+    })?;
+    args.out
+        .write(&StatusTally::build(&reported.reports), &options)?;
+    Ok(outcome(args, &reported.reports, reported.refused, lang))
+}
+
+/// How a run that wrote its output ends: refused when plans were left out
+/// (their problems printed now, after the output), else failed when
+/// `--fail-on-miss` finds a goal it fails on.
+fn outcome(
+    args: &ReportArgs,
+    reports: &[PlanReport<GoalReport>],
+    refused: Refusals,
+    lang: Lang,
+) -> Outcome {
+    if !refused.0.is_empty() {
+        print_error(&refused.into(), lang);
+        return Outcome::Refused;
     }
     let fails = |goal: &GoalRow| {
         goal.outcome.status == Status::Missed
@@ -90,11 +152,15 @@ pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
                 Some(FailOn::Binding) => goal.outcome.binding,
             }
     };
-    Ok(if reports.iter().flat_map(|r| &r.goals).any(fails) {
+    let mut goals = reports
+        .iter()
+        .flat_map(|p| &p.reports)
+        .flat_map(|r| &r.goals);
+    if goals.any(fails) {
         Outcome::GoalMissed
     } else {
         Outcome::Done
-    })
+    }
 }
 
 /// Which missed goals `--fail-on-miss` fails on.

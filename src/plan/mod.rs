@@ -386,7 +386,7 @@ pub enum RateMethod {
 }
 
 /// What a goal is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GoalKind {
     /// The metric's value at target_year.
     Level,

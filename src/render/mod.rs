@@ -29,6 +29,7 @@ pub mod json;
 mod markdown;
 mod number;
 mod odds;
+mod plans;
 pub(crate) mod png;
 pub mod records;
 pub mod report;
@@ -67,6 +68,14 @@ pub trait Render {
         table: Option<Self::TableChoice>,
         layout: Option<Layout>,
     ) -> Result<Self::OneTable, Misfit>;
+
+    /// Whether the `table` chosen is a single table whose rows several
+    /// plans shown together join into one, each row led by its plan's name
+    /// (`report --table summary`); otherwise each plan keeps its sections.
+    /// Needs no report, like [`Render::one_table`].
+    fn one_grid(_table: Option<Self::TableChoice>) -> bool {
+        false
+    }
 
     /// For people: drawn as the terminal table or as Markdown, every table
     /// when none is chosen.

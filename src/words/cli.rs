@@ -117,6 +117,22 @@ pub(crate) trait CliWords {
     /// `--scenario` names none of the plan's scenarios.
     fn no_scenario(&self, file: &str, name: &str, names: &[String]) -> String;
 
+    // Several plans (`report` and `review`).
+
+    /// Standard input (named `stdin`) given among several plans.
+    fn stdin_of_several(&self, stdin: &str) -> String;
+    /// `--actuals` with several plans.
+    fn actuals_of_several(&self, plans: usize) -> String;
+    fn given_twice(&self, plan: &str) -> String;
+    /// Two plans whose files give them one `name`.
+    fn one_name(&self, name: &str, first: &str, second: &str) -> String;
+    fn cannot_read_folder(&self, name: &str, error: &str) -> String;
+    fn no_plan_in_folder(&self, name: &str) -> String;
+    /// `--by-status` with one plan.
+    fn by_status_of_one_plan(&self) -> String;
+    /// A refusal of one of several plans, led by its file's name.
+    fn in_plan(&self, plan: &str, message: &str) -> String;
+
     // Options that do not fit the format.
 
     fn bom_misfit(&self) -> String;

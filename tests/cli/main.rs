@@ -25,6 +25,8 @@
 //! - `language`: the language of refusals, `validate` and `init`, from
 //!   `--lang` or the locale;
 //! - `methods`: history, trends, and the assessment methods of `review`;
+//! - `many_plans`: `report` and `review` of several plans or folders,
+//!   `--by-status` and `--keep-going`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `odds`: `dabiao odds`, `report --odds` and `chart --fan`;
@@ -45,6 +47,7 @@ mod hardening;
 mod hardening_input;
 mod hardening_output;
 mod language;
+mod many_plans;
 mod methods;
 mod metric_flag;
 mod numbers;

@@ -98,6 +98,50 @@ impl CliWords for English {
         )
     }
 
+    fn stdin_of_several(&self, stdin: &str) -> String {
+        format!("standard input (`{stdin}`) holds one plan: give several plans as files or folders")
+    }
+
+    fn actuals_of_several(&self, plans: usize) -> String {
+        format!(
+            "--actuals reads one plan's figures, but {plans} plans are given: each plan's actual \
+             figures are its own; write them in each plan (`actual = {{ 2023 = … }}`), or \
+             review the plans one at a time"
+        )
+    }
+
+    fn given_twice(&self, plan: &str) -> String {
+        format!("{plan} is given twice; name each plan once")
+    }
+
+    fn one_name(&self, name: &str, first: &str, second: &str) -> String {
+        format!(
+            "two plans are named `{name}`: {first} and {second}; a plan is named by its file, \
+             so rename one, or report them in separate runs"
+        )
+    }
+
+    fn cannot_read_folder(&self, name: &str, error: &str) -> String {
+        format!("cannot read folder {name}: {error}")
+    }
+
+    fn no_plan_in_folder(&self, name: &str) -> String {
+        format!(
+            "folder {name} holds no plan: a folder gives its *.toml files (not those of its \
+             subfolders); name a folder of plans, or the plan files"
+        )
+    }
+
+    fn by_status_of_one_plan(&self) -> String {
+        "--by-status counts how many plans reach each goal they share, but one plan is given: \
+         name two or more plan files, or a folder of them"
+            .to_owned()
+    }
+
+    fn in_plan(&self, plan: &str, message: &str) -> String {
+        format!("{plan}: {message}")
+    }
+
     fn bom_misfit(&self) -> String {
         "--bom applies to CSV output only: add --format csv, or drop --bom".to_owned()
     }

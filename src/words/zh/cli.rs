@@ -100,6 +100,49 @@ impl CliWords for Chinese {
         )
     }
 
+    fn stdin_of_several(&self, stdin: &str) -> String {
+        format!("标准输入（`{stdin}`）只能放一个规划：多个规划请以文件或文件夹给出")
+    }
+
+    fn actuals_of_several(&self, plans: usize) -> String {
+        format!(
+            "--actuals 读入的是一个规划的实际数，但给出了 {plans} 个规划：各规划的实际数\
+             各不相同；请写在各自的规划中（`actual = {{ 2023 = … }}`），或逐个评估各规划"
+        )
+    }
+
+    fn given_twice(&self, plan: &str) -> String {
+        format!("{plan} 给出了两次；每个规划请只给一次")
+    }
+
+    fn one_name(&self, name: &str, first: &str, second: &str) -> String {
+        format!(
+            "两个规划都叫 `{name}`：{first} 和 {second}；规划以文件名命名，\
+             请给其中一个改名，或分两次运行"
+        )
+    }
+
+    fn cannot_read_folder(&self, name: &str, error: &str) -> String {
+        format!("无法读取文件夹 {name}：{error}")
+    }
+
+    fn no_plan_in_folder(&self, name: &str) -> String {
+        format!(
+            "文件夹 {name} 中没有规划：文件夹给出的是其中的 *.toml 文件（不含子文件夹中的）；\
+             请指定存放规划的文件夹，或各规划文件"
+        )
+    }
+
+    fn by_status_of_one_plan(&self) -> String {
+        "--by-status 统计多个规划中有几个实现了它们共有的各项目标，但只给出了一个规划：\
+         请指定两个或更多规划文件，或存放它们的文件夹"
+            .to_owned()
+    }
+
+    fn in_plan(&self, plan: &str, message: &str) -> String {
+        format!("{plan}：{message}")
+    }
+
     fn bom_misfit(&self) -> String {
         "--bom 只用于 CSV 输出：请加 --format csv，或去掉 --bom".to_owned()
     }
