@@ -39,6 +39,8 @@ fn files() -> tempfile::TempDir {
         ("latin1.toml", b"[plan]\n# caf\xe9\n"),
     ]);
     std::fs::create_dir(dir.path().join("sub")).expect("a folder");
+    std::fs::create_dir(dir.path().join("again")).expect("a folder");
+    std::fs::write(dir.path().join("again/p.toml"), small_plan()).expect("a plan");
     dir
 }
 
@@ -57,12 +59,19 @@ const REFUSALS: &[&[&str]] = &[
     &["p.toml", "-f", "csv", "-o", "goals.xlsx"],
     // Inputs.
     &["missing.toml"],
-    &["sub"],
     &["p.toml", "--actuals", "missing.csv"],
     &["p.toml", "--actuals", "sub"],
     &["latin1.toml"],
     &["-", "--actuals", "-"],
     &["p.toml", "--scenario", "fast"],
+    // Several plans.
+    &["p.toml", "flat.toml", "--actuals", "a.csv"],
+    &["p.toml", "p.toml"],
+    &["p.toml", "again/p.toml"],
+    &["-", "p.toml"],
+    &["sub"],
+    &["p.toml", "--by-status"],
+    &["review", "p.toml", "flat.toml", "--as-of", "1999"],
     // Outputs.
     &["p.toml", "-o", "p.toml"],
     &["p.toml", "-o", "sub"],
