@@ -37,7 +37,7 @@ pub(super) struct ChartArgs {
     metric: Vec<String>,
 
     #[command(flatten)]
-    pub lang: LangArg,
+    pub(super) lang: LangArg,
 
     /// Shade each metric's 10–90 % and 25–75 % bands around the path of the first scenario, from the simulation `dabiao odds` runs.
     #[arg(long)]

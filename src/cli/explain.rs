@@ -22,7 +22,7 @@ pub(super) struct ExplainArgs {
     plan: PlanArgs,
 
     #[command(flatten)]
-    pub out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 pub(super) fn run(args: &ExplainArgs, lang: Lang) -> Result<Outcome> {

@@ -24,7 +24,7 @@ pub(super) struct InitArgs {
     force: bool,
 
     #[command(flatten)]
-    pub lang: LangArg,
+    pub(super) lang: LangArg,
 }
 
 pub(super) fn run(args: &InitArgs, lang: Lang) -> Result<Outcome> {

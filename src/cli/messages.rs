@@ -6,7 +6,7 @@
 use std::fmt;
 use std::io;
 
-use crate::plan::known_ids;
+use crate::plan::Problem;
 use crate::render::{Lang, Misfit, RenderError};
 use crate::report::chart::ChartError;
 use crate::report::metric::MetricError;
@@ -14,6 +14,7 @@ use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
 use crate::words::cli::{CliWords, Held, Input, NotAFile, Unreadable};
+use crate::words::known_ids;
 
 /// Where output was going when it failed.
 #[derive(Debug)]
@@ -39,11 +40,12 @@ pub(super) enum Refusal {
         limit: u64,
         data_limit: u64,
     },
-    /// `--from`, `--to` or `--step` is not a rate; `why` is the plan's words.
+    /// `--from`, `--to` or `--step` is not a rate, for the reason a plan's
+    /// rate would be refused.
     RateArgument {
         flag: &'static str,
         text: String,
-        why: String,
+        why: Box<Problem>,
     },
     StepNotPositive,
     RangeReversed,

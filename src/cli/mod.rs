@@ -34,6 +34,7 @@ use clap::{Parser, Subcommand};
 
 use crate::plan::{PlanError, escape_controls};
 use crate::render::Lang;
+use crate::words::plan_error_lines;
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 const EXIT_GOAL_MISSED: u8 = 1;
@@ -175,7 +176,7 @@ fn print_error(error: &anyhow::Error, lang: Lang) {
     let lines = errors
         .into_iter()
         .flat_map(|error| match error.downcast_ref::<PlanError>() {
-            Some(plan_error) => plan_error.lines().collect(),
+            Some(plan_error) => plan_error_lines(plan_error, lang).collect(),
             None => vec![messages::say(error, lang)],
         });
     for line in lines {

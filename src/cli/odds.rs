@@ -29,7 +29,7 @@ pub(super) struct OddsArgs {
     simulation: SimulationArgs,
 
     #[command(flatten)]
-    pub out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 /// What the command line may change of the plan's `[uncertainty]`.

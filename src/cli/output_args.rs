@@ -44,7 +44,7 @@ pub(super) struct OutputArgs {
     raw_csv: bool,
 
     #[command(flatten)]
-    pub lang: LangArg,
+    pub(super) lang: LangArg,
 
     /// Colour the status cells of the table: auto (the default) means only on a terminal and when NO_COLOR is not set.
     #[arg(long, value_enum, value_name = "WHEN")]
@@ -61,7 +61,7 @@ pub(super) struct OutputArgs {
 pub(super) struct LangArg {
     /// Language of labels, headers, status words and messages [default: from LC_ALL, LC_MESSAGES or LANG, else the system's].
     #[arg(long, value_enum)]
-    pub lang: Option<Lang>,
+    pub(super) lang: Option<Lang>,
 }
 
 /// `--lang` when given, else the language of the locale.

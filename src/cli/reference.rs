@@ -40,7 +40,7 @@ pub(super) struct CompletionsArgs {
     shell: Shell,
 
     #[command(flatten)]
-    pub lang: LangArg,
+    pub(super) lang: LangArg,
 }
 
 /// Print the man page (roff), or write it to a file.
@@ -54,7 +54,7 @@ pub(super) struct ManArgs {
     output: Option<PathBuf>,
 
     #[command(flatten)]
-    pub lang: LangArg,
+    pub(super) lang: LangArg,
 }
 
 pub(super) fn completions(args: &CompletionsArgs) -> Result<Outcome> {

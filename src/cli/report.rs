@@ -31,7 +31,7 @@ pub(super) struct ReportArgs {
     layout: Option<Layout>,
 
     #[command(flatten)]
-    pub out: OutputArgs,
+    pub(super) out: OutputArgs,
 
     /// Exit with status 1 when a goal is missed (after writing the report):
     /// any goal, or with `binding` only a binding (约束性) one.

@@ -40,7 +40,7 @@ pub(super) struct ReviewArgs {
     history: bool,
 
     #[command(flatten)]
-    pub out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 /// The methods by the names `--method` takes, each with its source.

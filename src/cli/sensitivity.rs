@@ -47,7 +47,7 @@ pub(super) struct SensitivityArgs {
     table: Option<SensitivityTableChoice>,
 
     #[command(flatten)]
-    pub out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 /// A sweep may have at most this many points: 100 % in steps of 0.01 %.

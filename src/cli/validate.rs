@@ -17,7 +17,7 @@ pub(super) struct ValidateArgs {
     plan: PlanArgs,
 
     #[command(flatten)]
-    pub lang: LangArg,
+    pub(super) lang: LangArg,
 }
 
 pub(super) fn run(args: &ValidateArgs, lang: Lang) -> Result<Outcome> {

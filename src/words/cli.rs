@@ -14,6 +14,7 @@ use std::fmt;
 use std::io;
 
 use super::Lang;
+use crate::plan::Problem;
 use crate::report::chart::ChartError;
 use crate::report::metric::MetricError;
 use crate::report::odds::OddsReportError;
@@ -203,7 +204,7 @@ pub(crate) trait CliWords {
         data_limit: u64,
     ) -> String;
     /// `--from`, `--to` or `--step` (`flag`, without dashes) is not a rate.
-    fn rate_argument(&self, flag: &str, text: &str, why: &str) -> String;
+    fn rate_argument(&self, flag: &str, text: &str, why: &Problem) -> String;
     fn step_not_positive(&self) -> String;
     fn range_reversed(&self) -> String;
     fn rate_at_most_minus_100(&self, from: &str) -> String;

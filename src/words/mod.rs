@@ -1,7 +1,8 @@
 //! Every word people read, in every language: one folder per language
-//! implements [`Words`] (the reports') and `cli::CliWords` (the command
-//! line's refusals, notes and summaries), so a translator reads one folder
-//! top to bottom, and the compiler refuses a language that leaves a word out.
+//! implements [`Words`] (the reports', and through `plan::PlanWords` a
+//! refused plan's) and `cli::CliWords` (the command line's refusals, notes
+//! and summaries), so a translator reads one folder top to bottom, and the
+//! compiler refuses a language that leaves a word out.
 //!
 //! Only the terminal table, Markdown, the chart and a workbook's sheet and
 //! header names follow the language; CSV and JSON keys and values stay
@@ -10,8 +11,11 @@
 
 pub(crate) mod cli;
 mod en;
+mod plan;
 mod zh;
 
+pub(crate) use plan::known_ids;
+pub use plan::{plan_error_lines, problem_text};
 pub(crate) use zh::help::QUICK_REFERENCE as CHINESE_QUICK_REFERENCE;
 
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
@@ -62,8 +66,9 @@ impl Lang {
     }
 }
 
-/// The words of one language, command by command.
-pub(crate) trait Words {
+/// The words of one language, command by command; those of a refused
+/// plan are [`plan::PlanWords`].
+pub(crate) trait Words: plan::PlanWords {
     // What every command's document opens with.
 
     fn source(&self, source: &str) -> String;

@@ -11,6 +11,7 @@
 //! - `decimals`: the decimals a figure is shown with, and the plan's own
 //!   figures as written in every format;
 //! - `errors`: every way a run can be refused;
+//! - `errors_zh`: every refusal of a plan or an actuals file said in Chinese;
 //! - `fit`: tables fitted to the terminal's width, every command at 80 to
 //!   160 columns;
 //! - `goals`: goals the way plans state them (declines, percentage points,
@@ -41,6 +42,7 @@ mod chart;
 mod common;
 mod decimals;
 mod errors;
+mod errors_zh;
 mod fit;
 mod goals;
 mod hardening;

@@ -3,11 +3,13 @@
 use std::io;
 
 use super::English;
+use crate::plan::Problem;
 use crate::report::metric::{MetricError, Need};
 use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
 use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable};
+use crate::words::{Lang, problem_text};
 
 /// "1 metric", "8 metrics".
 fn count(n: usize, noun: &str) -> String {
@@ -292,7 +294,10 @@ impl CliWords for English {
             AsOfError::OutsidePlan { first, last, .. } => {
                 format!("review a year of the plan, {first} to {last}")
             }
-            AsOfError::NoPath { problem, .. } => format!("without the later figures, {problem}"),
+            AsOfError::NoPath { problem, .. } => format!(
+                "without the later figures, {}",
+                problem_text(problem, Lang::En)
+            ),
         }
     }
 
@@ -368,8 +373,8 @@ impl CliWords for English {
         )
     }
 
-    fn rate_argument(&self, flag: &str, text: &str, why: &str) -> String {
-        format!("--{flag} {text}: {why}")
+    fn rate_argument(&self, flag: &str, text: &str, why: &Problem) -> String {
+        format!("--{flag} {text}: {}", problem_text(why, Lang::En))
     }
 
     fn step_not_positive(&self) -> String {

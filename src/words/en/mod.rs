@@ -1,6 +1,7 @@
 //! English.
 
 mod cli;
+mod plan;
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,

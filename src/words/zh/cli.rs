@@ -4,11 +4,13 @@
 use std::io;
 
 use super::Chinese;
+use crate::plan::Problem;
 use crate::report::metric::{MetricError, Need};
 use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
 use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable};
+use crate::words::{Lang, problem_text};
 
 fn file(input: Input) -> &'static str {
     match input {
@@ -284,7 +286,9 @@ impl CliWords for Chinese {
             AsOfError::OutsidePlan { first, last, .. } => {
                 format!("请评估规划期内的年份：{first} 至 {last} 年")
             }
-            AsOfError::NoPath { problem, .. } => format!("去掉此后的数据后，{problem}"),
+            AsOfError::NoPath { problem, .. } => {
+                format!("去掉此后的数据后，{}", problem_text(problem, Lang::Zh))
+            }
         }
     }
 
@@ -354,8 +358,8 @@ impl CliWords for Chinese {
         )
     }
 
-    fn rate_argument(&self, flag: &str, text: &str, why: &str) -> String {
-        format!("--{flag} {text}：{why}")
+    fn rate_argument(&self, flag: &str, text: &str, why: &Problem) -> String {
+        format!("--{flag} {text}：{}", problem_text(why, Lang::Zh))
     }
 
     fn step_not_positive(&self) -> String {

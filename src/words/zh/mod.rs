@@ -2,6 +2,7 @@
 
 mod cli;
 pub(super) mod help;
+mod plan;
 
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
