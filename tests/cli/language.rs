@@ -89,6 +89,8 @@ const REFUSALS: &[&[&str]] = &[
     &["p.toml", "--paths", "1000"],
     &["review", "p.toml", "--as-of", "1999"],
     // The sweep.
+    &["sensitivity", "p.toml", "--step", "abc"],
+    &["sensitivity", "p.toml", "--from", "200"],
     &["sensitivity", "p.toml", "--step", "0"],
     &["sensitivity", "p.toml", "--from", "5%", "--to", "1%"],
     &["sensitivity", "p.toml", "--metric", "gdp", "--from=-100%"],
