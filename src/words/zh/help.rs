@@ -10,10 +10,11 @@ pub(crate) const QUICK_REFERENCE: &str = "\
 达标 dabiao：按年推算规划指标，逐项判断目标能否实现
 
 用法：
-  dabiao [文件] [选项]           等同于 dabiao report [文件] [选项]
+  dabiao [文件…] [选项]          等同于 dabiao report [文件…] [选项]
   dabiao <命令> [文件] [选项]
 
-  文件默认为当前文件夹的 targets.toml；`-` 表示从标准输入读取。
+  文件默认为当前文件夹的 targets.toml；`-` 表示从标准输入读取。report 和
+  review 可一次读多个规划文件或文件夹（文件夹中的 *.toml，不含子文件夹）。
 
 命令：
   report       推算规划，列出各项目标是否达标及逐年数值（默认命令）
@@ -42,6 +43,9 @@ pub(crate) const QUICK_REFERENCE: &str = "\
   --fail-on-miss [binding] 有目标未达标时（binding：约束性目标未达标时）
                            以退出码 1 结束
   --odds                   report 中加入各目标实现的概率
+  --by-status              多个规划时，统计各项共有目标有几个规划达标
+  --keep-going             多个规划时，写出有效规划的结果并列出其余规划的
+                           问题（退出码仍为 2）
   --metric 指标            sensitivity 或 chart 只处理该指标
   --as-of 年份             review 按该年年底的数据评估
 
