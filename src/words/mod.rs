@@ -53,7 +53,7 @@ impl Lang {
     }
 
     /// The language of this process's locale: its variables, else the
-    /// operating system's setting.
+    /// operating system's setting (on Unix, the LANGUAGE variable).
     pub fn of_locale() -> Lang {
         Lang::from_locale(|var| std::env::var(var).ok(), sys_locale::get_locale)
     }

@@ -265,6 +265,30 @@ fn lang_given_beats_the_locale_and_lc_all_beats_lang() {
     );
 }
 
+/// Where no locale variable is set, the system's language counts: on Linux
+/// the system's answer is read from LANGUAGE.
+#[cfg(target_os = "linux")]
+#[test]
+fn the_system_language_counts_where_no_locale_variable_is_set() {
+    let dir = files();
+    let run = |vars: &[(&str, &str)]| {
+        let mut cmd = dabiao();
+        cmd.current_dir(dir.path());
+        for (name, value) in vars {
+            cmd.env(name, value);
+        }
+        Ran::of(&mut cmd, &["validate", "p.toml"]).ok()
+    };
+    let chinese = "p.toml：规划有效：2 个指标，1 个目标，2015–2020 年（预测 5 年）\n";
+    let english = "p.toml: valid plan: 2 metrics, 1 goal, 2015–2020 (5 projected years)\n";
+    assert_eq!(run(&[("LANGUAGE", "zh_CN:en")]), chinese);
+    assert_eq!(
+        run(&[("LANGUAGE", "zh_CN:en"), ("LANG", "en_US.UTF-8")]),
+        english
+    );
+    assert_eq!(run(&[("LANGUAGE", "en_US")]), english);
+}
+
 #[test]
 fn validate_says_its_summary_in_chinese() {
     let summary = ok(
