@@ -14,7 +14,6 @@ use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
 use crate::words::cli::{CliWords, Held, Input, NotAFile, Unreadable};
-use crate::words::known_ids;
 
 /// Where output was going when it failed.
 #[derive(Debug)]
@@ -153,7 +152,7 @@ impl Refusal {
     /// The refusal in `words`.
     pub(super) fn say(&self, words: &dyn CliWords) -> String {
         match self {
-            Refusal::Metric(error) => words.metric_refused(error, &known_ids(&error.fitting)),
+            Refusal::Metric(error) => words.metric_refused(error),
             Refusal::NothingToDraw => words.nothing_to_draw_refused(),
             Refusal::AsOf(error) => words.as_of_refused(error),
             Refusal::Misfit(misfit) => misfit.say(words),

@@ -176,8 +176,8 @@ pub(crate) trait CliWords {
 
     /// Why a metric named by the run does not fit.
     fn metric_why(&self, error: &MetricError) -> String;
-    /// `--metric ID` refused, with the ids that would fit, as listed.
-    fn metric_refused(&self, error: &MetricError, fitting: &str) -> String;
+    /// `--metric ID` refused, with the ids that would fit.
+    fn metric_refused(&self, error: &MetricError) -> String;
     fn nothing_to_draw(&self) -> String;
     /// `chart` on a plan without level goals, with what to do.
     fn nothing_to_draw_refused(&self) -> String;

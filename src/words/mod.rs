@@ -14,7 +14,6 @@ mod en;
 mod plan;
 mod zh;
 
-pub(crate) use plan::known_ids;
 pub use plan::{plan_error_lines, problem_text};
 pub(crate) use zh::help::QUICK_REFERENCE as CHINESE_QUICK_REFERENCE;
 

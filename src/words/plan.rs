@@ -92,12 +92,6 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
     }
 }
 
-/// The ids a message offers as choices, in English: the first dozen of a
-/// long list.
-pub(crate) fn known_ids<S: AsRef<str>>(ids: &[S]) -> String {
-    Lang::En.words().known(&Known::of(ids))
-}
-
 /// Every problem, in English.
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -299,6 +293,10 @@ mod tests {
             assert_eq!(Lang::En.words().fault(&fault), english);
             assert_eq!(Lang::Zh.words().fault(&fault), chinese);
         }
-        assert_eq!(known_ids(&["a", "b"]), "a, b");
+        let ids: Vec<String> = (1..=13).map(|i| format!("m{i}")).collect();
+        let (shown, all) = (Known::of(&ids[..2]), Known::of(&ids));
+        assert_eq!(Lang::En.words().known(&shown), "m1, m2");
+        assert_eq!(Lang::Zh.words().known(&shown), "m1、m2");
+        assert!(Lang::Zh.words().known(&all).ends_with("m12、…（共 13 个）"));
     }
 }

@@ -209,6 +209,11 @@ fn refusals_in_chinese_say_what_the_english_say() {
         "错误：--metric firms：不是复合增长指标，没有可扫描的增长率；复合增长指标：gdp\n"
     );
     assert_eq!(
+        zh(&["chart", "big.toml", "-o", "c.svg", "--metric", "nope"]),
+        "错误：--metric nope：`nope` 不是本规划的指标；有水平目标的指标：\
+         m0、m1、m2、m3、m4、m5、m6、m7、m8、m9、m10、m11、…（共 100 个）\n"
+    );
+    assert_eq!(
         zh(&["review", "p.toml", "--as-of", "1999"]),
         "错误：--as-of 1999：请评估规划期内的年份：2016 至 2020 年\n"
     );

@@ -3,12 +3,13 @@
 use std::io;
 
 use super::English;
-use crate::plan::Problem;
+use crate::plan::{Known, Problem};
 use crate::report::metric::{MetricError, Need};
 use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
 use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable};
+use crate::words::plan::PlanWords;
 use crate::words::{Lang, problem_text};
 
 /// "1 metric", "8 metrics".
@@ -266,7 +267,8 @@ impl CliWords for English {
         }
     }
 
-    fn metric_refused(&self, error: &MetricError, fitting: &str) -> String {
+    fn metric_refused(&self, error: &MetricError) -> String {
+        let fitting = self.known(&Known::of(&error.fitting));
         let heading = match error.need {
             Need::LevelGoal => "metrics with a level goal",
             Need::Compound => "compound metrics",

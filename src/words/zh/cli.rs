@@ -4,12 +4,13 @@
 use std::io;
 
 use super::Chinese;
-use crate::plan::Problem;
+use crate::plan::{Known, Problem};
 use crate::report::metric::{MetricError, Need};
 use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
 use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable};
+use crate::words::plan::PlanWords;
 use crate::words::{Lang, problem_text};
 
 fn file(input: Input) -> &'static str {
@@ -258,7 +259,8 @@ impl CliWords for Chinese {
         }
     }
 
-    fn metric_refused(&self, error: &MetricError, fitting: &str) -> String {
+    fn metric_refused(&self, error: &MetricError) -> String {
+        let fitting = self.known(&Known::of(&error.fitting));
         let heading = match error.need {
             Need::LevelGoal => "有水平目标的指标",
             Need::Compound => "复合增长指标",
