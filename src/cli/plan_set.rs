@@ -7,7 +7,8 @@
 //! counties), and a folder of drafts below one should not join it.
 //! Plans keep the order given, a folder's in its place, whatever the
 //! number of threads. Each plan is named by its file's stem (`高新区` for
-//! `zones/高新区.toml`), so two plans of one name are refused.
+//! `zones/高新区.toml`), so two plans of one name are refused, and one file
+//! given twice, however its path is spelt, is refused as such.
 //!
 //! What the command line changes applies to every plan: `--scenario` and
 //! `--set` try one assumption on all of them, and a plan without that
@@ -24,6 +25,7 @@ use clap::Args;
 use rayon::prelude::*;
 
 use super::input;
+use super::output;
 use super::messages::Refusal;
 use super::plan_args::{Actuals, Changes, Inputs};
 use crate::ProjectedScenario;
@@ -125,7 +127,9 @@ impl PlanSetArgs {
         for (at, file) in files.iter().enumerate() {
             if let Some(other) = files[..at].iter().find(|f| f.name == file.name) {
                 let second = input::display_name(&file.path);
-                if other.path == file.path {
+                // `a.toml` and `./a.toml`, or a link to it, are one file
+                // under two spellings: the same plan, not two of one name.
+                if other.path == file.path || output::is_same_file(&other.path, &file.path) {
                     return Err(Refusal::GivenTwice { plan: second }.into());
                 }
                 return Err(Refusal::OneName {

@@ -451,6 +451,14 @@ fn folders_without_plans_clashing_names_and_misfits_are_refused() {
     );
     let twice = refused(path, &["a.toml", "a.toml"]);
     assert!(twice.contains("a.toml is given twice"), "{twice}");
+    // One file under two spellings is still one file.
+    for spelling in ["./a.toml", "other/../a.toml"] {
+        let twice = refused(path, &["a.toml", spelling]);
+        assert!(
+            twice.contains(&format!("{spelling} is given twice")),
+            "{twice}"
+        );
+    }
     let one = refused(path, &["a.toml", "--by-status"]);
     assert!(
         one.contains("--by-status counts how many plans reach each goal"),
