@@ -365,12 +365,15 @@ pub(crate) enum Fault {
 
     // TOML syntax.
     /// The TOML reader's own `message`, with the table it is in (its
-    /// header as echoed), a hint for an unquoted key of other characters
-    /// than ASCII, and the line echoed with a caret under the column.
+    /// header as echoed) or, with `header`, in a table's header itself;
+    /// for an unquoted key of other characters than ASCII, the line as it
+    /// would be with its keys `quoted`; and the line echoed with a caret
+    /// under the column.
     Syntax {
         table: Option<String>,
+        header: bool,
         message: String,
-        quote_key: bool,
+        quoted: Option<String>,
         echo: Option<String>,
     },
     KeyTooDeep {

@@ -162,8 +162,9 @@ mod tests {
         set.field = Some("baseline".into());
         let mut syntax = problem(Fault::Syntax {
             table: None,
+            header: false,
             message: "unclosed table, expected `]`".into(),
-            quote_key: false,
+            quoted: None,
             echo: None,
         });
         syntax.location = Some(Location::Line(3));

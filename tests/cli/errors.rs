@@ -843,9 +843,31 @@ fn rate_goal_needs_a_path_between_positive_values() {
 
 #[test]
 fn non_ascii_keys_are_told_to_be_quoted() {
+    // The header is at fault, not the table above it, and the fix shown is
+    // the plan's own line, quoted.
     rejects(
         &plan("[metrics.服务业]\nbaseline = 1\ngrowth = 0.1\n"),
-        &[&["bad.toml:5:", "must be quoted", "[metrics.\"服务业投资\"]"]],
+        &[&[
+            "bad.toml:5:10: in a table's header: invalid unquoted key",
+            "must be quoted: [metrics.\"服务业\"]\n",
+        ]],
+    );
+    rejects(
+        &plan(
+            "[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n\
+             [scenarios.节能]  # 节能情景\n",
+        ),
+        &[&[
+            "bad.toml:8:12: in a table's header: invalid unquoted key",
+            "must be quoted: [scenarios.\"节能\"]\n",
+        ]],
+    );
+    rejects(
+        &plan("[metrics.gdp]\nbaseline = 1\n增长 = 0.1\n"),
+        &[&[
+            "bad.toml:7:1: in [metrics.gdp]: invalid unquoted key",
+            "must be quoted: \"增长\" = 0.1\n",
+        ]],
     );
 }
 

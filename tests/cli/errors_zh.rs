@@ -428,8 +428,8 @@ fn a_toml_syntax_error_is_framed_in_chinese() {
         ),
         &[&[
             "bad.toml:5:",
-            "TOML 解析错误（在 [plan] 中）：",
-            "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号，如 [metrics.\"服务业投资\"]",
+            "TOML 解析错误（在表头中）：",
+            "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号：[metrics.\"服务业\"]",
             " 5 | [metrics.服务业]",
         ]],
     );

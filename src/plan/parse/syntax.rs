@@ -5,6 +5,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use crate::plan::lines::LineIndex;
+use crate::plan::width::ascii_form;
 use crate::plan::{Fault, Problem, escape_controls};
 
 /// The TOML reader's `error` as a problem: its own message, framed by the
@@ -25,18 +26,29 @@ pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
             }
             _ => Problem::new(Fault::Syntax {
                 table: None,
+                header: false,
                 message,
-                quote_key: false,
+                quoted: None,
                 echo: None,
             }),
         };
     };
     let (line, column) = lines.line_and_column(span.start);
-    let enclosing_table = (1..=line).rev().find_map(|n| table_header(lines.line(n)));
     let source_line = lines.line(line);
+    // A mistake in a header is in no table yet: the one above it is not
+    // where to look.
+    let header = looks_like_header(source_line);
+    let enclosing_table = (!header)
+        .then(|| (1..=line).rev().find_map(|n| table_header(lines.line(n))))
+        .flatten();
     let fault = Fault::Syntax {
         table: enclosing_table.map(|table| echo(table, 1).0),
-        quote_key: message.contains("invalid unquoted key") && !source_line.is_ascii(),
+        header,
+        quoted: if message.contains("invalid unquoted key") {
+            with_keys_quoted(source_line)
+        } else {
+            None
+        },
         message,
         // A mistake at the very end of the file has no line to show.
         echo: (!source_line.is_empty()).then(|| echoed(&lines, line, column)),
@@ -150,16 +162,81 @@ fn table_header(line: &str) -> Option<&str> {
     key_like.then_some(code)
 }
 
+/// Whether `line` is a `[table]` or `[[array]]` header, well formed or
+/// not: brackets around what is neither a value nor a list.
+fn looks_like_header(line: &str) -> bool {
+    let code = without_comment(line).trim();
+    code.starts_with('[') && code.ends_with(']') && !code.contains(['=', ','])
+}
+
+/// `line`, without its comment, with every bare word of it that is no
+/// bare key (a word of characters other than A–Z, a–z, 0–9, `_` and `-`)
+/// in quotes: `[scenarios.节能]` as `[scenarios."节能"]`, `节能 = 1` as
+/// `"节能" = 1`. `None` when nothing is to be quoted, when a word holds a
+/// full-width character (its ASCII form is the fix, not quotes), or when
+/// the line is too long to show.
+fn with_keys_quoted(line: &str) -> Option<String> {
+    let code = without_comment(line).trim();
+    if code.chars().count() > ECHOED {
+        return None;
+    }
+    let mut fixed = String::with_capacity(code.len() + 8);
+    let mut word = String::new();
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    let flush = |word: &mut String, fixed: &mut String| -> Option<()> {
+        let bare = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if word.chars().all(bare) {
+            fixed.push_str(word);
+        } else if word.chars().any(|c| ascii_form(c).is_some()) {
+            return None;
+        } else {
+            fixed.push('"');
+            fixed.push_str(word);
+            fixed.push('"');
+        }
+        word.clear();
+        Some(())
+    };
+    for c in code.chars() {
+        match quote {
+            Some(q) => {
+                fixed.push(c);
+                // A basic string ends at a quote not escaped by `\`.
+                if c == q && !escaped {
+                    quote = None;
+                }
+                escaped = q == '"' && c == '\\' && !escaped;
+            }
+            None if matches!(c, '"' | '\'' | '.' | '=' | '[' | ']' | '{' | '}' | ',')
+                || c.is_whitespace() =>
+            {
+                flush(&mut word, &mut fixed)?;
+                if matches!(c, '"' | '\'') {
+                    quote = Some(c);
+                }
+                fixed.push(c);
+            }
+            None => word.push(c),
+        }
+    }
+    flush(&mut word, &mut fixed)?;
+    (fixed != code).then(|| escape_controls(&fixed).into_owned())
+}
+
 /// The line up to a `#` that is not inside quotes.
 fn without_comment(line: &str) -> &str {
     let mut quote: Option<char> = None;
+    let mut escaped = false;
     for (i, c) in line.char_indices() {
         match (quote, c) {
             (None, '#') => return &line[..i],
             (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
+            // A basic string ends at a quote not escaped by `\`.
+            (Some(q), c) if c == q && !escaped => quote = None,
             _ => {}
         }
+        escaped = quote == Some('"') && c == '\\' && !escaped;
     }
     line
 }
@@ -245,6 +322,40 @@ mod tests {
         }
         let numbers = format!("x = [{}]\n", vec!["1.5"; 100].join(", "));
         assert_eq!(deepest_key(&LineIndex::new(&numbers)), None);
+    }
+
+    #[test]
+    fn bare_words_of_other_characters_are_quoted_in_the_fix() {
+        for (line, fixed) in [
+            ("[scenarios.节能]", Some("[scenarios.\"节能\"]")),
+            ("[[区.节能]] # 注释", Some("[[\"区\".\"节能\"]]")),
+            ("[metrics.\"服务业\".节能]", Some("[metrics.\"服务业\".\"节能\"]")),
+            ("节能 = 1", Some("\"节能\" = 1")),
+            ("a = { 节能 = 1.5 }", Some("a = { \"节能\" = 1.5 }")),
+            ("名 = \"a\\\"b\" # x", Some("\"名\" = \"a\\\"b\"")),
+            ("a = 1", None),
+            // The full-width `＝` is to be typed in ASCII, not quoted.
+            ("节能 ＝ 1", None),
+        ] {
+            assert_eq!(with_keys_quoted(line).as_deref(), fixed, "{line}");
+        }
+        assert_eq!(with_keys_quoted(&format!("节能 = \"{}\"", "x".repeat(300))), None);
+    }
+
+    #[test]
+    fn a_mistake_in_a_header_is_in_no_table() {
+        let found = problem("[metrics.gdp]\nbaseline = 1\n[scenarios.节能]\n");
+        assert!(
+            found
+                .fault
+                .to_string()
+                .starts_with("in a table's header: invalid unquoted key"),
+            "{}",
+            found.fault
+        );
+        assert!(looks_like_header("  [[a.b]] # c"));
+        assert!(!looks_like_header("[1, 2]"));
+        assert!(!looks_like_header("a = [1]"));
     }
 
     #[test]

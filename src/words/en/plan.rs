@@ -581,19 +581,21 @@ impl PlanWords for English {
 
             Fault::Syntax {
                 table,
+                header,
                 message,
-                quote_key,
+                quoted,
                 echo,
             } => {
-                let mut text = match table {
-                    Some(table) => format!("in {table}: {message}"),
-                    None => message.clone(),
+                let mut text = match (header, table) {
+                    (true, _) => format!("in a table's header: {message}"),
+                    (false, Some(table)) => format!("in {table}: {message}"),
+                    (false, None) => message.clone(),
                 };
-                if *quote_key {
-                    text.push_str(
-                        "; a key with characters other than A–Z, 0–9, _ and - must be quoted, \
-                         as in [metrics.\"服务业投资\"]",
-                    );
+                if let Some(quoted) = quoted {
+                    text.push_str(&format!(
+                        "; a key with characters other than A–Z, 0–9, _ and - must be quoted: \
+                         {quoted}"
+                    ));
                 }
                 if let Some(echo) = echo {
                     text.push('\n');

@@ -537,18 +537,20 @@ impl PlanWords for Chinese {
 
             Fault::Syntax {
                 table,
+                header,
                 message,
-                quote_key,
+                quoted,
                 echo,
             } => {
-                let mut text = match table {
-                    Some(table) => format!("TOML 解析错误（在 {table} 中）：{message}"),
-                    None => format!("TOML 解析错误：{message}"),
+                let mut text = match (header, table) {
+                    (true, _) => format!("TOML 解析错误（在表头中）：{message}"),
+                    (false, Some(table)) => format!("TOML 解析错误（在 {table} 中）：{message}"),
+                    (false, None) => format!("TOML 解析错误：{message}"),
                 };
-                if *quote_key {
-                    text.push_str(
-                        "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号，如 [metrics.\"服务业投资\"]",
-                    );
+                if let Some(quoted) = quoted {
+                    text.push_str(&format!(
+                        "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号：{quoted}"
+                    ));
                 }
                 if let Some(echo) = echo {
                     text.push('\n');
