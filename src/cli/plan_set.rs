@@ -25,8 +25,8 @@ use clap::Args;
 use rayon::prelude::*;
 
 use super::input;
-use super::output;
 use super::messages::Refusal;
+use super::output;
 use super::plan_args::{Actuals, Changes, Inputs};
 use crate::ProjectedScenario;
 use crate::plan::PlanError;

@@ -41,9 +41,11 @@ pub(crate) enum Fault {
     NotFinite {
         value: String,
     },
-    /// A number in quotes.
+    /// A number in quotes; `ascii`, when it was written in full-width
+    /// digits, as it is to be written.
     QuotedNumber {
         text: String,
+        ascii: Option<String>,
     },
     NotANumber {
         found: Found,
@@ -367,13 +369,15 @@ pub(crate) enum Fault {
     /// The TOML reader's own `message`, with the table it is in (its
     /// header as echoed) or, with `header`, in a table's header itself;
     /// for an unquoted key of other characters than ASCII, the line as it
-    /// would be with its keys `quoted`; and the line echoed with a caret
-    /// under the column.
+    /// would be with its keys `quoted`; the first full-width character of
+    /// the line and its ASCII form; and the line echoed with a caret under
+    /// the column.
     Syntax {
         table: Option<String>,
         header: bool,
         message: String,
         quoted: Option<String>,
+        full_width: Option<(char, char)>,
         echo: Option<String>,
     },
     KeyTooDeep {

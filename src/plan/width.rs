@@ -31,11 +31,7 @@ pub(crate) fn narrow_number(text: &str) -> Cow<'_, str> {
     if text.chars().all(|c| number_form(c).is_none()) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| number_form(c).unwrap_or(c))
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(|c| number_form(c).unwrap_or(c)).collect())
 }
 
 /// The ASCII character that a full-width character or a Chinese

@@ -165,6 +165,7 @@ mod tests {
             header: false,
             message: "unclosed table, expected `]`".into(),
             quoted: None,
+            full_width: None,
             echo: None,
         });
         syntax.location = Some(Location::Line(3));
@@ -240,7 +241,10 @@ mod tests {
             (
                 Fault::InEntry {
                     entry: Entry::Year(2018),
-                    fault: Box::new(Fault::QuotedNumber { text: "5".into() }),
+                    fault: Box::new(Fault::QuotedNumber {
+                        text: "5".into(),
+                        ascii: None,
+                    }),
                 },
                 "entry for 2018: expected a number, found the string \"5\"; remove the quotes",
                 "对应 2018 年的一项：应为数值，读到的是字符串 \"5\"；请去掉引号",

@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{Ran, SHIPPED, dabiao, folder, plan, refused, run};
+use crate::common::{Ran, SHIPPED, dabiao, folder, ok, plan, refused, run};
 
 /// Writes `plan` as bad.toml in a fresh folder, runs `dabiao args…` there
 /// and asserts a refusal. Returns standard error.
@@ -104,6 +104,78 @@ fn toml_syntax_error_names_line_and_column_and_shows_the_line() {
             "^",
         ]],
     );
+}
+
+#[test]
+fn full_width_characters_are_named_with_their_ascii_form() {
+    for (value, wide, ascii) in [
+        ("５０００", '５', '5'),
+        ("5000，", '，', ','),
+        ("5000。", '。', '.'),
+    ] {
+        rejects(
+            &plan(&format!(
+                "[metrics.gdp]\nbaseline = {value}  # 亿元，\ngrowth = 0.1\n"
+            )),
+            &[&[
+                "bad.toml:6:",
+                "in [metrics.gdp]: ",
+                &format!(
+                    "`{wide}` is a full-width character, which TOML does not read as \
+                     `{ascii}`: type `{ascii}`"
+                ),
+            ]],
+        );
+    }
+    rejects(
+        &plan("[metrics.gdp]\nbaseline = \"５０００\"\ngrowth = 0.1\n"),
+        &[&[
+            "bad.toml:6:",
+            "found the string \"５０００\" of full-width digits; write 5000, without quotes",
+        ]],
+    );
+}
+
+#[test]
+fn rates_and_numbers_in_full_width_digits_are_read() {
+    let text = plan(
+        "[metrics.gdp]\nname = \"地区生产总值\"\nbaseline = 100\ngrowth = \"６％\"\n\
+         rate_target = { at_least = \"５．５％\" }\n",
+    );
+    let dir = folder(&[("t.toml", text.as_bytes())]);
+    let base = ok(dir.path(), &["report", "t.toml", "-f", "csv"]);
+    let set = ok(
+        dir.path(),
+        &[
+            "report",
+            "t.toml",
+            "-f",
+            "csv",
+            "--set",
+            "gdp.growth=１８％",
+            "--set",
+            "gdp.baseline=２００",
+        ],
+    );
+    let growth = ok(
+        dir.path(),
+        &["report", "t.toml", "-f", "csv", "--set", "gdp.growth=0.06"],
+    );
+    assert_eq!(base, growth, "６％ is 6%");
+    let plain = ok(
+        dir.path(),
+        &[
+            "report",
+            "t.toml",
+            "-f",
+            "csv",
+            "--set",
+            "gdp.growth=18%",
+            "--set",
+            "gdp.baseline=200",
+        ],
+    );
+    assert_eq!(set, plain, "１８％ is 18% and ２００ is 200");
 }
 
 // 2. Unknown names

@@ -29,6 +29,7 @@ pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
                 header: false,
                 message,
                 quoted: None,
+                full_width: None,
                 echo: None,
             }),
         };
@@ -50,6 +51,7 @@ pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
             None
         },
         message,
+        full_width: full_width(source_line),
         // A mistake at the very end of the file has no line to show.
         echo: (!source_line.is_empty()).then(|| echoed(&lines, line, column)),
     };
@@ -182,8 +184,6 @@ fn with_keys_quoted(line: &str) -> Option<String> {
     }
     let mut fixed = String::with_capacity(code.len() + 8);
     let mut word = String::new();
-    let mut quote: Option<char> = None;
-    let mut escaped = false;
     let flush = |word: &mut String, fixed: &mut String| -> Option<()> {
         let bare = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
         if word.chars().all(bare) {
@@ -198,47 +198,55 @@ fn with_keys_quoted(line: &str) -> Option<String> {
         word.clear();
         Some(())
     };
-    for c in code.chars() {
-        match quote {
-            Some(q) => {
-                fixed.push(c);
-                // A basic string ends at a quote not escaped by `\`.
-                if c == q && !escaped {
-                    quote = None;
-                }
-                escaped = q == '"' && c == '\\' && !escaped;
-            }
-            None if matches!(c, '"' | '\'' | '.' | '=' | '[' | ']' | '{' | '}' | ',')
-                || c.is_whitespace() =>
-            {
-                flush(&mut word, &mut fixed)?;
-                if matches!(c, '"' | '\'') {
-                    quote = Some(c);
-                }
-                fixed.push(c);
-            }
-            None => word.push(c),
+    for (_, c, quoted) in in_strings(code) {
+        if quoted || matches!(c, '.' | '=' | '[' | ']' | '{' | '}' | ',') || c.is_whitespace() {
+            flush(&mut word, &mut fixed)?;
+            fixed.push(c);
+        } else {
+            word.push(c);
         }
     }
     flush(&mut word, &mut fixed)?;
     (fixed != code).then(|| escape_controls(&fixed).into_owned())
 }
 
+/// The first character of `line`, outside its strings and comment, that
+/// is full-width or Chinese punctuation, and its ASCII form: TOML reads
+/// `５０００`, `5000，` or `“6%”` as none of what they look like.
+fn full_width(line: &str) -> Option<(char, char)> {
+    in_strings(without_comment(line))
+        .filter(|&(_, _, quoted)| !quoted)
+        .find_map(|(_, c, _)| Some((c, ascii_form(c)?)))
+}
+
 /// The line up to a `#` that is not inside quotes.
 fn without_comment(line: &str) -> &str {
+    in_strings(line)
+        .find(|&(_, c, quoted)| c == '#' && !quoted)
+        .map_or(line, |(at, ..)| &line[..at])
+}
+
+/// Each character of `line` with its byte offset, and whether it is part
+/// of a string, quotes included: a basic string (`"…"`) ends at a quote
+/// not escaped by `\`, a literal one (`'…'`) at the next quote.
+fn in_strings(line: &str) -> impl Iterator<Item = (usize, char, bool)> + '_ {
     let mut quote: Option<char> = None;
     let mut escaped = false;
-    for (i, c) in line.char_indices() {
-        match (quote, c) {
-            (None, '#') => return &line[..i],
-            (None, '"' | '\'') => quote = Some(c),
-            // A basic string ends at a quote not escaped by `\`.
-            (Some(q), c) if c == q && !escaped => quote = None,
-            _ => {}
+    line.char_indices().map(move |(at, c)| match quote {
+        Some(q) => {
+            if c == q && !escaped {
+                quote = None;
+            }
+            escaped = q == '"' && c == '\\' && !escaped;
+            (at, c, true)
         }
-        escaped = quote == Some('"') && c == '\\' && !escaped;
-    }
-    line
+        None => {
+            if matches!(c, '"' | '\'') {
+                quote = Some(c);
+            }
+            (at, c, quote.is_some())
+        }
+    })
 }
 
 #[cfg(test)]
@@ -329,7 +337,10 @@ mod tests {
         for (line, fixed) in [
             ("[scenarios.节能]", Some("[scenarios.\"节能\"]")),
             ("[[区.节能]] # 注释", Some("[[\"区\".\"节能\"]]")),
-            ("[metrics.\"服务业\".节能]", Some("[metrics.\"服务业\".\"节能\"]")),
+            (
+                "[metrics.\"服务业\".节能]",
+                Some("[metrics.\"服务业\".\"节能\"]"),
+            ),
             ("节能 = 1", Some("\"节能\" = 1")),
             ("a = { 节能 = 1.5 }", Some("a = { \"节能\" = 1.5 }")),
             ("名 = \"a\\\"b\" # x", Some("\"名\" = \"a\\\"b\"")),
@@ -339,7 +350,19 @@ mod tests {
         ] {
             assert_eq!(with_keys_quoted(line).as_deref(), fixed, "{line}");
         }
-        assert_eq!(with_keys_quoted(&format!("节能 = \"{}\"", "x".repeat(300))), None);
+        assert_eq!(
+            with_keys_quoted(&format!("节能 = \"{}\"", "x".repeat(300))),
+            None
+        );
+    }
+
+    #[test]
+    fn full_width_characters_outside_strings_are_found() {
+        assert_eq!(full_width("baseline = ５０００"), Some(('５', '5')));
+        assert_eq!(full_width("baseline = 5000，# 亿元，"), Some(('，', ',')));
+        assert_eq!(full_width("growth = “6%”"), Some(('“', '"')));
+        assert_eq!(full_width("name = \"（一）\\\"，\" # ％"), None);
+        assert_eq!(full_width("节能 = 1"), None);
     }
 
     #[test]

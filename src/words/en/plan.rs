@@ -112,9 +112,16 @@ impl PlanWords for English {
             Fault::NotFinite { value } => {
                 format!("{value} is not a finite number; give a real value")
             }
-            Fault::QuotedNumber { text } => {
+            Fault::QuotedNumber { text, ascii: None } => {
                 format!("expected a number, found the string \"{text}\"; remove the quotes")
             }
+            Fault::QuotedNumber {
+                text,
+                ascii: Some(ascii),
+            } => format!(
+                "expected a number, found the string \"{text}\" of full-width digits; write \
+                 {ascii}, without quotes"
+            ),
             Fault::NotANumber { found: f } => format!("expected a number, found {}", found(f)),
             Fault::NotARate { change, kind } => format!(
                 "expected {}, found {}",
@@ -584,6 +591,7 @@ impl PlanWords for English {
                 header,
                 message,
                 quoted,
+                full_width,
                 echo,
             } => {
                 let mut text = match (header, table) {
@@ -595,6 +603,12 @@ impl PlanWords for English {
                     text.push_str(&format!(
                         "; a key with characters other than A–Z, 0–9, _ and - must be quoted: \
                          {quoted}"
+                    ));
+                }
+                if let Some((wide, ascii)) = full_width {
+                    text.push_str(&format!(
+                        "; `{wide}` is a full-width character, which TOML does not read as \
+                         `{ascii}`: type `{ascii}`"
                     ));
                 }
                 if let Some(echo) = echo {
