@@ -273,8 +273,12 @@ impl CliWords for English {
             Need::LevelGoal => "metrics with a level goal",
             Need::Compound => "compound metrics",
         };
+        let suggestion = match &error.suggestion {
+            Some(known) => format!(" (did you mean `{known}`?)"),
+            None => String::new(),
+        };
         format!(
-            "--metric {}: {}; {heading}: {fitting}",
+            "--metric {}: {}{suggestion}; {heading}: {fitting}",
             error.id,
             self.metric_why(error)
         )

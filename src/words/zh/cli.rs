@@ -265,8 +265,12 @@ impl CliWords for Chinese {
             Need::LevelGoal => "有水平目标的指标",
             Need::Compound => "复合增长指标",
         };
+        let suggestion = match &error.suggestion {
+            Some(known) => format!("（是否想写 `{known}`？）"),
+            None => String::new(),
+        };
         format!(
-            "--metric {}：{}；{heading}：{fitting}",
+            "--metric {}：{}{suggestion}；{heading}：{fitting}",
             error.id,
             self.metric_why(error)
         )
