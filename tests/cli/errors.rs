@@ -533,6 +533,33 @@ fn missing_plan_file_suggests_init() {
 }
 
 #[test]
+fn a_missing_plan_spelt_like_a_command_suggests_the_command() {
+    let dir = folder(&[]);
+    for (typed, command) in [
+        ("reprot", "report"),
+        ("valdate", "validate"),
+        ("chrat", "chart"),
+    ] {
+        let stderr = refused(dir.path(), &[typed]);
+        assert_messages(
+            &stderr,
+            &[&[
+                &format!("cannot read plan file {typed}: "),
+                &format!("; did you mean the command `{command}`?"),
+            ]],
+        );
+    }
+    let zh = refused(dir.path(), &["reprot", "--lang", "zh"]);
+    assert!(zh.contains("；是否想用命令 `report`？"), "{zh}");
+    // A name far from every command, or a file's, is just missing.
+    for typed in ["plans", "report.toml"] {
+        let stderr = refused(dir.path(), &[typed]);
+        assert!(stderr.contains("`dabiao init`"), "{stderr}");
+        assert!(!stderr.contains("the command"), "{stderr}");
+    }
+}
+
+#[test]
 fn plan_path_that_is_a_folder_is_refused() {
     let dir = folder(&[]);
     fs::create_dir(dir.path().join("plans")).expect("create a folder");
