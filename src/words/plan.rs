@@ -132,20 +132,9 @@ mod tests {
         plan_error_lines(error, lang).collect()
     }
 
-    fn problem(fault: Fault) -> Problem {
-        Problem {
-            location: None,
-            column: None,
-            scenario: None,
-            metric: None,
-            field: None,
-            fault,
-        }
-    }
-
     #[test]
     fn a_line_names_place_subject_and_fault_in_either_language() {
-        let mut growth = problem(Fault::RateTooLarge {
+        let mut growth = Problem::new(Fault::RateTooLarge {
             x: "16".into(),
             percent: "1600".into(),
             fraction: "0.16".into(),
@@ -153,14 +142,14 @@ mod tests {
         growth.location = Some(Location::Line(12));
         growth.metric = Some("gdp".into());
         growth.field = Some("growth".into());
-        let mut set = problem(Fault::NotANumber {
+        let mut set = Problem::new(Fault::NotANumber {
             found: Found::Text("x".into()),
         });
         set.location = Some(Location::Argument("--set gdp.baseline=x".into()));
         set.scenario = Some("slow".into());
         set.metric = Some("gdp".into());
         set.field = Some("baseline".into());
-        let mut syntax = problem(Fault::Syntax {
+        let mut syntax = Problem::new(Fault::Syntax {
             table: None,
             header: false,
             message: "unclosed table, expected `]`".into(),
@@ -170,7 +159,7 @@ mod tests {
         });
         syntax.location = Some(Location::Line(3));
         syntax.column = Some(7);
-        let mut cell = problem(in_year(2017, Fault::CellNotANumber { text: "abc".into() }));
+        let mut cell = Problem::new(in_year(2017, Fault::CellNotANumber { text: "abc".into() }));
         cell.location = Some(Location::Cell {
             file: "a.xlsx".into(),
             sheet: "逐年".into(),
@@ -210,7 +199,7 @@ mod tests {
 
     #[test]
     fn what_a_file_says_is_shown_escaped() {
-        let mut named = problem(Fault::ReservedScenario {
+        let mut named = Problem::new(Fault::ReservedScenario {
             name: "a\u{1b}]0;x\u{7}".into(),
         });
         named.scenario = Some("s\rt".into());
