@@ -563,8 +563,11 @@ fn a_missing_plan_spelt_like_a_command_suggests_the_command() {
 fn plan_path_that_is_a_folder_is_refused() {
     let dir = folder(&[]);
     fs::create_dir(dir.path().join("plans")).expect("create a folder");
-    let stderr = refused(dir.path(), &["validate", "plans"]);
+    let stderr = refused(dir.path(), &["explain", "plans"]);
     assert_messages(&stderr, &[&["cannot read plan file plans"]]);
+    // validate, as report, reads a folder's plans.
+    let stderr = refused(dir.path(), &["validate", "plans"]);
+    assert_messages(&stderr, &[&["folder plans holds no plan"]]);
 }
 
 #[test]
