@@ -1,6 +1,6 @@
-//! The plans of `report`, `review` and `validate`: one file, several, or folders of
-//! them; the checks across them (a name twice, a folder without plans);
-//! and each plan read, checked and reported on its own, in parallel.
+//! The plans of `report`, `review` and `validate`: one file, several, or
+//! folders of them; the checks across them (a name twice, a folder without
+//! plans); and each plan read, checked and reported on its own, in parallel.
 //!
 //! A folder gives every `*.toml` file directly in it, sorted by name, not
 //! those of its subfolders: a province keeps one folder per level (zones,
@@ -32,7 +32,8 @@ use crate::plan::PlanError;
 use crate::report::plans::PlanReport;
 use crate::{Keep, Loaded, ProjectedScenario};
 
-/// The plans of `report`, `review` and `validate`, and what the command line changes in them.
+/// The plans of `report`, `review` and `validate`, and what the command
+/// line changes in them.
 #[derive(Args, Debug)]
 pub(super) struct PlanSetArgs {
     /// Plan files to read, or folders of them (every *.toml directly in a folder, by name); `-` reads standard input.
