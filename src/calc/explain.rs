@@ -164,18 +164,22 @@ pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
         if let Some(level) = metric.level_goal {
             findings.extend(level_finding(plan, projection, index, level));
         }
-        if let Some(goal) = metric.change_goal
-            && goal.comparison == Comparison::AtLeast
-            && goal.value < 0.0
-        {
-            findings.push(Finding::FallAtMost(FallAtMost {
-                metric: index,
-                change: goal.value,
-            }));
-        }
+        findings.extend(fall_at_most(plan, index).map(Finding::FallAtMost));
         findings.extend(trend_differs(plan, projection, index));
     }
     findings
+}
+
+/// Metric `index`'s change goal when it asks for at least a fall, which
+/// reads a smaller fall, or a rise, as reached: the classic slip of writing
+/// 下降13.5%以上 as `change_target = -0.135`. `explain` notes it, and
+/// `validate` warns of it.
+pub fn fall_at_most(plan: &Plan, index: usize) -> Option<FallAtMost> {
+    let goal = plan.metrics.get(index)?.change_goal?;
+    (goal.comparison == Comparison::AtLeast && goal.value < 0.0).then_some(FallAtMost {
+        metric: index,
+        change: goal.value,
+    })
 }
 
 /// The note on a compound metric whose plan path grows more than

@@ -91,7 +91,12 @@ fn read_bytes(path: &Path, name: &str, input: Input) -> Result<Vec<u8>> {
         bytes = std::fs::read(path).map_err(|error| {
             let why = match (path.is_dir(), path.exists()) {
                 (true, _) => Some(Unreadable::Folder),
-                (false, false) => Some(Unreadable::Missing),
+                (false, false) => Some(match input {
+                    Input::Plan => {
+                        command_like(path).map_or(Unreadable::Missing, Unreadable::Command)
+                    }
+                    Input::Actuals => Unreadable::Missing,
+                }),
                 (false, true) => None,
             };
             Refusal::CannotRead {
@@ -103,6 +108,21 @@ fn read_bytes(path: &Path, name: &str, input: Input) -> Result<Vec<u8>> {
         })?;
     }
     Ok(bytes)
+}
+
+/// The command spelt like `path` (at most two edits apart), when `path` is
+/// a bare word: `dabiao reprot` reads a plan named `reprot`.
+fn command_like(path: &Path) -> Option<String> {
+    let word = path
+        .to_str()
+        .filter(|word| !word.contains(['/', '\\', '.']))?;
+    let cli = <super::Cli as clap::CommandFactory>::command();
+    cli.get_subcommands()
+        .map(|command| command.get_name())
+        .map(|name| (strsim::levenshtein(word, name), name))
+        .filter(|&(distance, _)| distance <= 2)
+        .min_by_key(|&(distance, _)| distance)
+        .map(|(_, name)| name.to_owned())
 }
 
 fn read_text(path: &Path, name: &str) -> Result<String> {

@@ -187,7 +187,7 @@ impl Refusal {
                 name,
                 error,
                 why,
-            } => words.cannot_read(*input, name, &words.io_error(error), *why),
+            } => words.cannot_read(*input, name, &words.io_error(error), why.clone()),
             Refusal::NotUtf8 { name, line } => words.not_utf8(name, *line),
             Refusal::CannotWrite { output, error } => {
                 let error = words.io_error(error);

@@ -68,15 +68,6 @@ impl PlanArgs {
         Inputs::refuse_overwriting(self, out)
     }
 
-    /// Reads and checks the plan with what the command line adds, keeping
-    /// the scenarios `keep` says.
-    pub(super) fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
-        let actuals = self
-            .changes
-            .read_actuals(std::slice::from_ref(&self.file))?;
-        self.changes.load_keeping(&self.file, &actuals, keep)
-    }
-
     /// Reads the plan and returns the chosen scenarios, in the order asked
     /// (`all`: the base plan, then the file's scenarios in file order).
     pub(super) fn load(&self) -> Result<Vec<ProjectedScenario>> {

@@ -1,13 +1,14 @@
-//! The plans of `report` and `review`: one file, several, or folders of
-//! them; the checks across them (a name twice, a folder without plans);
-//! and each plan read, checked and reported on its own, in parallel.
+//! The plans of `report`, `review` and `validate`: one file, several, or
+//! folders of them; the checks across them (a name twice, a folder without
+//! plans); and each plan read, checked and reported on its own, in parallel.
 //!
 //! A folder gives every `*.toml` file directly in it, sorted by name, not
 //! those of its subfolders: a province keeps one folder per level (zones,
 //! counties), and a folder of drafts below one should not join it.
 //! Plans keep the order given, a folder's in its place, whatever the
 //! number of threads. Each plan is named by its file's stem (`高新区` for
-//! `zones/高新区.toml`), so two plans of one name are refused.
+//! `zones/高新区.toml`), so two plans of one name are refused, and one file
+//! given twice, however its path is spelt, is refused as such.
 //!
 //! What the command line changes applies to every plan: `--scenario` and
 //! `--set` try one assumption on all of them, and a plan without that
@@ -25,12 +26,14 @@ use rayon::prelude::*;
 
 use super::input;
 use super::messages::Refusal;
+use super::output;
 use super::plan_args::{Actuals, Changes, Inputs};
-use crate::ProjectedScenario;
 use crate::plan::PlanError;
 use crate::report::plans::PlanReport;
+use crate::{Keep, Loaded, ProjectedScenario};
 
-/// The plans of `report` and `review`, and what the command line changes in them.
+/// The plans of `report`, `review` and `validate`, and what the command
+/// line changes in them.
 #[derive(Args, Debug)]
 pub(super) struct PlanSetArgs {
     /// Plan files to read, or folders of them (every *.toml directly in a folder, by name); `-` reads standard input.
@@ -125,7 +128,9 @@ impl PlanSetArgs {
         for (at, file) in files.iter().enumerate() {
             if let Some(other) = files[..at].iter().find(|f| f.name == file.name) {
                 let second = input::display_name(&file.path);
-                if other.path == file.path {
+                // `a.toml` and `./a.toml`, or a link to it, are one file
+                // under two spellings: the same plan, not two of one name.
+                if other.path == file.path || output::is_same_file(&other.path, &file.path) {
                     return Err(Refusal::GivenTwice { plan: second }.into());
                 }
                 return Err(Refusal::OneName {
@@ -147,6 +152,15 @@ impl PlanSetArgs {
         self.changes.load(path, &actuals)
     }
 
+    /// The plan alone, with any `--actuals`, checked and keeping the
+    /// scenarios `keep` says (`validate`).
+    pub(super) fn load_one_keeping(&self, path: &Path, keep: Keep) -> Result<Loaded> {
+        let actuals = self
+            .changes
+            .read_actuals(std::slice::from_ref(&path.to_path_buf()))?;
+        self.changes.load_keeping(path, &actuals, keep)
+    }
+
     /// Reads, checks and reports each of `files` on its own, in parallel:
     /// `report` makes a plan's reports from its chosen scenarios. Refused,
     /// with every plan's problems, when a plan is invalid, unless
@@ -158,34 +172,57 @@ impl PlanSetArgs {
     ) -> Result<Reported<T>> {
         // `plans` refuses --actuals with several plans: each reads its own.
         let none = Actuals::default();
-        let results: Vec<Result<PlanReport<T>>> = files
-            .par_iter()
-            .map(|file| {
-                let reports = self
-                    .changes
-                    .load(&file.path, &none)
-                    .and_then(&report)
-                    .map_err(|error| named(error, &file.path))?;
-                Ok(PlanReport {
-                    name: file.name.clone(),
-                    reports,
-                })
+        let (reports, refused) = self.each(files, |file| {
+            let reports = self.changes.load(&file.path, &none).and_then(&report)?;
+            Ok(PlanReport {
+                name: file.name.clone(),
+                reports,
             })
+        })?;
+        Ok(Reported { reports, refused })
+    }
+
+    /// Reads and checks each of `files` on its own, in parallel, keeping
+    /// the scenarios `keep` says, and makes `work` of each plan's file and
+    /// what was loaded (`validate`), as [`Self::report_each`] does.
+    pub(super) fn load_each<R: Send>(
+        &self,
+        files: &[PlanFile],
+        keep: Keep,
+        work: impl Fn(&Path, Loaded) -> R + Sync,
+    ) -> Result<(Vec<R>, Refusals)> {
+        let none = Actuals::default();
+        self.each(files, |file| {
+            let loaded = self.changes.load_keeping(&file.path, &none, keep)?;
+            Ok(work(&file.path, loaded))
+        })
+    }
+
+    /// `work` done on each of `files`, in parallel, and the refusals, each
+    /// naming its plan, in the order of the files. Refused, with every
+    /// plan's refusal, when a plan is, unless `--keep-going` asks for the
+    /// others' results.
+    fn each<R: Send>(
+        &self,
+        files: &[PlanFile],
+        work: impl Fn(&PlanFile) -> Result<R> + Sync,
+    ) -> Result<(Vec<R>, Refusals)> {
+        let results: Vec<Result<R>> = files
+            .par_iter()
+            .map(|file| work(file).map_err(|error| named(error, &file.path)))
             .collect();
-        let mut reported = Reported {
-            reports: Vec::with_capacity(results.len()),
-            refused: Refusals::default(),
-        };
+        let mut done = Vec::with_capacity(results.len());
+        let mut refused = Refusals::default();
         for result in results {
             match result {
-                Ok(plan) => reported.reports.push(plan),
-                Err(error) => reported.refused.0.push(error),
+                Ok(result) => done.push(result),
+                Err(error) => refused.0.push(error),
             }
         }
-        if reported.reports.is_empty() || (!self.keep_going && !reported.refused.0.is_empty()) {
-            return Err(reported.refused.into());
+        if done.is_empty() || (!self.keep_going && !refused.0.is_empty()) {
+            return Err(refused.into());
         }
-        Ok(reported)
+        Ok((done, refused))
     }
 }
 

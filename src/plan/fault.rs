@@ -41,9 +41,11 @@ pub(crate) enum Fault {
     NotFinite {
         value: String,
     },
-    /// A number in quotes.
+    /// A number in quotes; `ascii`, when it was written in full-width
+    /// digits, as it is to be written.
     QuotedNumber {
         text: String,
+        ascii: Option<String>,
     },
     NotANumber {
         found: Found,
@@ -365,12 +367,17 @@ pub(crate) enum Fault {
 
     // TOML syntax.
     /// The TOML reader's own `message`, with the table it is in (its
-    /// header as echoed), a hint for an unquoted key of other characters
-    /// than ASCII, and the line echoed with a caret under the column.
+    /// header as echoed) or, with `header`, in a table's header itself;
+    /// for an unquoted key of other characters than ASCII, the line as it
+    /// would be with its keys `quoted`; the first full-width character of
+    /// the line and its ASCII form; and the line echoed with a caret under
+    /// the column.
     Syntax {
         table: Option<String>,
+        header: bool,
         message: String,
-        quote_key: bool,
+        quoted: Option<String>,
+        full_width: Option<(char, char)>,
         echo: Option<String>,
     },
     KeyTooDeep {

@@ -5,11 +5,37 @@
 //! must be for a metric in %. A figure of a wide row for the base year that
 //! repeats the baseline as far as it is written, as the first year column
 //! of a sheet dabiao wrote does, is no actual figure and is passed over. This is the one look-up of metrics
-//! for the figures of every actuals file, built once per plan.
+//! for the figures of every actuals file, built once per plan; the run's
+//! `--metric` finds its metric by the same rule ([`Plan::metric_named`]).
 
 use std::collections::{HashMap, HashSet};
 
-use super::{ActualRecord, Fault, Known, Location, Metric, Model, in_year};
+use super::{ActualRecord, Fault, Known, Location, Metric, Model, Plan, in_year};
+
+/// The metric named: the one of that id, else the one metric of that name;
+/// refused with the metrics of that name when there is none or several.
+fn by_id_or_name(by_id: Option<usize>, by_name: &[usize]) -> Result<usize, &[usize]> {
+    match (by_id, by_name) {
+        (Some(index), _) | (None, &[index]) => Ok(index),
+        (None, several) => Err(several),
+    }
+}
+
+impl Plan {
+    /// The position in `metrics` of the metric `named` by its id, or by a
+    /// name no other metric has, as an actuals file names it: the run
+    /// names a metric as the plan's people do.
+    pub(crate) fn metric_named(&self, named: &str) -> Option<usize> {
+        let by_id = self.metric_index(named);
+        let by_name: Vec<usize> = match by_id {
+            Some(_) => Vec::new(),
+            None => (0..self.metrics.len())
+                .filter(|&i| self.metrics[i].name == named)
+                .collect(),
+        };
+        by_id_or_name(by_id, &by_name).ok()
+    }
+}
 
 /// The plan's metrics by id and by name, found in constant time however
 /// many there are: files can hold 100,000 rows against 100,000 metrics.
@@ -63,12 +89,10 @@ impl<'m> FigureMetrics<'m> {
     /// The metric `record` is for, by id, else by a name no other metric has.
     pub(crate) fn find(&mut self, record: &ActualRecord) -> Found {
         let named = record.metric.as_str();
-        let index = match (
-            self.ids.get(named),
-            self.names.get(named).map(Vec::as_slice),
-        ) {
-            (Some(&index), _) | (None, Some(&[index])) => index,
-            (None, found) => {
+        let by_name = self.names.get(named).map_or(&[][..], Vec::as_slice);
+        let index = match by_id_or_name(self.ids.get(named).copied(), by_name) {
+            Ok(index) => index,
+            Err(found) => {
                 let at = record
                     .metric_at
                     .clone()
@@ -77,13 +101,7 @@ impl<'m> FigureMetrics<'m> {
                     return Found::Again;
                 }
                 let fault = match found {
-                    Some(several) => Fault::SeveralNamed {
-                        ids: several
-                            .iter()
-                            .map(|&i| self.metrics[i].id.clone())
-                            .collect(),
-                    },
-                    None => {
+                    [] => {
                         let metrics = self.metrics;
                         let known = self.known.get_or_insert_with(|| {
                             let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
@@ -99,6 +117,12 @@ impl<'m> FigureMetrics<'m> {
                             Some(_) => unknown,
                         }
                     }
+                    several => Fault::SeveralNamed {
+                        ids: several
+                            .iter()
+                            .map(|&i| self.metrics[i].id.clone())
+                            .collect(),
+                    },
                 };
                 return Found::Refused { at, fault };
             }

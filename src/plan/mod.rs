@@ -24,6 +24,7 @@ mod lines;
 mod parse;
 mod rate;
 mod sheet;
+mod width;
 mod workbook;
 
 pub(crate) use actuals::read_actuals_csv;

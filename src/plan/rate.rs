@@ -4,8 +4,10 @@
 //! 1600 % a year), so any bare number of magnitude 1 or more is refused with
 //! the two spellings that were probably meant. Percent strings are converted
 //! by shifting the decimal point in the text, not by dividing by 100, so that
-//! `"1.1%"` is exactly the same double as `0.011`.
+//! `"1.1%"` is exactly the same double as `0.011`. Full-width digits and
+//! signs (`"６％"`, `"－３．５％"`) are read as their ASCII forms.
 
+use super::width::narrow_number;
 use super::{Fault, Kind, Problem};
 
 /// A rate written as a TOML number or percent string, as a fraction.
@@ -52,15 +54,16 @@ fn change_from_number(x: f64) -> Result<f64, Fault> {
 /// A percent string read in percent: `"3%"` is 3, a share's value in its
 /// own unit; `None` for text without a percent sign.
 pub(super) fn parse_percent_points(text: &str) -> Option<Result<f64, Fault>> {
-    let trimmed = text.trim_end();
-    (trimmed.ends_with('%') || trimmed.ends_with('％'))
+    narrow_number(text)
+        .trim_end()
+        .ends_with('%')
         .then(|| rate_from_percent_text(text).map(times_hundred))
 }
 
 /// A rate typed on the command line: `0.16`, `"16%"` or `-3%`; refused
 /// with the problem, which the words say.
 pub fn parse_rate_argument(text: &str) -> Result<f64, Box<Problem>> {
-    match text.trim().parse::<f64>() {
+    match narrow_number(text).trim().parse::<f64>() {
         Ok(x) => rate_from_number(x),
         Err(_) => rate_from_percent_text(text),
     }
@@ -82,13 +85,8 @@ fn rate_from_number(x: f64) -> Result<f64, Fault> {
 }
 
 fn rate_from_percent_text(text: &str) -> Result<f64, Fault> {
-    // The full-width ％ of Chinese input methods means the same.
-    let trimmed = text.trim();
-    let Some(number) = trimmed
-        .strip_suffix('%')
-        .or_else(|| trimmed.strip_suffix('％'))
-        .map(str::trim_end)
-    else {
+    let narrow = narrow_number(text);
+    let Some(number) = narrow.trim().strip_suffix('%').map(str::trim_end) else {
         return Err(Fault::NoPercentSign {
             text: text.to_owned(),
         });
@@ -132,6 +130,8 @@ mod tests {
         assert_eq!(parse_rate(&Value::String("+2%".into())), Ok(0.02));
         assert_eq!(parse_rate(&Value::String("250%".into())), Ok(2.5));
         assert_eq!(parse_rate(&Value::String("16％".into())), Ok(0.16));
+        assert_eq!(parse_rate(&Value::String("６％".into())), Ok(0.06));
+        assert_eq!(parse_rate(&Value::String("－３．５ ％".into())), Ok(-0.035));
         assert_eq!(parse_rate(&Value::Integer(0)), Ok(0.0));
     }
 
@@ -165,6 +165,7 @@ mod tests {
     fn percent_points_are_the_number_before_the_sign() {
         assert_eq!(parse_percent_points("3%"), Some(Ok(3.0)));
         assert_eq!(parse_percent_points("2.45 ％"), Some(Ok(2.45)));
+        assert_eq!(parse_percent_points("２．４５％"), Some(Ok(2.45)));
         assert_eq!(parse_percent_points("3"), None);
         assert!(matches!(parse_percent_points("x%"), Some(Err(_))));
     }
@@ -173,6 +174,8 @@ mod tests {
     fn command_line_rates() {
         assert_eq!(parse_rate_argument("-5%"), Ok(-0.05));
         assert_eq!(parse_rate_argument("0.01"), Ok(0.01));
+        assert_eq!(parse_rate_argument("１８％"), Ok(0.18));
+        assert_eq!(parse_rate_argument("０．０１"), Ok(0.01));
         assert!(
             parse_rate_argument("5")
                 .unwrap_err()
@@ -184,7 +187,17 @@ mod tests {
 
     #[test]
     fn malformed_rates_are_refused() {
-        for bad in ["16", "%", "abc%", "1e3%", "inf%", "1.2.3%", "--3%", "3-%"] {
+        for bad in [
+            "16",
+            "%",
+            "abc%",
+            "1e3%",
+            "inf%",
+            "1.2.3%",
+            "--3%",
+            "3-%",
+            "１，５％",
+        ] {
             assert!(
                 parse_rate(&Value::String(bad.into())).is_err(),
                 "{bad} should be refused"

@@ -11,7 +11,7 @@ use super::document::{
 use super::json::{self as json_text, Json};
 use super::number::{Precision, nonzero_decimals, number, percent, percent_shortest};
 use super::records::{Field, Records};
-use super::{Layout, Misfit, Nothing, Render, Sheet, TextOptions};
+use super::{Lang, Layout, Misfit, Nothing, Render, Sheet, TextOptions};
 use crate::report::explain::ExplainReport;
 use crate::report::{Comparison, Finding, Goal, MetricLabel, ReportHeader, estimator_name};
 use crate::words::{
@@ -97,6 +97,16 @@ impl Render for [ExplainReport] {
         root.push(("findings", findings));
         Json::Object(root)
     }
+}
+
+/// A change goal of at least a fall (`change`, negative) of the metric
+/// `name`, said in `lang`: `explain`'s finding, and `validate`'s warning.
+pub fn fall_at_most(name: &str, change: f64, lang: Lang) -> String {
+    lang.words().fall_at_most(&FallAtMost {
+        name: name.to_owned(),
+        change: percent_shortest(change),
+        fall: percent_shortest(-change),
+    })
 }
 
 /// Writes a finding's numbers the way its sentence shows them, then says it
@@ -199,11 +209,7 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                 }
             }
         }
-        Finding::FallAtMost(f) => words.fall_at_most(&FallAtMost {
-            name: label(f.metric).name.clone(),
-            change: percent_shortest(f.change),
-            fall: percent_shortest(-f.change),
-        }),
+        Finding::FallAtMost(f) => fall_at_most(&label(f.metric).name, f.change, options.lang),
         Finding::ShareNeeds(f) => {
             let MetricLabel { name, unit, .. } = label(f.metric);
             words.share_needs(&ShareNeeds {

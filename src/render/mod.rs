@@ -48,6 +48,7 @@ pub(crate) use crate::words::Words;
 use crate::words::cli::CliWords;
 pub use crate::words::{Lang, Sheet};
 use document::Document;
+pub use explain::fall_at_most;
 use json::Json;
 pub use number::Precision;
 use records::Records;

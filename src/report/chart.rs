@@ -79,14 +79,15 @@ impl Chart {
     pub fn build(scenarios: &[ProjectedScenario], ids: &[String]) -> Result<Chart, ChartError> {
         let first = scenarios.first().ok_or(ChartError::NothingToDraw)?;
         let plan = &first.scenario.plan;
-        for id in ids {
-            metric_index(plan, id, Need::LevelGoal)?;
-        }
+        let named = ids
+            .iter()
+            .map(|id| metric_index(plan, id, Need::LevelGoal))
+            .collect::<Result<Vec<usize>, _>>()?;
         let chosen: Vec<usize> = plan
             .metrics
             .iter()
             .enumerate()
-            .filter(|(_, m)| Need::LevelGoal.fits(m) && (ids.is_empty() || ids.contains(&m.id)))
+            .filter(|&(i, m)| Need::LevelGoal.fits(m) && (ids.is_empty() || named.contains(&i)))
             .map(|(i, _)| i)
             .collect();
         if chosen.is_empty() {

@@ -31,12 +31,15 @@ pub(crate) enum Input {
 }
 
 /// Why a file given to read cannot be, when the advice depends on it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Unreadable {
     /// The path is a folder.
     Folder,
     /// Nothing is at the path.
     Missing,
+    /// Nothing is at the path, a plan's, which is spelt like this command
+    /// (`reprot` for `report`): a command mistyped is read as a plan.
+    Command(String),
 }
 
 /// What an existing output path is, when it is not a regular file.

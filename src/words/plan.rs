@@ -151,8 +151,10 @@ mod tests {
         set.field = Some("baseline".into());
         let mut syntax = Problem::new(Fault::Syntax {
             table: None,
+            header: false,
             message: "unclosed table, expected `]`".into(),
-            quote_key: false,
+            quoted: None,
+            full_width: None,
             echo: None,
         });
         syntax.location = Some(Location::Line(3));
@@ -228,7 +230,10 @@ mod tests {
             (
                 Fault::InEntry {
                     entry: Entry::Year(2018),
-                    fault: Box::new(Fault::QuotedNumber { text: "5".into() }),
+                    fault: Box::new(Fault::QuotedNumber {
+                        text: "5".into(),
+                        ascii: None,
+                    }),
                 },
                 "entry for 2018: expected a number, found the string \"5\"; remove the quotes",
                 "对应 2018 年的一项：应为数值，读到的是字符串 \"5\"；请去掉引号",

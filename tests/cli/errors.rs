@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::Path;
 
-use crate::common::{Ran, SHIPPED, dabiao, folder, plan, refused, run};
+use crate::common::{Ran, SHIPPED, dabiao, folder, ok, plan, refused, run};
 
 /// Writes `plan` as bad.toml in a fresh folder, runs `dabiao args…` there
 /// and asserts a refusal. Returns standard error.
@@ -104,6 +104,78 @@ fn toml_syntax_error_names_line_and_column_and_shows_the_line() {
             "^",
         ]],
     );
+}
+
+#[test]
+fn full_width_characters_are_named_with_their_ascii_form() {
+    for (value, wide, ascii) in [
+        ("５０００", '５', '5'),
+        ("5000，", '，', ','),
+        ("5000。", '。', '.'),
+    ] {
+        rejects(
+            &plan(&format!(
+                "[metrics.gdp]\nbaseline = {value}  # 亿元，\ngrowth = 0.1\n"
+            )),
+            &[&[
+                "bad.toml:6:",
+                "in [metrics.gdp]: ",
+                &format!(
+                    "`{wide}` is a full-width character, which TOML does not read as \
+                     `{ascii}`: type `{ascii}`"
+                ),
+            ]],
+        );
+    }
+    rejects(
+        &plan("[metrics.gdp]\nbaseline = \"５０００\"\ngrowth = 0.1\n"),
+        &[&[
+            "bad.toml:6:",
+            "found the string \"５０００\" of full-width digits; write 5000, without quotes",
+        ]],
+    );
+}
+
+#[test]
+fn rates_and_numbers_in_full_width_digits_are_read() {
+    let text = plan(
+        "[metrics.gdp]\nname = \"地区生产总值\"\nbaseline = 100\ngrowth = \"６％\"\n\
+         rate_target = { at_least = \"５．５％\" }\n",
+    );
+    let dir = folder(&[("t.toml", text.as_bytes())]);
+    let base = ok(dir.path(), &["report", "t.toml", "-f", "csv"]);
+    let set = ok(
+        dir.path(),
+        &[
+            "report",
+            "t.toml",
+            "-f",
+            "csv",
+            "--set",
+            "gdp.growth=１８％",
+            "--set",
+            "gdp.baseline=２００",
+        ],
+    );
+    let growth = ok(
+        dir.path(),
+        &["report", "t.toml", "-f", "csv", "--set", "gdp.growth=0.06"],
+    );
+    assert_eq!(base, growth, "６％ is 6%");
+    let plain = ok(
+        dir.path(),
+        &[
+            "report",
+            "t.toml",
+            "-f",
+            "csv",
+            "--set",
+            "gdp.growth=18%",
+            "--set",
+            "gdp.baseline=200",
+        ],
+    );
+    assert_eq!(set, plain, "１８％ is 18% and ２００ is 200");
 }
 
 // 2. Unknown names
@@ -461,11 +533,41 @@ fn missing_plan_file_suggests_init() {
 }
 
 #[test]
+fn a_missing_plan_spelt_like_a_command_suggests_the_command() {
+    let dir = folder(&[]);
+    for (typed, command) in [
+        ("reprot", "report"),
+        ("valdate", "validate"),
+        ("chrat", "chart"),
+    ] {
+        let stderr = refused(dir.path(), &[typed]);
+        assert_messages(
+            &stderr,
+            &[&[
+                &format!("cannot read plan file {typed}: "),
+                &format!("; did you mean the command `{command}`?"),
+            ]],
+        );
+    }
+    let zh = refused(dir.path(), &["reprot", "--lang", "zh"]);
+    assert!(zh.contains("；是否想用命令 `report`？"), "{zh}");
+    // A name far from every command, or a file's, is just missing.
+    for typed in ["plans", "report.toml"] {
+        let stderr = refused(dir.path(), &[typed]);
+        assert!(stderr.contains("`dabiao init`"), "{stderr}");
+        assert!(!stderr.contains("the command"), "{stderr}");
+    }
+}
+
+#[test]
 fn plan_path_that_is_a_folder_is_refused() {
     let dir = folder(&[]);
     fs::create_dir(dir.path().join("plans")).expect("create a folder");
-    let stderr = refused(dir.path(), &["validate", "plans"]);
+    let stderr = refused(dir.path(), &["explain", "plans"]);
     assert_messages(&stderr, &[&["cannot read plan file plans"]]);
+    // validate, as report, reads a folder's plans.
+    let stderr = refused(dir.path(), &["validate", "plans"]);
+    assert_messages(&stderr, &[&["folder plans holds no plan"]]);
 }
 
 #[test]
@@ -843,9 +945,31 @@ fn rate_goal_needs_a_path_between_positive_values() {
 
 #[test]
 fn non_ascii_keys_are_told_to_be_quoted() {
+    // The header is at fault, not the table above it, and the fix shown is
+    // the plan's own line, quoted.
     rejects(
         &plan("[metrics.服务业]\nbaseline = 1\ngrowth = 0.1\n"),
-        &[&["bad.toml:5:", "must be quoted", "[metrics.\"服务业投资\"]"]],
+        &[&[
+            "bad.toml:5:10: in a table's header: invalid unquoted key",
+            "must be quoted: [metrics.\"服务业\"]\n",
+        ]],
+    );
+    rejects(
+        &plan(
+            "[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n\
+             [scenarios.节能]  # 节能情景\n",
+        ),
+        &[&[
+            "bad.toml:8:12: in a table's header: invalid unquoted key",
+            "must be quoted: [scenarios.\"节能\"]\n",
+        ]],
+    );
+    rejects(
+        &plan("[metrics.gdp]\nbaseline = 1\n增长 = 0.1\n"),
+        &[&[
+            "bad.toml:7:1: in [metrics.gdp]: invalid unquoted key",
+            "must be quoted: \"增长\" = 0.1\n",
+        ]],
     );
 }
 

@@ -408,6 +408,25 @@ fn rows_of_an_actuals_csv_and_cells_of_a_workbook() {
 }
 
 #[test]
+fn a_full_width_character_is_named_in_chinese() {
+    says(
+        &zh(&plan("[metrics.gdp]\nbaseline = ５０００\n"), &[], &[]),
+        &[&[
+            "bad.toml:6:12: ",
+            "；该行含全角字符 `５`，TOML 不把它当作 `5`：请改为半角 `5`",
+        ]],
+    );
+    says(
+        &zh(
+            &plan("[metrics.gdp]\nbaseline = \"５０００\"\ngrowth = 0.1\n"),
+            &[],
+            &[],
+        ),
+        &[&["读到的是全角数字的字符串 \"５０００\"；请写作 5000，不加引号"]],
+    );
+}
+
+#[test]
 fn a_toml_syntax_error_is_framed_in_chinese() {
     says(
         &zh(&plan("[metrics.gdp]\ngrowth = 16%\n"), &[], &[]),
@@ -428,8 +447,8 @@ fn a_toml_syntax_error_is_framed_in_chinese() {
         ),
         &[&[
             "bad.toml:5:",
-            "TOML 解析错误（在 [plan] 中）：",
-            "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号，如 [metrics.\"服务业投资\"]",
+            "TOML 解析错误（在表头中）：",
+            "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号：[metrics.\"服务业\"]",
             " 5 | [metrics.服务业]",
         ]],
     );

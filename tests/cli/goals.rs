@@ -424,3 +424,37 @@ fn explain_in_chinese_words_a_ceiling_once_and_in_its_unit() {
         "{zh}"
     );
 }
+
+#[test]
+fn validate_warns_of_a_fall_written_as_at_least_and_still_passes() {
+    let goal = |change: &str| {
+        plan(&format!(
+            "[metrics.energy]\nname = \"单位GDP能耗\"\nunit = \"吨\"\nbaseline = 0.5\n\
+             growth = \"-3%\"\nchange_target = {change}\n"
+        ))
+    };
+    let dir = folder(&[
+        ("at_least.toml", goal("-0.135").as_bytes()),
+        ("at_most.toml", goal("{ at_most = \"-13.5%\" }").as_bytes()),
+    ]);
+    let english = run(dir.path(), &["validate", "at_least.toml"]);
+    assert_eq!(english.code, 0, "{}", english.stderr);
+    assert!(english.stdout.starts_with("at_least.toml: valid plan"));
+    assert_eq!(
+        english.stderr,
+        "warning: 单位GDP能耗: change_target = -13.5% asks for a change of at least -13.5%, a \
+         fall of at most 13.5%: falling less, or rising, meets it too. If the plan asks for a \
+         fall of at least 13.5% (下降13.5%以上), write change_target = { at_most = \"-13.5%\" }.\n"
+    );
+    let chinese = run(dir.path(), &["validate", "at_least.toml", "--lang", "zh"]);
+    assert_eq!(chinese.code, 0, "{}", chinese.stderr);
+    assert!(
+        chinese
+            .stderr
+            .starts_with("警告：单位GDP能耗：change_target = -13.5% 要求变化不低于-13.5%"),
+        "{}",
+        chinese.stderr
+    );
+    let meant = run(dir.path(), &["validate", "at_most.toml"]);
+    assert_eq!((meant.code, meant.stderr.as_str()), (0, ""));
+}

@@ -451,6 +451,14 @@ fn folders_without_plans_clashing_names_and_misfits_are_refused() {
     );
     let twice = refused(path, &["a.toml", "a.toml"]);
     assert!(twice.contains("a.toml is given twice"), "{twice}");
+    // One file under two spellings is still one file.
+    for spelling in ["./a.toml", "other/../a.toml"] {
+        let twice = refused(path, &["a.toml", spelling]);
+        assert!(
+            twice.contains(&format!("{spelling} is given twice")),
+            "{twice}"
+        );
+    }
     let one = refused(path, &["a.toml", "--by-status"]);
     assert!(
         one.contains("--by-status counts how many plans reach each goal"),
@@ -467,4 +475,45 @@ fn folders_without_plans_clashing_names_and_misfits_are_refused() {
         both.contains("--actuals reads one plan's figures, but 2 plans"),
         "{both}"
     );
+}
+
+#[test]
+fn validate_checks_several_plans_and_folders_one_line_each() {
+    let fall = plan(
+        "[metrics.e]\nname = \"能耗\"\nbaseline = 1\ngrowth = \"-3%\"\nchange_target = -0.135\n",
+    );
+    let dir = folder(&[
+        ("a.toml", zone(100, 150).as_bytes()),
+        ("e.toml", fall.as_bytes()),
+    ]);
+    fs::create_dir(dir.path().join("zones")).expect("a folder");
+    fs::write(dir.path().join("zones/b.toml"), zone(90, 150)).expect("a plan");
+    let ran = run(dir.path(), &["validate", "zones", "a.toml", "e.toml"]);
+    assert_eq!(ran.code, 0, "{}", ran.stderr);
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", ran.stdout);
+    for (line, name) in lines.iter().zip(["zones/b.toml", "a.toml", "e.toml"]) {
+        assert!(
+            line.starts_with(&format!("{name}: valid plan: 1 metric")),
+            "{line}"
+        );
+    }
+    assert!(
+        ran.stderr
+            .starts_with("warning: e.toml: 能耗: change_target = -13.5%"),
+        "{}",
+        ran.stderr
+    );
+    // One invalid plan refuses the run, unless --keep-going asks for the others.
+    fs::write(
+        dir.path().join("zones/c.toml"),
+        plan("[metrics.m]\nbaseline = 1\n"),
+    )
+    .expect("a plan");
+    let stderr = refused(dir.path(), &["validate", "zones", "a.toml"]);
+    assert!(stderr.starts_with("error: zones/c.toml:5:"), "{stderr}");
+    let ran = run(dir.path(), &["validate", "zones", "a.toml", "--keep-going"]);
+    assert_eq!(ran.code, 2);
+    assert_eq!(ran.stdout.lines().count(), 2, "{}", ran.stdout);
+    assert!(ran.stderr.contains("zones/c.toml:5:"), "{}", ran.stderr);
 }

@@ -69,3 +69,48 @@ fn chart_lists_a_handful_of_metrics_with_a_level_goal() {
     assert!(ids.len() <= 12, "{ids:?}");
     assert_eq!(count, format!("({METRICS} in all)"));
 }
+
+#[test]
+fn a_misspelt_metric_is_suggested_and_a_name_is_taken_for_its_id() {
+    let dir = folder(&[("targets.toml", common::SHIPPED.as_bytes())]);
+    let slip = common::refused(
+        dir.path(),
+        &["sensitivity", "--metric", "service_investmnt"],
+    );
+    assert!(
+        slip.contains(
+            "--metric service_investmnt: no such metric (did you mean `service_investment`?); \
+             compound metrics: "
+        ),
+        "{slip}"
+    );
+    let zh = common::refused(
+        dir.path(),
+        &[
+            "chart",
+            "--metric",
+            "service_investmnt",
+            "-o",
+            "-",
+            "--lang",
+            "zh",
+        ],
+    );
+    assert!(
+        zh.contains("不是本规划的指标（是否想写 `service_investment`？）；"),
+        "{zh}"
+    );
+    let far = common::refused(dir.path(), &["sensitivity", "--metric", "population"]);
+    assert!(!far.contains("did you mean"), "{far}");
+    let by_id = common::ok(
+        dir.path(),
+        &["sensitivity", "--metric", "service_investment", "-f", "csv"],
+    );
+    let by_name = common::ok(
+        dir.path(),
+        &["sensitivity", "--metric", "服务业投资", "-f", "csv"],
+    );
+    assert_eq!(by_id, by_name);
+    let chart = |metric: &str| common::ok(dir.path(), &["chart", "--metric", metric, "-o", "-"]);
+    assert_eq!(chart("服务业投资"), chart("service_investment"));
+}

@@ -12,6 +12,7 @@ use toml::{Spanned, Value};
 use super::locate::Locator;
 use super::raw::{RawMetric, RawMetrics, RawScenario};
 use crate::plan::error::{Problems, Scoped};
+use crate::plan::width::narrow_number;
 use crate::plan::{Additions, Fault, Known, MetricKind};
 
 /// One field replaced by a scenario or by `--set`; the value's span says
@@ -72,12 +73,17 @@ fn split_set(argument: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// A `--set` value as TOML reads it (`450`, `[0.1, 0.2]`, `{ at_most = 5 }`),
-/// or as text when it is not TOML (`18%`).
+/// a number typed in full-width digits (`５０００`), or as text when it is
+/// not TOML (`18%`, read as a rate where one is wanted).
 fn set_value(text: &str) -> Value {
-    toml::from_str::<toml::Table>(&format!("value = {text}"))
-        .ok()
-        .filter(|table| table.len() == 1)
-        .and_then(|mut table| table.remove("value"))
+    let toml = |text: &str| {
+        toml::from_str::<toml::Table>(&format!("value = {text}"))
+            .ok()
+            .filter(|table| table.len() == 1)
+            .and_then(|mut table| table.remove("value"))
+    };
+    toml(text)
+        .or_else(|| toml(&narrow_number(text)).filter(|v| v.is_integer() || v.is_float()))
         .unwrap_or_else(|| Value::String(text.to_owned()))
 }
 
@@ -187,6 +193,9 @@ mod tests {
         };
         assert_eq!(goal.get("at_most"), Some(&Value::Integer(5)));
         assert_eq!(set_value("18%"), Value::String("18%".to_owned()));
+        assert_eq!(set_value("５０００"), Value::Integer(5000));
+        assert_eq!(set_value("－０．５"), Value::Float(-0.5));
+        assert_eq!(set_value("１８％"), Value::String("１８％".to_owned()));
         // A second key would be a second value: taken as text, not half-read.
         assert_eq!(
             set_value("1\nother = 2"),

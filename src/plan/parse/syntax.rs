@@ -5,6 +5,7 @@
 use unicode_width::UnicodeWidthChar;
 
 use crate::plan::lines::LineIndex;
+use crate::plan::width::ascii_form;
 use crate::plan::{Fault, Problem, escape_controls};
 
 /// The TOML reader's `error` as a problem: its own message, framed by the
@@ -25,19 +26,32 @@ pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
             }
             _ => Problem::new(Fault::Syntax {
                 table: None,
+                header: false,
                 message,
-                quote_key: false,
+                quoted: None,
+                full_width: None,
                 echo: None,
             }),
         };
     };
     let (line, column) = lines.line_and_column(span.start);
-    let enclosing_table = (1..=line).rev().find_map(|n| table_header(lines.line(n)));
     let source_line = lines.line(line);
+    // A mistake in a header is in no table yet: the one above it is not
+    // where to look.
+    let header = looks_like_header(source_line);
+    let enclosing_table = (!header)
+        .then(|| (1..=line).rev().find_map(|n| table_header(lines.line(n))))
+        .flatten();
     let fault = Fault::Syntax {
         table: enclosing_table.map(|table| echo(table, 1).0),
-        quote_key: message.contains("invalid unquoted key") && !source_line.is_ascii(),
+        header,
+        quoted: if message.contains("invalid unquoted key") {
+            with_keys_quoted(source_line)
+        } else {
+            None
+        },
         message,
+        full_width: full_width(source_line),
         // A mistake at the very end of the file has no line to show.
         echo: (!source_line.is_empty()).then(|| echoed(&lines, line, column)),
     };
@@ -150,18 +164,89 @@ fn table_header(line: &str) -> Option<&str> {
     key_like.then_some(code)
 }
 
-/// The line up to a `#` that is not inside quotes.
-fn without_comment(line: &str) -> &str {
-    let mut quote: Option<char> = None;
-    for (i, c) in line.char_indices() {
-        match (quote, c) {
-            (None, '#') => return &line[..i],
-            (None, '"' | '\'') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            _ => {}
+/// Whether `line` is a `[table]` or `[[array]]` header, well formed or
+/// not: brackets around what is neither a value nor a list.
+fn looks_like_header(line: &str) -> bool {
+    let code = without_comment(line).trim();
+    code.starts_with('[') && code.ends_with(']') && !code.contains(['=', ','])
+}
+
+/// `line`, without its comment, with every bare word of it that is no
+/// bare key (a word of characters other than A–Z, a–z, 0–9, `_` and `-`)
+/// in quotes: `[scenarios.节能]` as `[scenarios."节能"]`, `节能 = 1` as
+/// `"节能" = 1`. `None` when nothing is to be quoted, when a word holds a
+/// full-width character (its ASCII form is the fix, not quotes), or when
+/// the line is too long to show.
+fn with_keys_quoted(line: &str) -> Option<String> {
+    let code = without_comment(line).trim();
+    if code.chars().count() > ECHOED {
+        return None;
+    }
+    let mut fixed = String::with_capacity(code.len() + 8);
+    let mut word = String::new();
+    let flush = |word: &mut String, fixed: &mut String| -> Option<()> {
+        let bare = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+        if word.chars().all(bare) {
+            fixed.push_str(word);
+        } else if word.chars().any(|c| ascii_form(c).is_some()) {
+            return None;
+        } else {
+            fixed.push('"');
+            fixed.push_str(word);
+            fixed.push('"');
+        }
+        word.clear();
+        Some(())
+    };
+    for (_, c, quoted) in in_strings(code) {
+        if quoted || matches!(c, '.' | '=' | '[' | ']' | '{' | '}' | ',') || c.is_whitespace() {
+            flush(&mut word, &mut fixed)?;
+            fixed.push(c);
+        } else {
+            word.push(c);
         }
     }
-    line
+    flush(&mut word, &mut fixed)?;
+    (fixed != code).then(|| escape_controls(&fixed).into_owned())
+}
+
+/// The first character of `line`, outside its strings and comment, that
+/// is full-width or Chinese punctuation, and its ASCII form: TOML reads
+/// `５０００`, `5000，` or `“6%”` as none of what they look like.
+fn full_width(line: &str) -> Option<(char, char)> {
+    in_strings(without_comment(line))
+        .filter(|&(_, _, quoted)| !quoted)
+        .find_map(|(_, c, _)| Some((c, ascii_form(c)?)))
+}
+
+/// The line up to a `#` that is not inside quotes.
+fn without_comment(line: &str) -> &str {
+    in_strings(line)
+        .find(|&(_, c, quoted)| c == '#' && !quoted)
+        .map_or(line, |(at, ..)| &line[..at])
+}
+
+/// Each character of `line` with its byte offset, and whether it is part
+/// of a string, quotes included: a basic string (`"…"`) ends at a quote
+/// not escaped by `\`, a literal one (`'…'`) at the next quote.
+fn in_strings(line: &str) -> impl Iterator<Item = (usize, char, bool)> + '_ {
+    let mut quote: Option<char> = None;
+    let mut escaped = false;
+    line.char_indices().map(move |(at, c)| match quote {
+        Some(q) => {
+            if c == q && !escaped {
+                quote = None;
+            }
+            escaped = q == '"' && c == '\\' && !escaped;
+            (at, c, true)
+        }
+        None => {
+            if matches!(c, '"' | '\'') {
+                quote = Some(c);
+            }
+            (at, c, quote.is_some())
+        }
+    })
 }
 
 #[cfg(test)]
@@ -245,6 +330,55 @@ mod tests {
         }
         let numbers = format!("x = [{}]\n", vec!["1.5"; 100].join(", "));
         assert_eq!(deepest_key(&LineIndex::new(&numbers)), None);
+    }
+
+    #[test]
+    fn bare_words_of_other_characters_are_quoted_in_the_fix() {
+        for (line, fixed) in [
+            ("[scenarios.节能]", Some("[scenarios.\"节能\"]")),
+            ("[[区.节能]] # 注释", Some("[[\"区\".\"节能\"]]")),
+            (
+                "[metrics.\"服务业\".节能]",
+                Some("[metrics.\"服务业\".\"节能\"]"),
+            ),
+            ("节能 = 1", Some("\"节能\" = 1")),
+            ("a = { 节能 = 1.5 }", Some("a = { \"节能\" = 1.5 }")),
+            ("名 = \"a\\\"b\" # x", Some("\"名\" = \"a\\\"b\"")),
+            ("a = 1", None),
+            // The full-width `＝` is to be typed in ASCII, not quoted.
+            ("节能 ＝ 1", None),
+        ] {
+            assert_eq!(with_keys_quoted(line).as_deref(), fixed, "{line}");
+        }
+        assert_eq!(
+            with_keys_quoted(&format!("节能 = \"{}\"", "x".repeat(300))),
+            None
+        );
+    }
+
+    #[test]
+    fn full_width_characters_outside_strings_are_found() {
+        assert_eq!(full_width("baseline = ５０００"), Some(('５', '5')));
+        assert_eq!(full_width("baseline = 5000，# 亿元，"), Some(('，', ',')));
+        assert_eq!(full_width("growth = “6%”"), Some(('“', '"')));
+        assert_eq!(full_width("name = \"（一）\\\"，\" # ％"), None);
+        assert_eq!(full_width("节能 = 1"), None);
+    }
+
+    #[test]
+    fn a_mistake_in_a_header_is_in_no_table() {
+        let found = problem("[metrics.gdp]\nbaseline = 1\n[scenarios.节能]\n");
+        assert!(
+            found
+                .fault
+                .to_string()
+                .starts_with("in a table's header: invalid unquoted key"),
+            "{}",
+            found.fault
+        );
+        assert!(looks_like_header("  [[a.b]] # c"));
+        assert!(!looks_like_header("[1, 2]"));
+        assert!(!looks_like_header("a = [1]"));
     }
 
     #[test]

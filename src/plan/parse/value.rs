@@ -2,6 +2,7 @@
 
 use toml::Value;
 
+use crate::plan::width::narrow_number;
 use crate::plan::{Fault, Found};
 
 /// A finite number; a number in quotes is refused with the fix.
@@ -12,8 +13,18 @@ pub(super) fn number(value: &Value) -> Result<f64, Fault> {
         Value::Float(x) => Err(Fault::NotFinite {
             value: x.to_string(),
         }),
-        Value::String(s) if s.trim().parse::<f64>().is_ok_and(f64::is_finite) => {
-            Err(Fault::QuotedNumber { text: s.clone() })
+        Value::String(s) => {
+            let narrow = narrow_number(s);
+            let narrow = narrow.trim();
+            match narrow.parse::<f64>() {
+                Ok(x) if x.is_finite() => Err(Fault::QuotedNumber {
+                    text: s.clone(),
+                    ascii: (narrow != s.trim()).then(|| narrow.to_owned()),
+                }),
+                _ => Err(Fault::NotANumber {
+                    found: Found::of(value),
+                }),
+            }
         }
         other => Err(Fault::NotANumber {
             found: Found::of(other),
@@ -46,7 +57,15 @@ mod tests {
         assert_eq!(
             number(&Value::String(" 450 ".into())),
             Err(Fault::QuotedNumber {
-                text: " 450 ".into()
+                text: " 450 ".into(),
+                ascii: None,
+            })
+        );
+        assert_eq!(
+            number(&Value::String("５０００".into())),
+            Err(Fault::QuotedNumber {
+                text: "５０００".into(),
+                ascii: Some("5000".into()),
             })
         );
         assert_eq!(

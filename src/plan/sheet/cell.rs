@@ -4,6 +4,7 @@
 
 use super::Cell;
 use crate::plan::Fault;
+use crate::plan::width::narrow_number;
 
 /// A figure as read from its cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -20,7 +21,7 @@ pub(super) fn figure(cell: &Cell) -> Result<Option<Figure>, Fault> {
         Cell::Empty => return Ok(None),
         Cell::Number(x) => (*x, false),
         Cell::Text(text) => {
-            let plain: String = ascii(text)
+            let plain: String = narrow_number(text)
                 .chars()
                 .filter(|c| *c != ',' && !c.is_whitespace())
                 .collect();
@@ -52,7 +53,7 @@ pub(super) fn year_cell(cell: &Cell) -> Option<i32> {
     match cell {
         Cell::Number(x) if x.fract() == 0.0 && x.abs() < 1e9 => Some(*x as i32),
         Cell::Text(text) => {
-            let text = ascii(text);
+            let text = narrow_number(text);
             let text = text.trim();
             text.strip_suffix('年')
                 .unwrap_or(text)
@@ -68,23 +69,6 @@ pub(super) fn year_cell(cell: &Cell) -> Option<i32> {
 /// so that a label such as "1" or "12月" is not taken for one.
 pub(super) fn year_header(cell: &Cell) -> Option<i32> {
     year_cell(cell).filter(|year| (1000..=9999).contains(year))
-}
-
-/// Full-width digits, signs, point and comma, the Chinese comma and the
-/// ideographic space as their ASCII twins, as IMEs type them in Chinese.
-fn ascii(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            '．' => '.',
-            '，' | '、' => ',',
-            '－' | '−' => '-',
-            '＋' => '+',
-            '％' => '%',
-            '\u{3000}' => ' ',
-            other => other,
-        })
-        .collect()
 }
 
 #[cfg(test)]

@@ -60,15 +60,22 @@ impl CliWords for English {
         why: Option<Unreadable>,
     ) -> String {
         let hint = match (why, input) {
-            (Some(Unreadable::Folder), Input::Plan) => "; name a plan file, not a folder",
+            (Some(Unreadable::Command(command)), Input::Plan) => {
+                format!("; did you mean the command `{command}`?")
+            }
+            (Some(Unreadable::Folder), Input::Plan) => {
+                "; name a plan file, not a folder".to_owned()
+            }
             (Some(Unreadable::Folder), Input::Actuals) => {
-                "; name a CSV or .xlsx file, not a folder"
+                "; name a CSV or .xlsx file, not a folder".to_owned()
             }
             (Some(Unreadable::Missing), Input::Plan) => {
-                "; create one with `dabiao init`, or name another file"
+                "; create one with `dabiao init`, or name another file".to_owned()
             }
-            (Some(Unreadable::Missing), Input::Actuals) => "; check the path given to --actuals",
-            (None, _) => "",
+            (Some(Unreadable::Missing | Unreadable::Command(_)), Input::Actuals) => {
+                "; check the path given to --actuals".to_owned()
+            }
+            (None, _) => String::new(),
         };
         format!("cannot read {} {name}: {error}{hint}", file(input))
     }
@@ -273,8 +280,12 @@ impl CliWords for English {
             Need::LevelGoal => "metrics with a level goal",
             Need::Compound => "compound metrics",
         };
+        let suggestion = match &error.suggestion {
+            Some(known) => format!(" (did you mean `{known}`?)"),
+            None => String::new(),
+        };
         format!(
-            "--metric {}: {}; {heading}: {fitting}",
+            "--metric {}: {}{suggestion}; {heading}: {fitting}",
             error.id,
             self.metric_why(error)
         )

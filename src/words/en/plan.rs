@@ -112,9 +112,16 @@ impl PlanWords for English {
             Fault::NotFinite { value } => {
                 format!("{value} is not a finite number; give a real value")
             }
-            Fault::QuotedNumber { text } => {
+            Fault::QuotedNumber { text, ascii: None } => {
                 format!("expected a number, found the string \"{text}\"; remove the quotes")
             }
+            Fault::QuotedNumber {
+                text,
+                ascii: Some(ascii),
+            } => format!(
+                "expected a number, found the string \"{text}\" of full-width digits; write \
+                 {ascii}, without quotes"
+            ),
             Fault::NotANumber { found: f } => format!("expected a number, found {}", found(f)),
             Fault::NotARate { change, kind } => format!(
                 "expected {}, found {}",
@@ -581,19 +588,28 @@ impl PlanWords for English {
 
             Fault::Syntax {
                 table,
+                header,
                 message,
-                quote_key,
+                quoted,
+                full_width,
                 echo,
             } => {
-                let mut text = match table {
-                    Some(table) => format!("in {table}: {message}"),
-                    None => message.clone(),
+                let mut text = match (header, table) {
+                    (true, _) => format!("in a table's header: {message}"),
+                    (false, Some(table)) => format!("in {table}: {message}"),
+                    (false, None) => message.clone(),
                 };
-                if *quote_key {
-                    text.push_str(
-                        "; a key with characters other than A–Z, 0–9, _ and - must be quoted, \
-                         as in [metrics.\"服务业投资\"]",
-                    );
+                if let Some(quoted) = quoted {
+                    text.push_str(&format!(
+                        "; a key with characters other than A–Z, 0–9, _ and - must be quoted: \
+                         {quoted}"
+                    ));
+                }
+                if let Some((wide, ascii)) = full_width {
+                    text.push_str(&format!(
+                        "; `{wide}` is a full-width character, which TOML does not read as \
+                         `{ascii}`: type `{ascii}`"
+                    ));
                 }
                 if let Some(echo) = echo {
                     text.push('\n');

@@ -64,15 +64,20 @@ impl CliWords for Chinese {
         why: Option<Unreadable>,
     ) -> String {
         let hint = match (why, input) {
-            (Some(Unreadable::Folder), Input::Plan) => "；请指定规划文件，而不是文件夹",
+            (Some(Unreadable::Command(command)), Input::Plan) => {
+                format!("；是否想用命令 `{command}`？")
+            }
+            (Some(Unreadable::Folder), Input::Plan) => "；请指定规划文件，而不是文件夹".to_owned(),
             (Some(Unreadable::Folder), Input::Actuals) => {
-                "；请指定 CSV 或 .xlsx 文件，而不是文件夹"
+                "；请指定 CSV 或 .xlsx 文件，而不是文件夹".to_owned()
             }
             (Some(Unreadable::Missing), Input::Plan) => {
-                "；可用 `dabiao init` 新建一个，或指定其他文件"
+                "；可用 `dabiao init` 新建一个，或指定其他文件".to_owned()
             }
-            (Some(Unreadable::Missing), Input::Actuals) => "；请检查 --actuals 给出的路径",
-            (None, _) => "",
+            (Some(Unreadable::Missing | Unreadable::Command(_)), Input::Actuals) => {
+                "；请检查 --actuals 给出的路径".to_owned()
+            }
+            (None, _) => String::new(),
         };
         format!("无法读取{} {name}：{error}{hint}", file(input))
     }
@@ -265,8 +270,12 @@ impl CliWords for Chinese {
             Need::LevelGoal => "有水平目标的指标",
             Need::Compound => "复合增长指标",
         };
+        let suggestion = match &error.suggestion {
+            Some(known) => format!("（是否想写 `{known}`？）"),
+            None => String::new(),
+        };
         format!(
-            "--metric {}：{}；{heading}：{fitting}",
+            "--metric {}：{}{suggestion}；{heading}：{fitting}",
             error.id,
             self.metric_why(error)
         )

@@ -110,9 +110,13 @@ impl PlanWords for Chinese {
             ),
 
             Fault::NotFinite { value } => format!("{value} 不是有限数值；请给出实际数值"),
-            Fault::QuotedNumber { text } => {
+            Fault::QuotedNumber { text, ascii: None } => {
                 format!("应为数值，读到的是字符串 \"{text}\"；请去掉引号")
             }
+            Fault::QuotedNumber {
+                text,
+                ascii: Some(ascii),
+            } => format!("应为数值，读到的是全角数字的字符串 \"{text}\"；请写作 {ascii}，不加引号"),
             Fault::NotANumber { found: f } => format!("应为数值，读到的是{}", found(f)),
             Fault::NotARate { change, kind } => format!(
                 "应为{}，读到的是{}",
@@ -537,18 +541,26 @@ impl PlanWords for Chinese {
 
             Fault::Syntax {
                 table,
+                header,
                 message,
-                quote_key,
+                quoted,
+                full_width,
                 echo,
             } => {
-                let mut text = match table {
-                    Some(table) => format!("TOML 解析错误（在 {table} 中）：{message}"),
-                    None => format!("TOML 解析错误：{message}"),
+                let mut text = match (header, table) {
+                    (true, _) => format!("TOML 解析错误（在表头中）：{message}"),
+                    (false, Some(table)) => format!("TOML 解析错误（在 {table} 中）：{message}"),
+                    (false, None) => format!("TOML 解析错误：{message}"),
                 };
-                if *quote_key {
-                    text.push_str(
-                        "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号，如 [metrics.\"服务业投资\"]",
-                    );
+                if let Some(quoted) = quoted {
+                    text.push_str(&format!(
+                        "；含 A–Z、0–9、_ 和 - 以外字符的键必须加引号：{quoted}"
+                    ));
+                }
+                if let Some((wide, ascii)) = full_width {
+                    text.push_str(&format!(
+                        "；该行含全角字符 `{wide}`，TOML 不把它当作 `{ascii}`：请改为半角 `{ascii}`"
+                    ));
                 }
                 if let Some(echo) = echo {
                     text.push('\n');
