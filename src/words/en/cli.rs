@@ -116,7 +116,7 @@ impl CliWords for English {
         format!(
             "--actuals reads one plan's figures, but {plans} plans are given: each plan's actual \
              figures are its own; write them in each plan (`actual = {{ 2023 = … }}`), or \
-             review the plans one at a time"
+             run each plan on its own with its own --actuals"
         )
     }
 

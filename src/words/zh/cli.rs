@@ -115,7 +115,7 @@ impl CliWords for Chinese {
     fn actuals_of_several(&self, plans: usize) -> String {
         format!(
             "--actuals 读入的是一个规划的实际数，但给出了 {plans} 个规划：各规划的实际数\
-             各不相同；请写在各自的规划中（`actual = {{ 2023 = … }}`），或逐个评估各规划"
+             各不相同；请写在各自的规划中（`actual = {{ 2023 = … }}`），或每次运行一个规划并给出它的 --actuals"
         )
     }
 

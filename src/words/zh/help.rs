@@ -13,8 +13,8 @@ pub(crate) const QUICK_REFERENCE: &str = "\
   dabiao [文件…] [选项]          等同于 dabiao report [文件…] [选项]
   dabiao <命令> [文件] [选项]
 
-  文件默认为当前文件夹的 targets.toml；`-` 表示从标准输入读取。report 和
-  review 可一次读多个规划文件或文件夹（文件夹中的 *.toml，不含子文件夹）。
+  文件默认为当前文件夹的 targets.toml；`-` 表示从标准输入读取。report、
+  review 和 validate 可一次读多个规划文件或文件夹（文件夹中的 *.toml，不含子文件夹）。
 
 命令：
   report       推算规划，列出各项目标是否达标及逐年数值（默认命令）
