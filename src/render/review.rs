@@ -50,7 +50,7 @@ const FIGURE_KEYS: [&str; 4] = [
     "extrapolated",
 ];
 
-fn figures(assessment: Option<&Assessment>) -> [Field; 4] {
+fn figures(assessment: Option<&Assessment>) -> [Field<'static>; 4] {
     let a = assessment;
     [
         optional_fraction(a.and_then(|a| a.rate_ratio)),
@@ -66,7 +66,7 @@ fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
 }
 
 /// One record per goal, in the order of [`COLUMNS`].
-fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
+fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field<'_>>> + '_ {
     report.lines.iter().map(move |row| {
         let (line, stated) = (&row.line, row.stated);
         let o = &line.outcome;
@@ -91,7 +91,7 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
 }
 
 /// One record per goal and year, in the order of [`HISTORY_COLUMNS`].
-fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> + '_ {
+fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field<'_>>> + '_ {
     report.lines.iter().map(move |row| {
         let line = &row.line;
         let mut fields =
@@ -250,7 +250,7 @@ fn figured_goals<'a, I>(
     goals: impl Fn() -> I + 'a,
 ) -> Json<'a>
 where
-    I: Iterator<Item = (Vec<Field>, Option<&'a Assessment>)> + 'a,
+    I: Iterator<Item = (Vec<Field<'a>>, Option<&'a Assessment>)> + 'a,
 {
     Json::array(move || {
         goals().map(move |(fields, assessment)| {
