@@ -84,7 +84,7 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field<'_>>> + '_ {
             optional_fraction(p.map(|p| p.time_elapsed)),
             optional_fraction(line.achieved_rate),
             optional_fraction(line.remaining_rate),
-            Field::Text(verdict_key(line.assessment.as_ref()).into()),
+            Field::Text(verdict_key(line.assessment.as_ref())),
         ]);
         fields
     })
@@ -100,8 +100,8 @@ fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field<'_>
             Field::Int(line.as_of.into()),
             figure(line.latest_value, row.stated.latest),
             Field::Number(line.plan_value),
-            Field::Text(method_key(report.method).into()),
-            Field::Text(class_key(line.assessment.class).into()),
+            Field::Text(method_key(report.method)),
+            Field::Text(class_key(line.assessment.class)),
         ]);
         fields
     })
