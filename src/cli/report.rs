@@ -89,11 +89,13 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
                 Some(FailOn::Binding) => goal.outcome.binding,
             }
     };
-    Ok(if reports.iter().flat_map(|r| &r.goals).any(fails) {
+    let outcome = if reports.iter().flat_map(|r| &r.goals).any(fails) {
         Outcome::GoalMissed
     } else {
         Outcome::Done
-    })
+    };
+    super::leave_to_exit((reports, scenarios));
+    Ok(outcome)
 }
 
 /// Which missed goals `--fail-on-miss` fails on.

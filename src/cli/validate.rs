@@ -39,6 +39,7 @@ pub(super) fn run(args: &ValidateArgs) -> Result<Outcome> {
         count(plan.horizon(), "projected year"),
     );
     output::emit(None, summary.as_bytes())?;
+    super::leave_to_exit(loaded);
     Ok(Outcome::Done)
 }
 
