@@ -19,7 +19,10 @@ pub mod words;
 
 use calc::noise::significant;
 use calc::{Projection, ProjectionError};
-use plan::{Additions, Location, Origins, PlanError, Problem, Problems, RateMethod, Scenario};
+use plan::{
+    Additions, Fault, Location, NoRate, Origins, PlanError, Problem, Problems, RateMethod,
+    Scenario, WrongUnit, in_year,
+};
 
 /// A scenario of the plan with its computed paths.
 #[derive(Debug, Clone, PartialEq)]
@@ -117,8 +120,8 @@ fn goal_problems<'a>(
         .flat_map(move |(index, metric)| {
             refused_goals(plan, projection, index)
                 .into_iter()
-                .map(move |(field, message)| {
-                    Problem::new(message)
+                .map(move |(field, fault)| {
+                    Problem::new(fault)
                         .at_line(metric.line)
                         .in_scenario(named(scenario))
                         .in_metric(&metric.id)
@@ -139,15 +142,14 @@ fn refused_goals(
     plan: &plan::Plan,
     projection: &Projection,
     index: usize,
-) -> Vec<(&'static str, String)> {
+) -> Vec<(&'static str, Fault)> {
     let metric = &plan.metrics[index];
     let path = projection.real_series(index);
     let mut refused = Vec::new();
     let has_rate_goal = metric.rate_goal.is_some() || metric.in_step_goal.is_some();
     if has_rate_goal && calc::achieved_rate(path, metric.rate_method).is_none() {
         let why = no_average_rate(plan, path, metric.rate_method);
-        let fix = "drop `rate_target` or use a level `target`";
-        refused.push(("rate_target", format!("{why}; {fix}")));
+        refused.push(("rate_target", Fault::NoAverageRate { why }));
     }
     if let Some(in_step) = metric.in_step_goal {
         let other = &plan.metrics[in_step.metric];
@@ -156,41 +158,36 @@ fn refused_goals(
             let why = no_average_rate(plan, path, other.rate_method);
             refused.push((
                 "rate_target",
-                format!(
-                    "`{}`, whose growth this goal keeps pace with, has no average rate: {why}; \
-                     name another metric in `in_step_with`, or state the rate",
-                    other.id
-                ),
+                Fault::InStepNoRate {
+                    other: other.id.clone(),
+                    why,
+                },
             ));
         }
     }
     if metric.change_goal.is_some() && path[0] <= 0.0 {
         refused.push((
             "change_target",
-            format!(
-                "a relative change needs a positive value in {}, but the path starts at {}; \
-                 use `increase_target` for the change in the metric's unit",
-                plan.base_year, path[0]
-            ),
+            Fault::ChangeNeedsPositive {
+                base_year: plan.base_year,
+                start: path[0].to_string(),
+            },
         ));
     }
-    if let Some(message) = fraction_for_percent(metric, projection.plan_series(index)) {
-        refused.push(("target", message));
+    if let Some(fault) = fraction_for_percent(metric, projection.plan_series(index)) {
+        refused.push(("target", fault));
     }
     refused
 }
 
 /// Why a share's target looks written in the wrong unit, if it does (see
 /// [`unit_mistake`]).
-fn fraction_for_percent(metric: &plan::Metric, path: &[f64]) -> Option<String> {
+fn fraction_for_percent(metric: &plan::Metric, path: &[f64]) -> Option<Fault> {
     let target = metric.level_goal?.value;
     let mistake = unit_mistake(metric, path, target)?;
-    let meant = mistake.meant;
-    Some(format!(
-        "{}: did you mean {meant}? Write `target = {meant}` (or \"{meant}%\"), or give \
-         `scale` in `ratio` if the share is not in percent",
-        mistake.because(target)
-    ))
+    Some(Fault::TargetWrongUnit {
+        mistake: Box::new(mistake.because(target)),
+    })
 }
 
 /// Why each actual figure of a share looks written in the wrong unit (see
@@ -208,16 +205,16 @@ fn fractions_in_actuals(
             let Some(mistake) = unit_mistake(metric, projection.plan_series(index), figure) else {
                 continue;
             };
-            let meant = mistake.meant;
-            let message = format!(
-                "{year}: {}: did you mean {meant}? Write {meant}, or give `scale` in `ratio` \
-                 if the share is not in percent",
-                mistake.because(figure)
+            let fault = in_year(
+                year,
+                Fault::ActualWrongUnit {
+                    mistake: Box::new(mistake.because(figure)),
+                },
             );
             let at = origins
                 .csv_row(index, year)
                 .unwrap_or(Location::Line(metric.actual_line.unwrap_or(metric.line)));
-            problems.push(Problem::new(message).at(at).in_metric(&metric.id));
+            problems.push(Problem::new(fault).at(at).in_metric(&metric.id));
         }
     }
     problems
@@ -229,8 +226,8 @@ const UNIT_MISTAKE: f64 = 30.0;
 
 /// A share's figure that looks written in the wrong unit.
 struct UnitMistake {
-    /// "smaller" or "larger".
-    size: &'static str,
+    /// Whether the figure is smaller than the share's values, else larger.
+    smaller: bool,
     /// The figure in percent.
     meant: f64,
     /// The share's path, from its smallest value to its largest.
@@ -239,14 +236,16 @@ struct UnitMistake {
 
 impl UnitMistake {
     /// Why `figure` looks written in the wrong unit.
-    fn because(&self, figure: f64) -> String {
-        let (size, (smallest, largest)) = (self.size, self.range);
-        format!(
-            "{figure} is more than {UNIT_MISTAKE} times {size} than every value of the share \
-             ({} to {}), which is in percent",
-            four_digits(smallest),
-            four_digits(largest),
-        )
+    fn because(&self, figure: f64) -> WrongUnit {
+        let (smallest, largest) = self.range;
+        WrongUnit {
+            figure: figure.to_string(),
+            times: UNIT_MISTAKE.to_string(),
+            smaller: self.smaller,
+            smallest: four_digits(smallest).to_string(),
+            largest: four_digits(largest).to_string(),
+            meant: self.meant.to_string(),
+        }
     }
 }
 
@@ -268,15 +267,15 @@ fn unit_mistake(metric: &plan::Metric, path: &[f64], figure: f64) -> Option<Unit
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
             (lo.min(*v), hi.max(*v))
         });
-    let (size, meant) = if figure > 0.0 && figure < 1.0 && figure * UNIT_MISTAKE < smallest {
-        ("smaller", plan::times_hundred(figure))
+    let (smaller, meant) = if figure > 0.0 && figure < 1.0 && figure * UNIT_MISTAKE < smallest {
+        (true, plan::times_hundred(figure))
     } else if figure > 1.0 && largest > 0.0 && figure > largest * UNIT_MISTAKE {
-        ("larger", figure / 100.0)
+        (false, figure / 100.0)
     } else {
         return None;
     };
     Some(UnitMistake {
-        size,
+        smaller,
         meant,
         range: (smallest, largest),
     })
@@ -288,21 +287,23 @@ fn four_digits(x: f64) -> f64 {
 }
 
 /// Why `path` has no average rate by `method`.
-fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> String {
+fn no_average_rate(plan: &plan::Plan, path: &[f64], method: RateMethod) -> NoRate {
     let (first, last) = (significant(path[0]), significant(path[path.len() - 1]));
     let (base, target) = (plan.base_year, plan.target_year);
     match method {
-        RateMethod::Endpoint => format!(
-            "an average growth rate needs positive values, but the path goes from \
-             {first} in {base} to {last} in {target}"
-        ),
-        RateMethod::Cumulative => format!(
-            "the cumulative average (累计法) has no solution: it needs a positive value in \
-             {base} and a positive sum of the values for {}–{target}, but the path starts at \
-             {first} and those values add up to {}",
-            base + 1,
-            significant(path[1..].iter().sum::<f64>())
-        ),
+        RateMethod::Endpoint => NoRate::Endpoint {
+            first: first.to_string(),
+            base,
+            last: last.to_string(),
+            target,
+        },
+        RateMethod::Cumulative => NoRate::Cumulative {
+            first: first.to_string(),
+            base,
+            from: base + 1,
+            target,
+            sum: significant(path[1..].iter().sum::<f64>()).to_string(),
+        },
     }
 }
 
@@ -317,23 +318,18 @@ fn volatility_problem(scenario: &Scenario) -> Option<Problem> {
         Some(plan::Volatility::History { line }) => line,
         _ => metric.line,
     };
-    let message = match error {
-        calc::odds::HistoryError::TooFew { changes } => format!(
-            "\"history\" needs at least {} annual changes among the metric's figures (its \
-             `history`, its baseline for {} and its actual figures, in consecutive years), but \
-             they give {changes}; add `history` or actual figures, or give the volatility \
-             itself, such as \"3%\" for a compound metric or a number in its unit for a linear \
-             one",
-            calc::odds::MIN_HISTORY_CHANGES,
-            plan.base_year
-        ),
-        calc::odds::HistoryError::NotPositive { year } => format!(
-            "\"history\" reads the log growth of the metric's figures, but the figure for \
-             {year} is not positive; correct it, or give the volatility itself, such as \"3%\""
-        ),
+    let fault = match error {
+        calc::odds::HistoryError::TooFew { changes } => Fault::HistoryTooFewChanges {
+            needed: calc::odds::MIN_HISTORY_CHANGES,
+            base_year: plan.base_year,
+            changes,
+        },
+        calc::odds::HistoryError::NotPositive { year } => {
+            Fault::HistoryVolatilityNotPositive { year }
+        }
     };
     Some(
-        Problem::new(message)
+        Problem::new(fault)
             .at_line(line)
             .in_scenario(named(scenario))
             .in_metric(&metric.id)
@@ -344,46 +340,32 @@ fn volatility_problem(scenario: &Scenario) -> Option<Problem> {
 /// Why a scenario's paths cannot be computed, as a problem of the plan.
 pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) -> Problem {
     let plan = &scenario.plan;
-    let (index, message) = match error {
+    let (index, fault) = match error {
         ProjectionError::Overflow {
             metric,
             year,
             figure,
-        } => {
-            let cause = match figure {
-                None => "; check the baseline, growth and increment".to_owned(),
-                Some(figure) => {
-                    format!(", going from the actual figure for {figure}; check that figure")
-                }
-            };
-            (
-                metric,
-                format!(
-                    "the path leaves the range of numbers a computer can hold (about ±1.8e308) \
-                     in {year}{cause} for a misplaced digit"
-                ),
-            )
-        }
+        } => (
+            metric,
+            Fault::Overflow {
+                year,
+                from_figure: figure,
+            },
+        ),
         ProjectionError::ZeroDenominator {
             metric,
             denominator,
             year,
         } => (
             metric,
-            format!(
-                "the denominator `{}` reaches 0 by {year}, so the share is undefined; \
-                 check that metric's baseline, growth or increment",
-                plan.metrics[denominator].id
-            ),
+            Fault::ZeroDenominator {
+                denominator: plan.metrics[denominator].id.clone(),
+                year,
+            },
         ),
-        ProjectionError::ShareNotPositive { metric, year } => (
-            metric,
-            format!(
-                "its parts give a share of 0 or less in {year}; entered shares are filled in \
-                 and carried forward in proportion to the parts' ratio, which must stay \
-                 positive: check the parts' figures, or drop the entered shares"
-            ),
-        ),
+        ProjectionError::ShareNotPositive { metric, year } => {
+            (metric, Fault::ShareNotPositive { year })
+        }
     };
     let metric = &plan.metrics[index];
     let line = match error {
@@ -392,7 +374,7 @@ pub(crate) fn projection_problem(scenario: &Scenario, error: ProjectionError) ->
         } => metric.actual_line.unwrap_or(metric.line),
         _ => metric.line,
     };
-    Problem::new(message)
+    Problem::new(fault)
         .at_line(line)
         .in_scenario(named(scenario))
         .in_metric(&metric.id)
@@ -412,6 +394,23 @@ fn blame(scenario: &Scenario, error: ProjectionError, origins: &Origins) -> Opti
             &["baseline", "growth", "increment"],
         ),
     }
+}
+
+/// Every file under `dir`, with its text: the tests that keep each layer
+/// to the layers below it read the sources.
+#[cfg(test)]
+pub(crate) fn source_files(dir: &std::path::Path) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("a source folder is readable") {
+        let path = entry.expect("a folder entry").path();
+        if path.is_dir() {
+            found.extend(source_files(&path));
+        } else {
+            let text = std::fs::read_to_string(&path).expect("a source file is text");
+            found.push((path.display().to_string(), text));
+        }
+    }
+    found
 }
 
 #[cfg(test)]

@@ -35,9 +35,9 @@ pub(super) struct ChartArgs {
     #[arg(long, value_name = "ID")]
     metric: Vec<String>,
 
-    /// Language of the labels [default: from LC_ALL, LC_MESSAGES or LANG].
+    /// Language of the labels and of the plan's problems [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
-    lang: Option<Lang>,
+    pub(super) lang: Option<Lang>,
 
     /// Shade each metric's 10–90 % and 25–75 % bands around the path of the first scenario, from the simulation `dabiao odds` runs.
     #[arg(long)]

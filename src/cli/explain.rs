@@ -21,7 +21,7 @@ pub(super) struct ExplainArgs {
     plan: PlanArgs,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 pub(super) fn run(args: &ExplainArgs) -> Result<Outcome> {

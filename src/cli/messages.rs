@@ -4,11 +4,11 @@
 
 use anyhow::anyhow;
 
-use crate::plan::known_ids;
 use crate::render::{Misfit, RenderError};
 use crate::report::chart::ChartError;
 use crate::report::metric::MetricError;
 use crate::report::review::AsOfError;
+use crate::words::known_ids;
 
 /// `--metric ID`, unknown or unfit, with what would fit.
 pub(super) fn metric(error: MetricError) -> anyhow::Error {

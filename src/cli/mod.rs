@@ -5,7 +5,8 @@
 //! report's arguments are also flattened into the top level.
 //!
 //! Exit status: 0 done; 1 only with `--fail-on-miss` when a goal is missed;
-//! 2 for bad usage, an unreadable file, an invalid plan, or an output that
+//! 2 for bad usage, an unreadable file, an invalid plan (with
+//! `--keep-going`, any plan left out of the output), or an output that
 //! cannot be written.
 
 mod chart;
@@ -17,6 +18,7 @@ mod odds;
 mod output;
 mod output_args;
 mod plan_args;
+mod plan_set;
 mod report;
 mod review;
 mod sensitivity;
@@ -29,10 +31,12 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::plan::{PlanError, escape_controls};
+use crate::words::{Lang, plan_error_lines};
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 const EXIT_GOAL_MISSED: u8 = 1;
-/// Exit status for every refusal: usage, input, plan or output.
+/// Exit status for every refusal: usage, input, plan or output, and for
+/// plans left out by `--keep-going`.
 const EXIT_FAILURE: u8 = 2;
 
 /// 达标 dabiao: project a plan's targets year by year and show which goals are reached.
@@ -46,9 +50,10 @@ const EXIT_FAILURE: u8 = 2;
     name = "dabiao",
     version,
     args_conflicts_with_subcommands = true,
-    override_usage = "dabiao [FILE] [OPTIONS]\n       dabiao <COMMAND>",
+    override_usage = "dabiao [FILE]... [OPTIONS]\n       dabiao <COMMAND>",
     after_help = "Exit status: 0 done; 1 a goal is missed and --fail-on-miss was given; \
-                  2 bad usage, unreadable file, invalid plan, or output not written."
+                  2 bad usage, unreadable file, invalid plan (with --keep-going: any plan left \
+                  out), or output not written."
 )]
 struct Cli {
     #[command(subcommand)]
@@ -76,6 +81,10 @@ pub(crate) enum Outcome {
     Done,
     /// Output was written, but a goal is missed and the user asked to fail on it.
     GoalMissed,
+    /// Output was written for the valid plans only (`--keep-going`), and
+    /// the others' problems printed: exit status 2, as for any refusal, so
+    /// that a script sees that plans are missing.
+    Refused,
 }
 
 /// Leaves a command's plan and report to the end of the process rather than
@@ -109,6 +118,7 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
+    let lang = lang_of(cli.command.as_ref(), &cli.report);
     let result = match cli.command {
         None => report::run(&cli.report),
         Some(Command::Report(args)) => report::run(&args),
@@ -123,21 +133,45 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::GoalMissed) => ExitCode::from(EXIT_GOAL_MISSED),
+        Ok(Outcome::Refused) => ExitCode::from(EXIT_FAILURE),
         Err(error) => {
-            print_error(&error);
+            print_error(&error, lang);
             ExitCode::from(EXIT_FAILURE)
         }
     }
 }
 
-/// Every refusal is printed here, with control characters escaped: messages
-/// quote plans, actuals files, file names and arguments.
-fn print_error(error: &anyhow::Error) {
-    let mut stderr = std::io::stderr().lock();
-    let lines: Vec<String> = match error.downcast_ref::<PlanError>() {
-        Some(plan_error) => plan_error.lines().collect(),
-        None => vec![format!("{error:#}")],
+/// The language of the run: the command's `--lang`, else the locale's.
+fn lang_of(command: Option<&Command>, report: &report::ReportArgs) -> Lang {
+    let given = match command {
+        None => report.out.lang(),
+        Some(Command::Report(args)) => args.out.lang(),
+        Some(Command::Sensitivity(args)) => args.out.lang(),
+        Some(Command::Explain(args)) => args.out.lang(),
+        Some(Command::Review(args)) => args.out.lang(),
+        Some(Command::Odds(args)) => args.out.lang(),
+        Some(Command::Chart(args)) => args.lang,
+        Some(Command::Validate(_) | Command::Init(_)) => None,
     };
+    output_args::lang_or_locale(given)
+}
+
+/// Every refusal is printed here, in the run's language `lang`, with
+/// control characters escaped: messages quote plans, actuals files, file
+/// names and arguments. Several plans' refusals are printed one after the
+/// other, each as it would be alone.
+fn print_error(error: &anyhow::Error, lang: Lang) {
+    let mut stderr = std::io::stderr().lock();
+    let errors: Vec<&anyhow::Error> = match error.downcast_ref::<plan_set::Refusals>() {
+        Some(refusals) => refusals.0.iter().collect(),
+        None => vec![error],
+    };
+    let lines = errors
+        .into_iter()
+        .flat_map(|error| match error.downcast_ref::<PlanError>() {
+            Some(plan_error) => plan_error_lines(plan_error, lang).collect(),
+            None => vec![format!("{error:#}")],
+        });
     for line in lines {
         // Nothing is left to tell if stderr itself is gone.
         let _ = writeln!(stderr, "error: {}", escape_controls(&line));

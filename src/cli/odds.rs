@@ -27,7 +27,7 @@ pub(super) struct OddsArgs {
     simulation: SimulationArgs,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 /// What the command line may change of the plan's `[uncertainty]`.

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::plan_args::PlanArgs;
+use super::plan_args::Inputs;
 use super::{messages, output};
 use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options, Render};
 
@@ -42,7 +42,7 @@ pub(super) struct OutputArgs {
     #[arg(long)]
     raw_csv: bool,
 
-    /// Language of labels, headers and status words [default: from LC_ALL, LC_MESSAGES or LANG].
+    /// Language of labels, headers, status words and the plan's problems [default: from LC_ALL, LC_MESSAGES or LANG].
     #[arg(long, value_enum)]
     lang: Option<Lang>,
 
@@ -61,6 +61,11 @@ pub(super) fn lang_or_locale(lang: Option<Lang>) -> Lang {
 }
 
 impl OutputArgs {
+    /// `--lang`, when given.
+    pub(super) fn lang(&self) -> Option<Lang> {
+        self.lang
+    }
+
     /// The options as given, with the report's own `--table` and `--layout`.
     pub(super) fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
         let stdout = self.file().is_none();
@@ -116,7 +121,7 @@ impl OutputArgs {
     /// is one of the inputs: before any work.
     pub(super) fn check<R: Render + ?Sized>(
         &self,
-        plan: &PlanArgs,
+        inputs: &dyn Inputs,
         options: &Options<R::TableChoice>,
     ) -> Result<()> {
         let format = self.format();
@@ -129,7 +134,7 @@ impl OutputArgs {
             );
         }
         match self.file() {
-            Some(out) => plan.refuse_overwriting(out),
+            Some(out) => inputs.refuse_overwriting(out),
             None => Ok(()),
         }
     }

@@ -1,5 +1,6 @@
 //! The arguments that say which plan to read and how to vary it, shared by
-//! every command that computes: the file, `--scenario` and `--set`.
+//! every command that computes: the file, `--scenario`, `--set` and
+//! `--actuals`.
 
 use std::path::{Path, PathBuf};
 
@@ -7,7 +8,7 @@ use anyhow::{Result, bail};
 use clap::Args;
 
 use super::{input, output};
-use crate::plan::{Additions, Encoding};
+use crate::plan::{ActualRecord, Additions, Encoding, PlanError};
 use crate::{Keep, Loaded, ProjectedScenario};
 
 #[derive(Args, Debug)]
@@ -16,6 +17,14 @@ pub(super) struct PlanArgs {
     #[arg(default_value = "targets.toml")]
     pub file: PathBuf,
 
+    #[command(flatten)]
+    pub changes: Changes,
+}
+
+/// What the command line changes in a plan, or adds to it: the scenarios,
+/// `--set` and the actual figures of `--actuals`.
+#[derive(Args, Debug)]
+pub(super) struct Changes {
     /// Scenario to run (repeatable); `all` runs the plan and every scenario [default: base, the plan itself].
     #[arg(long = "scenario", value_name = "NAME")]
     scenarios: Vec<String>,
@@ -37,12 +46,64 @@ pub(super) struct PlanArgs {
     actuals_encoding: Encoding,
 }
 
+/// The files a run reads, which its output must not overwrite.
+pub(super) trait Inputs {
+    /// Refuses to write `out` when it is one of the run's input files,
+    /// under any name (a link counts): a run must not destroy its own input.
+    fn refuse_overwriting(&self, out: &Path) -> Result<()>;
+}
+
+impl Inputs for PlanArgs {
+    fn refuse_overwriting(&self, out: &Path) -> Result<()> {
+        self.changes
+            .refuse_overwriting(std::slice::from_ref(&self.file), out)
+    }
+}
+
 impl PlanArgs {
-    /// Refuses to write `out` when it is the plan or an actuals file, under
-    /// any name (a link counts): a run must not destroy its own input.
+    /// Refuses to write `out` when it is the plan or an actuals file.
     pub(super) fn refuse_overwriting(&self, out: &Path) -> Result<()> {
+        Inputs::refuse_overwriting(self, out)
+    }
+
+    /// Reads and checks the plan with what the command line adds, keeping
+    /// the scenarios `keep` says.
+    pub(super) fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
+        let actuals = self
+            .changes
+            .read_actuals(std::slice::from_ref(&self.file))?;
+        self.changes.load_keeping(&self.file, &actuals, keep)
+    }
+
+    /// Reads the plan and returns the chosen scenarios, in the order asked
+    /// (`all`: the base plan, then the file's scenarios in file order).
+    pub(super) fn load(&self) -> Result<Vec<ProjectedScenario>> {
+        let actuals = self
+            .changes
+            .read_actuals(std::slice::from_ref(&self.file))?;
+        self.changes.load(&self.file, &actuals)
+    }
+}
+
+/// The actual figures of `--actuals`, read once for the run: the figures,
+/// and the refusals of rows that could not be read, which are reported
+/// with the plan's own problems.
+#[derive(Debug, Default)]
+pub(super) struct Actuals {
+    records: Vec<ActualRecord>,
+    unread: Vec<PlanError>,
+}
+
+impl Changes {
+    /// Whether `--actuals` was given.
+    pub(super) fn has_actuals(&self) -> bool {
+        !self.actuals.is_empty()
+    }
+
+    /// Refuses to write `out` when it is one of `plans` or an actuals file.
+    pub(super) fn refuse_overwriting(&self, plans: &[PathBuf], out: &Path) -> Result<()> {
         let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
-        let what = if same(&self.file) {
+        let what = if plans.iter().any(same) {
             "the plan file itself"
         } else if self
             .actuals
@@ -59,10 +120,11 @@ impl PlanArgs {
         )
     }
 
-    /// Reads and checks the plan with what the command line adds, keeping
-    /// the scenarios `keep` says.
-    pub(super) fn load_keeping(&self, keep: Keep) -> Result<Loaded> {
-        let from_stdin = std::iter::once(&self.file)
+    /// Reads the actuals files, once whatever the number of `plans`; refuses
+    /// standard input named twice among the plans and the actuals files.
+    pub(super) fn read_actuals(&self, plans: &[PathBuf]) -> Result<Actuals> {
+        let from_stdin = plans
+            .iter()
             .chain(&self.actuals)
             .filter(|p| input::is_stdin(p))
             .count();
@@ -72,28 +134,38 @@ impl PlanArgs {
                  and the others as files"
             );
         }
-        let mut actuals = Vec::new();
-        let mut unread = Vec::new();
+        let mut actuals = Actuals::default();
         for file in &self.actuals {
             let (records, refusal) = input::load_actuals(file, self.actuals_encoding)?.split();
-            actuals.extend(records);
-            unread.extend(refusal);
+            actuals.records.extend(records);
+            actuals.unread.extend(refusal);
         }
+        Ok(actuals)
+    }
+
+    /// Reads and checks the plan `file` with what the command line adds,
+    /// keeping the scenarios `keep` says.
+    pub(super) fn load_keeping(
+        &self,
+        file: &Path,
+        actuals: &Actuals,
+        keep: Keep,
+    ) -> Result<Loaded> {
         let additions = Additions {
             sets: &self.sets,
             scenarios: &self.scenarios,
-            actuals: &actuals,
+            actuals: &actuals.records,
         };
-        input::load(&self.file, &additions, keep, unread)
+        input::load(file, &additions, keep, actuals.unread.clone())
     }
 
-    /// Reads the plan and returns the chosen scenarios, in the order asked
-    /// (`all`: the base plan, then the file's scenarios in file order).
-    pub(super) fn load(&self) -> Result<Vec<ProjectedScenario>> {
+    /// Reads the plan `file` and returns the chosen scenarios, in the order
+    /// asked (`all`: the base plan, then the file's scenarios in file order).
+    pub(super) fn load(&self, file: &Path, actuals: &Actuals) -> Result<Vec<ProjectedScenario>> {
         let Loaded {
             names: all,
             scenarios: mut available,
-        } = self.load_keeping(Keep::Asked)?;
+        } = self.load_keeping(file, actuals, Keep::Asked)?;
         if self.scenarios.is_empty() {
             return Ok(available);
         }
@@ -116,7 +188,7 @@ impl PlanArgs {
                 Some(index) => chosen.push(available.swap_remove(index)),
                 None => bail!(
                     "{}: no scenario `{name}`; this plan has: {} (or `all`)",
-                    input::display_name(&self.file),
+                    input::display_name(file),
                     all.join(", ")
                 ),
             }

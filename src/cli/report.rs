@@ -1,22 +1,25 @@
-//! `dabiao report [FILE]`: project the plan and show which goals are reached.
-//! Also what `dabiao` does with no subcommand.
+//! `dabiao report [FILE…]`: project the plan (or several) and show which
+//! goals are reached; with `--by-status`, how many of several plans reach
+//! each goal they share. Also what `dabiao` does with no subcommand.
 
 use anyhow::{Result, bail};
 use clap::Args;
 
-use super::Outcome;
 use super::odds::SimulationArgs;
-use super::output_args::OutputArgs;
-use super::plan_args::PlanArgs;
+use super::output_args::{OutputArgs, lang_or_locale};
+use super::plan_set::{PlanSetArgs, Plans, Refusals};
+use super::{Outcome, print_error};
+use crate::ProjectedScenario;
 use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Layout, Options};
+use crate::report::plans::{PlanReport, StatusTally};
 use crate::report::{GoalReport, GoalRow, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
 pub(super) struct ReportArgs {
     #[command(flatten)]
-    plan: PlanArgs,
+    plans: PlanSetArgs,
 
     /// Which table to show [default: all; summary for csv, which holds one table].
     #[arg(long, value_enum)]
@@ -27,7 +30,7 @@ pub(super) struct ReportArgs {
     layout: Option<Layout>,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub(super) out: OutputArgs,
 
     /// Exit with status 1 when a goal is missed (after writing the report):
     /// any goal, or with `binding` only a binding (约束性) one.
@@ -50,6 +53,10 @@ pub(super) struct ReportArgs {
 
     #[command(flatten)]
     simulation: SimulationArgs,
+
+    /// With several plans: for each goal two or more of them state (on the same metric id, of the same kind), how many plans reach it, in place of the report.
+    #[arg(long, conflicts_with_all = ["table", "layout", "odds", "no_sparkline"])]
+    by_status: bool,
 }
 
 pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
@@ -57,29 +64,88 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
         sparkline: !args.no_sparkline,
         ..args.out.options(args.table, args.layout)
     };
-    args.out.check::<[GoalReport]>(&args.plan, &options)?;
+    if args.by_status {
+        return by_status(args);
+    }
+    args.out.check::<[GoalReport]>(&args.plans, &options)?;
     if !args.odds && args.simulation.given() {
         bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
     }
-    let scenarios = args.plan.load()?;
-    let mut reports: Vec<GoalReport> = scenarios.iter().map(GoalReport::build).collect();
-    if args.odds {
-        let odds = args.simulation.odds(&scenarios)?;
-        reports = reports
-            .into_iter()
+    let build = |scenarios: &[ProjectedScenario]| -> Result<Vec<GoalReport>> {
+        let reports = scenarios.iter().map(GoalReport::build);
+        if !args.odds {
+            return Ok(reports.collect());
+        }
+        let odds = args.simulation.odds(scenarios)?;
+        Ok(reports
             .zip(&odds)
             .map(|(report, odds)| report.with_odds(odds))
-            .collect();
-    }
-    args.out.write(reports.as_slice(), &options)?;
-    if matches!(args.out.format(), Format::Csv | Format::Xlsx) {
+            .collect())
+    };
+    let notes = matches!(args.out.format(), Format::Csv | Format::Xlsx);
+    let precision = options.precision.map(usize::from);
+    let (reports, refused) = match args.plans.plans()? {
+        Plans::One(path) => {
+            let scenarios = args.plans.load_one(&path)?;
+            let reports = build(&scenarios)?;
+            args.out.write(reports.as_slice(), &options)?;
+            super::leave_to_exit(scenarios);
+            // A run on one plan shows no plan's name.
+            let name = String::new();
+            (vec![PlanReport { name, reports }], Refusals::default())
+        }
+        Plans::Several(files) => {
+            let reported = args
+                .plans
+                .report_each(&files, |scenarios| build(&scenarios))?;
+            args.out.write(reported.reports.as_slice(), &options)?;
+            (reported.reports, reported.refused)
+        }
+    };
+    if notes {
         // CSV and workbooks have no room for notes; the other formats show them.
-        for report in &reports {
-            let precision = options.precision.map(usize::from);
-            for note in share_notes(report, options.lang, precision) {
-                eprintln!("{note}");
+        let several = reports.len() > 1;
+        for plan in &reports {
+            for report in &plan.reports {
+                for note in share_notes(report, options.lang, precision) {
+                    match several {
+                        true => eprintln!("{}: {note}", plan.name),
+                        false => eprintln!("{note}"),
+                    }
+                }
             }
         }
+    }
+    let outcome = outcome(args, &reports, refused);
+    super::leave_to_exit(reports);
+    Ok(outcome)
+}
+
+/// `--by-status`: across several plans, how many reach each goal they share.
+fn by_status(args: &ReportArgs) -> Result<Outcome> {
+    let options = args.out.options(None, None);
+    args.out.check::<StatusTally>(&args.plans, &options)?;
+    let Plans::Several(files) = args.plans.plans()? else {
+        bail!(
+            "--by-status counts how many plans reach each goal they share, but one plan is \
+             given: name two or more plan files, or a folder of them"
+        );
+    };
+    let reported = args.plans.report_each(&files, |scenarios| {
+        Ok(scenarios.iter().map(GoalReport::build).collect())
+    })?;
+    args.out
+        .write(&StatusTally::build(&reported.reports), &options)?;
+    Ok(outcome(args, &reported.reports, reported.refused))
+}
+
+/// How a run that wrote its output ends: refused when plans were left out
+/// (their problems printed now, after the output), else failed when
+/// `--fail-on-miss` finds a goal it fails on.
+fn outcome(args: &ReportArgs, reports: &[PlanReport<GoalReport>], refused: Refusals) -> Outcome {
+    if !refused.0.is_empty() {
+        print_error(&refused.into(), lang_or_locale(args.out.lang()));
+        return Outcome::Refused;
     }
     let fails = |goal: &GoalRow| {
         goal.outcome.status == Status::Missed
@@ -89,13 +155,15 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
                 Some(FailOn::Binding) => goal.outcome.binding,
             }
     };
-    let outcome = if reports.iter().flat_map(|r| &r.goals).any(fails) {
+    let mut goals = reports
+        .iter()
+        .flat_map(|p| &p.reports)
+        .flat_map(|r| &r.goals);
+    if goals.any(fails) {
         Outcome::GoalMissed
     } else {
         Outcome::Done
-    };
-    super::leave_to_exit((reports, scenarios));
-    Ok(outcome)
+    }
 }
 
 /// Which missed goals `--fail-on-miss` fails on.

@@ -1,4 +1,4 @@
-//! `dabiao review [FILE]`: the mid-term review, one screen: where each goal
+//! `dabiao review [FILE…]`: the mid-term review, one screen: where each goal
 //! stands at the latest actual figure, and the class an assessment method
 //! gives it; or, with `--history`, the class it would have had in each year
 //! with a figure.
@@ -8,9 +8,11 @@ use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
 use super::output_args::OutputArgs;
-use super::plan_args::PlanArgs;
-use super::{Outcome, messages};
+use super::plan_set::{PlanSetArgs, Plans};
+use super::{Outcome, messages, print_error};
+use crate::ProjectedScenario;
 use crate::render::records::method_key;
+use crate::render::{Options, Render};
 use crate::report::Method;
 use crate::report::review::{ReviewHistory, ReviewReport};
 
@@ -21,7 +23,7 @@ use crate::report::review::{ReviewHistory, ReviewReport};
 #[derive(Args, Debug)]
 pub(super) struct ReviewArgs {
     #[command(flatten)]
-    plan: PlanArgs,
+    plans: PlanSetArgs,
 
     /// Review the plan as it stood at the end of this year, setting later figures aside.
     #[arg(long, value_name = "YEAR", conflicts_with = "history")]
@@ -37,7 +39,7 @@ pub(super) struct ReviewArgs {
     history: bool,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 /// The methods by the names `--method` takes, each with its source.
@@ -67,25 +69,43 @@ impl ValueEnum for Method {
 pub(super) fn run(args: &ReviewArgs) -> Result<Outcome> {
     let options = args.out.options(None, None);
     if args.history {
-        args.out.check::<[ReviewHistory]>(&args.plan, &options)?;
-        let reports: Vec<ReviewHistory> = args
-            .plan
-            .load()?
-            .iter()
-            .map(|projected| ReviewHistory::build(projected, args.method))
-            .collect();
-        args.out.write(reports.as_slice(), &options)?;
-        return Ok(Outcome::Done);
-    }
-    args.out.check::<[ReviewReport]>(&args.plan, &options)?;
-    let reports = args
-        .plan
-        .load()?
-        .iter()
-        .map(|projected| {
+        review::<ReviewHistory>(args, &options, |projected| {
+            Ok(ReviewHistory::build(projected, args.method))
+        })
+    } else {
+        review::<ReviewReport>(args, &options, |projected| {
             ReviewReport::build(projected, args.as_of, args.method).map_err(messages::as_of)
         })
-        .collect::<Result<Vec<_>>>()?;
-    args.out.write(reports.as_slice(), &options)?;
+    }
+}
+
+/// Reviews each plan's chosen scenarios with `build` and writes the
+/// reviews: one plan's as a run on it alone, several plans' each under
+/// its name.
+fn review<T: Send>(
+    args: &ReviewArgs,
+    options: &Options<<[T] as Render>::TableChoice>,
+    build: impl Fn(&ProjectedScenario) -> Result<T> + Sync,
+) -> Result<Outcome>
+where
+    [T]: Render,
+    <[T] as Render>::OneTable: Copy,
+{
+    args.out.check::<[T]>(&args.plans, options)?;
+    let build_all = |scenarios: Vec<ProjectedScenario>| scenarios.iter().map(&build).collect();
+    match args.plans.plans()? {
+        Plans::One(path) => {
+            let reports: Vec<T> = build_all(args.plans.load_one(&path)?)?;
+            args.out.write(reports.as_slice(), options)?;
+        }
+        Plans::Several(files) => {
+            let reported = args.plans.report_each(&files, build_all)?;
+            args.out.write(reported.reports.as_slice(), options)?;
+            if !reported.refused.0.is_empty() {
+                print_error(&reported.refused.into(), options.lang);
+                return Ok(Outcome::Refused);
+            }
+        }
+    }
     Ok(Outcome::Done)
 }

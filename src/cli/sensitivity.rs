@@ -45,7 +45,7 @@ pub(super) struct SensitivityArgs {
     table: Option<SensitivityTableChoice>,
 
     #[command(flatten)]
-    out: OutputArgs,
+    pub(super) out: OutputArgs,
 }
 
 /// A sweep may have at most this many points: 100 % in steps of 0.01 %.

@@ -12,7 +12,7 @@ use encoding_rs::{GB18030, UTF_8, UTF_16BE, UTF_16LE};
 use super::error::Problems;
 use super::lines::LineIndex;
 use super::sheet::{self, Cell, Figures, Origin, Row};
-use super::{Location, PlanError, Problem};
+use super::{Fault, Location, PlanError, Problem};
 
 /// How the bytes of an actuals file are decoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,13 +78,13 @@ pub(crate) fn read_actuals_csv(
     file: &str,
     encoding: Encoding,
 ) -> Result<Figures, PlanError> {
-    let fail = |line: Option<usize>, message: String| refusal(file, line, message);
+    let fail = |line: Option<usize>, fault: Fault| refusal(file, line, fault);
     // Excel's "Unicode text" is UTF-16 with a byte-order mark.
     for (mark, codec) in [(&b"\xFF\xFE"[..], UTF_16LE), (&b"\xFE\xFF"[..], UTF_16BE)] {
         if bytes.starts_with(mark) && encoding == Encoding::Auto {
             let (text, _, had_errors) = codec.decode(bytes);
             if had_errors {
-                return Err(fail(None, "the file is not valid UTF-16 text".to_owned()));
+                return Err(fail(None, Fault::NotUtf16));
             }
             return parse_text(&text, file);
         }
@@ -101,8 +101,8 @@ pub(crate) fn read_actuals_csv(
 }
 
 /// A file refused for one reason, at a line when there is one.
-fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
-    let problem = Problem::new(message);
+fn refusal(file: &str, line: Option<usize>, fault: Fault) -> PlanError {
+    let problem = Problem::new(fault);
     let problem = match line {
         Some(l) => problem.at(Location::Line(l)),
         None => problem,
@@ -112,7 +112,7 @@ fn refusal(file: &str, line: Option<usize>, message: String) -> PlanError {
 
 /// Reads decoded CSV text.
 fn parse_text(text: &str, file: &str) -> Result<Figures, PlanError> {
-    let fail = |line: Option<usize>, message: String| refusal(file, line, message);
+    let fail = |line: Option<usize>, fault: Fault| refusal(file, line, fault);
 
     // The csv crate counts lines its own way; byte offsets give the line
     // whatever the line ends (Windows, Unix or old Mac).
@@ -136,10 +136,11 @@ fn parse_text(text: &str, file: &str) -> Result<Figures, PlanError> {
     let rows = reader.records().map(|row| {
         let row = row.map_err(|e| {
             let line = e.position().map(|p| line_at(p.byte()));
-            match line {
-                Some(1) => fail(line, format!("cannot read the header: {e}")),
-                _ => fail(line, format!("cannot read the row: {e}")),
-            }
+            let fault = Fault::CannotRead {
+                header: line == Some(1),
+                error: e.to_string(),
+            };
+            fail(line, fault)
         })?;
         Ok(Row {
             number: row.position().map_or(0, |p| line_at(p.byte())),
@@ -151,17 +152,14 @@ fn parse_text(text: &str, file: &str) -> Result<Figures, PlanError> {
     };
     sheet::figures(rows, &origin)
 }
-fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, String> {
+fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Fault> {
     let (codec, name) = match encoding {
         Encoding::Gb18030 => (GB18030, "GB18030"),
         _ => (UTF_8, "UTF-8"),
     };
     let (text, had_errors) = codec.decode_without_bom_handling(bytes);
     if had_errors {
-        return Err(format!(
-            "the file is not valid {name} text; save it from the spreadsheet as CSV (UTF-8), \
-             or name its encoding with --actuals-encoding"
-        ));
+        return Err(Fault::NotDecodable { encoding: name });
     }
     Ok(text.into_owned())
 }

@@ -1,16 +1,16 @@
 //! Why a plan was refused, in words that point at the place to fix.
 //!
 //! A plan can have several problems at once; they are all collected so that a
-//! user fixes them in one pass instead of one run per mistake. Each problem is
-//! shown as `file:line[:column]: metric `id`, field `name`: message`, the
-//! shape compilers use, so editors can jump to it.
+//! user fixes them in one pass instead of one run per mistake. Each problem
+//! holds where it is, what it is about and what is wrong (a [`Fault`]); the
+//! words (`words::plan`) show it as `file:line[:column]: metric `id`, field
+//! `name`: message`, the shape compilers use, so editors can jump to it, in
+//! the language asked.
 //!
 //! A file of a million bad rows must not print a million lines: the first
 //! [`SHOWN_PROBLEMS`] problems are kept and shown, the others only counted.
 
-use std::fmt;
-
-use super::escape_controls;
+use super::fault::Fault;
 
 /// Where a problem was found: a line of the plan file, a command-line
 /// argument that changes the plan (`--set`), or a place in an actuals file.
@@ -72,7 +72,7 @@ pub(crate) fn column_letters(column: usize) -> String {
 }
 
 /// One mistake in a plan, with where it is and what it is about.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     /// Where it was found; `None` for a problem of the file as a whole
     /// (no `[plan]` table, say).
@@ -85,19 +85,19 @@ pub struct Problem {
     pub metric: Option<String>,
     /// The field it is about (`growth`, `plan.base_year`), if one.
     pub field: Option<String>,
-    /// What is wrong and how to fix it.
-    pub message: String,
+    /// What is wrong; the words say it, with how to fix it.
+    pub(crate) fault: Fault,
 }
 
 impl Problem {
-    pub(crate) fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(fault: Fault) -> Self {
         Problem {
             location: None,
             column: None,
             scenario: None,
             metric: None,
             field: None,
-            message: message.into(),
+            fault,
         }
     }
 
@@ -129,35 +129,6 @@ impl Problem {
         self.field = Some(field.to_owned());
         self
     }
-
-    /// The problem as one line, prefixed with the file it is in.
-    pub fn describe(&self, file: &str) -> String {
-        let mut place = file.to_owned();
-        match &self.location {
-            Some(Location::Line(line)) => {
-                place.push_str(&format!(":{line}"));
-                if let Some(column) = self.column {
-                    place.push_str(&format!(":{column}"));
-                }
-            }
-            Some(Location::Argument(argument)) => place.push_str(&format!(": {argument}")),
-            Some(other) => place = other.elsewhere().unwrap_or(place),
-            None => {}
-        }
-        let subject: Vec<String> = [
-            self.scenario.as_ref().map(|s| format!("scenario `{s}`")),
-            self.metric.as_ref().map(|m| format!("metric `{m}`")),
-            self.field.as_ref().map(|f| format!("field `{f}`")),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
-        if subject.is_empty() {
-            format!("{place}: {}", self.message)
-        } else {
-            format!("{place}: {}: {}", subject.join(", "), self.message)
-        }
-    }
 }
 
 /// How many problems of one file are kept and shown; fixing those usually
@@ -180,42 +151,20 @@ pub struct PlanError {
     pub others_not_shown: Vec<(String, usize)>,
 }
 
-impl PlanError {
-    /// The problems, one line each, in file order, with control characters
-    /// escaped: they quote the file, which is not to be trusted.
-    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
-        let more = |(file, not_shown): (&str, usize)| {
-            (not_shown > 0).then(|| {
-                format!(
-                    "{file}: and {not_shown} more problems, not shown; fix the first \
-                     {SHOWN_PROBLEMS} and run again"
-                )
-            })
-        };
-        let others = self
-            .others_not_shown
-            .iter()
-            .map(|(file, n)| (file.as_str(), *n));
-        self.problems
-            .iter()
-            .map(|p| p.describe(&self.file))
-            .chain(
-                std::iter::once((self.file.as_str(), self.not_shown))
-                    .chain(others)
-                    .filter_map(more),
-            )
-            .map(|line| escape_controls(&line).into_owned())
-    }
-}
-
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let lines: Vec<String> = self.lines().collect();
-        f.write_str(&lines.join("\n"))
-    }
-}
-
 impl std::error::Error for PlanError {}
+
+#[cfg(test)]
+impl PlanError {
+    /// The lines of the refusal in English, as tests read them: its
+    /// `Display`, which the words give.
+    pub(crate) fn lines(&self) -> impl Iterator<Item = String> {
+        let text = self.to_string();
+        text.lines()
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+            .into_iter()
+    }
+}
 
 /// The problems found so far in one file. Checks report here instead of
 /// stopping at the first mistake; whether the file is refused is decided once,
@@ -349,14 +298,14 @@ impl Scoped<'_> {
         }
     }
 
-    pub(crate) fn report(&mut self, location: Location, message: impl Into<String>) {
+    pub(crate) fn report(&mut self, location: Location, fault: Fault) {
         self.problems.push(Problem {
             location: Some(location),
             column: None,
             scenario: self.scenario.map(str::to_owned),
             metric: self.metric.map(str::to_owned),
             field: self.field.map(str::to_owned),
-            message: message.into(),
+            fault,
         });
     }
 
@@ -372,29 +321,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn describes_place_subject_and_message() {
-        let p = Problem::new("must be positive")
-            .at_line(12)
-            .in_metric("gdp")
-            .in_field("baseline");
-        assert_eq!(
-            p.describe("targets.toml"),
-            "targets.toml:12: metric `gdp`, field `baseline`: must be positive"
-        );
-        let q = Problem::new("bad syntax").at_line(3).at_column(7);
-        assert_eq!(q.describe("a.toml"), "a.toml:3:7: bad syntax");
-        let r = Problem::new("expected a number")
-            .at(Location::Argument("--set gdp.baseline=x".into()))
-            .in_scenario(Some("slow"))
-            .in_metric("gdp")
-            .in_field("baseline");
-        assert_eq!(
-            r.describe("t.toml"),
-            "t.toml: --set gdp.baseline=x: scenario `slow`, metric `gdp`, field `baseline`: expected a number"
-        );
-    }
-
-    #[test]
     fn cells_are_named_as_spreadsheets_name_them() {
         assert_eq!(column_letters(0), "A");
         assert_eq!(column_letters(25), "Z");
@@ -402,18 +328,14 @@ mod tests {
         assert_eq!(column_letters(27), "AB");
         assert_eq!(column_letters(701), "ZZ");
         assert_eq!(column_letters(702), "AAA");
-        let p = Problem::new("not a number")
-            .at(Location::Cell {
-                file: "a.xlsx".into(),
-                sheet: "逐年".into(),
-                row: 4,
-                column: 2,
-            })
-            .in_metric("gdp");
-        assert_eq!(
-            p.describe("t.toml"),
-            "a.xlsx#逐年!C4: metric `gdp`: not a number"
-        );
+        let cell = Location::Cell {
+            file: "a.xlsx".into(),
+            sheet: "逐年".into(),
+            row: 4,
+            column: 2,
+        };
+        assert_eq!(cell.elsewhere().as_deref(), Some("a.xlsx#逐年!C4"));
+        assert_eq!(Location::Line(3).elsewhere(), None);
     }
 
     #[test]
@@ -424,22 +346,34 @@ mod tests {
             let mut slow = whole.in_scenario(Some("slow"));
             slow.in_metric("gdp")
                 .in_field("growth")
-                .report(Location::Line(4), "too fast");
+                .report(Location::Line(4), Fault::NoModel);
             // Narrowing made a view; the scenario's own scope is unchanged.
-            slow.report(Location::Line(9), "bad name");
+            slow.report(Location::Line(9), Fault::BadScenarioName);
             whole
                 .in_field("plan.base_year")
-                .report(Location::Line(2), "missing");
+                .report(Location::Line(2), Fault::NoPlanTable);
             assert_eq!(whole.count(), 3);
         }
         let error = problems.finish("t.toml").unwrap_err();
         assert_eq!(error.file, "t.toml");
+        let named: Vec<_> = error
+            .problems
+            .iter()
+            .map(|p| {
+                (
+                    p.scenario.as_deref(),
+                    p.metric.as_deref(),
+                    p.field.as_deref(),
+                    &p.fault,
+                )
+            })
+            .collect();
         assert_eq!(
-            error.lines().collect::<Vec<_>>(),
+            named,
             [
-                "t.toml:4: scenario `slow`, metric `gdp`, field `growth`: too fast",
-                "t.toml:9: scenario `slow`: bad name",
-                "t.toml:2: field `plan.base_year`: missing",
+                (Some("slow"), Some("gdp"), Some("growth"), &Fault::NoModel),
+                (Some("slow"), None, None, &Fault::BadScenarioName),
+                (None, None, Some("plan.base_year"), &Fault::NoPlanTable),
             ]
         );
     }
@@ -447,26 +381,23 @@ mod tests {
     #[test]
     fn the_first_problems_are_kept_and_the_others_counted() {
         let mut problems = Problems::new();
-        problems.extend((1..=SHOWN_PROBLEMS + 5).map(|i| Problem::new("bad").at_line(i)));
+        problems.extend((1..=SHOWN_PROBLEMS + 5).map(|i| Problem::new(Fault::BadSet).at_line(i)));
         assert_eq!(problems.scope().count(), SHOWN_PROBLEMS + 5);
         let error = problems.into_error("a.csv");
         assert_eq!(error.problems.len(), SHOWN_PROBLEMS);
-        assert_eq!(error.not_shown, 5);
-        let lines: Vec<String> = error.lines().collect();
-        assert_eq!(lines.len(), SHOWN_PROBLEMS + 1);
-        assert_eq!(lines[SHOWN_PROBLEMS - 1], "a.csv:20: bad");
         assert_eq!(
-            lines[SHOWN_PROBLEMS],
-            "a.csv: and 5 more problems, not shown; fix the first 20 and run again"
+            error.problems[SHOWN_PROBLEMS - 1].location,
+            Some(Location::Line(SHOWN_PROBLEMS))
         );
+        assert_eq!(error.not_shown, 5);
     }
 
     #[test]
     fn nothing_found_is_no_refusal() {
         assert_eq!(Problems::new().into_result("t.toml", 7), Ok(7));
         let mut problems = Problems::new();
-        problems.push(Problem::new("no metrics"));
+        problems.push(Problem::new(Fault::NoMetrics));
         let error = problems.into_result("t.toml", 7).unwrap_err();
-        assert_eq!(error.problems, [Problem::new("no metrics")]);
+        assert_eq!(error.problems, [Problem::new(Fault::NoMetrics)]);
     }
 }

@@ -9,8 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::parse::known_ids;
-use super::{ActualRecord, Location, Metric, Model};
+use super::{ActualRecord, Fault, Known, Location, Metric, Model, in_year};
 
 /// The plan's metrics by id and by name, found in constant time however
 /// many there are: files can hold 100,000 rows against 100,000 metrics.
@@ -23,7 +22,7 @@ pub(crate) struct FigureMetrics<'m> {
     /// such a row is refused once, not once per figure.
     refused: HashSet<(String, usize)>,
     /// The plan's ids as a refusal lists them, made once when first needed.
-    known: Option<String>,
+    known: Option<Known>,
 }
 
 /// What a figure's metric turned out to be.
@@ -33,7 +32,7 @@ pub(crate) enum Found {
     /// name and why.
     Refused {
         at: Location,
-        message: String,
+        fault: Fault,
     },
     /// Its row's metric was refused already.
     Again,
@@ -77,48 +76,44 @@ impl<'m> FigureMetrics<'m> {
                 if record.metric_at.is_some() && !self.refused.insert(row_of(&at)) {
                     return Found::Again;
                 }
-                let message = match found {
-                    Some(several) => {
-                        let ids: Vec<&str> = several
+                let fault = match found {
+                    Some(several) => Fault::SeveralNamed {
+                        ids: several
                             .iter()
-                            .map(|&i| self.metrics[i].id.as_str())
-                            .collect();
-                        format!(
-                            "several metrics have this name ({}); name the figure's metric by \
-                             its id",
-                            ids.join(", ")
-                        )
-                    }
+                            .map(|&i| self.metrics[i].id.clone())
+                            .collect(),
+                    },
                     None => {
                         let metrics = self.metrics;
                         let known = self.known.get_or_insert_with(|| {
                             let ids: Vec<&str> = metrics.iter().map(|m| m.id.as_str()).collect();
-                            known_ids(&ids)
+                            Known::of(&ids)
                         });
+                        let unknown = Fault::UnknownFigureMetric {
+                            known: known.clone(),
+                        };
                         // A long row names its metric beside the year;
                         // a wide row names it once for all its years.
-                        let year = match record.metric_at {
-                            None => format!("{}: ", record.year),
-                            Some(_) => String::new(),
-                        };
-                        format!("{year}not a metric of the plan; metrics: {known}")
+                        match record.metric_at {
+                            None => in_year(record.year, unknown),
+                            Some(_) => unknown,
+                        }
                     }
                 };
-                return Found::Refused { at, message };
+                return Found::Refused { at, fault };
             }
         };
         let metric = &self.metrics[index];
         if record.percent && !in_percent(&metric.unit) {
-            let unit = match metric.unit.trim() {
-                "" => "no unit".to_owned(),
-                unit => format!("the unit {unit}"),
-            };
             return Found::Refused {
                 at: record.at.clone(),
-                message: format!(
-                    "{}: {}% has a percent sign, but `{}` has {unit}; write the figure \
-                     without %, in the metric's unit",
-                    record.year, record.value, metric.id
+                fault: in_year(
+                    record.year,
+                    Fault::PercentSign {
+                        value: record.value.to_string(),
+                        id: metric.id.clone(),
+                        unit: metric.unit.trim().to_owned(),
+                    },
                 ),
             };
         }

@@ -18,6 +18,7 @@ use crate::calc::trend::{Estimator, Trend};
 mod actuals;
 mod error;
 mod escape;
+mod fault;
 mod figure_metrics;
 mod lines;
 mod parse;
@@ -30,8 +31,12 @@ pub use actuals::{ActualRecord, Encoding, parse_actuals_csv};
 pub(crate) use error::Problems;
 pub use error::{Location, PlanError, Problem, SHOWN_PROBLEMS};
 pub use escape::escape_controls;
+pub(crate) use fault::{
+    ColumnName, Entry, Fault, Found, Kind, Known, MetricKind, NoRate, PerYear, PerYearRate,
+    WrongUnit, in_year,
+};
 pub(crate) use parse::{Origins, read_plan};
-pub use parse::{estimator_name, known_ids, parse_plan};
+pub use parse::{estimator_name, parse_plan};
 pub use rate::{parse_rate_argument, times_hundred};
 pub use sheet::Figures;
 pub(crate) use sheet::joined;
@@ -386,7 +391,7 @@ pub enum RateMethod {
 }
 
 /// What a goal is on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum GoalKind {
     /// The metric's value at target_year.
     Level,

@@ -6,83 +6,82 @@
 //! by shifting the decimal point in the text, not by dividing by 100, so that
 //! `"1.1%"` is exactly the same double as `0.011`.
 
+use super::{Fault, Kind, Problem};
+
 /// A rate written as a TOML number or percent string, as a fraction.
-pub(super) fn parse_rate(value: &toml::Value) -> Result<f64, String> {
-    fraction(value, rate_from_number, "a rate such as 0.16 or \"16%\"")
+pub(super) fn parse_rate(value: &toml::Value) -> Result<f64, Fault> {
+    fraction(value, rate_from_number, false)
 }
 
 /// A change over the whole plan written as a rate: `-0.135` or `"-13.5%"`.
 /// As with yearly rates, a bare number of magnitude 1 or more is refused:
 /// `-13.5` is far likelier a percent than a fall of 1350 %.
-pub(super) fn parse_change(value: &toml::Value) -> Result<f64, String> {
-    fraction(
-        value,
-        change_from_number,
-        "a change such as -0.135 or \"-13.5%\"",
-    )
+pub(super) fn parse_change(value: &toml::Value) -> Result<f64, Fault> {
+    fraction(value, change_from_number, true)
 }
 
-/// A TOML number read by `from_number`, or a percent string; `expected`
-/// says what else was wanted.
+/// A TOML number read by `from_number`, or a percent string; `change`
+/// says whether a change over the plan was wanted, else a rate.
 fn fraction(
     value: &toml::Value,
-    from_number: fn(f64) -> Result<f64, String>,
-    expected: &str,
-) -> Result<f64, String> {
+    from_number: fn(f64) -> Result<f64, Fault>,
+    change: bool,
+) -> Result<f64, Fault> {
     match value {
         toml::Value::Integer(i) => from_number(*i as f64),
         toml::Value::Float(x) => from_number(*x),
         toml::Value::String(text) => rate_from_percent_text(text),
-        other => Err(format!("expected {expected}, found {}", other.type_str())),
+        other => Err(Fault::NotARate {
+            change,
+            kind: Kind::of(other),
+        }),
     }
 }
 
-fn change_from_number(x: f64) -> Result<f64, String> {
+fn change_from_number(x: f64) -> Result<f64, Fault> {
     if x.is_finite() && x.abs() >= 1.0 {
-        return Err(format!(
-            "{x} would mean a change of {} %; write {} or \"{x}%\" for {x} %, or \"{}%\" if \
-             that change is meant",
-            times_hundred(x),
-            x / 100.0,
-            times_hundred(x)
-        ));
+        return Err(Fault::ChangeTooLarge {
+            x: x.to_string(),
+            percent: times_hundred(x).to_string(),
+            fraction: (x / 100.0).to_string(),
+        });
     }
     rate_from_number(x)
 }
 
 /// A percent string read in percent: `"3%"` is 3, a share's value in its
 /// own unit; `None` for text without a percent sign.
-pub(super) fn parse_percent_points(text: &str) -> Option<Result<f64, String>> {
+pub(super) fn parse_percent_points(text: &str) -> Option<Result<f64, Fault>> {
     let trimmed = text.trim_end();
     (trimmed.ends_with('%') || trimmed.ends_with('％'))
         .then(|| rate_from_percent_text(text).map(times_hundred))
 }
 
-/// A rate typed on the command line: `0.16`, `"16%"` or `-3%`.
-pub fn parse_rate_argument(text: &str) -> Result<f64, String> {
+/// A rate typed on the command line: `0.16`, `"16%"` or `-3%`; refused
+/// with the problem, which the words say.
+pub fn parse_rate_argument(text: &str) -> Result<f64, Box<Problem>> {
     match text.trim().parse::<f64>() {
         Ok(x) => rate_from_number(x),
         Err(_) => rate_from_percent_text(text),
     }
+    .map_err(|fault| Box::new(Problem::new(fault)))
 }
 
-fn rate_from_number(x: f64) -> Result<f64, String> {
+fn rate_from_number(x: f64) -> Result<f64, Fault> {
     if !x.is_finite() {
-        return Err(format!(
-            "{x} is not a finite rate; write a rate such as 0.16 or \"16%\""
-        ));
+        return Err(Fault::RateNotFinite { x: x.to_string() });
     }
     if x.abs() >= 1.0 {
-        return Err(format!(
-            "{x} would mean {} % a year; write {} or \"{x}%\"",
-            times_hundred(x),
-            x / 100.0
-        ));
+        return Err(Fault::RateTooLarge {
+            x: x.to_string(),
+            percent: times_hundred(x).to_string(),
+            fraction: (x / 100.0).to_string(),
+        });
     }
     Ok(x)
 }
 
-fn rate_from_percent_text(text: &str) -> Result<f64, String> {
+fn rate_from_percent_text(text: &str) -> Result<f64, Fault> {
     // The full-width ％ of Chinese input methods means the same.
     let trimmed = text.trim();
     let Some(number) = trimmed
@@ -90,9 +89,9 @@ fn rate_from_percent_text(text: &str) -> Result<f64, String> {
         .or_else(|| trimmed.strip_suffix('％'))
         .map(str::trim_end)
     else {
-        return Err(format!(
-            "\"{text}\" is not a rate: write a percent with a % sign (\"16%\") or a plain number (0.16)"
-        ));
+        return Err(Fault::NoPercentSign {
+            text: text.to_owned(),
+        });
     };
     let plain_decimal = !number.is_empty()
         && number
@@ -107,9 +106,9 @@ fn rate_from_percent_text(text: &str) -> Result<f64, String> {
         .flatten();
     match parsed {
         Some(rate) if rate.is_finite() => Ok(rate),
-        _ => Err(format!(
-            "\"{text}\" is not a rate: write a percent such as \"16%\" or \"-3.5%\""
-        )),
+        _ => Err(Fault::BadPercent {
+            text: text.to_owned(),
+        }),
     }
 }
 
@@ -139,10 +138,10 @@ mod tests {
     #[test]
     fn bare_numbers_of_one_or_more_are_refused_with_the_likely_meaning() {
         assert_eq!(
-            parse_rate(&Value::Integer(16)),
+            parse_rate(&Value::Integer(16)).map_err(|f| f.to_string()),
             Err("16 would mean 1600 % a year; write 0.16 or \"16%\"".into())
         );
-        let err = parse_rate(&Value::Float(-1.5)).unwrap_err();
+        let err = parse_rate(&Value::Float(-1.5)).unwrap_err().to_string();
         assert!(err.contains("-150 % a year"), "{err}");
     }
 
@@ -152,7 +151,7 @@ mod tests {
         assert_eq!(parse_change(&Value::Float(-0.135)), Ok(-0.135));
         assert_eq!(parse_change(&Value::String("100%".into())), Ok(1.0));
         assert_eq!(
-            parse_change(&Value::Float(-13.5)),
+            parse_change(&Value::Float(-13.5)).map_err(|f| f.to_string()),
             Err(
                 "-13.5 would mean a change of -1350 %; write -0.135 or \"-13.5%\" for \
                  -13.5 %, or \"-1350%\" if that change is meant"
@@ -177,6 +176,7 @@ mod tests {
         assert!(
             parse_rate_argument("5")
                 .unwrap_err()
+                .to_string()
                 .contains("500 % a year")
         );
         assert!(parse_rate_argument("five").is_err());

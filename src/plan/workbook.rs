@@ -9,18 +9,17 @@ use calamine::{Data, Reader, Xlsx};
 
 use super::error::Problems;
 use super::sheet::{self, Cell, Figures, Origin, Row};
-use super::{PlanError, Problem};
+use super::{Fault, PlanError, Problem};
 
 /// Reads the figures of `sheet` (the first when `None`) of the workbook
 /// `bytes`; `file` names it in messages. A file that is not a workbook, a
 /// sheet it does not have, or a header that fits no layout is refused.
 pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Figures, PlanError> {
-    let refuse = |message: String| Problems::from(Problem::new(message)).into_error(file);
+    let refuse = |fault: Fault| Problems::from(Problem::new(fault)).into_error(file);
     let mut workbook = Xlsx::new(Cursor::new(bytes)).map_err(|error| {
-        refuse(format!(
-            "not an Excel workbook (.xlsx): {error}; save it from the spreadsheet as \
-             \"Excel Workbook (.xlsx)\", or as CSV"
-        ))
+        refuse(Fault::NotAWorkbook {
+            error: error.to_string(),
+        })
     })?;
     let names = workbook.sheet_names();
     let name = match sheet {
@@ -28,21 +27,22 @@ pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Fi
             .iter()
             .find(|n| n.as_str() == wanted)
             .ok_or_else(|| {
-                refuse(format!(
-                    "the workbook has no sheet `{wanted}`; its sheets: {} (name one after \
-                     `#`, or none for the first)",
-                    names.join(", ")
-                ))
+                refuse(Fault::NoSuchSheet {
+                    wanted: wanted.to_owned(),
+                    sheets: names.clone(),
+                })
             })?
             .clone(),
-        None => names.first().cloned().ok_or_else(|| {
-            refuse("the workbook has no sheets; save one with the figures".to_owned())
-        })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| refuse(Fault::NoSheets))?,
     };
     let range = workbook.worksheet_range(&name).map_err(|error| {
-        refuse(format!(
-            "cannot read sheet `{name}`: {error}; save the workbook again from the spreadsheet"
-        ))
+        refuse(Fault::SheetUnreadable {
+            name: name.clone(),
+            error: error.to_string(),
+        })
     })?;
     // Rows and columns count from the sheet's first cell, A1, wherever the
     // used range starts.
@@ -65,11 +65,12 @@ pub fn read_workbook(bytes: &[u8], file: &str, sheet: Option<&str>) -> Result<Fi
             && !others.is_empty()
             && let Some(last) = refusal.problems.last_mut()
         {
-            last.message.push_str(&format!(
-                "; or, for another sheet, name it after `#`: {file}#{} (its sheets: {})",
-                others[0],
-                names.join(", ")
-            ));
+            last.fault = Fault::OrOtherSheet {
+                fault: Box::new(last.fault.clone()),
+                file: file.to_owned(),
+                other: others[0].clone(),
+                sheets: names.clone(),
+            };
         }
         refusal
     })

@@ -88,18 +88,13 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
         let root = SVGBackend::with_string(&mut out, size).into_drawing_area();
         root.fill(&WHITE).map_err(drawing)?;
         let (title_area, body) = root.split_vertically(TITLE_HEIGHT);
-        let mut title = chart.header.title.clone().unwrap_or_default();
-        if let [only] = chart.scenarios.as_slice()
-            && only.0 != BASE_SCENARIO
-        {
-            title.push_str(&format!(
-                " · {}",
-                scenario_line(&only.0, only.1.as_deref(), words)
-            ));
-        }
-        title_area
-            .draw(&Text::new(printable(&title), (12, 12), font(18.0)))
-            .map_err(drawing)?;
+        let title = printable(&chart.header.title.clone().unwrap_or_default());
+        let scenario = match chart.scenarios.as_slice() {
+            [only] if only.0 != BASE_SCENARIO => {
+                Some(printable(&scenario_line(&only.0, only.1.as_deref(), words)))
+            }
+            _ => None,
+        };
         // Layer: what the markers mean, once actual figures are drawn.
         let has_actuals = chart
             .panels
@@ -116,6 +111,17 @@ pub fn svg(chart: &Chart, lang: Lang) -> Result<String, RenderError> {
         .into_iter()
         .flatten()
         .collect();
+        // The title takes the room the legends leave on its right.
+        let legend_room = legends
+            .iter()
+            .map(|legend| text_width(legend, 12.0) + 16.0)
+            .fold(0.0, f64::max);
+        let room = size.0 as f64 - 24.0 - legend_room;
+        for (text, y, points) in title_lines(title, scenario, room) {
+            title_area
+                .draw(&Text::new(text, (12, y), font(points)))
+                .map_err(drawing)?;
+        }
         // One legend sits in the middle of the title's height, two share it.
         let top = if legends.len() > 1 { 6 } else { 16 };
         for (row, legend) in legends.into_iter().enumerate() {
@@ -170,9 +176,7 @@ fn draw_panel(panel_area: &Area, panel: &Panel, target_year: i32, words: &dyn Wo
     } else {
         format!("{} ({})", panel.metric.name, panel.metric.unit)
     });
-    // A long title gets a smaller font rather than running off the panel.
-    let columns = UnicodeWidthStr::width(title.as_str()).max(1) as f64;
-    let title_size = ((PANEL_WIDTH as f64 - 24.0) / (columns * 0.55)).clamp(9.0, 14.0);
+    let (title, title_size) = fitted(&title, PANEL_WIDTH as f64 - 24.0, 14.0);
     let mut chart = ChartBuilder::on(&area)
         .caption(title, font(title_size))
         .margin(10)
@@ -404,6 +408,54 @@ fn axis_number(v: f64, span: f64) -> String {
 
 /// Text as SVG may hold it: XML forbids most control characters and the
 /// noncharacters U+FFFE and U+FFFF, and none of them means anything in a label.
+/// The chart's title and the scenario it shows, if one: on one line when
+/// both fit at a readable size, else the scenario on a second line; each
+/// line with its height in the title area and its size.
+fn title_lines(title: String, scenario: Option<String>, room: f64) -> Vec<(String, i32, f64)> {
+    const READABLE: f64 = 12.0;
+    let Some(scenario) = scenario else {
+        let (text, points) = fitted(&title, room, 18.0);
+        return vec![(text, 12, points)];
+    };
+    let joined = format!("{title} · {scenario}");
+    let (text, points) = fitted(&joined, room, 18.0);
+    if points >= READABLE && text == joined {
+        return vec![(text, 12, points)];
+    }
+    let (title, title_points) = fitted(&title, room, 14.0);
+    let (scenario, scenario_points) = fitted(&scenario, room, 12.0);
+    vec![(title, 4, title_points), (scenario, 24, scenario_points)]
+}
+
+/// About how wide `text` is drawn at `points`, in pixels: a column (half a
+/// CJK character) is about 0.55 em in the fonts charts are drawn with.
+fn text_width(text: &str, points: f64) -> f64 {
+    UnicodeWidthStr::width(text) as f64 * 0.55 * points
+}
+
+/// `text` at the largest size up to `largest` points (and at least 9) that
+/// fits `room` pixels; a text too long even at 9 points is cut with "…", so
+/// that a title never runs off the picture.
+fn fitted(text: &str, room: f64, largest: f64) -> (String, f64) {
+    const SMALLEST: f64 = 9.0;
+    let room = room.max(0.0);
+    let columns = UnicodeWidthStr::width(text).max(1) as f64;
+    let size = (room / (columns * 0.55)).clamp(SMALLEST, largest);
+    if text_width(text, size) <= room {
+        return (text.to_owned(), size);
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        let longer = format!("{cut}{c}…");
+        if text_width(&longer, SMALLEST) > room {
+            break;
+        }
+        cut.push(c);
+    }
+    cut.push('…');
+    (cut, SMALLEST)
+}
+
 fn printable(text: &str) -> String {
     text.chars()
         .filter(|c| !c.is_control() && !matches!(c, '\u{fffe}' | '\u{ffff}'))
@@ -436,4 +488,48 @@ fn value_range(panel: &Panel) -> (f64, f64) {
         .unwrap_or((0.0, 0.0));
     let pad = ((high - low) * 0.08).max(high.abs().max(1.0) * 1e-6);
     (low - pad, high + pad)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_scenario_that_does_not_fit_beside_the_title_goes_below_it() {
+        let title = "盐城经济技术开发区“二次创业”主要目标（2016–2020）".to_owned();
+        let scenario = "Scenario slow: 增速比规划低3个百分点".to_owned();
+        let one_panel = title_lines(title.clone(), Some(scenario.clone()), 416.0);
+        assert_eq!(one_panel.len(), 2);
+        assert_eq!(
+            (one_panel[0].0.as_str(), one_panel[1].0.as_str()),
+            (title.as_str(), scenario.as_str())
+        );
+        let wide = title_lines(title.clone(), Some(scenario.clone()), 1296.0);
+        assert_eq!(wide, vec![(format!("{title} · {scenario}"), 12, 18.0)]);
+    }
+
+    #[test]
+    fn a_title_that_fits_keeps_its_largest_size() {
+        assert_eq!(fitted("GDP", 400.0, 18.0), ("GDP".to_owned(), 18.0));
+    }
+
+    #[test]
+    fn a_long_title_gets_smaller_and_still_fits() {
+        let title = "盐城经济技术开发区“二次创业”主要目标（2016–2020）";
+        let (shown, size) = fitted(title, 250.0, 18.0);
+        assert_eq!(shown, title);
+        assert!((9.0..18.0).contains(&size), "{size}");
+        assert!(text_width(&shown, size) <= 250.0);
+    }
+
+    #[test]
+    fn a_title_too_long_even_at_the_smallest_size_is_cut() {
+        let title = "服务业".repeat(40);
+        let (shown, size) = fitted(&title, 200.0, 18.0);
+        assert_eq!(size, 9.0);
+        assert!(shown.ends_with('…') && shown.len() < title.len());
+        assert!(text_width(&shown, size) <= 200.0);
+        // No room at all still gives a mark, not a panic.
+        assert_eq!(fitted(&title, -5.0, 18.0).0, "…");
+    }
 }

@@ -50,6 +50,9 @@ pub enum Body {
     },
     /// Sentences, one paragraph each.
     Paragraphs(Vec<Paragraph>),
+    /// Lines set as a document's opening lines are (a plan's title and
+    /// years, under its name, when several plans are shown).
+    Lines(Vec<String>),
 }
 
 /// A paragraph, led by the name of what it is about where it has one.
@@ -464,8 +467,8 @@ pub(super) fn goal_text(
         kind,
         goal,
         in_step,
-        rate_method,
         in_points,
+        ..
     } = statement;
     if let Some(with) = in_step {
         let rate = decimals.map(|d| percent(with.rate, d));
@@ -482,14 +485,22 @@ pub(super) fn goal_text(
         }),
         GoalKind::Level | GoalKind::Increase | GoalKind::Total => level_text(goal),
     };
-    let prefix = match kind {
-        GoalKind::Level => return condition,
-        GoalKind::Rate => words.average_growth(*rate_method),
-        GoalKind::Change => words.change(),
-        GoalKind::Increase => words.increase(),
-        GoalKind::Total => words.total(),
-    };
-    format!("{prefix} {condition}")
+    match goal_prefix(statement, words) {
+        Some(prefix) => format!("{prefix} {condition}"),
+        None => condition,
+    }
+}
+
+/// What a goal's text opens with, by its kind: "avg growth", "change", …;
+/// none for a level goal, whose comparison says it all.
+pub(super) fn goal_prefix(statement: &GoalStatement, words: &dyn Words) -> Option<&'static str> {
+    match statement.kind {
+        GoalKind::Level => None,
+        GoalKind::Rate => Some(words.average_growth(statement.rate_method)),
+        GoalKind::Change => Some(words.change()),
+        GoalKind::Increase => Some(words.increase()),
+        GoalKind::Total => Some(words.total()),
+    }
 }
 
 /// A goal's comparison with its amounts written by `amount`.

@@ -30,6 +30,11 @@ pub(super) fn draw(document: Document) -> String {
                     out.push_str(&format!("{line}\n\n"));
                 }
             }
+            Body::Lines(lines) => {
+                for line in &lines {
+                    out.push_str(&format!("{}\n\n", inline(line)));
+                }
+            }
             // A list of what each paragraph is about, its name in bold.
             Body::Paragraphs(paragraphs) => {
                 for Paragraph { lead, text } in paragraphs {

@@ -29,6 +29,7 @@ pub mod json;
 mod markdown;
 mod number;
 mod odds;
+mod plans;
 pub(crate) mod png;
 pub mod records;
 pub mod report;
@@ -65,6 +66,14 @@ pub trait Render {
         table: Option<Self::TableChoice>,
         layout: Option<Layout>,
     ) -> Result<Self::OneTable, Misfit>;
+
+    /// Whether the `table` chosen is a single table whose rows several
+    /// plans shown together join into one, each row led by its plan's name
+    /// (`report --table summary`); otherwise each plan keeps its sections.
+    /// Needs no report, like [`Render::one_table`].
+    fn one_grid(_table: Option<Self::TableChoice>) -> bool {
+        false
+    }
 
     /// For people: drawn as the terminal table or as Markdown, every table
     /// when none is chosen.
@@ -496,21 +505,6 @@ mod tests {
         }
     }
 
-    /// Every file under `dir`, with its text.
-    fn source_files(dir: &Path) -> Vec<(String, String)> {
-        let mut found = Vec::new();
-        for entry in std::fs::read_dir(dir).expect("the render folder is readable") {
-            let path = entry.expect("a folder entry").path();
-            if path.is_dir() {
-                found.extend(source_files(&path));
-            } else {
-                let text = std::fs::read_to_string(&path).expect("a source file is text");
-                found.push((path.display().to_string(), text));
-            }
-        }
-        found
-    }
-
     /// Which of `calc` and `plan` `text` names, as in `crate::calc::x` or
     /// `crate::{calc, plan::y}`.
     fn crate_modules(text: &str) -> Vec<String> {
@@ -540,7 +534,7 @@ mod tests {
     #[test]
     fn renderers_name_neither_calc_nor_plan() {
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/render"));
-        let offences: Vec<String> = source_files(dir)
+        let offences: Vec<String> = crate::source_files(dir)
             .into_iter()
             .filter_map(|(file, text)| {
                 // Tests may build what they render from a plan.

@@ -59,6 +59,11 @@ pub(super) fn draw(
                     write_text(out, &note, width)?;
                 }
             }
+            Body::Lines(lines) => {
+                for line in &lines {
+                    write_text(out, line, width)?;
+                }
+            }
             Body::Paragraphs(paragraphs) => {
                 for Paragraph { lead, text } in paragraphs {
                     let lead = lead.as_deref().unwrap_or_default();

@@ -9,6 +9,7 @@ pub mod chart;
 pub mod explain;
 pub mod metric;
 pub mod odds;
+pub mod plans;
 pub mod review;
 pub mod sensitivity;
 

@@ -8,6 +8,7 @@ use crate::ProjectedScenario;
 use crate::calc::assess::Method;
 use crate::calc::project;
 use crate::calc::review::{HistoryLine, ReviewLine, review, review_history};
+use crate::plan::Problem;
 
 /// The mid-term review of `dabiao review` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -87,8 +88,8 @@ pub enum AsOfError {
     NoPath {
         /// The year asked for.
         year: i32,
-        /// Why the path cannot be computed, as a plan's problem says it.
-        problem: String,
+        /// Why the path cannot be computed, as a problem of the plan.
+        problem: Box<Problem>,
     },
 }
 
@@ -128,7 +129,7 @@ impl ReviewReport {
                 // interpolated denominator through 0, say).
                 let projection = project(&scenario.plan).map_err(|error| AsOfError::NoPath {
                     year,
-                    problem: crate::projection_problem(&scenario, error).message,
+                    problem: Box::new(crate::projection_problem(&scenario, error)),
                 })?;
                 earlier = (scenario.plan, projection);
                 (&earlier.0, &earlier.1)

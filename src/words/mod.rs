@@ -8,7 +8,11 @@
 //! Numbers arrive here already written, so a sentence only places them.
 
 mod en;
+mod plan;
 mod zh;
+
+pub(crate) use plan::known_ids;
+pub use plan::{plan_error_lines, problem_text};
 
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
@@ -46,8 +50,9 @@ impl Lang {
     }
 }
 
-/// The words of one language, command by command.
-pub(crate) trait Words {
+/// The words of one language, command by command; those of a refused
+/// plan are [`plan::PlanWords`].
+pub(crate) trait Words: plan::PlanWords {
     // What every command's document opens with.
 
     fn source(&self, source: &str) -> String;
@@ -219,6 +224,22 @@ pub(crate) trait Words {
     /// In a panel's legend: the dashed path of the plan as written.
     fn plan_path(&self) -> &'static str;
 
+    // `report` and `review` of several plans at once.
+
+    /// Above the plans' sections: how many plans are shown.
+    fn plan_count(&self, plans: usize) -> String;
+    /// The column naming each plan in a table of several plans.
+    fn plan_header(&self) -> &'static str;
+    /// `report --by-status`: the heading of the goals several plans share.
+    fn by_status_heading(&self) -> &'static str;
+    /// The column of how many plans reach a shared goal.
+    fn plans_reaching_header(&self) -> &'static str;
+    /// "37 of 52 plans": of the `plans` stating a goal, `reached` reach it.
+    fn plans_reaching(&self, reached: usize, plans: usize) -> String;
+    /// The goal of a metric whose plans state it differently, after what
+    /// the goal is on ("avg growth") unless it is a level.
+    fn own_targets(&self, kind: Option<&str>) -> String;
+
     // Workbooks (`-f xlsx`).
 
     /// A sheet's name: at most 31 characters, none of `[]:*?/\`.
@@ -247,6 +268,8 @@ pub enum Sheet {
     Odds,
     /// A line chart per metric with a level goal, beside the goals and years.
     Charts,
+    /// `report --by-status`: how many plans reach each goal they share.
+    ByStatus,
 }
 
 /// A column of the records, which CSV and JSON name by a fixed key
@@ -254,6 +277,8 @@ pub enum Sheet {
 /// variant is the column of the key it is named after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Column {
+    /// The plan a row is about, by its file's stem, when several are reported.
+    Plan,
     Scenario,
     /// The metric's id.
     Metric,
@@ -308,6 +333,10 @@ pub(crate) enum Column {
     Paths,
     /// The simulation's seed.
     Seed,
+    /// How many plans reach a goal they share.
+    Reached,
+    /// How many plans state it.
+    Plans,
 }
 
 /// A growth or increment the plan took from a metric's history.

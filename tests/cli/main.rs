@@ -10,6 +10,7 @@
 //! - `decimals`: the decimals a figure is shown with, and the plan's own
 //!   figures as written in every format;
 //! - `errors`: every way a run can be refused;
+//! - `errors_zh`: every refusal of a plan or an actuals file said in Chinese;
 //! - `fit`: tables fitted to the terminal's width, every command at 80 to
 //!   160 columns;
 //! - `goals`: goals the way plans state them (declines, percentage points,
@@ -22,11 +23,14 @@
 //! - `hardening_output`: extreme values written readably, CSV cells defused
 //!   against formulas, output limits and streaming;
 //! - `methods`: history, trends, and the assessment methods of `review`;
+//! - `many_plans`: `report` and `review` of several plans or folders,
+//!   `--by-status` and `--keep-going`;
 //! - `metric_flag`: `--metric` on a plan of thousands of metrics;
 //! - `numbers`: properties of how numbers are read and written;
 //! - `odds`: `dabiao odds`, `report --odds` and `chart --fan`;
 //! - `pictures`: the chart as PNG, and what every panel shows;
-//! - `readme`: every `console` example of the README;
+//! - `readme`: every `console` example of the README, CONTRIBUTING.md and
+//!   `docs/*.md`, and the links between them;
 //! - `spreadsheet`: workbooks out (read back with calamine and LibreOffice),
 //!   actual figures in from workbooks and wide CSV.
 
@@ -35,11 +39,13 @@ mod chart;
 mod common;
 mod decimals;
 mod errors;
+mod errors_zh;
 mod fit;
 mod goals;
 mod hardening;
 mod hardening_input;
 mod hardening_output;
+mod many_plans;
 mod methods;
 mod metric_flag;
 mod numbers;

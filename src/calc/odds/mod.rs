@@ -32,6 +32,7 @@ mod block;
 mod history;
 mod layout;
 mod sketch;
+mod tally;
 #[cfg(test)]
 mod tests;
 mod verdict;
@@ -42,9 +43,10 @@ pub use history::{Changes, HistoryError, MIN_HISTORY_CHANGES, history_volatility
 
 use super::projection::{Projection, continuation, continuation_at, share_anchor};
 use crate::plan::{GoalKind, Model, Plan, Prices, RateMethod, Stated};
-use block::{BLOCK, Tally};
+use block::BLOCK;
 use layout::{Layout, Statistic};
 use sketch::{Histogram, first_year_quantile};
+use tally::Tally;
 use verdict::Map;
 
 /// How many years past target_year a path is followed to find the year a

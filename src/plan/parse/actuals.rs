@@ -13,7 +13,7 @@ use super::history::history_year;
 use super::value::number;
 use crate::plan::error::Problems;
 use crate::plan::figure_metrics::{FigureMetrics, Found};
-use crate::plan::{ActualRecord, Metric, Model, PlanError};
+use crate::plan::{ActualRecord, Fault, Metric, Model, PlanError, in_year};
 
 /// One `year = value` entry of a metric's `actual` table. Without usable
 /// years, only the value is checked.
@@ -22,43 +22,46 @@ pub(super) fn file_figure(
     value: &Value,
     years: Option<(i32, i32)>,
     must_be_positive: bool,
-) -> Result<(i32, f64), String> {
-    let year: i32 = key.trim().parse().map_err(|_| {
-        format!("`{key}` is not a year; write actual = {{ 2016 = 80.1, 2017 = 93.5 }}")
+) -> Result<(i32, f64), Fault> {
+    let year: i32 = key.trim().parse().map_err(|_| Fault::ActualKeyNotAYear {
+        key: key.to_owned(),
     })?;
     if let Some(years) = years {
         check_year(year, years)?;
     }
-    let figure = number(value).map_err(|msg| format!("{year}: {msg}"))?;
-    check_value(figure, must_be_positive).map_err(|msg| format!("{year}: {msg}"))?;
+    let figure = number(value).map_err(|fault| in_year(year, fault))?;
+    check_value(figure, must_be_positive).map_err(|fault| in_year(year, fault))?;
     Ok((year, figure))
 }
 
-fn check_year(year: i32, (base_year, target_year): (i32, i32)) -> Result<(), String> {
+fn check_year(year: i32, (base_year, target_year): (i32, i32)) -> Result<(), Fault> {
+    let first = base_year + 1;
     if year < base_year {
-        return Err(format!(
-            "{year} is before the plan's years; actual figures are for {}–{target_year} \
-             (the {base_year} value is the baseline): move it to `history`",
-            base_year + 1
-        ));
+        return Err(Fault::ActualBeforePlan {
+            year,
+            first,
+            base_year,
+            target_year,
+        });
     }
     if year == base_year || year > target_year {
-        return Err(format!(
-            "{year} is outside the plan's years; actual figures are for {}–{target_year} \
-             (the {base_year} value is the baseline)",
-            base_year + 1
-        ));
+        return Err(Fault::ActualOutsidePlan {
+            year,
+            first,
+            base_year,
+            target_year,
+        });
     }
     Ok(())
 }
 
 /// Compound paths and shares are interpolated geometrically, which needs
 /// positive values; a linear path may pass through zero.
-fn check_value(figure: f64, must_be_positive: bool) -> Result<(), String> {
+fn check_value(figure: f64, must_be_positive: bool) -> Result<(), Fault> {
     if must_be_positive && figure <= 0.0 {
-        return Err(format!(
-            "{figure} is not positive; a compound metric or a share needs positive figures"
-        ));
+        return Err(Fault::FigureNotPositive {
+            figure: figure.to_string(),
+        });
     }
     Ok(())
 }
@@ -88,13 +91,13 @@ impl<'r> CsvFigures<'r> {
             let mut problems = scope.in_metric(&record.metric);
             let index = match metrics_of.find(record) {
                 Found::Metric(index) => index,
-                Found::Refused { at, message } => {
-                    problems.report(at, message);
+                Found::Refused { at, fault } => {
+                    problems.report(at, fault);
                     continue;
                 }
                 Found::Again | Found::Baseline => continue,
             };
-            let mut report = |message: String| problems.report(record.at.clone(), message);
+            let mut report = |fault: Fault| problems.report(record.at.clone(), fault);
             let metric = &metrics[index];
             let (year, value) = (record.year, record.value);
             let base_year = years.0;
@@ -105,35 +108,32 @@ impl<'r> CsvFigures<'r> {
             }
             .and_then(|()| {
                 let positive = !matches!(metric.model, Model::Linear { .. });
-                check_value(value, positive).map_err(|msg| format!("{year}: {msg}"))
+                check_value(value, positive).map_err(|fault| in_year(year, fault))
             });
-            if let Err(msg) = checked {
-                report(msg);
+            if let Err(fault) = checked {
+                report(fault);
                 continue;
             }
             let baseline = match metric.model {
                 Model::Compound { baseline, .. } | Model::Linear { baseline, .. } => Some(baseline),
                 Model::Ratio { .. } if year <= base_year => {
-                    report(format!(
-                        "{year}: a share's figures up to {base_year} come from its numerator \
-                         and denominator; drop the row, or give the figures to those metrics"
-                    ));
+                    report(in_year(year, Fault::ShareFiguresFromParts { base_year }));
                     continue;
                 }
                 Model::Ratio { .. } => None,
             };
             if let Some(earlier) = seen.insert((index, year), record) {
-                report(format!(
-                    "{year} is given twice (also {}); keep one figure per metric and year",
-                    earlier.place()
-                ));
+                report(Fault::GivenTwice {
+                    year,
+                    also: earlier.place(),
+                });
                 continue;
             }
             // The base year's figure is the baseline: it agrees, or it is refused.
-            let (in_plan, said) = match year.cmp(&base_year) {
-                Ordering::Equal => (baseline, "the baseline is"),
-                Ordering::Less => (metric.history.get(&year).copied(), "the plan file says"),
-                Ordering::Greater => (metric.actual.get(&year).copied(), "the plan file says"),
+            let in_plan = match year.cmp(&base_year) {
+                Ordering::Equal => baseline,
+                Ordering::Less => metric.history.get(&year).copied(),
+                Ordering::Greater => metric.actual.get(&year).copied(),
             };
             if let Some(in_plan) = in_plan {
                 let agree = (in_plan - value).abs() <= 1e-9 * in_plan.abs().max(value.abs());
@@ -142,9 +142,14 @@ impl<'r> CsvFigures<'r> {
                         Ordering::Greater => metric.actual_line.unwrap_or(metric.line),
                         _ => metric.line,
                     };
-                    report(format!(
-                        "{year}: {value} here, but {said} {in_plan} (line {line}); \
-                         the two must agree: correct one, or drop one"
+                    report(in_year(
+                        year,
+                        Fault::Disagrees {
+                            value: value.to_string(),
+                            baseline: year == base_year,
+                            in_plan: in_plan.to_string(),
+                            line,
+                        },
                     ));
                 }
                 continue;
@@ -190,7 +195,7 @@ mod tests {
             Ok((2016, 80.5))
         );
         assert_eq!(
-            file_figure("2015", &Value::Integer(1), years, true),
+            file_figure("2015", &Value::Integer(1), years, true).map_err(|f| f.to_string()),
             Err(
                 "2015 is outside the plan's years; actual figures are for 2016–2020 \
                  (the 2015 value is the baseline)"
@@ -198,7 +203,7 @@ mod tests {
             )
         );
         assert_eq!(
-            file_figure("2017", &Value::Integer(0), years, true),
+            file_figure("2017", &Value::Integer(0), years, true).map_err(|f| f.to_string()),
             Err(
                 "2017: 0 is not positive; a compound metric or a share needs positive figures"
                     .into()
@@ -216,6 +221,7 @@ mod tests {
         assert!(
             file_figure("next", &Value::Integer(5), years, false)
                 .unwrap_err()
+                .to_string()
                 .starts_with("`next` is not a year")
         );
     }

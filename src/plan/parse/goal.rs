@@ -4,9 +4,9 @@
 
 use toml::Value;
 
-use super::value::{number, show};
+use super::value::number;
 use crate::plan::rate::{parse_change, parse_percent_points, parse_rate};
-use crate::plan::{Comparison, Goal};
+use crate::plan::{Comparison, Fault, Found, Goal};
 
 /// How a goal's amounts are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub(super) enum Terms {
 
 impl Terms {
     /// A goal's value in these terms.
-    fn amount(self, value: &Value) -> Result<f64, String> {
+    fn amount(self, value: &Value) -> Result<f64, Fault> {
         let fraction = match self {
             Terms::Unit => return number(value),
             Terms::Share => return share_amount(value),
@@ -35,15 +35,13 @@ impl Terms {
             return Ok(fraction);
         }
         Err(match self {
-            Terms::Change => "a change of -100 % or less would wipe the value out; \
-                              a change goal must be above -100 %"
-                .to_owned(),
-            _ => "a rate goal must be above -100 %".to_owned(),
+            Terms::Change => Fault::ChangeGoalWipesOut,
+            _ => Fault::RateGoalWipesOut,
         })
     }
 
     /// An `about` goal's tolerance in these terms: not negative.
-    fn tolerance(self, value: &Value) -> Result<f64, String> {
+    fn tolerance(self, value: &Value) -> Result<f64, Fault> {
         let tolerance = match self {
             Terms::Unit => number(value),
             Terms::Share => share_amount(value),
@@ -51,10 +49,9 @@ impl Terms {
             Terms::Change => parse_change(value),
         }?;
         if tolerance < 0.0 {
-            return Err(format!(
-                "tolerance must not be negative, found {}",
-                show(value)
-            ));
+            return Err(Fault::NegativeTolerance {
+                found: Found::of(value),
+            });
         }
         Ok(tolerance)
     }
@@ -69,7 +66,7 @@ impl Terms {
 }
 
 /// A share's amount: a number, or a percent string in the share's unit.
-fn share_amount(value: &Value) -> Result<f64, String> {
+fn share_amount(value: &Value) -> Result<f64, Fault> {
     match value {
         Value::String(text) => parse_percent_points(text).unwrap_or_else(|| number(value)),
         _ => number(value),
@@ -93,7 +90,7 @@ pub(super) enum RateTarget {
     },
 }
 
-pub(super) fn rate_target(value: &Value) -> Result<RateTarget, String> {
+pub(super) fn rate_target(value: &Value) -> Result<RateTarget, Fault> {
     match value {
         Value::Table(table) if table.contains_key(IN_STEP) => {
             let stated: Vec<&str> = KEYS[..3]
@@ -102,31 +99,27 @@ pub(super) fn rate_target(value: &Value) -> Result<RateTarget, String> {
                 .filter(|k| table.contains_key(*k))
                 .collect();
             if let Some(op) = stated.first() {
-                return Err(format!(
-                    "`{IN_STEP}` and `{op}` are two forms of one rate goal; give either the \
-                     rate (`{op}`) or the metric whose growth to keep pace with (`{IN_STEP}`)"
-                ));
+                return Err(Fault::InStepAndStated {
+                    op: (*op).to_owned(),
+                });
             }
             if let Some(unknown) = table
                 .keys()
                 .find(|k| ![IN_STEP, "tolerance"].contains(&k.as_str()))
             {
-                return Err(format!(
-                    "unknown key `{unknown}`; a rate goal in step with another metric takes \
-                     `{IN_STEP}` and, if it may fall short, `tolerance`"
-                ));
+                return Err(Fault::InStepUnknownKey {
+                    key: unknown.clone(),
+                });
             }
             let Some(with) = table[IN_STEP].as_str() else {
-                return Err(format!(
-                    "`{IN_STEP}`: expected the id of another metric in quotes, such as \
-                     \"gdp\", found {}",
-                    show(&table[IN_STEP])
-                ));
+                return Err(Fault::InStepNotAnId {
+                    found: Found::of(&table[IN_STEP]),
+                });
             };
             let tolerance = match table.get("tolerance") {
                 Some(t) => Terms::Rate
                     .tolerance(t)
-                    .map_err(|msg| format!("`tolerance`: {msg}"))?,
+                    .map_err(|fault| in_key("tolerance", fault))?,
                 None => 0.0,
             };
             Ok(RateTarget::InStep {
@@ -138,16 +131,23 @@ pub(super) fn rate_target(value: &Value) -> Result<RateTarget, String> {
     }
 }
 
-pub(super) fn goal(value: &Value, terms: Terms) -> Result<Goal, String> {
+/// `fault` of the value under `key`.
+fn in_key(key: &str, fault: Fault) -> Fault {
+    Fault::InKey {
+        key: key.to_owned(),
+        fault: Box::new(fault),
+    }
+}
+
+pub(super) fn goal(value: &Value, terms: Terms) -> Result<Goal, Fault> {
     let table = match value {
         Value::Table(table) => table,
         Value::String(text) if terms == Terms::Unit => {
             return Err(match number(value) {
                 Err(quoted) if text.trim().parse::<f64>().is_ok() => quoted,
-                _ => format!(
-                    "expected a number or a table such as {{ at_least = 150 }}, found {}",
-                    show(value)
-                ),
+                _ => Fault::NotAGoal {
+                    found: Found::of(value),
+                },
             });
         }
         plain => {
@@ -158,15 +158,12 @@ pub(super) fn goal(value: &Value, terms: Terms) -> Result<Goal, String> {
         }
     };
     if table.contains_key(IN_STEP) {
-        return Err(format!(
-            "`{IN_STEP}` states a rate goal: write it in `rate_target`"
-        ));
+        return Err(Fault::InStepOutsideRate);
     }
     if let Some(unknown) = table.keys().find(|k| !KEYS.contains(&k.as_str())) {
-        return Err(format!(
-            "unknown key `{unknown}`; a goal table takes one of `at_least`, `at_most`, \
-             or `about` with `tolerance`"
-        ));
+        return Err(Fault::UnknownGoalKey {
+            key: unknown.clone(),
+        });
     }
     let given: Vec<&str> = KEYS[..3]
         .iter()
@@ -174,35 +171,28 @@ pub(super) fn goal(value: &Value, terms: Terms) -> Result<Goal, String> {
         .filter(|k| table.contains_key(*k))
         .collect();
     let [op] = given.as_slice() else {
-        return Err(format!(
-            "give exactly one of `at_least`, `at_most` or `about`, found {}",
-            if given.is_empty() {
-                "none".to_owned()
-            } else {
-                format!("`{}`", given.join("`, `"))
-            }
-        ));
+        return Err(Fault::GoalOps {
+            given: given.iter().map(|k| (*k).to_owned()).collect(),
+        });
     };
     let goal_value = terms
         .amount(&table[*op])
-        .map_err(|msg| format!("`{op}`: {msg}"))?;
+        .map_err(|fault| in_key(op, fault))?;
     let comparison = match (*op, table.get("tolerance")) {
         ("about", Some(t)) => Comparison::About {
             tolerance: terms
                 .tolerance(t)
-                .map_err(|msg| format!("`tolerance`: {msg}"))?,
+                .map_err(|fault| in_key("tolerance", fault))?,
         },
         ("about", None) => {
-            return Err(format!(
-                "`about` needs a `tolerance`, the accepted distance either side: \
-                 for example {}",
-                terms.about_example()
-            ));
+            return Err(Fault::AboutWithoutTolerance {
+                example: terms.about_example(),
+            });
         }
         (_, Some(_)) => {
-            return Err(format!(
-                "`tolerance` applies only to `about` goals; remove it or write `about` instead of `{op}`"
-            ));
+            return Err(Fault::ToleranceWithoutAbout {
+                op: (*op).to_owned(),
+            });
         }
         ("at_least", None) => Comparison::AtLeast,
         _ => Comparison::AtMost,
@@ -267,11 +257,11 @@ mod tests {
         );
         assert_eq!(goal(&read("2.5"), Terms::Share).map(|g| g.value), Ok(2.5));
         assert_eq!(
-            goal(&read("\"3\""), Terms::Share),
+            goal(&read("\"3\""), Terms::Share).map_err(|f| f.to_string()),
             Err("expected a number, found the string \"3\"; remove the quotes".to_owned())
         );
         assert_eq!(
-            goal(&read("\"3%\""), Terms::Unit),
+            goal(&read("\"3%\""), Terms::Unit).map_err(|f| f.to_string()),
             Err(
                 "expected a number or a table such as { at_least = 150 }, found the string \"3%\""
                     .to_owned()
@@ -320,10 +310,14 @@ mod tests {
             ),
         ];
         for (text, expected) in refusals {
-            assert_eq!(in_step(text), Err(expected.to_owned()), "{text}");
+            assert_eq!(
+                in_step(text).map_err(|f| f.to_string()),
+                Err(expected.to_owned()),
+                "{text}"
+            );
         }
         assert_eq!(
-            goal(&read("{ in_step_with = \"gdp\" }"), Terms::Change),
+            goal(&read("{ in_step_with = \"gdp\" }"), Terms::Change).map_err(|f| f.to_string()),
             Err("`in_step_with` states a rate goal: write it in `rate_target`".to_owned())
         );
     }
@@ -372,7 +366,11 @@ mod tests {
             ),
         ];
         for (text, terms, expected) in refusals {
-            assert_eq!(goal(&read(text), terms), Err(expected.to_owned()), "{text}");
+            assert_eq!(
+                goal(&read(text), terms).map_err(|f| f.to_string()),
+                Err(expected.to_owned()),
+                "{text}"
+            );
         }
     }
 }

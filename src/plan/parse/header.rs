@@ -5,9 +5,8 @@ use toml::{Spanned, Value};
 
 use super::locate::Locator;
 use super::raw::RawHeader;
-use super::value::show;
 use crate::plan::error::Problems;
-use crate::plan::{MAX_HORIZON, Problem};
+use crate::plan::{Fault, Found, MAX_HORIZON, Problem};
 
 /// base_year and target_year, when both are usable.
 pub(super) fn years(
@@ -16,10 +15,7 @@ pub(super) fn years(
     problems: &mut Problems,
 ) -> Option<(i32, i32)> {
     let Some(header) = header else {
-        problems.push(Problem::new(
-            "missing [plan] table; add one with base_year and target_year, \
-             for example base_year = 2015 and target_year = 2020",
-        ));
+        problems.push(Problem::new(Fault::NoPlanTable));
         return None;
     };
     let header_line = locator.locate(header.span());
@@ -31,7 +27,9 @@ pub(super) fn years(
             None => {
                 problems.report(
                     header_line.clone(),
-                    format!("missing; add `{field} = <year>` to [plan]"),
+                    Fault::MissingYear {
+                        field: field.to_owned(),
+                    },
                 );
                 None
             }
@@ -40,10 +38,9 @@ pub(super) fn years(
                 other => {
                     problems.report(
                         locator.locate(v.span()),
-                        format!(
-                            "expected a year, a whole number between 1 and 9999, found {}",
-                            show(other)
-                        ),
+                        Fault::NotAYear {
+                            found: Found::of(other),
+                        },
                     );
                     None
                 }
@@ -61,19 +58,17 @@ pub(super) fn years(
     let mut scope = problems.scope();
     let mut problems = scope.in_field("plan.target_year");
     if target <= base {
-        problems.report(
-            line,
-            format!("target_year {target} must come after base_year {base}"),
-        );
+        problems.report(line, Fault::TargetNotAfterBase { base, target });
         return None;
     }
     if target - base > MAX_HORIZON {
         problems.report(
             line,
-            format!(
-                "{base}–{target} spans {} years; a plan may span at most {MAX_HORIZON}",
-                target - base
-            ),
+            Fault::TooLong {
+                base,
+                target,
+                max: MAX_HORIZON,
+            },
         );
         return None;
     }

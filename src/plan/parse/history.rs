@@ -15,7 +15,7 @@ use super::actuals::CsvFigures;
 use super::value::number;
 use crate::calc::trend::{Estimator, Pace, TrendError, trend};
 use crate::plan::error::Scoped;
-use crate::plan::{DerivedTrend, Location, Metric, Model};
+use crate::plan::{DerivedTrend, Fault, Location, Metric, Model, in_year};
 
 /// What a growth or increment says to leave to the history.
 const TREND: &str = "trend";
@@ -41,19 +41,17 @@ pub(super) fn is_trend(value: &Value) -> bool {
 }
 
 /// The estimator `trend = "…"` names.
-pub(super) fn estimator(value: &Value) -> Result<Estimator, String> {
-    let known = || {
-        "`cagr` (from the first figure to the baseline, the default), `loglinear` \
-         (least squares) or `recent5` (the mean of the last five annual changes)"
-    };
+pub(super) fn estimator(value: &Value) -> Result<Estimator, Fault> {
     let Some(text) = value.as_str() else {
-        return Err(format!("expected one of {}", known()));
+        return Err(Fault::NotAnEstimator { text: None });
     };
     ESTIMATORS
         .iter()
         .find(|(name, _)| *name == text.trim())
         .map(|(_, estimator)| *estimator)
-        .ok_or_else(|| format!("\"{text}\" is not an estimator; write one of {}", known()))
+        .ok_or_else(|| Fault::NotAnEstimator {
+            text: Some(text.to_owned()),
+        })
 }
 
 /// One `year = value` entry of a metric's `history` table. Without a usable
@@ -63,41 +61,35 @@ pub(super) fn history_figure(
     value: &Value,
     base_year: Option<i32>,
     must_be_positive: bool,
-) -> Result<(i32, f64), String> {
-    let year: i32 = key.trim().parse().map_err(|_| {
-        format!("`{key}` is not a year; write history = {{ 2012 = 40.2, 2013 = 45.1 }}")
+) -> Result<(i32, f64), Fault> {
+    let year: i32 = key.trim().parse().map_err(|_| Fault::HistoryKeyNotAYear {
+        key: key.to_owned(),
     })?;
     if let Some(base_year) = base_year {
         history_year(year, base_year)?;
     }
-    let figure = number(value).map_err(|msg| format!("{year}: {msg}"))?;
+    let figure = number(value).map_err(|fault| in_year(year, fault))?;
     if must_be_positive && figure <= 0.0 {
-        return Err(format!(
-            "{year}: {figure} is not positive; a compound metric's history needs positive \
-             figures (it has a growth rate only between them)"
+        return Err(in_year(
+            year,
+            Fault::HistoryNotPositive {
+                figure: figure.to_string(),
+            },
         ));
     }
     Ok((year, figure))
 }
 
 /// History is for the years before the base year, from year 1.
-pub(super) fn history_year(year: i32, base_year: i32) -> Result<(), String> {
+pub(super) fn history_year(year: i32, base_year: i32) -> Result<(), Fault> {
     if year >= base_year {
-        let instead = if year == base_year {
-            format!("the {base_year} value is the baseline")
-        } else {
-            format!("figures for {} on go in `actual`", base_year + 1)
-        };
-        return Err(format!(
-            "{year} is not before the base year {base_year}; history holds the years \
-             before it ({instead})"
-        ));
+        return Err(Fault::HistoryNotBefore { year, base_year });
     }
     if year < 1 {
-        return Err(format!(
-            "{year} is not a year; history holds years from 1 to {}",
-            base_year - 1
-        ));
+        return Err(Fault::HistoryBeforeYearOne {
+            year,
+            last: base_year - 1,
+        });
     }
     Ok(())
 }
@@ -145,12 +137,12 @@ impl Checked {
                 Model::Ratio { .. } => continue,
             };
             let found = trend(ask.estimator, pace, &history, (base_year, baseline));
-            let message = match found {
-                Ok(found) if pace == Pace::Compound && found.rate.per_year <= -1.0 => format!(
-                    "the trend of its history is a fall of 100 % a year or more, which \
-                     would wipe the value out; give the rate itself, as {} = \"-5%\"",
-                    ask.field
-                ),
+            let fault = match found {
+                Ok(found) if pace == Pace::Compound && found.rate.per_year <= -1.0 => {
+                    Fault::TrendWipesOut {
+                        field: ask.field.to_owned(),
+                    }
+                }
                 Ok(found) => {
                     *steps = vec![found.rate.per_year; horizon];
                     metric.trend = Some(DerivedTrend {
@@ -164,31 +156,24 @@ impl Checked {
             problems
                 .in_metric(&metric.id)
                 .in_field(ask.field)
-                .report(ask.at.clone(), message);
+                .report(ask.at.clone(), fault);
         }
         (problems.count() == before).then_some(self.metrics)
     }
 }
 
 /// Why `"trend"` cannot be estimated, and what to write instead.
-fn refusal(error: TrendError, ask: &Ask, pace: Pace, base_year: i32) -> String {
-    let instead = match pace {
-        Pace::Compound => "growth = \"6%\"",
-        Pace::Linear => "increment = 5",
-    };
+fn refusal(error: TrendError, ask: &Ask, pace: Pace, base_year: i32) -> Fault {
+    let compound = pace == Pace::Compound;
     match error {
-        TrendError::TooFewFigures { needed, given } => format!(
-            "\"trend\" by {} needs at least {needed} history figures before {base_year}, \
-             found {given}; add them, as history = {{ {} = …, {} = … }} or rows of an \
-             actuals file, or give the change itself, as {instead}",
-            estimator_name(ask.estimator),
-            base_year - 2,
-            base_year - 1,
-        ),
-        TrendError::NotPositive { year } => format!(
-            "\"trend\" needs positive figures on a compound metric, but the one for {year} \
-             is not; correct it, or give the rate itself, as {instead}"
-        ),
+        TrendError::TooFewFigures { needed, given } => Fault::TooFewForTrend {
+            estimator: estimator_name(ask.estimator),
+            needed,
+            given,
+            base_year,
+            compound,
+        },
+        TrendError::NotPositive { year } => Fault::TrendNotPositive { year, compound },
     }
 }
 
@@ -203,7 +188,7 @@ mod tests {
             Ok((2014, 40.5))
         );
         assert_eq!(
-            history_figure("2015", &Value::Integer(1), Some(2015), true),
+            history_figure("2015", &Value::Integer(1), Some(2015), true).map_err(|f| f.to_string()),
             Err(
                 "2015 is not before the base year 2015; history holds the years before it \
                  (the 2015 value is the baseline)"
@@ -213,16 +198,19 @@ mod tests {
         assert!(
             history_figure("2016", &Value::Integer(1), Some(2015), true)
                 .unwrap_err()
+                .to_string()
                 .ends_with("(figures for 2016 on go in `actual`)")
         );
         assert!(
             history_figure("0", &Value::Integer(1), Some(2015), true)
                 .unwrap_err()
+                .to_string()
                 .starts_with("0 is not a year")
         );
         assert!(
             history_figure("2014", &Value::Integer(0), Some(2015), true)
                 .unwrap_err()
+                .to_string()
                 .starts_with("2014: 0 is not positive")
         );
         assert_eq!(
@@ -246,7 +234,9 @@ mod tests {
             estimator(&Value::String("recent5".into())),
             Ok(Estimator::Recent5)
         );
-        let refused = estimator(&Value::String("linear".into())).unwrap_err();
+        let refused = estimator(&Value::String("linear".into()))
+            .unwrap_err()
+            .to_string();
         assert!(
             refused.starts_with("\"linear\" is not an estimator; write one of `cagr`"),
             "{refused}"

@@ -19,11 +19,13 @@ use super::ratio;
 use super::raw::{RawMetric, RawMetrics};
 use super::targets::goals;
 use super::uncertainty::{compound_volatility, linear_volatility};
-use super::value::{is_id, number, show, shown};
+use super::value::{is_id, number, shown};
 use crate::calc::trend::Estimator;
 use crate::plan::error::Scoped;
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{Location, Metric, Model, RateMethod, Volatility};
+use crate::plan::{
+    Entry, Fault, Found, Location, Metric, Model, PerYear, PerYearRate, RateMethod, Volatility,
+};
 
 /// What checking one metric needs to know of the plan around it.
 pub(super) struct MetricContext<'a> {
@@ -103,11 +105,7 @@ impl<'a> MetricContext<'a> {
         let mut problems = problems.in_metric(id);
 
         if !is_id(id) {
-            problems.report(
-                line.clone(),
-                "a metric id may hold only letters, digits, `_` and `-` \
-                 (it is used in CSV, JSON and on the command line); rename the table",
-            );
+            problems.report(line.clone(), Fault::BadMetricId);
         }
 
         let models: Vec<&str> = [
@@ -120,23 +118,16 @@ impl<'a> MetricContext<'a> {
         .collect();
         let model = match models.as_slice() {
             [] => {
-                problems.report(
-                    line,
-                    "has no model; give `baseline` with `growth` (compound) or with \
-                     `increment` (linear), or give `ratio = { numerator = \"…\", denominator = \"…\" }`",
-                );
+                problems.report(line, Fault::NoModel);
                 None
             }
             [_] => self.model(raw, line, &mut problems),
             several => {
                 problems.report(
                     line,
-                    format!(
-                        "has {} models (`{}`); a metric is exactly one of compound \
-                         (`growth`), linear (`increment`) or `ratio`: keep one",
-                        several.len(),
-                        several.join("`, `")
-                    ),
+                    Fault::SeveralModels {
+                        models: several.iter().map(|m| (*m).to_owned()).collect(),
+                    },
                 );
                 None
             }
@@ -163,13 +154,11 @@ impl<'a> MetricContext<'a> {
                 Value::Boolean(binding) => Some(*binding),
                 other => {
                     problems.in_field("binding").report(
-                    self.locator.locate(b.span()),
-                    format!(
-                        "expected true (约束性: binding goals) or false (预期性: expected goals, \
-                         the default), found {}",
-                        show(other)
-                    ),
-                );
+                        self.locator.locate(b.span()),
+                        Fault::NotBinding {
+                            found: Found::of(other),
+                        },
+                    );
                     None
                 }
             });
@@ -194,11 +183,7 @@ impl<'a> MetricContext<'a> {
             let at = self.locator.locate(table.span());
             let mut problems = problems.in_field("history");
             if raw.ratio.is_some() {
-                problems.report(
-                    at,
-                    "a ratio takes its figures from its numerator and denominator; give \
-                     `history` to those metrics instead",
-                );
+                problems.report(at, Fault::HistoryOfRatio);
                 return BTreeMap::new();
             }
             let must_be_positive = raw.growth.is_some();
@@ -284,11 +269,9 @@ impl<'a> MetricContext<'a> {
                     };
                     problems.report(
                         at,
-                        format!(
-                            "`trend` says how `{field} = \"trend\"` is estimated from the \
-                             history, but `{field}` is not \"trend\"; write \
-                             `{field} = \"trend\"`, or remove `trend`"
-                        ),
+                        Fault::TrendNotAsked {
+                            field: field.to_owned(),
+                        },
                     );
                     return None;
                 }
@@ -300,11 +283,9 @@ impl<'a> MetricContext<'a> {
         let (field, span) = asked?;
         if raw.deflator.is_some() {
             // History is published at current prices; growth with a deflator is real.
-            problems.in_field(field).report(
-                self.locator.locate(span),
-                "\"trend\" takes the rate of the history, which is at current prices, but \
-                 with a deflator growth is real; give the real rate itself, as growth = \"6%\"",
-            );
+            problems
+                .in_field(field)
+                .report(self.locator.locate(span), Fault::TrendWithDeflator);
             return None;
         }
         Some(Ask {
@@ -324,18 +305,11 @@ impl<'a> MetricContext<'a> {
         let at = |v: &Spanned<Value>| self.locator.locate(v.span());
         if let Some(ratio) = &raw.ratio {
             if let Some(b) = &raw.baseline {
-                problems.in_field("baseline").report(
-                    at(b),
-                    "a ratio metric takes its values from its numerator and denominator; \
-                     remove `baseline`",
-                );
+                problems
+                    .in_field("baseline")
+                    .report(at(b), Fault::BaselineOfRatio);
             }
-            self.refuse_deflator(
-                raw,
-                "a ratio takes its prices from its parts: put `deflator` on its numerator or \
-                 denominator, and `prices = \"comparable\"` in `ratio` to divide their real paths",
-                problems,
-            );
+            self.refuse_deflator(raw, Fault::DeflatorOfRatio, problems);
             return ratio::ratio(
                 ratio.get_ref(),
                 self.metrics,
@@ -347,11 +321,8 @@ impl<'a> MetricContext<'a> {
         let Some(baseline_value) = &raw.baseline else {
             problems.in_field("baseline").report(
                 metric_line,
-                match self.years {
-                    Some((base_year, _)) => {
-                        format!("missing; add `baseline = <value in {base_year}>`")
-                    }
-                    None => "missing; add `baseline = <value in the base year>`".to_owned(),
+                Fault::MissingBaseline {
+                    base_year: self.years.map(|(base_year, _)| base_year),
                 },
             );
             return None;
@@ -370,15 +341,15 @@ impl<'a> MetricContext<'a> {
             let rates = if is_trend(growth.get_ref()) {
                 Ok(Vec::new())
             } else {
-                self.per_year(growth, "rate", |v| {
-                    rate_above_minus_100(v, ("a rate", "the value", "rates"))
+                self.per_year(growth, PerYear::Rate, |v| {
+                    rate_above_minus_100(v, PerYearRate::Growth)
                 })
             }
             .map_err(|msg| problems.in_field("growth").report(at(growth), msg))
             .ok();
             let deflator = raw.deflator.as_ref().map(|deflator| {
-                self.per_year(deflator, "rate", |v| {
-                    rate_above_minus_100(v, ("a deflator", "the price level", "deflators"))
+                self.per_year(deflator, PerYear::Rate, |v| {
+                    rate_above_minus_100(v, PerYearRate::Deflator)
                 })
                 .map_err(|msg| problems.in_field("deflator").report(at(deflator), msg))
                 .ok()
@@ -386,10 +357,9 @@ impl<'a> MetricContext<'a> {
             if let Some(b) = baseline.filter(|b| *b <= 0.0) {
                 problems.in_field("baseline").report(
                     at(baseline_value),
-                    format!(
-                        "compound growth needs a positive baseline, found {b}; \
-                         correct it, or use `increment` for a linear path"
-                    ),
+                    Fault::BaselineNotPositive {
+                        baseline: b.to_string(),
+                    },
                 );
                 return None;
             }
@@ -402,18 +372,12 @@ impl<'a> MetricContext<'a> {
                 },
             });
         }
-        self.refuse_deflator(
-            raw,
-            "a deflator turns real growth into levels at current prices, and a linear metric \
-             has no growth rate; remove `deflator`, or give the metric `growth` instead of \
-             `increment`",
-            problems,
-        );
+        self.refuse_deflator(raw, Fault::DeflatorOfLinear, problems);
         let increment = raw.increment.as_ref()?;
         let steps = if is_trend(increment.get_ref()) {
             Ok(Vec::new())
         } else {
-            self.per_year(increment, "number", number)
+            self.per_year(increment, PerYear::Number, number)
         }
         .map_err(|msg| problems.in_field("increment").report(at(increment), msg))
         .ok();
@@ -434,30 +398,26 @@ impl<'a> MetricContext<'a> {
         let at = self.locator.locate(value.span());
         let mut problems = problems.in_field("volatility");
         let parsed = if raw.ratio.is_some() {
-            Err(
-                "a ratio moves with its parts: give `volatility` to its numerator and \
-                 denominator instead, and remove it here"
-                    .to_owned(),
-            )
+            Err(Fault::VolatilityOfRatio)
         } else if value.get_ref().as_str() == Some("history") {
             Ok(Volatility::History {
                 line: self.locator.line_of(value.span().start),
             })
         } else if raw.growth.is_some() {
-            self.per_year(value, "volatility", compound_volatility)
+            self.per_year(value, PerYear::Volatility, compound_volatility)
                 .map(Volatility::PerYear)
         } else {
-            self.per_year(value, "volatility", linear_volatility)
+            self.per_year(value, PerYear::Volatility, linear_volatility)
                 .map(Volatility::PerYear)
         };
         parsed
-            .map_err(|message| problems.report(at, message))
+            .map_err(|fault| problems.report(at, fault))
             .ok()
             .map(Some)
     }
 
     /// Reports a `deflator` on a metric that cannot have one, saying `why`.
-    fn refuse_deflator(&self, raw: &RawMetric, why: &str, problems: &mut Scoped) {
+    fn refuse_deflator(&self, raw: &RawMetric, why: Fault, problems: &mut Scoped) {
         if let Some(deflator) = &raw.deflator {
             let at = self.locator.locate(deflator.span());
             problems.in_field("deflator").report(at, why);
@@ -468,9 +428,9 @@ impl<'a> MetricContext<'a> {
     fn per_year(
         &self,
         value: &Spanned<Value>,
-        what: &str,
-        mut parse: impl FnMut(&Value) -> Result<f64, String>,
-    ) -> Result<Vec<f64>, String> {
+        what: PerYear,
+        mut parse: impl FnMut(&Value) -> Result<f64, Fault>,
+    ) -> Result<Vec<f64>, Fault> {
         // Without usable years, entries are still checked one by one.
         let (base_year, target_year) = self.years.unwrap_or((0, 0));
         let horizon = (target_year - base_year) as usize;
@@ -478,20 +438,24 @@ impl<'a> MetricContext<'a> {
         match value.get_ref() {
             Value::Array(items) => {
                 if self.years.is_some() && items.len() != horizon {
-                    return Err(format!(
-                        "has {} {}, but {first}–{target_year} has {horizon} projected years; \
-                         give one {what} per year (the first is for {first}) or a single {what}",
-                        items.len(),
-                        if items.len() == 1 { "entry" } else { "entries" },
-                    ));
+                    return Err(Fault::EntryCount {
+                        count: items.len(),
+                        first,
+                        target_year,
+                        horizon,
+                        what,
+                    });
                 }
                 items
                     .iter()
                     .enumerate()
                     .map(|(i, item)| {
-                        parse(item).map_err(|msg| match self.years {
-                            Some(_) => format!("entry for {}: {msg}", first + i as i32),
-                            None => format!("entry {}: {msg}", i + 1),
+                        parse(item).map_err(|fault| Fault::InEntry {
+                            entry: match self.years {
+                                Some(_) => Entry::Year(first + i as i32),
+                                None => Entry::Index(i + 1),
+                            },
+                            fault: Box::new(fault),
                         })
                     })
                     .collect()
@@ -502,30 +466,26 @@ impl<'a> MetricContext<'a> {
 }
 
 /// `rate_method`: how the metric's average annual rate is computed.
-fn rate_method(value: &Value) -> Result<RateMethod, String> {
+fn rate_method(value: &Value) -> Result<RateMethod, Fault> {
     match value.as_str() {
         Some("endpoint") => Ok(RateMethod::Endpoint),
         Some("cumulative") => Ok(RateMethod::Cumulative),
-        _ => Err(format!(
-            "expected \"endpoint\" (水平法: from the base-year and target-year values) or \
-             \"cumulative\" (累计法: from the sum of the plan years' values), found {}",
-            show(value)
-        )),
+        _ => Err(Fault::NotARateMethod {
+            found: Found::of(value),
+        }),
     }
 }
 
-/// A per-year rate above -100 %; `names` are how the refusal names it:
-/// the rate, what it would wipe out, and rates of its kind.
-fn rate_above_minus_100(value: &Value, names: (&str, &str, &str)) -> Result<f64, String> {
-    let (rate_name, what, plural) = names;
-    let rate = parse_rate(value)?;
-    if rate <= -1.0 {
-        return Err(format!(
-            "{rate_name} of {} % would wipe {what} out; {plural} must be above -100 %",
-            times_hundred(rate)
-        ));
+/// A per-year `rate` above -100 %; the refusal names which rate it is.
+fn rate_above_minus_100(value: &Value, rate: PerYearRate) -> Result<f64, Fault> {
+    let fraction = parse_rate(value)?;
+    if fraction <= -1.0 {
+        return Err(Fault::WipesOut {
+            rate,
+            percent: times_hundred(fraction).to_string(),
+        });
     }
-    Ok(rate)
+    Ok(fraction)
 }
 
 #[cfg(test)]
@@ -538,7 +498,7 @@ mod tests {
         assert_eq!(rate_method(&text("cumulative")), Ok(RateMethod::Cumulative));
         assert_eq!(rate_method(&text("endpoint")), Ok(RateMethod::Endpoint));
         assert_eq!(
-            rate_method(&text("geometric")),
+            rate_method(&text("geometric")).map_err(|f| f.to_string()),
             Err(
                 "expected \"endpoint\" (水平法: from the base-year and target-year values) or \
                  \"cumulative\" (累计法: from the sum of the plan years' values), found the \

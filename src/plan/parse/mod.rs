@@ -28,7 +28,6 @@ mod uncertainty;
 mod value;
 
 pub use history::estimator_name;
-pub use value::known_ids;
 
 use actuals::CsvFigures;
 use locate::Locator;
@@ -38,7 +37,7 @@ use raw::RawFile;
 use scenario::{Header, Scenarios};
 
 use super::error::Problems;
-use super::{Additions, BASE_SCENARIO, PlanError, Problem, Scenario};
+use super::{Additions, BASE_SCENARIO, Fault, PlanError, Problem, Scenario};
 pub(crate) use origins::Origins;
 use value::shown;
 
@@ -79,10 +78,7 @@ pub(crate) fn read_plan(
     let years = header::years(raw.plan.as_ref(), &locator, &mut problems);
     let uncertainty = uncertainty::uncertainty(raw.uncertainty.as_ref(), &locator, &mut problems);
     if raw.metrics.is_empty() {
-        problems.push(Problem::new(
-            "the plan has no metrics; add at least one [metrics.<id>] table \
-             (`dabiao init` writes a starter plan)",
-        ));
+        problems.push(Problem::new(Fault::NoMetrics));
     }
     let metrics = MetricContext::new(&raw.metrics, &locator, years);
     let sets = Sets::read(&locator, *additions, &mut problems);
@@ -198,7 +194,7 @@ growth_shift = \"-2%\"
         assert_eq!(found[0].metric.as_deref(), Some("jobs"));
         assert_eq!(found[0].field.as_deref(), Some("increment"));
         assert_eq!(
-            found[0].message,
+            found[0].fault.to_string(),
             "has 3 entries, but 2016–2017 has 2 projected years; give one number per year \
              (the first is for 2016) or a single number"
         );
@@ -213,7 +209,12 @@ growth_shift = \"-2%\"
             (found[0].location.clone(), found[0].field.as_deref()),
             (Some(Location::Line(8)), Some("target"))
         );
-        assert!(found[0].message.starts_with("`about` needs a `tolerance`"));
+        assert!(
+            found[0]
+                .fault
+                .to_string()
+                .starts_with("`about` needs a `tolerance`")
+        );
     }
 
     #[test]
@@ -261,7 +262,12 @@ growth_shift = \"-2%\"
             found[0].location,
             Some(Location::Argument("--set gdp".to_owned()))
         );
-        assert!(found[0].message.starts_with("expected ID.FIELD=VALUE"));
+        assert!(
+            found[0]
+                .fault
+                .to_string()
+                .starts_with("expected ID.FIELD=VALUE")
+        );
         assert_eq!(
             (found[1].location.clone(), found[1].field.as_deref()),
             (
@@ -321,20 +327,26 @@ growth_shift = \"-2%\"
             (Some(Location::Line(7)), Some("growth"))
         );
         assert!(
-            found[0].message.starts_with(
+            found[0].fault.to_string().starts_with(
                 "\"trend\" by recent5 needs at least 5 history figures before 2015, found 4"
             ),
             "{}",
-            found[0].message
+            found[0].fault.to_string()
         );
         // `trend` without "trend" to estimate, and an unknown estimator.
         let found = problems(&with_history("0.05", "trend = \"loglinear\"\n"));
         assert_eq!(found[0].field.as_deref(), Some("trend"));
-        assert!(found[0].message.contains("but `growth` is not \"trend\""));
+        assert!(
+            found[0]
+                .fault
+                .to_string()
+                .contains("but `growth` is not \"trend\"")
+        );
         let found = problems(&with_history("\"trend\"", "trend = \"spline\"\n"));
         assert!(
             found[0]
-                .message
+                .fault
+                .to_string()
                 .starts_with("\"spline\" is not an estimator")
         );
         // History at or after the base year, or not positive on a compound metric.

@@ -11,9 +11,8 @@ use toml::{Spanned, Value};
 
 use super::locate::Locator;
 use super::raw::{RawMetric, RawMetrics, RawScenario};
-use super::value::known_ids;
-use crate::plan::Additions;
 use crate::plan::error::{Problems, Scoped};
+use crate::plan::{Additions, Fault, Known, MetricKind};
 
 /// One field replaced by a scenario or by `--set`; the value's span says
 /// where it was written (see `Locator::locate`).
@@ -46,10 +45,7 @@ impl<'a> Sets<'a> {
                     field,
                     value: Spanned::new(at, set_value(value)),
                 }),
-                None => problems.scope().report(
-                    locator.locate(at),
-                    "expected ID.FIELD=VALUE, for example --set service_investment.growth=18%",
-                ),
+                None => problems.scope().report(locator.locate(at), Fault::BadSet),
             }
         }
         Sets {
@@ -119,15 +115,17 @@ pub(super) fn apply<'m>(
         let Some((id, metric)) = metrics.get_key_value(change.metric) else {
             problems.report(
                 at,
-                format!("not a metric of this plan; metrics: {}", known_ids(all_ids)),
+                Fault::UnknownMetric {
+                    known: Known::of(all_ids),
+                },
             );
             continue;
         };
         let metric = changed
             .entry(id.get_ref().as_str())
             .or_insert_with(|| metric.get_ref().clone());
-        if let Err(message) = override_field(metric, change.field, change.value.clone()) {
-            problems.in_field(change.field).report(at, message);
+        if let Err(fault) = override_field(metric, change.field, change.value.clone()) {
+            problems.in_field(change.field).report(at, fault);
         }
     }
     changed
@@ -135,32 +133,20 @@ pub(super) fn apply<'m>(
 
 /// Replaces `field` of `metric` with `value`, unless that would change the
 /// metric's kind or the field cannot be replaced.
-fn override_field(
-    metric: &mut RawMetric,
-    field: &str,
-    value: Spanned<Value>,
-) -> Result<(), String> {
-    let kind_is_fixed = |kind: &str, instead: &str| {
-        Err(format!(
-            "the metric is {kind}, and a scenario or --set cannot change a metric's kind; {instead}"
-        ))
-    };
+fn override_field(metric: &mut RawMetric, field: &str, value: Spanned<Value>) -> Result<(), Fault> {
+    let kind_is_fixed = |kind| Err(Fault::KindIsFixed { kind });
     let slot = match field {
         "baseline" if metric.ratio.is_some() => {
-            return Err(
-                "a ratio metric has no baseline of its own; change its numerator \
-                        or denominator instead"
-                    .to_owned(),
-            );
+            return Err(Fault::RatioHasNoBaseline);
         }
         "growth" | "increment" if metric.ratio.is_some() => {
-            return kind_is_fixed("a ratio", "change its numerator or denominator instead");
+            return kind_is_fixed(MetricKind::Ratio);
         }
         "growth" if metric.growth.is_none() => {
-            return kind_is_fixed("linear", "change `increment` instead");
+            return kind_is_fixed(MetricKind::Linear);
         }
         "increment" if metric.increment.is_none() => {
-            return kind_is_fixed("compound", "change `growth` instead");
+            return kind_is_fixed(MetricKind::Compound);
         }
         "baseline" => &mut metric.baseline,
         "growth" => &mut metric.growth,
@@ -175,12 +161,9 @@ fn override_field(
         "increase_target" => &mut metric.increase_target,
         "total_target" => &mut metric.total_target,
         other => {
-            return Err(format!(
-                "`{other}` cannot be changed; a scenario or --set may change `baseline`, \
-                 `growth`, `increment`, `target`, `rate_target`, `change_target`, \
-                 `increase_target`, `total_target`, `deflator`, `rate_method`, `binding` or \
-                 `volatility`"
-            ));
+            return Err(Fault::Unchangeable {
+                field: other.to_owned(),
+            });
         }
     };
     *slot = Some(Box::new(value));
@@ -237,7 +220,7 @@ mod tests {
             Some(Value::Integer(2))
         );
         assert_eq!(
-            override_field(&mut metric.clone(), "increment", value(1)),
+            override_field(&mut metric.clone(), "increment", value(1)).map_err(|f| f.to_string()),
             Err(
                 "the metric is compound, and a scenario or --set cannot change a metric's \
                  kind; change `growth` instead"
@@ -247,6 +230,7 @@ mod tests {
         assert!(
             override_field(&mut metric.clone(), "name", value(1))
                 .unwrap_err()
+                .to_string()
                 .starts_with("`name` cannot be changed")
         );
     }

@@ -5,9 +5,9 @@ use toml::{Spanned, Value};
 
 use super::locate::Locator;
 use super::raw::{RawMetrics, RawRatio};
-use super::value::{known_ids, number, show};
+use super::value::number;
 use crate::plan::error::Scoped;
-use crate::plan::{Model, Prices};
+use crate::plan::{Fault, Found, Known, Model, Prices};
 
 /// A ratio's model, or `None` when its table has problems, which are
 /// reported under `ratio.numerator`, `ratio.denominator`, `ratio.scale` or
@@ -25,22 +25,17 @@ pub(super) fn ratio(
         let mut problems = problems.in_field(field);
         match metrics.get_full(name.as_str()) {
             Some((_, _, metric)) if metric.get_ref().ratio.is_some() => {
-                problems.report(
-                    at,
-                    format!(
-                        "`{name}` is itself a ratio; a ratio's parts must be compound or linear metrics"
-                    ),
-                );
+                problems.report(at, Fault::PartIsRatio { name: name.clone() });
                 None
             }
             Some((index, _, _)) => Some(index),
             None => {
                 problems.report(
                     at,
-                    format!(
-                        "`{name}` is not a metric of this plan; metrics that can be parts of a ratio: {}",
-                        known_ids(part_ids)
-                    ),
+                    Fault::NotAPart {
+                        name: name.clone(),
+                        parts: Known::of(part_ids),
+                    },
                 );
                 None
             }
@@ -58,12 +53,14 @@ pub(super) fn ratio(
                 Ok(x) => {
                     problems.report(
                         at,
-                        format!("must be positive (100 for %, 1000 for ‰), found {x}"),
+                        Fault::ScaleNotPositive {
+                            scale: x.to_string(),
+                        },
                     );
                     None
                 }
-                Err(msg) => {
-                    problems.report(at, msg);
+                Err(fault) => {
+                    problems.report(at, fault);
                     None
                 }
             }
@@ -87,14 +84,12 @@ pub(super) fn ratio(
 }
 
 /// `prices` in a ratio's table: which of its parts' paths it divides.
-fn prices(value: &Value) -> Result<Prices, String> {
+fn prices(value: &Value) -> Result<Prices, Fault> {
     match value.as_str() {
         Some("current") => Ok(Prices::Current),
         Some("comparable") => Ok(Prices::Comparable),
-        _ => Err(format!(
-            "expected \"current\" (现价: the parts' levels) or \"comparable\" (可比价: the \
-             parts' real paths, without their deflators), found {}",
-            show(value)
-        )),
+        _ => Err(Fault::NotPrices {
+            found: Found::of(value),
+        }),
     }
 }

@@ -12,7 +12,7 @@ use super::raw::RawScenario;
 use super::value::{is_id, shown};
 use crate::plan::error::{Problems, Scoped};
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{BASE_SCENARIO, Location, Metric, Plan, Scenario, Uncertainty};
+use crate::plan::{BASE_SCENARIO, Fault, Location, Metric, Plan, Scenario, Uncertainty};
 
 /// What the plan and every scenario share: the `[plan]` table, checked.
 pub(super) struct Header {
@@ -59,8 +59,8 @@ impl Scenarios<'_> {
         let name = name.get_ref().as_str();
         let mut scope = problems.scope();
         let mut problems = scope.in_scenario(Some(name));
-        if let Some(message) = name_problem(name) {
-            problems.report(at, message);
+        if let Some(fault) = name_problem(name) {
+            problems.report(at, fault);
             return None;
         }
         let sets = self.sets.for_scenario(name);
@@ -109,38 +109,31 @@ impl Scenarios<'_> {
             .rfind(|o| o.metric == id && o.field == "growth")
             .map(|o| self.locator.locate(o.value.span()));
         let from_set = match origin {
-            Some(Location::Argument(argument)) => {
-                format!(" (that growth comes from {argument})")
-            }
-            _ => String::new(),
+            Some(Location::Argument(argument)) => Some(argument),
+            _ => None,
         };
         problems.in_metric(id).report(
             at,
-            format!(
-                "shifting by {} % takes the growth of `{id}` in {} to {} %{from_set}; \
-                 rates must stay above -100 %",
-                times_hundred(rate),
-                too_low.year,
-                times_hundred(too_low.rate)
-            ),
+            Fault::ShiftTooLow {
+                shift: times_hundred(rate).to_string(),
+                id: id.clone(),
+                year: too_low.year,
+                rate: times_hundred(too_low.rate).to_string(),
+                from_set,
+            },
         );
         None
     }
 }
 
 /// Why a scenario cannot have this name, if it cannot.
-fn name_problem(name: &str) -> Option<String> {
+fn name_problem(name: &str) -> Option<Fault> {
     if name == BASE_SCENARIO || name == "all" {
-        Some(format!(
-            "`{name}` is reserved (`base` is the plan itself, `--scenario all` runs every \
-             scenario); rename this scenario"
-        ))
+        Some(Fault::ReservedScenario {
+            name: name.to_owned(),
+        })
     } else if !is_id(name) {
-        Some(
-            "a scenario name may hold only letters, digits, `_` and `-` \
-             (it is used in CSV, JSON and on the command line); rename it"
-                .to_owned(),
-        )
+        Some(Fault::BadScenarioName)
     } else {
         None
     }
@@ -155,7 +148,7 @@ mod tests {
         assert!(name_problem("slow").is_none());
         assert!(name_problem("增长-快_2").is_none());
         for reserved in ["base", "all"] {
-            let message = name_problem(reserved).unwrap();
+            let message = name_problem(reserved).unwrap().to_string();
             assert!(
                 message.starts_with(&format!("`{reserved}` is reserved")),
                 "{message}"
@@ -165,6 +158,7 @@ mod tests {
             assert!(
                 name_problem(unusable)
                     .unwrap()
+                    .to_string()
                     .starts_with("a scenario name may hold only letters"),
                 "{unusable:?}"
             );

@@ -5,39 +5,43 @@
 use unicode_width::UnicodeWidthChar;
 
 use crate::plan::lines::LineIndex;
-use crate::plan::{Problem, escape_controls};
+use crate::plan::{Fault, Problem, escape_controls};
 
+/// The TOML reader's `error` as a problem: its own message, framed by the
+/// words with the table it is in and the line echoed.
 pub(super) fn toml_problem(text: &str, error: &toml::de::Error) -> Problem {
     let message = error.message().trim_end().to_owned();
     let lines = LineIndex::new(text);
     let Some(span) = error.span() else {
         return match deepest_key(&lines) {
             // The reader refuses a key of too many parts without saying where.
-            Some((line, parts)) if message == "recursion limit" => Problem::new(format!(
-                "a key of {parts} dotted parts nests tables deeper than the TOML reader \
-                 allows (at most {MAX_KEY_PARTS} parts); shorten it\n{}",
-                echoed(&lines, line, 1)
-            ))
-            .at_line(line),
-            _ => Problem::new(message),
+            Some((line, parts)) if message == "recursion limit" => {
+                Problem::new(Fault::KeyTooDeep {
+                    parts,
+                    max: MAX_KEY_PARTS,
+                    echo: echoed(&lines, line, 1),
+                })
+                .at_line(line)
+            }
+            _ => Problem::new(Fault::Syntax {
+                table: None,
+                message,
+                quote_key: false,
+                echo: None,
+            }),
         };
     };
     let (line, column) = lines.line_and_column(span.start);
     let enclosing_table = (1..=line).rev().find_map(|n| table_header(lines.line(n)));
-    let mut message = match enclosing_table {
-        Some(table) => format!("in {}: {message}", echo(table, 1).0),
-        None => message,
-    };
     let source_line = lines.line(line);
-    if message.contains("invalid unquoted key") && !source_line.is_ascii() {
-        message.push_str("; a key with characters other than A–Z, 0–9, _ and - must be quoted, as in [metrics.\"服务业投资\"]");
-    }
-    // A mistake at the very end of the file has no line to show.
-    if !source_line.is_empty() {
-        message.push('\n');
-        message.push_str(&echoed(&lines, line, column));
-    }
-    Problem::new(message).at_line(line).at_column(column)
+    let fault = Fault::Syntax {
+        table: enclosing_table.map(|table| echo(table, 1).0),
+        quote_key: message.contains("invalid unquoted key") && !source_line.is_ascii(),
+        message,
+        // A mistake at the very end of the file has no line to show.
+        echo: (!source_line.is_empty()).then(|| echoed(&lines, line, column)),
+    };
+    Problem::new(fault).at_line(line).at_column(column)
 }
 
 /// Line `line` as a compiler shows it under a message, with a caret under
@@ -176,16 +180,17 @@ mod tests {
         assert_eq!(found.location, Some(crate::plan::Location::Line(4)));
         assert_eq!(found.column, Some(12));
         assert!(
-            found.message.starts_with("in [metrics.gdp]: "),
+            found.fault.to_string().starts_with("in [metrics.gdp]: "),
             "{}",
-            found.message
+            found.fault.to_string()
         );
         assert!(
             found
-                .message
+                .fault
+                .to_string()
                 .ends_with("\n   |\n 4 | baseline = = 1\n   |            ^"),
             "{}",
-            found.message
+            found.fault.to_string()
         );
     }
 
@@ -208,7 +213,11 @@ mod tests {
             "the caret is under the last `=`"
         );
         let found = problem(&format!("a = {}\n", "[".repeat(100_000)));
-        assert!(found.message.len() < 1_000, "{}", found.message);
+        assert!(
+            found.fault.to_string().len() < 1_000,
+            "{}",
+            found.fault.to_string()
+        );
     }
 
     #[test]
@@ -222,12 +231,17 @@ mod tests {
             assert_eq!(found.location, Some(crate::plan::Location::Line(3)));
             assert!(
                 found
-                    .message
+                    .fault
+                    .to_string()
                     .starts_with("a key of 100000 dotted parts nests tables deeper"),
                 "{}",
-                found.message
+                found.fault.to_string()
             );
-            assert!(found.message.len() < 1_000, "{}", found.message);
+            assert!(
+                found.fault.to_string().len() < 1_000,
+                "{}",
+                found.fault.to_string()
+            );
         }
         let numbers = format!("x = [{}]\n", vec!["1.5"; 100].join(", "));
         assert_eq!(deepest_key(&LineIndex::new(&numbers)), None);

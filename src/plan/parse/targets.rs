@@ -9,9 +9,9 @@ use toml::Value;
 use super::goal::{RateTarget, Terms, goal, rate_target};
 use super::locate::Locator;
 use super::raw::{Boxed, RawMetric};
-use super::value::{known_ids, number};
+use super::value::number;
 use crate::plan::error::Scoped;
-use crate::plan::{Goal, InStep};
+use crate::plan::{Fault, Goal, InStep, Known};
 
 /// A metric's goals, as read; a goal with a problem is reported and left out.
 pub(super) struct Goals {
@@ -68,11 +68,9 @@ pub(super) fn goals(
     let increase = read("increase_target", &raw.increase_target, unit, problems);
     let total = match (&raw.total_target, &raw.ratio) {
         (Some(total), Some(_)) => {
-            problems.in_field("total_target").report(
-                locator.locate(total.span()),
-                "a share's values do not add up over the years; put `total_target` on its \
-                 numerator or denominator, or use `target` for the share in the target year",
-            );
+            problems
+                .in_field("total_target")
+                .report(locator.locate(total.span()), Fault::TotalOfShare);
             None
         }
         _ => read("total_target", &raw.total_target, Terms::Unit, problems),
@@ -92,7 +90,7 @@ pub(super) fn goals(
 fn read_field<T>(
     field: &str,
     value: &Boxed<Value>,
-    parse: impl FnOnce(&Value) -> Result<T, String>,
+    parse: impl FnOnce(&Value) -> Result<T, Fault>,
     locator: &Locator,
     problems: &mut Scoped,
 ) -> Option<T> {
@@ -106,23 +104,18 @@ fn read_field<T>(
 }
 
 /// The index of the metric `with` that metric `id` keeps pace with.
-fn in_step_with(with: &str, id: &str, ids: &[&str]) -> Result<usize, String> {
+fn in_step_with(with: &str, id: &str, ids: &[&str]) -> Result<usize, Fault> {
     let others: Vec<&str> = ids.iter().copied().filter(|other| *other != id).collect();
-    let choice = |named: &str| match others.is_empty() {
-        true => "the plan has no other metric: add one, or state the rate".to_owned(),
-        false => format!("{named}: {}", known_ids(&others)),
-    };
+    let others = Known::of(&others);
     match ids.iter().position(|other| *other == with) {
-        Some(_) if with == id => Err(format!(
-            "a metric cannot keep pace with itself; {}",
-            choice(&format!(
-                "name the metric whose growth `{id}` should keep pace with"
-            ))
-        )),
+        Some(_) if with == id => Err(Fault::InStepWithItself {
+            id: id.to_owned(),
+            others,
+        }),
         Some(index) => Ok(index),
-        None => Err(format!(
-            "`{with}` is not a metric of this plan; {}",
-            choice("metrics it can keep pace with")
-        )),
+        None => Err(Fault::InStepUnknown {
+            with: with.to_owned(),
+            others,
+        }),
     }
 }

@@ -6,10 +6,10 @@ use toml::{Spanned, Value};
 
 use super::locate::Locator;
 use super::raw::RawUncertainty;
-use super::value::{number, show};
+use super::value::number;
 use crate::plan::error::Problems;
 use crate::plan::rate::{parse_rate, times_hundred};
-use crate::plan::{PATHS, Uncertainty};
+use crate::plan::{Fault, Found, PATHS, Uncertainty};
 
 /// The `[uncertainty]` table, defaults for what it leaves out; none when
 /// it has problems, which are reported.
@@ -50,7 +50,7 @@ pub(super) fn uncertainty(
 fn checked<T>(
     name: &str,
     value: Option<&Spanned<Value>>,
-    check: &dyn Fn(&Value) -> Result<T, String>,
+    check: &dyn Fn(&Value) -> Result<T, Fault>,
     locator: &Locator,
     problems: &mut Problems,
 ) -> Option<Option<T>> {
@@ -59,73 +59,68 @@ fn checked<T>(
     };
     match check(value.get_ref()) {
         Ok(checked) => Some(Some(checked)),
-        Err(message) => {
+        Err(fault) => {
             let field = format!("uncertainty.{name}");
             let at = locator.locate(value.span());
-            problems.scope().in_field(&field).report(at, message);
+            problems.scope().in_field(&field).report(at, fault);
             None
         }
     }
 }
 
 /// A whole number of 0 or more.
-fn whole(value: &Value) -> Result<u64, String> {
+fn whole(value: &Value) -> Result<u64, Fault> {
     match value {
         Value::Integer(i) if *i >= 0 => Ok(*i as u64),
-        other => Err(format!(
-            "expected a whole number of 0 or more, found {}",
-            show(other)
-        )),
+        other => Err(Fault::NotWhole {
+            found: Found::of(other),
+        }),
     }
 }
 
-fn paths(paths: u64) -> Result<u64, String> {
+fn paths(paths: u64) -> Result<u64, Fault> {
     if PATHS.contains(&paths) {
         return Ok(paths);
     }
-    Err(format!(
-        "{paths} paths is outside {} to {}: fewer say little, more take long; \
-         give a number in that range (100000 is the default)",
-        PATHS.start(),
-        PATHS.end()
-    ))
+    Err(Fault::PathsOutOfRange {
+        paths,
+        min: *PATHS.start(),
+        max: *PATHS.end(),
+    })
 }
 
 /// ρ in [0, 1): 1 would leave no noise of each metric's own.
-fn correlation(value: &Value) -> Result<f64, String> {
+fn correlation(value: &Value) -> Result<f64, Fault> {
     let rho = number(value)?;
     if (0.0..1.0).contains(&rho) {
         return Ok(rho);
     }
-    Err(format!(
-        "{rho} is outside [0, 1): give the share of each year's shock that all metrics \
-         have in common, from 0 (independent, the default) up to but not including 1"
-    ))
+    Err(Fault::CorrelationOutOfRange {
+        rho: rho.to_string(),
+    })
 }
 
 /// A compound metric's volatility: the standard deviation of its log
 /// growth factor, written as a rate.
-pub(super) fn compound_volatility(value: &Value) -> Result<f64, String> {
+pub(super) fn compound_volatility(value: &Value) -> Result<f64, Fault> {
     let sigma = parse_rate(value)?;
     not_negative(sigma, || format!("\"{}%\"", times_hundred(-sigma)))
 }
 
 /// A linear metric's volatility: the standard deviation of its yearly
 /// increment, in the metric's unit.
-pub(super) fn linear_volatility(value: &Value) -> Result<f64, String> {
+pub(super) fn linear_volatility(value: &Value) -> Result<f64, Fault> {
     let sigma = number(value)?;
     not_negative(sigma, || (-sigma).to_string())
 }
 
-fn not_negative(sigma: f64, positive: impl Fn() -> String) -> Result<f64, String> {
+fn not_negative(sigma: f64, positive: impl Fn() -> String) -> Result<f64, Fault> {
     if sigma >= 0.0 {
         return Ok(sigma);
     }
-    Err(format!(
-        "a volatility is a standard deviation and cannot be negative; write {} \
-         (the spread is the same either way up)",
-        positive()
-    ))
+    Err(Fault::NegativeVolatility {
+        positive: positive(),
+    })
 }
 
 #[cfg(test)]
@@ -138,7 +133,7 @@ mod tests {
         assert_eq!(compound_volatility(&text("3%")), Ok(0.03));
         assert_eq!(compound_volatility(&Value::Float(0.03)), Ok(0.03));
         assert_eq!(
-            compound_volatility(&text("-3%")),
+            compound_volatility(&text("-3%")).map_err(|f| f.to_string()),
             Err(
                 "a volatility is a standard deviation and cannot be negative; write \"3%\" \
                  (the spread is the same either way up)"
@@ -151,6 +146,7 @@ mod tests {
         assert!(
             linear_volatility(&Value::Integer(-4))
                 .unwrap_err()
+                .to_string()
                 .contains("write 4 ")
         );
     }
@@ -161,6 +157,7 @@ mod tests {
         assert!(
             paths(99)
                 .unwrap_err()
+                .to_string()
                 .starts_with("99 paths is outside 100 to 100000000")
         );
         assert_eq!(correlation(&Value::Float(0.5)), Ok(0.5));

@@ -3,6 +3,7 @@
 //! signs): the reading shared by both layouts.
 
 use super::Cell;
+use crate::plan::Fault;
 
 /// A figure as read from its cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,7 +15,7 @@ pub(super) struct Figure {
 
 /// A cell's figure: `None` when it is blank. Text is read as spreadsheets
 /// and people write it: " 80 ", "1,234.5", "69.9%", "５０００", "1，234".
-pub(super) fn figure(cell: &Cell) -> Result<Option<Figure>, String> {
+pub(super) fn figure(cell: &Cell) -> Result<Option<Figure>, Fault> {
     let (value, percent) = match cell {
         Cell::Empty => return Ok(None),
         Cell::Number(x) => (*x, false),
@@ -32,12 +33,16 @@ pub(super) fn figure(cell: &Cell) -> Result<Option<Figure>, String> {
             };
             match digits.parse::<f64>() {
                 Ok(x) => (x, percent),
-                Err(_) => return Err(format!("\"{}\" is not a number", text.trim())),
+                Err(_) => {
+                    return Err(Fault::CellNotANumber {
+                        text: text.trim().to_owned(),
+                    });
+                }
             }
         }
     };
     if !value.is_finite() {
-        return Err(format!("\"{}\" is not a finite number", cell.text()));
+        return Err(Fault::CellNotFinite { text: cell.text() });
     }
     Ok(Some(Figure { value, percent }))
 }
@@ -104,9 +109,12 @@ mod tests {
             figure(&Cell::Number(2.5)).unwrap().map(|f| f.value),
             Some(2.5)
         );
-        assert_eq!(figure(&text("abc")).unwrap_err(), "\"abc\" is not a number");
         assert_eq!(
-            figure(&text("inf")).unwrap_err(),
+            figure(&text("abc")).unwrap_err().to_string(),
+            "\"abc\" is not a number"
+        );
+        assert_eq!(
+            figure(&text("inf")).unwrap_err().to_string(),
             "\"inf\" is not a finite number"
         );
         assert!(figure(&text("5%%")).is_err());

@@ -86,6 +86,14 @@ fn rank(files: &mut Vec<(String, usize)>, file: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::plan::Fault;
+
+    /// A problem told from the others by `text`.
+    fn tag(text: &str) -> Fault {
+        Fault::CellNotANumber {
+            text: text.to_owned(),
+        }
+    }
 
     fn refused(file: &str, problems: Vec<Problem>, not_shown: usize) -> PlanError {
         PlanError {
@@ -99,7 +107,7 @@ mod tests {
     #[test]
     fn joined_problems_come_in_file_and_row_order() {
         let at = |file: &str, line| {
-            Problem::new(format!("{file} {line}")).at(Location::FileLine {
+            Problem::new(tag(&format!("{file} {line}"))).at(Location::FileLine {
                 file: file.into(),
                 line,
             })
@@ -107,7 +115,7 @@ mod tests {
         let refusal = refused(
             "t.toml",
             vec![
-                Problem::new("plan").at_line(3),
+                Problem::new(tag("plan")).at_line(3),
                 at("b.csv", 2),
                 at("a.csv", 6),
             ],
@@ -117,23 +125,24 @@ mod tests {
             refused("a.csv", vec![at("a.csv", 2), at("a.csv", 5)], 0),
             refused("b.csv", vec![at("b.csv", 1)], 0),
         ];
-        let order: Vec<String> = joined("t.toml", Some(refusal), read)
+        let order: Vec<Fault> = joined("t.toml", Some(refusal), read)
             .problems
             .into_iter()
-            .map(|p| p.message)
+            .map(|p| p.fault)
             .collect();
         assert_eq!(
             order,
             [
                 "plan", "a.csv 2", "a.csv 5", "a.csv 6", "b.csv 1", "b.csv 2"
             ]
+            .map(tag)
         );
     }
 
     #[test]
     fn each_file_shows_its_first_problems_and_counts_the_others() {
         let at = |file: &str, line| {
-            Problem::new(format!("{file} {line}")).at(Location::FileLine {
+            Problem::new(tag(&format!("{file} {line}"))).at(Location::FileLine {
                 file: file.into(),
                 line,
             })
@@ -152,8 +161,8 @@ mod tests {
         ];
         let error = joined("t.toml", Some(refusal), read);
         assert_eq!(error.problems.len(), 2 * SHOWN_PROBLEMS);
-        assert_eq!(error.problems[0].message, "a.csv 1");
-        assert_eq!(error.problems[SHOWN_PROBLEMS].message, "b.csv 2");
+        assert_eq!(error.problems[0].fault, tag("a.csv 1"));
+        assert_eq!(error.problems[SHOWN_PROBLEMS].fault, tag("b.csv 2"));
         assert_eq!(error.not_shown, 3);
         assert_eq!(
             error.others_not_shown,

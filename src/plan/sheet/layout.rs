@@ -4,6 +4,7 @@
 
 use super::cell::year_header;
 use super::{Cell, Origin, PlanError, Problem, Row};
+use crate::plan::Fault;
 
 /// How the columns of a sheet are read, as its header says.
 pub(super) enum Layout {
@@ -63,12 +64,9 @@ pub(super) fn layout(header: &Row, origin: &Origin) -> Result<Layout, PlanError>
     }
     let Some(first_year) = header.cells.iter().position(|c| year_header(c).is_some()) else {
         let found: Vec<String> = header.cells.iter().map(Cell::text).collect();
-        let problem = Problem::new(format!(
-            "the header must name the columns metric, year and value (found: {}); \
-             one row per metric and year, or else have a metric column and one column \
-             per year (2016, 2017, …), one row per metric",
-            found.join(",")
-        ));
+        let problem = Problem::new(Fault::NoLayout {
+            found: found.join(","),
+        });
         return refuse(problem, 0);
     };
     let mut years: Vec<(usize, i32)> = Vec::new();
@@ -76,11 +74,11 @@ pub(super) fn layout(header: &Row, origin: &Origin) -> Result<Layout, PlanError>
         match year_header(cell) {
             Some(year) => {
                 if let Some((other, _)) = years.iter().find(|(_, y)| *y == year) {
-                    let problem = Problem::new(format!(
-                        "{year} heads both {} and {}; give each year one column",
-                        origin.column_name(header, *other),
-                        origin.column_name(header, column)
-                    ));
+                    let problem = Problem::new(Fault::YearTwice {
+                        year,
+                        first: origin.column_name(header, *other),
+                        second: origin.column_name(header, column),
+                    });
                     return refuse(problem, column);
                 }
                 years.push((column, year));
@@ -89,12 +87,7 @@ pub(super) fn layout(header: &Row, origin: &Origin) -> Result<Layout, PlanError>
             // cells must be blank too.
             None if cell.is_blank() => {}
             None => {
-                let problem = Problem::new(format!(
-                    "\"{}\" heads a column among the years, but is not a year; in a sheet \
-                     with one column per year, labels (metric, name, unit) come before the \
-                     first year and only years after it: move or delete the column",
-                    cell.text()
-                ));
+                let problem = Problem::new(Fault::NotAYearHeader { text: cell.text() });
                 return refuse(problem, column);
             }
         }
@@ -108,10 +101,7 @@ pub(super) fn layout(header: &Row, origin: &Origin) -> Result<Layout, PlanError>
         })
         .unwrap_or(0);
     if metric >= first_year {
-        let problem = Problem::new(
-            "the first column is a year, so no column names the metrics; put the metric \
-             ids or names in a column before the years",
-        );
+        let problem = Problem::new(Fault::FirstColumnIsYear);
         return refuse(problem, 0);
     }
     Ok(Layout::Wide { metric, years })

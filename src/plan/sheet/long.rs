@@ -3,8 +3,8 @@
 
 use super::cell::{figure, year_cell};
 use super::{Figures, Origin, Row, about};
-use crate::plan::Problem;
 use crate::plan::actuals::ActualRecord;
+use crate::plan::{Fault, Problem, in_year};
 
 /// One row of the long layout: a figure, unless its value is blank.
 pub(super) fn long_row(
@@ -15,8 +15,8 @@ pub(super) fn long_row(
 ) {
     let metric = row.cell(metric_col).text();
     let at = origin.at(row, value_col);
-    let mut report = |column: usize, message: String| {
-        let problem = Problem::new(message).at(origin.at(row, column));
+    let mut report = |column: usize, fault: Fault| {
+        let problem = Problem::new(fault).at(origin.at(row, column));
         figures.problems.push(about(problem, &metric));
     };
     let year = match year_cell(row.cell(year_col)) {
@@ -24,10 +24,9 @@ pub(super) fn long_row(
         None => {
             report(
                 year_col,
-                format!(
-                    "year \"{}\" is not a year such as 2017",
-                    row.cell(year_col).text()
-                ),
+                Fault::BadYearCell {
+                    text: row.cell(year_col).text(),
+                },
             );
             return;
         }
@@ -36,16 +35,13 @@ pub(super) fn long_row(
         Ok(Some(figure)) => figure,
         // Not published yet.
         Ok(None) => return,
-        Err(message) => {
-            report(value_col, format!("{year}: {message}"));
+        Err(fault) => {
+            report(value_col, in_year(year, fault));
             return;
         }
     };
     if metric.is_empty() {
-        report(
-            metric_col,
-            format!("{year}: the row names no metric; write the metric's id or name"),
-        );
+        report(metric_col, in_year(year, Fault::RowNamesNoMetric));
         return;
     }
     figures.records.push(ActualRecord {

@@ -26,7 +26,7 @@ mod wide;
 
 use super::actuals::ActualRecord;
 use super::error::Problems;
-use super::{Location, PlanError, Problem};
+use super::{ColumnName, Fault, Location, PlanError, Problem};
 use layout::{Layout, layout};
 use long::long_row;
 use wide::wide_row;
@@ -131,12 +131,10 @@ impl Origin {
 
     /// "column C" in a workbook; in CSV, where columns have no letters,
     /// the header's name for it.
-    fn column_name(&self, header: &Row, column: usize) -> String {
+    fn column_name(&self, header: &Row, column: usize) -> ColumnName {
         match self {
-            Origin::Csv { .. } => format!("column `{}`", header.cell(column).text()),
-            Origin::Worksheet { .. } => {
-                format!("column {}", super::error::column_letters(column))
-            }
+            Origin::Csv { .. } => ColumnName::Header(header.cell(column).text()),
+            Origin::Worksheet { .. } => ColumnName::Letters(super::error::column_letters(column)),
         }
     }
 }
@@ -185,10 +183,7 @@ pub(crate) fn figures(
 ) -> Result<Figures, PlanError> {
     let mut rows = rows.into_iter();
     let Some(header) = rows.next().transpose()? else {
-        return Err(origin.refuse(Problem::new(
-            "the sheet is empty; it needs a header (metric,year,value, or a metric \
-             column and one column per year) and a row per figure or metric",
-        )));
+        return Err(origin.refuse(Problem::new(Fault::EmptySheet)));
     };
     let layout = layout(&header, origin)?;
     let mut scenarios = OneScenario::new(&header);
@@ -203,12 +198,10 @@ pub(crate) fn figures(
         if let Origin::Csv { .. } = origin
             && row.cells.len() != header.cells.len()
         {
-            let problem = Problem::new(format!(
-                "the row has {} fields but the header {}; a number with a thousands \
-                 separator must be quoted (\"1,100\"), and a text with a comma too",
-                row.cells.len(),
-                header.cells.len()
-            ))
+            let problem = Problem::new(Fault::FieldCount {
+                row: row.cells.len(),
+                header: header.cells.len(),
+            })
             .at(origin.at(row, 0));
             figures
                 .problems
@@ -266,11 +259,10 @@ impl OneScenario {
             None => self.first = Some(scenario),
             Some(first) if *first != scenario => {
                 return Err(origin.refuse(
-                    Problem::new(format!(
-                        "this row is for scenario `{scenario}`, the rows above for `{first}`; \
-                         actual figures hold in every scenario: keep the rows of one \
-                         scenario and delete the others"
-                    ))
+                    Problem::new(Fault::SecondScenario {
+                        scenario,
+                        first: first.clone(),
+                    })
                     .at(origin.at(row, column)),
                 ));
             }
@@ -322,11 +314,13 @@ mod tests {
     }
 
     fn described(figures: &Figures) -> Vec<String> {
-        figures
-            .problems
-            .iter()
-            .map(|p| p.describe("t.toml"))
-            .collect()
+        let error = PlanError {
+            file: "t.toml".into(),
+            problems: figures.problems.iter().cloned().collect(),
+            not_shown: 0,
+            others_not_shown: Vec::new(),
+        };
+        error.lines().collect()
     }
 
     #[test]

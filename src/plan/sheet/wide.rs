@@ -4,8 +4,8 @@
 
 use super::cell::figure;
 use super::{Figures, Origin, Row, about};
-use crate::plan::Problem;
 use crate::plan::actuals::ActualRecord;
+use crate::plan::{Fault, Problem, in_year};
 
 /// One row of the wide layout: a figure for each year whose cell is not blank.
 pub(super) fn wide_row(
@@ -25,12 +25,10 @@ pub(super) fn wide_row(
         }
         let Some(&(_, year)) = years.iter().find(|(c, _)| *c == column) else {
             if years.first().is_some_and(|(first, _)| column > *first) {
-                let problem = Problem::new(format!(
-                    "{} has no year in its header (row {}); write the year there, or \
-                     clear the column",
-                    origin.column_name(header, column),
-                    header.number
-                ))
+                let problem = Problem::new(Fault::NoYearHeader {
+                    column: origin.column_name(header, column),
+                    row: header.number,
+                })
                 .at(origin.at(row, column));
                 figures.problems.push(about(problem, &metric));
             }
@@ -39,13 +37,9 @@ pub(super) fn wide_row(
         match figure(cell) {
             Ok(Some(_)) if metric.is_empty() => {
                 if !named {
-                    figures.problems.push(
-                        Problem::new(
-                            "the row has figures but names no metric; write the metric's id \
-                             or name",
-                        )
-                        .at(metric_at.clone()),
-                    );
+                    figures
+                        .problems
+                        .push(Problem::new(Fault::FiguresNameNoMetric).at(metric_at.clone()));
                     named = true;
                 }
             }
@@ -58,8 +52,8 @@ pub(super) fn wide_row(
                 metric_at: Some(metric_at.clone()),
             }),
             Ok(None) => {}
-            Err(message) => {
-                let problem = Problem::new(format!("{year}: {message}")).at(origin.at(row, column));
+            Err(fault) => {
+                let problem = Problem::new(in_year(year, fault)).at(origin.at(row, column));
                 figures.problems.push(about(problem, &metric));
             }
         }

@@ -87,6 +87,10 @@ impl Render for [GoalReport] {
         ]))
     }
 
+    fn one_grid(table: Option<GoalTableChoice>) -> bool {
+        table == Some(GoalTableChoice::Summary)
+    }
+
     fn document(&self, table: Option<GoalTableChoice>, options: &TextOptions) -> Document {
         document::document(self, table.unwrap_or(GoalTableChoice::All), options)
     }

@@ -95,7 +95,8 @@ fn failed(error: XlsxError) -> RenderError {
 
 /// The column a record key names, for its header.
 fn column(key: &str) -> Option<Column> {
-    const KEYS: [(&str, Column); 44] = [
+    const KEYS: [(&str, Column); 47] = [
+        ("plan", Column::Plan),
         ("scenario", Column::Scenario),
         ("metric", Column::Metric),
         ("name", Column::Name),
@@ -140,6 +141,8 @@ fn column(key: &str) -> Option<Column> {
         ("year_p90", Column::YearP90),
         ("paths", Column::Paths),
         ("seed", Column::Seed),
+        ("reached", Column::Reached),
+        ("plans", Column::Plans),
     ];
     KEYS.iter().find(|(k, _)| *k == key).map(|(_, c)| *c)
 }

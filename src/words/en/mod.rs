@@ -1,5 +1,7 @@
 //! English.
 
+mod plan;
+
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
     LevelNeedsRate, RateAndLevel, ShareNeeds, Sheet, TrendDiffers, TrendFound, Words,
@@ -589,6 +591,33 @@ impl Words for English {
         "plan path"
     }
 
+    fn plan_count(&self, plans: usize) -> String {
+        format!("{plans} plans")
+    }
+
+    fn plan_header(&self) -> &'static str {
+        "Plan"
+    }
+
+    fn by_status_heading(&self) -> &'static str {
+        "Goals shared by several plans"
+    }
+
+    fn plans_reaching_header(&self) -> &'static str {
+        "Plans reaching it"
+    }
+
+    fn plans_reaching(&self, reached: usize, plans: usize) -> String {
+        format!("{reached} of {plans} plans")
+    }
+
+    fn own_targets(&self, kind: Option<&str>) -> String {
+        match kind {
+            None => "each plan's own target".to_owned(),
+            Some(kind) => format!("{kind}: each plan's own target"),
+        }
+    }
+
     fn sheet(&self, sheet: Sheet) -> &'static str {
         match sheet {
             Sheet::Goals => "Goals",
@@ -599,11 +628,13 @@ impl Words for English {
             Sheet::Odds => "Odds",
             Sheet::History => "History",
             Sheet::Charts => "Charts",
+            Sheet::ByStatus => "By status",
         }
     }
 
     fn column(&self, column: Column) -> &'static str {
         match column {
+            Column::Plan => "Plan",
             Column::Scenario => "Scenario",
             Column::Metric => "Metric",
             Column::Name => "Name",
@@ -648,6 +679,8 @@ impl Words for English {
             Column::YearP90 => "Year held P90",
             Column::Paths => "Paths",
             Column::Seed => "Seed",
+            Column::Reached => "Reached",
+            Column::Plans => "Plans",
         }
     }
 }

@@ -1,5 +1,7 @@
 //! 中文。
 
+mod plan;
+
 use super::{
     CeilingAllowsIncrement, CeilingAllowsRate, Column, FallAtMost, LevelNeedsIncrement,
     LevelNeedsRate, RateAndLevel, ShareNeeds, Sheet, TrendDiffers, TrendFound, Words,
@@ -576,6 +578,33 @@ impl Words for Chinese {
         "规划路径"
     }
 
+    fn plan_count(&self, plans: usize) -> String {
+        format!("共 {plans} 个规划")
+    }
+
+    fn plan_header(&self) -> &'static str {
+        "规划"
+    }
+
+    fn by_status_heading(&self) -> &'static str {
+        "多个规划共有的目标"
+    }
+
+    fn plans_reaching_header(&self) -> &'static str {
+        "达标规划"
+    }
+
+    fn plans_reaching(&self, reached: usize, plans: usize) -> String {
+        format!("{plans} 个中 {reached} 个")
+    }
+
+    fn own_targets(&self, kind: Option<&str>) -> String {
+        match kind {
+            None => "各规划目标不同".to_owned(),
+            Some(kind) => format!("{kind}：各规划目标不同"),
+        }
+    }
+
     fn sheet(&self, sheet: Sheet) -> &'static str {
         match sheet {
             Sheet::Goals => "目标",
@@ -586,11 +615,13 @@ impl Words for Chinese {
             Sheet::Odds => "达成概率",
             Sheet::History => "逐年评估",
             Sheet::Charts => "图表",
+            Sheet::ByStatus => "达标情况",
         }
     }
 
     fn column(&self, column: Column) -> &'static str {
         match column {
+            Column::Plan => "规划",
             Column::Scenario => "情景",
             Column::Metric => "指标代码",
             Column::Name => "指标名称",
@@ -635,6 +666,8 @@ impl Words for Chinese {
             Column::YearP90 => "达标年份P90",
             Column::Paths => "模拟路径数",
             Column::Seed => "随机种子",
+            Column::Reached => "达标数",
+            Column::Plans => "规划数",
         }
     }
 }
