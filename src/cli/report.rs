@@ -13,7 +13,7 @@ use crate::ProjectedScenario;
 use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Layout, Options};
 use crate::report::plans::{PlanReport, StatusTally};
-use crate::report::{GoalReport, GoalRow, Status};
+use crate::report::{GoalReport, GoalRow, Parts, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
@@ -71,8 +71,23 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
     if !args.odds && args.simulation.given() {
         bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
     }
+    // A CSV file holds one table: the report needs no more (but the goals
+    // that --fail-on-miss judges).
+    let parts = match (args.out.format(), args.table) {
+        (Format::Csv, Some(GoalTableChoice::Years)) => Parts {
+            goals: args.fail_on_miss.is_some(),
+            series: true,
+        },
+        (Format::Csv, _) => Parts {
+            goals: true,
+            series: false,
+        },
+        _ => Parts::ALL,
+    };
     let build = |scenarios: &[ProjectedScenario]| -> Result<Vec<GoalReport>> {
-        let reports = scenarios.iter().map(GoalReport::build);
+        let reports = scenarios
+            .iter()
+            .map(|scenario| GoalReport::build_parts(scenario, parts));
         if !args.odds {
             return Ok(reports.collect());
         }
