@@ -5,11 +5,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use super::messages::Refusal;
 use super::odds::SimulationArgs;
-use super::output_args::lang_or_locale;
+use super::output_args::LangArg;
 use super::plan_args::PlanArgs;
 use super::{Outcome, messages, output};
 use crate::render::{self, Lang};
@@ -35,9 +36,8 @@ pub(super) struct ChartArgs {
     #[arg(long, value_name = "ID")]
     metric: Vec<String>,
 
-    /// Language of the labels and of the plan's problems [default: from LC_ALL, LC_MESSAGES or LANG].
-    #[arg(long, value_enum)]
-    pub(super) lang: Option<Lang>,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 
     /// Shade each metric's 10–90 % and 25–75 % bands around the path of the first scenario, from the simulation `dabiao odds` runs.
     #[arg(long)]
@@ -47,7 +47,7 @@ pub(super) struct ChartArgs {
     simulation: SimulationArgs,
 }
 
-pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ChartArgs, lang: Lang) -> Result<Outcome> {
     let to_stdout = output::is_standard_output(&args.output);
     let picture = if to_stdout {
         Picture::Svg
@@ -56,7 +56,7 @@ pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
         Picture::of(&args.output)?
     };
     if !args.fan && args.simulation.given() {
-        bail!("--paths and --seed set the simulation of --fan: add --fan, or drop them");
+        return Err(Refusal::SimulationUnused { flag: "--fan" }.into());
     }
     let scenarios = args.plan.load()?;
     let mut chart = Chart::build(&scenarios, &args.metric).map_err(messages::chart)?;
@@ -66,13 +66,13 @@ pub(super) fn run(args: &ChartArgs) -> Result<Outcome> {
             chart = chart.with_fan(odds);
         }
     }
-    let svg = render::chart::svg(&chart, lang_or_locale(args.lang))?;
+    let svg = render::chart::svg(&chart, lang).map_err(messages::render)?;
     let bytes = match picture {
         Picture::Svg => svg.into_bytes(),
         Picture::Png => {
-            let png = render::png::png(&svg)?;
+            let png = render::png::png(&svg).map_err(messages::render)?;
             if !png.missing.is_empty() {
-                eprintln!("{}", messages::missing_glyphs(&png.missing));
+                eprintln!("{}", messages::missing_glyphs(&png.missing, lang));
             }
             png.bytes
         }
@@ -95,15 +95,11 @@ impl Picture {
         match extension.as_deref() {
             Some("svg") => Ok(Picture::Svg),
             Some("png") => Ok(Picture::Png),
-            other => bail!(
-                "--output {}: a chart is written as SVG or PNG, and the file's extension \
-                 says which, but {}; name the file .svg or .png",
-                path.display(),
-                other.map_or_else(
-                    || "this name has none".to_owned(),
-                    |e| format!(".{e} is neither")
-                )
-            ),
+            other => Err(Refusal::PictureExtension {
+                path: path.display().to_string(),
+                extension: other.map(str::to_owned),
+            }
+            .into()),
         }
     }
 }

@@ -6,6 +6,7 @@ use clap::Args;
 use super::Outcome;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
+use crate::render::Lang;
 use crate::report::explain::ExplainReport;
 
 /// Check the plan's own numbers against each other, as a careful reader would.
@@ -24,8 +25,8 @@ pub(super) struct ExplainArgs {
     pub(super) out: OutputArgs,
 }
 
-pub(super) fn run(args: &ExplainArgs) -> Result<Outcome> {
-    let options = args.out.options(None, None);
+pub(super) fn run(args: &ExplainArgs, lang: Lang) -> Result<Outcome> {
+    let options = args.out.options(lang, None, None);
     args.out.check::<[ExplainReport]>(&args.plan, &options)?;
     let reports: Vec<ExplainReport> = args.plan.load()?.iter().map(ExplainReport::build).collect();
     args.out.write(reports.as_slice(), &options)?;

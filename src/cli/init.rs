@@ -1,17 +1,18 @@
-//! `dabiao init [PATH]`: write the shipped plan as a starting point.
+//! `dabiao init [PATH]`: write the shipped plan as a starting point, with
+//! its comments in the run's language.
 
 use std::path::PathBuf;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use super::messages::Refusal;
 use super::output::{self, Replace};
+use super::output_args::LangArg;
 use super::{Outcome, input};
+use crate::render::Lang;
 
-/// The plan shipped with dabiao: the six targets of a 2016–2020 development plan.
-const STARTER_PLAN: &str = include_str!("../../targets.toml");
-
-/// Write a starter plan (the shipped targets.toml) to edit.
+/// Write a starter plan (the shipped targets.toml, commented in the language of --lang) to edit.
 #[derive(Args, Debug)]
 pub(super) struct InitArgs {
     /// Where to write the plan; `-` prints it.
@@ -21,27 +22,31 @@ pub(super) struct InitArgs {
     /// Replace the file if it already exists.
     #[arg(long)]
     force: bool,
+
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 }
 
-pub(super) fn run(args: &InitArgs) -> Result<Outcome> {
+pub(super) fn run(args: &InitArgs, lang: Lang) -> Result<Outcome> {
     let name = input::display_name(&args.path);
+    let starter_plan = lang.cli().starter_plan();
     if args.path.as_os_str() == "-" {
-        output::emit(None, STARTER_PLAN.as_bytes())?;
+        output::emit(None, starter_plan.as_bytes())?;
         return Ok(Outcome::Done);
     }
     if args.path.is_dir() {
-        bail!("{name} is a folder; name the plan file to write, such as {name}/targets.toml");
+        return Err(Refusal::InitFolder { name }.into());
     }
     if !args.force && args.path.exists() {
-        bail!("{name} already exists; pass --force to replace it, or name another file");
+        return Err(Refusal::InitExists { name }.into());
     }
     let replace = if args.force {
         Replace::Allowed
     } else {
         Replace::Refused
     };
-    output::write_file(&args.path, STARTER_PLAN.as_bytes(), replace)?;
-    let done = format!("wrote {name}; edit the baselines, then run `dabiao {name}`\n");
+    output::write_file(&args.path, starter_plan.as_bytes(), replace)?;
+    let done = lang.cli().init_wrote(&name) + "\n";
     output::emit(None, done.as_bytes())?;
     Ok(Outcome::Done)
 }

@@ -4,12 +4,14 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 
+use super::messages::Refusal;
 use crate::plan::{
     Additions, Encoding, Figures, PlanError, escape_controls, joined, looks_like_a_workbook,
     read_actuals_csv, read_workbook,
 };
+use crate::words::cli::{Input, Unreadable};
 use crate::{Keep, Loaded};
 
 /// How a plan path is named in messages and summaries: `-` is standard
@@ -65,7 +67,7 @@ pub(super) fn actuals_file(path: &Path) -> (PathBuf, Option<String>) {
 pub(super) fn load_actuals(path: &Path, encoding: Encoding) -> Result<Figures> {
     let (file, sheet) = actuals_file(path);
     let name = display_name(&file);
-    let bytes = read_bytes(&file, &name, InputKind::Actuals)?;
+    let bytes = read_bytes(&file, &name, Input::Actuals)?;
     let workbook = file
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"))
@@ -77,42 +79,34 @@ pub(super) fn load_actuals(path: &Path, encoding: Encoding) -> Result<Figures> {
     })
 }
 
-/// What a file is to the run, for the advice when it cannot be read.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum InputKind {
-    Plan,
-    Actuals,
-}
-
-fn read_bytes(path: &Path, name: &str, kind: InputKind) -> Result<Vec<u8>> {
-    let what = match kind {
-        InputKind::Plan => "plan file",
-        InputKind::Actuals => "actuals file",
-    };
+/// The bytes of `path`, the `input` named `name`; `-` is standard input.
+fn read_bytes(path: &Path, name: &str, input: Input) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if is_stdin(path) {
         std::io::stdin()
             .lock()
             .read_to_end(&mut bytes)
-            .with_context(|| format!("cannot read the {what} from standard input"))?;
+            .map_err(|error| Refusal::CannotReadStdin { input, error })?;
     } else {
         bytes = std::fs::read(path).map_err(|error| {
-            let plan = kind == InputKind::Plan;
-            let hint = match (path.is_dir(), path.exists(), plan) {
-                (true, _, true) => "; name a plan file, not a folder",
-                (true, _, false) => "; name a CSV or .xlsx file, not a folder",
-                (false, false, true) => "; create one with `dabiao init`, or name another file",
-                (false, false, false) => "; check the path given to --actuals",
-                (false, true, _) => "",
+            let why = match (path.is_dir(), path.exists()) {
+                (true, _) => Some(Unreadable::Folder),
+                (false, false) => Some(Unreadable::Missing),
+                (false, true) => None,
             };
-            anyhow!("cannot read {what} {name}: {error}{hint}")
+            Refusal::CannotRead {
+                input,
+                name: name.to_owned(),
+                error,
+                why,
+            }
         })?;
     }
     Ok(bytes)
 }
 
 fn read_text(path: &Path, name: &str) -> Result<String> {
-    let bytes = read_bytes(path, name, InputKind::Plan)?;
+    let bytes = read_bytes(path, name, Input::Plan)?;
     match String::from_utf8(bytes) {
         // Windows editors often start UTF-8 files with a byte-order mark.
         Ok(text) => Ok(match text.strip_prefix('\u{feff}') {
@@ -122,10 +116,8 @@ fn read_text(path: &Path, name: &str) -> Result<String> {
         Err(error) => {
             let valid = &error.as_bytes()[..error.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            bail!(
-                "{name}:{line}: the plan is not UTF-8 text; save it as UTF-8 \
-                 (in Excel or Notepad: Save As, encoding UTF-8)"
-            )
+            let name = name.to_owned();
+            Err(Refusal::NotUtf8 { name, line }.into())
         }
     }
 }

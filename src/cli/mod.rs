@@ -1,5 +1,6 @@
 //! The command line: argument parsing, dispatch to one file per subcommand,
-//! and the exit status.
+//! the run's language (`--lang`, which every command takes, else the
+//! locale), in which every refusal is printed, and the exit status.
 //!
 //! `dabiao [FILE] [OPTIONS]` means `dabiao report [FILE] [OPTIONS]`, so the
 //! report's arguments are also flattened into the top level.
@@ -19,6 +20,7 @@ mod output;
 mod output_args;
 mod plan_args;
 mod plan_set;
+mod reference;
 mod report;
 mod review;
 mod sensitivity;
@@ -31,7 +33,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::plan::{PlanError, escape_controls};
-use crate::words::{Lang, plan_error_lines};
+use crate::render::Lang;
+use crate::words::plan_error_lines;
 
 /// Exit status when a goal is missed and `--fail-on-miss` was given.
 const EXIT_GOAL_MISSED: u8 = 1;
@@ -53,7 +56,8 @@ const EXIT_FAILURE: u8 = 2;
     override_usage = "dabiao [FILE]... [OPTIONS]\n       dabiao <COMMAND>",
     after_help = "Exit status: 0 done; 1 a goal is missed and --fail-on-miss was given; \
                   2 bad usage, unreadable file, invalid plan (with --keep-going: any plan left \
-                  out), or output not written."
+                  out), or output not written.\n\n\
+                  中文简明参考 (a quick reference in Chinese): dabiao help-zh"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -72,6 +76,30 @@ enum Command {
     Chart(chart::ChartArgs),
     Validate(validate::ValidateArgs),
     Init(init::InitArgs),
+    Completions(reference::CompletionsArgs),
+    Man(reference::ManArgs),
+    /// Print a quick reference in Chinese (中文简明参考).
+    #[command(name = "help-zh")]
+    HelpZh,
+}
+
+impl Command {
+    /// `--lang` as given to the command.
+    fn lang(&self) -> Option<Lang> {
+        match self {
+            Command::Report(args) => args.out.lang.lang,
+            Command::Sensitivity(args) => args.out.lang.lang,
+            Command::Explain(args) => args.out.lang.lang,
+            Command::Review(args) => args.out.lang.lang,
+            Command::Odds(args) => args.out.lang.lang,
+            Command::Chart(args) => args.lang.lang,
+            Command::Validate(args) => args.lang.lang,
+            Command::Init(args) => args.lang.lang,
+            Command::Completions(args) => args.lang.lang,
+            Command::Man(args) => args.lang.lang,
+            Command::HelpZh => Some(Lang::Zh),
+        }
+    }
 }
 
 /// How a command that did its work ended.
@@ -118,17 +146,23 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
             return ExitCode::from(error.exit_code().clamp(0, 255) as u8);
         }
     };
-    let lang = lang_of(cli.command.as_ref(), &cli.report);
+    let lang = output_args::lang_or_locale(match &cli.command {
+        None => cli.report.out.lang.lang,
+        Some(command) => command.lang(),
+    });
     let result = match cli.command {
-        None => report::run(&cli.report),
-        Some(Command::Report(args)) => report::run(&args),
-        Some(Command::Sensitivity(args)) => sensitivity::run(&args),
-        Some(Command::Explain(args)) => explain::run(&args),
-        Some(Command::Review(args)) => review::run(&args),
-        Some(Command::Odds(args)) => odds::run(&args),
-        Some(Command::Chart(args)) => chart::run(&args),
-        Some(Command::Validate(args)) => validate::run(&args),
-        Some(Command::Init(args)) => init::run(&args),
+        None => report::run(&cli.report, lang),
+        Some(Command::Report(args)) => report::run(&args, lang),
+        Some(Command::Sensitivity(args)) => sensitivity::run(&args, lang),
+        Some(Command::Explain(args)) => explain::run(&args, lang),
+        Some(Command::Review(args)) => review::run(&args, lang),
+        Some(Command::Odds(args)) => odds::run(&args, lang),
+        Some(Command::Chart(args)) => chart::run(&args, lang),
+        Some(Command::Validate(args)) => validate::run(&args, lang),
+        Some(Command::Init(args)) => init::run(&args, lang),
+        Some(Command::Completions(args)) => reference::completions(&args),
+        Some(Command::Man(args)) => reference::man(&args),
+        Some(Command::HelpZh) => reference::help_zh(),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
@@ -141,25 +175,10 @@ pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitC
     }
 }
 
-/// The language of the run: the command's `--lang`, else the locale's.
-fn lang_of(command: Option<&Command>, report: &report::ReportArgs) -> Lang {
-    let given = match command {
-        None => report.out.lang(),
-        Some(Command::Report(args)) => args.out.lang(),
-        Some(Command::Sensitivity(args)) => args.out.lang(),
-        Some(Command::Explain(args)) => args.out.lang(),
-        Some(Command::Review(args)) => args.out.lang(),
-        Some(Command::Odds(args)) => args.out.lang(),
-        Some(Command::Chart(args)) => args.lang,
-        Some(Command::Validate(_) | Command::Init(_)) => None,
-    };
-    output_args::lang_or_locale(given)
-}
-
-/// Every refusal is printed here, in the run's language `lang`, with
-/// control characters escaped: messages quote plans, actuals files, file
-/// names and arguments. Several plans' refusals are printed one after the
-/// other, each as it would be alone.
+/// Every refusal is printed here, in the run's language, with control
+/// characters escaped: messages quote plans, actuals files, file names and
+/// arguments. Several plans' refusals are printed one after the other, each
+/// as it would be alone.
 fn print_error(error: &anyhow::Error, lang: Lang) {
     let mut stderr = std::io::stderr().lock();
     let errors: Vec<&anyhow::Error> = match error.downcast_ref::<plan_set::Refusals>() {
@@ -170,10 +189,10 @@ fn print_error(error: &anyhow::Error, lang: Lang) {
         .into_iter()
         .flat_map(|error| match error.downcast_ref::<PlanError>() {
             Some(plan_error) => plan_error_lines(plan_error, lang).collect(),
-            None => vec![format!("{error:#}")],
+            None => vec![messages::say(error, lang)],
         });
     for line in lines {
         // Nothing is left to tell if stderr itself is gone.
-        let _ = writeln!(stderr, "error: {}", escape_controls(&line));
+        let _ = writeln!(stderr, "{}", lang.cli().error_line(&escape_controls(&line)));
     }
 }

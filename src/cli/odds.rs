@@ -1,13 +1,15 @@
 //! `dabiao odds [FILE]`: how likely each goal is, from simulated growth;
 //! and the simulation options that `report --odds` and `chart --fan` share.
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 use clap::Args;
 
 use super::Outcome;
+use super::messages::Refusal;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
 use crate::ProjectedScenario;
+use crate::render::Lang;
 use crate::report::odds::{OddsReport, Uncertainty};
 
 /// How likely each goal is: the plan simulated many times, each metric with
@@ -60,15 +62,16 @@ impl SimulationArgs {
                     seed: self.seed.unwrap_or(plan.seed),
                     ..plan
                 };
-                OddsReport::build(projected, uncertainty).map_err(|error| anyhow!("{error}"))
+                OddsReport::build(projected, uncertainty)
+                    .map_err(|error| Refusal::Odds(error).into())
             })
             .collect()
     }
 }
 
 /// Simulates each scenario asked for and writes its odds.
-pub(super) fn run(args: &OddsArgs) -> Result<Outcome> {
-    let options = args.out.options(None, None);
+pub(super) fn run(args: &OddsArgs, lang: Lang) -> Result<Outcome> {
+    let options = args.out.options(lang, None, None);
     args.out.check::<[OddsReport]>(&args.plan, &options)?;
     let reports = args.simulation.odds(&args.plan.load()?)?;
     args.out.write(reports.as_slice(), &options)?;

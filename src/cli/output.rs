@@ -17,8 +17,11 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use anyhow::{Context, Result, anyhow, bail};
+use anyhow::Result;
 use tempfile::NamedTempFile;
+
+use super::messages::{Output, Refusal};
+use crate::words::cli::NotAFile;
 
 /// Whether `-o path` means standard output.
 pub(super) fn is_standard_output(path: &Path) -> bool {
@@ -51,7 +54,7 @@ fn write_stdout(produce: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()
     let written = produce(&mut stdout).and_then(|()| Ok(stdout.flush()?));
     match written {
         Err(error) if is_broken_pipe(&error) => Ok(()),
-        other => other.map_err(|e| name_the_output(e, "cannot write to standard output")),
+        other => other.map_err(|e| name_the_output(e, || Output::Stdout)),
     }
 }
 
@@ -63,12 +66,15 @@ fn is_broken_pipe(error: &anyhow::Error) -> bool {
 }
 
 /// A failure to write, named after the output; any other error as it is.
-fn name_the_output(error: anyhow::Error, context: &str) -> anyhow::Error {
-    if error.is::<io::Error>() {
-        error.context(context.to_owned())
-    } else {
-        error
+fn name_the_output(error: anyhow::Error, output: impl FnOnce() -> Output) -> anyhow::Error {
+    match error.downcast::<io::Error>() {
+        Ok(error) => cannot_write(output(), error),
+        Err(other) => other,
     }
+}
+
+fn cannot_write(output: Output, error: io::Error) -> anyhow::Error {
+    Refusal::CannotWrite { output, error }.into()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,24 +97,23 @@ fn write_file_with(
     replace: Replace,
     produce: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
-    let name = path.display();
-    let target = link_target(path).with_context(|| format!("cannot write {name}"))?;
+    let name = path.display().to_string();
+    let failed = |error: io::Error| cannot_write(Output::File(name.clone()), error);
+    let target = link_target(path).map_err(|error| match error {
+        Link::Error(error) => failed(error),
+        Link::TooMany => Refusal::TooManyLinks { name: name.clone() }.into(),
+    })?;
     let existing = fs::metadata(&target).ok();
-    if let Some(kind) = existing.as_ref().and_then(not_a_regular_file) {
-        bail!(
-            "cannot write {name}: it is {kind}, not a regular file; name a file instead, \
-             or `-` for standard output"
-        );
+    if let Some(what) = existing.as_ref().and_then(not_a_regular_file) {
+        return Err(Refusal::NotARegularFile { name, what }.into());
     }
     let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
     if !folder.is_dir() {
-        bail!(
-            "cannot write {name}: there is no folder {}; create it first",
-            folder.display()
-        );
+        let folder = folder.display().to_string();
+        return Err(Refusal::NoFolder { name, folder }.into());
     }
     // The temporary file's own name means nothing to the user: report the
     // kind of failure against the file they named.
@@ -117,23 +122,19 @@ fn write_file_with(
             .prefix(".dabiao-")
             .tempfile_in(folder)
     })
-    .map_err(|e| {
-        anyhow!(
-            "cannot write {name}: cannot create a file in {}: {}",
-            folder.display(),
-            e.kind()
-        )
+    .map_err(|e| Refusal::CannotCreateIn {
+        name: name.clone(),
+        folder: folder.display().to_string(),
+        kind: e.kind(),
     })?;
     let mut buffer = io::BufWriter::new(temp.as_file_mut());
     produce(&mut buffer)
         .and_then(|()| Ok(buffer.flush()?))
-        .map_err(|e| name_the_output(e, &format!("cannot write {name}")))?;
+        .map_err(|e| name_the_output(e, || Output::File(name.clone())))?;
     drop(buffer);
-    temp.as_file()
-        .sync_all()
-        .with_context(|| format!("cannot write {name}"))?;
+    temp.as_file().sync_all().map_err(failed)?;
     let permissions = existing.map(|m| m.permissions());
-    give_permissions(temp.path(), permissions).with_context(|| format!("cannot write {name}"))?;
+    give_permissions(temp.path(), permissions).map_err(failed)?;
     pending
         .settle(|| match replace {
             Replace::Allowed => temp.persist(&target).map(drop).map_err(|e| e.error),
@@ -142,7 +143,7 @@ fn write_file_with(
                 .map(drop)
                 .map_err(|e| e.error),
         })
-        .with_context(|| format!("cannot write {name}"))
+        .map_err(failed)
 }
 
 /// Whether `a` and `b` are the same file: the same device and inode, so
@@ -165,14 +166,22 @@ pub fn is_same_file(a: &Path, b: &Path) -> bool {
 /// How many symbolic links in a row are followed, as the system does.
 const MAX_LINKS: usize = 40;
 
+/// Why the target of a symbolic link was not found.
+#[derive(Debug)]
+enum Link {
+    Error(io::Error),
+    /// More than [`MAX_LINKS`] links in a row, or a loop.
+    TooMany,
+}
+
 /// Where writing `path` lands: the final target of a symbolic link (which
 /// may not exist yet), else `path` itself.
-fn link_target(path: &Path) -> io::Result<PathBuf> {
+fn link_target(path: &Path) -> Result<PathBuf, Link> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match fs::symlink_metadata(&current) {
             Ok(meta) if meta.file_type().is_symlink() => {
-                let target = fs::read_link(&current)?;
+                let target = fs::read_link(&current).map_err(Link::Error)?;
                 // A relative target is relative to the link's folder;
                 // joining an absolute one replaces the folder.
                 current = match current.parent() {
@@ -183,33 +192,32 @@ fn link_target(path: &Path) -> io::Result<PathBuf> {
             _ => return Ok(current),
         }
     }
-    Err(io::Error::other("too many symbolic links in a row"))
+    Err(Link::TooMany)
 }
 
-/// What an existing path is, when it is not a regular file: "a folder",
-/// "a FIFO (named pipe)", …
-fn not_a_regular_file(meta: &fs::Metadata) -> Option<&'static str> {
+/// What an existing path is, when it is not a regular file.
+fn not_a_regular_file(meta: &fs::Metadata) -> Option<NotAFile> {
     let kind = meta.file_type();
     if kind.is_file() {
         return None;
     }
     if kind.is_dir() {
-        return Some("a folder");
+        return Some(NotAFile::Folder);
     }
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return Some("a FIFO (named pipe)");
+            return Some(NotAFile::Fifo);
         }
         if kind.is_socket() {
-            return Some("a socket");
+            return Some(NotAFile::Socket);
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return Some("a device");
+            return Some(NotAFile::Device);
         }
     }
-    Some("a special file")
+    Some(NotAFile::Special)
 }
 
 /// An existing file keeps its permissions; a new one gets what a plain
@@ -338,6 +346,6 @@ mod tests {
         assert_eq!(link_target(&path("first")).unwrap(), path("last.svg"));
         assert_eq!(link_target(&path("plain")).unwrap(), path("plain"));
         std::os::unix::fs::symlink("loop", path("loop")).expect("link");
-        assert!(link_target(&path("loop")).is_err());
+        assert!(matches!(link_target(&path("loop")), Err(Link::TooMany)));
     }
 }

@@ -13,11 +13,12 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use super::messages::Refusal;
+use super::output;
 use super::plan_args::Inputs;
-use super::{messages, output};
 use crate::render::{self, ColorWhen, Destination, Format, Lang, Layout, Options, Render};
 
 #[derive(Args, Debug)]
@@ -42,9 +43,8 @@ pub(super) struct OutputArgs {
     #[arg(long)]
     raw_csv: bool,
 
-    /// Language of labels, headers, status words and the plan's problems [default: from LC_ALL, LC_MESSAGES or LANG].
-    #[arg(long, value_enum)]
-    lang: Option<Lang>,
+    #[command(flatten)]
+    pub(super) lang: LangArg,
 
     /// Colour the status cells of the table: auto (the default) means only on a terminal and when NO_COLOR is not set.
     #[arg(long, value_enum, value_name = "WHEN")]
@@ -55,19 +55,29 @@ pub(super) struct OutputArgs {
     wide: bool,
 }
 
-/// `--lang` when given, else the language of the locale variables.
+/// `--lang`, which every command takes: the language of what it writes and
+/// of its messages.
+#[derive(Args, Debug)]
+pub(super) struct LangArg {
+    /// Language of labels, headers, status words and messages [default: from LC_ALL, LC_MESSAGES or LANG, else the system's].
+    #[arg(long, value_enum)]
+    pub(super) lang: Option<Lang>,
+}
+
+/// `--lang` when given, else the language of the locale.
 pub(super) fn lang_or_locale(lang: Option<Lang>) -> Lang {
-    lang.unwrap_or_else(|| Lang::from_locale(|var| std::env::var(var).ok()))
+    lang.unwrap_or_else(Lang::of_locale)
 }
 
 impl OutputArgs {
-    /// `--lang`, when given.
-    pub(super) fn lang(&self) -> Option<Lang> {
-        self.lang
-    }
-
-    /// The options as given, with the report's own `--table` and `--layout`.
-    pub(super) fn options<T>(&self, table: Option<T>, layout: Option<Layout>) -> Options<T> {
+    /// The options as given in `lang`, with the report's own `--table` and
+    /// `--layout`.
+    pub(super) fn options<T>(
+        &self,
+        lang: Lang,
+        table: Option<T>,
+        layout: Option<Layout>,
+    ) -> Options<T> {
         let stdout = self.file().is_none();
         let terminal = stdout && std::io::stdout().is_terminal();
         let width = stdout
@@ -83,7 +93,7 @@ impl OutputArgs {
             })
             .flatten();
         Options {
-            lang: lang_or_locale(self.lang),
+            lang,
             precision: self.precision,
             table,
             layout,
@@ -125,13 +135,10 @@ impl OutputArgs {
         options: &Options<R::TableChoice>,
     ) -> Result<()> {
         let format = self.format();
-        render::check::<R>(format, options).map_err(messages::misfit)?;
+        render::check::<R>(format, options).map_err(Refusal::Misfit)?;
         if self.names_a_workbook() && format != Format::Xlsx {
-            bail!(
-                "--output {} names a workbook, which spreadsheets refuse to open when it holds \
-                 text: use --format xlsx (or drop --format), or name a file of another kind",
-                self.file().unwrap_or(Path::new("")).display()
-            );
+            let file = self.file().unwrap_or(Path::new("")).display().to_string();
+            return Err(Refusal::NamesAWorkbook { file }.into());
         }
         match self.file() {
             Some(out) => inputs.refuse_overwriting(out),
@@ -146,7 +153,7 @@ impl OutputArgs {
         options: &Options<R::TableChoice>,
     ) -> Result<()> {
         output::emit_with(self.file(), |out| {
-            render::render(report, self.format(), options, out).map_err(messages::render)
+            render::render(report, self.format(), options, out).map_err(super::messages::render)
         })
     }
 

@@ -4,11 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use super::messages::Refusal;
 use super::{input, output};
 use crate::plan::{ActualRecord, Additions, Encoding, PlanError};
+use crate::words::cli::Input;
 use crate::{Keep, Loaded, ProjectedScenario};
 
 #[derive(Args, Debug)]
@@ -103,21 +105,19 @@ impl Changes {
     /// Refuses to write `out` when it is one of `plans` or an actuals file.
     pub(super) fn refuse_overwriting(&self, plans: &[PathBuf], out: &Path) -> Result<()> {
         let same = |input: &PathBuf| !input::is_stdin(input) && output::is_same_file(input, out);
-        let what = if plans.iter().any(same) {
-            "the plan file itself"
+        let input = if plans.iter().any(same) {
+            Input::Plan
         } else if self
             .actuals
             .iter()
             .any(|path| same(&input::actuals_file(path).0))
         {
-            "an actuals file of this run"
+            Input::Actuals
         } else {
             return Ok(());
         };
-        bail!(
-            "--output {} is {what}; write the output to another file",
-            out.display()
-        )
+        let output = out.display().to_string();
+        Err(Refusal::OutputIsInput { output, input }.into())
     }
 
     /// Reads the actuals files, once whatever the number of `plans`; refuses
@@ -129,10 +129,7 @@ impl Changes {
             .filter(|p| input::is_stdin(p))
             .count();
         if from_stdin > 1 {
-            bail!(
-                "standard input (`-`) can be read only once: give the plan or one actuals file as `-`, \
-                 and the others as files"
-            );
+            return Err(Refusal::StdinTwice.into());
         }
         let mut actuals = Actuals::default();
         for file in &self.actuals {
@@ -186,11 +183,14 @@ impl Changes {
         for name in wanted {
             match available.iter().position(|p| p.scenario.name == name) {
                 Some(index) => chosen.push(available.swap_remove(index)),
-                None => bail!(
-                    "{}: no scenario `{name}`; this plan has: {} (or `all`)",
-                    input::display_name(file),
-                    all.join(", ")
-                ),
+                None => {
+                    return Err(Refusal::NoScenario {
+                        file: input::display_name(file),
+                        name: name.to_owned(),
+                        names: all,
+                    }
+                    .into());
+                }
             }
         }
         Ok(chosen)

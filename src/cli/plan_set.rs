@@ -19,11 +19,12 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use clap::Args;
 use rayon::prelude::*;
 
 use super::input;
+use super::messages::Refusal;
 use super::plan_args::{Actuals, Changes, Inputs};
 use crate::ProjectedScenario;
 use crate::plan::PlanError;
@@ -114,34 +115,25 @@ impl PlanSetArgs {
             return Ok(Plans::One(files.remove(0).path));
         }
         if let Some(stdin) = self.files.iter().find(|p| input::is_stdin(p)) {
-            bail!(
-                "standard input (`{}`) holds one plan: give several plans as files or folders",
-                stdin.display()
-            );
+            let stdin = stdin.display().to_string();
+            return Err(Refusal::StdinOfSeveral { stdin }.into());
         }
         if self.changes.has_actuals() {
-            bail!(
-                "--actuals reads one plan's figures, but {} plans are given: each plan's actual \
-                 figures are its own; write them in each plan (`actual = {{ 2023 = … }}`), or \
-                 review the plans one at a time",
-                files.len()
-            );
+            let plans = files.len();
+            return Err(Refusal::ActualsOfSeveral { plans }.into());
         }
         for (at, file) in files.iter().enumerate() {
             if let Some(other) = files[..at].iter().find(|f| f.name == file.name) {
+                let second = input::display_name(&file.path);
                 if other.path == file.path {
-                    bail!(
-                        "{} is given twice; name each plan once",
-                        input::display_name(&file.path)
-                    );
+                    return Err(Refusal::GivenTwice { plan: second }.into());
                 }
-                bail!(
-                    "two plans are named `{}`: {} and {}; a plan is named by its file, so \
-                     rename one, or report them in separate runs",
-                    file.name,
-                    input::display_name(&other.path),
-                    input::display_name(&file.path)
-                );
+                return Err(Refusal::OneName {
+                    name: file.name.clone(),
+                    first: input::display_name(&other.path),
+                    second,
+                }
+                .into());
             }
         }
         Ok(Plans::Several(files))
@@ -202,9 +194,15 @@ impl PlanSetArgs {
 fn named(error: anyhow::Error, path: &Path) -> anyhow::Error {
     let name = input::display_name(path);
     if error.is::<PlanError>() || format!("{error:#}").contains(&name) {
-        error
-    } else {
-        anyhow!("{name}: {error:#}")
+        return error;
+    }
+    match error.downcast::<Refusal>() {
+        Ok(refusal) => Refusal::InPlan {
+            plan: name,
+            refusal: Box::new(refusal),
+        }
+        .into(),
+        Err(error) => anyhow!("{name}: {error:#}"),
     }
 }
 
@@ -212,8 +210,10 @@ fn named(error: anyhow::Error, path: &Path) -> anyhow::Error {
 /// has none.
 fn folder_plans(folder: &Path) -> Result<Vec<PlanFile>> {
     let name = input::display_name(folder);
-    let entries =
-        std::fs::read_dir(folder).map_err(|error| anyhow!("cannot read folder {name}: {error}"))?;
+    let entries = std::fs::read_dir(folder).map_err(|error| Refusal::CannotReadFolder {
+        name: name.clone(),
+        error,
+    })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| {
@@ -223,10 +223,7 @@ fn folder_plans(folder: &Path) -> Result<Vec<PlanFile>> {
         })
         .collect();
     if paths.is_empty() {
-        bail!(
-            "folder {name} holds no plan: a folder gives its *.toml files (not those of its \
-             subfolders); name a folder of plans, or the plan files"
-        );
+        return Err(Refusal::NoPlanInFolder { name }.into());
     }
     paths.sort();
     Ok(paths

@@ -2,16 +2,17 @@
 //! goals are reached; with `--by-status`, how many of several plans reach
 //! each goal they share. Also what `dabiao` does with no subcommand.
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Args;
 
+use super::messages::Refusal;
 use super::odds::SimulationArgs;
-use super::output_args::{OutputArgs, lang_or_locale};
+use super::output_args::OutputArgs;
 use super::plan_set::{PlanSetArgs, Plans, Refusals};
 use super::{Outcome, print_error};
 use crate::ProjectedScenario;
 use crate::render::report::{GoalTableChoice, share_notes};
-use crate::render::{Format, Layout, Options};
+use crate::render::{Format, Lang, Layout, Options};
 use crate::report::plans::{PlanReport, StatusTally};
 use crate::report::{GoalReport, GoalRow, Parts, Status};
 
@@ -59,17 +60,17 @@ pub(super) struct ReportArgs {
     by_status: bool,
 }
 
-pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
+pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
     let options = Options {
         sparkline: !args.no_sparkline,
-        ..args.out.options(args.table, args.layout)
+        ..args.out.options(lang, args.table, args.layout)
     };
     if args.by_status {
-        return by_status(args);
+        return by_status(args, lang);
     }
     args.out.check::<[GoalReport]>(&args.plans, &options)?;
     if !args.odds && args.simulation.given() {
-        bail!("--paths and --seed set the simulation of --odds: add --odds, or drop them");
+        return Err(Refusal::SimulationUnused { flag: "--odds" }.into());
     }
     // A CSV file holds one table: the report needs no more (but the goals
     // that --fail-on-miss judges).
@@ -124,42 +125,44 @@ pub(super) fn run(args: &ReportArgs) -> Result<Outcome> {
             for report in &plan.reports {
                 for note in share_notes(report, options.lang, precision) {
                     match several {
-                        true => eprintln!("{}: {note}", plan.name),
+                        true => eprintln!("{}", lang.cli().in_plan(&plan.name, &note)),
                         false => eprintln!("{note}"),
                     }
                 }
             }
         }
     }
-    let outcome = outcome(args, &reports, refused);
+    let outcome = outcome(args, &reports, refused, lang);
     super::leave_to_exit(reports);
     Ok(outcome)
 }
 
 /// `--by-status`: across several plans, how many reach each goal they share.
-fn by_status(args: &ReportArgs) -> Result<Outcome> {
-    let options = args.out.options(None, None);
+fn by_status(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
+    let options = args.out.options(lang, None, None);
     args.out.check::<StatusTally>(&args.plans, &options)?;
     let Plans::Several(files) = args.plans.plans()? else {
-        bail!(
-            "--by-status counts how many plans reach each goal they share, but one plan is \
-             given: name two or more plan files, or a folder of them"
-        );
+        return Err(Refusal::ByStatusOfOnePlan.into());
     };
     let reported = args.plans.report_each(&files, |scenarios| {
         Ok(scenarios.iter().map(GoalReport::build).collect())
     })?;
     args.out
         .write(&StatusTally::build(&reported.reports), &options)?;
-    Ok(outcome(args, &reported.reports, reported.refused))
+    Ok(outcome(args, &reported.reports, reported.refused, lang))
 }
 
 /// How a run that wrote its output ends: refused when plans were left out
 /// (their problems printed now, after the output), else failed when
 /// `--fail-on-miss` finds a goal it fails on.
-fn outcome(args: &ReportArgs, reports: &[PlanReport<GoalReport>], refused: Refusals) -> Outcome {
+fn outcome(
+    args: &ReportArgs,
+    reports: &[PlanReport<GoalReport>],
+    refused: Refusals,
+    lang: Lang,
+) -> Outcome {
     if !refused.0.is_empty() {
-        print_error(&refused.into(), lang_or_locale(args.out.lang()));
+        print_error(&refused.into(), lang);
         return Outcome::Refused;
     }
     let fails = |goal: &GoalRow| {

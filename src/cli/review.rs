@@ -7,12 +7,13 @@ use anyhow::Result;
 use clap::builder::PossibleValue;
 use clap::{Args, ValueEnum};
 
+use super::messages::Refusal;
 use super::output_args::OutputArgs;
 use super::plan_set::{PlanSetArgs, Plans};
-use super::{Outcome, messages, print_error};
+use super::{Outcome, print_error};
 use crate::ProjectedScenario;
 use crate::render::records::method_key;
-use crate::render::{Options, Render};
+use crate::render::{Lang, Options, Render};
 use crate::report::Method;
 use crate::report::review::{ReviewHistory, ReviewReport};
 
@@ -66,15 +67,16 @@ impl ValueEnum for Method {
     }
 }
 
-pub(super) fn run(args: &ReviewArgs) -> Result<Outcome> {
-    let options = args.out.options(None, None);
+pub(super) fn run(args: &ReviewArgs, lang: Lang) -> Result<Outcome> {
+    let options = args.out.options(lang, None, None);
     if args.history {
         review::<ReviewHistory>(args, &options, |projected| {
             Ok(ReviewHistory::build(projected, args.method))
         })
     } else {
         review::<ReviewReport>(args, &options, |projected| {
-            ReviewReport::build(projected, args.as_of, args.method).map_err(messages::as_of)
+            ReviewReport::build(projected, args.as_of, args.method)
+                .map_err(|error| Refusal::AsOf(error).into())
         })
     }
 }

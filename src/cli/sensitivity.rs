@@ -1,18 +1,20 @@
 //! `dabiao sensitivity [FILE]`: how each goal responds to growth, and the
 //! exact growth at which it flips between missed and reached.
 
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use clap::Args;
 
+use super::Outcome;
+use super::messages::Refusal;
 use super::output_args::OutputArgs;
 use super::plan_args::PlanArgs;
-use super::{Outcome, messages};
 use crate::calc::noise::significant;
 use crate::calc::sensitivity::Sweep;
 use crate::plan::parse_rate_argument;
-use crate::render::Format;
 use crate::render::sensitivity::SensitivityTableChoice;
-use crate::report::sensitivity::{self, SensitivityReport, TooManyCells};
+use crate::render::{Format, Lang};
+use crate::report::sensitivity::{self, SensitivityReport};
+use crate::words::cli::Held;
 
 /// Sweep growth rates and find where each goal flips between missed and reached.
 ///
@@ -67,13 +69,13 @@ const MAX_SHEET_CELLS: u64 = 1_048_575;
 /// grid larger than this is not for reading anyway.
 const MAX_DOCUMENT_CELLS: u64 = 1_000_000;
 
-pub(super) fn run(args: &SensitivityArgs) -> Result<Outcome> {
-    let options = args.out.options(args.table, None);
+pub(super) fn run(args: &SensitivityArgs, lang: Lang) -> Result<Outcome> {
+    let options = args.out.options(lang, args.table, None);
     args.out
         .check::<[SensitivityReport]>(&args.plan, &options)?;
     let scenarios = args.plan.load()?;
     let sweep =
-        sensitivity::sweep(&scenarios[0], args.metric.as_deref()).map_err(messages::metric)?;
+        sensitivity::sweep(&scenarios[0], args.metric.as_deref()).map_err(Refusal::Metric)?;
     let origin = sweep.origin(&scenarios[0].scenario.plan);
     let points = points(args, origin, sweep == Sweep::UniformShift)?;
     // The break-even table alone shows no cell of the grid.
@@ -88,8 +90,14 @@ pub(super) fn run(args: &SensitivityArgs) -> Result<Outcome> {
         Held::InASheet => MAX_SHEET_CELLS.min(MAX_CELLS),
         Held::AsData => MAX_CELLS,
     };
-    sensitivity::check_size(&scenarios, sweep, points.len(), limit)
-        .map_err(|error| too_many_cells(error, held))?;
+    sensitivity::check_size(&scenarios, sweep, points.len(), limit).map_err(|error| {
+        Refusal::TooManyCells {
+            error,
+            held,
+            limit,
+            data_limit: MAX_CELLS,
+        }
+    })?;
     let reports: Vec<SensitivityReport> = scenarios
         .iter()
         .map(|s| SensitivityReport::build(s, sweep, &points))
@@ -98,41 +106,14 @@ pub(super) fn run(args: &SensitivityArgs) -> Result<Outcome> {
     Ok(Outcome::Done)
 }
 
-/// How the output holds the grid, which sets how many cells it may have.
-#[derive(Clone, Copy)]
-enum Held {
-    /// The table and Markdown: every cell as text.
-    AsText,
-    /// A workbook: a cell a row of its grid sheet.
-    InASheet,
-    /// CSV and JSON, written as they are made.
-    AsData,
-}
-
-/// A sweep too large for the output, with the ways to shrink it.
-fn too_many_cells(error: TooManyCells, held: Held) -> anyhow::Error {
-    let held = match held {
-        Held::AsText => format!(
-            "the table and Markdown hold at most {MAX_DOCUMENT_CELLS} (CSV and JSON up to \
-             {MAX_CELLS})"
-        ),
-        Held::InASheet => format!(
-            "a workbook's sheet holds at most {MAX_SHEET_CELLS}, a row each (CSV and JSON up \
-             to {MAX_CELLS})"
-        ),
-        Held::AsData => format!("at most {MAX_CELLS} are held"),
-    };
-    anyhow!(
-        "{error}, and {held}: widen --step, narrow --from and --to, or sweep one --metric \
-         or fewer scenarios"
-    )
-}
-
 /// The points of the sweep, from --from to --to by --step.
 fn points(args: &SensitivityArgs, origin: f64, uniform: bool) -> Result<Vec<f64>> {
-    let rate = |flag: &str, text: &Option<String>, default: f64| -> Result<f64> {
+    let rate = |flag: &'static str, text: &Option<String>, default: f64| -> Result<f64> {
         text.as_deref().map_or(Ok(default), |t| {
-            parse_rate_argument(t).map_err(|msg| anyhow!("--{flag} {t}: {msg}"))
+            parse_rate_argument(t).map_err(|why| {
+                let text = t.to_owned();
+                Refusal::RateArgument { flag, text, why }.into()
+            })
         })
     };
     // In --metric mode the default window is centred on the metric's rate,
@@ -144,31 +125,26 @@ fn points(args: &SensitivityArgs, origin: f64, uniform: bool) -> Result<Vec<f64>
     );
     let step = rate("step", &args.step, 0.01)?;
     if step <= 0.0 {
-        bail!("--step must be positive");
+        return Err(Refusal::StepNotPositive.into());
     }
     if to < from {
-        bail!("--from must not be above --to");
+        return Err(Refusal::RangeReversed.into());
     }
     if !uniform && from <= -1.0 {
-        bail!(
-            "--from {}: a growth rate must be above -100 %",
-            args.from.as_deref().unwrap_or("")
-        );
+        let from = args.from.clone().unwrap_or_default();
+        return Err(Refusal::RateAtMostMinus100 { from }.into());
     }
     // Counted as a float first: a tiny step must not overflow the count.
     let steps = ((to - from) / step + 1e-9).floor();
     if steps + 1.0 > MAX_POINTS as f64 {
         // `--step 1e-300` would otherwise print a count of 300 digits.
-        let count = if steps < 1e9 {
-            format!("{}", steps + 1.0)
-        } else {
-            "more than 1000000000".to_owned()
-        };
-        bail!(
-            "--step {}: {count} points between --from and --to, and a sweep may have at \
-             most {MAX_POINTS}: widen --step or narrow the range",
-            args.step.as_deref().unwrap_or("1%")
-        );
+        let count = (steps < 1e9).then(|| steps as u64 + 1);
+        return Err(Refusal::TooManyPoints {
+            step: args.step.as_deref().unwrap_or("1%").to_owned(),
+            count,
+            max: MAX_POINTS,
+        }
+        .into());
     }
     Ok((0..=steps as usize)
         .map(|i| significant(from + i as f64 * step))

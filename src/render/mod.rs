@@ -38,12 +38,14 @@ pub mod sensitivity;
 mod table;
 mod xlsx;
 
+use std::fmt;
 use std::io::{self, Write};
 
 use thiserror::Error;
 
 use crate::report::ReportHeader;
 pub(crate) use crate::words::Words;
+use crate::words::cli::CliWords;
 pub use crate::words::{Lang, Sheet};
 use document::Document;
 use json::Json;
@@ -257,21 +259,16 @@ impl TextOptions {
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum Misfit {
     /// A byte-order mark was asked for another format than CSV.
-    #[error("a byte-order mark starts CSV only")]
     Bom,
     /// Raw CSV cells (`--raw-csv`) were asked for another format than CSV.
-    #[error("raw cells apply to CSV only")]
     RawCsv,
     /// Colour was asked for another format than the terminal table.
-    #[error("colour applies to the terminal table only")]
     Color,
     /// A layout was asked for another format than CSV, or for a table
     /// without years.
-    #[error("a layout applies to a table of years in CSV only")]
     Layout,
     /// Every table was chosen; `default` and `other` name the two a CSV
     /// file can hold, as they are chosen.
-    #[error("a CSV file holds one table: {default} (the default) or {other}")]
     EveryTable {
         /// The table CSV holds when none is chosen.
         default: String,
@@ -279,15 +276,34 @@ pub enum Misfit {
         other: String,
     },
     /// CSV was asked of a report that has no table (`explain`).
-    #[error("the report is sentences or data, not a table")]
     NotATable,
     /// A workbook was asked for standard output, and that is a terminal,
     /// which cannot show its bytes.
-    #[error("a workbook is binary and cannot go to a terminal")]
     Terminal,
     /// Every column is asked for where every column is always written.
-    #[error("CSV, JSON and workbooks always hold every column")]
     Wide,
+}
+
+impl Misfit {
+    /// The misfit in `words`, with the fix, in the options' own names.
+    pub(crate) fn say(&self, words: &dyn CliWords) -> String {
+        match self {
+            Misfit::Bom => words.bom_misfit(),
+            Misfit::RawCsv => words.raw_csv_misfit(),
+            Misfit::Color => words.color_misfit(),
+            Misfit::Layout => words.layout_misfit(),
+            Misfit::EveryTable { default, other } => words.every_table_misfit(default, other),
+            Misfit::NotATable => words.not_a_table_misfit(),
+            Misfit::Terminal => words.terminal_misfit(),
+            Misfit::Wide => words.wide_misfit(),
+        }
+    }
+}
+
+impl fmt::Display for Misfit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En.cli()))
+    }
 }
 
 /// The name a table is chosen by.
@@ -314,17 +330,61 @@ fn no_layout(layout: Option<Layout>) -> Result<(), Misfit> {
 #[derive(Debug, Error)]
 pub enum RenderError {
     /// An option does not fit the format.
-    #[error(transparent)]
     Misfit(#[from] Misfit),
     /// The chart's drawing library failed; what it said.
-    #[error("cannot draw the chart: {0}")]
     Draw(String),
+    /// The chart is too large for a PNG's pixels.
+    TooLargeForPng,
     /// The workbook could not be made; what its writer said.
-    #[error("cannot write the workbook: {0}")]
     Workbook(String),
+    /// A table has more columns than a sheet holds.
+    TooManyColumns {
+        /// The sheet's name.
+        sheet: String,
+        /// The table's columns.
+        columns: usize,
+        /// The most a sheet holds.
+        max: usize,
+    },
+    /// A table has more rows than a sheet holds.
+    TooManyRows {
+        /// The sheet's name.
+        sheet: String,
+        /// The table's rows.
+        rows: usize,
+        /// The most a sheet holds, below its header.
+        max: usize,
+    },
     /// Writing the text to its destination failed.
-    #[error("cannot write the output")]
     Write(#[from] io::Error),
+}
+
+impl RenderError {
+    /// The failure in `words`. A failure to write is said without the
+    /// destination, which the writer of the output names instead.
+    pub(crate) fn say(&self, words: &dyn CliWords) -> String {
+        match self {
+            RenderError::Misfit(misfit) => misfit.say(words),
+            RenderError::Draw(error) => words.cannot_draw(error),
+            RenderError::TooLargeForPng => words.too_large_for_png(),
+            RenderError::Workbook(error) => words.cannot_write_workbook(error),
+            RenderError::TooManyColumns {
+                sheet,
+                columns,
+                max,
+            } => words.too_many_sheet_columns(sheet, *columns, *max),
+            RenderError::TooManyRows { sheet, rows, max } => {
+                words.too_many_sheet_rows(sheet, *rows, *max)
+            }
+            RenderError::Write(_) => words.cannot_write_output(),
+        }
+    }
+}
+
+impl fmt::Display for RenderError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.say(Lang::En.cli()))
+    }
 }
 
 /// Refuses options that do not fit `format`, rather than ignoring them.

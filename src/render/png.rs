@@ -40,9 +40,8 @@ pub(crate) fn png(svg: &str) -> Result<Png, RenderError> {
         .size()
         .to_int_size()
         .scale_by(SCALE)
-        .ok_or_else(|| RenderError::Draw("the chart is too large to draw as PNG".to_owned()))?;
-    let mut pixmap = Pixmap::new(size.width(), size.height())
-        .ok_or_else(|| RenderError::Draw("the chart is too large to draw as PNG".to_owned()))?;
+        .ok_or(RenderError::TooLargeForPng)?;
+    let mut pixmap = Pixmap::new(size.width(), size.height()).ok_or(RenderError::TooLargeForPng)?;
     resvg::render(
         &tree,
         Transform::from_scale(SCALE, SCALE),

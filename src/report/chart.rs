@@ -64,14 +64,12 @@ pub struct Line {
     pub plan: Option<Vec<(i32, f64)>>,
 }
 
-/// Why there is no chart to draw.
+/// Why there is no chart to draw. Its words are in `crate::words::cli`.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ChartError {
     /// A metric asked for (`--metric`) is unknown or has no level goal.
-    #[error(transparent)]
     Metric(#[from] MetricError),
     /// No metric of the plan has a level goal, or no scenario was given.
-    #[error("no metric of this plan has a level goal (`target`) to draw")]
     NothingToDraw,
 }
 

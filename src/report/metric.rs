@@ -1,5 +1,6 @@
 //! A metric named by the run (the chart's or the sweep's): found in one
-//! place, and refused with what would fit instead.
+//! place, and refused with what would fit instead. The refusal's words,
+//! and its English `Display`, are in `crate::words::cli`.
 
 use thiserror::Error;
 
@@ -21,19 +22,10 @@ impl Need {
             Need::Compound => matches!(metric.model, Model::Compound { .. }),
         }
     }
-
-    /// The metrics that fit, as a list of them is headed.
-    pub fn fitting(self) -> &'static str {
-        match self {
-            Need::LevelGoal => "metrics with a level goal",
-            Need::Compound => "compound metrics",
-        }
-    }
 }
 
 /// A metric named by the run that the report cannot use.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{}", self.why())]
 pub struct MetricError {
     /// The id as the run named it.
     pub id: String,
@@ -43,20 +35,6 @@ pub struct MetricError {
     pub need: Need,
     /// The ids of the metrics that fit, in file order.
     pub fitting: Vec<String>,
-}
-
-impl MetricError {
-    fn why(&self) -> String {
-        let id = &self.id;
-        match (self.in_plan, self.need) {
-            (false, Need::LevelGoal) => format!("`{id}` is not a metric of this plan"),
-            (true, Need::LevelGoal) => format!("`{id}` has no level goal (`target`) to draw"),
-            (false, Need::Compound) => "no such metric".to_owned(),
-            (true, Need::Compound) => {
-                "not a compound metric, so it has no growth rate to sweep".to_owned()
-            }
-        }
-    }
 }
 
 /// The index of metric `id` in `plan`, when it has what `need` asks.

@@ -65,14 +65,12 @@ pub struct MetricBands {
 }
 
 /// Why the odds cannot be computed. Loading a plan refuses both, so a
-/// checked plan never meets them.
+/// checked plan never meets them. Its words are in `crate::words::cli`.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum OddsReportError {
     /// A `volatility = "history"` whose figures give none.
-    #[error("metric `{0}`: its figures give no volatility")]
     History(String),
     /// Options or volatilities the simulation cannot use.
-    #[error("the simulation cannot use its input: {0:?}")]
     Simulation(OddsError),
 }
 

@@ -70,11 +70,11 @@ impl ReviewHistory {
     }
 }
 
-/// Why the plan cannot be reviewed as it stood at the end of a year.
+/// Why the plan cannot be reviewed as it stood at the end of a year. Its
+/// words are in `crate::words::cli`.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum AsOfError {
     /// The year is not one after the base year, up to the target year.
-    #[error("review a year of the plan, {first} to {last}")]
     OutsidePlan {
         /// The year asked for.
         year: i32,
@@ -84,7 +84,6 @@ pub enum AsOfError {
         last: i32,
     },
     /// Without the figures after the year, a path cannot be computed.
-    #[error("without the later figures, {problem}")]
     NoPath {
         /// The year asked for.
         year: i32,

@@ -148,9 +148,9 @@ fn shows(plan: &Plan, sweep: Sweep, index: usize, stated: Stated) -> bool {
     sweep == Sweep::UniformShift || sweep.moves_goal(plan, index, stated)
 }
 
-/// A sweep whose grid would hold more cells than the output can take.
+/// A sweep whose grid would hold more cells than the output can take. Its
+/// words are in `crate::words::cli`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Error)]
-#[error("the sweep would compute {goals} goals × {points} points = {cells} cells")]
 pub struct TooManyCells {
     /// Goals swept, over every scenario run.
     pub goals: u64,

@@ -1,18 +1,21 @@
 //! Every word people read, in every language: one folder per language
-//! implements [`Words`], so a translator reads one folder top to bottom, and
-//! the compiler refuses a language that leaves a word out.
+//! implements [`Words`] (the reports', and through `plan::PlanWords` a
+//! refused plan's) and `cli::CliWords` (the command line's refusals, notes
+//! and summaries), so a translator reads one folder top to bottom, and the
+//! compiler refuses a language that leaves a word out.
 //!
 //! Only the terminal table, Markdown, the chart and a workbook's sheet and
 //! header names follow the language; CSV and JSON keys and values stay
 //! fixed (see `records`) so that scripts do not break with the locale.
 //! Numbers arrive here already written, so a sentence only places them.
 
+pub(crate) mod cli;
 mod en;
 mod plan;
 mod zh;
 
-pub(crate) use plan::known_ids;
 pub use plan::{plan_error_lines, problem_text};
+pub(crate) use zh::help::QUICK_REFERENCE as CHINESE_QUICK_REFERENCE;
 
 use crate::report::{Class, Estimator, Method, RateMethod, Status};
 
@@ -30,16 +33,28 @@ pub enum Lang {
 
 impl Lang {
     /// The language of the first locale variable that is set, POSIX-style:
-    /// LC_ALL, then LC_MESSAGES, then LANG; Chinese when it starts with "zh".
-    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Lang {
+    /// LC_ALL, then LC_MESSAGES, then LANG; when none is, the `system`'s
+    /// own locale (Windows and macOS keep it outside the environment, as
+    /// "zh-CN" or "zh-Hans-CN"). Chinese when it starts with "zh".
+    pub fn from_locale(
+        var: impl Fn(&str) -> Option<String>,
+        system: impl FnOnce() -> Option<String>,
+    ) -> Lang {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
             .into_iter()
             .filter_map(var)
-            .find(|value| !value.is_empty());
+            .find(|value| !value.is_empty())
+            .or_else(system);
         match locale {
             Some(l) if l.starts_with("zh") => Lang::Zh,
             _ => Lang::En,
         }
+    }
+
+    /// The language of this process's locale: its variables, else the
+    /// operating system's setting (on Unix, the LANGUAGE variable).
+    pub fn of_locale() -> Lang {
+        Lang::from_locale(|var| std::env::var(var).ok(), sys_locale::get_locale)
     }
 
     pub(crate) fn words(self) -> &'static dyn Words {
@@ -499,19 +514,54 @@ mod tests {
 
     #[test]
     fn locale_variables_are_read_in_posix_order() {
-        assert_eq!(Lang::from_locale(env(&[])), Lang::En);
-        assert_eq!(Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        let none = || None;
+        assert_eq!(Lang::from_locale(env(&[]), none), Lang::En);
         assert_eq!(
-            Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")])),
+            Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8")]), none),
+            Lang::Zh
+        );
+        assert_eq!(
+            Lang::from_locale(env(&[("LANG", "zh_CN.UTF-8"), ("LC_ALL", "C")]), none),
             Lang::En
         );
         assert_eq!(
-            Lang::from_locale(env(&[
-                ("LC_ALL", ""),
-                ("LC_MESSAGES", "zh_TW"),
-                ("LANG", "en_US")
-            ])),
+            Lang::from_locale(
+                env(&[("LC_ALL", ""), ("LC_MESSAGES", "zh_TW"), ("LANG", "en_US")]),
+                none
+            ),
             Lang::Zh
+        );
+    }
+
+    #[test]
+    fn the_system_locale_counts_only_when_no_variable_is_set() {
+        for chinese in ["zh-CN", "zh-Hans-CN", "zh_TW", "zh"] {
+            let system = || Some(chinese.to_owned());
+            assert_eq!(Lang::from_locale(env(&[]), system), Lang::Zh, "{chinese}");
+            assert_eq!(
+                Lang::from_locale(env(&[("LC_ALL", ""), ("LANG", "")]), system),
+                Lang::Zh,
+                "{chinese} under empty variables"
+            );
+            assert_eq!(
+                Lang::from_locale(env(&[("LANG", "en_GB.UTF-8")]), system),
+                Lang::En,
+                "{chinese} under LANG=en_GB"
+            );
+        }
+        for other in ["en-US", "de-DE", "C", ""] {
+            let system = || Some(other.to_owned());
+            assert_eq!(Lang::from_locale(env(&[]), system), Lang::En, "{other}");
+        }
+        let asked = std::cell::Cell::new(false);
+        let system = || {
+            asked.set(true);
+            Some("zh-CN".to_owned())
+        };
+        assert_eq!(Lang::from_locale(env(&[("LANG", "C")]), system), Lang::En);
+        assert!(
+            !asked.get(),
+            "the system is asked only when no variable is set"
         );
     }
 }

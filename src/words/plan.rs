@@ -92,12 +92,6 @@ pub fn problem_text(problem: &Problem, lang: Lang) -> String {
     }
 }
 
-/// The ids a message offers as choices, in English: the first dozen of a
-/// long list.
-pub(crate) fn known_ids<S: AsRef<str>>(ids: &[S]) -> String {
-    Lang::En.words().known(&Known::of(ids))
-}
-
 /// Every problem, in English.
 impl fmt::Display for PlanError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -138,20 +132,9 @@ mod tests {
         plan_error_lines(error, lang).collect()
     }
 
-    fn problem(fault: Fault) -> Problem {
-        Problem {
-            location: None,
-            column: None,
-            scenario: None,
-            metric: None,
-            field: None,
-            fault,
-        }
-    }
-
     #[test]
     fn a_line_names_place_subject_and_fault_in_either_language() {
-        let mut growth = problem(Fault::RateTooLarge {
+        let mut growth = Problem::new(Fault::RateTooLarge {
             x: "16".into(),
             percent: "1600".into(),
             fraction: "0.16".into(),
@@ -159,14 +142,14 @@ mod tests {
         growth.location = Some(Location::Line(12));
         growth.metric = Some("gdp".into());
         growth.field = Some("growth".into());
-        let mut set = problem(Fault::NotANumber {
+        let mut set = Problem::new(Fault::NotANumber {
             found: Found::Text("x".into()),
         });
         set.location = Some(Location::Argument("--set gdp.baseline=x".into()));
         set.scenario = Some("slow".into());
         set.metric = Some("gdp".into());
         set.field = Some("baseline".into());
-        let mut syntax = problem(Fault::Syntax {
+        let mut syntax = Problem::new(Fault::Syntax {
             table: None,
             message: "unclosed table, expected `]`".into(),
             quote_key: false,
@@ -174,7 +157,7 @@ mod tests {
         });
         syntax.location = Some(Location::Line(3));
         syntax.column = Some(7);
-        let mut cell = problem(in_year(2017, Fault::CellNotANumber { text: "abc".into() }));
+        let mut cell = Problem::new(in_year(2017, Fault::CellNotANumber { text: "abc".into() }));
         cell.location = Some(Location::Cell {
             file: "a.xlsx".into(),
             sheet: "逐年".into(),
@@ -214,7 +197,7 @@ mod tests {
 
     #[test]
     fn what_a_file_says_is_shown_escaped() {
-        let mut named = problem(Fault::ReservedScenario {
+        let mut named = Problem::new(Fault::ReservedScenario {
             name: "a\u{1b}]0;x\u{7}".into(),
         });
         named.scenario = Some("s\rt".into());
@@ -299,6 +282,10 @@ mod tests {
             assert_eq!(Lang::En.words().fault(&fault), english);
             assert_eq!(Lang::Zh.words().fault(&fault), chinese);
         }
-        assert_eq!(known_ids(&["a", "b"]), "a, b");
+        let ids: Vec<String> = (1..=13).map(|i| format!("m{i}")).collect();
+        let (shown, all) = (Known::of(&ids[..2]), Known::of(&ids));
+        assert_eq!(Lang::En.words().known(&shown), "m1, m2");
+        assert_eq!(Lang::Zh.words().known(&shown), "m1、m2");
+        assert!(Lang::Zh.words().known(&all).ends_with("m12、…（共 13 个）"));
     }
 }

@@ -20,10 +20,18 @@ pub(crate) const CITY: &str = "examples/city-2025.toml";
 /// Exit status of every refusal.
 pub(crate) const REFUSED: i32 = 2;
 
-/// The variables that choose the language, the colours and the width tables
-/// are fitted to: no run inherits them from the caller.
-pub(crate) const CALLER_SETTINGS: [&str; 5] =
-    ["LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "COLUMNS"];
+/// The variables that choose the language (LANGUAGE too: where no locale
+/// variable is set, the system's language is read from it on Unix), the
+/// colours and the width tables are fitted to: no run inherits them from
+/// the caller.
+pub(crate) const CALLER_SETTINGS: [&str; 6] = [
+    "LC_ALL",
+    "LC_MESSAGES",
+    "LANG",
+    "LANGUAGE",
+    "NO_COLOR",
+    "COLUMNS",
+];
 
 /// `dabiao` run from the repository root, with no locale, colour or width
 /// settings inherited from the caller.

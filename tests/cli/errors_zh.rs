@@ -27,18 +27,22 @@ fn zh(text: &str, files: &[(&str, &[u8])], extra: &[&str]) -> String {
     refused_with(&all, &[], &args)
 }
 
-/// The messages of standard error, `error: ` taken off: each runs up to
-/// the next (a TOML error carries the line it is on below it).
+/// The messages of standard error, `错误：` (or `error: `, in English)
+/// taken off: each runs up to the next (a TOML error carries the line it
+/// is on below it).
 fn messages(stderr: &str) -> Vec<String> {
     let mut messages: Vec<String> = Vec::new();
     for line in stderr.lines() {
-        match (line.strip_prefix("error: "), messages.last_mut()) {
+        let first = line
+            .strip_prefix("错误：")
+            .or_else(|| line.strip_prefix("error: "));
+        match (first, messages.last_mut()) {
             (Some(first), _) => messages.push(first.to_owned()),
             (None, Some(last)) => {
                 last.push('\n');
                 last.push_str(line);
             }
-            (None, None) => panic!("stderr should start with `error: `:\n{stderr}"),
+            (None, None) => panic!("stderr should start with `错误：` or `error: `:\n{stderr}"),
         }
     }
     messages

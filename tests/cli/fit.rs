@@ -179,7 +179,7 @@ fn wide_piped_and_written_tables_are_whole() {
     // A width the table fits in changes nothing.
     assert_eq!(at_width("1000", &[CITY]), whole);
     // COLUMNS that is not a positive number is ignored, as other tools do.
-    for ignored in ["0", "-80", "eighty", ""] {
+    for ignored in ["0", "-80", "-5", "eighty", "abc", "", " "] {
         assert_eq!(at_width(ignored, &[CITY]), whole, "COLUMNS={ignored:?}");
     }
     let dir = folder(&[]);

@@ -5,6 +5,7 @@
 //!   reviewed snapshots under `tests/snapshots` (as `goals` pins the city
 //!   plan's tables);
 //! - `scenarios`: scenarios, `--set`, `sensitivity` and `explain`;
+//! - `shell`: `completions`, `man` and `help-zh`;
 //! - `actuals`: actual figures, from the plan file and `--actuals`, and `review`;
 //! - `chart`: the SVG of `dabiao chart`;
 //! - `decimals`: the decimals a figure is shown with, and the plan's own
@@ -22,6 +23,8 @@
 //!   control characters, bounded messages, blame on the right file;
 //! - `hardening_output`: extreme values written readably, CSV cells defused
 //!   against formulas, output limits and streaming;
+//! - `language`: the language of refusals, `validate` and `init`, from
+//!   `--lang` or the locale;
 //! - `methods`: history, trends, and the assessment methods of `review`;
 //! - `many_plans`: `report` and `review` of several plans or folders,
 //!   `--by-status` and `--keep-going`;
@@ -45,6 +48,7 @@ mod goals;
 mod hardening;
 mod hardening_input;
 mod hardening_output;
+mod language;
 mod many_plans;
 mod methods;
 mod metric_flag;
@@ -54,4 +58,5 @@ mod pictures;
 mod readme;
 mod report;
 mod scenarios;
+mod shell;
 mod spreadsheet;

@@ -184,11 +184,11 @@ fn write_table(
 ) -> Result<(), RenderError> {
     let Records { columns, rows } = records;
     if columns.len() > MAX_COLUMNS {
-        return Err(RenderError::Workbook(format!(
-            "the {name} table has {} columns, more than a sheet holds ({MAX_COLUMNS}); write \
-             CSV instead",
-            columns.len()
-        )));
+        return Err(RenderError::TooManyColumns {
+            sheet: name.to_owned(),
+            columns: columns.len(),
+            max: MAX_COLUMNS,
+        });
     }
     let mut widths: Vec<usize> = Vec::with_capacity(columns.len());
     let header_year = styles.header_year();
@@ -208,11 +208,11 @@ fn write_table(
         let row = written + 1;
         if row as usize >= MAX_ROWS {
             let total = row as usize + rows.count();
-            return Err(RenderError::Workbook(format!(
-                "the {name} table has {total} rows, more than a sheet holds ({}); write CSV \
-                 instead",
-                MAX_ROWS - 1
-            )));
+            return Err(RenderError::TooManyRows {
+                sheet: name.to_owned(),
+                rows: total,
+                max: MAX_ROWS - 1,
+            });
         }
         let (row_decimals, again) = decimals.row(row, &fields);
         for Whole { row, col, x, floor } in again {

@@ -1,5 +1,6 @@
 //! English.
 
+mod cli;
 mod plan;
 
 use super::{

@@ -1,5 +1,7 @@
 //! 中文。
 
+mod cli;
+pub(super) mod help;
 mod plan;
 
 use super::{
