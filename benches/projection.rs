@@ -9,6 +9,8 @@
 //! `benches/gen_plan.py` writes such plans as files, to time and measure the
 //! binary itself.
 
+mod plans;
+
 use std::fmt::Write;
 use std::hint::black_box;
 
@@ -22,34 +24,10 @@ use dabiao::report::sensitivity::SensitivityReport;
 
 const SHIPPED: &str = include_str!("../targets.toml");
 
-/// A plan of `count` metrics cycling through every model and goal form.
+/// A plan of `count` metrics cycling through every model and goal form,
+/// over 5 projected years.
 fn generated_plan(count: usize) -> String {
-    let mut text = String::from("[plan]\nbase_year = 2015\ntarget_year = 2020\n");
-    for i in 0..count {
-        let _ = match i % 4 {
-            0 => write!(
-                text,
-                "[metrics.m{i}]\nbaseline = {}\ngrowth = \"{}%\"\ntarget = 150\nrate_target = \"10%\"\n",
-                50 + i % 50,
-                5 + i % 20
-            ),
-            1 => write!(
-                text,
-                "[metrics.m{i}]\nbaseline = 120\nincrement = [10, 12, 14, 16, 18]\ntarget = {{ at_least = 200 }}\n"
-            ),
-            2 => write!(
-                text,
-                "[metrics.m{i}]\nbaseline = 420\ngrowth = \"-3%\"\ntarget = {{ at_most = 400 }}\n"
-            ),
-            _ => write!(
-                text,
-                "[metrics.m{i}]\nratio = {{ numerator = \"m{}\", denominator = \"m{}\" }}\ntarget = {{ about = 40, tolerance = 5 }}\n",
-                i - 3,
-                i - 2
-            ),
-        };
-    }
-    text
+    plans::generated_plan(count, 5)
 }
 
 /// `plan` with two scenarios, one slower and one faster.

@@ -14,7 +14,7 @@ use crate::ProjectedScenario;
 use crate::render::report::{GoalTableChoice, share_notes};
 use crate::render::{Format, Lang, Layout, Options};
 use crate::report::plans::{PlanReport, StatusTally};
-use crate::report::{GoalReport, GoalRow, Status};
+use crate::report::{GoalReport, GoalRow, Parts, Status};
 
 /// Project the plan and show which goals are reached (the default command).
 #[derive(Args, Debug)]
@@ -72,12 +72,27 @@ pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
     if !args.odds && args.simulation.given() {
         return Err(Refusal::SimulationUnused { flag: "--odds" }.into());
     }
-    let build = |scenarios: Vec<ProjectedScenario>| -> Result<Vec<GoalReport>> {
-        let reports = scenarios.iter().map(GoalReport::build);
+    // A CSV file holds one table: the report needs no more (but the goals
+    // that --fail-on-miss judges).
+    let parts = match (args.out.format(), args.table) {
+        (Format::Csv, Some(GoalTableChoice::Years)) => Parts {
+            goals: args.fail_on_miss.is_some(),
+            series: true,
+        },
+        (Format::Csv, _) => Parts {
+            goals: true,
+            series: false,
+        },
+        _ => Parts::ALL,
+    };
+    let build = |scenarios: &[ProjectedScenario]| -> Result<Vec<GoalReport>> {
+        let reports = scenarios
+            .iter()
+            .map(|scenario| GoalReport::build_parts(scenario, parts));
         if !args.odds {
             return Ok(reports.collect());
         }
-        let odds = args.simulation.odds(&scenarios)?;
+        let odds = args.simulation.odds(scenarios)?;
         Ok(reports
             .zip(&odds)
             .map(|(report, odds)| report.with_odds(odds))
@@ -87,14 +102,18 @@ pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
     let precision = options.precision.map(usize::from);
     let (reports, refused) = match args.plans.plans()? {
         Plans::One(path) => {
-            let reports = build(args.plans.load_one(&path)?)?;
+            let scenarios = args.plans.load_one(&path)?;
+            let reports = build(&scenarios)?;
             args.out.write(reports.as_slice(), &options)?;
+            super::leave_to_exit(scenarios);
             // A run on one plan shows no plan's name.
             let name = String::new();
             (vec![PlanReport { name, reports }], Refusals::default())
         }
         Plans::Several(files) => {
-            let reported = args.plans.report_each(&files, build)?;
+            let reported = args
+                .plans
+                .report_each(&files, |scenarios| build(&scenarios))?;
             args.out.write(reported.reports.as_slice(), &options)?;
             (reported.reports, reported.refused)
         }
@@ -113,7 +132,9 @@ pub(super) fn run(args: &ReportArgs, lang: Lang) -> Result<Outcome> {
             }
         }
     }
-    Ok(outcome(args, &reports, refused, lang))
+    let outcome = outcome(args, &reports, refused, lang);
+    super::leave_to_exit(reports);
+    Ok(outcome)
 }
 
 /// `--by-status`: across several plans, how many reach each goal they share.

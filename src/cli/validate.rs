@@ -36,15 +36,13 @@ pub(super) fn run(args: &ValidateArgs, lang: Lang) -> Result<Outcome> {
     let words = lang.cli();
     match args.plans.plans()? {
         Plans::One(path) => {
-            let checked = check(
-                &path,
-                &args.plans.load_one_keeping(&path, Keep::Base)?,
-                lang,
-            );
+            let loaded = args.plans.load_one_keeping(&path, Keep::Base)?;
+            let checked = check(&path, &loaded, lang);
             for warning in &checked.warnings {
                 eprintln!("{}", words.warning_line(warning));
             }
             output::emit(None, checked.line.as_bytes())?;
+            super::leave_to_exit(loaded);
             Ok(Outcome::Done)
         }
         Plans::Several(files) => {

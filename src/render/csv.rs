@@ -12,9 +12,10 @@
 //! it is, for scripts that read the text back.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::number::{Precision, fraction, spreadsheet_number, telling};
+use super::number::{Precision, fraction_precision, telling, write_spreadsheet_number};
 use super::records::{Field, Records};
 
 const BOM: &str = "\u{feff}";
@@ -41,11 +42,13 @@ pub(super) fn write(records: Records, options: CsvOptions, out: &mut dyn Write) 
     writer
         .write_record(&records.columns)
         .map_err(output_error)?;
+    // Each number is written into one buffer, reused for every cell.
+    let mut buffer = String::new();
     for row in records.rows {
         for field in &row {
-            writer
-                .write_field(cell(field, options).as_bytes())
-                .map_err(output_error)?;
+            buffer.clear();
+            let cell = cell(field, options, &mut buffer);
+            writer.write_field(cell.as_bytes()).map_err(output_error)?;
         }
         // An empty record after its fields ends the row.
         writer
@@ -64,27 +67,30 @@ fn output_error(error: csv::Error) -> io::Error {
     }
 }
 
-/// A field as CSV text.
-fn cell(field: &Field, options: CsvOptions) -> Cow<'_, str> {
+/// A field as CSV text: its own text, or what is written into `buffer`.
+fn cell<'a>(field: &Field<'a>, options: CsvOptions, buffer: &'a mut String) -> Cow<'a, str> {
     let precision = options.precision;
-    match field {
-        Field::Text(s) if options.raw => Cow::Borrowed(s),
-        Field::Text(s) => defused(s),
-        Field::Int(i) => Cow::Owned(i.to_string()),
-        Field::Number(x) => Cow::Owned(spreadsheet_number(*x, precision)),
-        Field::Fraction(x) => Cow::Owned(fraction(*x, precision)),
-        Field::Stated { x, .. } => Cow::Owned(spreadsheet_number(*x, Precision::Full)),
+    let number = match field {
+        Field::Text(s) if options.raw => return Cow::Borrowed(s),
+        Field::Text(s) => return defused(s),
+        Field::Bool(b) => return Cow::Borrowed(if *b { "true" } else { "false" }),
+        Field::Empty => return Cow::Borrowed(""),
+        Field::Int(i) => {
+            // Writing into a String cannot fail.
+            let _ = write!(buffer, "{i}");
+            return Cow::Borrowed(buffer);
+        }
+        Field::Number(x) => (*x, precision),
+        Field::Fraction(x) => (*x, fraction_precision(precision)),
+        Field::Stated { x, .. } => (*x, Precision::Full),
         Field::Missed {
             x,
             fraction,
             unlike,
-        } => Cow::Owned(spreadsheet_number(
-            *x,
-            telling(*x, *fraction, unlike, precision),
-        )),
-        Field::Bool(b) => Cow::Borrowed(if *b { "true" } else { "false" }),
-        Field::Empty => Cow::Borrowed(""),
-    }
+        } => (*x, telling(*x, *fraction, unlike, precision)),
+    };
+    write_spreadsheet_number(buffer, number.0, number.1);
+    Cow::Borrowed(buffer)
 }
 
 /// What starts a formula in a spreadsheet, as OWASP lists it: `=`, `+`,

@@ -4,7 +4,9 @@
 //!
 //! A report is written as it is produced ([`Json`]): each goal, point or
 //! grid cell is made into a small value, written and dropped, so that the
-//! output of 100,000 metrics is never held as one value or one string.
+//! output of 100,000 metrics is never held as one value or one string. The
+//! many small objects of a long table are not even built as values: their
+//! fields are written as they are converted ([`Json::Field`]).
 
 use std::io::{self, Write};
 
@@ -18,8 +20,10 @@ use crate::report::ReportHeader;
 /// JSON to be written: small values built whole, and arrays made one item
 /// at a time while they are written.
 pub enum Json<'a> {
-    /// A value small enough to build whole: a goal, the `plan` object.
+    /// A value small enough to build whole: the `plan` object.
     Value(Value),
+    /// A field of a record, written as `value` would make it.
+    Field(Field<'a>, Precision),
     /// An object, its members in order.
     Object(Vec<(&'static str, Json<'a>)>),
     /// An array, its items made as they are written.
@@ -50,6 +54,7 @@ impl Serialize for Json<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Json::Value(value) => value.serialize(serializer),
+            Json::Field(field, precision) => serialize_field(field, *precision, serializer),
             Json::Object(members) => {
                 let mut map = serializer.serialize_map(Some(members.len()))?;
                 for (key, value) in members {
@@ -68,28 +73,39 @@ pub(super) fn write(json: &Json, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// A field as a JSON value: numbers as numbers, missing values as null.
-pub(super) fn value(field: Field, precision: Precision) -> Value {
+/// A field as JSON: numbers as numbers (null when no double holds them),
+/// missing values as null.
+fn serialize_field<S: Serializer>(
+    field: &Field,
+    precision: Precision,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     match field {
-        Field::Text(s) => Value::String(s),
-        Field::Int(i) => Value::from(i),
-        Field::Number(x) => Value::from(rounded(x, precision)),
-        Field::Fraction(x) => Value::from(rounded(x, fraction_precision(precision))),
-        Field::Stated { x, .. } => Value::from(x),
+        Field::Text(s) => serializer.serialize_str(s),
+        Field::Int(i) => serializer.serialize_i64(*i),
+        Field::Number(x) => serializer.serialize_f64(rounded(*x, precision)),
+        Field::Fraction(x) => serializer.serialize_f64(rounded(*x, fraction_precision(precision))),
+        Field::Stated { x, .. } => serializer.serialize_f64(*x),
         Field::Missed {
             x,
             fraction,
             unlike,
-        } => Value::from(rounded(x, telling(x, fraction, &unlike, precision))),
-        Field::Bool(b) => Value::Bool(b),
-        Field::Empty => Value::Null,
+        } => serializer.serialize_f64(rounded(*x, telling(*x, *fraction, unlike, precision))),
+        Field::Bool(b) => serializer.serialize_bool(*b),
+        Field::Empty => serializer.serialize_unit(),
     }
 }
 
+/// A field as a JSON value, for objects small enough to build whole.
+pub(super) fn value(field: Field, precision: Precision) -> Value {
+    // Building a value cannot fail; null would be what a failure reads as.
+    serde_json::to_value(Json::Field(field, precision)).unwrap_or(Value::Null)
+}
+
 /// An object of `keys` and `fields`, paired in order.
-pub(super) fn object(
+pub(super) fn object<'a>(
     keys: &[&str],
-    fields: impl IntoIterator<Item = Field>,
+    fields: impl IntoIterator<Item = Field<'a>>,
     precision: Precision,
 ) -> Value {
     Value::Object(

@@ -10,6 +10,8 @@
 //! ([`needed_decimals`]) unless `--precision` says otherwise; figures the
 //! plan writes are shown as written, whatever the precision.
 
+use std::fmt::Write as _;
+
 use crate::report::in_percent;
 
 /// How many decimals to write.
@@ -47,39 +49,49 @@ pub(super) const NOT_A_NUMBER: &str = "#NUM!";
 
 /// `x` for people: `142.82`, `1.50e300`, [`NOT_A_NUMBER`].
 pub(super) fn number(x: f64, precision: Precision) -> String {
+    let mut text = String::new();
+    write_number(&mut text, x, precision);
+    text
+}
+
+/// [`number`], written at the end of `out`: a table of millions of cells
+/// makes no string for each.
+fn write_number(out: &mut String, x: f64, precision: Precision) {
     if !x.is_finite() {
-        return NOT_A_NUMBER.to_owned();
+        out.push_str(NOT_A_NUMBER);
+        return;
     }
     let magnitude = x.abs();
     let tiny = precision == Precision::Full && magnitude != 0.0 && magnitude < SMALL_LIMIT;
     let exponent = magnitude >= FIXED_LIMIT || tiny;
-    let text = match (precision, exponent) {
-        (Precision::Full, false) => x.to_string(),
-        (Precision::Full, true) => format!("{x:e}"),
-        (Precision::Decimals(d), false) => format!("{x:.d$}"),
-        (Precision::Decimals(d), true) => format!("{x:.d$e}"),
+    let start = out.len();
+    // Writing into a String cannot fail.
+    let _ = match (precision, exponent) {
+        (Precision::Full, false) => write!(out, "{x}"),
+        (Precision::Full, true) => write!(out, "{x:e}"),
+        (Precision::Decimals(d), false) => write!(out, "{x:.d$}"),
+        (Precision::Decimals(d), true) => write!(out, "{x:.d$e}"),
     };
-    drop_negative_zero(text)
+    drop_negative_zero(out, start);
 }
 
-/// A number as a CSV cell: as [`number`] writes it, with the exponent in
-/// the form spreadsheets read (`1.5E+300`, `2.5E-16`); an empty cell when
-/// no double holds it, as JSON writes null.
-pub(super) fn spreadsheet_number(x: f64, precision: Precision) -> String {
+/// A number as a CSV cell, written at the end of `out`: as [`number`]
+/// writes it, with the exponent in the form spreadsheets read (`1.5E+300`,
+/// `2.5E-16`); nothing (an empty cell) when no double holds it, as JSON
+/// writes null.
+pub(super) fn write_spreadsheet_number(out: &mut String, x: f64, precision: Precision) {
     if !x.is_finite() {
-        return String::new();
+        return;
     }
-    let text = number(x, precision);
-    match text.split_once('e').map(|(m, e)| (m, e.parse::<i32>())) {
-        Some((mantissa, Ok(exponent))) => format!("{mantissa}E{exponent:+03}"),
-        _ => text,
+    let start = out.len();
+    write_number(out, x, precision);
+    let Some(at) = out[start..].find('e').map(|at| start + at) else {
+        return;
+    };
+    if let Ok(exponent) = out[at + 1..].parse::<i32>() {
+        out.truncate(at);
+        let _ = write!(out, "E{exponent:+03}");
     }
-}
-
-/// A fraction (rate, attainment) as a CSV cell, with `precision` counted in
-/// percent: two more decimals than a value gets.
-pub(super) fn fraction(x: f64, precision: Precision) -> String {
-    spreadsheet_number(x, fraction_precision(precision))
 }
 
 pub(super) fn fraction_precision(precision: Precision) -> Precision {
@@ -199,17 +211,31 @@ fn with_percent_sign(hundredfold: f64, precision: Precision) -> String {
     }
 }
 
-/// "-0.00" says nothing "0.00" does not, and looks like a miss.
-fn drop_negative_zero(text: String) -> String {
-    match text.strip_prefix('-') {
-        Some(rest) if rest.chars().all(|c| c == '0' || c == '.') => rest.to_owned(),
-        _ => text,
+/// "-0.00" says nothing "0.00" does not, and looks like a miss: the minus
+/// of the number written from `start` of `text` goes.
+fn drop_negative_zero(text: &mut String, start: usize) {
+    let zero = |rest: &str| rest.chars().all(|c| c == '0' || c == '.');
+    if text[start..].strip_prefix('-').is_some_and(zero) {
+        text.remove(start);
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A number as a CSV cell.
+    fn spreadsheet_number(x: f64, precision: Precision) -> String {
+        let mut text = String::new();
+        write_spreadsheet_number(&mut text, x, precision);
+        text
+    }
+
+    /// A fraction (rate, attainment) as a CSV cell, with `precision`
+    /// counted in percent: two more decimals than a value gets.
+    fn fraction(x: f64, precision: Precision) -> String {
+        spreadsheet_number(x, fraction_precision(precision))
+    }
 
     #[test]
     fn full_precision_round_trips_without_exponents_in_the_ordinary_range() {

@@ -30,7 +30,7 @@ pub(super) const COLUMNS: [&str; 16] = goal_columns([
 ]);
 
 /// One record per goal, in the order of [`COLUMNS`].
-fn records(report: &OddsReport) -> impl Iterator<Item = Vec<Field>> + '_ {
+fn records(report: &OddsReport) -> impl Iterator<Item = Vec<Field<'_>>> + '_ {
     report.goals.iter().map(move |row| {
         let kind = row.statement.kind;
         let value = |v: Option<f64>| v.map_or(Field::Empty, |v| in_goal_terms(kind, v));

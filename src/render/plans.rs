@@ -77,7 +77,7 @@ where
             .flat_map(move |((plan, part), places)| {
                 part.rows.map(move |fields| {
                     let mut row = vec![Field::Empty; width];
-                    row[0] = Field::Text(plan.name.clone());
+                    row[0] = Field::Text(&plan.name);
                     for (field, &at) in fields.into_iter().zip(&places) {
                         row[at + 1] = field;
                     }
@@ -120,7 +120,7 @@ where
                         about.insert(key.to_owned(), value);
                         continue;
                     }
-                    nested @ Json::Object(_) => {
+                    nested @ (Json::Object(_) | Json::Field(..)) => {
                         let value = serde_json::to_value(&nested).unwrap_or(Value::Null);
                         about.insert(key.to_owned(), value);
                         continue;
@@ -323,8 +323,8 @@ const TALLY_COLUMNS: [&str; 8] = [
     "scenario", "metric", "name", "goal", "op", "target", "reached", "plans",
 ];
 
-fn tally_fields(row: &TallyRow) -> [Field; 8] {
-    let text = |s: &str| Field::Text(s.to_owned());
+fn tally_fields(row: &TallyRow) -> [Field<'_>; 8] {
+    let text = Field::Text;
     let count = |n: usize| Field::Int(i64::try_from(n).unwrap_or(i64::MAX));
     let goal = &row.statement.goal;
     let (op, target) = if row.alike {

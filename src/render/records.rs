@@ -18,8 +18,8 @@ pub struct Records<'a> {
     /// The column names: CSV's header, JSON's keys.
     pub columns: Vec<String>,
     /// The records, each a field per column, made one at a time as they are
-    /// taken: they can be read once.
-    pub rows: Box<dyn Iterator<Item = Vec<Field>> + 'a>,
+    /// taken: they can be read once. Their text borrows from the report.
+    pub rows: Box<dyn Iterator<Item = Vec<Field<'a>>> + 'a>,
 }
 
 impl<'a> Records<'a> {
@@ -27,7 +27,7 @@ impl<'a> Records<'a> {
     where
         I: IntoIterator<Item = R>,
         I::IntoIter: 'a,
-        R: Into<Vec<Field>> + 'a,
+        R: Into<Vec<Field<'a>>> + 'a,
     {
         Records {
             columns: columns.iter().map(|c| c.to_string()).collect(),
@@ -38,9 +38,10 @@ impl<'a> Records<'a> {
 
 /// One value of a record, before it is written as CSV text or JSON.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Field {
-    /// A name, an id, or a key such as `reached`.
-    Text(String),
+pub enum Field<'a> {
+    /// A name, an id, or a key such as `reached`, borrowed from the report:
+    /// a table of millions of rows copies none of them.
+    Text(&'a str),
     /// A whole number: a year.
     Int(i64),
     /// A value in a metric's unit.
@@ -74,12 +75,12 @@ pub enum Field {
     Empty,
 }
 
-fn text(s: &str) -> Field {
-    Field::Text(s.to_owned())
+fn text(s: &str) -> Field<'_> {
+    Field::Text(s)
 }
 
 /// A value in a metric's unit: as written when the plan writes it.
-pub(super) fn figure(x: f64, stated: bool) -> Field {
+pub(super) fn figure(x: f64, stated: bool) -> Field<'static> {
     if stated {
         Field::Stated { x, fraction: false }
     } else {
@@ -90,7 +91,7 @@ pub(super) fn figure(x: f64, stated: bool) -> Field {
 /// A goal's own figure (its target or tolerance) in its terms: as the plan
 /// writes it, unless the goal is in step with another metric, whose rate
 /// it is computed from.
-pub(super) fn goal_figure(statement: &GoalStatement, x: f64) -> Field {
+pub(super) fn goal_figure(statement: &GoalStatement, x: f64) -> Field<'static> {
     match statement.in_step {
         Some(_) => in_goal_terms(statement.kind, x),
         None => Field::Stated {
@@ -100,13 +101,13 @@ pub(super) fn goal_figure(statement: &GoalStatement, x: f64) -> Field {
     }
 }
 
-pub(super) fn optional_fraction(x: Option<f64>) -> Field {
+pub(super) fn optional_fraction(x: Option<f64>) -> Field<'static> {
     x.map_or(Field::Empty, Field::Fraction)
 }
 
 /// A value in a goal's own terms: the metric's unit for a level, increase
 /// or total goal, a fraction for a rate or change goal.
-pub(super) fn in_goal_terms(kind: GoalKind, value: f64) -> Field {
+pub(super) fn in_goal_terms(kind: GoalKind, value: f64) -> Field<'static> {
     if is_fraction(kind) {
         Field::Fraction(value)
     } else {
@@ -132,13 +133,13 @@ pub(super) fn edges(goal: &Goal) -> Vec<f64> {
 
 /// A goal's judged value in its terms: beside a missed status, never
 /// rounded onto the goal it misses.
-pub(super) fn judged(kind: GoalKind, goal: &Goal, status: Status, x: f64) -> Field {
+pub(super) fn judged(kind: GoalKind, goal: &Goal, status: Status, x: f64) -> Field<'static> {
     missed_unlike(kind, status, x, edges(goal))
 }
 
 /// `x` in a goal's terms: beside a missed status, never rounded onto one
 /// of `unlike`.
-fn missed_unlike(kind: GoalKind, status: Status, x: f64, unlike: Vec<f64>) -> Field {
+fn missed_unlike(kind: GoalKind, status: Status, x: f64, unlike: Vec<f64>) -> Field<'static> {
     match status {
         Status::Reached => in_goal_terms(kind, x),
         Status::Missed => Field::Missed {
@@ -177,12 +178,12 @@ pub(super) const fn goal_columns<const R: usize, const N: usize>(
 /// Which goal a row is about: its labels, kind, comparison and target (as
 /// the plan writes it), as the [`GOAL_COLUMNS`] that the tables of review
 /// and odds open with.
-pub(super) fn goal_fields(
-    header: &ReportHeader,
-    metric: &MetricLabel,
+pub(super) fn goal_fields<'a>(
+    header: &'a ReportHeader,
+    metric: &'a MetricLabel,
     statement: &GoalStatement,
     o: &GoalOutcome,
-) -> [Field; 7] {
+) -> [Field<'a>; 7] {
     let [scenario, id, name, unit] = labels(header, metric);
     [
         scenario,
@@ -221,7 +222,7 @@ pub(super) const SUMMARY_COLUMNS: [&str; 27] = goal_columns([
 /// A goal's fields, in the order of [`SUMMARY_COLUMNS`]. An in-step goal
 /// is a rate goal whose target is the rate of the metric named in
 /// `reference`, less the tolerance.
-pub(super) fn summary(report: &GoalReport, row: &GoalRow) -> [Field; 27] {
+pub(super) fn summary<'a>(report: &'a GoalReport, row: &'a GoalRow) -> [Field<'a>; 27] {
     let o = &row.outcome;
     let p = o.progress.as_ref();
     let [scenario, metric, name, unit] = labels(&report.header, &row.metric);
@@ -299,7 +300,7 @@ pub(super) const SCHEDULE_COLUMN: &str = "schedule";
 
 /// The schedule column's verdict as CSV and JSON key it; empty for a goal
 /// without actual figures.
-pub(super) fn schedule(row: &GoalRow) -> Field {
+pub(super) fn schedule(row: &GoalRow) -> Field<'static> {
     row.outcome
         .progress
         .as_ref()
@@ -375,7 +376,7 @@ pub(super) fn source_key(source: PointSource) -> &'static str {
 /// The columns that say which scenario and metric a row is about.
 pub(super) const LABEL_COLUMNS: [&str; 4] = ["scenario", "metric", "name", "unit"];
 
-pub(super) fn labels(header: &ReportHeader, metric: &MetricLabel) -> [Field; 4] {
+pub(super) fn labels<'a>(header: &'a ReportHeader, metric: &'a MetricLabel) -> [Field<'a>; 4] {
     [
         text(&header.scenario),
         text(&metric.id),
@@ -389,7 +390,7 @@ pub(super) const LONG_YEAR_COLUMNS: [&str; 7] = [
 ];
 
 /// One record per metric and year, metrics in file order, years ascending.
-pub(super) fn long_years(report: &GoalReport) -> impl Iterator<Item = [Field; 7]> + '_ {
+pub(super) fn long_years(report: &GoalReport) -> impl Iterator<Item = [Field<'_>; 7]> + '_ {
     report.series.iter().flat_map(move |s| {
         s.points.iter().map(move |p| {
             let [scenario, metric, name, unit] = labels(&report.header, &s.metric);

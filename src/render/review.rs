@@ -58,7 +58,7 @@ pub(super) const HISTORY_COLUMNS: [&str; 13] = goal_columns([
 /// target year, which the table shows as the basis, is a column.
 const FIGURE_KEYS: [&str; 3] = ["rate_ratio", "projected_progress", "shortfall"];
 
-fn figures(assessment: Option<&Assessment>) -> [Field; 3] {
+fn figures(assessment: Option<&Assessment>) -> [Field<'static>; 3] {
     let a = assessment;
     [
         optional_fraction(a.and_then(|a| a.rate_ratio)),
@@ -68,7 +68,7 @@ fn figures(assessment: Option<&Assessment>) -> [Field; 3] {
 }
 
 /// The level the pace so far leads to by the target year, when the method gives one.
-fn extrapolated(assessment: Option<&Assessment>) -> Field {
+fn extrapolated(assessment: Option<&Assessment>) -> Field<'static> {
     assessment
         .and_then(|a| a.extrapolated)
         .map_or(Field::Empty, Field::Number)
@@ -79,7 +79,7 @@ fn verdict_key(assessment: Option<&Assessment>) -> &'static str {
 }
 
 /// One record per goal, in the order of [`COLUMNS`].
-fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
+fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field<'_>>> + '_ {
     report.lines.iter().map(move |row| {
         let (line, stated) = (&row.line, row.stated);
         let o = &line.outcome;
@@ -97,7 +97,7 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
             optional_fraction(p.map(|p| p.time_elapsed)),
             optional_fraction(line.achieved_rate),
             optional_fraction(line.remaining_rate),
-            Field::Text(verdict_key(line.assessment.as_ref()).into()),
+            Field::Text(verdict_key(line.assessment.as_ref())),
             line.achieved_increment.map_or(Field::Empty, Field::Number),
             line.remaining_increment.map_or(Field::Empty, Field::Number),
             extrapolated(line.assessment.as_ref()),
@@ -107,7 +107,7 @@ fn records(report: &ReviewReport) -> impl Iterator<Item = Vec<Field>> + '_ {
 }
 
 /// One record per goal and year, in the order of [`HISTORY_COLUMNS`].
-fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> + '_ {
+fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field<'_>>> + '_ {
     report.lines.iter().map(move |row| {
         let line = &row.line;
         let mut fields =
@@ -116,8 +116,8 @@ fn history_records(report: &ReviewHistory) -> impl Iterator<Item = Vec<Field>> +
             Field::Int(line.as_of.into()),
             figure(line.latest_value, row.stated.latest),
             Field::Number(line.plan_value),
-            Field::Text(method_key(report.method).into()),
-            Field::Text(class_key(line.assessment.class).into()),
+            Field::Text(method_key(report.method)),
+            Field::Text(class_key(line.assessment.class)),
             extrapolated(Some(&line.assessment)),
         ]);
         fields
@@ -267,7 +267,7 @@ fn figured_goals<'a, I>(
     goals: impl Fn() -> I + 'a,
 ) -> Json<'a>
 where
-    I: Iterator<Item = (Vec<Field>, Option<&'a Assessment>)> + 'a,
+    I: Iterator<Item = (Vec<Field<'a>>, Option<&'a Assessment>)> + 'a,
 {
     Json::array(move || {
         goals().map(move |(fields, assessment)| {

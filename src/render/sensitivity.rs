@@ -34,7 +34,7 @@ fn is_uniform(reports: &[SensitivityReport]) -> bool {
 }
 
 /// One record per goal and point.
-fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> + '_ {
+fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field<'_>; 6]> + '_ {
     report.rows.iter().flat_map(move |row| {
         report
             .points
@@ -44,14 +44,14 @@ fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> 
                 let (projected, status) = match cell {
                     Some((value, status)) => (
                         judged(row.statement.kind, &row.statement.goal, *status, *value),
-                        Field::Text(status_key(*status).into()),
+                        Field::Text(status_key(*status)),
                     ),
                     None => (Field::Empty, Field::Empty),
                 };
                 [
-                    Field::Text(report.header.scenario.clone()),
-                    Field::Text(row.metric.id.clone()),
-                    Field::Text(goal_kind_key(row.statement.kind).into()),
+                    Field::Text(&report.header.scenario),
+                    Field::Text(&row.metric.id),
+                    Field::Text(goal_kind_key(row.statement.kind)),
                     Field::Fraction(*point),
                     projected,
                     status,
@@ -61,7 +61,7 @@ fn grid_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 6]> 
 }
 
 /// One record per goal.
-fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field; 5]> + '_ {
+fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field<'_>; 5]> + '_ {
     report.rows.iter().map(move |row| {
         let (shift, rate) = match row.break_even {
             BreakEvenPoint::At { shift, rate } => (
@@ -71,9 +71,9 @@ fn break_even_records(report: &SensitivityReport) -> impl Iterator<Item = [Field
             _ => (Field::Empty, Field::Empty),
         };
         [
-            Field::Text(report.header.scenario.clone()),
-            Field::Text(row.metric.id.clone()),
-            Field::Text(goal_kind_key(row.statement.kind).into()),
+            Field::Text(&report.header.scenario),
+            Field::Text(&row.metric.id),
+            Field::Text(goal_kind_key(row.statement.kind)),
             shift,
             rate,
         ]

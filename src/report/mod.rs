@@ -80,9 +80,11 @@ pub struct GoalReport {
     /// The plan, its years and the scenario.
     pub header: ReportHeader,
     /// Every goal, metrics in file order, each metric's goals in the order
-    /// level, rate, change, increase, total.
+    /// level, rate, change, increase, total; none in a report built without
+    /// them (see [`Parts`]).
     pub goals: Vec<GoalRow>,
-    /// Every metric of the plan, with or without goals, in file order.
+    /// Every metric of the plan, with or without goals, in file order; none
+    /// in a report built without them.
     pub series: Vec<Series>,
     /// Shares entered directly that differ from their parts' actual figures.
     pub share_notes: Vec<ShareNote>,
@@ -294,12 +296,42 @@ fn points<'a>(
         })
 }
 
+/// Which parts of a [`GoalReport`] to build. Output of one table (a CSV
+/// file) needs only its own: on a plan of 100,000 metrics the other costs
+/// about as much as writing the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Parts {
+    /// Every goal's verdict ([`GoalReport::goals`]).
+    pub goals: bool,
+    /// Every metric's path ([`GoalReport::series`]).
+    pub series: bool,
+}
+
+impl Parts {
+    /// Both parts: what every format but CSV shows.
+    pub const ALL: Parts = Parts {
+        goals: true,
+        series: true,
+    };
+}
+
 impl GoalReport {
     /// Judges every goal of the scenario and reports every metric's path.
     pub fn build(projected: &ProjectedScenario) -> GoalReport {
+        GoalReport::build_parts(projected, Parts::ALL)
+    }
+
+    /// [`GoalReport::build`] with only `parts`: the goals or the series
+    /// left out are empty.
+    pub fn build_parts(projected: &ProjectedScenario, parts: Parts) -> GoalReport {
         let (plan, projection) = (&projected.scenario.plan, &projected.projection);
         let label = |i: usize| MetricLabel::of(&plan.metrics[i]);
-        let goals = calc::evaluate(plan, projection)
+        let outcomes = if parts.goals {
+            calc::evaluate(plan, projection)
+        } else {
+            Vec::new()
+        };
+        let goals = outcomes
             .into_iter()
             .map(|outcome| GoalRow {
                 metric: label(outcome.metric),
@@ -313,29 +345,32 @@ impl GoalReport {
                 probability: None,
             })
             .collect();
-        let series = plan
-            .metrics
-            .iter()
-            .enumerate()
-            .map(|(i, metric)| {
-                let points: Vec<Point> = points(plan, projection, i).collect();
-                let deflated = price_index(&metric.model).is_some();
-                Series {
-                    metric: label(i),
-                    growth: year_on_year(&points, metric.in_points()),
-                    points,
-                    level_goal: metric.level_goal,
-                    trend: metric.trend,
-                    real: deflated.then(|| {
-                        projection
-                            .real_series(i)
-                            .iter()
-                            .map(|v| significant(*v))
-                            .collect()
-                    }),
-                }
-            })
-            .collect();
+        let series = if parts.series {
+            plan.metrics
+                .iter()
+                .enumerate()
+                .map(|(i, metric)| {
+                    let points: Vec<Point> = points(plan, projection, i).collect();
+                    let deflated = price_index(&metric.model).is_some();
+                    Series {
+                        metric: label(i),
+                        growth: year_on_year(&points, metric.in_points()),
+                        points,
+                        level_goal: metric.level_goal,
+                        trend: metric.trend,
+                        real: deflated.then(|| {
+                            projection
+                                .real_series(i)
+                                .iter()
+                                .map(|v| significant(*v))
+                                .collect()
+                        }),
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         let share_notes = projection
             .notes()
             .iter()

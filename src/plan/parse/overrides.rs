@@ -172,7 +172,7 @@ fn override_field(metric: &mut RawMetric, field: &str, value: Spanned<Value>) ->
             });
         }
     };
-    *slot = Some(value);
+    *slot = Some(Box::new(value));
     Ok(())
 }
 
@@ -225,7 +225,7 @@ mod tests {
         let value = |v| Spanned::new(0..0, Value::Integer(v));
         assert_eq!(override_field(&mut changed, "baseline", value(2)), Ok(()));
         assert_eq!(
-            changed.baseline.map(Spanned::into_inner),
+            changed.baseline.map(|b| b.into_inner()),
             Some(Value::Integer(2))
         );
         assert_eq!(

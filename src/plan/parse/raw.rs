@@ -40,27 +40,32 @@ pub(super) struct RawHeader {
     pub(super) target_year: Option<Spanned<Value>>,
 }
 
+/// A field a metric may give, boxed: most metrics give few of their
+/// eighteen fields, and an absent field then takes a pointer's room, not a
+/// TOML value's (a plan of a million metrics is gigabytes less).
+pub(super) type Boxed<T> = Option<Box<Spanned<T>>>;
+
 #[derive(Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawMetric {
     pub(super) name: Option<String>,
     pub(super) unit: Option<String>,
-    pub(super) baseline: Option<Spanned<Value>>,
-    pub(super) growth: Option<Spanned<Value>>,
-    pub(super) increment: Option<Spanned<Value>>,
-    pub(super) trend: Option<Spanned<Value>>,
-    pub(super) ratio: Option<Spanned<RawRatio>>,
-    pub(super) target: Option<Spanned<Value>>,
-    pub(super) rate_target: Option<Spanned<Value>>,
-    pub(super) change_target: Option<Spanned<Value>>,
-    pub(super) increase_target: Option<Spanned<Value>>,
-    pub(super) total_target: Option<Spanned<Value>>,
-    pub(super) deflator: Option<Spanned<Value>>,
-    pub(super) rate_method: Option<Spanned<Value>>,
-    pub(super) binding: Option<Spanned<Value>>,
-    pub(super) volatility: Option<Spanned<Value>>,
-    pub(super) actual: Option<Spanned<toml::Table>>,
-    pub(super) history: Option<Spanned<toml::Table>>,
+    pub(super) baseline: Boxed<Value>,
+    pub(super) growth: Boxed<Value>,
+    pub(super) increment: Boxed<Value>,
+    pub(super) trend: Boxed<Value>,
+    pub(super) ratio: Boxed<RawRatio>,
+    pub(super) target: Boxed<Value>,
+    pub(super) rate_target: Boxed<Value>,
+    pub(super) change_target: Boxed<Value>,
+    pub(super) increase_target: Boxed<Value>,
+    pub(super) total_target: Boxed<Value>,
+    pub(super) deflator: Boxed<Value>,
+    pub(super) rate_method: Boxed<Value>,
+    pub(super) binding: Boxed<Value>,
+    pub(super) volatility: Boxed<Value>,
+    pub(super) actual: Boxed<toml::Table>,
+    pub(super) history: Boxed<toml::Table>,
 }
 
 #[derive(Deserialize, Clone)]

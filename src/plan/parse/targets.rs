@@ -4,11 +4,11 @@
 //! `total_target` (the sum of the plan years), each in its own terms, and
 //! which of them a metric's kind allows.
 
-use toml::{Spanned, Value};
+use toml::Value;
 
 use super::goal::{RateTarget, Terms, goal, rate_target};
 use super::locate::Locator;
-use super::raw::RawMetric;
+use super::raw::{Boxed, RawMetric};
 use super::value::number;
 use crate::plan::error::Scoped;
 use crate::plan::{Fault, Goal, InStep, Known};
@@ -32,10 +32,9 @@ pub(super) fn goals(
     locator: &Locator,
     problems: &mut Scoped,
 ) -> Goals {
-    let read =
-        |field: &str, value: &Option<Spanned<Value>>, terms: Terms, problems: &mut Scoped| {
-            read_field(field, value, |v| goal(v, terms), locator, problems)
-        };
+    let read = |field: &str, value: &Boxed<Value>, terms: Terms, problems: &mut Scoped| {
+        read_field(field, value, |v| goal(v, terms), locator, problems)
+    };
     // A share in percent may write its levels and points as "3%".
     let in_percent = raw.ratio.as_ref().is_some_and(|ratio| {
         ratio
@@ -90,7 +89,7 @@ pub(super) fn goals(
 /// reported at the value.
 fn read_field<T>(
     field: &str,
-    value: &Option<Spanned<Value>>,
+    value: &Boxed<Value>,
     parse: impl FnOnce(&Value) -> Result<T, Fault>,
     locator: &Locator,
     problems: &mut Scoped,

@@ -16,7 +16,7 @@ mod document;
 use serde_json::{Value, json};
 
 use super::document::Document;
-use super::json::{Json, object, plan_object, value};
+use super::json::{Json, plan_object, value};
 use super::number::{DEFAULT_DECIMALS, Precision, needed_decimals, number, written_decimals};
 use super::records::{
     self, Field, LABEL_COLUMNS, LONG_YEAR_COLUMNS, Records, SCHEDULE_COLUMN, SUMMARY_COLUMNS,
@@ -209,23 +209,24 @@ fn scenario(
     if tables.summary() {
         let goals = Json::array(move || {
             report.goals.iter().map(move |row| {
-                let mut goal = object(&SUMMARY_COLUMNS, records::summary(report, row), precision);
-                if let Value::Object(keys) = &mut goal {
-                    // The CSV's last column, before what JSON alone adds.
-                    keys.insert(
-                        SCHEDULE_COLUMN.into(),
-                        value(records::schedule(row), precision),
-                    );
-                    let method = (row.statement.kind == GoalKind::Rate)
-                        .then(|| rate_method_key(row.statement.rate_method));
-                    keys.insert("rate_method".into(), method.into());
-                    if let Some(p) = row.probability {
-                        let fraction = |x: f64| value(Field::Fraction(x), precision);
-                        keys.insert("probability".into(), fraction(p.value));
-                        keys.insert("probability_se".into(), fraction(p.standard_error));
-                    }
+                let field = |field| Json::Field(field, precision);
+                let mut goal: Vec<_> = SUMMARY_COLUMNS
+                    .into_iter()
+                    .zip(records::summary(report, row).map(field))
+                    .collect();
+                // The CSV's last column, before what JSON alone adds.
+                goal.push((SCHEDULE_COLUMN, field(records::schedule(row))));
+                let method = (row.statement.kind == GoalKind::Rate)
+                    .then(|| rate_method_key(row.statement.rate_method));
+                goal.push((
+                    "rate_method",
+                    field(method.map_or(Field::Empty, Field::Text)),
+                ));
+                if let Some(p) = row.probability {
+                    goal.push(("probability", field(Field::Fraction(p.value))));
+                    goal.push(("probability_se", field(Field::Fraction(p.standard_error))));
                 }
-                goal.into()
+                Json::Object(goal)
             })
         });
         scenario.push(("goals", goals));
@@ -254,34 +255,31 @@ fn scenario(
     if tables.years() {
         let series = Json::array(move || {
             report.series.iter().map(move |s| {
-                let points: Vec<Value> = s
-                    .points
-                    .iter()
-                    .enumerate()
-                    .map(|(k, p)| {
-                        let mut point = json!({
-                            "year": p.year,
-                            "value": value(records::figure(p.value, p.stated), precision),
-                            "source": source_key(p.source),
-                        });
+                let field = move |field| Json::Field(field, precision);
+                let points = Json::array(move || {
+                    s.points.iter().enumerate().map(move |(k, p)| {
+                        let mut point = vec![
+                            ("year", field(Field::Int(p.year.into()))),
+                            ("value", field(records::figure(p.value, p.stated))),
+                            ("source", field(Field::Text(source_key(p.source)))),
+                        ];
                         // A deflated metric's value at base-year prices too.
-                        if let (Some(real), Value::Object(keys)) = (&s.real, &mut point) {
-                            let real = value(Field::Number(real[k]), precision);
-                            keys.insert("real_value".into(), real);
+                        if let Some(real) = s.real.as_ref().and_then(|real| real.get(k)) {
+                            point.push(("real_value", field(Field::Number(*real))));
                         }
-                        point
+                        Json::Object(point)
                     })
-                    .collect();
-                let mut object = json!({
-                    "metric": s.metric.id,
-                    "name": s.metric.name,
-                    "unit": s.metric.unit,
-                    "points": points,
                 });
+                let mut object = vec![
+                    ("metric", field(Field::Text(&s.metric.id))),
+                    ("name", field(Field::Text(&s.metric.name))),
+                    ("unit", field(Field::Text(&s.metric.unit))),
+                    ("points", points),
+                ];
                 if let Some(trend) = &s.trend {
-                    object["trend"] = trend_object(trend, precision);
+                    object.push(("trend", trend_object(trend, precision).into()));
                 }
-                object.into()
+                Json::Object(object)
             })
         });
         scenario.push(("series", series));

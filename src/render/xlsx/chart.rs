@@ -147,7 +147,7 @@ impl Noting {
 }
 
 /// The text of a record's field, or nothing.
-pub(super) fn text(fields: &[Field], column: usize) -> &str {
+pub(super) fn text<'a>(fields: &[Field<'a>], column: usize) -> &'a str {
     match fields.get(column) {
         Some(Field::Text(t)) => t,
         _ => "",

@@ -105,12 +105,12 @@ pub(super) fn write_field(
     Ok(match field {
         Field::Text(text) => {
             match tone(key, text) {
-                Tone::Good => sheet.write_string_with_format(row, col, text, &styles.good)?,
-                Tone::Fair => sheet.write_string_with_format(row, col, text, &styles.fair)?,
-                Tone::Bad => sheet.write_string_with_format(row, col, text, &styles.bad)?,
-                Tone::Plain => sheet.write_string(row, col, text)?,
+                Tone::Good => sheet.write_string_with_format(row, col, *text, &styles.good)?,
+                Tone::Fair => sheet.write_string_with_format(row, col, *text, &styles.fair)?,
+                Tone::Bad => sheet.write_string_with_format(row, col, *text, &styles.bad)?,
+                Tone::Plain => sheet.write_string(row, col, *text)?,
             };
-            text.clone()
+            (*text).to_owned()
         }
         Field::Int(i) => {
             sheet.write_number_with_format(row, col, *i as f64, &styles.year)?;
@@ -268,13 +268,13 @@ impl Decimals {
         let Some(Field::Text(id)) = self.metric.and_then(|m| fields.get(m)) else {
             return (if whole { 0 } else { 2 }, Vec::new());
         };
-        if self.fractional.contains(id) {
+        if self.fractional.contains(*id) {
             (2, Vec::new())
         } else if !whole {
-            self.fractional.insert(id.clone());
-            (2, self.whole.remove(id).unwrap_or_default())
+            self.fractional.insert((*id).to_owned());
+            (2, self.whole.remove(*id).unwrap_or_default())
         } else {
-            let cells = self.whole.entry(id.clone()).or_default();
+            let cells = self.whole.entry((*id).to_owned()).or_default();
             cells.extend(values());
             (0, Vec::new())
         }

@@ -330,7 +330,7 @@ mod tests {
 
     #[test]
     fn whole_metrics_show_no_decimals_in_any_of_their_rows() {
-        let text = |s: &str| Field::Text(s.to_owned());
+        let text = Field::Text;
         let columns = ["metric", "baseline", "projected"].map(String::from);
         let mut decimals = Decimals::new(&columns, None);
         let rows = [
