@@ -24,6 +24,7 @@ mod reference;
 mod report;
 mod review;
 mod sensitivity;
+mod usage;
 mod validate;
 
 use std::ffi::OsString;
@@ -131,14 +132,17 @@ fn leave_to_exit<T>(large: T) {
 /// `validate` leave their plan and report unfreed, for the exit to take
 /// back.
 pub fn run(args: impl IntoIterator<Item = impl Into<OsString> + Clone>) -> ExitCode {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version also arrive here, with exit code 0.
             if error.use_stderr() {
                 // A usage error quotes the arguments: shown plain and escaped,
                 // as every other message is.
-                let text = error.render().to_string();
+                let said = usage::usage_error(&error)
+                    .and_then(|e| usage::lang_of_args(&args).cli().usage_error(&e));
+                let text = said.unwrap_or_else(|| error.render().to_string());
                 let _ = write!(std::io::stderr(), "{}", escape_controls(&text));
             } else {
                 let _ = error.print();

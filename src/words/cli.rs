@@ -68,6 +68,49 @@ pub(crate) enum Held {
     AsData,
 }
 
+/// A command line the argument parser refused, as data: its kinds that a
+/// user meets, with what it quoted. Other kinds (a value that is not
+/// UTF-8, say) keep the parser's own English words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum UsageError {
+    /// An option or argument that no command takes.
+    UnknownArgument {
+        /// As typed.
+        argument: String,
+        /// The option meant, when the parser can tell.
+        suggestion: Option<String>,
+    },
+    /// A command that does not exist.
+    UnknownCommand {
+        /// As typed.
+        command: String,
+        /// The command meant, when the parser can tell.
+        suggestion: Option<String>,
+    },
+    /// A value that is not among an option's values, or does not read as
+    /// what it takes.
+    InvalidValue {
+        /// The option, as `--help` shows it: `--lang <LANG>`.
+        option: String,
+        /// The value given.
+        value: String,
+        /// The values it takes, when they are a list.
+        valid: Vec<String>,
+    },
+    /// Two options that do not go together.
+    Conflict {
+        /// The option refused.
+        option: String,
+        /// The option it conflicts with, when known.
+        with: Option<String>,
+    },
+    /// An option given without the value it needs.
+    MissingValue {
+        /// The option.
+        option: String,
+    },
+}
+
 /// What `validate` counted in a valid plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Summary {
@@ -97,6 +140,9 @@ pub(crate) trait CliWords {
 
     /// A line of a refusal: "error: …".
     fn error_line(&self, line: &str) -> String;
+    /// A command line the parser refused, whole (with where to find help);
+    /// `None` keeps the parser's own English text, which `--help` shares.
+    fn usage_error(&self, error: &UsageError) -> Option<String>;
     /// A warning beside a report that was written: "warning: …".
     fn warning_line(&self, line: &str) -> String;
     /// What the system said of a failed read or write, in this language

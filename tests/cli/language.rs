@@ -99,6 +99,13 @@ const REFUSALS: &[&[&str]] = &[
     // init.
     &["init", "p.toml"],
     &["init", "sub"],
+    // The command line as the argument parser refuses it.
+    &["p.toml", "--bogus"],
+    &["p.toml", "--tabel", "summary"],
+    &["p.toml", "-f", "pdf"],
+    &["p.toml", "--precision", "99"],
+    &["odds", "p.toml", "--pathz", "5"],
+    &["p.toml", "--table", "years", "--table", "summary"],
 ];
 
 /// Words of the English messages above that no Chinese one holds: a
@@ -396,6 +403,35 @@ fn every_command_takes_lang() {
     ok(dir.path(), &["init", "new.toml", "--lang", "zh"]);
     ok(dir.path(), &["completions", "bash", "--lang", "zh"]);
     ok(dir.path(), &["man", "--lang", "zh"]);
+}
+
+#[test]
+fn usage_errors_in_chinese_name_the_argument_the_suggestion_and_the_values() {
+    let dir = files();
+    let said = |args: &[&str]| refused(dir.path(), args);
+    assert_eq!(
+        said(&["p.toml", "--tabel", "summary", "--lang", "zh"]),
+        "错误：无法识别的参数 `--tabel`；是否想用 `--table`？\n\
+         用法见 dabiao --help（英文）或 dabiao help-zh（中文简明参考）\n"
+    );
+    assert!(said(&["p.toml", "--lang=zh", "-f", "pdf"]).starts_with(
+        "错误：`--format <FORMAT>` 的值 `pdf` 无效；可选值：table、csv、json、markdown、xlsx\n"
+    ));
+    assert!(
+        said(&["p.toml", "--lang", "zh", "--format"])
+            .starts_with("错误：`--format <FORMAT>` 需要一个值\n")
+    );
+    // An unknown language is refused in the locale's language: the value
+    // asked for is not one.
+    let by_locale = Ran::of(
+        dabiao().current_dir(dir.path()).env("LANG", "zh_CN.UTF-8"),
+        &["p.toml", "--lang", "fr"],
+    )
+    .refused();
+    assert!(
+        by_locale.starts_with("错误：`--lang <LANG>` 的值 `fr` 无效；可选值：en、zh\n"),
+        "{by_locale}"
+    );
 }
 
 #[test]

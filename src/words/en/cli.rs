@@ -8,7 +8,7 @@ use crate::report::metric::{MetricError, Need};
 use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
-use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable};
+use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable, UsageError};
 use crate::words::plan::PlanWords;
 use crate::words::{Lang, problem_text};
 
@@ -31,6 +31,10 @@ fn file(input: Input) -> &'static str {
 impl CliWords for English {
     fn error_line(&self, line: &str) -> String {
         format!("error: {line}")
+    }
+
+    fn usage_error(&self, _: &UsageError) -> Option<String> {
+        None
     }
 
     fn warning_line(&self, line: &str) -> String {

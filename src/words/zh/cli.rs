@@ -9,7 +9,7 @@ use crate::report::metric::{MetricError, Need};
 use crate::report::odds::OddsReportError;
 use crate::report::review::AsOfError;
 use crate::report::sensitivity::TooManyCells;
-use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable};
+use crate::words::cli::{CliWords, Held, Input, NotAFile, Summary, Unreadable, UsageError};
 use crate::words::plan::PlanWords;
 use crate::words::{Lang, problem_text};
 
@@ -38,6 +38,57 @@ fn kind(kind: io::ErrorKind) -> Option<&'static str> {
 impl CliWords for Chinese {
     fn error_line(&self, line: &str) -> String {
         format!("错误：{line}")
+    }
+
+    fn usage_error(&self, error: &UsageError) -> Option<String> {
+        let quoted = |s: &str| format!("`{s}`");
+        let did_you_mean = |s: &Option<String>| {
+            s.as_deref()
+                .map_or(String::new(), |s| format!("；是否想用 {}？", quoted(s)))
+        };
+        let what = match error {
+            UsageError::UnknownArgument {
+                argument,
+                suggestion,
+            } => format!(
+                "无法识别的参数 {}{}",
+                quoted(argument),
+                did_you_mean(suggestion)
+            ),
+            UsageError::UnknownCommand {
+                command,
+                suggestion,
+            } => format!(
+                "没有 {} 这个命令{}",
+                quoted(command),
+                did_you_mean(suggestion)
+            ),
+            UsageError::InvalidValue {
+                option,
+                value,
+                valid,
+            } if valid.is_empty() => format!("{} 的值 {} 无效", quoted(option), quoted(value)),
+            UsageError::InvalidValue {
+                option,
+                value,
+                valid,
+            } => format!(
+                "{} 的值 {} 无效；可选值：{}",
+                quoted(option),
+                quoted(value),
+                valid.join("、")
+            ),
+            UsageError::Conflict { option, with } => match with {
+                Some(with) if with == option => format!("{} 只能给出一次", quoted(option)),
+                Some(with) => format!("{} 不能与 {} 同时使用", quoted(option), quoted(with)),
+                None => format!("{} 不能与已给出的选项同时使用", quoted(option)),
+            },
+            UsageError::MissingValue { option } => format!("{} 需要一个值", quoted(option)),
+        };
+        Some(format!(
+            "{}\n用法见 dabiao --help（英文）或 dabiao help-zh（中文简明参考）\n",
+            self.error_line(&what)
+        ))
     }
 
     fn warning_line(&self, line: &str) -> String {
