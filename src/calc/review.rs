@@ -227,7 +227,7 @@ impl Figures {
             plan_path: &self.plan_path,
             history: &self.history,
             actual: &self.actual,
-            goal: implied(outcome, &self.plan_path),
+            goal: implied_level(outcome, &self.plan_path),
             pace: match plan.metrics[outcome.metric].model {
                 Model::Linear { .. } => Pace::Linear,
                 Model::Compound { .. } | Model::Ratio { .. } => Pace::Compound,
@@ -238,7 +238,10 @@ impl Figures {
 
 /// The level at the target year that `outcome`'s goal implies on
 /// `plan_path` (element 0 the baseline); a band stays a band of levels.
-fn implied(outcome: &GoalOutcome, plan_path: &[f64]) -> Goal {
+/// A rate reads as the endpoint rate, and a rate or change on a deflated
+/// path gives a level at base-year prices: the one formula that the
+/// review and the chart judge such goals by.
+pub fn implied_level(outcome: &GoalOutcome, plan_path: &[f64]) -> Goal {
     let goal = outcome.goal;
     let baseline = plan_path[0];
     let n = (plan_path.len() - 1) as f64;
@@ -273,6 +276,37 @@ fn implied(outcome: &GoalOutcome, plan_path: &[f64]) -> Goal {
             value: level(goal.value),
         },
     }
+}
+
+/// The level at the target year, at the prices of the metric's path
+/// ([`Projection::series`]), that `outcome`'s rate, change or increase
+/// goal implies, rounded at its reliable digits (0.40 × 0.865 reads
+/// 0.346). None where that is not clear-cut: a level goal (nothing is
+/// implied), a rate or change of a metric with a deflator (its level is at
+/// base-year prices), a rate by the cumulative method (it asks for a sum),
+/// an in-step goal (its rate moves with another metric's) and a total.
+pub fn implied_path_level(
+    plan: &Plan,
+    projection: &Projection,
+    outcome: &GoalOutcome,
+) -> Option<Goal> {
+    let metric = plan.metrics.get(outcome.metric)?;
+    let deflated = price_index(&metric.model).is_some();
+    let clear = outcome.reference.is_none()
+        && match outcome.kind {
+            GoalKind::Increase => true,
+            GoalKind::Change => !deflated,
+            GoalKind::Rate => !deflated && metric.rate_method == RateMethod::Endpoint,
+            GoalKind::Level | GoalKind::Total => false,
+        };
+    let path = projection.series(outcome.metric);
+    (clear && path.len() > 1).then(|| {
+        let goal = implied_level(outcome, path);
+        Goal {
+            value: significant(goal.value),
+            ..goal
+        }
+    })
 }
 
 /// The average annual rate needed from the latest figure, in year index
@@ -467,7 +501,7 @@ mod tests {
             ..lines[0].outcome.clone()
         };
         let path = [100.0, 110.0, 121.0, 133.1, 146.41, 161.051];
-        let level = implied(&band, &path);
+        let level = implied_level(&band, &path);
         let Comparison::About { tolerance } = level.comparison else {
             panic!("a band stays a band");
         };
@@ -527,6 +561,57 @@ mod tests {
     }
 
     #[test]
+    fn a_change_an_increase_and_a_rate_imply_their_levels() {
+        // By hand: 0.40 × (1 - 13.5 %) = 0.346; 2.2 + 0.5 = 2.7;
+        // 100 × 1.06^5 = 133.8225577.
+        let (plan, projection) = plan_of(
+            "[metrics.energy]\nbaseline = 0.40\ngrowth = \"-3%\"\n\
+             change_target = { at_most = \"-13.5%\" }\n\
+             [metrics.rd]\nunit = \"%\"\nbaseline = 2.2\nincrement = 0.1\nincrease_target = 0.5\n\
+             [metrics.gdp]\nbaseline = 100\ngrowth = \"6%\"\nrate_target = \"6%\"\n",
+        );
+        let levels: Vec<Goal> = evaluate(&plan, &projection)
+            .iter()
+            .map(|o| implied_level(o, projection.series(o.metric)))
+            .collect();
+        assert_eq!(levels[0].comparison, Comparison::AtMost);
+        assert!((levels[0].value - 0.346).abs() < 1e-12, "{:?}", levels[0]);
+        assert_eq!(levels[1].comparison, Comparison::AtLeast);
+        assert!((levels[1].value - 2.7).abs() < 1e-12, "{:?}", levels[1]);
+        assert_eq!(levels[2].comparison, Comparison::AtLeast);
+        assert!(
+            (levels[2].value - 133.8225577).abs() < 1e-6,
+            "{:?}",
+            levels[2]
+        );
+        // The level a chart draws is rounded at its reliable digits.
+        let drawn: Vec<Option<f64>> = evaluate(&plan, &projection)
+            .iter()
+            .map(|o| implied_path_level(&plan, &projection, o).map(|g| g.value))
+            .collect();
+        assert_eq!(drawn, [Some(0.346), Some(2.7), Some(133.82255776)]);
+    }
+
+    #[test]
+    fn no_level_is_drawn_at_other_prices_or_for_a_sum() {
+        // A deflated change is a level at base-year prices, a cumulative
+        // rate asks for a sum, and a total is no level of the path.
+        let (plan, projection) = plan_of(
+            "[metrics.gdp]\nbaseline = 1000\ngrowth = \"6.5%\"\ndeflator = \"2%\"\n\
+             change_target = \"30%\"\n\
+             [metrics.m]\nbaseline = 100\ngrowth = \"5%\"\nrate_target = \"5%\"\n\
+             rate_method = \"cumulative\"\ntotal_target = 600\n",
+        );
+        for outcome in evaluate(&plan, &projection) {
+            assert_eq!(
+                implied_path_level(&plan, &projection, &outcome),
+                None,
+                "{outcome:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_total_and_a_change_are_judged_as_the_levels_they_imply() {
         // 120 published for 2017; 2016 is filled in as 100 × 1.2^(1/2) =
         // 109.5445, so 229.5445 of the 600 is done and 370.4555 is missing:
@@ -546,7 +631,7 @@ mod tests {
         let outcome = &evaluate(&plan, &projection)[0];
         let path = projection.plan_series(0);
         let sum: f64 = path[1..].iter().sum();
-        assert!((implied(outcome, path).value - path[5] * 600.0 / sum).abs() < 1e-9);
+        assert!((implied_level(outcome, path).value - path[5] * 600.0 / sum).abs() < 1e-9);
         // A change of +30 % means 130 in 2020: (130 / 120)^(1/3) - 1 = 2.7040 % a
         // year from 2017.
         let change = &lines[0];
