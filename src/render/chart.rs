@@ -20,7 +20,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_width::UnicodeWidthStr;
 
-use super::document::{level_text, scenario_line};
+use super::document::{drawn_goal_text, scenario_line};
 use super::number::{Precision, number, signed};
 use super::{Lang, RenderError, Words};
 use crate::report::chart::{Chart, Line, Panel};
@@ -215,7 +215,11 @@ fn draw_panel(panel_area: &Area, panel: &Panel, target_year: i32, words: &dyn Wo
         }
     }
     chart.draw_series(std::iter::once(Text::new(
-        printable(&format!("{} {}", words.goal(), level_text(&goal))),
+        printable(&format!(
+            "{} {}",
+            words.goal(),
+            drawn_goal_text(panel.implied_by.as_ref(), &goal, words)
+        )),
         (years.start, y(goal.value)),
         font(11.0).color(&GOAL_COLOR),
     )))?;

@@ -465,6 +465,38 @@ pub(super) fn level_text(goal: &Goal) -> String {
     condition(goal, |x| number(x, Precision::Full))
 }
 
+/// A level goal as written ("≥ 150"), or the level that the goal
+/// `implied_by` implies, with that goal: "≤ 0.346 (change ≤ -13.5%)".
+pub(super) fn drawn_goal_text(
+    implied_by: Option<&GoalStatement>,
+    goal: &Goal,
+    words: &dyn Words,
+) -> String {
+    match implied_by {
+        Some(stated) => implied_text(stated, &condition(goal, implied_number), words),
+        None => level_text(goal),
+    }
+}
+
+/// `level`, which `stated` implies, with that goal.
+pub(super) fn implied_text(stated: &GoalStatement, level: &str, words: &dyn Words) -> String {
+    words.implied_by(level, &goal_text(stated, words, None))
+}
+
+/// A level a goal implies, computed rather than written: to five
+/// significant digits, which tell it from its neighbours without the
+/// noise of its last digits (100 × 1.06⁵ reads 133.82).
+pub(super) fn implied_number(x: f64) -> String {
+    let rounded = if x.is_finite() && x != 0.0 {
+        let scale = 10f64.powi(4 - x.abs().log10().floor() as i32);
+        let scaled = (x * scale).round() / scale;
+        if scaled.is_finite() { scaled } else { x }
+    } else {
+        x
+    };
+    number(rounded, Precision::Full)
+}
+
 /// A goal as the plan states it: "≥ 150", "avg growth ≥ 16%", "change ≤
 /// -13.5%", "increase ≥ 0.5 pp", "total ≥ 27000", "in step with 地区生产总值:
 /// ≥ 6.65% − 0.5 pp". Values are shown as written; the rate an in-step goal

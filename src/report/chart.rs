@@ -1,14 +1,17 @@
-//! The chart as data: one panel per metric with a level goal, each with the
-//! path of every scenario drawn, and where the x axis ends.
+//! The chart as data: one panel per metric with a goal to draw (its level
+//! goal, or the level a rate, change or increase goal implies), each with
+//! the path of every scenario drawn, and where the x axis ends.
 
 use thiserror::Error;
 
 use super::metric::{MetricError, Need, metric_index};
 use super::odds::{Band, OddsReport};
-use super::{MetricLabel, ReportHeader};
+use super::{GoalStatement, MetricLabel, ReportHeader};
 use crate::ProjectedScenario;
+use crate::calc::noise::{difference, significant};
 use crate::calc::projection::{PointSource, continuation};
-use crate::calc::{Status, evaluate, noise::significant};
+use crate::calc::review::implied_path_level;
+use crate::calc::{GoalOutcome, Status, evaluate};
 use crate::plan::{Goal, GoalKind};
 use crate::report::Point;
 
@@ -28,19 +31,25 @@ pub struct Chart {
     pub panels: Vec<Panel>,
 }
 
-/// One metric's paths against its level goal.
+/// One metric's paths against its level goal, or the level another goal
+/// implies.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Panel {
     /// The metric drawn.
     pub metric: MetricLabel,
-    /// Its level goal, in the first scenario.
+    /// Its level goal, or the level at the target year that `implied_by`
+    /// implies, in the first scenario.
     pub goal: Goal,
+    /// The rate, change or increase goal as the plan states it, when
+    /// `goal` is the level it implies; `None` for a level goal.
+    pub implied_by: Option<GoalStatement>,
     /// The x axis: base_year to target_year, or to the year the goal is met
     /// when that is later and within [`EXTENSION_YEARS`].
     pub last_year: i32,
     /// One line per scenario, in the order asked.
     pub lines: Vec<Line>,
-    /// The first scenario's verdict at the target year, and its gap.
+    /// The first scenario's verdict at the target year on the goal drawn,
+    /// as the report gives it.
     pub status: Status,
     /// The value at the target year minus the goal's value, in the
     /// metric's unit.
@@ -69,13 +78,14 @@ pub struct Line {
 pub enum ChartError {
     /// A metric asked for (`--metric`) is unknown or has no level goal.
     Metric(#[from] MetricError),
-    /// No metric of the plan has a level goal, or no scenario was given.
+    /// No metric of the plan has a goal to draw, or no scenario was given.
     NothingToDraw,
 }
 
 impl Chart {
-    /// Panels for the metrics `ids` (all with a level goal, in file order,
-    /// when empty). An id that is unknown or has no level goal is refused.
+    /// Panels for the metrics `ids` (all with a goal to draw, in file
+    /// order, when empty). An id that is unknown or has no level goal is
+    /// refused.
     pub fn build(scenarios: &[ProjectedScenario], ids: &[String]) -> Result<Chart, ChartError> {
         let first = scenarios.first().ok_or(ChartError::NothingToDraw)?;
         let plan = &first.scenario.plan;
@@ -83,28 +93,26 @@ impl Chart {
             .iter()
             .map(|id| metric_index(plan, id, Need::LevelGoal))
             .collect::<Result<Vec<usize>, _>>()?;
-        let chosen: Vec<usize> = plan
-            .metrics
-            .iter()
-            .enumerate()
-            .filter(|&(i, m)| Need::LevelGoal.fits(m) && (ids.is_empty() || named.contains(&i)))
-            .map(|(i, _)| i)
-            .collect();
-        if chosen.is_empty() {
-            return Err(ChartError::NothingToDraw);
-        }
         let outcomes: Vec<_> = scenarios
             .iter()
             .map(|s| evaluate(&s.scenario.plan, &s.projection))
             .collect();
+        let chosen: Vec<(usize, GoalKind)> = plan
+            .metrics
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| ids.is_empty() || named.contains(&i))
+            .filter_map(|(i, _)| drawn_kind(first, &outcomes[0], i).map(|kind| (i, kind)))
+            .collect();
+        if chosen.is_empty() {
+            return Err(ChartError::NothingToDraw);
+        }
         let panels = chosen
             .into_iter()
-            .map(|index| {
-                let level =
-                    |o: &&crate::calc::GoalOutcome| o.metric == index && o.kind == GoalKind::Level;
+            .map(|(index, kind)| {
                 let own: Vec<_> = outcomes
                     .iter()
-                    .filter_map(|list| list.iter().find(level))
+                    .filter_map(|list| list.iter().find(|o| o.metric == index && o.kind == kind))
                     .collect();
                 let last_year = own
                     .iter()
@@ -123,13 +131,15 @@ impl Chart {
                         }
                     })
                     .collect();
+                let (goal, implied_by, gap) = drawn_goal(first, own[0]);
                 Panel {
                     metric: MetricLabel::of(&plan.metrics[index]),
-                    goal: own[0].goal,
+                    goal,
+                    implied_by,
                     last_year,
                     lines,
                     status: own[0].status,
-                    gap: own[0].gap,
+                    gap,
                     fan: Vec::new(),
                 }
             })
@@ -142,6 +152,41 @@ impl Chart {
                 .collect(),
             panels,
         })
+    }
+}
+
+/// The goal metric `index`'s panel draws, in the first scenario's
+/// `outcomes`: its level goal, else the first goal whose level
+/// [`implied_path_level`] gives.
+fn drawn_kind(
+    first: &ProjectedScenario,
+    outcomes: &[GoalOutcome],
+    index: usize,
+) -> Option<GoalKind> {
+    let plan = &first.scenario.plan;
+    let own = || outcomes.iter().filter(|o| o.metric == index);
+    own()
+        .find(|o| o.kind == GoalKind::Level)
+        .or_else(|| own().find(|o| implied_path_level(plan, &first.projection, o).is_some()))
+        .map(|o| o.kind)
+}
+
+/// The level a panel draws for `outcome` of the first scenario, the goal
+/// it is implied by (none for a level goal), and the target-year value's
+/// gap to it.
+fn drawn_goal(
+    first: &ProjectedScenario,
+    outcome: &GoalOutcome,
+) -> (Goal, Option<GoalStatement>, f64) {
+    let plan = &first.scenario.plan;
+    match implied_path_level(plan, &first.projection, outcome) {
+        Some(level) => {
+            let path = first.projection.series(outcome.metric);
+            let last = path.last().copied().unwrap_or(f64::NAN);
+            let statement = GoalStatement::of(plan, outcome);
+            (level, Some(statement), difference(last, level.value))
+        }
+        None => (outcome.goal, None, outcome.gap),
     }
 }
 

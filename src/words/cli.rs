@@ -228,7 +228,7 @@ pub(crate) trait CliWords {
     /// `--metric ID` refused, with the ids that would fit.
     fn metric_refused(&self, error: &MetricError) -> String;
     fn nothing_to_draw(&self) -> String;
-    /// `chart` on a plan without level goals, with what to do.
+    /// `chart` on a plan without a goal to draw, with what to do.
     fn nothing_to_draw_refused(&self) -> String;
     fn as_of_why(&self, error: &AsOfError) -> String;
     fn as_of_refused(&self, error: &AsOfError) -> String;

@@ -82,6 +82,10 @@ pub(crate) trait Words: plan::PlanWords {
     fn metric(&self) -> &'static str;
     fn unit(&self) -> &'static str;
     fn goal(&self) -> &'static str;
+    /// A level that another goal implies, with that goal: "≤ 0.346 (change
+    /// ≤ -13.5%)", `stated` the goal as the plan states it; for a chart's
+    /// goal line and `explain`'s sentences.
+    fn implied_by(&self, level: &str, stated: &str) -> String;
     fn status(&self, status: Status) -> &'static str;
     /// Prefix of a rate goal in the goal column: "avg growth ≥ 16%", with
     /// the method named when it is not the default (end points, 水平法).

@@ -3,7 +3,7 @@
 //! polylines: plotters draws a path as one polyline with a point per year,
 //! and axes, ticks and goal lines as two-point ones.
 
-use crate::common::{Ran, dabiao, stdout_of};
+use crate::common::{BINDING_GOALS, Ran, dabiao, stdout_of};
 
 fn svg(args: &[&str]) -> String {
     let mut all = vec!["chart", "-o", "-"];
@@ -167,11 +167,11 @@ fn the_committed_chart_is_up_to_date() {
 }
 
 #[test]
-fn a_plan_without_level_goals_is_refused_not_drawn_empty() {
+fn a_plan_without_goals_to_draw_is_refused_not_drawn_empty() {
     let plan =
         "[plan]\nbase_year = 2015\ntarget_year = 2020\n[metrics.gdp]\nbaseline = 1\ngrowth = 0.1\n";
     let stderr = Ran::of(dabiao().write_stdin(plan), &["chart", "-", "-o", "-"]).refused();
-    assert!(stderr.contains("no metric of this plan has a level goal"));
+    assert!(stderr.contains("no metric of this plan has a goal the chart can draw"));
 }
 
 #[test]
@@ -193,4 +193,79 @@ fn a_single_scenario_is_named_in_the_title_and_the_status() {
         texts.iter().any(|t| t == "slow: ✘ missed -45.37"),
         "{texts:?}"
     );
+}
+
+#[test]
+fn change_increase_and_rate_goals_are_drawn_as_the_levels_they_imply() {
+    let chart = |lang: &str| {
+        let args = ["chart", "-", "-o", "-", "--lang", lang];
+        Ran::of(dabiao().write_stdin(BINDING_GOALS), &args).ok()
+    };
+    let csv = Ran::of(
+        dabiao().write_stdin(BINDING_GOALS),
+        &["report", "-", "-f", "csv"],
+    )
+    .ok();
+    // metric id → status, from the report's own columns.
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split(',').collect();
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let status: Vec<(String, String)> = lines
+        .map(|line| {
+            let cells: Vec<&str> = line.split(',').collect();
+            (
+                cells[column("metric")].to_owned(),
+                cells[column("status")].to_owned(),
+            )
+        })
+        .collect();
+    let ids: Vec<&str> = status.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["energy", "rd", "gdp"], "{csv}");
+    for (lang, labels, reached, missed) in [
+        (
+            "en",
+            [
+                "Goal ≤ 0.346 (change ≤ -13.5%)",
+                "Goal ≥ 2.7 (increase ≥ 0.5 pp)",
+                "Goal ≥ 133.82 (avg growth ≥ 6%)",
+            ],
+            "✔ reached",
+            "✘ missed",
+        ),
+        (
+            "zh",
+            [
+                "目标 ≤ 0.346（较基期变化 ≤ -13.5%）",
+                "目标 ≥ 2.7（增加 ≥ 0.5个百分点）",
+                "目标 ≥ 133.82（年均增长 ≥ 6%）",
+            ],
+            "✔ 达标",
+            "✘ 未达标",
+        ),
+    ] {
+        let text = chart(lang);
+        let doc = roxmltree::Document::parse(&text).expect("the SVG parses");
+        let texts = texts(&doc);
+        for ((id, verdict), label) in status.iter().zip(labels) {
+            let at = texts.iter().position(|t| t == label);
+            let at = at.unwrap_or_else(|| panic!("no `{label}` in {texts:?}"));
+            // The panel's status, drawn after its goal line's label.
+            let shown = texts[at..]
+                .iter()
+                .find(|t| t.starts_with(reached) || t.starts_with(missed))
+                .unwrap_or_else(|| panic!("no status after `{label}` in {texts:?}"));
+            let expected = if verdict == "reached" {
+                reached
+            } else {
+                missed
+            };
+            assert!(
+                shown.starts_with(expected),
+                "{id}: {shown} against {verdict}"
+            );
+        }
+    }
+    // 0.40 × 0.97⁵ = 0.3435 is under the ceiling; the others fall short.
+    let verdicts: Vec<&str> = status.iter().map(|(_, v)| v.as_str()).collect();
+    assert_eq!(verdicts, ["reached", "missed", "missed"]);
 }

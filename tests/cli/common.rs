@@ -64,6 +64,18 @@ pub(crate) fn shipped(path: &str) -> String {
     format!("{}/{path}", env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A plan whose goals are only the binding kinds (下降, 提高N个百分点, 年均增长),
+/// none a level: 0.40 falling 3 % a year against a fall of at least 13.5 %
+/// (0.346), 2.2 % rising 0.08 points a year against 0.5 points more (2.7),
+/// 100 growing 5.5 % a year against 6 % (100 × 1.06⁵ = 133.82).
+pub(crate) const BINDING_GOALS: &str = "[plan]\ntitle = \"Binding goals\"\n\
+    base_year = 2015\ntarget_year = 2020\n\
+    [metrics.energy]\nname = \"Energy\"\nbaseline = 0.40\ngrowth = \"-3%\"\n\
+    change_target = { at_most = \"-13.5%\" }\n\
+    [metrics.rd]\nname = \"R&D\"\nunit = \"%\"\nbaseline = 2.2\nincrement = 0.08\n\
+    increase_target = 0.5\n\
+    [metrics.gdp]\nname = \"GDP\"\nbaseline = 100\ngrowth = \"5.5%\"\nrate_target = \"6%\"\n";
+
 /// A valid [plan] table (2015–2020, five projected years), a blank line, then
 /// `metrics`, whose first line is therefore line 5 of the file.
 pub(crate) fn plan(metrics: &str) -> String {

@@ -15,9 +15,10 @@ fn small_plan() -> String {
     )
 }
 
-/// A plan with no level goal: nothing for `chart` to draw.
-fn no_level_goal() -> String {
-    plan("[metrics.gdp]\nbaseline = 100\ngrowth = \"5%\"\nrate_target = { at_least = \"5%\" }\n")
+/// A plan with no goal that implies a level of its path (a total asks
+/// for a sum): nothing for `chart` to draw.
+fn no_goal_to_draw() -> String {
+    plan("[metrics.gdp]\nbaseline = 100\ngrowth = \"5%\"\ntotal_target = 600\n")
 }
 
 /// A plan of 100 level goals: a sweep of 10001 points over it is more than
@@ -34,7 +35,7 @@ fn hundred_goals() -> String {
 fn files() -> tempfile::TempDir {
     let dir = folder(&[
         ("p.toml", small_plan().as_bytes()),
-        ("flat.toml", no_level_goal().as_bytes()),
+        ("flat.toml", no_goal_to_draw().as_bytes()),
         ("big.toml", hundred_goals().as_bytes()),
         ("latin1.toml", b"[plan]\n# caf\xe9\n"),
     ]);

@@ -296,7 +296,7 @@ impl CliWords for English {
     }
 
     fn nothing_to_draw(&self) -> String {
-        "no metric of this plan has a level goal (`target`) to draw".to_owned()
+        "no metric of this plan has a goal the chart can draw (a level, or a rate, change or increase that implies one)".to_owned()
     }
 
     fn nothing_to_draw_refused(&self) -> String {

@@ -47,6 +47,10 @@ impl Words for English {
         "Goal"
     }
 
+    fn implied_by(&self, level: &str, stated: &str) -> String {
+        format!("{level} ({stated})")
+    }
+
     fn status(&self, status: Status) -> &'static str {
         match status {
             Status::Reached => "✔ reached",

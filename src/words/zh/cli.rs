@@ -333,7 +333,7 @@ impl CliWords for Chinese {
     }
 
     fn nothing_to_draw(&self) -> String {
-        "本规划没有设定水平目标（`target`）的指标可以绘制".to_owned()
+        "本规划没有图表可以绘制的目标（水平目标，或可折算为水平的增速、变化、提高目标）".to_owned()
     }
 
     fn nothing_to_draw_refused(&self) -> String {

@@ -48,6 +48,10 @@ impl Words for Chinese {
         "目标"
     }
 
+    fn implied_by(&self, level: &str, stated: &str) -> String {
+        format!("{level}（{stated}）")
+    }
+
     fn status(&self, status: Status) -> &'static str {
         match status {
             Status::Reached => "✔ 达标",
