@@ -5,13 +5,16 @@
 //! history never showed?
 
 use super::average::average_annual_rate;
+use super::goals::{GoalOutcome, evaluate};
 use super::noise::{difference, level_satisfies, significant};
 use super::prices::price_index;
 use super::projection::{Projection, share_anchor};
+use super::review::implied_path_level;
 use super::trend::{Estimator, Pace, Trend, trend};
-use crate::plan::{Comparison, Goal, Model, Plan, Prices};
+use crate::plan::{Comparison, Goal, GoalKind, Model, Plan, Prices};
 
-/// What a careful reader works out about one metric's level goal, which
+/// What a careful reader works out about one metric's level goal (or the
+/// level its rate, change or increase goal implies), which
 /// depends on the metric, or about a change goal of at least a fall (see
 /// [`findings`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +94,9 @@ pub struct LevelNeeds {
     pub increments: Option<(f64, f64)>,
     /// Whether the metric's own path meets the goal.
     pub meets: bool,
+    /// The rate, change or increase goal, as judged, when `level` is the
+    /// level it implies (see [`implied_path_level`]); `None` for a level goal.
+    pub implied_by: Option<Box<GoalOutcome>>,
 }
 
 /// A share goal: how many points a year faster the numerator must grow
@@ -155,16 +161,32 @@ pub struct TrendDiffers {
 pub const TREND_GAP: f64 = 0.02;
 
 /// The findings of every metric, in plan order: for a level goal as the
-/// variants say (none for a metric whose base-year or target-year value is
+/// variants say (without one, what the level its first rate, change or
+/// increase goal implies needs, where [`implied_path_level`] gives it) (none for a metric whose base-year or target-year value is
 /// not positive, whose average rate is undefined), then a change goal of at
 /// least a fall, then a compound metric's plan rate far from its history's.
 pub fn findings(plan: &Plan, projection: &Projection) -> Vec<Finding> {
     let mut findings = Vec::new();
+    let outcomes = evaluate(plan, projection);
     for (index, metric) in plan.metrics.iter().enumerate() {
+        let inverted = fall_at_most(plan, index);
         if let Some(level) = metric.level_goal {
             findings.extend(level_finding(plan, projection, index, level));
+        } else if let Some((outcome, level)) = outcomes
+            .iter()
+            // A change goal that likely says the opposite of what the plan
+            // means gets its note, not a level it would mislead with.
+            .filter(|o| o.metric == index && !(o.kind == GoalKind::Change && inverted.is_some()))
+            .find_map(|o| implied_path_level(plan, projection, o).map(|level| (o, level)))
+        {
+            findings.extend(level_needs(plan, projection, index, level).map(|needs| {
+                Finding::LevelNeeds(LevelNeeds {
+                    implied_by: Some(Box::new(outcome.clone())),
+                    ..needs
+                })
+            }));
         }
-        findings.extend(fall_at_most(plan, index).map(Finding::FallAtMost));
+        findings.extend(inverted.map(Finding::FallAtMost));
         findings.extend(trend_differs(plan, projection, index));
     }
     findings
@@ -291,37 +313,47 @@ fn level_finding(
                 })
             })
         }
-        (model, None) => match (
-            average_annual_rate(baseline, level.value, n),
-            rate_of(index, Prices::Current),
-        ) {
-            (Some(needed_rate), Some(own_rate)) => Some(Finding::LevelNeeds(LevelNeeds {
-                metric: index,
-                baseline,
-                level,
-                needed_rate,
-                own_rate,
-                margin: own_rate - needed_rate,
-                increments: {
-                    let needed = significant((level.value - baseline) / n);
-                    match model {
-                        Model::Linear { increment, .. } => {
-                            Some((needed, significant(increment.iter().sum::<f64>() / n)))
-                        }
-                        // A metric in % moves by points, whatever its model.
-                        _ if metric.in_points() => {
-                            let plan_path = projection.plan_series(index);
-                            let own = (plan_path[plan_path.len() - 1] - baseline) / n;
-                            Some((needed, significant(own)))
-                        }
-                        _ => None,
-                    }
-                },
-                meets: level_satisfies(level.comparison, ends(index).1, level.value),
-            })),
+        (_, None) => level_needs(plan, projection, index, level).map(Finding::LevelNeeds),
+    }
+}
+
+/// What `level`, at metric `index`'s target year, needs from its baseline
+/// against the metric's own path; none where a rate is undefined.
+fn level_needs(
+    plan: &Plan,
+    projection: &Projection,
+    index: usize,
+    level: Goal,
+) -> Option<LevelNeeds> {
+    let n = plan.horizon() as f64;
+    let metric = &plan.metrics[index];
+    let path = projection.part_series(index, Prices::Current);
+    let (baseline, last) = (path[0], path[path.len() - 1]);
+    let needed_rate = average_annual_rate(baseline, level.value, n)?;
+    let own_rate = average_annual_rate(baseline, last, n)?;
+    let needed = significant((level.value - baseline) / n);
+    Some(LevelNeeds {
+        metric: index,
+        baseline,
+        level,
+        needed_rate,
+        own_rate,
+        margin: own_rate - needed_rate,
+        increments: match &metric.model {
+            Model::Linear { increment, .. } => {
+                Some((needed, significant(increment.iter().sum::<f64>() / n)))
+            }
+            // A metric in % moves by points, whatever its model.
+            _ if metric.in_points() => {
+                let plan_path = projection.plan_series(index);
+                let own = (plan_path[plan_path.len() - 1] - baseline) / n;
+                Some((needed, significant(own)))
+            }
             _ => None,
         },
-    }
+        meets: level_satisfies(level.comparison, last, level.value),
+        implied_by: None,
+    })
 }
 
 #[cfg(test)]
@@ -450,13 +482,35 @@ mod tests {
              [metrics.tight]\nbaseline = 1\ngrowth = \"-2%\"\nchange_target = { at_most = \"-13.5%\" }\n\
              [metrics.rise]\nbaseline = 1\ngrowth = \"2%\"\nchange_target = \"10%\"\n",
         );
+        // The loose goal gets its note, and no level it would mislead
+        // with; the others are checked as the levels they imply.
         assert_eq!(
-            found,
-            [Finding::FallAtMost(FallAtMost {
+            found[0],
+            Finding::FallAtMost(FallAtMost {
                 metric: 0,
                 change: -0.135
-            })]
+            })
         );
+        let levels: Vec<(usize, Goal, bool)> = found[1..]
+            .iter()
+            .filter_map(|f| match f {
+                Finding::LevelNeeds(n) if n.implied_by.is_some() => {
+                    Some((n.metric, n.level, n.meets))
+                }
+                _ => None,
+            })
+            .collect();
+        // 1 × 0.865 as a ceiling, which 0.98⁵ = 0.9039 misses; 1 × 1.1 as a
+        // floor, which 1.02⁵ = 1.1041 clears.
+        let goal = |comparison, value| Goal { comparison, value };
+        assert_eq!(
+            levels,
+            [
+                (1, goal(Comparison::AtMost, 0.865), false),
+                (2, goal(Comparison::AtLeast, 1.1), true)
+            ]
+        );
+        assert_eq!(found.len(), 3);
     }
 
     #[test]

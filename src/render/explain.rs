@@ -5,8 +5,9 @@
 use serde_json::{Map, Value, json};
 
 use super::document::{
-    Body, Document, Paragraph, Section, level_decimals, level_text, opening, points_text,
-    scenario_lines, telling_decimals, unit_points_text,
+    Body, Document, Paragraph, Section, drawn_goal_text, implied_number, implied_text,
+    level_decimals, level_text, opening, points_text, scenario_lines, telling_decimals,
+    unit_points_text,
 };
 use super::json::{self as json_text, Json};
 use super::number::{Precision, nonzero_decimals, number, percent, percent_shortest};
@@ -159,6 +160,16 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
             let metric = label(f.metric);
             let MetricLabel { name, unit, .. } = metric;
             let (name, baseline, enough) = (name.clone(), stated(f.baseline, unit), f.meets);
+            // A level another goal implies is said with that goal.
+            let implied = report.implied_by.get(f.metric).and_then(Option::as_ref);
+            let goal = |level: &Goal| drawn_goal_text(implied, level, words);
+            let level = match implied {
+                Some(by) => {
+                    let level = words.with_unit(implied_number(f.level.value), unit);
+                    implied_text(by, &level, words)
+                }
+                None => stated(f.level.value, unit),
+            };
             // For a ceiling, the rate found is the most the metric may grow.
             let ceiling = matches!(f.level.comparison, Comparison::AtMost);
             match (f.increments, ceiling) {
@@ -166,7 +177,7 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                     name,
                     target_year,
                     baseline,
-                    level: stated(f.level.value, unit),
+                    level,
                     needed_rate: rate(f.needed_rate),
                     own_rate: rate(f.own_rate),
                     margin: gap(f.margin),
@@ -177,7 +188,7 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                     target_year,
                     baseline,
                     goal: goal(&f.level),
-                    ceiling: stated(f.level.value, unit),
+                    ceiling: level,
                     allowed_rate: rate(f.needed_rate),
                     own_rate: rate(f.own_rate),
                     enough,
@@ -187,7 +198,7 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         name,
                         target_year,
                         baseline,
-                        level: stated(f.level.value, unit),
+                        level,
                         increment: step(increment, metric, &f.level),
                         // A metric in % moves by points, not by a rate.
                         needed_rate: (!metric.in_points).then(|| rate(f.needed_rate)),
@@ -201,7 +212,7 @@ fn sentence(report: &ExplainReport, finding: &Finding, options: &TextOptions) ->
                         target_year,
                         baseline,
                         goal: goal(&f.level),
-                        ceiling: stated(f.level.value, unit),
+                        ceiling: level,
                         increment: step(increment, metric, &f.level),
                         own_increment: step(own, metric, &f.level),
                         enough,

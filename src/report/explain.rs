@@ -1,9 +1,9 @@
 //! The plan-consistency report as data: the findings of one scenario, with
 //! the names and units needed to say them.
 
-use super::{MetricLabel, ReportHeader};
+use super::{GoalStatement, MetricLabel, ReportHeader};
 use crate::ProjectedScenario;
-use crate::calc::explain::{Finding, findings};
+use crate::calc::explain::{Finding, LevelNeeds, findings};
 
 /// The plan-consistency report of `dabiao explain` for one scenario.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,16 +16,32 @@ pub struct ExplainReport {
     /// has one whose rates are defined, then one on a change goal of at
     /// least a fall.
     pub findings: Vec<Finding>,
+    /// For each metric, by position in the plan: the rate, change or
+    /// increase goal as stated whose implied level its finding checks.
+    pub implied_by: Vec<Option<GoalStatement>>,
 }
 
 impl ExplainReport {
     /// Works out the scenario's findings.
     pub fn build(projected: &ProjectedScenario) -> ExplainReport {
         let plan = &projected.scenario.plan;
+        let findings = findings(plan, &projected.projection);
+        let mut implied_by = vec![None; plan.metrics.len()];
+        for finding in &findings {
+            if let Finding::LevelNeeds(LevelNeeds {
+                implied_by: Some(outcome),
+                ..
+            }) = finding
+                && let Some(slot) = implied_by.get_mut(outcome.metric)
+            {
+                *slot = Some(GoalStatement::of(plan, outcome));
+            }
+        }
         ExplainReport {
             header: ReportHeader::of(projected),
             metrics: plan.metrics.iter().map(MetricLabel::of).collect(),
-            findings: findings(plan, &projected.projection),
+            findings,
+            implied_by,
         }
     }
 }

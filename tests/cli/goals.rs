@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::common::{
-    CITY, assert_reviewed, folder, ok, plan, records, run, stdout_of, table_row, table_rows,
+    BINDING_GOALS, CITY, Ran, assert_reviewed, dabiao, folder, ok, plan, records, run, stdout_of,
+    table_row, table_rows,
 };
 
 /// The record of metric `id`'s goal of `kind`.
@@ -457,4 +458,34 @@ fn validate_warns_of_a_fall_written_as_at_least_and_still_passes() {
     );
     let meant = run(dir.path(), &["validate", "at_most.toml"]);
     assert_eq!((meant.code, meant.stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn change_increase_and_rate_goals_are_explained_by_the_levels_they_imply() {
+    let explain = |lang: &str| {
+        let args = ["explain", "-", "--lang", lang];
+        Ran::of(dabiao().write_stdin(BINDING_GOALS), &args).ok()
+    };
+    let en = explain("en");
+    for sentence in [
+        "Energy: staying within ≤ 0.346 (change ≤ -13.5%) in 2020 from 0.4 allows at most \
+         -2.86% a year; the plan's own growth is -3.00%, enough.",
+        "R&D: reaching 2.7% (increase ≥ 0.5 pp) in 2020 from 2.2% needs +0.10 pp a year; the \
+         plan changes it by +0.08 pp a year, not enough.",
+        "GDP: reaching 133.82 (avg growth ≥ 6%) in 2020 from 100 needs 6.00% a year; the \
+         plan's own growth is 5.50% (-0.50 pp), not enough.",
+    ] {
+        assert!(en.contains(sentence), "{sentence}\nnot in\n{en}");
+    }
+    let zh = explain("zh");
+    for sentence in [
+        "Energy：从0.4到2020年控制在0.346（较基期变化 ≤ -13.5%）以内，年均增速最多为-2.86%；\
+         规划自身增速为-3.00%，足够。",
+        "R&D：从2.2%到2020年达到2.7%（增加 ≥ 0.5个百分点），需每年变动+0.10个百分点；\
+         规划每年变动+0.08个百分点，不够。",
+        "GDP：从100到2020年达到133.82（年均增长 ≥ 6%），需年均增长6.00%；\
+         规划自身增速为5.50%（-0.50个百分点），不够。",
+    ] {
+        assert!(zh.contains(sentence), "{sentence}\nnot in\n{zh}");
+    }
 }
