@@ -18,7 +18,8 @@ use crate::report::chart::Chart;
 
 /// Draw each metric's path against its level goal, as small multiples in SVG or PNG.
 ///
-/// One panel per metric with a level goal, in file order: the path with a
+/// One panel per metric with a level goal, or with a change, increase or
+/// rate goal drawn as the level it implies, in file order: the path with a
 /// marker per year (actual figures filled), the goal as a line (a band for
 /// `about` goals), the target year, and the status. With several scenarios,
 /// one line each and a legend. With `--fan`, the spread of the simulated
@@ -32,7 +33,7 @@ pub(super) struct ChartArgs {
     #[arg(short, long, value_name = "FILE.svg|FILE.png")]
     output: PathBuf,
 
-    /// Draw only this metric (repeatable) [default: every metric with a level goal].
+    /// Draw only this metric (repeatable) [default: every metric with a goal to draw].
     #[arg(long, value_name = "ID")]
     metric: Vec<String>,
 
