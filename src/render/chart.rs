@@ -21,7 +21,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_width::UnicodeWidthStr;
 
 use super::document::{drawn_goal_text, scenario_line};
-use super::number::{Precision, number, signed};
+use super::number::{Precision, nonzero_decimals, number, signed};
 use super::{Lang, RenderError, Words};
 use crate::report::chart::{Chart, Line, Panel};
 use crate::report::{BASE_SCENARIO, Comparison, PointSource, Status};
@@ -270,7 +270,9 @@ fn draw_panel(panel_area: &Area, panel: &Panel, target_year: i32, words: &dyn Wo
         Status::Reached => REACHED_COLOR,
         Status::Missed => MISSED_COLOR,
     };
-    let mut text = format!("{} {}", words.status(panel.status), signed(panel.gap, 2));
+    // A gap that is there is never shown as none: -0.0025 is "-0.003".
+    let gap = signed(panel.gap, nonzero_decimals(panel.gap, 2));
+    let mut text = format!("{} {gap}", words.status(panel.status));
     if let [first, ..] = panel.lines.as_slice()
         && (panel.lines.len() > 1 || first.scenario != BASE_SCENARIO)
     {

@@ -196,6 +196,21 @@ fn a_single_scenario_is_named_in_the_title_and_the_status() {
 }
 
 #[test]
+fn a_small_gap_is_not_shown_as_none() {
+    // Energy: 0.40 × 0.97⁵ = 0.343494 under its implied ceiling 0.346, a
+    // gap of -0.002506: two decimals would read "0.00".
+    let svg = Ran::of(
+        dabiao().write_stdin(BINDING_GOALS),
+        &["chart", "-", "-o", "-", "--lang", "en"],
+    )
+    .ok();
+    let doc = roxmltree::Document::parse(&svg).expect("the SVG parses");
+    let texts = texts(&doc);
+    assert!(texts.iter().any(|t| t == "✔ reached -0.003"), "{texts:?}");
+    assert!(texts.iter().any(|t| t == "✘ missed -0.10"), "{texts:?}");
+}
+
+#[test]
 fn change_increase_and_rate_goals_are_drawn_as_the_levels_they_imply() {
     let chart = |lang: &str| {
         let args = ["chart", "-", "-o", "-", "--lang", lang];
